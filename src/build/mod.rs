@@ -1,0 +1,1 @@
+//! build (work in progress).

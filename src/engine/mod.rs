@@ -1,0 +1,1 @@
+//! engine (work in progress).

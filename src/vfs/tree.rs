@@ -1,0 +1,396 @@
+//! A whole filesystem as one view: a sorted map from absolute path to node.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use super::path::{self, normalize};
+use super::{Content, FsError, Meta, Node, NodeKind};
+
+/// How many symbolic links one lookup may follow before it fails with [`FsError::Loop`].
+const MAX_SYMLINKS: usize = 40;
+
+/// A filesystem view. Paths are absolute and normalized (see [`path`]); every node's parent
+/// is a directory present in the map. Symbolic links resolve inside this tree only: `..`
+/// and absolute targets never leave its root.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    nodes: BTreeMap<String, Node>,
+    next_ino: u64,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Tree {
+    /// An empty filesystem: only `/`, mode 0755, owned by root.
+    pub fn new() -> Self {
+        let mut nodes = BTreeMap::new();
+        nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
+        Tree { nodes, next_ino: 2 }
+    }
+
+    /// A fresh node identity.
+    pub fn alloc_ino(&mut self) -> u64 {
+        let i = self.next_ino;
+        self.next_ino += 1;
+        i
+    }
+
+    /// Number of entries, the root included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True when only the root exists.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() == 1
+    }
+
+    /// The node at an exact normalized path, without following symbolic links.
+    pub fn get(&self, path: &str) -> Option<&Node> {
+        self.nodes.get(path)
+    }
+
+    /// Every entry in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
+        self.nodes.iter()
+    }
+
+    /// `dir` and everything below it, in path order.
+    pub fn subtree<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a String, &'a Node)> + 'a {
+        let start = dir.to_string();
+        self.nodes.range(start..).take_while(move |(p, _)| path::is_within(p, dir))
+    }
+
+    /// The direct children of the directory at `dir` (normalized, not followed), by name.
+    pub fn children<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a str, &'a Node)> + 'a {
+        let skip = if dir == "/" { 1 } else { dir.len() + 1 };
+        self.subtree(dir).filter_map(move |(p, n)| {
+            if p.len() <= skip || p == dir {
+                return None;
+            }
+            let rest = &p[skip..];
+            (!rest.contains('/')).then_some((rest, n))
+        })
+    }
+
+    /// Resolves `p` (relative to `cwd`) to a normalized path, following symbolic links in
+    /// every component and, when `follow_last`, in the last one. A missing last component
+    /// is not an error: the path where it would be is returned.
+    pub fn resolve(&self, cwd: &str, p: &str, follow_last: bool) -> Result<String, FsError> {
+        let start = normalize("/", cwd);
+        let mut cur = if p.starts_with('/') { "/".to_string() } else { start };
+        let mut todo: VecDeque<String> =
+            p.split('/').filter(|c| !c.is_empty() && *c != ".").map(String::from).collect();
+        let mut hops = 0;
+        while let Some(comp) = todo.pop_front() {
+            if comp == ".." {
+                cur = path::parent(&cur).to_string();
+                continue;
+            }
+            if comp == "." {
+                continue;
+            }
+            match self.nodes.get(&cur) {
+                Some(n) if n.is_dir() => {}
+                Some(_) => return Err(FsError::NotADirectory),
+                None => return Err(FsError::NotFound),
+            }
+            let next = path::join(&cur, &comp);
+            let is_last = todo.is_empty();
+            match self.nodes.get(&next) {
+                Some(Node { kind: NodeKind::Symlink(target), .. }) if !is_last || follow_last => {
+                    hops += 1;
+                    if hops > MAX_SYMLINKS {
+                        return Err(FsError::Loop);
+                    }
+                    if target.starts_with('/') {
+                        cur = "/".to_string();
+                    }
+                    for (i, c) in target.split('/').filter(|c| !c.is_empty() && *c != ".").enumerate() {
+                        todo.insert(i, c.to_string());
+                    }
+                }
+                _ => cur = next,
+            }
+        }
+        Ok(cur)
+    }
+
+    /// Resolves and looks up `p`; fails with [`FsError::NotFound`] when nothing is there.
+    pub fn lookup(&self, cwd: &str, p: &str, follow: bool) -> Result<(String, &Node), FsError> {
+        let at = self.resolve(cwd, p, follow)?;
+        match self.nodes.get(&at) {
+            Some(n) => Ok((at, n)),
+            None => Err(FsError::NotFound),
+        }
+    }
+
+    /// The contents of the regular file at `p` (following links).
+    pub fn read(&self, cwd: &str, p: &str) -> Result<Content, FsError> {
+        match self.lookup(cwd, p, true)?.1 {
+            Node { kind: NodeKind::File(c), .. } => Ok(c.clone()),
+            Node { kind: NodeKind::Dir, .. } => Err(FsError::IsADirectory),
+            _ => Err(FsError::Invalid),
+        }
+    }
+
+    /// Checks that the parent of normalized `at` is an existing directory.
+    fn check_parent(&self, at: &str) -> Result<(), FsError> {
+        match self.nodes.get(path::parent(at)) {
+            Some(n) if n.is_dir() => Ok(()),
+            Some(_) => Err(FsError::NotADirectory),
+            None => Err(FsError::NotFound),
+        }
+    }
+
+    /// Writes a regular file at `p` (following links). An existing file keeps its metadata
+    /// and identity; a new one gets `meta`. Returns the resolved path.
+    pub fn write_file(&mut self, cwd: &str, p: &str, content: Content, meta: Meta) -> Result<String, FsError> {
+        let at = self.resolve(cwd, p, true)?;
+        match self.nodes.get_mut(&at) {
+            Some(Node { kind: NodeKind::Dir, .. }) => Err(FsError::IsADirectory),
+            Some(n) => {
+                n.kind = NodeKind::File(content);
+                n.meta.mtime = meta.mtime;
+                Ok(at)
+            }
+            None => {
+                self.check_parent(&at)?;
+                let ino = self.alloc_ino();
+                self.nodes.insert(at.clone(), Node { kind: NodeKind::File(content), meta, ino });
+                Ok(at)
+            }
+        }
+    }
+
+    /// Creates one directory; fails with [`FsError::Exists`] if anything is there.
+    pub fn mkdir(&mut self, cwd: &str, p: &str, meta: Meta) -> Result<String, FsError> {
+        let at = self.resolve(cwd, p, false)?;
+        if self.nodes.contains_key(&at) {
+            return Err(FsError::Exists);
+        }
+        self.check_parent(&at)?;
+        let ino = self.alloc_ino();
+        self.nodes.insert(at.clone(), Node { kind: NodeKind::Dir, meta, ino });
+        Ok(at)
+    }
+
+    /// Creates a directory and any missing parents (`mkdir -p`); existing directories are
+    /// left as they are. Returns the resolved path.
+    pub fn mkdir_all(&mut self, cwd: &str, p: &str, meta: Meta) -> Result<String, FsError> {
+        let full = normalize(cwd, p);
+        let mut cur = "/".to_string();
+        for comp in full.split('/').filter(|c| !c.is_empty()) {
+            let next = self.resolve(&cur, comp, true)?;
+            match self.nodes.get(&next) {
+                Some(n) if n.is_dir() => {}
+                Some(_) => return Err(FsError::NotADirectory),
+                None => {
+                    let ino = self.alloc_ino();
+                    self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                }
+            }
+            cur = next;
+        }
+        Ok(cur)
+    }
+
+    /// Removes the entry at `p` (not following a final link). A non-empty directory needs
+    /// `recursive`.
+    pub fn remove(&mut self, cwd: &str, p: &str, recursive: bool) -> Result<(), FsError> {
+        let at = self.resolve(cwd, p, false)?;
+        if at == "/" {
+            return Err(FsError::Busy);
+        }
+        let node = self.nodes.get(&at).ok_or(FsError::NotFound)?;
+        if node.is_dir() && !recursive && self.children(&at).next().is_some() {
+            return Err(FsError::NotEmpty);
+        }
+        self.remove_subtree(&at);
+        Ok(())
+    }
+
+    /// Removes the normalized path `at` and everything below it; no-op when absent.
+    pub fn remove_subtree(&mut self, at: &str) {
+        if at == "/" {
+            let root = self.nodes.remove("/");
+            self.nodes.clear();
+            if let Some(r) = root {
+                self.nodes.insert("/".into(), r);
+            }
+            return;
+        }
+        let doomed: Vec<String> = self.subtree(at).map(|(p, _)| p.clone()).collect();
+        for p in doomed {
+            self.nodes.remove(&p);
+        }
+    }
+
+    /// Renames `from` to `to` (POSIX `rename`): an existing file at `to` is replaced, an
+    /// existing empty directory is replaced by a directory.
+    pub fn rename(&mut self, cwd: &str, from: &str, to: &str) -> Result<String, FsError> {
+        let src = self.resolve(cwd, from, false)?;
+        let dst = self.resolve(cwd, to, false)?;
+        let node = self.nodes.get(&src).ok_or(FsError::NotFound)?.clone();
+        if src == "/" || dst == "/" {
+            return Err(FsError::Busy);
+        }
+        if src == dst {
+            return Ok(dst);
+        }
+        if path::is_within(&dst, &src) {
+            return Err(FsError::Invalid);
+        }
+        self.check_parent(&dst)?;
+        if let Some(existing) = self.nodes.get(&dst) {
+            match (existing.is_dir(), node.is_dir()) {
+                (true, false) => return Err(FsError::IsADirectory),
+                (false, true) => return Err(FsError::NotADirectory),
+                (true, true) if self.children(&dst).next().is_some() => return Err(FsError::NotEmpty),
+                _ => {}
+            }
+            self.remove_subtree(&dst);
+        }
+        let moved: Vec<(String, Node)> = self.subtree(&src).map(|(p, n)| (p.clone(), n.clone())).collect();
+        self.remove_subtree(&src);
+        for (p, n) in moved {
+            let rel = &p[src.len()..];
+            self.nodes.insert(format!("{dst}{rel}"), n);
+        }
+        Ok(dst)
+    }
+
+    /// Creates a symbolic link at `link` pointing to `target`.
+    pub fn symlink(&mut self, cwd: &str, target: &str, link: &str, meta: Meta) -> Result<String, FsError> {
+        let at = self.resolve(cwd, link, false)?;
+        if self.nodes.contains_key(&at) {
+            return Err(FsError::Exists);
+        }
+        self.check_parent(&at)?;
+        let ino = self.alloc_ino();
+        let meta = Meta { mode: 0o777, ..meta };
+        self.nodes.insert(at.clone(), Node { kind: NodeKind::Symlink(target.to_string()), meta, ino });
+        Ok(at)
+    }
+
+    /// Creates a hard link at `link` to the existing non-directory `existing`.
+    pub fn hard_link(&mut self, cwd: &str, existing: &str, link: &str) -> Result<String, FsError> {
+        let (_, node) = self.lookup(cwd, existing, false)?;
+        if node.is_dir() {
+            return Err(FsError::Invalid);
+        }
+        let node = node.clone();
+        let at = self.resolve(cwd, link, false)?;
+        if self.nodes.contains_key(&at) {
+            return Err(FsError::Exists);
+        }
+        self.check_parent(&at)?;
+        self.nodes.insert(at.clone(), node);
+        Ok(at)
+    }
+
+    /// Changes the metadata of the node at `p` (following links when `follow`).
+    pub fn update_meta(&mut self, cwd: &str, p: &str, follow: bool, f: impl FnOnce(&mut Meta)) -> Result<(), FsError> {
+        let at = self.resolve(cwd, p, follow)?;
+        let n = self.nodes.get_mut(&at).ok_or(FsError::NotFound)?;
+        f(&mut n.meta);
+        Ok(())
+    }
+
+    /// Inserts a node at a normalized path as it is, creating missing parent directories
+    /// (mode 0755, root) and replacing whatever was there (a replaced directory loses its
+    /// children unless the new node is a directory too). Used to assemble trees from layers.
+    pub fn insert(&mut self, at: &str, mut node: Node) {
+        let at = normalize("/", at);
+        for anc in path::ancestors(&at) {
+            match self.nodes.get(anc) {
+                Some(n) if n.is_dir() => {}
+                _ => {
+                    self.remove_subtree(anc);
+                    let ino = self.alloc_ino();
+                    self.nodes.insert(anc.to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino });
+                }
+            }
+        }
+        if node.ino == 0 {
+            node.ino = self.alloc_ino();
+        }
+        self.next_ino = self.next_ino.max(node.ino + 1);
+        match self.nodes.get(&at) {
+            Some(old) if old.is_dir() && node.is_dir() => {}
+            Some(_) => self.remove_subtree(&at),
+            None => {}
+        }
+        self.nodes.insert(at, node);
+    }
+
+    /// Total bytes of regular files (hard links counted once).
+    pub fn content_size(&self) -> u64 {
+        let mut seen = std::collections::HashSet::new();
+        self.nodes
+            .values()
+            .filter(|n| n.is_file() && seen.insert(n.ino))
+            .map(Node::size)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Meta {
+        Meta::root(0o644)
+    }
+
+    #[test]
+    fn files_dirs_and_links() {
+        let mut t = Tree::new();
+        t.mkdir_all("/", "/usr/local/bin", Meta::root(0o755)).unwrap();
+        t.write_file("/usr", "local/bin/tool", "hi".into(), m()).unwrap();
+        assert_eq!(&t.read("/", "/usr/local/bin/tool").unwrap().bytes()[..], b"hi");
+        t.symlink("/", "/usr/local", "/opt", m()).unwrap();
+        assert_eq!(t.resolve("/", "/opt/bin/tool", true).unwrap(), "/usr/local/bin/tool");
+        t.symlink("/", "../../..", "/usr/local/up", m()).unwrap();
+        assert_eq!(t.resolve("/", "/usr/local/up/etc", true).unwrap(), "/etc");
+        assert_eq!(t.children("/usr/local").map(|(n, _)| n).collect::<Vec<_>>(), vec!["bin", "up"]);
+        assert_eq!(t.write_file("/", "/nope/x", "".into(), m()), Err(FsError::NotFound));
+        assert_eq!(t.write_file("/", "/usr/local/bin/tool/x", "".into(), m()), Err(FsError::NotADirectory));
+        assert_eq!(t.mkdir("/", "/usr", m()), Err(FsError::Exists));
+        assert_eq!(t.remove("/", "/usr", false), Err(FsError::NotEmpty));
+        t.remove("/", "/usr", true).unwrap();
+        assert_eq!(t.len(), 2); // "/" and the dangling link /opt
+    }
+
+    #[test]
+    fn symlink_loops_are_errors() {
+        let mut t = Tree::new();
+        t.symlink("/", "/b", "/a", m()).unwrap();
+        t.symlink("/", "/a", "/b", m()).unwrap();
+        assert_eq!(t.read("/", "/a"), Err(FsError::Loop));
+    }
+
+    #[test]
+    fn rename_moves_subtrees() {
+        let mut t = Tree::new();
+        t.mkdir_all("/", "/a/b", Meta::root(0o755)).unwrap();
+        t.write_file("/", "/a/b/f", "x".into(), m()).unwrap();
+        t.rename("/", "/a", "/c").unwrap();
+        assert!(t.get("/a").is_none());
+        assert!(t.get("/c/b/f").is_some());
+        assert_eq!(t.rename("/", "/c", "/c/b/z"), Err(FsError::Invalid));
+    }
+
+    #[test]
+    fn insert_replaces_and_creates_parents() {
+        let mut t = Tree::new();
+        t.insert("/x/y/z", Node { kind: NodeKind::File("1".into()), meta: m(), ino: 0 });
+        assert!(t.get("/x/y").unwrap().is_dir());
+        t.insert("/x", Node { kind: NodeKind::File("f".into()), meta: m(), ino: 0 });
+        assert!(t.get("/x/y").is_none());
+        assert_eq!(t.content_size(), 1);
+    }
+}
