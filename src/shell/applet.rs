@@ -31,6 +31,7 @@ pub enum BudgetError {
 }
 
 /// Everything an applet may use: the filesystem, the process state and its standard streams.
+/// Applets write output only through [`Ctx::out`], [`Ctx::err`] and [`Ctx::write_out`].
 pub struct Ctx<'a> {
     /// The filesystem the command runs in.
     pub fs: &'a mut Tree,
@@ -52,6 +53,23 @@ pub struct Ctx<'a> {
     pub stderr: &'a mut Vec<u8>,
     /// The budgets shared by the whole command.
     pub budget: &'a mut Budget,
+}
+
+impl Ctx<'_> {
+    /// Writes text to standard output.
+    pub fn out(&mut self, s: &str) {
+        self.write_out(s.as_bytes());
+    }
+
+    /// Writes bytes to standard output.
+    pub fn write_out(&mut self, b: &[u8]) {
+        self.stdout.extend_from_slice(b);
+    }
+
+    /// Writes text to standard error.
+    pub fn err(&mut self, s: &str) {
+        self.stderr.extend_from_slice(s.as_bytes());
+    }
 }
 
 /// A command implemented in Rust: gets its argv (`argv[0]` is the name) and returns the
