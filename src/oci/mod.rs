@@ -1,22 +1,7 @@
-//! OCI image layouts and docker-archive tars (work in progress).
-
-use sha2::{Digest, Sha256};
-
-use crate::vfs::{Change, Layer, NodeKind};
-
-/// `sha256:` of the layer's uncompressed tar.
-pub fn diff_id(layer: &Layer) -> String {
-    let mut h = Sha256::new();
-    for (p, c) in layer.entries() {
-        h.update(p.as_bytes());
-        match c {
-            Change::Whiteout => h.update(b"W"),
-            Change::Node(n) | Change::Opaque(n) => {
-                if let NodeKind::File(c) = &n.kind {
-                    h.update(&c.bytes());
-                }
-            }
-        }
-    }
-    format!("sha256:{:x}", h.finalize())
-}
+//! Image archives: layers as tar streams, images as OCI image layouts and docker-archives.
+pub mod digest;
+pub mod error;
+pub mod layer;
+pub mod tarread;
+pub use error::LoadError;
+pub mod layer_read;
