@@ -5,5 +5,8 @@
 //! Not here: executing instructions (see `build`).
 
 pub mod ast;
+pub mod expand;
+mod pattern;
 
 pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
+pub use expand::{expand_word, expand_words};
