@@ -69,6 +69,16 @@ pub struct Heredoc {
     pub chomp: bool,
 }
 
+impl Heredoc {
+    /// The body as used: with leading tabs stripped from every line for `<<-`.
+    pub fn body(&self) -> String {
+        if !self.chomp {
+            return self.content.clone();
+        }
+        self.content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect()
+    }
+}
+
 /// Shell form (a string run by the `SHELL`) or exec form (a JSON array).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShellOrExec {

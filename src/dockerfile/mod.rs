@@ -2,8 +2,21 @@
 //! directives, comments, line continuations, heredocs, typed instructions that keep their
 //! source lines, and variable expansion with Docker's quoting rules.
 //!
+//! Entry points: [`parse`], [`expand_word`] / [`expand_words`], [`Instruction::expanded`],
+//! [`VarScope`] (ARG/ENV scoping for the builder), [`to_json`] / [`to_text`].
+//!
 //! Not here: executing instructions (see `build`).
 
 pub mod ast;
+pub mod duration;
+pub mod expand;
+mod flags;
+mod lexer;
+mod lineparse;
+pub mod parser;
+mod pattern;
 
 pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
+pub use duration::parse_go_duration;
+pub use expand::{expand_word, expand_words};
+pub use parser::{is_json_form, parse};

@@ -1,4 +1,15 @@
 //! Simulated package managers (apk, apt-get, apt, dpkg) and the programs packages install.
+//!
+//! Everything works on the files of the tree: the distribution comes from
+//! `/etc/os-release`, installed packages from apk's or dpkg's database files, package lists
+//! and caches are real (synthetic) files, so `rm -rf /var/lib/apt/lists/*` and
+//! `--no-cache` have the effect on image size they have with Docker.
+
+pub mod apkdb;
+pub mod distro;
+pub mod dpkgdb;
+pub mod install;
+pub mod model;
 
 use super::AppletFn;
 
