@@ -456,41 +456,7 @@ fn apply_metadata(stage: &mut StageState, ins: &Instruction) -> Result<bool, Str
     Ok(true)
 }
 
-/// Parses a Go duration like `30s`, `1m30s`, `500ms` into nanoseconds.
+/// A `HEALTHCHECK` duration flag in nanoseconds (0 when absent).
 fn duration_flag(v: Option<&str>) -> Result<i64, String> {
-    let Some(v) = v else { return Ok(0) };
-    let mut total: f64 = 0.0;
-    let mut num = String::new();
-    let mut chars = v.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() || c == '.' {
-            num.push(c);
-            continue;
-        }
-        let mut unit = c.to_string();
-        while let Some(&n) = chars.peek() {
-            if n.is_ascii_alphabetic() {
-                unit.push(n);
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let n: f64 = num.parse().map_err(|_| format!("time: invalid duration \"{v}\""))?;
-        num.clear();
-        let scale = match unit.as_str() {
-            "ns" => 1.0,
-            "us" | "µs" => 1e3,
-            "ms" => 1e6,
-            "s" => 1e9,
-            "m" => 60e9,
-            "h" => 3600e9,
-            _ => return Err(format!("time: unknown unit \"{unit}\" in duration \"{v}\"")),
-        };
-        total += n * scale;
-    }
-    if !num.is_empty() {
-        return Err(format!("time: missing unit in duration \"{v}\""));
-    }
-    Ok(total as i64)
+    v.map(crate::dockerfile::duration::parse_go_duration).transpose().map(Option::unwrap_or_default)
 }

@@ -23,7 +23,7 @@ pub struct LayerInfo {
 impl LayerInfo {
     /// Wraps a layer, computing its diff_id.
     pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let diff_id = crate::oci::diff_id(&layer);
+        let diff_id = crate::oci::layer::diff_id(&layer);
         let size = layer.size();
         Arc::new(LayerInfo { layer, diff_id, size })
     }
