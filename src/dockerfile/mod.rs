@@ -11,6 +11,7 @@ pub mod ast;
 pub mod duration;
 pub mod expand;
 mod flags;
+mod instruction_expand;
 mod lexer;
 mod lineparse;
 pub mod parser;
