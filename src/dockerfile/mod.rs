@@ -16,8 +16,10 @@ mod lexer;
 mod lineparse;
 pub mod parser;
 mod pattern;
+pub mod scope;
 
 pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
 pub use duration::parse_go_duration;
 pub use expand::{expand_word, expand_words};
 pub use parser::{is_json_form, parse};
+pub use scope::VarScope;
