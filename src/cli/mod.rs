@@ -3,6 +3,7 @@
 //! an OCI image layout directory (`--root DIR`, `$LAYERLAB_ROOT`, default `.layerlab`).
 
 mod context;
+mod parse;
 
 use std::io::Write;
 
@@ -24,6 +25,9 @@ pub fn main(args: Vec<String>) -> i32 {
         }
     }
     let _ = root;
+    if args.first().map(String::as_str) == Some("parse") {
+        return parse::run(&args[1..]);
+    }
     let mut engine = Engine::new(clock);
     engine.set_context_source(context::DirContext);
     let out = engine.exec(&args);
