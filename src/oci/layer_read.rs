@@ -19,7 +19,7 @@ use std::io::Read;
 use tar::EntryType;
 
 use super::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
-use super::tarread::{read_data, walk, Budget, LoadOptions, RawEntry};
+use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions, RawEntry};
 use super::LoadError;
 use crate::vfs::path::{ancestors, file_name, join, parent};
 use crate::vfs::{Change, Layer, Meta, Node, NodeKind};
@@ -90,22 +90,10 @@ impl LayerBuilder<'_> {
                 lossy
             }
         };
-        if name.starts_with('/') {
-            return Err(self.unsafe_path(&name, format!("{role} is an absolute path")));
+        match clean_name(&name) {
+            Ok(p) => Ok(p.map(|p| format!("/{p}"))),
+            Err(reason) => Err(self.unsafe_path(&name, format!("{role} {reason}"))),
         }
-        let mut parts: Vec<&str> = Vec::new();
-        for c in name.split('/') {
-            match c {
-                "" | "." => {}
-                ".." => {
-                    if parts.pop().is_none() {
-                        return Err(self.unsafe_path(&name, format!("{role} leaves the root through `..`")));
-                    }
-                }
-                c => parts.push(c),
-            }
-        }
-        Ok((!parts.is_empty()).then(|| format!("/{}", parts.join("/"))))
     }
 
     fn fresh_ino(&mut self) -> u64 {

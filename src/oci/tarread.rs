@@ -228,6 +228,27 @@ fn walk_entries<R: Read>(
     Ok(())
 }
 
+/// Normalizes a stored entry name to a relative path (`./a//b/` → `a/b`); `Ok(None)` for
+/// the root itself, `Err(reason)` for absolute names and names whose `..` leave the root.
+pub(crate) fn clean_name(name: &str) -> Result<Option<String>, &'static str> {
+    if name.starts_with('/') {
+        return Err("is an absolute path");
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for c in name.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err("leaves the root through `..`");
+                }
+            }
+            c => parts.push(c),
+        }
+    }
+    Ok((!parts.is_empty()).then(|| parts.join("/")))
+}
+
 /// A numeric header field, read as 0 when it is blank (all NULs or spaces), as Go does.
 fn lenient(raw: &[u8], parsed: io::Result<u64>) -> io::Result<u64> {
     match parsed {
