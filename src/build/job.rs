@@ -110,7 +110,7 @@ impl BuildJob {
         for ins in &df.instructions[..froms[0]] {
             if let Command::Arg(args) = &ins.expanded(df.escape, &|n| global.lookup(n))?.command {
                 for (k, v) in args {
-                    global.declare_global_arg(k, v.as_deref());
+                    global.declare_global_arg(k, v.as_deref(), df.escape).map_err(|e| BuildError::at(ins.start_line, e))?;
                 }
             }
         }
@@ -127,122 +127,21 @@ impl BuildJob {
         let total = self.plan.len();
         events.push(Event::Step { number, total, start_line: raw.start_line, end_line: raw.end_line, text: raw.original.clone() });
         events.push(Event::Log(format!("Step {number}/{total} : {}", raw.original)));
-        let line = raw.start_line;
         if let Command::From { .. } = raw.command {
             let global = self.global.as_ref().expect("prepared");
             let ins = raw.expanded(df.escape, &|n| global.lookup(n))?;
             return self.from(&ins, store, events);
         }
         let escape = df.escape;
-        let stage = self.stages.last_mut().expect("a FROM came first");
-        let ins = raw.expanded(escape, &|n| stage.scope.lookup(n))?;
-        let at = |m: String| BuildError::at(line, m);
-
-        // Metadata instructions only change the config.
-        let meta_change = apply_metadata(stage, &ins).map_err(at)?;
-        let (created_by, extra) = match (&meta_change, &ins.command) {
-            (true, _) => (history::nop(&ins), String::new()),
-            (false, Command::Run(_)) => {
-                let cmd = run_command(stage, &ins);
-                let args = stage.scope.args_for_run();
-                (history::run(&cmd.argv(), &args), String::new())
-            }
-            (false, Command::Copy { sources, dest } | Command::Add { sources, dest }) => {
-                let spec = copy_spec(&ins, sources, dest, &stage.config.config.working_dir, now);
-                let src = source_tree(&ins, &self.stages, self.context_tree.as_ref().expect("prepared"), store).map_err(at)?;
-                let c = copy(&src, None, &spec).map_err(at)?;
-                let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
-                (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
-            }
-            (false, Command::Workdir(w)) => (history::nop(&Instruction { command: Command::Workdir(w.clone()), ..ins.clone() }), String::new()),
-            _ => (history::nop(&ins), String::new()),
+        let ins = {
+            let stage = self.stages.last().expect("a FROM came first");
+            raw.expanded(escape, &|n| stage.scope.lookup(n))?
         };
-        let stage = self.stages.last_mut().expect("a FROM came first");
-        let key = crate::image::sha256_digest(
-            format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
-        );
-        if !self.req.no_cache {
-            if let Some(hit) = stage.cached(store, &key) {
-                let hit = hit.clone();
-                let (size, diff_id) = if hit.layers.len() > stage.layers.len() {
-                    let l = hit.layers.last().expect("has layers");
-                    (l.size, Some(l.diff_id.clone()))
-                } else {
-                    (0, None)
-                };
-                stage.adopt(&hit);
-                events.push(Event::Log(" ---> Using cache".into()));
-                events.push(Event::Log(format!(" ---> {}", hit.short_id())));
-                events.push(Event::Layer(LayerEvent { step: number, image_id: hit.id.clone(), size, diff_id, cached: true, created_by, line }));
-                return Ok(());
-            }
-        }
-        let container = short_id(&crate::image::sha256_digest(format!("{key}{now}").as_bytes())).to_string();
-        let layer = match &ins.command {
-            _ if meta_change => {
-                events.push(Event::Log(format!(" ---> Running in {container}")));
-                None
-            }
-            Command::Run(_) => {
-                events.push(Event::Log(format!(" ---> Running in {container}")));
-                let cmd = run_command(stage, &ins);
-                let user = resolve_user(stage.tree(), &stage.config.config.user).map_err(at)?;
-                let mut env = stage.env_pairs();
-                for (k, v) in stage.scope.args_for_run() {
-                    if !env.iter().any(|(ek, _)| *ek == k) {
-                        env.push((k, v));
-                    }
-                }
-                let before = stage.tree().clone();
-                let mut after = before.clone();
-                let out = execute(&mut after, &cmd, &env, &stage.config.config.working_dir, user, &container, now);
-                for l in String::from_utf8_lossy(&out.combined).lines() {
-                    events.push(Event::Output(l.to_string()));
-                }
-                if let Some(stop) = &out.stopped {
-                    return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
-                }
-                if out.code != 0 {
-                    return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
-                }
-                let layer = Layer::diff(&before, &after);
-                stage.set_tree(after);
-                Some(layer)
-            }
-            Command::Copy { sources, dest } | Command::Add { sources, dest } => {
-                let spec = copy_spec(&ins, sources, dest, &stage.config.config.working_dir, now);
-                let src = source_tree(&ins, &self.stages, self.context_tree.as_ref().expect("prepared"), store).map_err(at)?;
-                let stage = self.stages.last_mut().expect("a FROM came first");
-                let before = stage.tree().clone();
-                let mut after = before.clone();
-                copy(&src, Some(&mut after), &spec).map_err(at)?;
-                let layer = Layer::diff(&before, &after);
-                stage.set_tree(after);
-                Some(layer)
-            }
-            Command::Workdir(w) => {
-                let dir = path::normalize(if stage.config.config.working_dir.is_empty() { "/" } else { &stage.config.config.working_dir }, w);
-                stage.config.config.working_dir = dir.clone();
-                let before = stage.tree().clone();
-                let mut after = before.clone();
-                after.mkdir_all("/", &dir, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).map_err(|e| at(format!("mkdir {dir}: {e}")))?;
-                let layer = Layer::diff(&before, &after);
-                stage.set_tree(after);
-                (!layer.is_empty()).then_some(layer)
-            }
-            _ => None,
-        };
-        let stage = self.stages.last_mut().expect("a FROM came first");
-        if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
-            return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
-        }
-        let ev = stage.commit(store, now, created_by, layer, key, number, line);
-        if meta_change || matches!(ins.command, Command::Run(_)) {
-            events.push(Event::Log(format!(" ---> Removed intermediate container {container}")));
-        }
-        events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
-        events.push(Event::Layer(ev));
-        Ok(())
+        let mut stage = self.stages.pop().expect("a FROM came first");
+        let context = self.context_tree.as_ref().expect("prepared");
+        let result = step_in_stage(&mut stage, &self.stages, context, &ins, escape, number, self.req.no_cache, store, now, events);
+        self.stages.push(stage);
+        result
     }
 
     fn from(&mut self, ins: &Instruction, store: &mut Store, events: &mut Vec<Event>) -> Result<(), BuildError> {
@@ -290,14 +189,8 @@ impl BuildJob {
                 store.insert(img)
             }
         };
-        if let Some(global) = &self.global {
-            let mut unused: Vec<String> = global.unused_build_args();
-            for s in &self.stages {
-                unused.retain(|a| !s.scope.consumed(a));
-            }
-            if !unused.is_empty() {
-                events.push(Event::Warning(format!("One or more build-args [{}] were not consumed", unused.join(" "))));
-            }
+        if let Some(warning) = self.global.as_ref().and_then(VarScope::unused_build_args_warning) {
+            events.push(Event::Log(warning));
         }
         events.push(Event::Log(format!("Successfully built {}", short_id(&id))));
         let mut tags = Vec::new();
@@ -310,6 +203,130 @@ impl BuildJob {
         self.result = Some(Ok(id));
         Ok(())
     }
+}
+
+/// Runs one non-FROM instruction of the current `stage` (the finished stages are `done`).
+#[allow(clippy::too_many_arguments)]
+fn step_in_stage(
+    stage: &mut StageState,
+    done: &[StageState],
+    context: &Tree,
+    ins: &Instruction,
+    escape: char,
+    number: usize,
+    no_cache: bool,
+    store: &mut Store,
+    now: i64,
+    events: &mut Vec<Event>,
+) -> Result<(), BuildError> {
+    let line = ins.start_line;
+    let at = |m: String| BuildError::at(line, m);
+
+
+    // Metadata instructions only change the config.
+    let meta_change = apply_metadata(stage, ins, escape).map_err(at)?;
+    let (created_by, extra) = match (&meta_change, &ins.command) {
+        (true, _) => (history::nop(&ins), String::new()),
+        (false, Command::Run(_)) => {
+            let cmd = run_command(stage, &ins);
+            let args = stage.scope.args_for_run();
+            (history::run(&cmd.argv(), &args), String::new())
+        }
+        (false, Command::Copy { sources, dest } | Command::Add { sources, dest }) => {
+            let spec = copy_spec(&ins, sources, dest, &stage.config.config.working_dir, now);
+            let src = source_tree(&ins, done, context, store).map_err(at)?;
+            let c = copy(&src, None, &spec).map_err(at)?;
+            let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
+            (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
+        }
+        (false, Command::Workdir(w)) => (history::nop(&Instruction { command: Command::Workdir(w.clone()), ..ins.clone() }), String::new()),
+        _ => (history::nop(&ins), String::new()),
+    };
+            let key = crate::image::sha256_digest(
+        format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
+    );
+    if !no_cache {
+        if let Some(hit) = stage.cached(store, &key) {
+            let hit = hit.clone();
+            let (size, diff_id) = if hit.layers.len() > stage.layers.len() {
+                let l = hit.layers.last().expect("has layers");
+                (l.size, Some(l.diff_id.clone()))
+            } else {
+                (0, None)
+            };
+            stage.adopt(&hit);
+            events.push(Event::Log(" ---> Using cache".into()));
+            events.push(Event::Log(format!(" ---> {}", hit.short_id())));
+            events.push(Event::Layer(LayerEvent { step: number, image_id: hit.id.clone(), size, diff_id, cached: true, created_by, line }));
+            return Ok(());
+        }
+    }
+    let container = short_id(&crate::image::sha256_digest(format!("{key}{now}").as_bytes())).to_string();
+    let layer = match &ins.command {
+        _ if meta_change => {
+            events.push(Event::Log(format!(" ---> Running in {container}")));
+            None
+        }
+        Command::Run(_) => {
+            events.push(Event::Log(format!(" ---> Running in {container}")));
+            let cmd = run_command(stage, &ins);
+            let user_name = stage.config.config.user.clone();
+            let user = resolve_user(stage.tree(), &user_name).map_err(at)?;
+            let mut env = stage.env_pairs();
+            for (k, v) in stage.scope.args_for_run() {
+                if !env.iter().any(|(ek, _)| *ek == k) {
+                    env.push((k, v));
+                }
+            }
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            let out = execute(&mut after, &cmd, &env, &stage.config.config.working_dir, user, &container, now);
+            for l in String::from_utf8_lossy(&out.combined).lines() {
+                events.push(Event::Output(l.to_string()));
+            }
+            if let Some(stop) = &out.stopped {
+                return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
+            }
+            if out.code != 0 {
+                return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
+            }
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            Some(layer)
+        }
+        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+            let workdir = stage.config.config.working_dir.clone();
+            let spec = copy_spec(ins, sources, dest, &workdir, now);
+            let src = source_tree(ins, done, context, store).map_err(at)?;
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            copy(&src, Some(&mut after), &spec).map_err(at)?;
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            Some(layer)
+        }
+        Command::Workdir(w) => {
+            let dir = path::normalize(if stage.config.config.working_dir.is_empty() { "/" } else { &stage.config.config.working_dir }, w);
+            stage.config.config.working_dir = dir.clone();
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            after.mkdir_all("/", &dir, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).map_err(|e| at(format!("mkdir {dir}: {e}")))?;
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            (!layer.is_empty()).then_some(layer)
+        }
+        _ => None,
+    };
+            if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
+        return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
+    }
+    let ev = stage.commit(store, now, created_by, layer, key, number, line);
+    if meta_change || matches!(ins.command, Command::Run(_)) {
+        events.push(Event::Log(format!(" ---> Removed intermediate container {container}")));
+    }
+    events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
+    events.push(Event::Layer(ev));
+    Ok(())
 }
 
 /// `KEY=value` strings to pairs.
@@ -369,7 +386,7 @@ fn copy_spec<'a>(ins: &'a Instruction, sources: &'a [String], dest: &'a str, wor
 fn source_tree(ins: &Instruction, stages: &[StageState], context: &Tree, store: &mut Store) -> Result<Tree, String> {
     let Some(from) = ins.flag("from") else { return Ok(context.clone()) };
     let lower = from.to_ascii_lowercase();
-    let done = &stages[..stages.len() - 1];
+    let done = stages;
     let stage = done.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| done.get(n)));
     if let Some(s) = stage {
         return Ok(Tree::from_layers(s.layers.iter().map(|l| &l.layer)));
@@ -381,7 +398,7 @@ fn source_tree(ins: &Instruction, stages: &[StageState], context: &Tree, store: 
 
 /// Applies a metadata-only instruction to the stage config; false for instructions that
 /// touch the filesystem (RUN, COPY, ADD, WORKDIR).
-fn apply_metadata(stage: &mut StageState, ins: &Instruction) -> Result<bool, String> {
+fn apply_metadata(stage: &mut StageState, ins: &Instruction, escape: char) -> Result<bool, String> {
     let cfg = &mut stage.config.config;
     let shell_form = |f: &ShellOrExec, shell: &[String]| match f {
         ShellOrExec::Exec(v) => v.clone(),
@@ -411,7 +428,7 @@ fn apply_metadata(stage: &mut StageState, ins: &Instruction) -> Result<bool, Str
         }
         Command::Arg(args) => {
             for (k, v) in args {
-                stage.scope.declare_arg(k, v.as_deref());
+                stage.scope.declare_arg(k, v.as_deref(), escape)?;
             }
         }
         Command::Label(kv) => {
