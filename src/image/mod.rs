@@ -3,6 +3,7 @@
 //!
 //! Not here: how images are serialized to tars or layouts (see `oci`).
 
+pub mod builtin;
 pub mod config;
 
 pub use config::{ContainerConfig, History, ImageConfig, RootFs};
