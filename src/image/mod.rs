@@ -3,6 +3,7 @@
 //!
 //! Not here: how images are serialized to tars or layouts (see `oci`).
 
+pub mod builtin;
 pub mod config;
 pub mod reference;
 pub mod store;

@@ -21,6 +21,7 @@
 //! | `L path target` | a symbolic link |
 //! | `H path existing` | a hard link |
 //! | `D path [mode] [uid:gid]` | a directory |
+//! | `scale x` | multiplies the sizes of the following `f` lines (per release) |
 //!
 //! In paths, `{v}` is the upstream version and `{mm}` its `major.minor`. A line starting
 //! with `[02]` applies only to releases (columns) 0 and 2.
@@ -207,6 +208,7 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
     let mut out: Vec<Package> = Vec::new();
     let mut cur: Option<Package> = None;
     let mut skipping = false;
+    let mut scale = 1.0f64;
     for (i, raw) in src.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -237,6 +239,10 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
                 let key = names.split('|').next().unwrap_or(names).to_string();
                 cur = Some(Package { key, name: pick(names, column).to_string(), version: version.to_string(), ..Package::default() });
             }
+            continue;
+        }
+        if op == "scale" {
+            scale = pick(rest, column).parse().map_err(|_| err("bad scale"))?;
             continue;
         }
         if skipping {
@@ -278,6 +284,7 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
                 let path = subst(words[0]);
                 let content = if op == "f" {
                     let size = parse_size(words[1]).ok_or_else(|| err("bad size"))?;
+                    let size = (size as f64 * scale).round() as u64;
                     let seed = hash64(format!("{}@{}", path, p.version).as_bytes());
                     let label = format!("{} {} {}", p.name, p.version, path);
                     Content::synthetic(size, seed, &label)
