@@ -9,6 +9,8 @@ use std::io::Write;
 
 use crate::engine::Engine;
 
+pub mod layout;
+
 /// Runs the CLI with the given arguments (without the program name); returns the exit code.
 pub fn main(args: Vec<String>) -> i32 {
     let mut args = args;

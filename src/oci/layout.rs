@@ -3,9 +3,10 @@
 //! Nested indexes and Docker manifest lists resolve to the platform in
 //! [`LoadOptions::platform`] (linux/amd64 by default).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::assemble::{blob, need, Assembler, Files, LoadedImage};
+use super::digest::{blob_path, sha256_hex};
 use super::refs::ImageRef;
 use super::spec::*;
 use super::tarread::LoadOptions;
@@ -46,9 +47,9 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
                 return Err(LoadError::Unsupported(format!("layer {} is zstd-compressed ({})", l.digest, l.media_type)));
             }
             let bytes = blob(files, l)?;
-            layers.push(a.layer(&super::digest::blob_path(&l.digest), &bytes, None)?);
+            layers.push(a.layer(&blob_path(&l.digest), &bytes, None)?);
         }
-        a.add_image(config_bytes, &super::digest::blob_path(&manifest.config.digest), layers, tags, ref_names)?;
+        a.add_image(config_bytes, &blob_path(&manifest.config.digest), layers, tags, ref_names)?;
     }
     Ok(a.images)
 }
@@ -94,6 +95,37 @@ fn resolve(files: &dyn Files, opts: &LoadOptions, desc: &Descriptor, depth: usiz
         MEDIA_TYPE_MANIFEST | MEDIA_TYPE_DOCKER_MANIFEST | "" => Ok(bytes),
         other => Err(LoadError::Unsupported(format!("{} has media type {other}", desc.digest))),
     }
+}
+
+/// Every blob digest the layout's `index.json` reaches (manifests, nested indexes,
+/// configs, layers), for pruning unreferenced blobs. Blobs are not verified here.
+pub fn referenced_blobs(get: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<BTreeSet<String>, LoadError> {
+    let index: Index = serde_json::from_slice(&need(&get, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<(String, usize)> = index.manifests.into_iter().map(|d| (d.digest, 0)).collect();
+    while let Some((digest, depth)) = todo.pop() {
+        if sha256_hex(&digest).is_none() || !seen.insert(digest.clone()) || depth > MAX_DEPTH {
+            continue;
+        }
+        let Some(bytes) = get(&blob_path(&digest)) else { continue };
+        let Ok(json) = serde_json::from_slice::<serde_json::Value>(&bytes) else { continue };
+        let digests = |key: &str| -> Vec<String> {
+            match json.get(key) {
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|d| d.get("digest")?.as_str().map(String::from)).collect(),
+                Some(d) => d.get("digest").and_then(|d| d.as_str()).map(String::from).into_iter().collect(),
+                None => Vec::new(),
+            }
+        };
+        for d in digests("manifests") {
+            todo.push((d, depth + 1));
+        }
+        for d in digests("config").into_iter().chain(digests("layers")) {
+            if sha256_hex(&d).is_some() {
+                seen.insert(d);
+            }
+        }
+    }
+    Ok(seen)
 }
 
 /// The manifest for the wanted platform; attestation manifests never count. A lone

@@ -294,6 +294,8 @@ pub(crate) fn classify(e: io::Error, budget: &Budget, what: &str) -> LoadError {
         LoadError::Truncated(what.to_string())
     } else if msg.contains("checksum mismatch") {
         LoadError::NotATar(format!("{what}: header checksum mismatch (not a tar file?)"))
+    } else if msg.contains("numeric field") || msg.contains("size overflow") {
+        LoadError::NotATar(format!("{what}: malformed header ({msg})"))
     } else {
         LoadError::Read { what: what.to_string(), message: msg }
     }
