@@ -280,7 +280,8 @@ fn step_in_stage(
             }
             let before = stage.tree().clone();
             let mut after = before.clone();
-            let out = execute(&mut after, &cmd, &env, &stage.config.config.working_dir, user, &container, now);
+            let workdir = stage.config.config.working_dir.clone();
+            let out = execute(&mut after, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
             for l in String::from_utf8_lossy(&out.combined).lines() {
                 events.push(Event::Output(l.to_string()));
             }

@@ -61,7 +61,7 @@ impl RunCommand {
 }
 
 /// Runs a command in `tree` as a container process would; the environment gets Docker's
-/// defaults (`PATH`, `HOME`, `HOSTNAME`).
+/// defaults (`PATH`, `HOME`, `HOSTNAME`). Fails like runc when the program does not exist.
 pub fn execute(
     tree: &mut Tree,
     cmd: &RunCommand,
@@ -70,7 +70,7 @@ pub fn execute(
     user: (u32, u32, String),
     hostname: &str,
     now: i64,
-) -> Outcome {
+) -> Result<Outcome, String> {
     let mut process = Process {
         cwd: if cwd.is_empty() { "/".into() } else { cwd.to_string() },
         env: env.iter().cloned().collect(),
@@ -84,13 +84,11 @@ pub fn execute(
     process.env.insert("HOSTNAME".into(), hostname.into());
     let argv = cmd.argv();
     let mut budget = Budget::default();
-    if let Err(e) = check_executable(tree, &process, &argv) {
-        return Outcome { code: 127, stderr: e.clone().into_bytes(), combined: e.into_bytes(), ..Default::default() };
-    }
-    match cmd {
+    check_executable(tree, &process, &argv)?;
+    Ok(match cmd {
         RunCommand::Shell { shell, script } if is_sh(shell) => shell::run_script(tree, &process, script, &mut budget),
         _ => shell::run_argv(tree, &process, &argv, &mut budget),
-    }
+    })
 }
 
 /// True when the SHELL is one our interpreter runs directly (`/bin/sh -c`, `bash -c`, …).

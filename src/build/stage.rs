@@ -56,14 +56,6 @@ impl StageState {
         self.tree = Some(tree);
     }
 
-    /// The value of `KEY` in the image's environment.
-    pub fn env(&self, key: &str) -> Option<String> {
-        self.config.config.env.iter().find_map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
-            (k == key).then(|| v.to_string())
-        })
-    }
-
     /// Sets `KEY=value` in the image's environment, keeping the position of an earlier
     /// definition.
     pub fn set_env(&mut self, key: &str, value: &str) {
