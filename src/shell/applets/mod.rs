@@ -1,11 +1,18 @@
 //! The applets: busybox-like commands implemented over the filesystem tree.
 
+mod archive;
 mod basic;
 mod common;
 mod files;
+mod info;
+mod ls;
+mod perms;
 pub(crate) mod printf;
 mod shellapps;
+mod sums;
 mod test;
+mod text;
+mod users;
 
 use super::applet::AppletFn;
 use super::run::ShellFn;
@@ -43,6 +50,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
     }
     Some(match name {
         "cat" => files::cat,
+        "ls" => ls::ls,
         "mkdir" => files::mkdir,
         "rm" => files::rm,
         "rmdir" => files::rmdir,
@@ -50,8 +58,14 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "mv" => files::mv,
         "ln" => files::ln,
         "touch" => files::touch,
+        "chmod" => perms::chmod,
+        "chown" => perms::chown,
+        "chgrp" => perms::chgrp,
+        "stat" => ls::stat,
         "realpath" => files::realpath,
         "readlink" => files::readlink,
+        "du" => ls::du,
+        "df" => ls::df,
         "mktemp" => files::mktemp,
         "tee" => files::tee,
         "dd" => files::dd,
@@ -61,9 +75,47 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "sleep" | "sync" | "usleep" => |_, _| 0,
         "basename" => basic::basename,
         "dirname" => basic::dirname,
+        "rev" => text::rev,
+        "nl" => text::nl,
+        "head" => text::head,
+        "tail" => text::tail,
+        "wc" => text::wc,
+        "sort" => text::sort,
+        "uniq" => text::uniq,
+        "tr" => text::tr,
+        "cut" => text::cut,
+        "tar" => archive::tar,
+        "gzip" => archive::gzip,
+        "gunzip" => archive::gunzip,
+        "zcat" => archive::zcat,
+        "sha256sum" => sums::sha256sum,
+        "sha512sum" => sums::sha512sum,
+        "md5sum" => sums::md5sum,
+        "base64" => sums::base64,
+        "id" => users::id,
+        "whoami" => users::whoami,
+        "adduser" => users::adduser,
+        "addgroup" => users::addgroup,
+        "useradd" => users::useradd,
+        "groupadd" => users::groupadd,
+        "date" => info::date,
+        "uname" => info::uname,
+        "hostname" => info::hostname,
+        "nproc" => info::nproc,
+        "which" => info::which,
+        "wget" => info::wget,
+        "curl" => info::curl,
         _ => return None,
     })
 }
 
-/// Every applet name (for `busybox --list` and installing links).
-pub const LIST: &[&str] = &["echo"];
+/// Every applet name (for `busybox --list` and installing links in base images).
+pub const LIST: &[&str] = &[
+    "[", "[[", "adduser", "addgroup", "ash", "awk", "base64", "basename", "busybox", "cat", "chgrp", "chmod", "chown",
+    "chroot", "cp", "curl", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "env", "false", "fgrep", "find",
+    "grep", "groupadd", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
+    "nice", "nl", "nohup", "nproc", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed",
+    "seq", "setsid", "sh", "sha256sum", "sha512sum", "sleep", "sort", "stat", "sync", "tail", "tar", "tee", "test",
+    "time", "timeout", "touch", "tr", "true", "uname", "uniq", "useradd", "usleep", "wc", "wget", "which", "whoami",
+    "xargs", "yes", "zcat",
+];
