@@ -158,3 +158,18 @@ fn users_and_archives() {
     assert_eq!(c, 0);
     assert_eq!(o, "hi\nd/\nd/s/\nd/s/f\nhi\n");
 }
+
+#[test]
+fn grep_sed_find() {
+    let mut t = base();
+    sh_in(&mut t, "mkdir -p src/a; printf 'alpha\\nbeta\\nGamma\\n' > src/a/x.txt; printf 'one\\ntwo\\n' > src/y.md");
+    assert_eq!(sh_in(&mut t, "grep -n a src/a/x.txt").0, "1:alpha\n2:beta\n3:Gamma\n");
+    assert_eq!(sh_in(&mut t, "grep -ic gamma src/a/x.txt; grep -v a src/a/x.txt; echo $?").0, "1\n1\n");
+    assert_eq!(sh_in(&mut t, "grep -r o src | sort").0, "src/y.md:one\nsrc/y.md:two\n");
+    assert_eq!(sh_in(&mut t, "grep -E 'al|be' -o src/a/x.txt; grep -qw bet src/a/x.txt || echo nope").0, "al\nbe\nnope\n");
+    assert_eq!(sh_in(&mut t, "sed -n '2p' src/a/x.txt; sed 's/a/A/g;1d' src/a/x.txt").0, "beta\nbetA\nGAmmA\n");
+    assert_eq!(sh_in(&mut t, "sed -i 's/one/ONE/' src/y.md && cat src/y.md").0, "ONE\ntwo\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.txt'; find src -type d | sort; find . -maxdepth 1 -type f").0, "src/a/x.txt\nsrc\nsrc/a\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.md' -exec cat {} \\;; find src -type f -exec echo {} + ").0, "ONE\ntwo\nsrc/a/x.txt src/y.md\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.md' -delete; ls src; find src | xargs -n1 basename").0, "a\nsrc\na\nx.txt\n");
+}

@@ -4,10 +4,14 @@ mod archive;
 mod basic;
 mod common;
 mod files;
+mod find;
+mod grep;
 mod info;
 mod ls;
 mod perms;
 pub(crate) mod printf;
+mod regex;
+mod sed;
 mod shellapps;
 mod sums;
 mod test;
@@ -38,6 +42,7 @@ pub(crate) fn shell_applet(name: &str) -> Option<ShellFn> {
         "env" => shellapps::env,
         "xargs" => shellapps::xargs,
         "busybox" => shellapps::busybox,
+        "find" => find::find,
         "nohup" | "nice" | "time" | "timeout" | "chroot" | "setsid" | "su-exec" | "gosu" => shellapps::wrapper,
         _ => return None,
     })
@@ -76,6 +81,8 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "basename" => basic::basename,
         "dirname" => basic::dirname,
         "rev" => text::rev,
+        "grep" | "egrep" | "fgrep" => grep::grep,
+        "sed" => sed::sed,
         "nl" => text::nl,
         "head" => text::head,
         "tail" => text::tail,
