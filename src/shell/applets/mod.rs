@@ -1,6 +1,7 @@
 //! The applets: busybox-like commands implemented over the filesystem tree.
 
 mod archive;
+mod awk;
 mod basic;
 mod common;
 mod files;
@@ -83,6 +84,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "rev" => text::rev,
         "grep" | "egrep" | "fgrep" => grep::grep,
         "sed" => sed::sed,
+        "awk" => awk::awk,
         "nl" => text::nl,
         "head" => text::head,
         "tail" => text::tail,
