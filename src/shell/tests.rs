@@ -139,7 +139,7 @@ fn text_applets() {
     assert_eq!(out("printf '10\\n9\\n100\\n' | sort -n | head -n 2"), "9\n10\n");
     assert_eq!(out("echo a:b:c | cut -d: -f2,3; echo hello | cut -c2-4"), "b:c\nell\n");
     assert_eq!(out("echo Hello | tr a-z A-Z; echo aabbcc | tr -s ab; echo abc | tr -d b"), "HELLO\nabcc\nac\n");
-    assert_eq!(out("seq 3; seq 2 2 6 | tail -n 1; printf 'a b\\nc\\n' | wc -l -w"), "1\n2\n3\n6\n      2       3\n");
+    assert_eq!(out("seq 3; seq 2 2 6 | tail -n 1; printf 'a b\\nc\\n' | wc -l -w"), "1\n2\n3\n6\n        2         3\n");
     assert_eq!(out("basename /a/b.txt .txt; dirname /a/b.txt; echo abc | rev"), "b\n/a\ncba\n");
     assert_eq!(out("echo hello | sha256sum; echo hello | md5sum; echo hi | base64; echo aGkK | base64 -d"),
         "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\nb1946ac92492d2347c6235b4d2611184  -\naGkK\nhi\n");

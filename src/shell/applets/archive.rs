@@ -119,6 +119,27 @@ fn header_for(n: &Node, size: u64) -> tar::Header {
     h
 }
 
+/// Appends an entry keeping the member name byte for byte (`./x` stays `./x`, as busybox
+/// writes it); long names go through the crate's GNU long-name support.
+fn append(b: &mut tar::Builder<Vec<u8>>, h: &mut tar::Header, name: &str, data: &[u8], link: Option<&str>) -> std::io::Result<()> {
+    if name.len() <= 100 && link.is_none_or(|l| l.len() <= 100) {
+        if let Some(u) = h.as_ustar_mut() {
+            u.name = [0; 100];
+            u.name[..name.len()].copy_from_slice(name.as_bytes());
+            if let Some(l) = link {
+                u.linkname = [0; 100];
+                u.linkname[..l.len()].copy_from_slice(l.as_bytes());
+            }
+            h.set_cksum();
+            return b.append(h, data);
+        }
+    }
+    match link {
+        Some(l) => b.append_link(h, name, l),
+        None => b.append_data(h, name, data),
+    }
+}
+
 fn create(ctx: &mut Ctx<'_>, o: &TarOpts) -> Result<Vec<u8>, String> {
     let base = match &o.dir {
         Some(d) => path::normalize(&ctx.cwd, d),
@@ -137,7 +158,7 @@ fn create(ctx: &mut Ctx<'_>, o: &TarOpts) -> Result<Vec<u8>, String> {
         } else {
             name.trim_end_matches('/').to_string()
         };
-        let items: Vec<(String, Node)> = ctx.fs.subtree(&at).map(|(p, n)| (p.clone(), n.clone())).collect();
+        let items: Vec<(String, Node)> = crate::shell::fsutil::subtree(ctx.fs, &at).map(|(p, n)| (p.clone(), n.clone())).collect();
         for (p, n) in items {
             let rel = format!("{}{}", shown, &p[at.len()..]);
             let rel = if rel.is_empty() { ".".to_string() } else { rel };
@@ -150,16 +171,16 @@ fn create(ctx: &mut Ctx<'_>, o: &TarOpts) -> Result<Vec<u8>, String> {
             let r = match &n.kind {
                 NodeKind::Dir => {
                     let mut h = header_for(&n, 0);
-                    b.append_data(&mut h, format!("{rel}/"), std::io::empty())
+                    append(&mut b, &mut h, &format!("{rel}/"), &[], None)
                 }
                 NodeKind::File(c) => {
                     let bytes = c.bytes();
                     let mut h = header_for(&n, bytes.len() as u64);
-                    b.append_data(&mut h, &rel, &bytes[..])
+                    append(&mut b, &mut h, &rel, &bytes, None)
                 }
                 NodeKind::Symlink(t) => {
                     let mut h = header_for(&n, 0);
-                    b.append_link(&mut h, &rel, t)
+                    append(&mut b, &mut h, &rel, &[], Some(t))
                 }
             };
             r.map_err(|e| e.to_string())?;
@@ -181,11 +202,14 @@ fn extract(ctx: &mut Ctx<'_>, o: &TarOpts, data: &[u8]) -> Result<(), String> {
     for e in entries {
         let mut e = e.map_err(|e| e.to_string())?;
         let raw = e.path().map_err(|e| e.to_string())?.to_string_lossy().into_owned();
-        let comps: Vec<&str> = raw.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
+        let comps: Vec<&str> = raw.split('/').filter(|c| !c.is_empty()).collect();
         if comps.len() <= o.strip {
             continue;
         }
-        let rel = comps[o.strip..].join("/");
+        let rel = comps[o.strip..].iter().filter(|c| **c != ".").copied().collect::<Vec<_>>().join("/");
+        if rel.is_empty() {
+            continue;
+        }
         if !o.names.is_empty() && !o.names.iter().any(|n| rel == n.trim_end_matches('/') || rel.starts_with(&format!("{}/", n.trim_end_matches('/')))) {
             continue;
         }

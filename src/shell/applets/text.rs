@@ -108,7 +108,7 @@ pub fn wc(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         'm' => 3,
         _ => 4,
     };
-    let single = sel.len() == 1 && o.args.is_empty();
+    let single = sel.len() == 1 && files.len() == 1;
     for (name, c) in rows {
         let mut line = String::new();
         for (k, s) in sel.iter().enumerate() {
@@ -118,7 +118,7 @@ pub fn wc(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 if k > 0 {
                     line.push(' ');
                 }
-                line.push_str(&format!("{:>7}", c[idx(*s)]));
+                line.push_str(&format!("{:>9}", c[idx(*s)]));
             }
         }
         if name != "-" {
