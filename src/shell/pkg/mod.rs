@@ -10,6 +10,9 @@ pub mod distro;
 pub mod dpkgdb;
 pub mod install;
 pub mod model;
+pub mod repo;
+mod repo_alpine;
+mod repo_apt;
 
 use super::AppletFn;
 
