@@ -7,6 +7,7 @@
 
 pub mod apk;
 pub mod apkdb;
+pub mod apt;
 pub mod distro;
 pub mod dpkgdb;
 pub mod install;
@@ -21,6 +22,8 @@ use super::AppletFn;
 pub fn applet(name: &str) -> Option<AppletFn> {
     Some(match name {
         "apk" => apk::apk,
+        "apt-get" => apt::apt_get,
+        "apt" => apt::apt,
         _ => return None,
     })
 }
