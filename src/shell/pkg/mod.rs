@@ -9,6 +9,7 @@ pub mod apk;
 pub mod apkdb;
 pub mod apt;
 pub mod distro;
+pub mod dpkg;
 pub mod dpkgdb;
 pub mod install;
 pub mod model;
@@ -24,6 +25,8 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         "apk" => apk::apk,
         "apt-get" => apt::apt_get,
         "apt" => apt::apt,
+        "dpkg" => dpkg::dpkg,
+        "dpkg-query" => dpkg::dpkg_query,
         _ => return None,
     })
 }
