@@ -13,6 +13,9 @@ pub mod dpkg;
 pub mod dpkgdb;
 pub mod install;
 pub mod model;
+pub mod npm;
+pub mod pip;
+pub mod programs;
 pub mod repo;
 mod repo_alpine;
 mod repo_apt;
@@ -27,6 +30,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         "apt" => apt::apt,
         "dpkg" => dpkg::dpkg,
         "dpkg-query" => dpkg::dpkg_query,
+        n if programs::is_program(n) => programs::program,
         _ => return None,
     })
 }
