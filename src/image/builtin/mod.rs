@@ -169,6 +169,15 @@ fn cached(name: &str, key: &str) -> Option<Arc<Built>> {
     Some(built)
 }
 
+/// Every busybox applet link of the Alpine images (`/bin/ls`, `/usr/bin/wget`, …).
+pub(crate) fn alpine_applet_links() -> Vec<String> {
+    use applets::{names, ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN};
+    [("/bin", ALPINE_BIN), ("/sbin", ALPINE_SBIN), ("/usr/bin", ALPINE_USR_BIN), ("/usr/sbin", ALPINE_USR_SBIN)]
+        .iter()
+        .flat_map(|(dir, list)| names(list).map(move |n| format!("{dir}/{n}")))
+        .collect()
+}
+
 /// A history entry.
 pub(crate) fn history(created: &str, created_by: &str, comment: Option<&str>, empty_layer: bool) -> History {
     History {
