@@ -6,6 +6,8 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::context_panel::ContextPanel;
+use super::engine_bridge::{self, Bridge};
+use super::inspector::Inspector;
 use super::dom;
 use super::download;
 use super::editor::Editor;
@@ -64,6 +66,19 @@ fn project_of(s: &State) -> Project {
     }
 }
 
+/// Runs build `generation` one step per timer tick, so the page renders between steps.
+fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>) {
+    Timeout::new(0, move || {
+        if let Some((updates, done, millis)) = bridge.step(generation) {
+            dispatch.dispatch(Msg::BuildProgress(generation, updates, millis));
+            if !done {
+                drive(bridge, generation, dispatch);
+            }
+        }
+    })
+    .forget();
+}
+
 /// An overlay with a link or snippet to copy.
 #[derive(Clone, PartialEq)]
 enum Overlay {
@@ -78,6 +93,8 @@ pub fn app() -> Html {
     let state = use_reducer(|| initial_state(mode));
     let overlay = use_state(|| None::<Overlay>);
     let save_timer = use_mut_ref(|| None::<Timeout>);
+    let bridge = use_memo((), |_| Bridge::new());
+    let bridge = (*bridge).clone();
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |m: Msg| d.dispatch(m))
@@ -96,6 +113,22 @@ pub fn app() -> Html {
             }
         });
     }
+    // Every build request starts a build driven by timer ticks.
+    {
+        let (st, bridge) = (state.clone(), bridge.clone());
+        use_effect_with(state.build.generation, move |generation| {
+            if *generation > 0 {
+                bridge.start_build(*generation, &st);
+                drive(bridge, *generation, st.dispatcher());
+            }
+        });
+    }
+    // Build once on load: the first impression is a finished build.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| d.dispatch(Msg::RequestBuild));
+    }
+    let diagnostics = use_memo(state.dockerfile.clone(), |t| engine_bridge::diagnostics(t));
     // Theme on <html data-theme>.
     use_effect_with(state.theme, |t| {
         dom::set_root_attribute("data-theme", t.name());
@@ -154,8 +187,14 @@ pub fn app() -> Html {
             Err(e) => d.emit(Msg::Notify(Some(format!("could not pack the context: {e}")))),
         })
     };
-    let noop_line = Callback::from(|_: usize| ());
-    let noop_build = Callback::from(|_: ()| ());
+    let on_build = {
+        let d = dispatch.clone();
+        Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
+    };
+    let on_caret_line = {
+        let d = dispatch.clone();
+        Callback::from(move |line: usize| d.emit(Msg::SelectEditorLine(line)))
+    };
 
     let stages = stage_names(&state.dockerfile);
     let side_tab = |side: Side, label: &'static str| {
@@ -205,9 +244,9 @@ pub fn app() -> Html {
                 example={state.example.clone()}
                 build={state.build.clone()}
                 theme={state.theme}
-                can_build={false}
+                can_build={true}
                 {on_example}
-                on_build={noop_build.clone()}
+                on_build={on_build.clone()}
                 {on_share}
                 {on_embed}
                 {on_download_context}
@@ -218,13 +257,13 @@ pub fn app() -> Html {
                     <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
                     <Editor
                         text={AttrValue::from(state.dockerfile.clone())}
-                        diagnostics={Rc::new(Vec::new())}
+                        diagnostics={Rc::new((*diagnostics).clone())}
                         selected_lines={state.selected_card().map(|c| c.lines)}
                         running_lines={state.build.current_lines}
                         readonly={state.readonly}
                         {on_edit}
-                        on_build={noop_build}
-                        on_caret_line={noop_line}
+                        {on_build}
+                        {on_caret_line}
                     />
                     if !mode.embed {
                         <div class="tabs" role="tablist">
@@ -241,6 +280,7 @@ pub fn app() -> Html {
                         </div>
                     }
                 </section>
+                <Inspector state={state.clone()} bridge={bridge.clone()} dispatch={dispatch.clone()} compact={mode.embed} />
             </main>
             <footer class="status" aria-live="polite">
                 { state.notice.clone().unwrap_or_default() }

@@ -113,11 +113,11 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
             }
             <div class="spacer"></div>
-            <button onclick={click(&props.on_share)} title="Copy a link that restores this Dockerfile">{ "Share" }</button>
-            <button onclick={click(&props.on_embed)} title="Embed this playground in another page">{ "Embed" }</button>
-            <button onclick={click(&props.on_download_context)} title="Download the Dockerfile and build context as a tar">{ "⤓ Context" }</button>
+            <button class="share" onclick={click(&props.on_share)} title="Copy a link that restores this Dockerfile">{ "Share" }</button>
+            <button class="embed-btn" onclick={click(&props.on_embed)} title="Embed this playground in another page">{ "Embed" }</button>
+            <button class="download-context" onclick={click(&props.on_download_context)} title="Download the Dockerfile and build context as a tar">{ "⤓ Context" }</button>
             if let Some(cb) = &props.on_download_image {
-                <button onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
+                <button class="download-image" onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
             }
             <button class="theme-toggle" onclick={on_theme} title="Switch theme" aria-label={format!("Theme: {}", props.theme.name())}>{ theme_label }</button>
         </header>

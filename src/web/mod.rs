@@ -6,17 +6,24 @@
 //! (`engine_bridge`); components are small function components, one file each.
 
 mod app;
+mod build_log;
 mod codec;
 mod context_panel;
 mod dom;
 mod download;
 mod editor;
+mod engine_bridge;
 mod examples;
+mod files;
 mod header;
 mod highlight;
+mod inspect;
+mod inspector;
 mod persist;
 mod settings_form;
 mod state;
+mod terminal;
+mod timeline;
 
 /// Mounts the playground into the page.
 pub fn start() {
