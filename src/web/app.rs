@@ -15,7 +15,8 @@ use super::examples::{self, EXAMPLES};
 use super::header::Header;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
-use super::state::{Msg, Side, State, Theme};
+use super::codec::human_size;
+use super::state::{BuildStatus, Msg, Side, State, Theme};
 
 /// How the page was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +114,12 @@ pub fn app() -> Html {
             }
         });
     }
+    // The terminal's `docker build .` reads the editor.
+    {
+        let bridge = bridge.clone();
+        let key = (state.dockerfile.clone(), state.context.clone());
+        use_effect_with(key, move |(dockerfile, context)| bridge.set_project(dockerfile, context));
+    }
     // Every build request starts a build driven by timer ticks.
     {
         let (st, bridge) = (state.clone(), bridge.clone());
@@ -187,6 +194,33 @@ pub fn app() -> Html {
             Err(e) => d.emit(Msg::Notify(Some(format!("could not pack the context: {e}")))),
         })
     };
+    let on_download_image = match &state.build.status {
+        BuildStatus::Done { image_id, tags } => {
+            let (bridge, d, id) = (bridge.clone(), dispatch.clone(), image_id.clone());
+            let name = match tags.first() {
+                Some(t) => format!("{}.tar", t.replace([':', '/'], "-")),
+                None => format!("{}.tar", id.trim_start_matches("sha256:").chars().take(12).collect::<String>()),
+            };
+            Some(Callback::from(move |_: ()| {
+                d.emit(Msg::Notify(Some(format!("Packing {name}…"))));
+                let (bridge, d, id, name) = (bridge.clone(), d.clone(), id.clone(), name.clone());
+                // Let the notice paint before the archive is written.
+                Timeout::new(30, move || {
+                    let result = bridge.save_image(&id, &mut |_, _| ());
+                    let msg = match result {
+                        Ok((parts, size)) => match download::offer_parts(&name, "application/x-tar", &parts) {
+                            Ok(()) => format!("Saved {name} ({}): load it with `docker load -i {name}`.", human_size(size)),
+                            Err(e) => format!("download failed: {e}"),
+                        },
+                        Err(e) => format!("could not save the image: {e}"),
+                    };
+                    d.emit(Msg::Notify(Some(msg)));
+                })
+                .forget();
+            }))
+        }
+        _ => None,
+    };
     let on_build = {
         let d = dispatch.clone();
         Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
@@ -250,6 +284,7 @@ pub fn app() -> Html {
                 {on_share}
                 {on_embed}
                 {on_download_context}
+                {on_download_image}
                 {on_theme}
             />
             <main class="layout">

@@ -47,9 +47,53 @@ struct Inner {
     build: Option<Running>,
 }
 
+/// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
+#[derive(Clone, Default)]
+struct Project {
+    dockerfile: String,
+    context: super::state::Context,
+}
+
+/// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
+/// empty) is the context root; `-f NAME` reads NAME from the context.
+struct EditorContext(Rc<RefCell<Project>>);
+
+impl crate::engine::ContextSource for EditorContext {
+    fn load(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
+        let p = self.0.borrow();
+        let root = path.trim_end_matches('/');
+        if !(root.is_empty() || root == ".") {
+            return Err(format!("unable to prepare context: path \"{path}\" not found (the playground's context is \".\")"));
+        }
+        let text = match dockerfile {
+            None | Some("Dockerfile") | Some("./Dockerfile") => match p.context.get("Dockerfile") {
+                Some(CtxEntry::File { data, .. }) => String::from_utf8_lossy(data).into_owned(),
+                _ => p.dockerfile.clone(),
+            },
+            Some(name) => match p.context.get(name.trim_start_matches("./")) {
+                Some(CtxEntry::File { data, .. }) => String::from_utf8_lossy(data).into_owned(),
+                _ => return Err(format!("unable to evaluate symlinks in Dockerfile path: lstat {name}: no such file or directory")),
+            },
+        };
+        Ok((text, to_build_context(&p.context)))
+    }
+}
+
+fn to_build_context(ctx: &super::state::Context) -> build::Context {
+    let mut context = build::Context::new();
+    for (path, e) in ctx {
+        match e {
+            CtxEntry::Dir => context.add_dir(path),
+            CtxEntry::File { data, mode } => context.add_file_mode(path, data.to_vec(), *mode),
+        }
+    }
+    context.mtime = dom::epoch_seconds();
+    context
+}
+
 /// A shared handle on the engine. Cloning shares it; equality is identity.
 #[derive(Clone)]
-pub struct Bridge(Rc<RefCell<Inner>>);
+pub struct Bridge(Rc<RefCell<Inner>>, Rc<RefCell<Project>>);
 
 impl PartialEq for Bridge {
     fn eq(&self, other: &Self) -> bool {
@@ -84,20 +128,27 @@ fn log_kind(line: &str) -> LogKind {
 impl Bridge {
     /// A fresh engine with an empty image store.
     pub fn new() -> Bridge {
-        Bridge(Rc::new(RefCell::new(Inner { engine: Engine::new(dom::epoch_seconds), build: None })))
+        let project = Rc::new(RefCell::new(Project::default()));
+        let mut engine = Engine::new(dom::epoch_seconds);
+        engine.set_context_source(EditorContext(project.clone()));
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
+    }
+
+    /// Tells the engine what the editor holds (for `docker build .` in the terminal).
+    pub fn set_project(&self, dockerfile: &str, context: &super::state::Context) {
+        let mut p = self.1.borrow_mut();
+        if p.dockerfile != dockerfile {
+            p.dockerfile = dockerfile.to_string();
+        }
+        if p.context != *context {
+            p.context = context.clone();
+        }
     }
 
     /// Starts building the state's Dockerfile and context as build number `generation`,
     /// abandoning any build still running.
     pub fn start_build(&self, generation: u64, s: &State) {
-        let mut context = build::Context::new();
-        for (path, e) in &s.context {
-            match e {
-                CtxEntry::Dir => context.add_dir(path),
-                CtxEntry::File { data, mode } => context.add_file_mode(path, data.to_vec(), *mode),
-            }
-        }
-        context.mtime = dom::epoch_seconds();
+        let context = to_build_context(&s.context);
         let tags = if s.settings.tag.trim().is_empty() { Vec::new() } else { vec![s.settings.tag.trim().to_string()] };
         let req = BuildRequest {
             dockerfile: s.dockerfile.clone(),
@@ -228,6 +279,82 @@ impl Bridge {
         let mut names: Vec<String> = inner.engine.store.tags().map(|(r, _)| r.to_string()).collect();
         names.sort();
         names
+    }
+}
+
+/// Collects written bytes as Blob parts of about 1 MiB, so an archive never sits whole in
+/// the wasm heap.
+pub struct BlobParts {
+    /// Finished parts.
+    pub parts: js_sys::Array,
+    buf: Vec<u8>,
+    /// Bytes written.
+    pub written: u64,
+}
+
+impl BlobParts {
+    /// Empty.
+    pub fn new() -> Self {
+        BlobParts { parts: js_sys::Array::new(), buf: Vec::with_capacity(1 << 20), written: 0 }
+    }
+
+    fn push_buf(&mut self) {
+        if !self.buf.is_empty() {
+            self.parts.push(&js_sys::Uint8Array::from(&self.buf[..]));
+            self.buf.clear();
+        }
+    }
+
+    /// The parts, the last one included.
+    pub fn finish(mut self) -> (js_sys::Array, u64) {
+        self.push_buf();
+        (self.parts, self.written)
+    }
+}
+
+impl Default for BlobParts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::io::Write for BlobParts {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        self.written += data.len() as u64;
+        if self.buf.len() >= 1 << 20 {
+            self.push_buf();
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Bridge {
+    /// The image `image_id` as one tar (an OCI image layout that is also a docker-archive,
+    /// as `docker save` writes it), with its tags, streamed into Blob parts;
+    /// `progress(written, total)` follows the writing.
+    pub fn save_image(&self, image_id: &str, progress: &mut dyn FnMut(u64, u64)) -> Result<(js_sys::Array, u64), String> {
+        let inner = self.0.borrow();
+        let store = &inner.engine.store;
+        let image = store.get(image_id).ok_or_else(|| format!("No such image: {image_id}"))?;
+        let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
+        let save = crate::oci::SaveImage {
+            config: &image.config,
+            config_bytes: Some(&image.config_bytes[..]),
+            layers: image.layers.iter().map(|l| &l.layer).collect(),
+            tags,
+        };
+        let out = crate::oci::save(&[save], BlobParts::new(), &mut |p| {
+            if let crate::oci::SaveProgress::Writing { written, total, .. } = p {
+                progress(*written, *total);
+            }
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(out.finish())
     }
 }
 

@@ -19,6 +19,7 @@ mod header;
 mod highlight;
 mod inspect;
 mod inspector;
+mod model;
 mod persist;
 mod settings_form;
 mod state;
