@@ -1,5 +1,5 @@
 use super::*;
-use crate::dockerfile::ast::{Flag, Heredoc};
+use crate::dockerfile::ast::{Flag, Heredoc, Warning};
 
 fn p(src: &str) -> Dockerfile {
     parse(src).unwrap_or_else(|e| panic!("{e}"))
