@@ -2,7 +2,8 @@
 //! `parser.Parse` (see `lexer`) and then `instructions.Parse` for the per-instruction checks,
 //! with BuildKit's error wording and build-check warnings.
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError, Warning};
+use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError};
+use super::checks;
 use super::duration::parse_go_duration;
 use super::expand::{go_quote, Lex, LexError};
 use super::flags;
@@ -39,7 +40,6 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
     let mut warnings = lexed.warnings;
     let mut instructions = Vec::with_capacity(lexed.nodes.len());
     let mut seen_from = false;
-    let mut stage_has_shell = false;
     for n in &lexed.nodes {
         let err = |message: String| SourceError {
             line: n.start_line,
@@ -48,87 +48,24 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
         };
         let inst = convert(n, &n.node).map_err(err)?;
         match &inst.command {
-            Command::From { .. } => {
-                seen_from = true;
-                stage_has_shell = false;
-            }
+            Command::From { .. } => seen_from = true,
             Command::Arg(_) => {}
             _ if !seen_from => return Err(err("no build stage in current context".into())),
             _ => {}
         }
         validate_expansion(&inst, escape).map_err(err)?;
-        warnings.extend(check(&inst, &n.node, &mut stage_has_shell));
         instructions.push(inst);
     }
+    let nodes: Vec<&Node> = lexed.nodes.iter().map(|n| &n.node).collect();
+    warnings.extend(checks::run(&instructions, &nodes));
     warnings.sort_by_key(|w| w.line);
-    let skip = skipped_checks(&lexed.directives);
-    warnings.retain(|w| {
-        !skip
-            .iter()
-            .any(|s| s == "all" || w.message.starts_with(&format!("{s}:")))
-    });
+    checks::apply_skip(&lexed.directives, &mut warnings);
     Ok(Dockerfile {
         directives: lexed.directives,
         escape,
         instructions,
         warnings,
     })
-}
-
-/// Rule names from `# check=skip=A,B` (or `all`).
-fn skipped_checks(directives: &[(String, String, usize)]) -> Vec<String> {
-    let Some((_, value, _)) = directives.iter().find(|d| d.0 == "check") else {
-        return Vec::new();
-    };
-    value
-        .split(';')
-        .filter_map(|part| part.trim().strip_prefix("skip="))
-        .flat_map(|list| list.split(',').map(|s| s.trim().to_string()))
-        .map(|s| {
-            if s.eq_ignore_ascii_case("all") {
-                "all".to_string()
-            } else {
-                s
-            }
-        })
-        .collect()
-}
-
-/// BuildKit's build checks that can be decided from the Dockerfile alone.
-fn check(inst: &Instruction, node: &Node, stage_has_shell: &mut bool) -> Vec<Warning> {
-    let warn = |rule: &str, msg: String| Warning {
-        line: inst.start_line,
-        message: format!("{rule}: {msg}"),
-    };
-    let mut out = Vec::new();
-    match &inst.command {
-        Command::Maintainer(_) => out.push(warn(
-            "MaintainerDeprecated",
-            "Maintainer instruction is deprecated in favor of using label".into(),
-        )),
-        // Legacy `KEY value`: the separator slot of the (key, value, sep) triple is empty.
-        Command::Env(_) | Command::Label(_) if node.args.get(2).is_some_and(|s| s.is_empty()) => {
-            let k = inst.keyword();
-            out.push(warn(
-                "LegacyKeyValueFormat",
-                format!(
-                    "\"{k} key=value\" should be used instead of legacy \"{k} key value\" format"
-                ),
-            ));
-        }
-        Command::Cmd(ShellOrExec::Shell(_)) | Command::Entrypoint(ShellOrExec::Shell(_))
-            if !*stage_has_shell =>
-        {
-            let k = inst.keyword();
-            out.push(warn(
-                "JSONArgsRecommended",
-                format!("JSON arguments recommended for {k} to prevent unintended behavior related to OS signals"),
-            ));
-        }
-        Command::Shell(_) => *stage_has_shell = true,
-        _ => {}
-    }
-    out
 }
 
 /// Whether the instruction was written in JSON (exec) form.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::dockerfile::ast::{Flag, Heredoc};
+use crate::dockerfile::ast::{Flag, Heredoc, Warning};
 
 fn p(src: &str) -> Dockerfile {
     parse(src).unwrap_or_else(|e| panic!("{e}"))
@@ -619,4 +619,42 @@ fn bom_and_crlf() {
         d.instructions[1].command,
         Command::Run(ShellOrExec::Shell(s("echo hi")))
     );
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let inputs = [
+        "\\",
+        "\\\n",
+        "`",
+        "#",
+        "# escape=",
+        "FROM",
+        "FROM a\nRUN <<",
+        "FROM a\nRUN <<-",
+        "FROM a\nRUN 3<<EOF\nEOF\n",
+        "FROM a\nCOPY <<\"EOF /x\n",
+        "FROM a\nENV a=\"",
+        "FROM a\nENV ${",
+        "FROM a\nWORKDIR ${:}",
+        "FROM a\nLABEL =",
+        "FROM a\nRUN [",
+        "FROM a\nRUN [\"a\"",
+        "FROM a\nHEALTHCHECK --interval=1.5.5s CMD x",
+        "FROM a\nONBUILD ONBUILD",
+        "FROM a\nARG ==",
+        "FROM a\nEXPOSE ${X/",
+        "FROM a\nUSER ${X//a}",
+        "FROM a\nUSER ${X#\\",
+        "ＦＲＯＭ ａ",
+        "FROM 안녕\nRUN 🐳",
+        "FROM a\nCOPY --=x a b",
+        "FROM a\nCOPY -- a b",
+        "FROM a\r\n\r\nRUN x\\\r\n\r\n",
+    ];
+    for input in inputs {
+        let _ = parse(input);
+    }
+    let d = p("FROM a\nRUN 3<<EOF cat\nx\nEOF\n");
+    assert_eq!(d.instructions[1].heredocs[0].name, "EOF");
 }
