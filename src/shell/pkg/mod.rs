@@ -8,6 +8,7 @@
 pub mod apk;
 pub mod apkdb;
 pub mod apt;
+mod apt_lists;
 pub mod distro;
 pub mod dpkg;
 pub mod dpkgdb;
@@ -18,7 +19,9 @@ pub mod pip;
 pub mod programs;
 pub mod repo;
 mod repo_alpine;
+mod repo_alpine_dev;
 mod repo_apt;
+mod repo_apt_dev;
 
 use super::AppletFn;
 

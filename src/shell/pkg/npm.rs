@@ -105,7 +105,7 @@ fn install(ctx: &mut Ctx<'_>, home: &str, args: &[String]) -> i32 {
         added += count;
     }
     if !ci && manifest.is_some() {
-        let lock = format!("{{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {{}}\n}}\n");
+        let lock = "{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {}\n}\n".to_string();
         let _ = ctx.fs.write_file("/", &format!("{}/package-lock.json", if cwd == "/" { "" } else { &cwd }), lock.into(), file);
     }
     let secs = 1 + added / 40;
