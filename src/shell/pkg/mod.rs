@@ -59,18 +59,11 @@ pub(crate) mod testutil {
         let mut env_map: std::collections::BTreeMap<String, String> =
             env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         env_map.entry("HOME".into()).or_insert_with(|| if uid == 0 { "/root".into() } else { "/home/user".into() });
-        let mut ctx = Ctx {
-            fs: t,
-            cwd: "/".into(),
-            env: env_map,
-            uid,
-            gid: uid,
-            now: 1_727_949_610,
-            stdin: input.as_bytes(),
-            stdout: &mut out,
-            stderr: &mut err,
-            budget: &mut budget,
-        };
+        let mut ctx = Ctx::new(t, input.as_bytes(), &mut out, &mut err, &mut budget);
+        ctx.env = env_map;
+        ctx.uid = uid;
+        ctx.gid = uid;
+        ctx.now = 1_727_949_610;
         let code = f(&mut ctx, &argv);
         (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
     }
