@@ -61,18 +61,11 @@ fn run(t: &mut Tree, uid: u32, env: &[(&str, &str)], argv: &[&str]) -> (i32, Str
     let f = pkg::applet(&argv[0]).expect("applet exists");
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut budget = Budget::default();
-    let mut ctx = Ctx {
-        fs: t,
-        cwd: "/".into(),
-        env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-        uid,
-        gid: uid,
-        now: 1_727_949_610,
-        stdin: b"",
-        stdout: &mut out,
-        stderr: &mut err,
-        budget: &mut budget,
-    };
+    let mut ctx = Ctx::new(t, b"", &mut out, &mut err, &mut budget);
+    ctx.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    ctx.uid = uid;
+    ctx.gid = uid;
+    ctx.now = 1_727_949_610;
     let code = f(&mut ctx, &argv);
     (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
 }
