@@ -38,6 +38,15 @@ pub fn applet(name: &str) -> Option<AppletFn> {
     })
 }
 
+/// True when this module's applet for `name` should win over a built-in applet of the same
+/// name because the program is never a busybox applet (`curl` only exists once the package
+/// is installed, and then its `--version` and errors come from the package). For `wget`,
+/// which busybox also provides, prefer this module's applet only when the file run is not a
+/// link to busybox.
+pub fn prefers(name: &str) -> bool {
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx")
+}
+
 #[cfg(test)]
 pub(crate) mod testutil {
     //! Running applets over built-in images in unit tests.
