@@ -10,6 +10,7 @@ pub(crate) fn builtin(name: &str) -> Option<ShellFn> {
     Some(match name {
         ":" | "hash" | "wait" | "alias" | "unalias" => |_, _| Ok(0),
         "cd" | "chdir" => cd,
+        "pwd" => pwd,
         "exit" => exit,
         "export" => export,
         "readonly" => export,
@@ -89,17 +90,16 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
         Some(a) => a.to_string(),
     };
-    match sh.fs.lookup(&sh.st.cwd, &target, true) {
-        Ok((_, n)) if n.is_dir() => {
-            let old = sh.st.cwd.clone();
-            sh.st.cwd = path::normalize(&old, &target);
-            // A path through symbolic links keeps its logical form, like `cd -L`.
-            if sh.fs.lookup("/", &sh.st.cwd, true).is_err() {
-                sh.st.cwd = sh.fs.resolve(&old, &target, true).unwrap_or(old.clone());
-            }
-            sh.set_var("OLDPWD", &old)?;
-            let cwd = sh.st.cwd.clone();
-            sh.set_var("PWD", &cwd)?;
+    let old = sh.st.cwd.clone();
+    let old_logical = sh.get_var("PWD").filter(|p| sh.fs.resolve("/", p, true).ok().as_deref() == Some(old.as_str())).unwrap_or(old.clone());
+    // `cd` is logical (`..` goes up the path as typed); the working directory itself is
+    // kept physical and PWD keeps the logical path.
+    let logical = path::normalize(&old_logical, &target);
+    match sh.fs.lookup("/", &logical, true) {
+        Ok((physical, n)) if n.is_dir() => {
+            sh.st.cwd = physical;
+            sh.set_var("OLDPWD", &old_logical)?;
+            sh.set_var("PWD", &logical)?;
             Ok(0)
         }
         Ok(_) => {
@@ -111,6 +111,17 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
             Ok(2)
         }
     }
+}
+
+fn pwd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
+    let physical = argv.iter().any(|a| a == "-P");
+    let logical = sh.get_var("PWD").filter(|p| p.starts_with('/') && sh.fs.resolve("/", p, true).ok().as_deref() == Some(sh.st.cwd.as_str()));
+    let shown = match logical {
+        Some(l) if !physical => l,
+        _ => sh.st.cwd.clone(),
+    };
+    sh.write_fd(1, format!("{shown}\n").as_bytes())?;
+    Ok(0)
 }
 
 fn valid_name(n: &str) -> bool {

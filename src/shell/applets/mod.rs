@@ -5,6 +5,7 @@ mod awk;
 mod basic;
 mod common;
 mod files;
+mod expr;
 mod find;
 mod grep;
 mod info;
@@ -30,7 +31,6 @@ pub(crate) fn builtin_applet(name: &str) -> Option<AppletFn> {
         "test" | "[" | "[[" => test::test,
         "true" => |_, _| 0,
         "false" => |_, _| 1,
-        "pwd" => basic::pwd,
         "kill" => |_, _| 0,
         _ => return None,
     })
@@ -76,6 +76,8 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "tee" => files::tee,
         "dd" => files::dd,
         "printenv" => basic::printenv,
+        "pwd" => basic::pwd,
+        "expr" => expr::expr,
         "yes" => basic::yes,
         "seq" => basic::seq,
         "sleep" | "sync" | "usleep" => |_, _| 0,
@@ -121,7 +123,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
 /// Every applet name (for `busybox --list` and installing links in base images).
 pub const LIST: &[&str] = &[
     "[", "[[", "adduser", "addgroup", "ash", "awk", "base64", "basename", "busybox", "cat", "chgrp", "chmod", "chown",
-    "chroot", "cp", "curl", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "env", "false", "fgrep", "find",
+    "chroot", "cp", "curl", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "expr", "env", "false", "fgrep", "find",
     "grep", "groupadd", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
     "nice", "nl", "nohup", "nproc", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed",
     "seq", "setsid", "sh", "sha256sum", "sha512sum", "sleep", "sort", "stat", "sync", "tail", "tar", "tee", "test",
