@@ -155,11 +155,8 @@ fn export(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
         let exported = argv[0] == "export" || sh.st.vars.get(name).is_some_and(|v| v.exported);
         let value = value.or_else(|| sh.get_var(name));
-        match value {
-            Some(v) => {
-                sh.st.vars.insert(name.to_string(), Var { value: v, exported });
-            }
-            None => {}
+        if let Some(v) = value {
+            sh.st.vars.insert(name.to_string(), Var { value: v, exported });
         }
     }
     Ok(status)
@@ -251,7 +248,7 @@ fn set(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 fn shift(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let n = num_arg(sh, argv, 1)?.max(0) as usize;
     if n > sh.st.params.len() {
-        sh.error(&format!("shift: can't shift that many"));
+        sh.error("shift: can't shift that many");
         return Ok(2);
     }
     sh.st.params.drain(..n);
