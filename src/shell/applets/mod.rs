@@ -130,3 +130,9 @@ pub const LIST: &[&str] = &[
     "time", "timeout", "touch", "tr", "true", "uname", "uniq", "useradd", "usleep", "wc", "wget", "which", "whoami",
     "xargs", "yes", "zcat",
 ];
+
+/// `strftime` as `ls` and `date` use it (for tests outside this module).
+#[cfg(test)]
+pub(crate) fn strftime_for_tests(fmt: &str, t: i64) -> String {
+    info::strftime(fmt, t)
+}
