@@ -12,6 +12,12 @@ fn base() -> Tree {
     for a in applets::LIST {
         let _ = t.symlink("/", "/bin/busybox", &format!("/bin/{a}"), Meta::root(0o777));
     }
+    // Programs a Debian-like image has besides busybox.
+    t.mkdir_all("/", "/usr/sbin", Meta::root(0o755)).unwrap();
+    t.mkdir_all("/", "/usr/bin", Meta::root(0o755)).unwrap();
+    for p in ["/usr/sbin/useradd", "/usr/sbin/groupadd", "/usr/bin/curl"] {
+        t.write_file("/", p, "\x7fELF".into(), Meta::root(0o755)).unwrap();
+    }
     t.write_file("/", "/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n".into(), Meta::root(0o644)).unwrap();
     t.write_file("/", "/etc/group", "root:x:0:\nnogroup:x:65534:\n".into(), Meta::root(0o644)).unwrap();
     t
@@ -146,6 +152,7 @@ fn text_applets() {
     assert_eq!(out("date +%Y-%m-%d; uname -m; id -u; whoami; id"), "2023-11-14\nx86_64\n0\nroot\nuid=0(root) gid=0(root) groups=0(root)\n");
     assert_eq!(sh("wget -q http://example.com/x").1, "wget: bad address 'example.com'\n");
     assert_eq!(sh("curl -fsSL https://example.com/x").2, 6);
+    assert_eq!(sh("wget -O- https://example.com/x").2, 1);
 }
 
 #[test]

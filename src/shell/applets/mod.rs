@@ -123,11 +123,11 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
 /// Every applet name (for `busybox --list` and installing links in base images).
 pub const LIST: &[&str] = &[
     "[", "[[", "adduser", "addgroup", "ash", "awk", "base64", "basename", "busybox", "cat", "chgrp", "chmod", "chown",
-    "chroot", "cp", "curl", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "expr", "env", "false", "fgrep", "find",
-    "grep", "groupadd", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
+    "chroot", "cp", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "expr", "env", "false", "fgrep", "find",
+    "grep", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
     "nice", "nl", "nohup", "nproc", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed",
     "seq", "setsid", "sh", "sha256sum", "sha512sum", "sleep", "sort", "stat", "sync", "tail", "tar", "tee", "test",
-    "time", "timeout", "touch", "tr", "true", "uname", "uniq", "useradd", "usleep", "wc", "wget", "which", "whoami",
+    "time", "timeout", "touch", "tr", "true", "uname", "uniq", "usleep", "wc", "wget", "which", "whoami",
     "xargs", "yes", "zcat",
 ];
 
