@@ -10,7 +10,7 @@ use super::engine_bridge::{self, Bridge};
 use super::inspector::Inspector;
 use super::dom;
 use super::download;
-use super::editor::Editor;
+use super::editor::{Diagnostic, Editor};
 use super::examples::{self, EXAMPLES};
 use super::header::Header;
 use super::persist::{self, Project};
@@ -231,6 +231,14 @@ pub fn app() -> Html {
     };
 
     let stages = stage_names(&state.dockerfile);
+    // Parser findings, plus the line a failed build points at.
+    let mut editor_diagnostics = (*diagnostics).clone();
+    if let BuildStatus::Failed { message, line: Some(line) } = &state.build.status {
+        if !editor_diagnostics.iter().any(|d| d.error && d.line == *line) {
+            let message = message.trim_start_matches(&format!("Dockerfile:{line}: ")).to_string();
+            editor_diagnostics.push(Diagnostic { line: *line, message, error: true });
+        }
+    }
     let side_tab = |side: Side, label: &'static str| {
         let d = dispatch.clone();
         let active = state.side == side;
@@ -292,7 +300,7 @@ pub fn app() -> Html {
                     <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
                     <Editor
                         text={AttrValue::from(state.dockerfile.clone())}
-                        diagnostics={Rc::new((*diagnostics).clone())}
+                        diagnostics={Rc::new(editor_diagnostics)}
                         selected_lines={state.selected_card().map(|c| c.lines)}
                         running_lines={state.build.current_lines}
                         readonly={state.readonly}

@@ -193,6 +193,8 @@ impl Bridge {
                         Some((n, text, lines)) if *n == l.step => (text.clone(), *lines),
                         _ => (String::new(), (l.line, l.line)),
                     };
+                    let is_from = instruction.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
+                    let base_size = is_from.then(|| inner.engine.store.get(&l.image_id).map_or(0, |i| i.size()));
                     out.push(BuildUpdate::Committed(LayerCard {
                         step: l.step,
                         instruction,
@@ -204,6 +206,7 @@ impl Bridge {
                         millis,
                         created_by: l.created_by,
                         image_id: l.image_id,
+                        base_size,
                     }));
                 }
                 Event::Done { image_id, tags } => {

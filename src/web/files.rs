@@ -166,6 +166,7 @@ pub fn files(props: &FilesProps) -> Html {
     let only: Option<BTreeSet<String>> = (!props.show_all).then(|| {
         let mut set = BTreeSet::new();
         for p in snap.changes.keys() {
+            set.insert(p.clone());
             for a in path::ancestors(p) {
                 set.insert(a.to_string());
             }
@@ -227,7 +228,7 @@ pub fn files(props: &FilesProps) -> Html {
     html! {
         <div class="files">
             <div class="files-bar">
-                <span class="mono small">{ format!("Step {} · {}", card.step, card.instruction) }</span>
+                <span class="mono small" title={format!("the union of {} layers", snap.layers)}>{ format!("Step {} · {}", card.step, card.instruction) }</span>
                 <span class="counts">
                     <span class="mark mark-a">{ "A" }</span>{ counts(ChangeKind::Added) }
                     <span class="mark mark-c">{ "C" }</span>{ counts(ChangeKind::Changed) }

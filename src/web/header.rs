@@ -42,7 +42,7 @@ pub fn progress(b: &BuildView) -> (String, f64) {
         BuildStatus::Running => (format!("Step {}/{}", b.step, b.total), (b.step.saturating_sub(1)) as f64 / b.total as f64),
         BuildStatus::Done { image_id, .. } => {
             let short = image_id.trim_start_matches("sha256:").chars().take(12).collect::<String>();
-            (format!("Built {short} in {:.1}s", b.millis / 1000.0), 1.0)
+            (format!("Built in {:.1}s · {short}", b.millis / 1000.0), 1.0)
         }
         BuildStatus::Failed { line, .. } => match line {
             Some(l) => (format!("Failed at line {l}"), 1.0),
