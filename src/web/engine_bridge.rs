@@ -13,6 +13,7 @@ use crate::vfs::{ChangeKind, Tree};
 use super::codec;
 use super::dom;
 use super::editor::Diagnostic;
+use super::session::{is_shell, parse_run, Session};
 use super::state::{BuildUpdate, CtxEntry, LayerCard, LogKind, LogLine, State, TermLine};
 
 /// The filesystem as of one build step, with what that step changed.
@@ -45,6 +46,9 @@ struct Running {
 struct Inner {
     engine: Engine,
     build: Option<Running>,
+    /// The interactive container shell the terminal is in, if any.
+    session: Option<Session>,
+    sessions_opened: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -131,7 +135,7 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_context_source(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, session: None, sessions_opened: 0 })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -253,8 +257,20 @@ impl Bridge {
         (out.code, out.stdout, out.stderr)
     }
 
-    /// Runs a line typed in the terminal.
+    /// Runs a line typed in the terminal: in the container shell when one is open,
+    /// otherwise as a docker command.
     pub fn terminal(&self, line: &str) -> TermResult {
+        {
+            let mut inner = self.0.borrow_mut();
+            if let Some(session) = inner.session.as_mut() {
+                let (lines, open) = session.run(line, dom::epoch_seconds());
+                let shell_prompt = open.then(|| session.prompt());
+                if !open {
+                    inner.session = None;
+                }
+                return TermResult { lines, shell_prompt };
+            }
+        }
         let words = match codec::split_words(line) {
             Ok(w) => w,
             Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
@@ -263,6 +279,20 @@ impl Bridge {
             return TermResult { lines: Vec::new(), shell_prompt: None };
         };
         let lines = match cmd.as_str() {
+            "docker" | "layerlab" if rest.first().is_some_and(|c| c == "run") && self.wants_session(&rest[1..]) => {
+                let req = parse_run(&rest[1..]).expect("checked by wants_session");
+                let mut inner = self.0.borrow_mut();
+                inner.sessions_opened += 1;
+                let seq = inner.sessions_opened;
+                match Session::open(&inner.engine.store, &req, dom::epoch_seconds(), seq) {
+                    Ok(session) => {
+                        let prompt = session.prompt();
+                        inner.session = Some(session);
+                        return TermResult { lines: Vec::new(), shell_prompt: Some(prompt) };
+                    }
+                    Err(e) => vec![TermLine { text: format!("docker: {e}."), kind: "err" }],
+                }
+            }
             "docker" | "layerlab" => {
                 let (_, stdout, stderr) = self.docker(rest);
                 let mut lines: Vec<TermLine> = stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
@@ -273,6 +303,21 @@ impl Bridge {
             other => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
         };
         TermResult { lines, shell_prompt: None }
+    }
+
+    /// True when `docker run ARGS` asks for an interactive shell (given, or the image's
+    /// CMD).
+    fn wants_session(&self, args: &[String]) -> bool {
+        let Some(req) = parse_run(args) else { return false };
+        if !req.interactive {
+            return false;
+        }
+        if !req.command.is_empty() {
+            return is_shell(&req.command);
+        }
+        let inner = self.0.borrow();
+        let cmd = inner.engine.store.resolve(&req.image).ok().and_then(|i| i.config.config.cmd.clone());
+        cmd.is_some_and(|c| is_shell(&c))
     }
 
     /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for

@@ -103,6 +103,18 @@ test('the terminal answers docker images', async () => {
   const out = await page.locator('.term-screen').textContent();
   assert.match(out, /REPOSITORY\s+TAG\s+IMAGE ID/);
   assert.match(out, /playground\s+latest/);
+  // A shell inside a container of the image keeps its working directory between lines.
+  for (const line of ['docker run -it playground sh', 'cat /greeting.txt', 'cd /data', 'pwd', 'exit']) {
+    await page.fill('.term-input input', line);
+    await page.press('.term-input input', 'Enter');
+  }
+  const lines = await page.locator('.term-screen > div').allTextContents();
+  assert.deepEqual(lines.slice(-7), ['$ docker run -it playground sh', '/ # cat /greeting.txt', 'hello', '/ # cd /data', '/data # pwd', '/data', '/data # exit']);
+  assert.equal(await page.locator('.term-prompt').textContent(), '$ ');
+  // Tab completes image names.
+  await page.fill('.term-input input', 'docker history play');
+  await page.press('.term-input input', 'Tab');
+  assert.equal(await page.inputValue('.term-input input'), 'docker history playground:latest ');
   await page.context().close();
 });
 
