@@ -43,7 +43,11 @@ impl Instruction {
 
     /// The value of flag `name` (without dashes), if given; `Some("")` for a bare flag.
     pub fn flag(&self, name: &str) -> Option<&str> {
-        self.flags.iter().rev().find(|f| f.name == name).map(|f| f.value.as_deref().unwrap_or(""))
+        self.flags
+            .iter()
+            .rev()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_deref().unwrap_or(""))
     }
 }
 
@@ -67,6 +71,19 @@ pub struct Heredoc {
     pub expand: bool,
     /// True for `<<-EOF`: leading tabs are stripped.
     pub chomp: bool,
+}
+
+impl Heredoc {
+    /// The body as used: with leading tabs stripped from every line for `<<-`.
+    pub fn body(&self) -> String {
+        if !self.chomp {
+            return self.content.clone();
+        }
+        self.content
+            .split_inclusive('\n')
+            .map(|l| l.trim_start_matches('\t'))
+            .collect()
+    }
 }
 
 /// Shell form (a string run by the `SHELL`) or exec form (a JSON array).

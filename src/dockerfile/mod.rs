@@ -2,8 +2,27 @@
 //! directives, comments, line continuations, heredocs, typed instructions that keep their
 //! source lines, and variable expansion with Docker's quoting rules.
 //!
+//! Entry points: [`parse`], [`expand_word`] / [`expand_words`], [`Instruction::expanded`],
+//! [`VarScope`] (ARG/ENV scoping for the builder), [`to_json`] / [`to_text`].
+//!
 //! Not here: executing instructions (see `build`).
 
 pub mod ast;
+mod checks;
+pub mod duration;
+pub mod expand;
+mod flags;
+mod instruction_expand;
+mod lexer;
+mod lineparse;
+pub mod parser;
+mod pattern;
+pub mod render;
+pub mod scope;
 
 pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
+pub use duration::parse_go_duration;
+pub use expand::{expand_word, expand_words};
+pub use parser::{is_json_form, parse};
+pub use render::{to_json, to_text};
+pub use scope::VarScope;

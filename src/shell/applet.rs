@@ -30,6 +30,22 @@ pub enum BudgetError {
     Bytes(u64),
 }
 
+/// Bookkeeping of an applet's streams beyond the bytes themselves.
+#[derive(Clone, Debug, Default)]
+pub struct IoState {
+    /// The order of writes: (stream 1 or 2, length), for interleaving stdout and stderr.
+    pub order: Vec<(u8, usize)>,
+    /// Standard output goes to a pipe that accepts at most this many more bytes; past it
+    /// the reader is taken to have gone away (like SIGPIPE), see [`Ctx::broken_pipe`].
+    pub pipe_room: Option<u64>,
+    /// Set once the pipe is full.
+    pub broken_pipe: bool,
+    /// Set when the write budget ran out.
+    pub exhausted: Option<BudgetError>,
+    /// Set when the applet read its standard input through [`Ctx::input`].
+    pub stdin_used: bool,
+}
+
 /// Everything an applet may use: the filesystem, the process state and its standard streams.
 /// Applets write output only through [`Ctx::out`], [`Ctx::err`] and [`Ctx::write_out`].
 pub struct Ctx<'a> {
@@ -45,6 +61,8 @@ pub struct Ctx<'a> {
     pub gid: u32,
     /// Time stamped on files written (seconds since the epoch).
     pub now: i64,
+    /// File creation mask (022 unless changed with `umask`).
+    pub umask: u32,
     /// Standard input.
     pub stdin: &'a [u8],
     /// Standard output.
@@ -53,6 +71,35 @@ pub struct Ctx<'a> {
     pub stderr: &'a mut Vec<u8>,
     /// The budgets shared by the whole command.
     pub budget: &'a mut Budget,
+    /// Write order, pipe state and budget state.
+    pub io: IoState,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context running as root in `/` at time 0 with an empty environment (for tests and
+    /// for callers that set the other fields afterwards).
+    pub fn new(
+        fs: &'a mut Tree,
+        stdin: &'a [u8],
+        stdout: &'a mut Vec<u8>,
+        stderr: &'a mut Vec<u8>,
+        budget: &'a mut Budget,
+    ) -> Self {
+        Ctx {
+            fs,
+            cwd: "/".into(),
+            env: BTreeMap::new(),
+            uid: 0,
+            gid: 0,
+            now: 0,
+            umask: 0o022,
+            stdin,
+            stdout,
+            stderr,
+            budget,
+            io: IoState::default(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -61,14 +108,77 @@ impl Ctx<'_> {
         self.write_out(s.as_bytes());
     }
 
-    /// Writes bytes to standard output.
+    /// Writes bytes to standard output (up to the budget and the pipe's room).
     pub fn write_out(&mut self, b: &[u8]) {
-        self.stdout.extend_from_slice(b);
+        let mut n = self.allow(b.len());
+        if let Some(room) = self.io.pipe_room.as_mut() {
+            if (n as u64) > *room {
+                n = *room as usize;
+                self.io.broken_pipe = true;
+            }
+            *room -= n as u64;
+        }
+        if n == 0 {
+            return;
+        }
+        self.stdout.extend_from_slice(&b[..n]);
+        self.record(1, n);
     }
 
     /// Writes text to standard error.
     pub fn err(&mut self, s: &str) {
-        self.stderr.extend_from_slice(s.as_bytes());
+        let n = self.allow(s.len());
+        self.stderr.extend_from_slice(&s.as_bytes()[..n]);
+        self.record(2, n);
+    }
+
+    /// Standard input, marked as consumed (a later `read` in the shell will not see it).
+    pub fn input(&mut self) -> &[u8] {
+        self.io.stdin_used = true;
+        self.stdin
+    }
+
+    /// True when the applet should stop writing: the budget ran out or the pipe reader is
+    /// gone.
+    pub fn stopped(&self) -> bool {
+        self.io.exhausted.is_some() || self.io.broken_pipe
+    }
+
+    /// Charges `n` bytes to the write budget; returns how many may be written. Also used by
+    /// applets for bytes they write to files.
+    pub fn allow(&mut self, n: usize) -> usize {
+        let left = self.budget.bytes_left;
+        if (n as u64) <= left {
+            self.budget.bytes_left -= n as u64;
+            return n;
+        }
+        self.budget.bytes_left = 0;
+        if self.io.exhausted.is_none() {
+            self.io.exhausted = Some(BudgetError::Bytes(Budget::default().bytes_left));
+        }
+        left as usize
+    }
+
+    /// Charges one interpreter step; false when the step budget is exhausted.
+    pub fn step(&mut self) -> bool {
+        if self.budget.steps_left == 0 {
+            if self.io.exhausted.is_none() {
+                self.io.exhausted = Some(BudgetError::Steps(Budget::default().steps_left));
+            }
+            return false;
+        }
+        self.budget.steps_left -= 1;
+        true
+    }
+
+    fn record(&mut self, stream: u8, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self.io.order.last_mut() {
+            Some((s, len)) if *s == stream => *len += n,
+            _ => self.io.order.push((stream, n)),
+        }
     }
 }
 

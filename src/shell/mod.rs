@@ -1,16 +1,33 @@
 //! The simulated shell: a subset of busybox `sh` with busybox-like applets and simulated
 //! package managers, running against a [`crate::vfs::Tree`] with step and byte budgets.
 //!
+//! The pipeline: [`parser`] (with the word lexer) turns script text into the [`ast`]; the
+//! interpreter (`exec`, `run`, `expand`, `builtins`) walks it; commands found on `PATH` in
+//! the tree run as applets (`applets`, then [`pkg`]).
+//!
 //! Not here: layers (the builder diffs the tree after a command), networking (there is none).
 
 pub mod applet;
+mod applets;
+mod arith;
+pub mod ast;
+mod builtins;
+mod exec;
+mod expand;
+mod fsutil;
+pub mod glob;
+mod lexer;
+pub mod parser;
 pub mod pkg;
+mod run;
 
-pub use applet::{AppletFn, Budget, BudgetError, Ctx};
+pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
+pub use run::DEFAULT_PATH;
 
 use std::collections::BTreeMap;
 
 use crate::vfs::Tree;
+use exec::{Flow, Res, Shell};
 
 /// The process a command runs as.
 #[derive(Clone, Debug)]
@@ -44,14 +61,85 @@ pub struct Outcome {
     pub stopped: Option<BudgetError>,
 }
 
+/// Names of the programs this shell implements as applets (a busybox-like base image links
+/// each of them in `/bin`).
+pub fn applet_names() -> &'static [&'static str] {
+    applets::LIST
+}
+
+/// Installs a busybox-like userland into `fs`: an executable `/bin/busybox` and a symbolic
+/// link to it in `/bin` for every applet (entries that already exist are kept).
+pub fn install_busybox(fs: &mut Tree, now: i64) {
+    let dir = crate::vfs::Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
+    let _ = fs.mkdir_all("/", "/bin", dir);
+    if fs.get("/bin/busybox").is_none() {
+        let content = crate::vfs::Content::synthetic(1_048_576, 0xb5b0, "busybox (layerlab simulated applets)");
+        let _ = fs.write_file("/", "/bin/busybox", content, dir);
+    }
+    for name in applets::LIST {
+        if *name != "busybox" && fs.get(&format!("/bin/{name}")).is_none() {
+            let _ = fs.symlink("/", "/bin/busybox", &format!("/bin/{name}"), crate::vfs::Meta { mode: 0o777, ..dir });
+        }
+    }
+}
+
+/// Exit status reported when a budget stops a command (as if killed by SIGKILL).
+pub const STOPPED_STATUS: i32 = 137;
+
+fn finish(mut sh: Shell<'_>, r: Res) -> Outcome {
+    let mut stopped = None;
+    let code = match r {
+        Ok(c) | Err(Flow::Exit(c)) | Err(Flow::Return(c)) => c,
+        Err(Flow::Break(_)) | Err(Flow::Continue(_)) => 0,
+        Err(Flow::Stop(e)) => {
+            stopped = Some(e);
+            STOPPED_STATUS
+        }
+    };
+    if stopped.is_none() {
+        sh.st.status = code;
+        if let Err(Flow::Stop(e)) = sh.run_exit_trap() {
+            stopped = Some(e);
+        }
+    }
+    sh.flush_files(0);
+    if let Some(e) = &stopped {
+        let msg = format!("{}: {e}\n", sh.name);
+        sh.errs.extend_from_slice(msg.as_bytes());
+        sh.combined.extend_from_slice(msg.as_bytes());
+    }
+    Outcome { code: if stopped.is_some() { STOPPED_STATUS } else { code }, stdout: sh.out, stderr: sh.errs, combined: sh.combined, stopped }
+}
+
 /// Runs `script` as `/bin/sh -c script` would.
 pub fn run_script(fs: &mut Tree, process: &Process, script: &str, budget: &mut Budget) -> Outcome {
-    let _ = (fs, process, script, budget);
-    unimplemented!("the interpreter lands with the shell module")
+    let mut sh = Shell::new(fs, budget, process);
+    let r = match parser::parse(script) {
+        Ok(ast) => sh.run_script(&ast),
+        Err(e) => {
+            sh.error(&e.to_string());
+            Ok(2)
+        }
+    };
+    finish(sh, r)
 }
 
 /// Runs `argv` directly (exec form), looking `argv[0]` up on `PATH`.
 pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut Budget) -> Outcome {
-    let _ = (fs, process, argv, budget);
-    unimplemented!("the interpreter lands with the shell module")
+    let mut sh = Shell::new(fs, budget, process);
+    if argv.is_empty() {
+        return finish(sh, Ok(0));
+    }
+    let env = sh.exported_env();
+    if sh.path_lookup(&argv[0], Some(&env)).is_none() {
+        let msg = format!("exec: \"{}\": executable file not found in $PATH\n", argv[0]);
+        sh.errs.extend_from_slice(msg.as_bytes());
+        sh.combined.extend_from_slice(msg.as_bytes());
+        return finish(sh, Ok(127));
+    }
+    let r = sh.run_external(argv, env);
+    finish(sh, r)
 }
+
+#[cfg(test)]
+mod tests;

@@ -164,13 +164,7 @@ impl Layer {
                     tree.remove_subtree(p);
                     tree.insert(p, n.clone());
                 }
-                Change::Node(n) => match tree.get(p) {
-                    Some(old) if old.is_dir() && n.is_dir() => {
-                        let keep = old.ino;
-                        tree.insert(p, Node { ino: keep, ..n.clone() });
-                    }
-                    _ => tree.insert(p, n.clone()),
-                },
+                Change::Node(n) => tree.insert(p, n.clone()),
             }
         }
     }

@@ -320,7 +320,8 @@ impl Tree {
         }
         self.next_ino = self.next_ino.max(node.ino + 1);
         match self.nodes.get(&at) {
-            Some(old) if old.is_dir() && node.is_dir() => {}
+            // A directory over a directory keeps its children and its identity.
+            Some(old) if old.is_dir() && node.is_dir() => node.ino = old.ino,
             Some(_) => self.remove_subtree(&at),
             None => {}
         }

@@ -1,0 +1,44 @@
+//! Resolving `FROM`: images in the store, else the built-in images (imported into the
+//! store and tagged, as `docker pull` would), else an offline error.
+
+use crate::image::{builtin, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
+
+/// Finds the image `reference` names, importing a built-in image on first use. Returns the
+/// image ID and the lines a pull prints; the error is worded for the offline playground.
+pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<String>), String> {
+    if let Ok(img) = store.resolve(reference) {
+        return Ok((img.id.clone(), Vec::new()));
+    }
+    let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
+    let Some(b) = builtin::lookup(&r.to_string()) else {
+        let names: Vec<String> = builtin::catalogue()
+            .into_iter()
+            .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))
+            .collect();
+        return Err(format!(
+            "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; built-in images: {}",
+            r.repository,
+            names.join(", ")
+        ));
+    };
+    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
+    let config = ImageConfig {
+        architecture: b.architecture,
+        os: b.os,
+        config: b.config,
+        created: Some(b.created.clone()),
+        history: b.history,
+        rootfs: RootFs { kind: "layers".into(), diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect() },
+        ..Default::default()
+    };
+    let created = crate::image::parse_rfc3339(&b.created).unwrap_or(0);
+    let image = Image::new(config, layers, created);
+    let id = store.insert(image);
+    store.tag(r.clone(), &id);
+    let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
+    let lines = vec![
+        format!("{}: Pulling from {path}", r.tag),
+        format!("Status: Downloaded newer image for {r}"),
+    ];
+    Ok((id, lines))
+}

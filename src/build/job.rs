@@ -1,0 +1,480 @@
+//! The resumable build: planning the stages, then one instruction per step.
+
+use crate::dockerfile::{self, Command, Dockerfile, Instruction, ShellOrExec, VarScope};
+use crate::image::{short_id, Reference, Store};
+use crate::vfs::{path, Layer, Meta, Tree};
+
+use super::copy::{copy, CopySpec};
+use super::events::{BuildError, Event, LayerEvent};
+use super::history;
+use super::run::{execute, resolve_user, RunCommand};
+use super::stage::StageState;
+use super::{resolve_base, Context, MAX_LAYERS};
+
+/// What to build.
+#[derive(Clone, Debug, Default)]
+pub struct BuildRequest {
+    /// The Dockerfile text.
+    pub dockerfile: String,
+    /// The build context.
+    pub context: Context,
+    /// `-t` references.
+    pub tags: Vec<String>,
+    /// `--build-arg` values.
+    pub build_args: Vec<(String, String)>,
+    /// `--no-cache`.
+    pub no_cache: bool,
+    /// `--target` stage name.
+    pub target: Option<String>,
+}
+
+/// A build in progress. Call [`BuildJob::step`] until [`BuildJob::is_done`].
+pub struct BuildJob {
+    req: BuildRequest,
+    context_tree: Option<Tree>,
+    parsed: Option<Dockerfile>,
+    /// Indices into the instructions, in execution order (stages up to the target).
+    plan: Vec<usize>,
+    pos: usize,
+    global: Option<VarScope>,
+    stages: Vec<StageState>,
+    tags: Vec<Reference>,
+    result: Option<Result<String, BuildError>>,
+}
+
+impl BuildJob {
+    /// Prepares a build; nothing runs until the first step.
+    pub fn new(req: BuildRequest) -> BuildJob {
+        BuildJob { req, context_tree: None, parsed: None, plan: Vec::new(), pos: 0, global: None, stages: Vec::new(), tags: Vec::new(), result: None }
+    }
+
+    /// True once the build has finished or failed.
+    pub fn is_done(&self) -> bool {
+        self.result.is_some()
+    }
+
+    /// The final image ID, or the error, once done.
+    pub fn result(&self) -> Option<&Result<String, BuildError>> {
+        self.result.as_ref()
+    }
+
+    /// Number of steps (instructions of the stages built), known after the first step.
+    pub fn total_steps(&self) -> usize {
+        self.plan.len()
+    }
+
+    /// Runs the next part of the build (parsing, or one instruction, or the final tagging)
+    /// and returns what happened. `now` is the current time in seconds since the epoch.
+    pub fn step(&mut self, store: &mut Store, now: i64) -> Vec<Event> {
+        if self.result.is_some() {
+            return Vec::new();
+        }
+        let mut events = Vec::new();
+        let outcome = if self.parsed.is_none() {
+            self.prepare(&mut events)
+        } else if self.pos < self.plan.len() {
+            let idx = self.plan[self.pos];
+            self.pos += 1;
+            self.instruction(idx, store, now, &mut events)
+        } else {
+            self.finish(store, &mut events)
+        };
+        if let Err(e) = outcome {
+            events.push(Event::Failed(e.clone()));
+            self.result = Some(Err(e));
+        }
+        events
+    }
+
+    fn prepare(&mut self, events: &mut Vec<Event>) -> Result<(), BuildError> {
+        for t in &self.req.tags {
+            let r = Reference::parse(t)
+                .map_err(|e| BuildError::general(format!("invalid argument \"{t}\" for \"-t, --tag\" flag: {e}")))?;
+            self.tags.push(r);
+        }
+        let df = dockerfile::parse(&self.req.dockerfile)?;
+        for w in &df.warnings {
+            events.push(Event::Warning(format!("Dockerfile:{}: {}", w.line, w.message)));
+        }
+        let froms: Vec<usize> = df.instructions.iter().enumerate().filter(|(_, i)| matches!(i.command, Command::From { .. })).map(|(n, _)| n).collect();
+        let last = match &self.req.target {
+            None => froms.len() - 1,
+            Some(t) => froms
+                .iter()
+                .position(|&i| matches!(&df.instructions[i].command, Command::From { name: Some(n), .. } if n.eq_ignore_ascii_case(t)))
+                .ok_or_else(|| BuildError::general(format!("failed to reach build target {t} in Dockerfile")))?,
+        };
+        let end = froms.get(last + 1).copied().unwrap_or(df.instructions.len());
+        self.plan = (froms[0]..end).collect();
+        let mut global = VarScope::global(&self.req.build_args);
+        for ins in &df.instructions[..froms[0]] {
+            if let Command::Arg(args) = &ins.expanded(df.escape, &|n| global.lookup(n))?.command {
+                for (k, v) in args {
+                    global.declare_global_arg(k, v.as_deref(), df.escape).map_err(|e| BuildError::at(ins.start_line, e))?;
+                }
+            }
+        }
+        self.global = Some(global);
+        self.context_tree = Some(self.req.context.to_tree());
+        self.parsed = Some(df);
+        Ok(())
+    }
+
+    fn instruction(&mut self, idx: usize, store: &mut Store, now: i64, events: &mut Vec<Event>) -> Result<(), BuildError> {
+        let df = self.parsed.as_ref().expect("prepared");
+        let raw = &df.instructions[idx];
+        let number = self.pos;
+        let total = self.plan.len();
+        events.push(Event::Step { number, total, start_line: raw.start_line, end_line: raw.end_line, text: raw.original.clone() });
+        events.push(Event::Log(format!("Step {number}/{total} : {}", raw.original)));
+        if let Command::From { .. } = raw.command {
+            let global = self.global.as_ref().expect("prepared");
+            let ins = raw.expanded(df.escape, &|n| global.lookup(n))?;
+            return self.from(&ins, store, events);
+        }
+        let escape = df.escape;
+        let ins = {
+            let stage = self.stages.last().expect("a FROM came first");
+            raw.expanded(escape, &|n| stage.scope.lookup(n))?
+        };
+        let mut stage = self.stages.pop().expect("a FROM came first");
+        let context = self.context_tree.as_ref().expect("prepared");
+        let result = step_in_stage(&mut stage, &self.stages, context, &ins, escape, number, self.req.no_cache, store, now, events);
+        self.stages.push(stage);
+        result
+    }
+
+    fn from(&mut self, ins: &Instruction, store: &mut Store, events: &mut Vec<Event>) -> Result<(), BuildError> {
+        let Command::From { image, name } = &ins.command else { unreachable!("called for FROM") };
+        let line = ins.start_line;
+        let global = self.global.as_ref().expect("prepared");
+        let base_id = if image.eq_ignore_ascii_case("scratch") {
+            None
+        } else if let Some(prev) = self.stages.iter().find(|s| s.name.as_deref() == Some(&image.to_ascii_lowercase())) {
+            Some(prev.image_id.clone().ok_or_else(|| BuildError::at(line, format!("stage {image} produced no image")))?)
+        } else {
+            let (id, pulled) = resolve_base(store, image).map_err(|e| BuildError::at(line, e))?;
+            events.extend(pulled.into_iter().map(Event::Log));
+            Some(id)
+        };
+        let base = base_id.as_deref().and_then(|id| store.get(id));
+        let scope = global.for_stage(&base.map(|b| env_of(&b.config.config.env)).unwrap_or_default());
+        let stage = StageState::new(name.clone(), base, scope);
+        match &stage.image_id {
+            Some(id) => events.push(Event::Log(format!(" ---> {}", short_id(id)))),
+            None => events.push(Event::Log(" ---> ".to_string())),
+        }
+        if let Some(id) = &stage.image_id {
+            events.push(Event::Layer(LayerEvent {
+                step: self.pos,
+                image_id: id.clone(),
+                size: 0,
+                diff_id: None,
+                cached: true,
+                created_by: format!("FROM {image}"),
+                line,
+            }));
+        }
+        self.stages.push(stage);
+        Ok(())
+    }
+
+    fn finish(&mut self, store: &mut Store, events: &mut Vec<Event>) -> Result<(), BuildError> {
+        let stage = self.stages.last().expect("a FROM came first");
+        let id = match &stage.image_id {
+            Some(id) => id.clone(),
+            None => {
+                // `FROM scratch` with nothing after it still makes an (empty) image.
+                let img = crate::image::Image::new(stage.config.clone(), Vec::new(), 0);
+                store.insert(img)
+            }
+        };
+        if let Some(warning) = self.global.as_ref().and_then(VarScope::unused_build_args_warning) {
+            events.push(Event::Log(warning));
+        }
+        events.push(Event::Log(format!("Successfully built {}", short_id(&id))));
+        let mut tags = Vec::new();
+        for r in &self.tags {
+            store.tag(r.clone(), &id);
+            events.push(Event::Log(format!("Successfully tagged {r}")));
+            tags.push(r.to_string());
+        }
+        events.push(Event::Done { image_id: id.clone(), tags });
+        self.result = Some(Ok(id));
+        Ok(())
+    }
+}
+
+/// Runs one non-FROM instruction of the current `stage` (the finished stages are `done`).
+#[allow(clippy::too_many_arguments)]
+fn step_in_stage(
+    stage: &mut StageState,
+    done: &[StageState],
+    context: &Tree,
+    ins: &Instruction,
+    escape: char,
+    number: usize,
+    no_cache: bool,
+    store: &mut Store,
+    now: i64,
+    events: &mut Vec<Event>,
+) -> Result<(), BuildError> {
+    let line = ins.start_line;
+    let at = |m: String| BuildError::at(line, m);
+
+
+    // Metadata instructions only change the config.
+    let meta_change = apply_metadata(stage, ins, escape).map_err(at)?;
+    let (created_by, extra) = match (&meta_change, &ins.command) {
+        (true, _) => (history::nop(&ins), String::new()),
+        (false, Command::Run(_)) => {
+            let cmd = run_command(stage, &ins);
+            let args = stage.scope.args_for_run();
+            (history::run(&cmd.argv(), &args), String::new())
+        }
+        (false, Command::Copy { sources, dest } | Command::Add { sources, dest }) => {
+            let spec = copy_spec(&ins, sources, dest, &stage.config.config.working_dir, now);
+            let src = source_tree(&ins, done, context, store).map_err(at)?;
+            let c = copy(&src, None, &spec).map_err(at)?;
+            let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
+            (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
+        }
+        (false, Command::Workdir(w)) => (history::nop(&Instruction { command: Command::Workdir(w.clone()), ..ins.clone() }), String::new()),
+        _ => (history::nop(&ins), String::new()),
+    };
+            let key = crate::image::sha256_digest(
+        format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
+    );
+    if !no_cache {
+        if let Some(hit) = stage.cached(store, &key) {
+            let hit = hit.clone();
+            let (size, diff_id) = if hit.layers.len() > stage.layers.len() {
+                let l = hit.layers.last().expect("has layers");
+                (l.size, Some(l.diff_id.clone()))
+            } else {
+                (0, None)
+            };
+            stage.adopt(&hit);
+            events.push(Event::Log(" ---> Using cache".into()));
+            events.push(Event::Log(format!(" ---> {}", hit.short_id())));
+            events.push(Event::Layer(LayerEvent { step: number, image_id: hit.id.clone(), size, diff_id, cached: true, created_by, line }));
+            return Ok(());
+        }
+    }
+    let container = short_id(&crate::image::sha256_digest(format!("{key}{now}").as_bytes())).to_string();
+    let layer = match &ins.command {
+        _ if meta_change => {
+            events.push(Event::Log(format!(" ---> Running in {container}")));
+            None
+        }
+        Command::Run(_) => {
+            events.push(Event::Log(format!(" ---> Running in {container}")));
+            let cmd = run_command(stage, &ins);
+            let user_name = stage.config.config.user.clone();
+            let user = resolve_user(stage.tree(), &user_name).map_err(at)?;
+            let mut env = stage.env_pairs();
+            for (k, v) in stage.scope.args_for_run() {
+                if !env.iter().any(|(ek, _)| *ek == k) {
+                    env.push((k, v));
+                }
+            }
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            let workdir = stage.config.config.working_dir.clone();
+            let out = execute(&mut after, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
+            for l in String::from_utf8_lossy(&out.combined).lines() {
+                events.push(Event::Output(l.to_string()));
+            }
+            if let Some(stop) = &out.stopped {
+                return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
+            }
+            if out.code != 0 {
+                return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
+            }
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            Some(layer)
+        }
+        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+            let workdir = stage.config.config.working_dir.clone();
+            let spec = copy_spec(ins, sources, dest, &workdir, now);
+            let src = source_tree(ins, done, context, store).map_err(at)?;
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            copy(&src, Some(&mut after), &spec).map_err(at)?;
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            Some(layer)
+        }
+        Command::Workdir(w) => {
+            let dir = path::normalize(if stage.config.config.working_dir.is_empty() { "/" } else { &stage.config.config.working_dir }, w);
+            stage.config.config.working_dir = dir.clone();
+            let before = stage.tree().clone();
+            let mut after = before.clone();
+            after.mkdir_all("/", &dir, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).map_err(|e| at(format!("mkdir {dir}: {e}")))?;
+            let layer = Layer::diff(&before, &after);
+            stage.set_tree(after);
+            (!layer.is_empty()).then_some(layer)
+        }
+        _ => None,
+    };
+            if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
+        return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
+    }
+    let ev = stage.commit(store, now, created_by, layer, key, number, line);
+    if meta_change || matches!(ins.command, Command::Run(_)) {
+        events.push(Event::Log(format!(" ---> Removed intermediate container {container}")));
+    }
+    events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
+    events.push(Event::Layer(ev));
+    Ok(())
+}
+
+/// `KEY=value` strings to pairs.
+fn env_of(env: &[String]) -> Vec<(String, String)> {
+    env.iter()
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// The command a RUN executes: shell form through the stage's SHELL (heredoc bodies
+/// included), or exec form.
+fn run_command(stage: &StageState, ins: &Instruction) -> RunCommand {
+    let Command::Run(form) = &ins.command else { unreachable!("called for RUN") };
+    match form {
+        ShellOrExec::Exec(v) => RunCommand::Exec(v.clone()),
+        ShellOrExec::Shell(s) => {
+            let shell = if stage.config.config.shell.is_empty() {
+                vec!["/bin/sh".to_string(), "-c".to_string()]
+            } else {
+                stage.config.config.shell.clone()
+            };
+            let script = match ins.heredocs.as_slice() {
+                [] => s.clone(),
+                [only] if s.trim().trim_start_matches("<<").trim_start_matches('-').trim_matches(|c| c == '"' || c == '\'') == only.name => only.content.clone(),
+                docs => {
+                    let mut text = s.clone();
+                    for d in docs {
+                        text.push('\n');
+                        text.push_str(&d.content);
+                        text.push_str(&d.name);
+                    }
+                    text
+                }
+            };
+            RunCommand::Shell { shell, script }
+        }
+    }
+}
+
+fn copy_spec<'a>(ins: &'a Instruction, sources: &'a [String], dest: &'a str, workdir: &'a str, now: i64) -> CopySpec<'a> {
+    CopySpec {
+        keyword: ins.keyword(),
+        sources,
+        dest,
+        chown: ins.flag("chown"),
+        chmod: ins.flag("chmod"),
+        heredocs: &ins.heredocs,
+        workdir: if workdir.is_empty() { "/" } else { workdir },
+        now,
+    }
+}
+
+/// Where COPY/ADD sources come from: the context, or `--from` a stage or an image.
+fn source_tree(ins: &Instruction, stages: &[StageState], context: &Tree, store: &mut Store) -> Result<Tree, String> {
+    let Some(from) = ins.flag("from") else { return Ok(context.clone()) };
+    let lower = from.to_ascii_lowercase();
+    let done = stages;
+    let stage = done.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| done.get(n)));
+    if let Some(s) = stage {
+        return Ok(Tree::from_layers(s.layers.iter().map(|l| &l.layer)));
+    }
+    let (id, _) = resolve_base(store, from)?;
+    let img = store.get(&id).expect("just resolved");
+    Ok(Tree::from_layers(img.layers.iter().map(|l| &l.layer)))
+}
+
+/// Applies a metadata-only instruction to the stage config; false for instructions that
+/// touch the filesystem (RUN, COPY, ADD, WORKDIR).
+fn apply_metadata(stage: &mut StageState, ins: &Instruction, escape: char) -> Result<bool, String> {
+    let cfg = &mut stage.config.config;
+    let shell_form = |f: &ShellOrExec, shell: &[String]| match f {
+        ShellOrExec::Exec(v) => v.clone(),
+        ShellOrExec::Shell(s) => {
+            let mut v = if shell.is_empty() { vec!["/bin/sh".to_string(), "-c".to_string()] } else { shell.to_vec() };
+            v.push(s.clone());
+            v
+        }
+    };
+    match &ins.command {
+        Command::Cmd(f) => {
+            cfg.cmd = Some(shell_form(f, &cfg.shell));
+            stage.cmd_inherited = false;
+        }
+        Command::Entrypoint(f) => {
+            cfg.entrypoint = Some(shell_form(f, &cfg.shell));
+            if stage.cmd_inherited {
+                cfg.cmd = None;
+                stage.cmd_inherited = false;
+            }
+        }
+        Command::Shell(v) => cfg.shell = v.clone(),
+        Command::Env(kv) => {
+            for (k, v) in kv.clone() {
+                stage.set_env(&k, &v);
+            }
+        }
+        Command::Arg(args) => {
+            for (k, v) in args {
+                stage.scope.declare_arg(k, v.as_deref(), escape)?;
+            }
+        }
+        Command::Label(kv) => {
+            for (k, v) in kv {
+                cfg.labels.insert(k.clone(), v.clone());
+            }
+        }
+        Command::Expose(ports) => {
+            for p in ports {
+                cfg.exposed_ports.insert(history::normalize_port(p), Default::default());
+            }
+        }
+        Command::User(u) => cfg.user = u.clone(),
+        Command::Volume(v) => {
+            for p in v {
+                cfg.volumes.insert(p.clone(), Default::default());
+            }
+        }
+        Command::Stopsignal(s) => cfg.stop_signal = s.clone(),
+        Command::Maintainer(m) => stage.config.author = Some(m.clone()),
+        Command::Onbuild(inner) => cfg.on_build.push(inner.original.clone()),
+        Command::Healthcheck(h) => {
+            cfg.healthcheck = Some(crate::image::HealthConfig {
+                test: match h {
+                    None => vec!["NONE".into()],
+                    Some(ShellOrExec::Exec(v)) => {
+                        let mut t = vec!["CMD".to_string()];
+                        t.extend(v.iter().cloned());
+                        t
+                    }
+                    Some(ShellOrExec::Shell(s)) => vec!["CMD-SHELL".into(), s.clone()],
+                },
+                interval: duration_flag(ins.flag("interval"))?,
+                timeout: duration_flag(ins.flag("timeout"))?,
+                start_period: duration_flag(ins.flag("start-period"))?,
+                start_interval: duration_flag(ins.flag("start-interval"))?,
+                retries: ins.flag("retries").map(|r| r.parse().map_err(|_| format!("invalid retries: {r}"))).transpose()?.unwrap_or(0),
+            })
+        }
+        Command::Run(_) | Command::Copy { .. } | Command::Add { .. } | Command::Workdir(_) | Command::From { .. } => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// A `HEALTHCHECK` duration flag in nanoseconds (0 when absent).
+fn duration_flag(v: Option<&str>) -> Result<i64, String> {
+    v.map(crate::dockerfile::duration::parse_go_duration).transpose().map(Option::unwrap_or_default)
+}

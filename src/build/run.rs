@@ -1,0 +1,122 @@
+//! RUN: executing a command in the simulated shell over the stage's filesystem.
+
+use crate::shell::{self, Budget, Outcome, Process};
+use crate::vfs::Tree;
+
+use super::stage::DEFAULT_PATH;
+
+/// Who a `USER` value names: (uid, gid, home).
+pub fn resolve_user(tree: &Tree, user: &str) -> Result<(u32, u32, String), String> {
+    if user.is_empty() {
+        return Ok((0, 0, "/root".into()));
+    }
+    let (u, g) = match user.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (user, None),
+    };
+    let passwd = tree.read("/", "/etc/passwd").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+    let entry = passwd.lines().map(|l| l.split(':').collect::<Vec<_>>()).find(|f| f.len() >= 6 && (f[0] == u || f[2] == u));
+    let (uid, mut gid, home) = match (entry, u.parse::<u32>()) {
+        (Some(f), _) => (f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0), f[5].to_string()),
+        (None, Ok(n)) => (n, n, "/".to_string()),
+        (None, Err(_)) => return Err(format!("unable to find user {u}: no matching entries in passwd file")),
+    };
+    if let Some(g) = g {
+        gid = match g.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                let group = tree.read("/", "/etc/group").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+                group
+                    .lines()
+                    .map(|l| l.split(':').collect::<Vec<_>>())
+                    .find(|f| f.len() >= 3 && f[0] == g)
+                    .and_then(|f| f[2].parse().ok())
+                    .ok_or_else(|| format!("unable to find group {g}: no matching entries in group file"))?
+            }
+        };
+    }
+    Ok((uid, gid, home))
+}
+
+/// What to run: a script for the shell, or an argv.
+pub enum RunCommand {
+    /// Shell form: the SHELL's argv plus the script.
+    Shell { shell: Vec<String>, script: String },
+    /// Exec form.
+    Exec(Vec<String>),
+}
+
+impl RunCommand {
+    /// The argv Docker records and executes.
+    pub fn argv(&self) -> Vec<String> {
+        match self {
+            RunCommand::Shell { shell, script } => {
+                let mut v = shell.clone();
+                v.push(script.clone());
+                v
+            }
+            RunCommand::Exec(v) => v.clone(),
+        }
+    }
+}
+
+/// Runs a command in `tree` as a container process would; the environment gets Docker's
+/// defaults (`PATH`, `HOME`, `HOSTNAME`). Fails like runc when the program does not exist.
+pub fn execute(
+    tree: &mut Tree,
+    cmd: &RunCommand,
+    env: &[(String, String)],
+    cwd: &str,
+    user: (u32, u32, String),
+    hostname: &str,
+    now: i64,
+) -> Result<Outcome, String> {
+    let mut process = Process {
+        cwd: if cwd.is_empty() { "/".into() } else { cwd.to_string() },
+        env: env.iter().cloned().collect(),
+        uid: user.0,
+        gid: user.1,
+        now,
+        stdin: Vec::new(),
+    };
+    process.env.entry("PATH".into()).or_insert_with(|| DEFAULT_PATH.into());
+    process.env.entry("HOME".into()).or_insert(user.2);
+    process.env.insert("HOSTNAME".into(), hostname.into());
+    let argv = cmd.argv();
+    let mut budget = Budget::default();
+    check_executable(tree, &process, &argv)?;
+    Ok(match cmd {
+        RunCommand::Shell { shell, script } if is_sh(shell) => shell::run_script(tree, &process, script, &mut budget),
+        _ => shell::run_argv(tree, &process, &argv, &mut budget),
+    })
+}
+
+/// True when the SHELL is one our interpreter runs directly (`/bin/sh -c`, `bash -c`, …).
+fn is_sh(shell: &[String]) -> bool {
+    let name = shell.first().map(|s| s.rsplit('/').next().unwrap_or(s)).unwrap_or("");
+    matches!(name, "sh" | "bash" | "ash" | "dash") && shell.get(1).map(String::as_str) == Some("-c") && shell.len() == 2
+}
+
+/// Fails like runc when the program to start does not exist in the image.
+fn check_executable(tree: &Tree, process: &Process, argv: &[String]) -> Result<(), String> {
+    let Some(prog) = argv.first() else {
+        return Err("no command specified".into());
+    };
+    let found = if prog.contains('/') {
+        tree.lookup(&process.cwd, prog, true).is_ok()
+    } else {
+        let path = process.env.get("PATH").map(String::as_str).unwrap_or(DEFAULT_PATH);
+        path.split(':').any(|dir| tree.lookup("/", &format!("{dir}/{prog}"), true).map(|(_, n)| n.is_file()).unwrap_or(false))
+    };
+    if found {
+        Ok(())
+    } else if prog.contains('/') {
+        Err(format!(
+            "failed to create task for container: OCI runtime create failed: runc create failed: unable to start container process: exec: \"{prog}\": stat {prog}: no such file or directory: unknown"
+        ))
+    } else {
+        Err(format!(
+            "failed to create task for container: OCI runtime create failed: runc create failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown"
+        ))
+    }
+}

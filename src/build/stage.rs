@@ -1,0 +1,144 @@
+//! The state of one build stage: the image being built so far and its variables.
+
+use std::sync::Arc;
+
+use crate::dockerfile::VarScope;
+use crate::image::{History, Image, ImageConfig, LayerInfo, Store};
+use crate::vfs::{Layer, Tree};
+
+use super::events::LayerEvent;
+
+/// The default `PATH` Docker gives containers whose image sets none.
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// One stage as it is being built.
+pub struct StageState {
+    /// `AS name`, lower-cased.
+    pub name: Option<String>,
+    /// The configuration so far (history and diff_ids included).
+    pub config: ImageConfig,
+    /// The layers so far.
+    pub layers: Vec<Arc<LayerInfo>>,
+    /// The image after the last committed step (`None` on a fresh `FROM scratch`).
+    pub image_id: Option<String>,
+    /// Variables in scope.
+    pub scope: VarScope,
+    /// True while CMD is still the one inherited from the base image.
+    pub cmd_inherited: bool,
+    tree: Option<Tree>,
+}
+
+impl StageState {
+    /// A stage starting from `base` (or from scratch).
+    pub fn new(name: Option<String>, base: Option<&Image>, scope: VarScope) -> StageState {
+        let (config, layers, image_id) = match base {
+            Some(img) => (img.config.clone(), img.layers.clone(), Some(img.id.clone())),
+            None => (
+                ImageConfig { architecture: "amd64".into(), os: "linux".into(), ..Default::default() },
+                Vec::new(),
+                None,
+            ),
+        };
+        let cmd_inherited = config.config.cmd.is_some();
+        StageState { name, config, layers, image_id, scope, cmd_inherited, tree: None }
+    }
+
+    /// The union view of the stage's layers (computed once, then kept up to date).
+    pub fn tree(&mut self) -> &Tree {
+        if self.tree.is_none() {
+            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| &l.layer)));
+        }
+        self.tree.as_ref().expect("just computed")
+    }
+
+    /// Replaces the cached union view (after a step changed the filesystem).
+    pub fn set_tree(&mut self, tree: Tree) {
+        self.tree = Some(tree);
+    }
+
+    /// Sets `KEY=value` in the image's environment, keeping the position of an earlier
+    /// definition.
+    pub fn set_env(&mut self, key: &str, value: &str) {
+        let entry = format!("{key}={value}");
+        let env = &mut self.config.config.env;
+        match env.iter_mut().find(|kv| kv.split_once('=').map(|(k, _)| k) == Some(key)) {
+            Some(slot) => *slot = entry,
+            None => env.push(entry),
+        }
+        self.scope.set_env(key, value);
+    }
+
+    /// The image environment as pairs.
+    pub fn env_pairs(&self) -> Vec<(String, String)> {
+        self.config
+            .config
+            .env
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    }
+
+    /// Looks a cached result of this step up: an image whose parent is the current image
+    /// and whose cache key matches.
+    pub fn cached<'s>(&self, store: &'s Store, key: &str) -> Option<&'s Image> {
+        match &self.image_id {
+            Some(id) => store.children(id).find(|i| i.cache_key.as_deref() == Some(key)),
+            None => store.images().find(|i| i.parent.is_none() && i.cache_key.as_deref() == Some(key)),
+        }
+    }
+
+    /// Moves the stage onto a cached image.
+    pub fn adopt(&mut self, image: &Image) {
+        let new_layer = image.layers.len() != self.layers.len();
+        self.config = image.config.clone();
+        self.layers = image.layers.clone();
+        self.image_id = Some(image.id.clone());
+        if new_layer {
+            self.tree = None;
+        }
+    }
+
+    /// Commits a step: appends history (and the layer, when there is one), stores the new
+    /// image as a child of the current one, and returns what happened.
+    pub fn commit(
+        &mut self,
+        store: &mut Store,
+        now: i64,
+        created_by: String,
+        layer: Option<Layer>,
+        cache_key: String,
+        step: usize,
+        line: usize,
+    ) -> LayerEvent {
+        let created = crate::image::rfc3339(now);
+        let info = layer.map(LayerInfo::new);
+        self.config.history.push(History {
+            created: Some(created.clone()),
+            created_by: Some(created_by.clone()),
+            empty_layer: info.is_none(),
+            ..Default::default()
+        });
+        self.config.created = Some(created);
+        if let Some(info) = &info {
+            self.config.rootfs.diff_ids.push(info.diff_id.clone());
+            self.layers.push(info.clone());
+        }
+        let mut image = Image::new(self.config.clone(), self.layers.clone(), now);
+        image.parent = self.image_id.clone();
+        image.cache_key = Some(cache_key);
+        let id = store.insert(image);
+        self.image_id = Some(id.clone());
+        LayerEvent {
+            step,
+            image_id: id,
+            size: info.as_ref().map_or(0, |i| i.size),
+            diff_id: info.map(|i| i.diff_id.clone()),
+            cached: false,
+            created_by,
+            line,
+        }
+    }
+}

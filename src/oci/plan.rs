@@ -1,0 +1,242 @@
+//! Planning an image set as files: the blobs (config, manifest and gzip layer per image,
+//! each written once however many images share it), `index.json` with one descriptor per
+//! tag, `oci-layout`, and Docker's `manifest.json` and `repositories`. The same plan is
+//! written as a tar by `save` and as a directory by the CLI.
+//!
+//! Layer blobs are not held: planning streams each distinct layer once through gzip to
+//! learn its digest and size; writing streams it again into the output.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+use super::digest::{blob_path, sha256_digest, sha256_hex};
+use super::layer::{layer_blob, write_layer_gzip, LayerBlob};
+use super::refs::ImageRef;
+use super::spec::*;
+use super::SaveError;
+use crate::image::ImageConfig;
+use crate::vfs::Layer;
+
+/// One image to write.
+#[derive(Clone, Debug)]
+pub struct SaveImage<'a> {
+    /// Its configuration; `rootfs.diff_ids` must be the layers' diff_ids.
+    pub config: &'a ImageConfig,
+    /// The exact config bytes when the image was loaded (keeps its ID); `None` writes
+    /// `config.to_json()`.
+    pub config_bytes: Option<&'a [u8]>,
+    /// Its layers, bottom first.
+    pub layers: Vec<&'a Layer>,
+    /// Names to record (`name`, `name:tag`, `host/name:tag`); may be empty.
+    pub tags: Vec<String>,
+}
+
+/// Where a planned file's bytes come from.
+#[derive(Clone, Debug)]
+pub enum FileSource<'a> {
+    /// Bytes at hand (JSON documents).
+    Bytes(Vec<u8>),
+    /// The gzip blob of a layer, generated while writing.
+    Layer(&'a Layer),
+}
+
+/// A file of an image layout or archive.
+#[derive(Clone, Debug)]
+pub struct LayoutFile<'a> {
+    /// Path relative to the layout root (`index.json`, `blobs/sha256/<hex>`).
+    pub path: String,
+    /// Exact length in bytes.
+    pub size: u64,
+    /// Content.
+    pub source: FileSource<'a>,
+    /// For a layer blob: its position among the distinct layers (from 1) and their count.
+    pub layer: Option<(usize, usize)>,
+}
+
+impl LayoutFile<'_> {
+    /// Writes the file's bytes into `w` (streaming layers) and returns `w`; fails if the
+    /// bytes produced differ in length from [`LayoutFile::size`].
+    pub fn write_to<W: Write>(&self, w: W) -> io::Result<W> {
+        let mut counted = super::digest::HashWriter::new(w);
+        match &self.source {
+            FileSource::Bytes(b) => counted.write_all(b)?,
+            FileSource::Layer(l) => counted = write_layer_gzip(l, counted)?,
+        }
+        let (w, _, n) = counted.finish();
+        if n != self.size {
+            return Err(io::Error::other(format!("{}: wrote {n} bytes, planned {}", self.path, self.size)));
+        }
+        Ok(w)
+    }
+}
+
+/// An image set planned as files.
+pub(crate) struct Plan<'a> {
+    /// Blobs by digest.
+    pub blobs: BTreeMap<String, LayoutFile<'a>>,
+    /// `index.json`.
+    pub index: Vec<u8>,
+    /// Docker's `manifest.json`.
+    pub docker_manifest: Vec<u8>,
+    /// Docker's `repositories` (absent when nothing is tagged).
+    pub repositories: Option<Vec<u8>>,
+}
+
+impl<'a> Plan<'a> {
+    /// The OCI image layout files: blobs (by digest), `index.json`, `oci-layout`.
+    pub fn oci_files(&self) -> Vec<LayoutFile<'a>> {
+        let mut out: Vec<LayoutFile<'a>> = self.blobs.values().cloned().collect();
+        out.push(bytes_file("index.json", self.index.clone()));
+        out.push(bytes_file("oci-layout", OCI_LAYOUT.as_bytes().to_vec()));
+        out
+    }
+
+    /// The archive files, sorted by path: the OCI layout plus `manifest.json` and
+    /// `repositories`.
+    pub fn archive_files(&self) -> Vec<LayoutFile<'a>> {
+        let mut out = self.oci_files();
+        out.push(bytes_file("manifest.json", self.docker_manifest.clone()));
+        if let Some(r) = &self.repositories {
+            out.push(bytes_file("repositories", r.clone()));
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+}
+
+fn bytes_file<'a>(path: &str, bytes: Vec<u8>) -> LayoutFile<'a> {
+    LayoutFile { path: path.to_string(), size: bytes.len() as u64, source: FileSource::Bytes(bytes), layer: None }
+}
+
+/// The files of an OCI image layout holding `images` (blobs, `index.json`, `oci-layout`).
+/// Each distinct layer is streamed through gzip once here to learn its digest.
+pub fn layout_files<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Vec<LayoutFile<'a>>, SaveError> {
+    Ok(plan(images, digesting)?.oci_files())
+}
+
+/// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
+pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
+    // Distinct layers (by identity), digested once each.
+    let mut order: Vec<&'a Layer> = Vec::new();
+    let mut seen: HashMap<*const Layer, usize> = HashMap::new();
+    for img in images {
+        for l in &img.layers {
+            seen.entry(*l as *const Layer).or_insert_with(|| {
+                order.push(l);
+                order.len() - 1
+            });
+        }
+    }
+    let mut digests: Vec<LayerBlob> = Vec::with_capacity(order.len());
+    for (i, l) in order.iter().enumerate() {
+        digesting(i + 1, order.len());
+        digests.push(layer_blob(l));
+    }
+
+    let mut blobs: BTreeMap<String, LayoutFile<'a>> = BTreeMap::new();
+    let mut descriptors: Vec<Descriptor> = Vec::new();
+    let mut items: Vec<DockerManifestItem> = Vec::new();
+    let mut repositories: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut tag_owner: HashMap<String, String> = HashMap::new();
+    let mut item_of_id: HashMap<String, usize> = HashMap::new();
+    let distinct = digests.iter().map(|b| &b.digest).collect::<std::collections::BTreeSet<_>>().len();
+
+    for img in images {
+        let config_bytes = img.config_bytes.map(<[u8]>::to_vec).unwrap_or_else(|| img.config.to_json());
+        let id = sha256_digest(&config_bytes);
+        let layer_blobs: Vec<&LayerBlob> = img.layers.iter().map(|l| &digests[seen[&(*l as *const Layer)]]).collect();
+        let diff_ids: Vec<&String> = layer_blobs.iter().map(|b| &b.diff_id).collect();
+        let wanted: Vec<&String> = img.config.rootfs.diff_ids.iter().collect();
+        if diff_ids != wanted {
+            return Err(SaveError::Inconsistent {
+                image: id,
+                message: format!("config lists diff_ids {wanted:?}, but the layers have {diff_ids:?}"),
+            });
+        }
+        let refs: Vec<ImageRef> = img
+            .tags
+            .iter()
+            .map(|t| ImageRef::parse(t).ok_or_else(|| SaveError::InvalidTag(t.clone())))
+            .collect::<Result<_, _>>()?;
+        for r in &refs {
+            if let Some(other) = tag_owner.insert(r.full(), id.clone()) {
+                if other != id {
+                    return Err(SaveError::Inconsistent { image: id, message: format!("{} is also given for image {other}", r.familiar()) });
+                }
+            }
+        }
+
+        let config_desc = Descriptor { media_type: MEDIA_TYPE_CONFIG.into(), digest: id.clone(), size: config_bytes.len() as u64, ..Default::default() };
+        blobs.entry(id.clone()).or_insert_with(|| bytes_file(&blob_path(&id), config_bytes.clone()));
+        let mut layer_descs = Vec::new();
+        for (l, b) in img.layers.iter().zip(&layer_blobs) {
+            layer_descs.push(Descriptor { media_type: MEDIA_TYPE_LAYER_GZIP.into(), digest: b.digest.clone(), size: b.size, ..Default::default() });
+            if !blobs.contains_key(&b.digest) {
+                let n = blobs.values().filter(|f| f.layer.is_some()).count() + 1;
+                let file = LayoutFile { path: blob_path(&b.digest), size: b.size, source: FileSource::Layer(l), layer: Some((n, distinct)) };
+                blobs.insert(b.digest.clone(), file);
+            }
+        }
+        let manifest = Manifest { schema_version: 2, media_type: MEDIA_TYPE_MANIFEST.into(), config: config_desc, layers: layer_descs };
+        let manifest_bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
+        let manifest_digest = sha256_digest(&manifest_bytes);
+        let manifest_desc = Descriptor {
+            media_type: MEDIA_TYPE_MANIFEST.into(),
+            digest: manifest_digest.clone(),
+            size: manifest_bytes.len() as u64,
+            annotations: BTreeMap::new(),
+            platform: Some(Platform {
+                architecture: img.config.architecture.clone(),
+                os: img.config.os.clone(),
+                os_version: None,
+                variant: img.config.variant.clone(),
+            }),
+        };
+        blobs.entry(manifest_digest.clone()).or_insert_with(|| bytes_file(&blob_path(&manifest_digest), manifest_bytes));
+        if refs.is_empty() {
+            descriptors.push(manifest_desc.clone());
+        }
+        for r in &refs {
+            let mut d = manifest_desc.clone();
+            d.annotations.insert(ANNOTATION_IMAGE_NAME.into(), r.full());
+            d.annotations.insert(ANNOTATION_REF_NAME.into(), r.tag.clone());
+            if !descriptors.contains(&d) {
+                descriptors.push(d);
+            }
+            if let Some(top) = layer_blobs.last() {
+                let hex = sha256_hex(&top.diff_id).unwrap_or_default().to_string();
+                repositories.entry(r.familiar_name()).or_default().insert(r.tag.clone(), hex);
+            }
+        }
+
+        let tags: Vec<String> = refs.iter().map(ImageRef::familiar).collect();
+        match item_of_id.get(&id) {
+            Some(&i) => {
+                let existing = items[i].repo_tags.get_or_insert_with(Vec::new);
+                for t in tags {
+                    if !existing.contains(&t) {
+                        existing.push(t);
+                    }
+                }
+            }
+            None => {
+                item_of_id.insert(id.clone(), items.len());
+                items.push(DockerManifestItem {
+                    config: blob_path(&id),
+                    repo_tags: (!tags.is_empty()).then_some(tags),
+                    layers: layer_blobs.iter().map(|b| blob_path(&b.digest)).collect(),
+                });
+            }
+        }
+    }
+
+    let index = Index { schema_version: 2, media_type: MEDIA_TYPE_INDEX.into(), manifests: descriptors };
+    let mut docker_manifest = serde_json::to_vec(&items).map_err(io::Error::other)?;
+    docker_manifest.push(b'\n');
+    let repositories = (!repositories.is_empty()).then(|| {
+        let mut v = serde_json::to_vec(&repositories).expect("maps of strings serialize");
+        v.push(b'\n');
+        v
+    });
+    Ok(Plan { blobs, index: serde_json::to_vec(&index).map_err(io::Error::other)?, docker_manifest, repositories })
+}

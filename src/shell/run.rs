@@ -1,0 +1,345 @@
+//! Running simple commands: assignments, tracing, functions, builtins, `PATH` lookup, scripts
+//! and applets.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::applet::{AppletFn, BudgetError, Ctx, IoState};
+use super::ast::{Redir, Word};
+use super::exec::{Fd, Flow, Res, Shell, PIPE_CAPACITY};
+use crate::vfs::{path, NodeKind};
+
+/// A command that needs the interpreter itself (builtins, `sh`, `find`, `xargs`, `env`).
+pub(crate) type ShellFn = fn(&mut Shell<'_>, &[String]) -> Res;
+
+/// The default `PATH` when the environment has none.
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// What a command name refers to.
+pub(crate) enum Found {
+    Function(Rc<super::ast::Command>),
+    Builtin(ShellFn),
+    Internal(AppletFn),
+    /// A file on `PATH` (resolved path as typed for messages, and the tree path).
+    File(String),
+    Missing,
+}
+
+/// Quotes a word for `set -x` output the way ash does.
+pub(crate) fn trace_quote(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_./=:,+@%^-".contains(c)) {
+        return s.to_string();
+    }
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+impl Shell<'_> {
+    pub(crate) fn run_simple(&mut self, assigns: &[(String, Word)], words: &[Word], redirs: &[Redir]) -> Res {
+        self.step()?;
+        self.subst_status = None;
+        let argv = self.expand_words(words)?;
+        let mut vals = Vec::new();
+        for (n, w) in assigns {
+            vals.push((n.clone(), self.expand_single(w)?));
+        }
+        if self.st.opts.xtrace && (!argv.is_empty() || !vals.is_empty()) {
+            let mut parts: Vec<String> = vals.iter().map(|(n, v)| format!("{n}={}", trace_quote(v))).collect();
+            parts.extend(argv.iter().map(|a| trace_quote(a)));
+            let line = format!("+ {}\n", parts.join(" "));
+            self.write_fd(2, line.as_bytes())?;
+        }
+        if argv.is_empty() {
+            for (n, v) in &vals {
+                self.set_var(n, v)?;
+            }
+            let status = self.subst_status.unwrap_or(0);
+            return self.with_redirs(redirs, |_| Ok(status));
+        }
+        if argv[0] == "exec" && argv.len() == 1 {
+            return match self.apply_redirs(redirs) {
+                Ok(()) => Ok(0),
+                Err(r) => r,
+            };
+        }
+        self.with_redirs(redirs, |sh| sh.exec_argv(&argv, &vals))
+    }
+
+    /// Finds what a command name refers to.
+    pub(crate) fn find_command(&self, name: &str, functions: bool) -> Found {
+        if functions {
+            if let Some(f) = self.st.funcs.get(name) {
+                return Found::Function(f.clone());
+            }
+        }
+        if let Some(b) = super::builtins::builtin(name) {
+            return Found::Builtin(b);
+        }
+        if let Some(a) = super::applets::builtin_applet(name) {
+            return Found::Internal(a);
+        }
+        match self.path_lookup(name, None) {
+            Some(p) => Found::File(p),
+            None => Found::Missing,
+        }
+    }
+
+    /// Looks a name up on `PATH` (the given environment's, or the shell's).
+    pub(crate) fn path_lookup(&self, name: &str, env: Option<&BTreeMap<String, String>>) -> Option<String> {
+        let is_file = |p: &str| self.fs.lookup(&self.st.cwd, p, true).is_ok_and(|(_, n)| !n.is_dir());
+        if name.contains('/') {
+            return self.fs.lookup(&self.st.cwd, name, true).is_ok().then(|| name.to_string());
+        }
+        let path = match env {
+            Some(e) => e.get("PATH").cloned(),
+            None => self.get_var("PATH"),
+        }
+        .unwrap_or_else(|| DEFAULT_PATH.to_string());
+        for dir in path.split(':') {
+            let cand = if dir.is_empty() { name.to_string() } else { format!("{}/{name}", dir.trim_end_matches('/')) };
+            if is_file(&cand) {
+                return Some(cand);
+            }
+        }
+        None
+    }
+
+    /// The exported environment.
+    pub(crate) fn exported_env(&self) -> BTreeMap<String, String> {
+        self.st.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.value.clone())).collect()
+    }
+
+    fn exec_argv(&mut self, argv: &[String], vals: &[(String, String)]) -> Res {
+        match self.find_command(&argv[0], true) {
+            Found::Function(body) => {
+                let saved: Vec<_> = vals.iter().map(|(n, _)| (n.clone(), self.st.vars.get(n).cloned())).collect();
+                for (n, v) in vals {
+                    self.set_var(n, v)?;
+                }
+                let r = self.call_function(&body, argv);
+                self.restore_vars(saved);
+                r
+            }
+            Found::Builtin(b) => {
+                let special = matches!(argv[0].as_str(), "export" | "readonly" | "set" | "eval" | "." | "source" | "exec" | ":" | "unset" | "local");
+                let saved: Vec<_> = vals.iter().map(|(n, _)| (n.clone(), self.st.vars.get(n).cloned())).collect();
+                for (n, v) in vals {
+                    self.set_var(n, v)?;
+                }
+                let r = b(self, argv);
+                if !special {
+                    self.restore_vars(saved);
+                }
+                r
+            }
+            Found::Internal(a) => {
+                let mut env = self.exported_env();
+                env.extend(vals.iter().cloned());
+                self.run_applet(a, argv, env)
+            }
+            Found::File(_) | Found::Missing => {
+                let mut env = self.exported_env();
+                env.extend(vals.iter().cloned());
+                self.run_external(argv, env)
+            }
+        }
+    }
+
+    fn restore_vars(&mut self, saved: Vec<(String, Option<super::exec::Var>)>) {
+        for (n, v) in saved.into_iter().rev() {
+            match v {
+                Some(v) => {
+                    self.st.vars.insert(n, v);
+                }
+                None => {
+                    self.st.vars.remove(&n);
+                }
+            }
+        }
+    }
+
+    /// Calls a shell function with `argv[1..]` as its positional parameters.
+    pub(crate) fn call_function(&mut self, body: &super::ast::Command, argv: &[String]) -> Res {
+        self.step()?;
+        if self.st.locals.len() > 1000 {
+            self.error(&format!("{}: too deep recursion", argv[0]));
+            return Err(Flow::Exit(2));
+        }
+        let saved = std::mem::replace(&mut self.st.params, argv[1..].to_vec());
+        self.st.locals.push(Vec::new());
+        let saved_loops = std::mem::replace(&mut self.st.loops, 0);
+        let r = match self.run_command(body) {
+            Err(Flow::Return(c)) => Ok(c),
+            other => other,
+        };
+        self.st.loops = saved_loops;
+        if let Some(locals) = self.st.locals.pop() {
+            self.restore_vars(locals);
+        }
+        self.st.params = saved;
+        r
+    }
+
+    /// Runs a command found through `PATH` (never a function or builtin), with `env` as
+    /// its environment.
+    pub(crate) fn run_external(&mut self, argv: &[String], env: BTreeMap<String, String>) -> Res {
+        self.step()?;
+        let name = &argv[0];
+        let Some(found) = self.path_lookup(name, Some(&env)) else {
+            self.error(&format!("{name}: not found"));
+            return Ok(127);
+        };
+        let node = match self.fs.lookup(&self.st.cwd, &found, true) {
+            Ok((_, n)) => n.clone(),
+            Err(e) => {
+                self.error(&format!("{name}: {e}"));
+                return Ok(127);
+            }
+        };
+        let content = match &node.kind {
+            NodeKind::File(c) if node.meta.mode & 0o111 != 0 => c.clone(),
+            _ => {
+                self.error(&format!("{name}: Permission denied"));
+                return Ok(126);
+            }
+        };
+        let head = content.head(512);
+        if head.starts_with(b"#!") {
+            let line = String::from_utf8_lossy(&head[2..]).lines().next().unwrap_or("").trim().to_string();
+            let mut it = line.split_whitespace();
+            let interp = it.next().unwrap_or("/bin/sh").to_string();
+            let mut new_argv = vec![interp.clone()];
+            new_argv.extend(it.next().map(String::from));
+            new_argv.push(found.clone());
+            new_argv.extend(argv[1..].iter().cloned());
+            let base = path::file_name(&interp);
+            if matches!(base, "sh" | "bash" | "ash" | "dash") {
+                let text = String::from_utf8_lossy(&content.bytes()).into_owned();
+                return self.run_script_file(&text, &found, &argv[1..], env);
+            }
+            if self.fs.lookup(&self.st.cwd, &interp, true).is_err() {
+                self.error(&format!("{name}: not found"));
+                return Ok(127);
+            }
+            let mut a = new_argv;
+            a[0] = interp;
+            return self.dispatch_program(&a, env, &found);
+        }
+        let base = path::file_name(name).to_string();
+        let mut a = argv.to_vec();
+        a[0] = base.clone();
+        let r = self.dispatch_program(&a, env.clone(), &found);
+        if r == Ok(126) && !content.is_synthetic() && !head.contains(&0) && super::applets::applet(&base).is_none() && super::pkg::applet(&base).is_none() && !matches!(base.as_str(), "busybox") {
+            // A text file without a shebang runs as a shell script, as in ash.
+            let text = String::from_utf8_lossy(&content.bytes()).into_owned();
+            return self.run_script_file(&text, &found, &argv[1..], env);
+        }
+        r
+    }
+
+    /// Runs the program file `file` as the applet named by `argv[0]`'s base name.
+    fn dispatch_program(&mut self, argv: &[String], env: BTreeMap<String, String>, file: &str) -> Res {
+        let base = path::file_name(&argv[0]).to_string();
+        if let Some(f) = super::applets::shell_applet(&base) {
+            let saved = self.swap_env(&env);
+            let r = f(self, argv);
+            self.restore_env(saved);
+            return r;
+        }
+        if let Some(f) = super::applets::applet(&base).or_else(|| super::pkg::applet(&base)) {
+            return self.run_applet(f, argv, env);
+        }
+        let _ = file;
+        self.error(&format!("{}: cannot execute simulated program", argv[0]));
+        Ok(126)
+    }
+
+    /// Runs the applet `argv[0]` (used by `busybox NAME` and `xargs`), without `PATH` lookup.
+    pub(crate) fn run_named_applet(&mut self, argv: &[String], env: BTreeMap<String, String>) -> Res {
+        self.dispatch_program(argv, env, "")
+    }
+
+    fn swap_env(&mut self, env: &BTreeMap<String, String>) -> BTreeMap<String, super::exec::Var> {
+        let vars = env.iter().map(|(k, v)| (k.clone(), super::exec::Var { value: v.clone(), exported: true })).collect();
+        std::mem::replace(&mut self.st.vars, vars)
+    }
+
+    fn restore_env(&mut self, saved: BTreeMap<String, super::exec::Var>) {
+        self.st.vars = saved;
+    }
+
+    /// Runs a script file's text in a subshell with the given arguments and environment.
+    pub(crate) fn run_script_file(&mut self, text: &str, name: &str, args: &[String], env: BTreeMap<String, String>) -> Res {
+        let script = match super::parser::parse(text) {
+            Ok(s) => s,
+            Err(e) => {
+                self.error(&format!("{name}: line 1: {e}"));
+                return Ok(2);
+            }
+        };
+        let vars = env.into_iter().map(|(k, v)| (k, super::exec::Var { value: v, exported: true })).collect();
+        self.subshell(|sh| {
+            sh.st.vars = vars;
+            sh.st.funcs.clear();
+            sh.st.params = args.to_vec();
+            sh.st.arg0 = name.to_string();
+            sh.st.opts = Default::default();
+            sh.st.locals.clear();
+            sh.st.loops = 0;
+            sh.run_script(&script)
+        })
+    }
+
+    /// Runs an applet with the current standard streams.
+    pub(crate) fn run_applet(&mut self, f: AppletFn, argv: &[String], env: BTreeMap<String, String>) -> Res {
+        self.step()?;
+        let stdin = self.stdin_rest();
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let pipe_room = match self.st.fds[1] {
+            Fd::Buf(i) if self.bufs.get(i).is_some_and(|b| b.1) => Some(PIPE_CAPACITY),
+            _ => None,
+        };
+        let (status, io) = {
+            let mut ctx = Ctx {
+                fs: &mut *self.fs,
+                cwd: self.st.cwd.clone(),
+                env,
+                uid: self.uid,
+                gid: self.gid,
+                now: self.now,
+                umask: self.st.umask,
+                stdin: &stdin,
+                stdout: &mut out,
+                stderr: &mut err,
+                budget: &mut *self.budget,
+                io: IoState { pipe_room, ..IoState::default() },
+            };
+            let s = f(&mut ctx, argv);
+            (s, ctx.io)
+        };
+        if io.stdin_used {
+            self.consume_stdin(stdin.len());
+        }
+        let (mut o, mut e) = (0usize, 0usize);
+        for (stream, n) in io.order {
+            if stream == 1 && o + n <= out.len() {
+                self.route(1, &out[o..o + n]);
+                o += n;
+            } else if stream == 2 && e + n <= err.len() {
+                self.route(2, &err[e..e + n]);
+                e += n;
+            }
+        }
+        if o < out.len() {
+            self.write_fd(1, &out[o..])?;
+        }
+        if e < err.len() {
+            self.write_fd(2, &err[e..])?;
+        }
+        match io.exhausted {
+            Some(BudgetError::Steps(_)) => Err(Flow::Stop(BudgetError::Steps(self.limits.0))),
+            Some(BudgetError::Bytes(_)) => Err(self.bytes_exhausted()),
+            None => Ok(status),
+        }
+    }
+}
