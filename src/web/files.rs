@@ -209,7 +209,7 @@ pub fn files(props: &FilesProps) -> Html {
                 <button class="frow-btn" {onclick} aria-expanded={is_dir.then(|| open.to_string())} style={format!("--depth:{}", r.depth)}>
                     { mark(r.change) }
                     <span class="twisty" aria-hidden="true">{ twisty }</span>
-                    <span class="fname">{ name }{ if is_dir { "/" } else { "" } }<span class="muted">{ target }</span></span>
+                    <span class="fname" title={r.path.clone()}>{ name }{ if is_dir { "/" } else { "" } }<span class="muted">{ target }</span></span>
                     <span class="fmode">{ mode }</span>
                     <span class="fowner">{ owner }</span>
                     <span class="fsize">{ size }</span>
