@@ -84,7 +84,7 @@ fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>)
 #[derive(Clone, PartialEq)]
 enum Overlay {
     Share { url: String, left_out: usize },
-    Embed { snippet: String },
+    Embed { snippet: String, markdown: String },
 }
 
 /// The playground.
@@ -136,6 +136,18 @@ pub fn app() -> Html {
         use_effect_with((), move |_| d.dispatch(Msg::RequestBuild));
     }
     let diagnostics = use_memo(state.dockerfile.clone(), |t| engine_bridge::diagnostics(t));
+    // Move focus into an overlay when it opens.
+    use_effect_with(overlay.is_some(), |open| {
+        if *open {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".overlay .copy-box").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        }
+    });
     // Theme on <html data-theme>.
     use_effect_with(state.theme, |t| {
         dom::set_root_attribute("data-theme", t.name());
@@ -180,7 +192,10 @@ pub fn app() -> Html {
             let snippet = format!(
                 "<iframe src=\"{src}\" title=\"layerlab Dockerfile playground\" width=\"100%\" height=\"520\" style=\"border:1px solid #ccc;border-radius:8px\" loading=\"lazy\"></iframe>"
             );
-            overlay.set(Some(Overlay::Embed { snippet }));
+            let base = dom::page_base_url();
+            let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
+            let markdown = format!("[![Try this Dockerfile in layerlab]({dir}/screenshot.png)]({base}#{frag})");
+            overlay.set(Some(Overlay::Embed { snippet, markdown }));
         })
     };
     let on_download_context = {
@@ -252,6 +267,7 @@ pub fn app() -> Html {
             let overlay = overlay.clone();
             Callback::from(move |_: MouseEvent| overlay.set(None))
         };
+        let mut extra = None;
         let (title, body, note) = match o {
             Overlay::Share { url, left_out } => (
                 "Share link",
@@ -262,18 +278,33 @@ pub fn app() -> Html {
                     "Anyone opening this link gets this Dockerfile, context and build options.".into()
                 },
             ),
-            Overlay::Embed { snippet } => (
+            Overlay::Embed { snippet, markdown } => {
+                extra = Some(markdown);
+                (
                 "Embed",
                 snippet,
-                "Paste this into a web page or README rendered as HTML. Add &readonly=1 after embed=1 for a read-only widget.".into(),
-            ),
+                "HTML for a web page: the compact widget in an iframe (add &readonly=1 after embed=1 for a read-only one).".into(),
+            )
+            }
+        };
+        let on_key = {
+            let overlay = overlay.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    overlay.set(None);
+                }
+            })
         };
         html! {
-            <div class="overlay" role="dialog" aria-modal="true" aria-label={title}>
+            <div class="overlay" role="dialog" aria-modal="true" aria-label={title} onkeydown={on_key}>
                 <div class="overlay-box">
                     <h2>{ title }</h2>
                     <textarea class="copy-box" readonly=true value={body} rows="4" />
                     <p class="muted">{ note }</p>
+                    if let Some(md) = extra {
+                        <textarea class="copy-box" readonly=true value={md} rows="3" aria-label="Markdown snippet" />
+                        <p class="muted">{ "Markdown for a README (GitHub does not render iframes): a picture linking to this Dockerfile." }</p>
+                    }
                     <button class="primary" onclick={close}>{ "Close" }</button>
                 </div>
             </div>
@@ -294,6 +325,7 @@ pub fn app() -> Html {
                 {on_download_context}
                 {on_download_image}
                 {on_theme}
+                embed_link={mode.embed.then(|| format!("{}#{}", dom::page_base_url(), persist::share_fragment(&project_of(&state)).0))}
             />
             <main class="layout">
                 <section class="pane left" aria-label="Dockerfile and build context">
