@@ -420,3 +420,60 @@ pub const HELP: &str = "This terminal runs layerlab's docker command surface aga
   docker run -it IMAGE sh       a shell inside a container of IMAGE
   docker build ...              build (the Build button is easier)
 Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn builds_step_by_step_then_explores_and_runs_a_container_shell() {
+        let bridge = Bridge::new();
+        let state = State { dockerfile: "FROM alpine:3.20\nRUN echo hi > /x\nENV A=1\n".into(), ..State::default() };
+        bridge.start_build(1, &state);
+        let mut updates = Vec::new();
+        for _ in 0..20 {
+            let (u, done, _) = bridge.step(1).expect("the current build");
+            updates.extend(u);
+            if done {
+                break;
+            }
+        }
+        assert!(bridge.step(1).is_none(), "a finished build takes no more steps");
+        let cards: Vec<&LayerCard> =
+            updates.iter().filter_map(|u| if let BuildUpdate::Committed(c) = u { Some(c) } else { None }).collect();
+        assert_eq!(cards.iter().map(|c| (c.step, c.empty, c.lines)).collect::<Vec<_>>(), [(1, true, (1, 1)), (2, false, (2, 2)), (3, true, (3, 3))]);
+        assert!(cards[0].base_size.is_some_and(|s| s > 0));
+        assert_eq!(cards[1].instruction, "RUN echo hi > /x");
+        assert!(matches!(updates.last(), Some(BuildUpdate::Done { tags, .. }) if tags.iter().any(|t| t.contains("playground"))));
+
+        let snap = bridge.snapshot(&cards[1].image_id, true).unwrap();
+        assert_eq!(snap.changes.get("/x"), Some(&ChangeKind::Added));
+        assert!(snap.tree.get("/bin/sh").is_some() && snap.lower.get("/x").is_none());
+
+        assert_eq!(bridge.terminal("docker run -it playground sh").shell_prompt.as_deref(), Some("/ # "));
+        let r = bridge.terminal("cd /tmp; cat /x");
+        assert_eq!((r.lines[0].text.as_str(), r.shell_prompt.as_deref()), ("hi", Some("/tmp # ")));
+        assert_eq!(bridge.terminal("exit").shell_prompt, None);
+        let out = bridge.terminal("docker images");
+        assert!(out.lines[0].text.starts_with("REPOSITORY"));
+        assert!(bridge.image_names().iter().any(|n| n.contains("playground")));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_newer_build_supersedes_the_running_one() {
+        let bridge = Bridge::new();
+        let state = State { dockerfile: "FROM alpine:3.20\nRUN true\n".into(), ..State::default() };
+        bridge.start_build(1, &state);
+        bridge.start_build(2, &state);
+        assert!(bridge.step(1).is_none());
+        assert!(bridge.step(2).is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn parser_findings_become_diagnostics() {
+        let d = diagnostics("FROM alpine\nRUNN x\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].error && d[0].line == 2 && d[0].message.contains("RUNN"), "{d:?}");
+    }
+}
