@@ -116,9 +116,9 @@ fn mark(change: Option<ChangeKind>) -> Html {
 /// The viewer of one file.
 fn viewer(s: &Snapshot, p: &str) -> Html {
     let Some(node) = s.tree.get(p) else {
-        let was = s.lower.get(p).map(|n| format!(" (was {} bytes)", n.size())).unwrap_or_default();
+        let was = s.lower.get(p).map(|n| format!(" It was {}, and those bytes stay in the layer below.", human_size(n.size()))).unwrap_or_default();
         return html! { <div class="viewer"><div class="viewer-head mono">{ p.to_string() }</div>
-            <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}{was}.", path::file_name(p)) }</p></div> };
+            <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}.{was}", path::file_name(p)) }</p></div> };
     };
     let head = html! {
         <div class="viewer-head">
