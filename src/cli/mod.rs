@@ -31,7 +31,7 @@ pub fn main(args: Vec<String>) -> i32 {
         return parse::run(&args[1..]);
     }
     let mut engine = Engine::new(clock);
-    engine.set_context_source(context::DirContext);
+    engine.set_host(context::DirHost);
     let out = engine.exec(&args);
     print!("{}", out.stdout);
     eprint!("{}", out.stderr);
