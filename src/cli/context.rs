@@ -57,8 +57,12 @@ impl Host for DirHost {
             Some(f) => Path::new(f).to_path_buf(),
             None => root.join("Dockerfile"),
         };
-        let text = fs::read_to_string(&df_path).map_err(|e| {
-            format!("failed to read dockerfile: open {}: {}", df_path.display(), e.to_string().to_lowercase())
+        let text = fs::read_to_string(&df_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!(
+                "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat {}: no such file or directory",
+                df_path.display()
+            ),
+            _ => format!("failed to read dockerfile: open {}: {}", df_path.display(), e.to_string().to_lowercase()),
         })?;
         let mut ctx = Context::new();
         walk(root, root, &mut ctx)?;

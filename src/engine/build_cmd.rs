@@ -35,7 +35,7 @@ pub fn build(engine: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     };
     let (dockerfile, context) = match engine.host().load_context(&p.args[0], p.get("file")) {
         Ok(v) => v,
-        Err(e) => return Output::fail(1, format!("ERROR: {e}")),
+        Err(e) => return Output::fail(1, e),
     };
     let build_args = p
         .all("build-arg")

@@ -68,10 +68,8 @@ pub struct Container {
     pub init: Layer,
     /// The read-write layer: the container's own changes.
     pub rw: Layer,
-    /// Everything the process wrote to standard output.
-    pub log_out: String,
-    /// Everything it wrote to standard error.
-    pub log_err: String,
+    /// What the process wrote, line by line: (stream 1 or 2, line with its newline).
+    pub log: Vec<(u8, String)>,
     /// Times it was started.
     pub starts: u32,
     /// `-p` mappings as given (`8080:80`).
@@ -176,6 +174,28 @@ pub fn refresh(containers: &mut Vec<Container>, now: i64) {
     containers.retain(|c| !(c.auto_remove && matches!(c.state, State::Exited { .. })));
 }
 
+/// Splits a run's output into lines tagged with their stream, in the order written:
+/// `combined` gives the order, `stdout` and `stderr` which stream each line came from.
+pub fn interleave(stdout: &str, stderr: &str, combined: &str) -> Vec<(u8, String)> {
+    let mut out: Vec<&str> = stdout.split_inclusive('\n').collect();
+    let mut err: Vec<&str> = stderr.split_inclusive('\n').collect();
+    out.reverse();
+    err.reverse();
+    let mut lines = Vec::new();
+    for l in combined.split_inclusive('\n') {
+        if out.last() == Some(&l) {
+            out.pop();
+            lines.push((1, l.to_string()));
+        } else if err.last() == Some(&l) {
+            err.pop();
+            lines.push((2, l.to_string()));
+        } else {
+            lines.push((1, l.to_string()));
+        }
+    }
+    lines
+}
+
 /// Finds a container by full ID, name, or unique ID prefix. Errors in Docker's words.
 pub fn find(containers: &[Container], what: &str) -> Result<usize, String> {
     let what_name = what.strip_prefix('/').unwrap_or(what);
@@ -203,5 +223,11 @@ mod tests {
         let t = Tree::from_layers([&l]);
         assert_eq!(&t.read("/", "/etc/hostname").unwrap().bytes()[..], b"abc123\n");
         assert!(t.get("/.dockerenv").is_some());
+    }
+
+    #[test]
+    fn interleaving() {
+        let v = interleave("a\nb\n", "e\n", "a\ne\nb\n");
+        assert_eq!(v, vec![(1, "a\n".to_string()), (2, "e\n".to_string()), (1, "b\n".to_string())]);
     }
 }

@@ -282,16 +282,6 @@ pub const LOGS: Cmd = Cmd {
     interspersed: true,
 };
 
-fn tail(text: &str, n: Option<usize>) -> String {
-    match n {
-        None => text.to_string(),
-        Some(n) => {
-            let lines: Vec<&str> = text.lines().collect();
-            lines[lines.len().saturating_sub(n)..].iter().map(|l| format!("{l}\n")).collect()
-        }
-    }
-}
-
 /// `docker logs CONTAINER`.
 pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
@@ -303,11 +293,17 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(m) => return Output::daemon(m),
     };
     let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
-    let c = &e.containers[i];
-    if c.tty {
-        return Output::ok(tail(&format!("{}{}", c.log_out, c.log_err), n));
+    let log = &e.containers[i].log;
+    let tty = e.containers[i].tty;
+    let mut out = Output::default();
+    for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
+        if *stream == 2 && !tty {
+            out.stderr.push_str(line);
+        } else {
+            out.stdout.push_str(line);
+        }
     }
-    Output { stdout: tail(&c.log_out, n), stderr: tail(&c.log_err, n), code: 0 }
+    out
 }
 
 /// `docker top`.

@@ -267,8 +267,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         state: State::Created,
         start_error: None,
         rw: Layer::new(),
-        log_out: String::new(),
-        log_err: String::new(),
+        log: Vec::new(),
         starts: 0,
         ports: p.all("publish").iter().map(|s| s.to_string()).collect(),
     };
@@ -313,7 +312,11 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         c.start_error = Some((127, msg.clone()));
         return Err((127, msg));
     }
-    let plan = process::plan(&argv, c.open_stdin);
+    let mut plan = process::plan(&argv, c.open_stdin);
+    if plan.daemon.as_ref().is_some_and(|d| process::missing_program(&tree, &d.argv, &env, &cwd).is_some()) {
+        // The shell will report the missing server program itself.
+        plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
+    }
     let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new() };
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;
@@ -328,12 +331,11 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     }
     let c = &mut e.containers[i];
     c.rw = Layer::diff(&lower, &tree);
-    c.log_out.push_str(&ran.stdout);
-    c.log_err.push_str(&ran.stderr);
+    c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
     c.starts += 1;
     c.start_error = None;
     let daemon = if endless {
-        Some(process::Daemon { seconds: None, stop_code: 137, program: argv.join(" ") })
+        Some(process::Daemon { seconds: None, stop_code: 137, program: argv.join(" "), argv: argv.clone() })
     } else if plan.first.is_none() || !plan.and || code == 0 {
         plan.daemon.clone()
     } else {

@@ -52,6 +52,8 @@ pub struct Daemon {
     pub stop_code: i32,
     /// Its command line.
     pub program: String,
+    /// Its words (the program first).
+    pub argv: Vec<String>,
 }
 
 const SERVERS: &[&str] = &["nginx", "httpd-foreground", "redis-server", "mongod", "postgres", "mysqld", "memcached", "node"];
@@ -73,7 +75,7 @@ pub fn plan(argv: &[String], interactive: bool) -> Plan {
         return whole;
     }
     if argv.len() == 1 && interactive && matches!(prog.as_str(), "sh" | "bash" | "ash" | "dash" | "cat") {
-        return Plan { first: None, and: false, daemon: Some(Daemon { seconds: None, stop_code: 137, program: argv.join(" ") }) };
+        return Plan { first: None, and: false, daemon: Some(Daemon { seconds: None, stop_code: 137, program: argv.join(" "), argv: argv.to_vec() }) };
     }
     match daemon(argv, interactive) {
         Some(d) => Plan { first: None, and: false, daemon: Some(d) },
@@ -119,13 +121,14 @@ fn daemon(words: &[String], interactive: bool) -> Option<Daemon> {
     let args = &words[1..];
     let has = |f: &str| args.iter().any(|a| a == f);
     let program = words.join(" ");
-    let forever = |stop_code| Some(Daemon { seconds: None, stop_code, program: program.clone() });
+    let argv = words.to_vec();
+    let forever = |stop_code| Some(Daemon { seconds: None, stop_code, program: program.clone(), argv: argv.clone() });
     match prog {
         "sleep" => {
             let total: Option<i64> = args.iter().map(|a| sleep_seconds(a)).sum();
             match total {
                 _ if args.iter().any(|a| a == "infinity" || a == "inf") => forever(137),
-                Some(n) if n > 0 => Some(Daemon { seconds: Some(n), stop_code: 137, program }),
+                Some(n) if n > 0 => Some(Daemon { seconds: Some(n), stop_code: 137, program, argv }),
                 _ => None,
             }
         }

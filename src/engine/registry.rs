@@ -61,6 +61,7 @@ pub struct Pulled {
 pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
     let known: BTreeSet<String> = e.store.images().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())).collect();
+    let had: BTreeSet<String> = e.store.images().map(|i| i.id.clone()).collect();
     let (image, remote_path) = match registry_host(&r.repository) {
         Some(host) if is_local(host) => {
             let img = e.registry.repos.get(r).cloned().ok_or_else(|| format!("manifest for {r} not found: manifest unknown: manifest unknown"))?;
@@ -72,18 +73,16 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
             ))
         }
         None => {
-            if builtin::lookup(&r.to_string()).is_none() {
-                if builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
-                    return Err(format!("manifest for {r} not found: manifest unknown: manifest unknown"));
-                }
+            if builtin::lookup(&r.to_string()).is_none() && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
+                return Err(format!("manifest for {r} not found: manifest unknown: manifest unknown"));
             }
             let before = e.store.tagged(r).map(|i| i.id.clone());
             let (id, _) = crate::build::resolve_base(&mut e.store, &r.to_string())?;
-            let img = e.store.get(&id).expect("just pulled").clone();
             if before.as_deref() == Some(id.as_str()) {
                 return Ok(up_to_date(e, r, &id, &path));
             }
-            (img, path.clone())
+            let img = e.store.get(&id).expect("just pulled").clone();
+            return Ok(downloaded(e, r, &img, &path, &known, had.contains(&id)));
         }
     };
     if e.store.tagged(r).is_some_and(|i| i.id == image.id) {
@@ -91,16 +90,22 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
     }
     let id = e.store.insert(image.clone());
     e.store.tag(r.clone(), &id);
-    let digest = manifest_digest(&id);
-    e.registry.digests.entry(id.clone()).or_default().insert(format!("{}@{digest}", r.repository));
-    let mut lines = vec![format!("{}: Pulling from {remote_path}", r.tag)];
-    for l in &image.layers {
+    Ok(downloaded(e, r, &image, &remote_path, &known, had.contains(&id)))
+}
+
+/// The output of a pull that fetched `image`; `known` are the layers that were already
+/// there, `had` says the image itself was (under another name: no layers to fetch).
+fn downloaded(e: &mut Engine, r: &Reference, image: &Image, path: &str, known: &BTreeSet<String>, had: bool) -> Pulled {
+    let digest = manifest_digest(&image.id);
+    e.registry.digests.entry(image.id.clone()).or_default().insert(format!("{}@{digest}", r.repository));
+    let mut lines = vec![format!("{}: Pulling from {path}", r.tag)];
+    for l in image.layers.iter().filter(|_| !had) {
         let status = if known.contains(&l.diff_id) { "Already exists" } else { "Pull complete" };
         lines.push(format!("{}: {status} ", short_id(&l.diff_id)));
     }
     lines.push(format!("Digest: {digest}"));
     lines.push(format!("Status: Downloaded newer image for {r}"));
-    Ok(Pulled { id, lines })
+    Pulled { id: image.id.clone(), lines }
 }
 
 fn up_to_date(e: &mut Engine, r: &Reference, id: &str, path: &str) -> Pulled {
