@@ -10,6 +10,10 @@ use crate::image::{rfc3339, ContainerConfig, History, Image, ImageConfig, LayerI
 /// Docker's refusal to write a tar to a terminal.
 pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
 
+/// What layerlab says when a tar would have to go to a (non-terminal) standard output,
+/// which its text-only output cannot carry.
+pub const NEEDS_FILE: &str = "layerlab: this command writes a binary tar archive; use -o FILE (or redirect with > FILE)";
+
 /// `docker save`.
 pub const SAVE: Cmd = Cmd {
     path: "docker save",
@@ -29,7 +33,7 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let Some(file) = p.get("output") else {
-        return Output::fail(1, COWARDLY);
+        return Output::fail(1, if e.host().stdout_is_terminal() { COWARDLY } else { NEEDS_FILE });
     };
     let mut picked: Vec<(Image, Vec<String>)> = Vec::new();
     for name in &p.args {

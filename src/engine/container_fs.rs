@@ -4,7 +4,7 @@
 
 use super::container;
 use super::flags::{switch, value};
-use super::format::human_size4;
+use super::format::human_size;
 use super::spec::{Args, Cmd};
 use super::{archive_cmd, Engine, Output};
 use crate::image::{rfc3339, History, Image, LayerInfo, Reference};
@@ -109,7 +109,10 @@ fn copy_out(e: &mut Engine, i: usize, from: &str, dst: &str, quiet: bool) -> Out
         let rel = &p[at.len()..];
         let host_path = format!("{target}{rel}");
         let r = match kind {
-            NodeKind::Dir => e.host_mut().create_dir(&host_path),
+            NodeKind::Dir => {
+                sizes.push(0);
+                e.host_mut().create_dir(&host_path)
+            }
             NodeKind::File(content) => {
                 sizes.push(content.len());
                 e.host_mut().write_file(&host_path, &content.bytes())
@@ -119,13 +122,10 @@ fn copy_out(e: &mut Engine, i: usize, from: &str, dst: &str, quiet: bool) -> Out
         if let Err(m) = r {
             return Output::fail(1, m);
         }
-        if sizes.is_empty() {
-            sizes.push(0);
-        }
     }
     let mut out = Output::default();
     if !quiet {
-        out.err_line(format!("Successfully copied {} to {dst}", human_size4(tar_size(&sizes))));
+        out.err_line(format!("Successfully copied {} to {dst}", human_size(tar_size(&sizes))));
     }
     out
 }
@@ -149,6 +149,7 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output
     while let Some((host, inside)) = stack.pop() {
         match e.host().list_dir(&host) {
             Some(names) => {
+                sizes.push(0);
                 if let Err(err) = tree.mkdir_all("/", &inside, dir) {
                     return Output::fail(1, format!("{inside}: {err}"));
                 }
@@ -171,7 +172,7 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output
     e.containers[i].rw = Layer::diff(&lower, &tree);
     let mut out = Output::default();
     if !quiet {
-        out.err_line(format!("Successfully copied {} to {}:{to}", human_size4(tar_size(&sizes)), e.containers[i].name));
+        out.err_line(format!("Successfully copied {} to {}:{to}", human_size(tar_size(&sizes)), e.containers[i].name));
     }
     out
 }
@@ -198,7 +199,7 @@ pub fn export(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(m) => return Output::daemon(m),
     };
     let Some(file) = p.get("output") else {
-        return Output::fail(1, archive_cmd::COWARDLY);
+        return Output::fail(1, if e.host().stdout_is_terminal() { archive_cmd::COWARDLY } else { archive_cmd::NEEDS_FILE });
     };
     let tree: Tree = e.containers[i].tree(&e.store);
     let bytes = match crate::oci::write_layer_tar(&Layer::from_tree(&tree), Vec::new()) {

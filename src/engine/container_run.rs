@@ -39,6 +39,10 @@ const RUN_FLAGS: &[FlagSpec] = &[
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
+/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
+/// the shell's budget anyway).
+const MAX_LOG_LINES: usize = 10_000;
+
 /// `docker run`.
 pub const RUN: Cmd = Cmd {
     path: "docker run",
@@ -130,6 +134,11 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(run) => {
             if detach {
                 out.line(&e.containers[i].id);
+            } else if p.on("interactive") && p.on("tty") && e.containers[i].is_running() {
+                out.err_line(format!(
+                    "layerlab: interactive terminals are not simulated; container {} keeps running: use 'docker exec {} COMMAND' to run commands in it",
+                    e.containers[i].name, e.containers[i].name
+                ));
             } else {
                 print_run(&mut out, &run, e.containers[i].tty);
                 out.code = e.containers[i].exit_code();
@@ -332,6 +341,10 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     let c = &mut e.containers[i];
     c.rw = Layer::diff(&lower, &tree);
     c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
+    if c.log.len() > MAX_LOG_LINES {
+        let extra = c.log.len() - MAX_LOG_LINES;
+        c.log.drain(..extra);
+    }
     c.starts += 1;
     c.start_error = None;
     let daemon = if endless {
