@@ -75,18 +75,17 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
     for name in &p.args {
         let c = (kind != Kind::Image).then(|| container::find(&e.containers, name).ok()).flatten();
         let obj = match c {
-            Some(i) => Some(container_json(&e.containers[i])),
-            None if kind != Kind::Container => e.store.resolve(name).ok().map(|img| image_json(e, img)),
-            None => None,
+            Some(i) => Ok(container_json(&e.containers[i])),
+            None if kind != Kind::Container => e.store.resolve(name).map(|img| image_json(e, img)).map_err(|err| match err {
+                crate::image::LookupError::Ambiguous(_) => format!("Error response from daemon: {err}"),
+                _ if kind == Kind::Any => format!("Error: No such object: {name}"),
+                _ => format!("Error response from daemon: {err}"),
+            }),
+            None => Err(format!("Error response from daemon: No such container: {name}")),
         };
         match obj {
-            Some(o) => found.push(o),
-            None => {
-                let msg = match kind {
-                    Kind::Any => format!("Error: No such object: {name}"),
-                    Kind::Image => format!("Error response from daemon: No such image: {}", crate::image::Reference::parse(name).map(|r| r.to_string()).unwrap_or(name.clone())),
-                    Kind::Container => format!("Error response from daemon: No such container: {name}"),
-                };
+            Ok(o) => found.push(o),
+            Err(msg) => {
                 out.err_line(msg);
                 out.code = 1;
             }
