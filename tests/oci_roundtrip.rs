@@ -223,3 +223,33 @@ fn picks_linux_amd64_from_nested_indexes() {
     assert_eq!(loaded[0].tags, vec!["multi:1".to_string()]);
     assert_eq!(loaded[0].layers.len(), 2);
 }
+
+/// `docker save` 25+ without its index: uncompressed layers named by diff_id under
+/// `blobs/sha256/`, and the whole archive gzip-compressed (`docker save | gzip`).
+#[test]
+fn loads_docker_25_style_and_gzip_archives() {
+    use std::io::Write;
+    let s = sample();
+    let config = s.config.to_json();
+    let id = sha256_digest(&config);
+    let mut files: Vec<(String, Vec<u8>)> = vec![(blob_path(&id), config)];
+    let mut layer_paths = Vec::new();
+    for l in &s.layers {
+        let tar = oci::write_layer_tar(l, Vec::new()).unwrap();
+        let p = blob_path(&sha256_digest(&tar));
+        layer_paths.push(p.clone());
+        files.push((p, tar));
+    }
+    let item = DockerManifestItem { config: blob_path(&id), repo_tags: Some(vec!["new:25".into()]), layers: layer_paths };
+    files.push(("manifest.json".into(), serde_json::to_vec(&vec![item]).unwrap()));
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    let tar = files_tar(&refs);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&tar).unwrap();
+    let gz = gz.finish().unwrap();
+    for bytes in [&tar, &gz] {
+        let loaded = load(&bytes[..]).unwrap();
+        assert_eq!((loaded[0].id.as_str(), loaded[0].tags.clone()), (id.as_str(), vec!["new:25".to_string()]));
+        assert_eq!(describe(&Tree::from_layers(&loaded[0].layers)), describe(&s.top));
+    }
+}

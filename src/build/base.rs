@@ -38,7 +38,6 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
     let lines = vec![
         format!("{}: Pulling from {path}", r.tag),
-        format!("Digest: {}", crate::image::sha256_digest(id.as_bytes())),
         format!("Status: Downloaded newer image for {r}"),
     ];
     Ok((id, lines))

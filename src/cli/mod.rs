@@ -3,13 +3,14 @@
 //! an OCI image layout directory (`--root DIR`, `$LAYERLAB_ROOT`, default `.layerlab`).
 
 mod context;
+pub mod layout;
 mod parse;
+mod state;
 
 use std::io::Write;
 
 use crate::engine::Engine;
 
-pub mod layout;
 
 /// Runs the CLI with the given arguments (without the program name); returns the exit code.
 pub fn main(args: Vec<String>) -> i32 {
@@ -26,16 +27,27 @@ pub fn main(args: Vec<String>) -> i32 {
             break;
         }
     }
-    let _ = root;
     if args.first().map(String::as_str) == Some("parse") {
         return parse::run(&args[1..]);
     }
+    let root = std::path::PathBuf::from(root);
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
+    if let Err(e) = state::load(&root, &mut engine.store) {
+        eprintln!("layerlab: {e}");
+        return 1;
+    }
+    let before = state::fingerprint(&engine.store);
     let out = engine.exec(&args);
     print!("{}", out.stdout);
     eprint!("{}", out.stderr);
     let _ = std::io::stdout().flush();
+    if state::fingerprint(&engine.store) != before {
+        if let Err(e) = state::save(&root, &engine.store) {
+            eprintln!("layerlab: {e}");
+            return 1;
+        }
+    }
     out.code
 }
 

@@ -43,7 +43,11 @@ impl Instruction {
 
     /// The value of flag `name` (without dashes), if given; `Some("")` for a bare flag.
     pub fn flag(&self, name: &str) -> Option<&str> {
-        self.flags.iter().rev().find(|f| f.name == name).map(|f| f.value.as_deref().unwrap_or(""))
+        self.flags
+            .iter()
+            .rev()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_deref().unwrap_or(""))
     }
 }
 
@@ -75,7 +79,10 @@ impl Heredoc {
         if !self.chomp {
             return self.content.clone();
         }
-        self.content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect()
+        self.content
+            .split_inclusive('\n')
+            .map(|l| l.trim_start_matches('\t'))
+            .collect()
     }
 }
 

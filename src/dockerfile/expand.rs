@@ -61,22 +61,38 @@ impl LexError {
 impl Lex {
     /// A lexer with all switches off.
     pub fn new(escape: char) -> Lex {
-        Lex { escape, raw_quotes: false, raw_escapes: false, skip_process_quotes: false, skip_unset_env: false }
+        Lex {
+            escape,
+            raw_quotes: false,
+            raw_escapes: false,
+            skip_process_quotes: false,
+            skip_unset_env: false,
+        }
     }
 
     /// `ProcessWord` with the error as BuildKit prints it.
     pub fn process_word(&self, word: &str, lookup: Lookup<'_>) -> Result<String, String> {
-        self.run(word, lookup).map(|r| r.0).map_err(|e| wrap(word, &e))
+        self.run(word, lookup)
+            .map(|r| r.0)
+            .map_err(|e| wrap(word, &e))
     }
 
     /// `ProcessWords` with the error as BuildKit prints it.
     pub fn process_words(&self, word: &str, lookup: Lookup<'_>) -> Result<Vec<String>, String> {
-        self.run(word, lookup).map(|r| r.1).map_err(|e| wrap(word, &e))
+        self.run(word, lookup)
+            .map(|r| r.1)
+            .map_err(|e| wrap(word, &e))
     }
 
     /// Both results (joined word, split words), or the raw error kind.
     pub fn run(&self, word: &str, lookup: Lookup<'_>) -> Result<(String, Vec<String>), LexError> {
-        let mut sw = ShellWord { lex: *self, chars: word.chars().collect(), pos: 0, lookup, raw_escapes: self.raw_escapes };
+        let mut sw = ShellWord {
+            lex: *self,
+            chars: word.chars().collect(),
+            pos: 0,
+            lookup,
+            raw_escapes: self.raw_escapes,
+        };
         sw.process_stop_on(None, self.raw_escapes)
     }
 }
@@ -95,7 +111,9 @@ pub fn go_quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -165,7 +183,11 @@ impl ShellWord<'_> {
         c
     }
 
-    fn process_stop_on(&mut self, stop: Option<char>, raw_escapes: bool) -> Result<(String, Vec<String>), LexError> {
+    fn process_stop_on(
+        &mut self,
+        stop: Option<char>,
+        raw_escapes: bool,
+    ) -> Result<(String, Vec<String>), LexError> {
         let saved = self.raw_escapes;
         self.raw_escapes = raw_escapes;
         let r = self.stop_on_inner(stop);
@@ -214,7 +236,9 @@ impl ShellWord<'_> {
             result.push(ch);
         }
         if let Some(s) = stop {
-            return syntax(format!("unexpected end of statement while looking for matching {s}"));
+            return syntax(format!(
+                "unexpected end of statement while looking for matching {s}"
+            ));
         }
         Ok((result, words.finish()))
     }
@@ -227,7 +251,11 @@ impl ShellWord<'_> {
         }
         loop {
             match self.next() {
-                None => return syntax("unexpected end of statement while looking for matching single-quote"),
+                None => {
+                    return syntax(
+                        "unexpected end of statement while looking for matching single-quote",
+                    )
+                }
                 Some('\'') => {
                     if self.lex.raw_quotes {
                         result.push('\'');
@@ -247,7 +275,11 @@ impl ShellWord<'_> {
         }
         loop {
             match self.peek() {
-                None => return syntax("unexpected end of statement while looking for matching double-quote"),
+                None => {
+                    return syntax(
+                        "unexpected end of statement while looking for matching double-quote",
+                    )
+                }
                 Some('"') => {
                     self.next();
                     if self.lex.raw_quotes {
@@ -303,13 +335,11 @@ impl ShellWord<'_> {
         let mut chs = ch.to_string();
         let mut null_is_unset = false;
         match ch {
-            '}' => {
-                return Ok(match (self.lookup)(&name) {
-                    Some(v) => v,
-                    None if self.lex.skip_unset_env => format!("${{{name}}}"),
-                    None => String::new(),
-                })
-            }
+            '}' => Ok(match (self.lookup)(&name) {
+                Some(v) => v,
+                None if self.lex.skip_unset_env => format!("${{{name}}}"),
+                None => String::new(),
+            }),
             ':' | '+' | '-' | '?' | '#' | '%' => {
                 if ch == ':' {
                     null_is_unset = true;
@@ -331,7 +361,13 @@ impl ShellWord<'_> {
         }
     }
 
-    fn modifier(&mut self, name: &str, ch: char, chs: &str, null_is_unset: bool) -> Result<String, LexError> {
+    fn modifier(
+        &mut self,
+        name: &str,
+        ch: char,
+        chs: &str,
+        null_is_unset: bool,
+    ) -> Result<String, LexError> {
         let raw = ch == '#' || ch == '%';
         if null_is_unset && raw {
             return syntax(format!("unsupported modifier ({chs}) in substitution"));
@@ -357,8 +393,16 @@ impl ShellWord<'_> {
             '+' => Ok(if empty_as_unset { String::new() } else { word }),
             '?' => {
                 if !set || (null_is_unset && value.is_empty()) {
-                    let default = if set { "is not allowed to be empty" } else { "is not allowed to be unset" };
-                    let msg = if word.is_empty() { default.to_string() } else { word };
+                    let default = if set {
+                        "is not allowed to be empty"
+                    } else {
+                        "is not allowed to be unset"
+                    };
+                    let msg = if word.is_empty() {
+                        default.to_string()
+                    } else {
+                        word
+                    };
                     return Err(LexError::Unset(format!("{name}: {msg}")));
                 }
                 Ok(value)
@@ -368,7 +412,11 @@ impl ShellWord<'_> {
                     Some(rest) => (true, rest.to_string()),
                     None => (false, word),
                 };
-                let r = if ch == '%' { pattern::trim_suffix(&pat, &value, greedy) } else { pattern::trim_prefix(&pat, &value, greedy) };
+                let r = if ch == '%' {
+                    pattern::trim_suffix(&pat, &value, greedy)
+                } else {
+                    pattern::trim_prefix(&pat, &value, greedy)
+                };
                 r.map_err(LexError::Syntax)
             }
         }

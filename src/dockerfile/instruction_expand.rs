@@ -18,8 +18,17 @@ impl Instruction {
     ///
     /// Heredoc bodies of `COPY`/`ADD` come back with `<<-` tabs already stripped
     /// (`chomp == false`).
-    pub fn expanded(&self, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Result<Instruction, SourceError> {
-        self.expand_inner(escape, lookup).map_err(|message| SourceError { line: self.start_line, column: None, message })
+    pub fn expanded(
+        &self,
+        escape: char,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Instruction, SourceError> {
+        self.expand_inner(escape, lookup)
+            .map_err(|message| SourceError {
+                line: self.start_line,
+                column: None,
+                message,
+            })
     }
 
     fn expand_inner(&self, escape: char, lookup: Lookup<'_>) -> Result<Instruction, String> {
@@ -31,11 +40,17 @@ impl Instruction {
                 if expanded.is_empty() {
                     return Err(format!("base name ({image}) should not be blank"));
                 }
-                out.command = Command::From { image: expanded, name: name.clone() };
+                out.command = Command::From {
+                    image: expanded,
+                    name: name.clone(),
+                };
                 out.flags = expand_flags(&self.flags, &["platform"], &word)?;
                 if let Some(f) = self.flags.iter().find(|f| f.name == "platform") {
                     if out.flag("platform") == Some("") {
-                        return Err(format!("empty platform value from expression {}", f.value.as_deref().unwrap_or("")));
+                        return Err(format!(
+                            "empty platform value from expression {}",
+                            f.value.as_deref().unwrap_or("")
+                        ));
                     }
                 }
             }
@@ -47,19 +62,33 @@ impl Instruction {
                 }
                 let mut new_sources = Vec::with_capacity(sources.len());
                 for s in sources {
-                    new_sources.push(if parse_heredoc(s).ok().flatten().is_some() { s.clone() } else { word(s)? });
+                    new_sources.push(if parse_heredoc(s).ok().flatten().is_some() {
+                        s.clone()
+                    } else {
+                        word(s)?
+                    });
                 }
                 let dest = word(dest)?;
                 out.command = match &self.command {
-                    Command::Copy { .. } => Command::Copy { sources: new_sources, dest },
-                    _ => Command::Add { sources: new_sources, dest },
+                    Command::Copy { .. } => Command::Copy {
+                        sources: new_sources,
+                        dest,
+                    },
+                    _ => Command::Add {
+                        sources: new_sources,
+                        dest,
+                    },
                 };
                 out.flags = expand_flags(&self.flags, &["chown", "chmod", "checksum"], &word)?;
                 let mut body_lex = Lex::new('\\');
                 body_lex.skip_process_quotes = true;
                 for h in &mut out.heredocs {
                     let body = h.body();
-                    h.content = if h.expand { body_lex.process_word(&body, lookup)? } else { body };
+                    h.content = if h.expand {
+                        body_lex.process_word(&body, lookup)?
+                    } else {
+                        body
+                    };
                     h.chomp = false;
                 }
             }
@@ -72,7 +101,9 @@ impl Instruction {
                 }
                 out.command = Command::Expose(all);
             }
-            Command::Volume(v) => out.command = Command::Volume(v.iter().map(|s| word(s)).collect::<Result<_, _>>()?),
+            Command::Volume(v) => {
+                out.command = Command::Volume(v.iter().map(|s| word(s)).collect::<Result<_, _>>()?)
+            }
             Command::Workdir(p) => out.command = Command::Workdir(word(p)?),
             Command::User(u) => out.command = Command::User(word(u)?),
             Command::Stopsignal(s) => out.command = Command::Stopsignal(word(s)?),
@@ -83,7 +114,10 @@ impl Instruction {
     }
 }
 
-fn expand_pairs(kv: &[(String, String)], word: &dyn Fn(&str) -> Result<String, String>) -> Result<Vec<(String, String)>, String> {
+fn expand_pairs(
+    kv: &[(String, String)],
+    word: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Vec<(String, String)>, String> {
     kv.iter().map(|(k, v)| Ok((word(k)?, word(v)?))).collect()
 }
 
@@ -95,7 +129,10 @@ fn expand_flags(
     flags
         .iter()
         .map(|f| match (&f.value, names.contains(&f.name.as_str())) {
-            (Some(v), true) => Ok(Flag { name: f.name.clone(), value: Some(word(v)?) }),
+            (Some(v), true) => Ok(Flag {
+                name: f.name.clone(),
+                value: Some(word(v)?),
+            }),
             _ => Ok(f.clone()),
         })
         .collect()
@@ -119,7 +156,9 @@ mod tests {
 
     fn expand(line: &str) -> Result<crate::dockerfile::Instruction, String> {
         let d = parse(&format!("FROM a\n{line}\n")).map_err(|e| e.to_string())?;
-        d.instructions[1].expanded(d.escape, &env).map_err(|e| e.to_string())
+        d.instructions[1]
+            .expanded(d.escape, &env)
+            .map_err(|e| e.to_string())
     }
 
     fn s(v: &str) -> String {
@@ -128,33 +167,78 @@ mod tests {
 
     #[test]
     fn expands_docker_expanded_instructions() {
-        assert_eq!(expand("WORKDIR $APP/src").unwrap().command, Command::Workdir(s("/srv/app/src")));
-        assert_eq!(expand("USER ${UID}:${GID:-100}").unwrap().command, Command::User(s("1000:100")));
-        assert_eq!(expand("STOPSIGNAL SIG${SIG:-TERM}").unwrap().command, Command::Stopsignal(s("SIGTERM")));
-        assert_eq!(expand("VOLUME $APP/data /logs").unwrap().command, Command::Volume(vec![s("/srv/app/data"), s("/logs")]));
-        // Plain-form VOLUME splits on spaces before expansion, so quotes cannot span words.
-        assert!(expand("VOLUME \"/x y\"").unwrap_err().contains("matching double-quote"));
         assert_eq!(
-            expand("ENV A=$VERSION B=\"v ${VERSION}\" C='$VERSION'").unwrap().command,
-            Command::Env(vec![(s("A"), s("1.2")), (s("B"), s("v 1.2")), (s("C"), s("$VERSION"))])
+            expand("WORKDIR $APP/src").unwrap().command,
+            Command::Workdir(s("/srv/app/src"))
         );
-        assert_eq!(expand("ENV LEGACY some $VERSION").unwrap().command, Command::Env(vec![(s("LEGACY"), s("some 1.2"))]));
-        assert_eq!(expand("LABEL version=\"$VERSION\"").unwrap().command, Command::Label(vec![(s("version"), s("1.2"))]));
-        assert_eq!(expand("EXPOSE $PORTS 53/udp").unwrap().command, Command::Expose(vec![s("80"), s("443"), s("53/udp")]));
+        assert_eq!(
+            expand("USER ${UID}:${GID:-100}").unwrap().command,
+            Command::User(s("1000:100"))
+        );
+        assert_eq!(
+            expand("STOPSIGNAL SIG${SIG:-TERM}").unwrap().command,
+            Command::Stopsignal(s("SIGTERM"))
+        );
+        assert_eq!(
+            expand("VOLUME $APP/data /logs").unwrap().command,
+            Command::Volume(vec![s("/srv/app/data"), s("/logs")])
+        );
+        // Plain-form VOLUME splits on spaces before expansion, so quotes cannot span words.
+        assert!(expand("VOLUME \"/x y\"")
+            .unwrap_err()
+            .contains("matching double-quote"));
+        assert_eq!(
+            expand("ENV A=$VERSION B=\"v ${VERSION}\" C='$VERSION'")
+                .unwrap()
+                .command,
+            Command::Env(vec![
+                (s("A"), s("1.2")),
+                (s("B"), s("v 1.2")),
+                (s("C"), s("$VERSION"))
+            ])
+        );
+        assert_eq!(
+            expand("ENV LEGACY some $VERSION").unwrap().command,
+            Command::Env(vec![(s("LEGACY"), s("some 1.2"))])
+        );
+        assert_eq!(
+            expand("LABEL version=\"$VERSION\"").unwrap().command,
+            Command::Label(vec![(s("version"), s("1.2"))])
+        );
+        assert_eq!(
+            expand("EXPOSE $PORTS 53/udp").unwrap().command,
+            Command::Expose(vec![s("80"), s("443"), s("53/udp")])
+        );
     }
 
     #[test]
     fn copy_expansion() {
-        let i = expand("COPY --chown=$UID:$UID --from=build app-$VERSION.tar.gz \"$APP/\"").unwrap();
-        assert_eq!(i.command, Command::Copy { sources: vec![s("app-1.2.tar.gz")], dest: s("/srv/app/") });
+        let i =
+            expand("COPY --chown=$UID:$UID --from=build app-$VERSION.tar.gz \"$APP/\"").unwrap();
+        assert_eq!(
+            i.command,
+            Command::Copy {
+                sources: vec![s("app-1.2.tar.gz")],
+                dest: s("/srv/app/")
+            }
+        );
         assert_eq!(i.flag("chown"), Some("1000:1000"));
         assert_eq!(
             expand("COPY --from=$STAGE a b").unwrap_err(),
             "Dockerfile:2: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
         );
-        let d = parse("FROM a\nCOPY <<EOF <<'RAW' /dst/\nv=$VERSION \"q\" \\$x\nEOF\nv=$VERSION\nRAW\n").unwrap();
+        let d = parse(
+            "FROM a\nCOPY <<EOF <<'RAW' /dst/\nv=$VERSION \"q\" \\$x\nEOF\nv=$VERSION\nRAW\n",
+        )
+        .unwrap();
         let i = d.instructions[1].expanded('\\', &env).unwrap();
-        assert_eq!(i.command, Command::Copy { sources: vec![s("<<EOF"), s("<<'RAW'")], dest: s("/dst/") });
+        assert_eq!(
+            i.command,
+            Command::Copy {
+                sources: vec![s("<<EOF"), s("<<'RAW'")],
+                dest: s("/dst/")
+            }
+        );
         assert_eq!(i.heredocs[0].content, "v=1.2 \"q\" $x\n");
         assert_eq!(i.heredocs[1].content, "v=$VERSION\n");
     }
@@ -163,12 +247,27 @@ mod tests {
     fn from_and_untouched_instructions() {
         let d = parse("ARG ARCH\nFROM --platform=linux/$ARCH base:$VERSION AS b\nRUN echo $VERSION\nCMD echo $VERSION\n").unwrap();
         let from = d.instructions[1].expanded('\\', &env).unwrap();
-        assert_eq!(from.command, Command::From { image: s("base:1.2"), name: Some(s("b")) });
+        assert_eq!(
+            from.command,
+            Command::From {
+                image: s("base:1.2"),
+                name: Some(s("b"))
+            }
+        );
         assert_eq!(from.flag("platform"), Some("linux/amd64"));
-        assert_eq!(d.instructions[2].expanded('\\', &env).unwrap().command, Command::Run(ShellOrExec::Shell(s("echo $VERSION"))));
-        assert_eq!(d.instructions[3].expanded('\\', &env).unwrap(), d.instructions[3]);
+        assert_eq!(
+            d.instructions[2].expanded('\\', &env).unwrap().command,
+            Command::Run(ShellOrExec::Shell(s("echo $VERSION")))
+        );
+        assert_eq!(
+            d.instructions[3].expanded('\\', &env).unwrap(),
+            d.instructions[3]
+        );
         let d = parse("FROM $EMPTY\n").unwrap();
-        assert_eq!(d.instructions[0].expanded('\\', &env).unwrap_err().message, "base name ($EMPTY) should not be blank");
+        assert_eq!(
+            d.instructions[0].expanded('\\', &env).unwrap_err().message,
+            "base name ($EMPTY) should not be blank"
+        );
         assert_eq!(
             expand("WORKDIR ${MISSING:?set it}").unwrap_err(),
             "Dockerfile:2: failed to process \"${MISSING:?set it}\": MISSING: set it"
@@ -178,7 +277,13 @@ mod tests {
     #[test]
     fn backtick_escape_expansion() {
         let d = parse("# escape=`\nFROM a\nWORKDIR C:\\Users\\$UID\nENV P=`$APP\n").unwrap();
-        assert_eq!(d.instructions[1].expanded(d.escape, &env).unwrap().command, Command::Workdir(s("C:\\Users\\1000")));
-        assert_eq!(d.instructions[2].expanded(d.escape, &env).unwrap().command, Command::Env(vec![(s("P"), s("$APP"))]));
+        assert_eq!(
+            d.instructions[1].expanded(d.escape, &env).unwrap().command,
+            Command::Workdir(s("C:\\Users\\1000"))
+        );
+        assert_eq!(
+            d.instructions[2].expanded(d.escape, &env).unwrap().command,
+            Command::Env(vec![(s("P"), s("$APP"))])
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! Not here: executing instructions (see `build`).
 
 pub mod ast;
+mod checks;
 pub mod duration;
 pub mod expand;
 mod flags;

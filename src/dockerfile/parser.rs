@@ -2,7 +2,8 @@
 //! `parser.Parse` (see `lexer`) and then `instructions.Parse` for the per-instruction checks,
 //! with BuildKit's error wording and build-check warnings.
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError, Warning};
+use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError};
+use super::checks;
 use super::duration::parse_go_duration;
 use super::expand::{go_quote, Lex, LexError};
 use super::flags;
@@ -11,8 +12,24 @@ use super::lineparse::Node;
 
 /// Every instruction keyword, for "did you mean" suggestions.
 const KEYWORDS: &[&str] = &[
-    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD",
-    "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    "ADD",
+    "ARG",
+    "CMD",
+    "COPY",
+    "ENTRYPOINT",
+    "ENV",
+    "EXPOSE",
+    "FROM",
+    "HEALTHCHECK",
+    "LABEL",
+    "MAINTAINER",
+    "ONBUILD",
+    "RUN",
+    "SHELL",
+    "STOPSIGNAL",
+    "USER",
+    "VOLUME",
+    "WORKDIR",
 ];
 
 /// Parses a Dockerfile. Errors carry the (first) line of the offending instruction and
@@ -23,75 +40,41 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
     let mut warnings = lexed.warnings;
     let mut instructions = Vec::with_capacity(lexed.nodes.len());
     let mut seen_from = false;
-    let mut stage_has_shell = false;
     for n in &lexed.nodes {
-        let err = |message: String| SourceError { line: n.start_line, column: None, message };
-        let inst = convert(n, &n.node, escape).map_err(err)?;
+        let err = |message: String| SourceError {
+            line: n.start_line,
+            column: None,
+            message,
+        };
+        let inst = convert(n, &n.node).map_err(err)?;
         match &inst.command {
-            Command::From { .. } => {
-                seen_from = true;
-                stage_has_shell = false;
-            }
+            Command::From { .. } => seen_from = true,
             Command::Arg(_) => {}
             _ if !seen_from => return Err(err("no build stage in current context".into())),
             _ => {}
         }
         validate_expansion(&inst, escape).map_err(err)?;
-        warnings.extend(check(&inst, &n.node, &mut stage_has_shell));
         instructions.push(inst);
     }
+    let nodes: Vec<&Node> = lexed.nodes.iter().map(|n| &n.node).collect();
+    warnings.extend(checks::run(&instructions, &nodes));
     warnings.sort_by_key(|w| w.line);
-    let skip = skipped_checks(&lexed.directives);
-    warnings.retain(|w| !skip.iter().any(|s| s == "all" || w.message.starts_with(&format!("{s}:"))));
-    Ok(Dockerfile { directives: lexed.directives, escape, instructions, warnings })
-}
-
-/// Rule names from `# check=skip=A,B` (or `all`).
-fn skipped_checks(directives: &[(String, String, usize)]) -> Vec<String> {
-    let Some((_, value, _)) = directives.iter().find(|d| d.0 == "check") else {
-        return Vec::new();
-    };
-    value
-        .split(';')
-        .filter_map(|part| part.trim().strip_prefix("skip="))
-        .flat_map(|list| list.split(',').map(|s| s.trim().to_string()))
-        .map(|s| if s.eq_ignore_ascii_case("all") { "all".to_string() } else { s })
-        .collect()
-}
-
-/// BuildKit's build checks that can be decided from the Dockerfile alone.
-fn check(inst: &Instruction, node: &Node, stage_has_shell: &mut bool) -> Vec<Warning> {
-    let warn = |rule: &str, msg: String| Warning { line: inst.start_line, message: format!("{rule}: {msg}") };
-    let mut out = Vec::new();
-    match &inst.command {
-        Command::Maintainer(_) => {
-            out.push(warn("MaintainerDeprecated", "Maintainer instruction is deprecated in favor of using label".into()))
-        }
-        // Legacy `KEY value`: the separator slot of the (key, value, sep) triple is empty.
-        Command::Env(_) | Command::Label(_) if node.args.get(2).is_some_and(|s| s.is_empty()) => {
-            let k = inst.keyword();
-            out.push(warn(
-                "LegacyKeyValueFormat",
-                format!("\"{k} key=value\" should be used instead of legacy \"{k} key value\" format"),
-            ));
-        }
-        Command::Cmd(ShellOrExec::Shell(_)) | Command::Entrypoint(ShellOrExec::Shell(_)) if !*stage_has_shell => {
-            let k = inst.keyword();
-            out.push(warn(
-                "JSONArgsRecommended",
-                format!("JSON arguments recommended for {k} to prevent unintended behavior related to OS signals"),
-            ));
-        }
-        Command::Shell(_) => *stage_has_shell = true,
-        _ => {}
-    }
-    out
+    checks::apply_skip(&lexed.directives, &mut warnings);
+    Ok(Dockerfile {
+        directives: lexed.directives,
+        escape,
+        instructions,
+        warnings,
+    })
 }
 
 /// Whether the instruction was written in JSON (exec) form.
 pub fn is_json_form(inst: &Instruction, escape: char) -> bool {
     match &inst.command {
-        Command::Run(s) | Command::Cmd(s) | Command::Entrypoint(s) | Command::Healthcheck(Some(s)) => {
+        Command::Run(s)
+        | Command::Cmd(s)
+        | Command::Entrypoint(s)
+        | Command::Healthcheck(Some(s)) => {
             matches!(s, ShellOrExec::Exec(_))
         }
         Command::Shell(_) => true,
@@ -130,7 +113,7 @@ fn shell_or_exec(node: &Node, args: &[String]) -> ShellOrExec {
 }
 
 /// Converts one lexed node (or an ONBUILD trigger) to a typed instruction.
-fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, String> {
+fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
     let keyword = node.keyword.to_ascii_uppercase();
     let mut flags = Vec::new();
     let command = match keyword.as_str() {
@@ -166,7 +149,9 @@ fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, Str
             flags = check_flags(node, &keyword)?;
             let (dest, sources) = node.args.split_last().ok_or("missing destination")?;
             if parse_heredoc(dest).ok().flatten().is_some() {
-                return Err(format!("{keyword} cannot accept a heredoc as a destination"));
+                return Err(format!(
+                    "{keyword} cannot accept a heredoc as a destination"
+                ));
             }
             let (sources, dest) = (sources.to_vec(), dest.clone());
             if keyword == "ADD" {
@@ -191,7 +176,10 @@ fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, Str
                 _ => return Err("FROM requires either one or three arguments".into()),
             };
             flags = check_flags(node, &keyword)?;
-            Command::From { image: node.args[0].clone(), name }
+            Command::From {
+                image: node.args[0].clone(),
+                name,
+            }
         }
         "ONBUILD" => {
             let Some(sub) = node.sub.as_deref() else {
@@ -200,11 +188,15 @@ fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, Str
             flags = check_flags(node, &keyword)?;
             let trigger = sub.keyword.to_ascii_uppercase();
             match trigger.as_str() {
-                "ONBUILD" => return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into()),
-                "MAINTAINER" | "FROM" => return Err(format!("{trigger} isn't allowed as an ONBUILD trigger")),
+                "ONBUILD" => {
+                    return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into())
+                }
+                "MAINTAINER" | "FROM" => {
+                    return Err(format!("{trigger} isn't allowed as an ONBUILD trigger"))
+                }
                 _ => {}
             }
-            let mut inner = convert(ln, sub, escape)?;
+            let mut inner = convert(ln, sub)?;
             inner.heredocs = ln.heredocs.clone();
             Command::Onbuild(Box::new(inner))
         }
@@ -239,7 +231,10 @@ fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, Str
             } else {
                 flags = check_flags(node, &keyword)?;
                 if typ != "CMD" {
-                    return Err(format!("Unknown type {} in HEALTHCHECK (try CMD)", go_quote(&typ)));
+                    return Err(format!(
+                        "Unknown type {} in HEALTHCHECK (try CMD)",
+                        go_quote(&typ)
+                    ));
                 }
                 if rest.is_empty() {
                     return Err("Missing command after HEALTHCHECK CMD".into());
@@ -303,7 +298,11 @@ fn convert(ln: &LexedNode, node: &Node, escape: char) -> Result<Instruction, Str
     Ok(Instruction {
         command,
         flags,
-        heredocs: if node.sub.is_some() { Vec::new() } else { ln.heredocs.clone() },
+        heredocs: if node.sub.is_some() {
+            Vec::new()
+        } else {
+            ln.heredocs.clone()
+        },
         start_line: ln.start_line,
         end_line: ln.end_line,
         original: node.original.trim().to_string(),
@@ -324,16 +323,22 @@ fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
             if value.is_empty() {
                 continue;
             }
-            let n: i64 = value
-                .parse()
-                .map_err(|_| format!("strconv.ParseInt: parsing {}: invalid syntax", go_quote(value)))?;
+            let n: i64 = value.parse().map_err(|_| {
+                format!(
+                    "strconv.ParseInt: parsing {}: invalid syntax",
+                    go_quote(value)
+                )
+            })?;
             if n < 0 {
                 return Err(format!("--retries cannot be negative ({n})"));
             }
         } else if !value.is_empty() {
             let d = parse_go_duration(value)?;
             if d != 0 && d < 1_000_000 {
-                return Err(format!("Interval {} cannot be less than 1ms", go_quote(&f.name)));
+                return Err(format!(
+                    "Interval {} cannot be less than 1ms",
+                    go_quote(&f.name)
+                ));
             }
         }
     }
@@ -352,11 +357,18 @@ fn validate_expansion(inst: &Instruction, escape: char) -> Result<(), String> {
     match &inst.command {
         Command::From { image, .. } => check(image),
         Command::Copy { sources, dest } | Command::Add { sources, dest } => {
-            sources.iter().filter(|s| parse_heredoc(s).ok().flatten().is_none()).try_for_each(|s| check(s))?;
+            sources
+                .iter()
+                .filter(|s| parse_heredoc(s).ok().flatten().is_none())
+                .try_for_each(|s| check(s))?;
             check(dest)
         }
-        Command::Env(kv) | Command::Label(kv) => kv.iter().try_for_each(|(k, v)| check(k).and(check(v))),
-        Command::Arg(kv) => kv.iter().try_for_each(|(k, v)| check(k).and(v.as_deref().map_or(Ok(()), check))),
+        Command::Env(kv) | Command::Label(kv) => {
+            kv.iter().try_for_each(|(k, v)| check(k).and(check(v)))
+        }
+        Command::Arg(kv) => kv
+            .iter()
+            .try_for_each(|(k, v)| check(k).and(v.as_deref().map_or(Ok(()), check))),
         Command::Expose(v) | Command::Volume(v) => v.iter().try_for_each(|s| check(s)),
         Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) => check(s),
         _ => Ok(()),

@@ -50,12 +50,23 @@ fn args_json(i: &Instruction, escape: char) -> Value {
         Command::From { image, name } => json!({"image": image, "name": name}),
         Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
         Command::Shell(v) | Command::Expose(v) | Command::Volume(v) => json!(v),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => json!({"sources": sources, "dest": dest}),
-        Command::Env(kv) | Command::Label(kv) => {
-            Value::Array(kv.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
+        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+            json!({"sources": sources, "dest": dest})
         }
-        Command::Arg(kv) => Value::Array(kv.iter().map(|(k, v)| json!({"name": k, "default": v})).collect()),
-        Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) | Command::Maintainer(s) => json!(s),
+        Command::Env(kv) | Command::Label(kv) => Value::Array(
+            kv.iter()
+                .map(|(k, v)| json!({"key": k, "value": v}))
+                .collect(),
+        ),
+        Command::Arg(kv) => Value::Array(
+            kv.iter()
+                .map(|(k, v)| json!({"name": k, "default": v}))
+                .collect(),
+        ),
+        Command::Workdir(s)
+        | Command::User(s)
+        | Command::Stopsignal(s)
+        | Command::Maintainer(s) => json!(s),
         Command::Onbuild(inner) => instruction_json(inner, escape),
         Command::Healthcheck(None) => json!({"type": "NONE"}),
         Command::Healthcheck(Some(c)) => json!({"type": "CMD", "cmd": shell_or_exec(c)}),
@@ -93,7 +104,10 @@ fn args_text(i: &Instruction) -> String {
         ShellOrExec::Exec(v) => quote_list(v),
     };
     match &i.command {
-        Command::From { image, name: Some(n) } => format!("{image} AS {n}"),
+        Command::From {
+            image,
+            name: Some(n),
+        } => format!("{image} AS {n}"),
         Command::From { image, name: None } => image.clone(),
         Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
         Command::Shell(v) => quote_list(v),
@@ -103,7 +117,11 @@ fn args_text(i: &Instruction) -> String {
             all.push(dest.clone());
             all.join(" ")
         }
-        Command::Env(kv) | Command::Label(kv) => kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "),
+        Command::Env(kv) | Command::Label(kv) => kv
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(" "),
         Command::Arg(kv) => kv
             .iter()
             .map(|(k, v)| match v {
@@ -112,7 +130,10 @@ fn args_text(i: &Instruction) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) | Command::Maintainer(s) => s.clone(),
+        Command::Workdir(s)
+        | Command::User(s)
+        | Command::Stopsignal(s)
+        | Command::Maintainer(s) => s.clone(),
         Command::Onbuild(inner) => instruction_text(inner),
         Command::Healthcheck(None) => "NONE".into(),
         Command::Healthcheck(Some(c)) => format!("CMD {}", cmd(c)),
@@ -139,14 +160,22 @@ pub fn to_text(d: &Dockerfile) -> String {
         out.push_str(&format!("{line:>5}  # {name}={value}\n"));
     }
     for i in &d.instructions {
-        let lines = if i.end_line > i.start_line { format!("{}-{}", i.start_line, i.end_line) } else { i.start_line.to_string() };
+        let lines = if i.end_line > i.start_line {
+            format!("{}-{}", i.start_line, i.end_line)
+        } else {
+            i.start_line.to_string()
+        };
         out.push_str(&format!("{lines:>5}  {}\n", instruction_text(i)));
         let heredocs = match &i.command {
             Command::Onbuild(inner) => &inner.heredocs,
             _ => &i.heredocs,
         };
         for h in heredocs {
-            out.push_str(&format!("       <<{}\n", h.name));
+            out.push_str(&format!(
+                "       <<{}{}\n",
+                if h.chomp { "-" } else { "" },
+                h.name
+            ));
             for l in h.content.lines() {
                 out.push_str(&format!("       | {l}\n"));
             }
@@ -167,17 +196,29 @@ mod tests {
     fn json_shape() {
         let d = parse("# syntax=docker/dockerfile:1\nFROM golang AS build\nENV A=1\nARG B\nCOPY --from=build --link [\"/a b\", \"/c/\"]\nRUN <<EOF\necho\nEOF\nHEALTHCHECK NONE\nONBUILD RUN [\"x\"]\nMAINTAINER me\n").unwrap();
         let j = to_json(&d);
-        assert_eq!(j["directives"][0], json!({"name": "syntax", "value": "docker/dockerfile:1", "line": 1}));
+        assert_eq!(
+            j["directives"][0],
+            json!({"name": "syntax", "value": "docker/dockerfile:1", "line": 1})
+        );
         let ins = &j["instructions"];
         assert_eq!(ins[0]["args"], json!({"image": "golang", "name": "build"}));
         assert_eq!(ins[1]["args"], json!([{"key": "A", "value": "1"}]));
         assert_eq!(ins[2]["args"], json!([{"name": "B", "default": null}]));
-        assert_eq!(ins[3]["flags"], json!([{"name": "from", "value": "build"}, {"name": "link", "value": null}]));
+        assert_eq!(
+            ins[3]["flags"],
+            json!([{"name": "from", "value": "build"}, {"name": "link", "value": null}])
+        );
         assert_eq!(ins[3]["args"], json!({"sources": ["/a b"], "dest": "/c/"}));
         assert_eq!(ins[3]["json_form"], json!(true));
         assert_eq!(ins[4]["args"], json!("<<EOF"));
-        assert_eq!(ins[4]["heredocs"], json!([{"name": "EOF", "content": "echo\n", "expand": true, "chomp": false}]));
-        assert_eq!((ins[4]["start_line"].clone(), ins[4]["end_line"].clone()), (json!(6), json!(8)));
+        assert_eq!(
+            ins[4]["heredocs"],
+            json!([{"name": "EOF", "content": "echo\n", "expand": true, "chomp": false}])
+        );
+        assert_eq!(
+            (ins[4]["start_line"].clone(), ins[4]["end_line"].clone()),
+            (json!(6), json!(8))
+        );
         assert!(ins[3].get("heredocs").is_none());
         assert_eq!(ins[5]["args"], json!({"type": "NONE"}));
         assert_eq!(ins[6]["args"]["keyword"], json!("RUN"));

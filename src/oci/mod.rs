@@ -24,7 +24,7 @@ mod plan;
 pub mod refs;
 mod save;
 pub mod spec;
-pub mod tarread;
+mod tarread;
 
 pub use assemble::LoadedImage;
 pub use error::{LoadError, SaveError};

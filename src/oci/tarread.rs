@@ -294,7 +294,10 @@ pub(crate) fn classify(e: io::Error, budget: &Budget, what: &str) -> LoadError {
         LoadError::Truncated(what.to_string())
     } else if msg.contains("checksum mismatch") {
         LoadError::NotATar(format!("{what}: header checksum mismatch (not a tar file?)"))
-    } else if msg.contains("numeric field") || msg.contains("size overflow") {
+    } else if msg.contains("numeric field") {
+        let field = msg.split("when getting ").nth(1).and_then(|r| r.split(' ').next()).unwrap_or("a");
+        LoadError::NotATar(format!("{what}: malformed header, its {field} field is not a number (not a tar file?)"))
+    } else if msg.contains("size overflow") {
         LoadError::NotATar(format!("{what}: malformed header ({msg})"))
     } else {
         LoadError::Read { what: what.to_string(), message: msg }

@@ -101,6 +101,8 @@ pub struct Shell<'a> {
     pub(crate) inputs: Vec<(Vec<u8>, usize)>,
     pub(crate) files: Vec<OpenFile>,
     pub(crate) errexit_off: u32,
+    /// Status of the last command substitution in the current command (for `x=$(cmd)`).
+    pub(crate) subst_status: Option<i32>,
     pub(crate) name: String,
 }
 
@@ -145,6 +147,7 @@ impl<'a> Shell<'a> {
             inputs: vec![(proc.stdin.clone(), 0)],
             files: Vec::new(),
             errexit_off: 0,
+            subst_status: None,
             name: "/bin/sh".into(),
         }
     }

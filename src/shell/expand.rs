@@ -264,7 +264,7 @@ impl Shell<'_> {
         });
         let data = std::mem::take(&mut self.bufs[b].0);
         self.bufs.truncate(b);
-        self.st.status = r?;
+        self.subst_status = Some(r?);
         let mut s = String::from_utf8_lossy(&data).into_owned();
         while s.ends_with('\n') {
             s.pop();

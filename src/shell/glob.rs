@@ -204,9 +204,10 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
             if !fs.get(&dir).is_some_and(|n| n.is_dir()) {
                 continue;
             }
-            let mut names: Vec<String> = fs
-                .children(&dir)
+            let dots = if comp.starts_with('.') { vec![".".to_string(), "..".to_string()] } else { Vec::new() };
+            let mut names: Vec<String> = crate::shell::fsutil::children(fs, &dir)
                 .map(|(n, _)| n.to_string())
+                .chain(dots)
                 .filter(|n| (!n.starts_with('.') || comp.starts_with('.') || comp.starts_with("\\.")) && matches(comp, n))
                 .collect();
             names.sort();

@@ -14,6 +14,7 @@ pub mod ast;
 mod builtins;
 mod exec;
 mod expand;
+mod fsutil;
 pub mod glob;
 mod lexer;
 pub mod parser;
@@ -58,6 +59,28 @@ pub struct Outcome {
     pub combined: Vec<u8>,
     /// Set when a budget stopped the command.
     pub stopped: Option<BudgetError>,
+}
+
+/// Names of the programs this shell implements as applets (a busybox-like base image links
+/// each of them in `/bin`).
+pub fn applet_names() -> &'static [&'static str] {
+    applets::LIST
+}
+
+/// Installs a busybox-like userland into `fs`: an executable `/bin/busybox` and a symbolic
+/// link to it in `/bin` for every applet (entries that already exist are kept).
+pub fn install_busybox(fs: &mut Tree, now: i64) {
+    let dir = crate::vfs::Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
+    let _ = fs.mkdir_all("/", "/bin", dir);
+    if fs.get("/bin/busybox").is_none() {
+        let content = crate::vfs::Content::synthetic(1_048_576, 0xb5b0, "busybox (layerlab simulated applets)");
+        let _ = fs.write_file("/", "/bin/busybox", content, dir);
+    }
+    for name in applets::LIST {
+        if *name != "busybox" && fs.get(&format!("/bin/{name}")).is_none() {
+            let _ = fs.symlink("/", "/bin/busybox", &format!("/bin/{name}"), crate::vfs::Meta { mode: 0o777, ..dir });
+        }
+    }
 }
 
 /// Exit status reported when a budget stops a command (as if killed by SIGKILL).

@@ -36,7 +36,7 @@ pub(crate) fn trace_quote(s: &str) -> String {
 impl Shell<'_> {
     pub(crate) fn run_simple(&mut self, assigns: &[(String, Word)], words: &[Word], redirs: &[Redir]) -> Res {
         self.step()?;
-        self.st.status = 0;
+        self.subst_status = None;
         let argv = self.expand_words(words)?;
         let mut vals = Vec::new();
         for (n, w) in assigns {
@@ -52,7 +52,7 @@ impl Shell<'_> {
             for (n, v) in &vals {
                 self.set_var(n, v)?;
             }
-            let status = self.st.status;
+            let status = self.subst_status.unwrap_or(0);
             return self.with_redirs(redirs, |_| Ok(status));
         }
         if argv[0] == "exec" && argv.len() == 1 {

@@ -54,3 +54,122 @@ fn quoting_and_expansion() {
     assert_eq!(out("x=abc; echo ${x:1:1} ${x/b/B}"), "b aBc\n");
     assert_eq!(out("echo ''x \"\"y"), "x y\n");
 }
+
+#[test]
+fn control_flow() {
+    assert_eq!(out("if false; then echo a; elif true; then echo b; else echo c; fi"), "b\n");
+    assert_eq!(out("for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done"), "1\n3\n");
+    assert_eq!(out("i=0; while [ $i -lt 5 ]; do i=$((i+1)); [ $i = 3 ] && break; done; echo $i"), "3\n");
+    assert_eq!(out("i=0; until [ $i -ge 2 ]; do i=$((i+1)); done; echo $i"), "2\n");
+    assert_eq!(out("case foo.txt in *.md) echo md;; *.txt|*.text) echo txt;; esac"), "txt\n");
+    assert_eq!(out("f() { local x=in; echo $x $1; return 3; }; x=out; f arg; echo $? $x"), "in arg\n3 out\n");
+    assert_eq!(out("(cd /tmp; x=1); echo $PWD${x:-unset}"), "unset\n");
+    assert_eq!(out("cd /tmp && pwd; (cd /; pwd); pwd"), "/tmp\n/\n/tmp\n");
+    assert_eq!(out("echo a | { read v; echo got $v; }"), "got a\n");
+    assert_eq!(out("echo a | read v; echo \"[$v]\""), "[]\n");
+    assert_eq!(out("false || echo or; true && echo and; ! false && echo not"), "or\nand\nnot\n");
+    assert_eq!(sh("set -e; false; echo no").2, 1);
+    assert_eq!(sh("set -e; if false; then :; fi; false || true; echo yes").0, "yes\n");
+    assert_eq!(sh("exit 3").2, 3);
+    assert_eq!(sh("(exit 4); echo $?").0, "4\n");
+    assert_eq!(out("eval 'x=5; echo $x'"), "5\n");
+    assert_eq!(out("set -- a b c; shift; echo $# $1 $*"), "2 b b c\n");
+    assert_eq!(out("trap 'echo bye' EXIT; echo hi"), "hi\nbye\n");
+    assert_eq!(out("false; set -o pipefail; false | true; echo $?"), "1\n");
+}
+
+#[test]
+fn errors_and_lookup() {
+    let (o, e, c) = sh("nosuch");
+    assert_eq!((o.as_str(), e.as_str(), c), ("", "/bin/sh: nosuch: not found\n", 127));
+    assert_eq!(sh("if true; then echo a; fi fi").1, "/bin/sh: syntax error: unexpected \"fi\"\n");
+    assert_eq!(sh("if true; then echo a; fi fi").2, 2);
+    assert_eq!(sh("set -u; echo $nope; echo after"), (String::new(), "/bin/sh: nope: parameter not set\n".into(), 2));
+    let mut t = base();
+    t.write_file("/", "/work/blob", "\0binary".into(), Meta::root(0o755)).unwrap();
+    assert_eq!(sh_in(&mut t, "./blob").2, 126);
+    t.write_file("/", "/work/s.sh", "#!/bin/sh\necho script $1 $0\nexit 5\n".into(), Meta::root(0o755)).unwrap();
+    assert_eq!(sh_in(&mut t, "./s.sh arg; echo $?").0, "script arg ./s.sh\n5\n");
+    assert_eq!(sh_in(&mut t, "sh s.sh x").0, "script x s.sh\n");
+    assert_eq!(out("command -v ls; type cd; busybox echo hi"), "/bin/ls\ncd is a shell builtin\nhi\n");
+    let mut empty = Tree::new();
+    assert_eq!(sh_in(&mut empty, "ls").2, 127);
+    assert_eq!(sh_in(&mut empty, "echo builtin-works").0, "builtin-works\n");
+}
+
+#[test]
+fn redirections_and_files() {
+    let mut t = base();
+    let (o, _, _) = sh_in(&mut t, "echo one > f; echo two >> f; cat f; cat < f | wc -l; echo err >&2 2>/dev/null; ls nope 2>/dev/null || echo missing");
+    assert_eq!(o, "one\ntwo\n2\nmissing\n");
+    let (o, e, _) = sh_in(&mut t, "{ echo out; echo err >&2; } 2>&1 | sort; echo x 2>&1 >/dev/null");
+    assert_eq!((o.as_str(), e.as_str()), ("err\nout\n", ""));
+    let (o, _, _) = sh_in(&mut t, "cat <<EOF\nhome=$HOME\n  $(echo sub)\nEOF\ncat <<'E'\n$HOME\nE");
+    assert_eq!(o, "home=/root\n  sub\n$HOME\n");
+    let (o, _, _) = sh_in(&mut t, "mkdir -p a/b/c && touch a/b/c/x && ls a/b/c && cp -r a z && ls z/b/c && mv z y && ls && rm -rf a y && ls");
+    assert_eq!(o, "x\nx\na\nf\ny\nf\n");
+    let (o, _, _) = sh_in(&mut t, "ln -s f link; readlink link; cat link; chmod 700 f; stat -c '%a %U %s' f");
+    assert_eq!(o, "f\none\ntwo\n700 root 8\n");
+    let (o, _, _) = sh_in(&mut t, "echo *; echo f*; echo nomatch*; set -f; echo *");
+    assert_eq!(o, "f link\nf\nnomatch*\n*\n");
+    assert!(t.get("/work/f").is_some());
+    let (o, _, _) = sh_in(&mut t, "while read a b; do echo \"$b-$a\"; done < f; while read l; do echo \"[$l]\"; done <<EOF\n x y \nEOF");
+    assert_eq!(o, "-one\n-two\n[x y]\n");
+}
+
+#[test]
+fn budgets_stop_runaways() {
+    let mut t = base();
+    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20 };
+    let o = run_script(&mut t, &proc(), "while true; do :; done", &mut b);
+    assert!(matches!(o.stopped, Some(BudgetError::Steps(10_000))));
+    assert_eq!(o.code, STOPPED_STATUS);
+    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20 };
+    let o = run_script(&mut t, &proc(), "yes > /work/y", &mut b);
+    assert!(matches!(o.stopped, Some(BudgetError::Bytes(_))));
+    let mut b = Budget::default();
+    let o = run_script(&mut t, &proc(), "yes | head -n 2", &mut b);
+    assert_eq!(o.stdout, b"y\ny\n");
+    assert!(o.stopped.is_none());
+}
+
+#[test]
+fn text_applets() {
+    assert_eq!(out("printf 'b\\na\\nc\\na\\n' | sort | uniq -c"), "      2 a\n      1 b\n      1 c\n");
+    assert_eq!(out("printf '10\\n9\\n100\\n' | sort -n | head -n 2"), "9\n10\n");
+    assert_eq!(out("echo a:b:c | cut -d: -f2,3; echo hello | cut -c2-4"), "b:c\nell\n");
+    assert_eq!(out("echo Hello | tr a-z A-Z; echo aabbcc | tr -s ab; echo abc | tr -d b"), "HELLO\nabcc\nac\n");
+    assert_eq!(out("seq 3; seq 2 2 6 | tail -n 1; printf 'a b\\nc\\n' | wc -l -w"), "1\n2\n3\n6\n        2         3\n");
+    assert_eq!(out("basename /a/b.txt .txt; dirname /a/b.txt; echo abc | rev"), "b\n/a\ncba\n");
+    assert_eq!(out("echo hello | sha256sum; echo hello | md5sum; echo hi | base64; echo aGkK | base64 -d"),
+        "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\nb1946ac92492d2347c6235b4d2611184  -\naGkK\nhi\n");
+    assert_eq!(out("date +%Y-%m-%d; uname -m; id -u; whoami; id"), "2023-11-14\nx86_64\n0\nroot\nuid=0(root) gid=0(root) groups=0(root)\n");
+    assert_eq!(sh("wget -q http://example.com/x").1, "wget: bad address 'example.com'\n");
+    assert_eq!(sh("curl -fsSL https://example.com/x").2, 6);
+}
+
+#[test]
+fn users_and_archives() {
+    let mut t = base();
+    let (o, _, c) = sh_in(&mut t, "adduser -D -u 1000 app && id app && mkdir -p /srv && chown -R app:app /srv && stat -c '%U:%G %a' /srv");
+    assert_eq!(c, 0);
+    assert_eq!(o, "uid=1000(app) gid=1000(app) groups=1000(app)\napp:app 755\n");
+    let (o, _, c) = sh_in(&mut t, "mkdir -p d/s && echo hi > d/s/f && tar czf a.tgz d && rm -rf d && tar xzf a.tgz && cat d/s/f && tar tzf a.tgz && gzip d/s/f && zcat d/s/f.gz");
+    assert_eq!(c, 0);
+    assert_eq!(o, "hi\nd/\nd/s/\nd/s/f\nhi\n");
+}
+
+#[test]
+fn grep_sed_find() {
+    let mut t = base();
+    sh_in(&mut t, "mkdir -p src/a; printf 'alpha\\nbeta\\nGamma\\n' > src/a/x.txt; printf 'one\\ntwo\\n' > src/y.md");
+    assert_eq!(sh_in(&mut t, "grep -n a src/a/x.txt").0, "1:alpha\n2:beta\n3:Gamma\n");
+    assert_eq!(sh_in(&mut t, "grep -ic gamma src/a/x.txt; grep -v a src/a/x.txt; echo $?").0, "1\n1\n");
+    assert_eq!(sh_in(&mut t, "grep -r o src | sort").0, "src/y.md:one\nsrc/y.md:two\n");
+    assert_eq!(sh_in(&mut t, "grep -E 'al|be' -o src/a/x.txt; grep -qw bet src/a/x.txt || echo nope").0, "al\nbe\nnope\n");
+    assert_eq!(sh_in(&mut t, "sed -n '2p' src/a/x.txt; sed 's/a/A/g;1d' src/a/x.txt").0, "beta\nbetA\nGAmmA\n");
+    assert_eq!(sh_in(&mut t, "sed -i 's/one/ONE/' src/y.md && cat src/y.md").0, "ONE\ntwo\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.txt'; find src -type d | sort; find . -maxdepth 1 -type f").0, "src/a/x.txt\nsrc\nsrc/a\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.md' -exec cat {} \\;; find src -type f -exec echo {} + ").0, "ONE\ntwo\nsrc/a/x.txt src/y.md\n");
+    assert_eq!(sh_in(&mut t, "find src -name '*.md' -delete; ls src; find src | xargs -n1 basename").0, "a\nsrc\na\nx.txt\n");
+}

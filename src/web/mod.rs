@@ -1,13 +1,32 @@
-//! The browser playground (yew), compiled to wasm32 by trunk.
+//! The browser playground (yew, wasm32 only): a Dockerfile editor with its build context,
+//! live builds that never freeze the page, a layer explorer, a docker terminal, downloads,
+//! persistence, share links and an embeddable widget.
+//!
+//! State lives in one reducer ([`state`]); every engine call goes through one module
+//! (`engine_bridge`); components are small function components, one file each.
 
-use yew::prelude::*;
-
-#[function_component(App)]
-fn app() -> Html {
-    html! { <main><h1>{ "layerlab" }</h1></main> }
-}
+mod app;
+mod build_log;
+mod codec;
+mod context_panel;
+mod dom;
+mod download;
+mod editor;
+mod engine_bridge;
+mod examples;
+mod files;
+mod header;
+mod highlight;
+mod inspect;
+mod inspector;
+mod model;
+mod persist;
+mod settings_form;
+mod state;
+mod terminal;
+mod timeline;
 
 /// Mounts the playground into the page.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<app::App>::new().render();
 }

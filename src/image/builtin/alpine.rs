@@ -20,7 +20,7 @@ const RELEASES: &[(&str, Release)] = &[
             column: 0,
             version: "3.19.4",
             created: "2024-09-06T12:05:36Z",
-            world: &["alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "libc-utils"],
+            world: &["alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "ca-certificates-bundle", "libc-utils", "ssl_client"],
         },
     ),
     (
@@ -29,7 +29,7 @@ const RELEASES: &[(&str, Release)] = &[
             column: 1,
             version: "3.20.3",
             created: "2024-09-06T12:05:36Z",
-            world: &["alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "libc-utils"],
+            world: &["alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "ca-certificates-bundle", "libc-utils", "ssl_client"],
         },
     ),
     (
@@ -38,7 +38,7 @@ const RELEASES: &[(&str, Release)] = &[
             column: 2,
             version: "3.21.2",
             created: "2025-01-08T12:07:30Z",
-            world: &["alpine-baselayout", "alpine-keys", "alpine-release", "apk-tools", "busybox", "musl-utils"],
+            world: &["alpine-baselayout", "alpine-keys", "alpine-release", "apk-tools", "busybox", "ca-certificates-bundle", "musl-utils", "ssl_client"],
         },
     ),
 ];
@@ -55,6 +55,8 @@ pub(crate) fn build(key: &str) -> Option<Built> {
         fs.dir(d, 0o755, 0, 0);
     }
     fs.install_apk(&pkgs, rel.world);
+    let repos = texts.iter().find(|(n, _)| *n == "REPOSITORIES").map_or("", |(_, t)| *t);
+    fs.text("/etc/apk/repositories", repos);
     // busybox's post-install script makes the applet links (not owned by the package).
     for (dir, list) in [("/bin", ALPINE_BIN), ("/sbin", ALPINE_SBIN), ("/usr/bin", ALPINE_USR_BIN), ("/usr/sbin", ALPINE_USR_SBIN)] {
         for name in names(list) {

@@ -5,6 +5,7 @@
 
 use super::assemble::Rootfs;
 use super::debian_data::{BASE, COREUTILS, LANGS, LOCALE};
+use super::debian_tools::BASE_TOOLS;
 use super::{config, history, Built};
 use crate::image::ContainerConfig;
 use crate::shell::pkg::install::PathFilter;
@@ -129,9 +130,9 @@ pub(crate) fn build(key: &str) -> Option<Built> {
         ("PASSWD", PASSWD),
         ("GROUP", GROUP),
     ];
-    let mut pkgs = parse(BASE, rel.column, &texts).ok()?;
+    let mut pkgs = parse(&format!("{BASE}{BASE_TOOLS}"), rel.column, &texts).ok()?;
     add_coreutils(&mut pkgs);
-    add_docs(&mut pkgs, rel.ubuntu);
+    add_docs(&mut pkgs);
     let mut fs = Rootfs::new(rel.created);
     for d in ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64"] {
         fs.dir(d, 0o755, 0, 0);
@@ -153,7 +154,7 @@ pub(crate) fn build(key: &str) -> Option<Built> {
     fs.install_dpkg(&pkgs, &filter, maintainer);
     // Accounts (written by base-passwd's and shadow's maintainer scripts).
     let (passwd, group) = if rel.column == 1 { (format!("{PASSWD}ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n"), format!("{GROUP}ubuntu:x:1000:\n")) } else { (PASSWD.to_string(), GROUP.to_string()) };
-    let shadow: String = passwd.lines().map(|l| format!("{}:{}:19970:0:99999:7:::\n", l.split(':').next().unwrap_or(""), if l.starts_with("root:") { "*" } else { "*" })).collect();
+    let shadow: String = passwd.lines().map(|l| format!("{}:*:19970:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
     let gshadow: String = group.lines().map(|l| format!("{}:*::\n", l.split(':').next().unwrap_or(""))).collect();
     fs.text("/etc/passwd", &passwd);
     fs.text("/etc/group", &group);
@@ -222,7 +223,7 @@ fn add_coreutils(pkgs: &mut [Package]) {
 }
 
 /// Adds copyright files, changelogs, manual pages and translations to every package.
-fn add_docs(pkgs: &mut [Package], ubuntu: bool) {
+fn add_docs(pkgs: &mut [Package]) {
     for p in pkgs.iter_mut() {
         let seed = hash64(p.name.as_bytes());
         let mut extra = Vec::new();
@@ -235,8 +236,7 @@ fn add_docs(pkgs: &mut [Package], ubuntu: bool) {
             gid: 0,
         };
         extra.push(synth(&format!("{doc}/copyright"), 1500 + seed % 11_000));
-        let changelog = if ubuntu { "changelog.Debian.gz" } else { "changelog.Debian.gz" };
-        extra.push(synth(&format!("{doc}/{changelog}"), 1000 + (seed >> 8) % 24_000));
+        extra.push(synth(&format!("{doc}/changelog.Debian.gz"), 1000 + (seed >> 8) % 24_000));
         let cmds: Vec<(String, char)> = p
             .files
             .iter()

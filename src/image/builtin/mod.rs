@@ -11,6 +11,7 @@ mod assemble;
 mod busybox;
 mod debian;
 mod debian_data;
+mod debian_tools;
 
 use std::sync::{Arc, Mutex};
 
@@ -167,6 +168,15 @@ fn cached(name: &str, key: &str) -> Option<Arc<Built>> {
         c.push((id, built.clone()));
     }
     Some(built)
+}
+
+/// Every busybox applet link of the Alpine images (`/bin/ls`, `/usr/bin/wget`, …).
+pub(crate) fn alpine_applet_links() -> Vec<String> {
+    use applets::{names, ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN};
+    [("/bin", ALPINE_BIN), ("/sbin", ALPINE_SBIN), ("/usr/bin", ALPINE_USR_BIN), ("/usr/sbin", ALPINE_USR_SBIN)]
+        .iter()
+        .flat_map(|(dir, list)| names(list).map(move |n| format!("{dir}/{n}")))
+        .collect()
 }
 
 /// A history entry.

@@ -85,9 +85,14 @@ pub fn seq(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut i = 1;
     while i < argv.len() {
         let a = &argv[i];
-        if a == "-s" {
-            sep = argv.get(i + 1).cloned().unwrap_or_default();
-            i += 2;
+        if let Some(rest) = a.strip_prefix("-s") {
+            if rest.is_empty() {
+                sep = argv.get(i + 1).cloned().unwrap_or_default();
+                i += 2;
+            } else {
+                sep = rest.to_string();
+                i += 1;
+            }
             continue;
         }
         if a == "-w" {

@@ -1,11 +1,23 @@
 //! The applets: busybox-like commands implemented over the filesystem tree.
 
+mod archive;
+mod awk;
 mod basic;
 mod common;
 mod files;
+mod find;
+mod grep;
+mod info;
+mod ls;
+mod perms;
 pub(crate) mod printf;
+mod regex;
+mod sed;
 mod shellapps;
+mod sums;
 mod test;
+mod text;
+mod users;
 
 use super::applet::AppletFn;
 use super::run::ShellFn;
@@ -31,6 +43,7 @@ pub(crate) fn shell_applet(name: &str) -> Option<ShellFn> {
         "env" => shellapps::env,
         "xargs" => shellapps::xargs,
         "busybox" => shellapps::busybox,
+        "find" => find::find,
         "nohup" | "nice" | "time" | "timeout" | "chroot" | "setsid" | "su-exec" | "gosu" => shellapps::wrapper,
         _ => return None,
     })
@@ -43,6 +56,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
     }
     Some(match name {
         "cat" => files::cat,
+        "ls" => ls::ls,
         "mkdir" => files::mkdir,
         "rm" => files::rm,
         "rmdir" => files::rmdir,
@@ -50,8 +64,14 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "mv" => files::mv,
         "ln" => files::ln,
         "touch" => files::touch,
+        "chmod" => perms::chmod,
+        "chown" => perms::chown,
+        "chgrp" => perms::chgrp,
+        "stat" => ls::stat,
         "realpath" => files::realpath,
         "readlink" => files::readlink,
+        "du" => ls::du,
+        "df" => ls::df,
         "mktemp" => files::mktemp,
         "tee" => files::tee,
         "dd" => files::dd,
@@ -61,9 +81,50 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "sleep" | "sync" | "usleep" => |_, _| 0,
         "basename" => basic::basename,
         "dirname" => basic::dirname,
+        "rev" => text::rev,
+        "grep" | "egrep" | "fgrep" => grep::grep,
+        "sed" => sed::sed,
+        "awk" => awk::awk,
+        "nl" => text::nl,
+        "head" => text::head,
+        "tail" => text::tail,
+        "wc" => text::wc,
+        "sort" => text::sort,
+        "uniq" => text::uniq,
+        "tr" => text::tr,
+        "cut" => text::cut,
+        "tar" => archive::tar,
+        "gzip" => archive::gzip,
+        "gunzip" => archive::gunzip,
+        "zcat" => archive::zcat,
+        "sha256sum" => sums::sha256sum,
+        "sha512sum" => sums::sha512sum,
+        "md5sum" => sums::md5sum,
+        "base64" => sums::base64,
+        "id" => users::id,
+        "whoami" => users::whoami,
+        "adduser" => users::adduser,
+        "addgroup" => users::addgroup,
+        "useradd" => users::useradd,
+        "groupadd" => users::groupadd,
+        "date" => info::date,
+        "uname" => info::uname,
+        "hostname" => info::hostname,
+        "nproc" => info::nproc,
+        "which" => info::which,
+        "wget" => info::wget,
+        "curl" => info::curl,
         _ => return None,
     })
 }
 
-/// Every applet name (for `busybox --list` and installing links).
-pub const LIST: &[&str] = &["echo"];
+/// Every applet name (for `busybox --list` and installing links in base images).
+pub const LIST: &[&str] = &[
+    "[", "[[", "adduser", "addgroup", "ash", "awk", "base64", "basename", "busybox", "cat", "chgrp", "chmod", "chown",
+    "chroot", "cp", "curl", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "env", "false", "fgrep", "find",
+    "grep", "groupadd", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
+    "nice", "nl", "nohup", "nproc", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed",
+    "seq", "setsid", "sh", "sha256sum", "sha512sum", "sleep", "sort", "stat", "sync", "tail", "tar", "tee", "test",
+    "time", "timeout", "touch", "tr", "true", "uname", "uniq", "useradd", "usleep", "wc", "wget", "which", "whoami",
+    "xargs", "yes", "zcat",
+];

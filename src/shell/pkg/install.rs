@@ -87,7 +87,7 @@ pub fn install_files(tree: &mut Tree, pkg: &Package, filter: &PathFilter, now: i
         }
         for anc in crate::vfs::path::ancestors(path).into_iter().skip(1) {
             let Ok(real) = tree.resolve("/", anc, true) else { continue };
-            if !done.iter().any(|d: &String| *d == real) {
+            if !done.contains(&real) {
                 done.push(real);
             }
         }

@@ -5,16 +5,80 @@
 //! and caches are real (synthetic) files, so `rm -rf /var/lib/apt/lists/*` and
 //! `--no-cache` have the effect on image size they have with Docker.
 
+pub mod apk;
 pub mod apkdb;
+pub mod apt;
+mod apt_lists;
 pub mod distro;
+pub mod dpkg;
 pub mod dpkgdb;
 pub mod install;
 pub mod model;
+pub mod npm;
+pub mod pip;
+pub mod programs;
+pub mod repo;
+mod repo_alpine;
+mod repo_alpine_dev;
+mod repo_apt;
+mod repo_apt_dev;
 
 use super::AppletFn;
 
 /// The applet for a package-manager command or an installed program, if this module has one.
 pub fn applet(name: &str) -> Option<AppletFn> {
-    let _ = name;
-    None
+    Some(match name {
+        "apk" => apk::apk,
+        "apt-get" => apt::apt_get,
+        "apt" => apt::apt,
+        "dpkg" => dpkg::dpkg,
+        "dpkg-query" => dpkg::dpkg_query,
+        n if programs::is_program(n) => programs::program,
+        _ => return None,
+    })
+}
+
+/// True when this module's applet for `name` should win over a built-in applet of the same
+/// name because the program is never a busybox applet (`curl` only exists once the package
+/// is installed, and then its `--version` and errors come from the package). For `wget`,
+/// which busybox also provides, prefer this module's applet only when the file run is not a
+/// link to busybox.
+pub fn prefers(name: &str) -> bool {
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx")
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Running applets over built-in images in unit tests.
+
+    use crate::shell::{Budget, Ctx};
+    use crate::vfs::Tree;
+
+    /// The tree of a built-in image.
+    pub fn tree_of(reference: &str) -> Tree {
+        Tree::from_layers(&crate::image::builtin::lookup(reference).expect("built-in image").layers)
+    }
+
+    /// Runs `argv` through [`super::applet`] as `uid` with stdin `input`.
+    pub fn run_in(t: &mut Tree, uid: u32, env: &[(&str, &str)], input: &str, argv: &[&str]) -> (i32, String, String) {
+        let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+        let f = super::applet(&argv[0]).expect("applet exists");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut budget = Budget::default();
+        let mut env_map: std::collections::BTreeMap<String, String> =
+            env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        env_map.entry("HOME".into()).or_insert_with(|| if uid == 0 { "/root".into() } else { "/home/user".into() });
+        let mut ctx = Ctx::new(t, input.as_bytes(), &mut out, &mut err, &mut budget);
+        ctx.env = env_map;
+        ctx.uid = uid;
+        ctx.gid = uid;
+        ctx.now = 1_727_949_610;
+        let code = f(&mut ctx, &argv);
+        (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+    }
+
+    /// Runs `argv` as `uid` with an empty environment and stdin.
+    pub fn run(t: &mut Tree, uid: u32, argv: &[&str]) -> (i32, String, String) {
+        run_in(t, uid, &[], "", argv)
+    }
 }

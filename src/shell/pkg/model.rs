@@ -1,7 +1,8 @@
 //! Package descriptions and the compact line format the built-in catalogues and base images
 //! are written in.
 //!
-//! A catalogue is text: `@ key[|name…] version[|version…]` starts a package, and the lines up
+//! A catalogue is text: `@ name[|name…] version[|version…]` starts a package (or
+//! `@ key=name|name…` when dependencies refer to it by another name), and the lines up
 //! to the next `@` describe it. Columns separated by `|` give the value per release (the
 //! last column stands for the later ones, `-` means "not in this release"):
 //!
@@ -22,6 +23,7 @@
 //! | `H path existing` | a hard link |
 //! | `D path [mode] [uid:gid]` | a directory |
 //! | `scale x` | multiplies the sizes of the following `f` lines (per release) |
+//! | `var name a\|b` | `{name}` in later paths becomes the release's value |
 //!
 //! In paths, `{v}` is the upstream version and `{mm}` its `major.minor`. A line starting
 //! with `[02]` applies only to releases (columns) 0 and 2.
@@ -209,6 +211,7 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
     let mut cur: Option<Package> = None;
     let mut skipping = false;
     let mut scale = 1.0f64;
+    let mut vars: Vec<(String, String)> = Vec::new();
     for (i, raw) in src.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -236,9 +239,18 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
             let version = pick(versions, column);
             skipping = version == "-";
             if !skipping {
-                let key = names.split('|').next().unwrap_or(names).to_string();
+                let (key, names) = match names.split_once('=') {
+                    Some((k, n)) => (k.to_string(), n),
+                    None => (names.split('|').next().unwrap_or(names).to_string(), names),
+                };
                 cur = Some(Package { key, name: pick(names, column).to_string(), version: version.to_string(), ..Package::default() });
             }
+            continue;
+        }
+        if op == "var" {
+            let (name, vals) = rest.split_once(' ').ok_or_else(|| err("var needs a name and values"))?;
+            vars.retain(|(n, _)| n != name);
+            vars.push((format!("{{{name}}}"), pick(vals.trim(), column).to_string()));
             continue;
         }
         if op == "scale" {
@@ -249,7 +261,13 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
             continue;
         }
         let p = cur.as_mut().ok_or_else(|| err("line outside a package"))?;
-        let subst = |s: &str| s.replace("{v}", &upstream(&p.version)).replace("{mm}", &major_minor(&p.version));
+        let subst = |s: &str| {
+            let mut s = s.replace("{v}", &upstream(&p.version)).replace("{mm}", &major_minor(&p.version));
+            for (k, v) in &vars {
+                s = s.replace(k.as_str(), v);
+            }
+            s
+        };
         let words: Vec<&str> = rest.split_whitespace().collect();
         match op {
             "d" => p.description = rest.to_string(),
@@ -368,6 +386,7 @@ mod tests {
 
     const SRC: &str = "
 # comment
+var py 3.11|3.12
 @ python3 3.11.10-r0|3.12.6-r0
 d high-level scripting language
 dep libffi
@@ -376,6 +395,7 @@ f /usr/bin/python{mm} 14K
 L /usr/bin/python3 python{mm}
 t /usr/lib/python{mm}/EXTERNALLY-MANAGED EM
 D /var/lib/x 0700 100:101
+L /usr/bin/pip3 pip{py}
 @ onlynew -|1.0-r0
 f /usr/bin/new 1M
 [0]f /usr/bin/old 1K
@@ -390,7 +410,8 @@ f /usr/bin/new 1M
         assert_eq!(p[0].files[0].path(), "/usr/bin/python3.12");
         assert_eq!(p[0].files[1], FileEntry::Link { path: "/usr/bin/python3".into(), target: "python3.12".into() });
         assert_eq!(p[0].files[3], FileEntry::Dir { path: "/var/lib/x".into(), mode: 0o700, uid: 100, gid: 101 });
-        assert_eq!(p[0].installed_size(), 14 * 1024 + 10 + 21);
+        assert_eq!(p[0].files[4], FileEntry::Link { path: "/usr/bin/pip3".into(), target: "pip3.12".into() });
+        assert_eq!(p[0].installed_size(), 14 * 1024 + 10 + 21 + 7);
         assert_eq!(p[1].installed_size(), 1024 * 1024);
         let old = parse(SRC, 0, &texts).unwrap();
         assert_eq!(old.len(), 1);

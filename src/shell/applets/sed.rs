@@ -1,0 +1,746 @@
+//! `sed`: addresses (numbers, `$`, `/re/`, ranges, `first~step`, `addr,+N`, `!`), blocks,
+//! `s///` with flags, `p d n N P D h H g G x y a i c = q Q b t T :label`, `-n -e -f -i -E -s`.
+
+use regex::Regex;
+
+use super::common::{fail, read_input, write_file};
+use super::regex::compile;
+use crate::shell::applet::Ctx;
+
+enum Addr {
+    Line(usize),
+    Last,
+    Re(Option<Regex>),
+    Step(usize, usize),
+}
+
+enum Addr2 {
+    A(Addr),
+    Plus(usize),
+}
+
+enum Rep {
+    Lit(String),
+    Group(usize),
+}
+
+enum Kind {
+    Block(usize),
+    End,
+    S { re: Option<Regex>, rep: Vec<Rep>, global: bool, nth: usize, print: bool },
+    Y(Vec<char>, Vec<char>),
+    Text(char, String),
+    Simple(char),
+    Quit(char, i32),
+    Jump(char, String),
+    Label,
+}
+
+struct Cmd {
+    a1: Option<Addr>,
+    a2: Option<Addr2>,
+    neg: bool,
+    kind: Kind,
+}
+
+struct Parser<'a> {
+    cs: Vec<char>,
+    i: usize,
+    extended: bool,
+    _s: std::marker::PhantomData<&'a ()>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.cs.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(' ') | Some('\t')) {
+            self.i += 1;
+        }
+    }
+
+    /// Reads text up to an unescaped `delim`; `\delim` becomes `delim`, `\n` a newline
+    /// (only in replacements, `regex` handles it in patterns).
+    fn delimited(&mut self, delim: char, is_re: bool) -> Result<String, String> {
+        let mut s = String::new();
+        loop {
+            let c = self.peek().ok_or("unterminated `s' command")?;
+            self.i += 1;
+            if c == delim {
+                return Ok(s);
+            }
+            if c == '\\' {
+                let n = self.peek().ok_or("unterminated `s' command")?;
+                self.i += 1;
+                if n == delim {
+                    s.push(n);
+                } else if n == 'n' && is_re {
+                    s.push_str("\\n");
+                } else if n == '\n' {
+                    s.push('\n');
+                } else {
+                    s.push('\\');
+                    s.push(n);
+                }
+                continue;
+            }
+            s.push(c);
+        }
+    }
+
+    fn regex(&mut self, delim: char, icase: bool) -> Result<Option<Regex>, String> {
+        let src = self.delimited(delim, true)?;
+        if src.is_empty() {
+            return Ok(None);
+        }
+        compile(&src, self.extended, icase, false).map(Some)
+    }
+
+    fn number(&mut self) -> usize {
+        let mut n = 0usize;
+        while let Some(d) = self.peek().and_then(|c| c.to_digit(10)) {
+            n = n.saturating_mul(10).saturating_add(d as usize);
+            self.i += 1;
+        }
+        n
+    }
+
+    fn addr(&mut self) -> Result<Option<Addr>, String> {
+        match self.peek() {
+            Some(c) if c.is_ascii_digit() => {
+                let n = self.number();
+                if self.peek() == Some('~') {
+                    self.i += 1;
+                    let step = self.number();
+                    return Ok(Some(Addr::Step(n, step)));
+                }
+                Ok(Some(Addr::Line(n)))
+            }
+            Some('$') => {
+                self.i += 1;
+                Ok(Some(Addr::Last))
+            }
+            Some('/') => {
+                self.i += 1;
+                let mut re = self.regex('/', false)?;
+                if self.peek() == Some('I') {
+                    self.i += 1;
+                    re = re.map(|r| regex::RegexBuilder::new(r.as_str()).case_insensitive(true).build().unwrap_or(r));
+                }
+                Ok(Some(Addr::Re(re)))
+            }
+            Some('\\') => {
+                self.i += 1;
+                let d = self.peek().ok_or("unexpected end")?;
+                self.i += 1;
+                Ok(Some(Addr::Re(self.regex(d, false)?)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn text_arg(&mut self) -> String {
+        // GNU one-liner `a text` or classic `a\` newline `text`.
+        self.skip_ws();
+        if self.peek() == Some('\\') {
+            self.i += 1;
+            if self.peek() == Some('\n') {
+                self.i += 1;
+            }
+        }
+        let mut s = String::new();
+        while let Some(c) = self.peek() {
+            self.i += 1;
+            if c == '\\' {
+                match self.peek() {
+                    Some('\n') => {
+                        s.push('\n');
+                        self.i += 1;
+                    }
+                    Some(n) => {
+                        s.push(n);
+                        self.i += 1;
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            if c == '\n' {
+                break;
+            }
+            s.push(c);
+        }
+        s
+    }
+
+    fn label(&mut self) -> String {
+        self.skip_ws();
+        let mut s = String::new();
+        while let Some(c) = self.peek() {
+            if c == '\n' || c == ';' || c == '}' {
+                break;
+            }
+            s.push(c);
+            self.i += 1;
+        }
+        s.trim_end().to_string()
+    }
+
+    fn parse(&mut self) -> Result<Vec<Cmd>, String> {
+        let mut cmds: Vec<Cmd> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        loop {
+            while matches!(self.peek(), Some(' ') | Some('\t') | Some('\n') | Some(';')) {
+                self.i += 1;
+            }
+            let Some(_) = self.peek() else { break };
+            if self.peek() == Some('#') {
+                while self.peek().is_some_and(|c| c != '\n') {
+                    self.i += 1;
+                }
+                continue;
+            }
+            let a1 = self.addr()?;
+            let mut a2 = None;
+            if a1.is_some() && self.peek() == Some(',') {
+                self.i += 1;
+                if self.peek() == Some('+') {
+                    self.i += 1;
+                    a2 = Some(Addr2::Plus(self.number()));
+                } else {
+                    a2 = Some(Addr2::A(self.addr()?.ok_or("unexpected `,'")?));
+                }
+            }
+            self.skip_ws();
+            let mut neg = false;
+            while self.peek() == Some('!') {
+                neg = true;
+                self.i += 1;
+                self.skip_ws();
+            }
+            let c = self.peek().ok_or("missing command")?;
+            self.i += 1;
+            let kind = match c {
+                '{' => {
+                    open.push(cmds.len());
+                    Kind::Block(0)
+                }
+                '}' => {
+                    let start = open.pop().ok_or("unexpected `}'")?;
+                    let end = cmds.len();
+                    if let Kind::Block(e) = &mut cmds[start].kind {
+                        *e = end;
+                    }
+                    Kind::End
+                }
+                's' => {
+                    let d = self.peek().ok_or("unterminated `s' command")?;
+                    self.i += 1;
+                    let re_src = self.delimited(d, true)?;
+                    let rep_src = self.delimited(d, false)?;
+                    let (mut global, mut nth, mut print, mut icase) = (false, 1, false, false);
+                    loop {
+                        match self.peek() {
+                            Some('g') => global = true,
+                            Some('p') => print = true,
+                            Some('i') | Some('I') => icase = true,
+                            Some(c) if c.is_ascii_digit() => {
+                                nth = self.number().max(1);
+                                continue;
+                            }
+                            Some('w') => {
+                                self.label();
+                                break;
+                            }
+                            _ => break,
+                        }
+                        self.i += 1;
+                    }
+                    let re = if re_src.is_empty() { None } else { Some(compile(&re_src, self.extended, icase, false)?) };
+                    Kind::S { re, rep: parse_rep(&rep_src), global, nth, print }
+                }
+                'y' => {
+                    let d = self.peek().ok_or("unterminated `y' command")?;
+                    self.i += 1;
+                    let a: Vec<char> = self.delimited(d, false)?.replace("\\\\", "\\").chars().collect();
+                    let b: Vec<char> = self.delimited(d, false)?.replace("\\\\", "\\").chars().collect();
+                    if a.len() != b.len() {
+                        return Err("strings for `y' command are different lengths".into());
+                    }
+                    Kind::Y(a, b)
+                }
+                'a' | 'i' | 'c' => Kind::Text(c, self.text_arg()),
+                'q' | 'Q' => {
+                    self.skip_ws();
+                    Kind::Quit(c, self.number() as i32)
+                }
+                'b' | 't' | 'T' => Kind::Jump(c, self.label()),
+                ':' => {
+                    let l = self.label();
+                    cmds.push(Cmd { a1: None, a2: None, neg: false, kind: Kind::Label });
+                    labels_push(&mut cmds, l);
+                    continue;
+                }
+                'p' | 'P' | 'd' | 'D' | 'n' | 'N' | 'g' | 'G' | 'h' | 'H' | 'x' | '=' | 'l' => Kind::Simple(c),
+                'r' | 'w' | 'R' | 'W' => {
+                    self.label();
+                    Kind::Simple('#')
+                }
+                other => return Err(format!("unknown command: `{other}'")),
+            };
+            cmds.push(Cmd { a1, a2, neg, kind });
+        }
+        if !open.is_empty() {
+            return Err("unmatched `{'".into());
+        }
+        Ok(cmds)
+    }
+}
+
+/// Labels are kept as `Jump(':', name)` right after the `Label` marker.
+fn labels_push(cmds: &mut [Cmd], name: String) {
+    if let Some(last) = cmds.last_mut() {
+        last.kind = Kind::Jump(':', name);
+    }
+}
+
+fn parse_rep(s: &str) -> Vec<Rep> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut cs = s.chars();
+    while let Some(c) = cs.next() {
+        match c {
+            '&' => {
+                out.push(Rep::Lit(std::mem::take(&mut lit)));
+                out.push(Rep::Group(0));
+            }
+            '\\' => match cs.next() {
+                Some(d) if d.is_ascii_digit() => {
+                    out.push(Rep::Lit(std::mem::take(&mut lit)));
+                    out.push(Rep::Group(d.to_digit(10).unwrap_or(0) as usize));
+                }
+                Some('n') => lit.push('\n'),
+                Some('t') => lit.push('\t'),
+                Some(o) => lit.push(o),
+                None => lit.push('\\'),
+            },
+            _ => lit.push(c),
+        }
+    }
+    out.push(Rep::Lit(lit));
+    out
+}
+
+struct Run<'c> {
+    cmds: &'c [Cmd],
+    active: Vec<bool>,
+    plus_end: Vec<usize>,
+    last_re: Option<Regex>,
+    quiet: bool,
+}
+
+impl Run<'_> {
+    fn re<'r>(&'r mut self, re: &'r Option<Regex>) -> Option<Regex> {
+        match re {
+            Some(r) => {
+                self.last_re = Some(r.clone());
+                Some(r.clone())
+            }
+            None => self.last_re.clone(),
+        }
+    }
+
+    fn addr_match(&mut self, a: &Addr, line: usize, last: bool, ps: &str) -> bool {
+        match a {
+            Addr::Line(n) => *n == line,
+            Addr::Last => last,
+            Addr::Step(f, s) => if *s == 0 { line == *f } else { line >= *f && (line - f) % s == 0 },
+            Addr::Re(r) => self.re(r).is_some_and(|r| r.is_match(ps)),
+        }
+    }
+
+    fn selected(&mut self, k: usize, line: usize, last: bool, ps: &str) -> bool {
+        let c = &self.cmds[k];
+        let hit = match (&c.a1, &c.a2) {
+            (None, _) => true,
+            (Some(a), None) => self.addr_match(a, line, last, ps),
+            (Some(a), Some(a2)) => {
+                if self.active[k] {
+                    let end = match a2 {
+                        Addr2::Plus(_) => line >= self.plus_end[k],
+                        Addr2::A(Addr::Line(n)) => line >= *n,
+                        Addr2::A(b) => self.addr_match(b, line, last, ps),
+                    };
+                    if end {
+                        self.active[k] = false;
+                    }
+                    true
+                } else if self.addr_match(a, line, last, ps) {
+                    match a2 {
+                        Addr2::Plus(n) => {
+                            self.plus_end[k] = line + n;
+                            self.active[k] = *n > 0;
+                        }
+                        Addr2::A(Addr::Line(n)) => self.active[k] = *n > line,
+                        Addr2::A(_) => self.active[k] = !last,
+                    }
+                    true
+                } else {
+                    false
+                }
+            }
+        };
+        hit != c.neg
+    }
+}
+
+fn substitute(re: &Regex, ps: &str, rep: &[Rep], global: bool, nth: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut count = 0;
+    let mut done = false;
+    for caps in re.captures_iter(ps) {
+        let m = caps.get(0)?;
+        count += 1;
+        if count < nth {
+            continue;
+        }
+        out.push_str(&ps[last..m.start()]);
+        for r in rep {
+            match r {
+                Rep::Lit(s) => out.push_str(s),
+                Rep::Group(g) => out.push_str(caps.get(*g).map(|x| x.as_str()).unwrap_or("")),
+            }
+        }
+        last = m.end();
+        done = true;
+        if !global {
+            break;
+        }
+    }
+    if !done {
+        return None;
+    }
+    out.push_str(&ps[last..]);
+    Some(out)
+}
+
+/// Runs the script over `lines`; returns the output and the exit status of `q`/`Q`.
+fn run(cmds: &[Cmd], lines: &[String], quiet: bool, budget_ok: &mut dyn FnMut() -> bool) -> (String, Option<i32>) {
+    let mut r = Run { cmds, active: vec![false; cmds.len()], plus_end: vec![0; cmds.len()], last_re: None, quiet };
+    let mut out = String::new();
+    let mut hold = String::new();
+    let mut idx = 0;
+    let mut exit = None;
+    let find_label = |name: &str| cmds.iter().position(|c| matches!(&c.kind, Kind::Jump(':', n) if n == name));
+    'cycle: while idx < lines.len() {
+        let mut ps = lines[idx].clone();
+        idx += 1;
+        let mut append = String::new();
+        let mut subst_flag = false;
+        let mut pc = 0;
+        loop {
+            if pc >= cmds.len() {
+                break;
+            }
+            if !budget_ok() {
+                return (out, Some(1));
+            }
+            let last = idx == lines.len();
+            if !r.selected(pc, idx, last, &ps) {
+                pc = match cmds[pc].kind {
+                    Kind::Block(end) => end + 1,
+                    _ => pc + 1,
+                };
+                continue;
+            }
+            match &cmds[pc].kind {
+                Kind::Block(_) | Kind::End | Kind::Label => {}
+                Kind::Jump(':', _) => {}
+                Kind::S { re, rep, global, nth, print } => {
+                    if let Some(re) = r.re(re) {
+                        if let Some(n) = substitute(&re, &ps, rep, *global, *nth) {
+                            ps = n;
+                            subst_flag = true;
+                            if *print {
+                                out.push_str(&ps);
+                                out.push('\n');
+                            }
+                        }
+                    }
+                }
+                Kind::Y(a, b) => ps = ps.chars().map(|c| a.iter().position(|x| *x == c).map(|i| b[i]).unwrap_or(c)).collect(),
+                Kind::Text('a', t) => {
+                    append.push_str(t);
+                    append.push('\n');
+                }
+                Kind::Text('i', t) => {
+                    out.push_str(t);
+                    out.push('\n');
+                }
+                Kind::Text(_, t) => {
+                    let c = &cmds[pc];
+                    if c.a2.is_none() || !r.active[pc] || c.neg {
+                        out.push_str(t);
+                        out.push('\n');
+                    }
+                    continue 'cycle;
+                }
+                Kind::Quit(q, code) => {
+                    if *q == 'q' && !r.quiet {
+                        out.push_str(&ps);
+                        out.push('\n');
+                    }
+                    out.push_str(&append);
+                    exit = Some(*code);
+                    break 'cycle;
+                }
+                Kind::Jump(j, label) => {
+                    let go = match j {
+                        'b' => true,
+                        't' => std::mem::replace(&mut subst_flag, false),
+                        _ => !std::mem::replace(&mut subst_flag, false),
+                    };
+                    if go {
+                        pc = if label.is_empty() { cmds.len() } else { find_label(label).unwrap_or(cmds.len()) };
+                        continue;
+                    }
+                }
+                Kind::Simple(c) => match c {
+                    'p' => {
+                        out.push_str(&ps);
+                        out.push('\n');
+                    }
+                    'P' => {
+                        out.push_str(ps.split('\n').next().unwrap_or(""));
+                        out.push('\n');
+                    }
+                    'd' => {
+                        out.push_str(&append);
+                        continue 'cycle;
+                    }
+                    'D' => {
+                        if let Some(i) = ps.find('\n') {
+                            ps = ps[i + 1..].to_string();
+                            out.push_str(&append);
+                            append.clear();
+                            pc = 0;
+                            continue;
+                        }
+                        out.push_str(&append);
+                        continue 'cycle;
+                    }
+                    'n' => {
+                        if !r.quiet {
+                            out.push_str(&ps);
+                            out.push('\n');
+                        }
+                        out.push_str(&append);
+                        append.clear();
+                        if idx >= lines.len() {
+                            continue 'cycle;
+                        }
+                        ps = lines[idx].clone();
+                        idx += 1;
+                    }
+                    'N' => {
+                        if idx >= lines.len() {
+                            break;
+                        }
+                        ps.push('\n');
+                        ps.push_str(&lines[idx]);
+                        idx += 1;
+                    }
+                    'g' => ps = hold.clone(),
+                    'G' => {
+                        ps.push('\n');
+                        ps.push_str(&hold);
+                    }
+                    'h' => hold = ps.clone(),
+                    'H' => {
+                        hold.push('\n');
+                        hold.push_str(&ps);
+                    }
+                    'x' => std::mem::swap(&mut ps, &mut hold),
+                    '=' => out.push_str(&format!("{idx}\n")),
+                    'l' => {
+                        out.push_str(&ps.replace('\\', "\\\\").replace('\t', "\\t"));
+                        out.push_str("$\n");
+                    }
+                    _ => {}
+                },
+            }
+            pc += 1;
+        }
+        if !r.quiet {
+            out.push_str(&ps);
+            out.push('\n');
+        }
+        out.push_str(&append);
+    }
+    (out, exit)
+}
+
+/// `sed [-n] [-E|-r] [-i[SUF]] [-s] (-e SCRIPT… | -f FILE | SCRIPT) [FILE…]`
+pub fn sed(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
+    let mut quiet = false;
+    let mut extended = false;
+    let mut in_place = false;
+    let mut scripts: Vec<String> = Vec::new();
+    let mut files = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        let a = &argv[i];
+        i += 1;
+        if a == "--" {
+            files.extend(argv[i..].iter().cloned());
+            break;
+        }
+        if a.starts_with("--") {
+            match a.as_str() {
+                "--quiet" | "--silent" => quiet = true,
+                "--regexp-extended" => extended = true,
+                s if s.starts_with("--in-place") => in_place = true,
+                s if s.starts_with("--expression=") => scripts.push(s["--expression=".len()..].to_string()),
+                _ => {}
+            }
+            continue;
+        }
+        if a.starts_with('-') && a.len() > 1 {
+            let cs: Vec<char> = a[1..].chars().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                match cs[k] {
+                    'n' => quiet = true,
+                    'E' | 'r' => extended = true,
+                    's' | 'u' | 'z' => {}
+                    'i' => {
+                        in_place = true;
+                        break;
+                    }
+                    'e' | 'f' => {
+                        let rest: String = cs[k + 1..].iter().collect();
+                        let v = if rest.is_empty() {
+                            i += 1;
+                            argv.get(i - 1).cloned().unwrap_or_default()
+                        } else {
+                            rest
+                        };
+                        if cs[k] == 'e' {
+                            scripts.push(v);
+                        } else {
+                            match read_input(ctx, &v) {
+                                Ok(d) => scripts.push(String::from_utf8_lossy(&d).into_owned()),
+                                Err(e) => {
+                                    fail(ctx, "sed", &format!("{v}: {e}"));
+                                    return 1;
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    other => {
+                        fail(ctx, "sed", &format!("invalid option -- '{other}'"));
+                        return 1;
+                    }
+                }
+                k += 1;
+            }
+            continue;
+        }
+        files.push(a.clone());
+    }
+    if scripts.is_empty() {
+        if files.is_empty() {
+            ctx.err("Usage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\n");
+            return 1;
+        }
+        scripts.push(files.remove(0));
+    }
+    let src = scripts.join("\n");
+    let mut p = Parser { cs: src.chars().collect(), i: 0, extended, _s: std::marker::PhantomData };
+    let cmds = match p.parse() {
+        Ok(c) => c,
+        Err(e) => {
+            fail(ctx, "sed", &e);
+            return 1;
+        }
+    };
+    let to_lines = |d: &[u8]| -> Vec<String> { super::common::lines(d) };
+    let mut status = 0;
+    if in_place {
+        for f in &files {
+            let data = match read_input(ctx, f) {
+                Ok(d) => d,
+                Err(e) => {
+                    fail(ctx, "sed", &format!("{f}: {e}"));
+                    status = 1;
+                    continue;
+                }
+            };
+            let (out, _) = run(&cmds, &to_lines(&data), quiet, &mut || ctx.step());
+            let cwd = ctx.cwd.clone();
+            let meta = ctx.fs.lookup(&cwd, f, true).map(|(_, n)| n.meta).ok();
+            if let Err(e) = write_file(ctx, f, out.into_bytes()) {
+                fail(ctx, "sed", &format!("{f}: {e}"));
+                status = 1;
+            } else if let Some(m) = meta {
+                let now = ctx.now;
+                let _ = ctx.fs.update_meta(&cwd, f, true, |x| *x = crate::vfs::Meta { mtime: now, ..m });
+            }
+        }
+        return status;
+    }
+    let mut all = Vec::new();
+    if files.is_empty() {
+        all = to_lines(ctx.input());
+    }
+    for f in &files {
+        match read_input(ctx, f) {
+            Ok(d) => all.extend(to_lines(&d)),
+            Err(e) => {
+                fail(ctx, "sed", &format!("{f}: {e}"));
+                status = 2;
+            }
+        }
+    }
+    let (out, exit) = run(&cmds, &all, quiet, &mut || ctx.step());
+    ctx.out(&out);
+    exit.unwrap_or(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sed_run(script: &str, input: &str, quiet: bool, ext: bool) -> String {
+        let mut p = Parser { cs: script.chars().collect(), i: 0, extended: ext, _s: std::marker::PhantomData };
+        let cmds = p.parse().unwrap();
+        let lines: Vec<String> = input.lines().map(String::from).collect();
+        run(&cmds, &lines, quiet, &mut || true).0
+    }
+
+    #[test]
+    fn commands() {
+        assert_eq!(sed_run("s/o/0/g", "foo\nbar\n", false, false), "f00\nbar\n");
+        assert_eq!(sed_run("s/\\(a\\)\\(b\\)/\\2\\1-&/", "xab\n", false, false), "xba-ab\n");
+        assert_eq!(sed_run("s/(a|b)+/X/", "caab\n", false, true), "cX\n");
+        assert_eq!(sed_run("2d", "1\n2\n3\n", false, false), "1\n3\n");
+        assert_eq!(sed_run("/b/,/d/p", "a\nb\nc\nd\ne\n", true, false), "b\nc\nd\n");
+        assert_eq!(sed_run("2,$!d", "1\n2\n3\n", false, false), "2\n3\n");
+        assert_eq!(sed_run("$!N;s/\\n/ /", "1\n2\n3\n", false, false), "1 2\n3\n");
+        assert_eq!(sed_run("1i\\\nhead\n$a tail", "x\n", false, false), "head\nx\ntail\n");
+        assert_eq!(sed_run("/x/c\\\nY", "a\nx\n", false, false), "a\nY\n");
+        assert_eq!(sed_run("y/abc/xyz/;2q", "aabbcc\nb\nc\n", false, false), "xxyyzz\ny\n");
+        assert_eq!(sed_run("1!G;h;$!d", "1\n2\n3\n", false, false), "3\n2\n1\n");
+        assert_eq!(sed_run(":a;s/^.\\{1,3\\}$/ &/;ta", "ab\n", false, false), "  ab\n");
+        assert_eq!(sed_run("s/a/b/2", "aaa\n", false, false), "aba\n");
+        assert_eq!(sed_run("/^#/d;/^$/d", "#c\n\nv\n", false, false), "v\n");
+        assert_eq!(sed_run("0~2d", "1\n2\n3\n4\n", false, false), "1\n3\n");
+        assert_eq!(sed_run("/a/,+1d", "a\nb\nc\n", false, false), "c\n");
+        assert_eq!(sed_run("/1/{s/1/one/;p}", "1\n2\n", true, false), "one\n");
+        assert_eq!(sed_run("=", "a\n", false, false), "1\na\n");
+    }
+}

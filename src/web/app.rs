@@ -1,0 +1,326 @@
+//! The page: state setup (example, shared link or saved work), persistence, theme, layout.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::context_panel::ContextPanel;
+use super::engine_bridge::{self, Bridge};
+use super::inspector::Inspector;
+use super::dom;
+use super::download;
+use super::editor::Editor;
+use super::examples::{self, EXAMPLES};
+use super::header::Header;
+use super::persist::{self, Project};
+use super::settings_form::{stage_names, SettingsForm};
+use super::codec::human_size;
+use super::state::{BuildStatus, Msg, Side, State, Theme};
+
+/// How the page was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mode {
+    /// `?embed=1`: the compact widget.
+    pub embed: bool,
+    /// `&readonly=1`: no editing.
+    pub readonly: bool,
+}
+
+impl Mode {
+    fn from_url() -> Mode {
+        let flag = |n: &str| dom::query_param(n).is_some_and(|v| v != "0" && v != "false");
+        Mode { embed: flag("embed"), readonly: flag("readonly") }
+    }
+}
+
+/// The first state: `?example=` wins, then a shared link, then saved work (not in embed
+/// mode), then the first example.
+fn initial_state(mode: Mode) -> State {
+    let mut s = State { readonly: mode.readonly, theme: persist::load_theme(), ..State::default() };
+    let open_example = |s: &mut State, ex: &examples::Example| {
+        s.apply(Msg::OpenExample { name: ex.name.into(), dockerfile: ex.dockerfile.into(), context: ex.context() });
+    };
+    if let Some(ex) = dom::query_param("example").as_deref().and_then(examples::find) {
+        open_example(&mut s, ex);
+    } else if let Some(p) = persist::parse_fragment(&dom::fragment()) {
+        s.apply(Msg::Restore { dockerfile: p.dockerfile, context: p.context, settings: Some(p.settings) });
+        s.example = p.example;
+        if !mode.embed {
+            s.notice = Some("Opened the project from the shared link.".into());
+        }
+    } else if let Some(p) = (!mode.embed).then(persist::load_project).flatten() {
+        s.apply(Msg::Restore { dockerfile: p.dockerfile, context: p.context, settings: Some(p.settings) });
+        s.example = p.example;
+    } else {
+        open_example(&mut s, &EXAMPLES[0]);
+    }
+    s
+}
+
+fn project_of(s: &State) -> Project {
+    Project {
+        dockerfile: s.dockerfile.clone(),
+        context: s.context.clone(),
+        settings: s.settings.clone(),
+        example: s.example.clone(),
+    }
+}
+
+/// Runs build `generation` one step per timer tick, so the page renders between steps.
+fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>) {
+    Timeout::new(0, move || {
+        if let Some((updates, done, millis)) = bridge.step(generation) {
+            dispatch.dispatch(Msg::BuildProgress(generation, updates, millis));
+            if !done {
+                drive(bridge, generation, dispatch);
+            }
+        }
+    })
+    .forget();
+}
+
+/// An overlay with a link or snippet to copy.
+#[derive(Clone, PartialEq)]
+enum Overlay {
+    Share { url: String, left_out: usize },
+    Embed { snippet: String },
+}
+
+/// The playground.
+#[function_component(App)]
+pub fn app() -> Html {
+    let mode = *use_memo((), |_| Mode::from_url());
+    let state = use_reducer(|| initial_state(mode));
+    let overlay = use_state(|| None::<Overlay>);
+    let save_timer = use_mut_ref(|| None::<Timeout>);
+    let bridge = use_memo((), |_| Bridge::new());
+    let bridge = (*bridge).clone();
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |m: Msg| d.dispatch(m))
+    };
+
+    // Keep work across reloads (debounced; not from inside an embed).
+    {
+        let st = state.clone();
+        let key = (st.dockerfile.clone(), st.context.clone(), st.settings.clone(), st.example.clone());
+        use_effect_with(key, move |_| {
+            if !mode.embed {
+                let p = project_of(&st);
+                *save_timer.borrow_mut() = Some(Timeout::new(300, move || {
+                    persist::save_project(&p);
+                }));
+            }
+        });
+    }
+    // The terminal's `docker build .` reads the editor.
+    {
+        let bridge = bridge.clone();
+        let key = (state.dockerfile.clone(), state.context.clone());
+        use_effect_with(key, move |(dockerfile, context)| bridge.set_project(dockerfile, context));
+    }
+    // Every build request starts a build driven by timer ticks.
+    {
+        let (st, bridge) = (state.clone(), bridge.clone());
+        use_effect_with(state.build.generation, move |generation| {
+            if *generation > 0 {
+                bridge.start_build(*generation, &st);
+                drive(bridge, *generation, st.dispatcher());
+            }
+        });
+    }
+    // Build once on load: the first impression is a finished build.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| d.dispatch(Msg::RequestBuild));
+    }
+    let diagnostics = use_memo(state.dockerfile.clone(), |t| engine_bridge::diagnostics(t));
+    // Theme on <html data-theme>.
+    use_effect_with(state.theme, |t| {
+        dom::set_root_attribute("data-theme", t.name());
+    });
+
+    let on_edit = {
+        let d = dispatch.clone();
+        Callback::from(move |t: String| d.emit(Msg::EditDockerfile(t)))
+    };
+    let on_example = {
+        let d = dispatch.clone();
+        Callback::from(move |name: String| {
+            if let Some(ex) = examples::find(&name) {
+                d.emit(Msg::OpenExample { name: ex.name.into(), dockerfile: ex.dockerfile.into(), context: ex.context() });
+                d.emit(Msg::RequestBuild);
+            }
+        })
+    };
+    let on_theme = {
+        let d = dispatch.clone();
+        Callback::from(move |t: Theme| {
+            persist::save_theme(t);
+            d.emit(Msg::SetTheme(t));
+        })
+    };
+    let on_share = {
+        let (st, overlay, d) = (state.clone(), overlay.clone(), dispatch.clone());
+        Callback::from(move |_| {
+            let (frag, left_out) = persist::share_fragment(&project_of(&st));
+            dom::replace_fragment(&frag);
+            let url = format!("{}#{frag}", dom::page_url_without_fragment());
+            dom::copy_to_clipboard(&url);
+            d.emit(Msg::Notify(Some("Share link copied to the clipboard.".into())));
+            overlay.set(Some(Overlay::Share { url, left_out }));
+        })
+    };
+    let on_embed = {
+        let (st, overlay) = (state.clone(), overlay.clone());
+        Callback::from(move |_| {
+            let (frag, _) = persist::share_fragment(&project_of(&st));
+            let src = format!("{}?embed=1#{frag}", dom::page_base_url());
+            let snippet = format!(
+                "<iframe src=\"{src}\" title=\"layerlab Dockerfile playground\" width=\"100%\" height=\"520\" style=\"border:1px solid #ccc;border-radius:8px\" loading=\"lazy\"></iframe>"
+            );
+            overlay.set(Some(Overlay::Embed { snippet }));
+        })
+    };
+    let on_download_context = {
+        let (st, d) = (state.clone(), dispatch.clone());
+        Callback::from(move |_| match download::context_tar(&st.dockerfile, &st.context) {
+            Ok(bytes) => {
+                if let Err(e) = download::offer_bytes("layerlab-context.tar", "application/x-tar", &bytes) {
+                    d.emit(Msg::Notify(Some(format!("download failed: {e}"))));
+                }
+            }
+            Err(e) => d.emit(Msg::Notify(Some(format!("could not pack the context: {e}")))),
+        })
+    };
+    let on_download_image = match &state.build.status {
+        BuildStatus::Done { image_id, tags } => {
+            let (bridge, d, id) = (bridge.clone(), dispatch.clone(), image_id.clone());
+            let name = match tags.first() {
+                Some(t) => format!("{}.tar", t.replace([':', '/'], "-")),
+                None => format!("{}.tar", id.trim_start_matches("sha256:").chars().take(12).collect::<String>()),
+            };
+            Some(Callback::from(move |_: ()| {
+                d.emit(Msg::Notify(Some(format!("Packing {name}…"))));
+                let (bridge, d, id, name) = (bridge.clone(), d.clone(), id.clone(), name.clone());
+                // Let the notice paint before the archive is written.
+                Timeout::new(30, move || {
+                    let result = bridge.save_image(&id, &mut |_, _| ());
+                    let msg = match result {
+                        Ok((parts, size)) => match download::offer_parts(&name, "application/x-tar", &parts) {
+                            Ok(()) => format!("Saved {name} ({}): load it with `docker load -i {name}`.", human_size(size)),
+                            Err(e) => format!("download failed: {e}"),
+                        },
+                        Err(e) => format!("could not save the image: {e}"),
+                    };
+                    d.emit(Msg::Notify(Some(msg)));
+                })
+                .forget();
+            }))
+        }
+        _ => None,
+    };
+    let on_build = {
+        let d = dispatch.clone();
+        Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
+    };
+    let on_caret_line = {
+        let d = dispatch.clone();
+        Callback::from(move |line: usize| d.emit(Msg::SelectEditorLine(line)))
+    };
+
+    let stages = stage_names(&state.dockerfile);
+    let side_tab = |side: Side, label: &'static str| {
+        let d = dispatch.clone();
+        let active = state.side == side;
+        html! {
+            <button role="tab" class={classes!("tab", active.then_some("active"))} aria-selected={active.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| d.emit(Msg::ShowSide(side)))}>{ label }</button>
+        }
+    };
+    let overlay_html = (*overlay).clone().map(|o| {
+        let close = {
+            let overlay = overlay.clone();
+            Callback::from(move |_: MouseEvent| overlay.set(None))
+        };
+        let (title, body, note) = match o {
+            Overlay::Share { url, left_out } => (
+                "Share link",
+                url,
+                if left_out > 0 {
+                    format!("{left_out} large context file(s) are not in the link.")
+                } else {
+                    "Anyone opening this link gets this Dockerfile, context and build options.".into()
+                },
+            ),
+            Overlay::Embed { snippet } => (
+                "Embed",
+                snippet,
+                "Paste this into a web page or README rendered as HTML. Add &readonly=1 after embed=1 for a read-only widget.".into(),
+            ),
+        };
+        html! {
+            <div class="overlay" role="dialog" aria-modal="true" aria-label={title}>
+                <div class="overlay-box">
+                    <h2>{ title }</h2>
+                    <textarea class="copy-box" readonly=true value={body} rows="4" />
+                    <p class="muted">{ note }</p>
+                    <button class="primary" onclick={close}>{ "Close" }</button>
+                </div>
+            </div>
+        }
+    });
+
+    html! {
+        <div class={classes!("app", mode.embed.then_some("embed"))}>
+            <Header
+                example={state.example.clone()}
+                build={state.build.clone()}
+                theme={state.theme}
+                can_build={true}
+                {on_example}
+                on_build={on_build.clone()}
+                {on_share}
+                {on_embed}
+                {on_download_context}
+                {on_download_image}
+                {on_theme}
+            />
+            <main class="layout">
+                <section class="pane left" aria-label="Dockerfile and build context">
+                    <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
+                    <Editor
+                        text={AttrValue::from(state.dockerfile.clone())}
+                        diagnostics={Rc::new((*diagnostics).clone())}
+                        selected_lines={state.selected_card().map(|c| c.lines)}
+                        running_lines={state.build.current_lines}
+                        readonly={state.readonly}
+                        {on_edit}
+                        {on_build}
+                        {on_caret_line}
+                    />
+                    if !mode.embed {
+                        <div class="tabs" role="tablist">
+                            { side_tab(Side::Context, "Build context") }
+                            { side_tab(Side::Options, "Build options") }
+                        </div>
+                        <div class="side-panel" role="tabpanel">
+                            if state.side == Side::Context {
+                                <ContextPanel context={state.context.clone()} open={state.ctx_open.clone()}
+                                    dispatch={dispatch.clone()} readonly={state.readonly} />
+                            } else {
+                                <SettingsForm settings={state.settings.clone()} {stages} dispatch={dispatch.clone()} />
+                            }
+                        </div>
+                    }
+                </section>
+                <Inspector state={state.clone()} bridge={bridge.clone()} dispatch={dispatch.clone()} compact={mode.embed} />
+            </main>
+            <footer class="status" aria-live="polite">
+                { state.notice.clone().unwrap_or_default() }
+            </footer>
+            { for overlay_html }
+        </div>
+    }
+}

@@ -1,0 +1,207 @@
+//! Small encoders the playground needs without extra crates: base64 (standard and URL-safe,
+//! unpadded), deflate via flate2, and a shell-like splitter for terminal command lines.
+
+use std::io::{Read, Write};
+
+const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn encode_with(data: &[u8], table: &[u8; 64], pad: bool) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..4 {
+            if i < chars {
+                out.push(table[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else if pad {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Standard base64 with padding (for storing binary files in localStorage).
+pub fn base64_encode(data: &[u8]) -> String {
+    encode_with(data, STD, true)
+}
+
+/// URL-safe base64 without padding (for share links).
+pub fn base64url_encode(data: &[u8]) -> String {
+    encode_with(data, URL, false)
+}
+
+/// Decodes either alphabet, with or without padding; `None` on a bad character.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            b'\n' | b'\r' | b' ' => continue,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Raw deflate at the best compression level.
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+/// Inflates raw deflate data, refusing output larger than `limit` bytes.
+pub fn inflate(data: &[u8], limit: u64) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut dec = flate2::read::DeflateDecoder::new(data).take(limit + 1);
+    dec.read_to_end(&mut out).ok()?;
+    if out.len() as u64 > limit {
+        return None;
+    }
+    Some(out)
+}
+
+/// Splits a command line into words as a POSIX shell would for simple commands:
+/// whitespace separates words, single quotes are literal, double quotes allow `\"` and `\\`,
+/// and a backslash outside quotes escapes the next character. `Err` names an unclosed quote.
+pub fn split_words(line: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            '\'' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(ch) => cur.push(ch),
+                        None => return Err("unterminated quoted string".into()),
+                    }
+                }
+            }
+            '"' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.peek() {
+                            Some(&n @ ('"' | '\\' | '$' | '`')) => {
+                                cur.push(n);
+                                chars.next();
+                            }
+                            _ => cur.push('\\'),
+                        },
+                        Some(ch) => cur.push(ch),
+                        None => return Err("unterminated quoted string".into()),
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                }
+            }
+            c => {
+                in_word = true;
+                cur.push(c);
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
+/// Human-readable size the way `docker images` prints it (`7.8MB`, `512B`, `1.2kB`).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{bytes}B")
+    } else {
+        // Three significant digits, as Docker's go-units HumanSize does.
+        let s = if v >= 100.0 {
+            format!("{v:.0}")
+        } else if v >= 10.0 {
+            format!("{v:.1}")
+        } else {
+            format!("{v:.2}")
+        };
+        let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+        format!("{s}{}", UNITS[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn base64_round_trips() {
+        assert_eq!(base64_encode(b"Man"), "TWFu");
+        assert_eq!(base64_encode(b"Ma"), "TWE=");
+        assert_eq!(base64_encode(b"M"), "TQ==");
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64_decode("TWE=").unwrap(), b"Ma");
+        assert_eq!(base64_decode("-_8").unwrap(), vec![0xfb, 0xff]);
+        assert_eq!(base64_decode("a*b"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn deflate_round_trips_with_limit() {
+        let data = b"FROM alpine\nRUN echo hi\n".repeat(20);
+        let z = deflate(&data);
+        assert!(z.len() < data.len());
+        assert_eq!(inflate(&z, 10_000).unwrap(), data);
+        assert_eq!(inflate(&z, 10), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn splits_like_a_shell() {
+        assert_eq!(split_words(r#"run -it "my image" 'a b' c\ d"#).unwrap(), ["run", "-it", "my image", "a b", "c d"]);
+        assert_eq!(split_words(r#"echo "a\"b" ''"#).unwrap(), ["echo", "a\"b", ""]);
+        assert!(split_words("echo 'oops").is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn sizes_read_like_docker() {
+        assert_eq!(human_size(512), "512B");
+        assert_eq!(human_size(1_234), "1.23kB");
+        assert_eq!(human_size(7_800_000), "7.8MB");
+        assert_eq!(human_size(123_456_789), "123MB");
+    }
+}

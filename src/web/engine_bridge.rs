@@ -1,0 +1,385 @@
+//! The one place the playground calls the engine: parsing for diagnostics, resumable
+//! builds translated into [`BuildUpdate`]s, docker commands for the terminal and the
+//! history/inspect views, layer snapshots for the explorer, and image archives.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::build::{self, BuildJob, BuildRequest, Event};
+use crate::engine::Engine;
+use crate::vfs::{ChangeKind, Tree};
+
+use super::codec;
+use super::dom;
+use super::editor::Diagnostic;
+use super::state::{BuildUpdate, CtxEntry, LayerCard, LogKind, LogLine, State, TermLine};
+
+/// The filesystem as of one build step, with what that step changed.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The union view after the step.
+    pub tree: Tree,
+    /// The view before the step (for deleted entries).
+    pub lower: Tree,
+    /// `docker diff`-style marks of the step's layer.
+    pub changes: BTreeMap<String, ChangeKind>,
+    /// Number of layers in the image after the step.
+    pub layers: usize,
+}
+
+/// What a terminal command printed.
+pub struct TermResult {
+    /// Output lines.
+    pub lines: Vec<TermLine>,
+    /// The prompt to show next (`None`: the docker prompt).
+    pub shell_prompt: Option<String>,
+}
+
+struct Running {
+    generation: u64,
+    job: BuildJob,
+    current: Option<(usize, String, (usize, usize))>,
+}
+
+struct Inner {
+    engine: Engine,
+    build: Option<Running>,
+}
+
+/// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
+#[derive(Clone, Default)]
+struct Project {
+    dockerfile: String,
+    context: super::state::Context,
+}
+
+/// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
+/// empty) is the context root; `-f NAME` reads NAME from the context.
+struct EditorContext(Rc<RefCell<Project>>);
+
+impl crate::engine::Host for EditorContext {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.0.borrow().context.get(path.trim_start_matches("./")) {
+            Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
+            _ => Err(format!("open {path}: no such file or directory")),
+        }
+    }
+
+    fn write_file(&mut self, path: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err(format!("open {path}: writing files from the terminal is not available in the browser yet"))
+    }
+
+    fn load_context(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
+        let p = self.0.borrow();
+        let root = path.trim_end_matches('/');
+        if !(root.is_empty() || root == ".") {
+            return Err(format!("unable to prepare context: path \"{path}\" not found (the playground's context is \".\")"));
+        }
+        let text = match dockerfile {
+            None | Some("Dockerfile") | Some("./Dockerfile") => match p.context.get("Dockerfile") {
+                Some(CtxEntry::File { data, .. }) => String::from_utf8_lossy(data).into_owned(),
+                _ => p.dockerfile.clone(),
+            },
+            Some(name) => match p.context.get(name.trim_start_matches("./")) {
+                Some(CtxEntry::File { data, .. }) => String::from_utf8_lossy(data).into_owned(),
+                _ => return Err(format!("unable to evaluate symlinks in Dockerfile path: lstat {name}: no such file or directory")),
+            },
+        };
+        Ok((text, to_build_context(&p.context)))
+    }
+}
+
+fn to_build_context(ctx: &super::state::Context) -> build::Context {
+    let mut context = build::Context::new();
+    for (path, e) in ctx {
+        match e {
+            CtxEntry::Dir => context.add_dir(path),
+            CtxEntry::File { data, mode } => context.add_file_mode(path, data.to_vec(), *mode),
+        }
+    }
+    context.mtime = dom::epoch_seconds();
+    context
+}
+
+/// A shared handle on the engine. Cloning shares it; equality is identity.
+#[derive(Clone)]
+pub struct Bridge(Rc<RefCell<Inner>>, Rc<RefCell<Project>>);
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Default for Bridge {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Parser errors and warnings of a Dockerfile, for the editor.
+pub fn diagnostics(dockerfile: &str) -> Vec<Diagnostic> {
+    match crate::dockerfile::parse(dockerfile) {
+        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false }).collect(),
+        Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true }],
+    }
+}
+
+fn log_kind(line: &str) -> LogKind {
+    if line.starts_with("Step ") {
+        LogKind::Step
+    } else if line.starts_with("Successfully ") {
+        LogKind::Success
+    } else {
+        LogKind::Output
+    }
+}
+
+impl Bridge {
+    /// A fresh engine with an empty image store.
+    pub fn new() -> Bridge {
+        let project = Rc::new(RefCell::new(Project::default()));
+        let mut engine = Engine::new(dom::epoch_seconds);
+        engine.set_host(EditorContext(project.clone()));
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
+    }
+
+    /// Tells the engine what the editor holds (for `docker build .` in the terminal).
+    pub fn set_project(&self, dockerfile: &str, context: &super::state::Context) {
+        let mut p = self.1.borrow_mut();
+        if p.dockerfile != dockerfile {
+            p.dockerfile = dockerfile.to_string();
+        }
+        if p.context != *context {
+            p.context = context.clone();
+        }
+    }
+
+    /// Starts building the state's Dockerfile and context as build number `generation`,
+    /// abandoning any build still running.
+    pub fn start_build(&self, generation: u64, s: &State) {
+        let context = to_build_context(&s.context);
+        let tags = if s.settings.tag.trim().is_empty() { Vec::new() } else { vec![s.settings.tag.trim().to_string()] };
+        let req = BuildRequest {
+            dockerfile: s.dockerfile.clone(),
+            context,
+            tags,
+            build_args: s.settings.build_args.iter().filter(|(k, _)| !k.trim().is_empty()).cloned().collect(),
+            no_cache: s.settings.no_cache,
+            target: Some(s.settings.target.clone()).filter(|t| !t.is_empty()),
+        };
+        let mut inner = self.0.borrow_mut();
+        let job = inner.engine.start_build(req);
+        inner.build = Some(Running { generation, job, current: None });
+    }
+
+    /// Runs the next step of build `generation`: its updates, whether the build is over,
+    /// and the milliseconds it took. `None` when that build is no longer the current one.
+    pub fn step(&self, generation: u64) -> Option<(Vec<BuildUpdate>, bool, f64)> {
+        let mut guard = self.0.borrow_mut();
+        let inner = &mut *guard;
+        let run = inner.build.as_mut().filter(|r| r.generation == generation)?;
+        let t0 = dom::now_ms();
+        let events = inner.engine.build_step(&mut run.job);
+        let millis = dom::now_ms() - t0;
+        let mut out = Vec::new();
+        let mut log = Vec::new();
+        for ev in events {
+            if let Some(text) = ev.log_line() {
+                let kind = if matches!(ev, Event::Failed(_)) { LogKind::Error } else { log_kind(&text) };
+                if !matches!(ev, Event::Failed(_)) {
+                    log.extend(text.lines().map(|l| LogLine { text: l.to_string(), kind }));
+                }
+            }
+            match ev {
+                Event::Step { number, total, start_line, end_line, text } => {
+                    flush(&mut out, &mut log);
+                    run.current = Some((number, text.clone(), (start_line, end_line)));
+                    out.push(BuildUpdate::StepStarted { step: number, total, instruction: text, lines: (start_line, end_line) });
+                }
+                Event::Layer(l) => {
+                    flush(&mut out, &mut log);
+                    let (instruction, lines) = match &run.current {
+                        Some((n, text, lines)) if *n == l.step => (text.clone(), *lines),
+                        _ => (String::new(), (l.line, l.line)),
+                    };
+                    out.push(BuildUpdate::Committed(LayerCard {
+                        step: l.step,
+                        instruction,
+                        lines,
+                        size: l.size,
+                        empty: l.diff_id.is_none(),
+                        digest: l.diff_id,
+                        cached: l.cached,
+                        millis,
+                        created_by: l.created_by,
+                        image_id: l.image_id,
+                    }));
+                }
+                Event::Done { image_id, tags } => {
+                    flush(&mut out, &mut log);
+                    out.push(BuildUpdate::Done { image_id, tags });
+                }
+                Event::Failed(e) => {
+                    flush(&mut out, &mut log);
+                    out.push(BuildUpdate::Failed { message: e.to_string(), line: e.line });
+                }
+                _ => {}
+            }
+        }
+        flush(&mut out, &mut log);
+        let done = run.job.is_done();
+        if done {
+            inner.build = None;
+        }
+        Some((out, done, millis))
+    }
+
+    /// The filesystem after the step that made `image_id`; `own_layer` says whether that
+    /// step made the image's top layer (otherwise nothing is marked as changed).
+    pub fn snapshot(&self, image_id: &str, own_layer: bool) -> Option<Snapshot> {
+        let inner = self.0.borrow();
+        let image = inner.engine.store.get(image_id)?;
+        let n = image.layers.len();
+        if own_layer && n > 0 {
+            let lower = Tree::from_layers(image.layers[..n - 1].iter().map(|l| &l.layer));
+            let top = &image.layers[n - 1].layer;
+            let mut tree = lower.clone();
+            top.apply_to(&mut tree);
+            let changes = top.changes(&lower).into_iter().collect();
+            Some(Snapshot { tree, lower, changes, layers: n })
+        } else {
+            let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
+            Some(Snapshot { tree, lower: Tree::new(), changes: BTreeMap::new(), layers: n })
+        }
+    }
+
+    /// Runs a docker command (argv without `docker`) and returns its exit status and output.
+    pub fn docker(&self, argv: &[String]) -> (i32, String, String) {
+        let out = self.0.borrow_mut().engine.exec(argv);
+        (out.code, out.stdout, out.stderr)
+    }
+
+    /// Runs a line typed in the terminal.
+    pub fn terminal(&self, line: &str) -> TermResult {
+        let words = match codec::split_words(line) {
+            Ok(w) => w,
+            Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
+        };
+        let Some((cmd, rest)) = words.split_first() else {
+            return TermResult { lines: Vec::new(), shell_prompt: None };
+        };
+        let lines = match cmd.as_str() {
+            "docker" | "layerlab" => {
+                let (_, stdout, stderr) = self.docker(rest);
+                let mut lines: Vec<TermLine> = stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
+                lines.extend(stderr.lines().map(|l| TermLine { text: l.to_string(), kind: "err" }));
+                lines
+            }
+            "help" => HELP.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect(),
+            other => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
+        };
+        TermResult { lines, shell_prompt: None }
+    }
+
+    /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for
+    /// tab completion.
+    pub fn image_names(&self) -> Vec<String> {
+        let inner = self.0.borrow();
+        let mut names: Vec<String> = inner.engine.store.tags().map(|(r, _)| r.to_string()).collect();
+        names.sort();
+        names
+    }
+}
+
+/// Collects written bytes as Blob parts of about 1 MiB, so an archive never sits whole in
+/// the wasm heap.
+pub struct BlobParts {
+    /// Finished parts.
+    pub parts: js_sys::Array,
+    buf: Vec<u8>,
+    /// Bytes written.
+    pub written: u64,
+}
+
+impl BlobParts {
+    /// Empty.
+    pub fn new() -> Self {
+        BlobParts { parts: js_sys::Array::new(), buf: Vec::with_capacity(1 << 20), written: 0 }
+    }
+
+    fn push_buf(&mut self) {
+        if !self.buf.is_empty() {
+            self.parts.push(&js_sys::Uint8Array::from(&self.buf[..]));
+            self.buf.clear();
+        }
+    }
+
+    /// The parts, the last one included.
+    pub fn finish(mut self) -> (js_sys::Array, u64) {
+        self.push_buf();
+        (self.parts, self.written)
+    }
+}
+
+impl Default for BlobParts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::io::Write for BlobParts {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        self.written += data.len() as u64;
+        if self.buf.len() >= 1 << 20 {
+            self.push_buf();
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Bridge {
+    /// The image `image_id` as one tar (an OCI image layout that is also a docker-archive,
+    /// as `docker save` writes it), with its tags, streamed into Blob parts;
+    /// `progress(written, total)` follows the writing.
+    pub fn save_image(&self, image_id: &str, progress: &mut dyn FnMut(u64, u64)) -> Result<(js_sys::Array, u64), String> {
+        let inner = self.0.borrow();
+        let store = &inner.engine.store;
+        let image = store.get(image_id).ok_or_else(|| format!("No such image: {image_id}"))?;
+        let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
+        let save = crate::oci::SaveImage {
+            config: &image.config,
+            config_bytes: Some(&image.config_bytes[..]),
+            layers: image.layers.iter().map(|l| &l.layer).collect(),
+            tags,
+        };
+        let out = crate::oci::save(&[save], BlobParts::new(), &mut |p| {
+            if let crate::oci::SaveProgress::Writing { written, total, .. } = p {
+                progress(*written, *total);
+            }
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(out.finish())
+    }
+}
+
+fn flush(out: &mut Vec<BuildUpdate>, log: &mut Vec<LogLine>) {
+    if !log.is_empty() {
+        out.push(BuildUpdate::Log(std::mem::take(log)));
+    }
+}
+
+/// The terminal's `help` text.
+pub const HELP: &str = "This terminal runs layerlab's docker command surface against the images built here.
+  docker images                 list images
+  docker history IMAGE          the layers of an image
+  docker inspect IMAGE          the image configuration as JSON
+  docker run -it IMAGE sh       a shell inside a container of IMAGE
+  docker build ...              build (the Build button is easier)
+Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";

@@ -1,0 +1,158 @@
+//! The terminal: `docker …` (and `layerlab …`) commands against the engine, and inside a
+//! container the simulated shell; history with the arrow keys and tab completion of
+//! commands and image names.
+
+use web_sys::{HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use super::engine_bridge::Bridge;
+use super::state::{Msg, TermState};
+
+/// Terminal properties.
+#[derive(Properties, PartialEq)]
+pub struct TerminalProps {
+    /// The engine.
+    pub bridge: Bridge,
+    /// Scrollback, history and prompt.
+    pub term: TermState,
+    /// Sends state messages.
+    pub dispatch: Callback<Msg>,
+}
+
+const DOCKER_COMMANDS: &[&str] = &[
+    "build", "create", "diff", "exec", "help", "history", "image", "images", "inspect", "load", "ps", "rm", "rmi", "run",
+    "save", "start", "tag", "version",
+];
+const TOP_COMMANDS: &[&str] = &["docker", "layerlab", "help", "clear"];
+
+/// The docker prompt.
+pub const PROMPT: &str = "$ ";
+
+/// Completes the last word of `line`: commands first, then image names.
+pub fn complete(line: &str, images: &[String]) -> Option<String> {
+    let (head, word) = match line.rfind(' ') {
+        Some(i) => (&line[..=i], &line[i + 1..]),
+        None => ("", line),
+    };
+    let words_before = head.split_whitespace().count();
+    let candidates: Vec<&str> = match words_before {
+        0 => TOP_COMMANDS.to_vec(),
+        1 if matches!(head.trim(), "docker" | "layerlab") => DOCKER_COMMANDS.to_vec(),
+        _ => images.iter().map(String::as_str).collect(),
+    };
+    let matches: Vec<&str> = candidates.into_iter().filter(|c| c.starts_with(word)).collect();
+    let first = *matches.first()?;
+    // The longest common prefix of all matches.
+    let mut prefix = first.to_string();
+    for m in &matches[1..] {
+        let n = prefix.chars().zip(m.chars()).take_while(|(a, b)| a == b).count();
+        prefix = prefix.chars().take(n).collect();
+    }
+    if prefix.len() <= word.len() {
+        return None;
+    }
+    let space = if matches.len() == 1 { " " } else { "" };
+    Some(format!("{head}{prefix}{space}"))
+}
+
+/// The terminal.
+#[function_component(Terminal)]
+pub fn terminal(props: &TerminalProps) -> Html {
+    let input = use_node_ref();
+    let screen = use_node_ref();
+    let line = use_state(String::new);
+    // Position in history while browsing with the arrows (None: editing a new line).
+    let browsing = use_mut_ref(|| None::<usize>);
+    {
+        let screen = screen.clone();
+        use_effect_with(props.term.lines.len(), move |_| {
+            if let Some(el) = screen.cast::<HtmlElement>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
+    let prompt = props.term.shell_prompt.clone().unwrap_or_else(|| PROMPT.to_string());
+    let oninput = {
+        let line = line.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
+                line.set(i.value());
+            }
+        })
+    };
+    let onkeydown = {
+        let (line, bridge, d, browsing) = (line.clone(), props.bridge.clone(), props.dispatch.clone(), browsing.clone());
+        let history = props.term.history.clone();
+        let prompt = prompt.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                let text = (*line).clone();
+                *browsing.borrow_mut() = None;
+                line.set(String::new());
+                if text.trim() == "clear" {
+                    d.emit(Msg::ClearTerminal);
+                    return;
+                }
+                let r = bridge.terminal(&text);
+                d.emit(Msg::TerminalRan { input: text, prompt: prompt.clone(), output: r.lines, shell_prompt: r.shell_prompt });
+            }
+            "ArrowUp" | "ArrowDown" => {
+                e.prevent_default();
+                if history.is_empty() {
+                    return;
+                }
+                let mut pos = browsing.borrow_mut();
+                let next = match (e.key().as_str(), *pos) {
+                    ("ArrowUp", None) => Some(history.len() - 1),
+                    ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+                    ("ArrowDown", Some(i)) if i + 1 < history.len() => Some(i + 1),
+                    _ => None,
+                };
+                *pos = next;
+                line.set(next.map(|i| history[i].clone()).unwrap_or_default());
+            }
+            "Tab" => {
+                if let Some(done) = complete(&line, &bridge.image_names()) {
+                    e.prevent_default();
+                    line.set(done);
+                } else if !line.is_empty() {
+                    e.prevent_default();
+                }
+            }
+            "l" if e.ctrl_key() => {
+                e.prevent_default();
+                d.emit(Msg::ClearTerminal);
+            }
+            _ => {}
+        })
+    };
+    let focus = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                let selecting = web_sys::window()
+                    .and_then(|w| w.get_selection().ok().flatten())
+                    .is_some_and(|s| !s.is_collapsed());
+                if !selecting {
+                    let _ = i.focus();
+                }
+            }
+        })
+    };
+    html! {
+        <div class="terminal" onclick={focus}>
+            <div class="term-screen" ref={screen} role="log" aria-label="Terminal output">
+                if props.term.lines.is_empty() {
+                    <div class="muted">{ "Try: docker images · docker history playground · docker run -it playground sh · help" }</div>
+                }
+                { for props.term.lines.iter().map(|l| html! { <div class={format!("t-{}", l.kind)}>{ l.text.clone() }</div> }) }
+            </div>
+            <div class="term-input">
+                <span class="term-prompt" aria-hidden="true">{ prompt.clone() }</span>
+                <input ref={input} value={(*line).clone()} {oninput} {onkeydown} aria-label="Terminal command"
+                    spellcheck="false" autocomplete="off" autocapitalize="off" />
+            </div>
+        </div>
+    }
+}

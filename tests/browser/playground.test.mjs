@@ -1,0 +1,149 @@
+// Real-browser tests of the built playground: editing, building, the layer explorer, the
+// terminal, downloads, persistence, share links and embed mode.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import { build, newPage, setDockerfile, start, untar, waitForBuild } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+test('the first visit opens the default example and builds it', async () => {
+  const page = await newPage(env);
+  assert.equal(await waitForBuild(page), 'done');
+  const text = await page.inputValue('textarea.ed-input');
+  assert.match(text, /^FROM debian/m);
+  assert.ok(await page.locator('.layer-card').count() > 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('building a multi-step Dockerfile shows one card per step and the classic log', async () => {
+  const page = await newPage(env, '?example=alpine');
+  await waitForBuild(page);
+  await setDockerfile(page, [
+    'FROM alpine:3.20',
+    'RUN echo one > /one.txt',
+    'RUN echo two > /two.txt && echo built',
+    'ENV COLOR=blue',
+    'WORKDIR /app',
+  ].join('\n'));
+  assert.equal(await build(page), 'done');
+  const steps = await page.locator('.build-log .log-step').allTextContents();
+  assert.deepEqual(steps, [
+    'Step 1/5 : FROM alpine:3.20',
+    'Step 2/5 : RUN echo one > /one.txt',
+    'Step 3/5 : RUN echo two > /two.txt && echo built',
+    'Step 4/5 : ENV COLOR=blue',
+    'Step 5/5 : WORKDIR /app',
+  ]);
+  const log = await page.locator('.build-log').textContent();
+  assert.match(log, /built/);
+  assert.match(log, /Successfully built [0-9a-f]{12}/);
+  // RUN steps make layers; ENV makes none.
+  const card = (n) => page.locator(`.layer-card[data-step="${n}"]`);
+  assert.equal(await card(2).getAttribute('data-empty'), 'false');
+  assert.equal(await card(3).getAttribute('data-empty'), 'false');
+  assert.equal(await card(4).getAttribute('data-empty'), 'true');
+  // Clicking a card highlights its Dockerfile line.
+  await card(3).click();
+  assert.deepEqual(await page.locator('.ed-gutter .gl-sel').allTextContents(), ['3']);
+  await page.context().close();
+});
+
+test('a parse error is marked on its line', async () => {
+  const page = await newPage(env, '?example=alpine');
+  await setDockerfile(page, 'FROM alpine:3.20\nRUNN echo hi\n');
+  await page.waitForSelector('.gl-err');
+  assert.deepEqual(await page.locator('.ed-gutter .gl-err').allTextContents(), ['2']);
+  const msg = await page.locator('.diag-inline.err').textContent();
+  assert.match(msg, /unknown instruction: RUNN/i);
+  await page.context().close();
+});
+
+test('the file tree shows the whiteout of a deleted file', async () => {
+  const page = await newPage(env, '?example=whiteout');
+  assert.equal(await waitForBuild(page), 'done');
+  await page.locator('.layer-card[data-step="3"]').click();
+  await page.click('#tab-files');
+  const row = page.locator('li.frow[data-path="/big.bin"]');
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-change'), 'D');
+  // In the layer that wrote it, the same file is Added with its size.
+  await page.locator('.layer-card[data-step="2"]').click();
+  const added = page.locator('li.frow[data-path="/big.bin"]');
+  assert.equal(await added.getAttribute('data-change'), 'A');
+  assert.match(await added.locator('.fsize').textContent(), /5MB/);
+  await page.context().close();
+});
+
+test('the terminal answers docker images', async () => {
+  const page = await newPage(env, '?example=alpine');
+  assert.equal(await waitForBuild(page), 'done');
+  await page.click('#tab-terminal');
+  await page.fill('.term-input input', 'docker images');
+  await page.press('.term-input input', 'Enter');
+  const out = await page.locator('.term-screen').textContent();
+  assert.match(out, /REPOSITORY\s+TAG\s+IMAGE ID/);
+  assert.match(out, /playground\s+latest/);
+  await page.context().close();
+});
+
+test('the image downloads as a tar whose index.json parses', async () => {
+  const page = await newPage(env, '?example=alpine');
+  assert.equal(await waitForBuild(page), 'done');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download-image')]);
+  const file = await download.path();
+  const tar = untar(await readFile(file));
+  const index = JSON.parse(tar.get('index.json').toString('utf8'));
+  assert.equal(index.schemaVersion, 2);
+  assert.ok(index.manifests.length >= 1);
+  assert.ok(tar.has('oci-layout'));
+  await page.context().close();
+});
+
+test('the Dockerfile and context download as a tar', async () => {
+  const page = await newPage(env, '?example=alpine');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download-context')]);
+  const tar = untar(await readFile(await download.path()));
+  assert.match(tar.get('Dockerfile').toString('utf8'), /^FROM alpine/m);
+  assert.match(tar.get('greet.sh').toString('utf8'), /GREETING/);
+  await page.context().close();
+});
+
+test('a reload keeps the edit', async () => {
+  const page = await newPage(env);
+  await waitForBuild(page);
+  await setDockerfile(page, 'FROM alpine:3.20\n# kept across reloads 4711\nRUN true\n');
+  await page.waitForTimeout(600); // the save is debounced
+  await page.reload();
+  assert.match(await page.inputValue('textarea.ed-input'), /kept across reloads 4711/);
+  await page.context().close();
+});
+
+test('a share link restores the Dockerfile and context in a fresh browser', async () => {
+  const page = await newPage(env, '?example=alpine');
+  await setDockerfile(page, 'FROM alpine:3.20\n# shared 1234\nCOPY greet.sh /\n');
+  await page.click('button.share');
+  const url = await page.inputValue('.overlay .copy-box');
+  assert.match(url, /#s=[A-Za-z0-9_-]+$/);
+  await page.context().close();
+  const fresh = await newPage(env, null);
+  await fresh.goto(url.replace('?example=alpine', ''));
+  assert.match(await fresh.inputValue('textarea.ed-input'), /shared 1234/);
+  assert.equal(await fresh.locator('.ctx-row', { hasText: 'greet.sh' }).count(), 1);
+  assert.equal(await waitForBuild(fresh), 'done');
+  await fresh.context().close();
+});
+
+test('embed mode renders the compact widget', async () => {
+  const page = await newPage(env, '?embed=1&example=multi-stage&readonly=1');
+  await page.waitForSelector('.app.embed');
+  assert.equal(await page.locator('.side-panel').count(), 0);
+  assert.equal(await page.locator('textarea.ed-input[readonly]').count(), 1);
+  assert.equal(await waitForBuild(page), 'done');
+  assert.ok(await page.locator('.layer-card').count() >= 2);
+  await page.context().close();
+});

@@ -1,0 +1,15 @@
+touch file; mkdir dir; ln -s file link
+[ -f file ] && echo "file"
+[ -d dir ] && echo "dir"
+[ -L link ] && echo "link"
+[ -e missing ] || echo "missing"
+[ -s file ] || echo "empty"
+[ -z "" ] && [ -n "x" ] && echo "strings"
+[ abc = abc ] && [ abc != abd ] && echo "eq"
+[ 10 -gt 9 ] && [ 3 -le 3 ] && [ 1 -ne 2 ] && echo "nums"
+[ ! -f dir ] && echo "not"
+[ -f file -a -d dir ] && echo "and"
+[ -f missing -o -d dir ] && echo "or"
+test "a" \< "b" && echo "lt"
+[[ "x" == "x" ]] && echo "dbl"
+[ ]; echo $?

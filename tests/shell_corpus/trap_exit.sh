@@ -1,0 +1,3 @@
+trap 'echo cleanup' EXIT
+echo working
+sh -c 'trap "echo inner-exit" EXIT; echo inner'
