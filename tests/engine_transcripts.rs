@@ -162,6 +162,38 @@ fn substitute(s: &str, vars: &BTreeMap<String, String>) -> String {
     out
 }
 
+/// For blessing: puts `$NAME` back where a variable's value stands as a word in an error
+/// line (`! … prefix: 4`).
+fn restore_vars(s: &str, vars: &BTreeMap<String, String>) -> String {
+    s.lines()
+        .map(|l| {
+            if !l.starts_with("! ") {
+                return l.to_string();
+            }
+            let mut line = l.to_string();
+            for (name, value) in vars {
+                let words: Vec<&str> = line.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+                if words.contains(&value.as_str()) {
+                    let mut out = String::new();
+                    let mut rest = line.as_str();
+                    while let Some(i) = rest.find(value.as_str()) {
+                        let before_ok = rest[..i].chars().last().is_none_or(|c| !c.is_ascii_alphanumeric());
+                        let after_ok = rest[i + value.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+                        out.push_str(&rest[..i]);
+                        out.push_str(if before_ok && after_ok { "$" } else { "" });
+                        out.push_str(if before_ok && after_ok { name } else { value });
+                        rest = &rest[i + value.len()..];
+                    }
+                    out.push_str(rest);
+                    line = out;
+                }
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn full_ids(s: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -271,7 +303,7 @@ fn run_transcript(name: &str, text: &str, bless: Option<&std::path::Path>) -> Re
         blessed.push_str(line);
         blessed.push('\n');
         if !got.is_empty() {
-            blessed.push_str(&got);
+            blessed.push_str(&restore_vars(&got, &vars));
             blessed.push('\n');
         }
         blessed.push('\n');

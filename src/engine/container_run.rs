@@ -249,7 +249,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     }
     let now = e.now();
     let seq = e.next_seq();
-    let id = sha256_digest(format!("container {seq} {now} {image_id}").as_bytes())["sha256:".len()..].to_string();
+    let id = sha256_digest(format!("container {seq} {now}").as_bytes())["sha256:".len()..].to_string();
     let name = name.unwrap_or_else(|| {
         let taken: Vec<String> = e.containers.iter().map(|c| c.name.clone()).collect();
         names::generate(&id, &|n| taken.iter().any(|t| t == n))

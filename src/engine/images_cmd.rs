@@ -127,7 +127,8 @@ pub fn images(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let format = p.get("format").map(String::from).unwrap_or_else(|| if p.on("digests") { TABLE_DIGESTS.into() } else { TABLE.into() });
     let need_digest = p.on("digests") || format.contains("{{.Digest}}");
     let mut images: Vec<&Image> = e.store.images().collect();
-    images.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+    // Newest first; within one second, later build steps (longer histories) first.
+    images.sort_by(|a, b| b.created.cmp(&a.created).then(b.config.history.len().cmp(&a.config.history.len())).then(a.id.cmp(&b.id)));
     let mut rows = Vec::new();
     let mut ids = Vec::new();
     for img in images {
