@@ -62,8 +62,23 @@ struct Project {
 /// empty) is the context root; `-f NAME` reads NAME from the context.
 struct EditorContext(Rc<RefCell<Project>>);
 
-impl crate::engine::ContextSource for EditorContext {
-    fn load(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
+impl crate::engine::Host for EditorContext {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.0.borrow().context.get(path.trim_start_matches("./")) {
+            Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
+            _ => Err(format!("open {path}: no such file or directory")),
+        }
+    }
+
+    /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
+    /// offered as downloads under their base name.
+    fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("layerlab-output");
+        let mime = if name.ends_with(".tar") { "application/x-tar" } else { "application/octet-stream" };
+        super::download::offer_bytes(name, mime, bytes)
+    }
+
+    fn load_context(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
         let p = self.0.borrow();
         let root = path.trim_end_matches('/');
         if !(root.is_empty() || root == ".") {
@@ -134,7 +149,7 @@ impl Bridge {
     pub fn new() -> Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
-        engine.set_context_source(EditorContext(project.clone()));
+        engine.set_host(EditorContext(project.clone()));
         Bridge(Rc::new(RefCell::new(Inner { engine, build: None, session: None, sessions_opened: 0 })), project)
     }
 
