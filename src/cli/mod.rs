@@ -33,20 +33,30 @@ pub fn main(args: Vec<String>) -> i32 {
     let root = std::path::PathBuf::from(root);
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
-    if let Err(e) = state::load(&root, &mut engine.store) {
-        eprintln!("layerlab: {e}");
-        return 1;
+    let loaded = state::load(&root, &mut engine.store).and_then(|_| state::load_containers(&root));
+    match loaded {
+        Ok(containers) => engine.containers = containers,
+        Err(e) => {
+            eprintln!("layerlab: {e}");
+            return 1;
+        }
     }
-    let before = state::fingerprint(&engine.store);
+    let images_before = state::fingerprint(&engine.store);
+    let containers_before = state::containers_fingerprint(&engine.containers);
     let out = engine.exec(&args);
     print!("{}", out.stdout);
     eprint!("{}", out.stderr);
     let _ = std::io::stdout().flush();
-    if state::fingerprint(&engine.store) != before {
-        if let Err(e) = state::save(&root, &engine.store) {
-            eprintln!("layerlab: {e}");
-            return 1;
-        }
+    let mut saved = Ok(());
+    if state::fingerprint(&engine.store) != images_before {
+        saved = state::save(&root, &engine.store);
+    }
+    if saved.is_ok() && state::containers_fingerprint(&engine.containers) != containers_before {
+        saved = state::save_containers(&root, &engine.containers);
+    }
+    if let Err(e) = saved {
+        eprintln!("layerlab: {e}");
+        return 1;
     }
     out.code
 }

@@ -1,6 +1,7 @@
 //! The CLI's state directory: an OCI image layout (readable by skopeo, umoci, …) holding
 //! every image, plus `layerlab-state.json` with what the layout has no place for (the
-//! classic builder's parent links and cache keys, creation times).
+//! classic builder's parent links and cache keys, creation times), and `containers/` with
+//! each container's record and its init and read-write layers as tars.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::layout::{prune_layout, read_layout, write_layout};
+use crate::engine::Container;
 use crate::image::{Image, LayerInfo, Reference, Store};
 use crate::oci::SaveImage;
 
@@ -93,5 +95,60 @@ pub fn save(dir: &Path, store: &Store) -> Result<(), String> {
     let tmp = dir.join(format!("{SIDECAR}.tmp"));
     fs::write(&tmp, bytes).and_then(|_| fs::rename(&tmp, dir.join(SIDECAR))).map_err(|e| format!("writing {SIDECAR}: {e}"))?;
     prune_layout(dir).map_err(|e| format!("pruning {}: {e}", dir.display()))?;
+    Ok(())
+}
+
+const CONTAINERS: &str = "containers";
+
+/// A fingerprint of the containers (their records and layers), to skip writing when a
+/// command changed none of them.
+pub fn containers_fingerprint(containers: &[Container]) -> String {
+    let mut h = String::new();
+    for c in containers {
+        h.push_str(&serde_json::to_string(c).unwrap_or_default());
+        h.push_str(&format!("{:?}", c.rw.entries().map(|(p, _)| p).collect::<Vec<_>>()));
+        h.push_str(&crate::oci::diff_id(&c.rw));
+    }
+    h
+}
+
+/// Loads the containers kept in the state directory.
+pub fn load_containers(dir: &Path) -> Result<Vec<Container>, String> {
+    let root = dir.join(CONTAINERS);
+    let Ok(entries) = fs::read_dir(&root) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let d = e.path();
+        let Ok(meta) = fs::read(d.join("container.json")) else { continue };
+        let mut c: Container = serde_json::from_slice(&meta).map_err(|e| format!("{}: {e}", d.display()))?;
+        let layer = |name: &str| -> Result<crate::vfs::Layer, String> {
+            let f = fs::File::open(d.join(name)).map_err(|e| format!("{}: {e}", d.join(name).display()))?;
+            crate::oci::read_layer_tar(std::io::BufReader::new(f)).map_err(|e| format!("{}: {e}", d.join(name).display()))
+        };
+        c.init = layer("init.tar")?;
+        c.rw = layer("rw.tar")?;
+        out.push(c);
+    }
+    out.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Replaces the containers kept in the state directory.
+pub fn save_containers(dir: &Path, containers: &[Container]) -> Result<(), String> {
+    let root = dir.join(CONTAINERS);
+    let err = |e: std::io::Error| format!("writing {}: {e}", root.display());
+    if root.exists() {
+        fs::remove_dir_all(&root).map_err(err)?;
+    }
+    for c in containers {
+        let d = root.join(&c.id);
+        fs::create_dir_all(&d).map_err(err)?;
+        let json = serde_json::to_vec_pretty(c).map_err(|e| e.to_string())?;
+        fs::write(d.join("container.json"), json).map_err(err)?;
+        for (name, layer) in [("init.tar", &c.init), ("rw.tar", &c.rw)] {
+            let f = std::io::BufWriter::new(fs::File::create(d.join(name)).map_err(err)?);
+            crate::oci::write_layer_tar(layer, f).map_err(err)?;
+        }
+    }
     Ok(())
 }

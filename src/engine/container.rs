@@ -2,11 +2,13 @@
 //! `/etc/resolv.conf`, `/.dockerenv`) and the container's own read-write layer, plus the
 //! state of its one process and what it printed.
 
+use serde::{Deserialize, Serialize};
+
 use crate::image::{ContainerConfig, Store};
 use crate::vfs::{Content, Layer, Meta, Tree};
 
 /// Where a container's process is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum State {
     /// Created, never started (or failed to start).
     Created,
@@ -33,8 +35,9 @@ pub enum State {
     },
 }
 
-/// A container.
-#[derive(Clone, Debug)]
+/// A container. Serializing it keeps everything but the two layers, which hosts store as
+/// layer tars (see the CLI's state directory).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Container {
     /// 64 hex digits.
     pub id: String,
@@ -65,8 +68,10 @@ pub struct Container {
     /// Exit code recorded when starting failed (127 for a missing program).
     pub start_error: Option<(i32, String)>,
     /// The init layer.
+    #[serde(skip)]
     pub init: Layer,
     /// The read-write layer: the container's own changes.
+    #[serde(skip)]
     pub rw: Layer,
     /// What the process wrote, line by line: (stream 1 or 2, line with its newline).
     pub log: Vec<(u8, String)>,

@@ -205,7 +205,7 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
                 continue;
             }
             let dots = if comp.starts_with('.') { vec![".".to_string(), "..".to_string()] } else { Vec::new() };
-            let mut names: Vec<String> = crate::shell::fsutil::children(fs, &dir)
+            let mut names: Vec<String> = fs.children(&dir)
                 .map(|(n, _)| n.to_string())
                 .chain(dots)
                 .filter(|n| (!n.starts_with('.') || comp.starts_with('.') || comp.starts_with("\\.")) && matches(comp, n))

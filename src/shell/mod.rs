@@ -14,7 +14,6 @@ pub mod ast;
 mod builtins;
 mod exec;
 mod expand;
-mod fsutil;
 pub mod glob;
 mod lexer;
 pub mod parser;

@@ -248,7 +248,7 @@ impl Shell<'_> {
         // Programs a package installs over busybox's applet of the same name (curl, git,
         // GNU wget …) run as the package's program.
         let busybox_link = self.fs.resolve("/", file, true).is_ok_and(|r| r.ends_with("/busybox"));
-        let from_pkg = super::pkg::prefers(&base) || (base == "wget" && !file.is_empty() && !busybox_link);
+        let from_pkg = !busybox_link && super::pkg::prefers(self.fs, &base);
         let found = if from_pkg {
             super::pkg::applet(&base).or_else(|| super::applets::applet(&base))
         } else {

@@ -158,7 +158,7 @@ fn create(ctx: &mut Ctx<'_>, o: &TarOpts) -> Result<Vec<u8>, String> {
         } else {
             name.trim_end_matches('/').to_string()
         };
-        let items: Vec<(String, Node)> = crate::shell::fsutil::subtree(ctx.fs, &at).map(|(p, n)| (p.clone(), n.clone())).collect();
+        let items: Vec<(String, Node)> = ctx.fs.subtree(&at).map(|(p, n)| (p.clone(), n.clone())).collect();
         for (p, n) in items {
             let rel = format!("{}{}", shown, &p[at.len()..]);
             let rel = if rel.is_empty() { ".".to_string() } else { rel };

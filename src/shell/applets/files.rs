@@ -252,7 +252,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
                     ctx.fs.mkdir("/", &dst_at, m).map_err(|e| format!("can't create directory '{dst}': {e}"))?;
                 }
             }
-            let names: Vec<String> = crate::shell::fsutil::children(ctx.fs, &src_at).map(|(n, _)| n.to_string()).collect();
+            let names: Vec<String> = ctx.fs.children(&src_at).map(|(n, _)| n.to_string()).collect();
             for n in names {
                 if !ctx.step() {
                     return Err("step budget exhausted".into());

@@ -218,7 +218,7 @@ fn eval(sh: &mut Shell<'_>, e: &E, shown: &str, at: &str, n: &Node, w: &mut Walk
             }
         }
         E::Empty => match &n.kind {
-            NodeKind::Dir => crate::shell::fsutil::children(sh.fs, at).next().is_none(),
+            NodeKind::Dir => sh.fs.children(at).next().is_none(),
             NodeKind::File(c) => c.is_empty(),
             _ => false,
         },
@@ -370,7 +370,7 @@ pub fn find(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 }
 
 fn push_children(sh: &Shell<'_>, stack: &mut Vec<(String, String, usize, bool)>, shown: &str, at: &str, depth: usize) {
-    let mut kids: Vec<String> = crate::shell::fsutil::children(sh.fs, at).map(|(n, _)| n.to_string()).collect();
+    let mut kids: Vec<String> = sh.fs.children(at).map(|(n, _)| n.to_string()).collect();
     kids.sort();
     for name in kids.into_iter().rev() {
         let child_shown = if shown.ends_with('/') { format!("{shown}{name}") } else { format!("{shown}/{name}") };

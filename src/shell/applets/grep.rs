@@ -59,7 +59,7 @@ fn walk(ctx: &Ctx<'_>, p: &str, out: &mut Vec<String>) {
         out.push(p.to_string());
         return;
     }
-    let mut names: Vec<String> = crate::shell::fsutil::children(ctx.fs, &at).map(|(c, _)| c.to_string()).collect();
+    let mut names: Vec<String> = ctx.fs.children(&at).map(|(c, _)| c.to_string()).collect();
     names.sort();
     for c in names {
         let child = format!("{}/{c}", p.trim_end_matches('/'));

@@ -47,7 +47,7 @@ struct Ls {
 }
 
 fn long_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String {
-    let nlink = if n.is_dir() { 2 + crate::shell::fsutil::children(ctx.fs, at).filter(|(_, c)| c.is_dir()).count() } else { 1 };
+    let nlink = if n.is_dir() { 2 + ctx.fs.children(at).filter(|(_, c)| c.is_dir()).count() } else { 1 };
     let user = if ls.numeric { n.meta.uid.to_string() } else { user_name(ctx.fs, n.meta.uid).unwrap_or_else(|| n.meta.uid.to_string()) };
     let group = if ls.numeric { n.meta.gid.to_string() } else { group_name(ctx.fs, n.meta.gid).unwrap_or_else(|| n.meta.gid.to_string()) };
     let size = if ls.human { format!("{:>7}", human(n.size())) } else { format!("{:>9}", n.size()) };
@@ -109,7 +109,7 @@ fn sort_entries(ls: &Ls, v: &mut [(String, String, Node)]) {
 }
 
 fn list_dir(ctx: &mut Ctx<'_>, ls: &Ls, shown: &str, at: &str, header: bool, first: &mut bool) {
-    let mut entries: Vec<(String, String, Node)> = crate::shell::fsutil::children(ctx.fs, at)
+    let mut entries: Vec<(String, String, Node)> = ctx.fs.children(at)
         .filter(|(n, _)| ls.all || ls.almost || !n.starts_with('.'))
         .map(|(n, node)| (n.to_string(), path::join(at, n), node.clone()))
         .collect();
@@ -317,7 +317,7 @@ pub fn du(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             continue;
         };
         // Sum per directory, bottom-up.
-        let entries: Vec<(String, u64, bool)> = crate::shell::fsutil::subtree(ctx.fs, &at).map(|(p, n)| (p.clone(), blocks(n), n.is_dir())).collect();
+        let entries: Vec<(String, u64, bool)> = ctx.fs.subtree(&at).map(|(p, n)| (p.clone(), blocks(n), n.is_dir())).collect();
         let mut lines = Vec::new();
         let base_depth = at.matches('/').count() - usize::from(at == "/");
         for (p, _, is_dir) in entries.iter().rev() {

@@ -11,7 +11,7 @@ fn targets(ctx: &Ctx<'_>, p: &str, recursive: bool, follow: bool) -> Result<Vec<
     let (at, node) = ctx.fs.lookup(&ctx.cwd, p, follow)?;
     let mut out = vec![at.clone()];
     if recursive && node.is_dir() {
-        out.extend(crate::shell::fsutil::subtree(ctx.fs, &at).skip(1).map(|(q, _)| q.clone()));
+        out.extend(ctx.fs.subtree(&at).skip(1).map(|(q, _)| q.clone()));
     }
     Ok(out)
 }

@@ -134,7 +134,7 @@ fn create_home(ctx: &mut Ctx<'_>, home: &str, uid: u32, gid: u32, mode: u32) {
     let parent = crate::vfs::path::parent(home).to_string();
     let _ = ctx.fs.mkdir_all("/", &parent, Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now });
     let _ = ctx.fs.mkdir("/", home, Meta { mode, uid, gid, mtime: ctx.now });
-    let skel: Vec<(String, crate::vfs::Node)> = crate::shell::fsutil::subtree(ctx.fs, "/etc/skel").filter(|(p, _)| *p != "/etc/skel").map(|(p, n)| (p.clone(), n.clone())).collect();
+    let skel: Vec<(String, crate::vfs::Node)> = ctx.fs.subtree("/etc/skel").filter(|(p, _)| *p != "/etc/skel").map(|(p, n)| (p.clone(), n.clone())).collect();
     for (p, mut n) in skel {
         n.meta.uid = uid;
         n.meta.gid = gid;

@@ -38,13 +38,12 @@ pub fn applet(name: &str) -> Option<AppletFn> {
     })
 }
 
-/// True when this module's applet for `name` should win over a built-in applet of the same
-/// name because the program is never a busybox applet (`curl` only exists once the package
-/// is installed, and then its `--version` and errors come from the package). For `wget`,
-/// which busybox also provides, prefer this module's applet only when the file run is not a
-/// link to busybox.
-pub fn prefers(name: &str) -> bool {
-    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx")
+/// True when `name` should run as this module's program rather than a busybox applet of
+/// the same name: an installed package provides it (curl, git, GNU wget …), and the file
+/// run is not a link to busybox (the caller checks that).
+pub fn prefers(fs: &crate::vfs::Tree, name: &str) -> bool {
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget")
+        && programs::installed(fs, name)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::dpkgdb;
 use super::model::{hash64, major_minor, upstream, Package};
 use super::repo::catalogue;
 use crate::shell::Ctx;
-use crate::vfs::{Content, Meta};
+use crate::vfs::{Content, Meta, Tree};
 
 /// Commands with a simulated program (the union over all catalogues).
 pub fn is_program(name: &str) -> bool {
@@ -23,12 +23,21 @@ const PROGRAMS: &[&str] = &[
     "view", "vimdiff", "openssl", "tini", "update-ca-certificates",
 ];
 
+/// True when an installed package of the tree's distribution provides `cmd`.
+pub fn installed(fs: &Tree, cmd: &str) -> bool {
+    provider_in(fs, cmd).is_some()
+}
+
 /// The installed package providing `cmd` in the tree's distribution.
 fn provider(ctx: &Ctx<'_>, cmd: &str) -> Option<(Distro, &'static Package)> {
-    let d = detect(ctx.fs)?;
+    provider_in(ctx.fs, cmd)
+}
+
+fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
+    let d = detect(fs)?;
     let installed: Vec<String> = match d.family {
-        Family::Alpine => apkdb::load(ctx.fs).into_iter().map(|e| e.name).collect(),
-        _ => dpkgdb::load_status(ctx.fs).into_iter().map(|s| s.package().to_string()).collect(),
+        Family::Alpine => apkdb::load(fs).into_iter().map(|e| e.name).collect(),
+        _ => dpkgdb::load_status(fs).into_iter().map(|s| s.package().to_string()).collect(),
     };
     let cat = catalogue(&d);
     let p = cat.iter().find(|p| p.commands.iter().any(|c| c == cmd) && installed.contains(&p.name))?;
