@@ -52,3 +52,118 @@ fn debian_sizes() {
     assert!((70.0..79.0).contains(&slim), "{slim}");
     assert!((74.0..82.0).contains(&noble), "{noble}");
 }
+
+use layerlab::shell::{pkg, Budget, Ctx};
+
+/// Runs a package-manager command or program directly, as root unless `uid` says otherwise.
+fn run(t: &mut Tree, uid: u32, env: &[(&str, &str)], argv: &[&str]) -> (i32, String, String) {
+    let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+    let f = pkg::applet(&argv[0]).expect("applet exists");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut budget = Budget::default();
+    let mut ctx = Ctx::new(t, b"", &mut out, &mut err, &mut budget);
+    ctx.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    ctx.uid = uid;
+    ctx.gid = uid;
+    ctx.now = 1_727_949_610;
+    let code = f(&mut ctx, &argv);
+    (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+}
+
+fn size_under(t: &Tree, dir: &str) -> u64 {
+    t.subtree(dir).filter(|(_, n)| n.is_file()).map(|(_, n)| n.size()).sum()
+}
+
+#[test]
+fn apt_get_install_without_update_fails_like_a_fresh_image() {
+    let mut t = tree("debian:bookworm");
+    let (code, out, err) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl"]);
+    assert_eq!(code, 100);
+    assert_eq!(out, "Reading package lists...\nBuilding dependency tree...\nReading state information...\n");
+    assert_eq!(err, "E: Unable to locate package curl\n");
+}
+
+#[test]
+fn apt_lists_cost_space_until_removed_in_the_same_step() {
+    let mut t = tree("debian:bookworm-slim");
+    let base = t.content_size();
+    assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0);
+    let lists = size_under(&t, "/var/lib/apt/lists");
+    assert!((9_000_000..20_000_000).contains(&lists), "{lists}");
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("0 upgraded, "), "{out}");
+    let after_install = t.content_size();
+    let installed = after_install - base - lists;
+    assert!(installed > 3_000_000, "curl and its libraries: {installed}");
+    assert_eq!(size_under(&t, "/var/cache/apt/archives"), 0, "docker-clean drops the .deb files");
+    // rm -rf /var/lib/apt/lists/* really frees the space.
+    let names: Vec<String> = t.children("/var/lib/apt/lists").map(|(n, _)| format!("/var/lib/apt/lists/{n}")).collect();
+    for n in names {
+        t.remove("/", &n, true).unwrap();
+    }
+    assert_eq!(t.content_size(), after_install - lists);
+    // Recommends cost space too.
+    let mut lean = tree("debian:bookworm-slim");
+    run(&mut lean, 0, &[], &["apt-get", "update"]);
+    run(&mut lean, 0, &[], &["apt-get", "install", "-y", "--no-install-recommends", "curl"]);
+    assert!(lean.content_size() < after_install);
+}
+
+#[test]
+fn apk_no_cache_leaves_no_index() {
+    let mut t = tree("alpine:3.20");
+    let base = t.content_size();
+    let (code, _, _) = run(&mut t, 0, &[], &["apk", "add", "--no-cache", "curl"]);
+    assert_eq!(code, 0);
+    assert!(t.children("/var/cache/apk").all(|(n, _)| !n.starts_with("APKINDEX")));
+    let with_curl = t.content_size() - base;
+    let mut cached = tree("alpine:3.20");
+    run(&mut cached, 0, &[], &["apk", "add", "curl"]);
+    let idx = size_under(&cached, "/var/cache/apk");
+    assert!((1_000_000..2_600_000).contains(&idx), "{idx}");
+    assert_eq!(cached.content_size() - base, with_curl + idx);
+}
+
+#[test]
+fn package_managers_need_root() {
+    let mut a = tree("alpine");
+    let (code, _, err) = run(&mut a, 1000, &[], &["apk", "add", "curl"]);
+    assert_eq!(code, 99);
+    assert!(err.starts_with("ERROR: Unable to lock database: Permission denied"));
+    let mut d = tree("ubuntu:24.04");
+    let (code, _, err) = run(&mut d, 1000, &[], &["apt-get", "install", "-y", "curl"]);
+    assert_eq!(code, 100);
+    assert!(err.starts_with("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n"));
+}
+
+#[test]
+fn installed_programs_report_versions() {
+    let mut t = tree("ubuntu:24.04");
+    run(&mut t, 0, &[], &["apt-get", "update"]);
+    run(&mut t, 0, &[], &["apt-get", "install", "-y", "--no-install-recommends", "python3", "nodejs", "git"]);
+    assert_eq!(run(&mut t, 0, &[], &["python3", "--version"]).1, "Python 3.12.3\n");
+    assert_eq!(run(&mut t, 0, &[], &["node", "--version"]).1, "v18.19.1\n");
+    assert_eq!(run(&mut t, 0, &[], &["git", "--version"]).1, "git version 2.43.0\n");
+    let (code, _, err) = run(&mut t, 0, &[], &["git", "clone", "https://github.com/example/app.git"]);
+    assert_eq!(code, 128);
+    assert!(err.ends_with("fatal: unable to access 'https://github.com/example/app.git': Could not resolve host: github.com\n"));
+    let (_, out, _) = run(&mut t, 0, &[], &["dpkg", "-l", "git"]);
+    assert!(out.lines().last().unwrap().starts_with("ii  git "), "{out}");
+}
+
+#[test]
+fn pip_cache_is_avoidable() {
+    let mut t = tree("alpine:3.20");
+    run(&mut t, 0, &[], &["apk", "add", "--no-cache", "py3-pip"]);
+    let (code, _, err) = run(&mut t, 0, &[], &["pip", "install", "flask"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("error: externally-managed-environment"));
+    run(&mut t, 0, &[], &["pip", "install", "--break-system-packages", "flask"]);
+    assert!(size_under(&t, "/root/.cache/pip") > 500_000);
+    let mut lean = tree("alpine:3.20");
+    run(&mut lean, 0, &[], &["apk", "add", "--no-cache", "py3-pip"]);
+    run(&mut lean, 0, &[], &["pip", "install", "--break-system-packages", "--no-cache-dir", "flask"]);
+    assert_eq!(size_under(&lean, "/root/.cache/pip"), 0);
+    assert!(lean.get("/usr/lib/python3.12/site-packages/flask/__init__.py").is_some());
+}

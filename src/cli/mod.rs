@@ -32,7 +32,7 @@ pub fn main(args: Vec<String>) -> i32 {
     }
     let root = std::path::PathBuf::from(root);
     let mut engine = Engine::new(clock);
-    engine.set_context_source(context::DirContext);
+    engine.set_host(context::DirHost);
     if let Err(e) = state::load(&root, &mut engine.store) {
         eprintln!("layerlab: {e}");
         return 1;

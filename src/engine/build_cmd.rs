@@ -1,34 +1,41 @@
 //! `docker build`.
 
-use super::flags::{self, switch, value};
+use super::flags::{switch, value};
+use super::spec::{Args, Cmd};
 use super::{Engine, Output};
 use crate::build::{BuildRequest, Event};
 
-const SPECS: &[flags::FlagSpec] = &[
-    value("tag", Some('t')),
-    value("file", Some('f')),
-    value("build-arg", None),
-    switch("no-cache", None),
-    value("target", None),
-    switch("quiet", Some('q')),
-    switch("rm", None),
-    switch("pull", None),
-    value("platform", None),
-    value("progress", None),
-];
+/// `docker build`.
+pub const BUILD: Cmd = Cmd {
+    path: "docker build",
+    usage: "[OPTIONS] PATH | URL | -",
+    short: "Build an image from a Dockerfile",
+    aliases: "docker image build, docker build, docker builder build",
+    flags: &[
+        value("tag", Some('t')).doc("list", "Name and optionally a tag in the \"name:tag\" format"),
+        value("file", Some('f')).doc("string", "Name of the Dockerfile (Default is \"PATH/Dockerfile\")"),
+        value("build-arg", None).doc("list", "Set build-time variables"),
+        switch("no-cache", None).about("Do not use cache when building the image"),
+        value("target", None).doc("string", "Set the target build stage to build."),
+        switch("quiet", Some('q')).about("Suppress the build output and print image ID on success"),
+        switch("rm", None).about("Remove intermediate containers after a successful build (default true)"),
+        switch("pull", None).about("Always attempt to pull a newer version of the image"),
+        value("platform", None).doc("string", "Set platform if server is multi-platform capable"),
+        value("progress", None).doc("string", "Set type of progress output"),
+    ],
+    args: Args::Exact(1),
+    interspersed: true,
+};
 
 /// `docker build [OPTIONS] PATH`: runs the whole build and returns its classic log.
-pub fn build(engine: &mut Engine, args: &[String]) -> Output {
-    let p = match flags::parse(args, SPECS, true) {
+pub fn build(engine: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
         Ok(p) => p,
-        Err(e) => return Output::usage("build", &e),
+        Err(o) => return o,
     };
-    if p.args.len() != 1 {
-        return Output::usage("build", "\"docker build\" requires exactly 1 argument.\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile");
-    }
-    let (dockerfile, context) = match engine.context.load(&p.args[0], p.get("file")) {
+    let (dockerfile, context) = match engine.host().load_context(&p.args[0], p.get("file")) {
         Ok(v) => v,
-        Err(e) => return Output::fail(1, format!("ERROR: {e}")),
+        Err(e) => return Output::fail(1, e),
     };
     let build_args = p
         .all("build-arg")

@@ -10,16 +10,32 @@ pub struct FlagSpec {
     pub short: Option<char>,
     /// True when the flag takes a value.
     pub takes_value: bool,
+    /// The value's type as `--help` shows it (`string`, `list`, `filter`), empty for switches.
+    pub kind: &'static str,
+    /// The description `--help` shows.
+    pub help: &'static str,
+}
+
+impl FlagSpec {
+    /// The same flag with its `--help` type name and description.
+    pub const fn doc(self, kind: &'static str, help: &'static str) -> FlagSpec {
+        FlagSpec { kind, help, ..self }
+    }
+
+    /// The same flag with its `--help` description.
+    pub const fn about(self, help: &'static str) -> FlagSpec {
+        FlagSpec { help, ..self }
+    }
 }
 
 /// Shorthand for a boolean flag.
 pub const fn switch(long: &'static str, short: Option<char>) -> FlagSpec {
-    FlagSpec { long, short, takes_value: false }
+    FlagSpec { long, short, takes_value: false, kind: "", help: "" }
 }
 
 /// Shorthand for a flag with a value.
 pub const fn value(long: &'static str, short: Option<char>) -> FlagSpec {
-    FlagSpec { long, short, takes_value: true }
+    FlagSpec { long, short, takes_value: true, kind: "string", help: "" }
 }
 
 /// Parsed flags and positional arguments.
@@ -100,6 +116,10 @@ pub fn parse(args: &[String], specs: &[FlagSpec], interspersed: bool) -> Result<
                     p.flags.push((spec.long, v));
                     break;
                 }
+                if chars.get(j) == Some(&'=') {
+                    p.flags.push((spec.long, chars[j + 1..].iter().collect()));
+                    break;
+                }
                 p.flags.push((spec.long, "true".into()));
             }
         } else {
@@ -133,5 +153,7 @@ mod tests {
         let p = parse(&a(&["img", "-q"]), &specs, false).unwrap();
         assert_eq!(p.args, vec!["img", "-q"]);
         assert_eq!(parse(&a(&["-t"]), &specs, true).unwrap_err(), "flag needs an argument: 't' in -t");
+        let p = parse(&a(&["-q=false"]), &specs, true).unwrap();
+        assert!(!p.on("quiet"));
     }
 }

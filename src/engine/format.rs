@@ -64,29 +64,67 @@ pub fn ago(now: i64, then: i64) -> String {
     format!("{} ago", human_duration(now - then))
 }
 
-/// Lays rows out in columns like Go's tabwriter with Docker's settings (padding 3):
-/// each column as wide as its widest cell plus three spaces, the last one unpadded.
+/// Lays rows out in columns like Go's tabwriter with Docker's settings (minimum width 10,
+/// padding 3): every cell but the last of a row is padded to its column's width.
 pub fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; cols];
     for r in rows {
         for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
+            if i + 1 < r.len() {
+                widths[i] = widths[i].max(c.chars().count() + 3).max(10);
+            }
         }
     }
     let mut out = String::new();
     for r in rows {
-        let mut line = String::new();
         for (i, c) in r.iter().enumerate() {
-            line.push_str(c);
+            out.push_str(c);
             if i + 1 < r.len() {
-                line.push_str(&" ".repeat(widths[i] - c.chars().count() + 3));
+                out.push_str(&" ".repeat(widths[i] - c.chars().count()));
             }
         }
-        out.push_str(line.trim_end());
         out.push('\n');
     }
     out
+}
+
+/// Aligns tab-separated text (one row per line) as [`table`] does.
+pub fn tabwrite(text: &str) -> String {
+    let rows: Vec<Vec<String>> = text.lines().map(|l| l.split('\t').map(String::from).collect()).collect();
+    table(&rows)
+}
+
+/// Docker's `Ellipsis`: at most `max` characters, the last one `…` when cut.
+pub fn ellipsis(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// go-units' `HumanSize` (four significant digits: `7.797MB`).
+pub fn human_size4(bytes: u64) -> String {
+    let units = ["B", "kB", "MB", "GB", "TB", "PB"];
+    let mut size = bytes as f64;
+    let mut i = 0;
+    while size >= 1000.0 && i < units.len() - 1 {
+        size /= 1000.0;
+        i += 1;
+    }
+    let digits = if size == 0.0 { 1 } else { size.abs().log10().floor() as i32 + 1 };
+    let decimals = (4 - digits).max(0) as usize;
+    let s = format!("{size:.decimals$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    format!("{s}{}", units[i])
+}
+
+/// Go's `time.Time.String()` in UTC: `2023-11-14 22:13:20 +0000 UTC`.
+pub fn go_time(secs: i64) -> String {
+    let t = crate::image::rfc3339(secs);
+    format!("{} {} +0000 UTC", &t[..10], &t[11..19])
 }
 
 #[cfg(test)]
@@ -118,5 +156,9 @@ mod tests {
     fn tables() {
         let t = table(&[vec!["REPOSITORY".into(), "TAG".into()], vec!["alpine".into(), "3.20".into()]]);
         assert_eq!(t, "REPOSITORY   TAG\nalpine       3.20\n");
+        assert_eq!(tabwrite("A\tB\tC\nxx\t\tz\n"), "A         B         C\nxx                  z\n");
+        assert_eq!(ellipsis("/bin/sh -c echo hello world", 20), "/bin/sh -c echo hel…");
+        assert_eq!(human_size4(7_797_760), "7.798MB");
+        assert_eq!(go_time(1_700_000_000), "2023-11-14 22:13:20 +0000 UTC");
     }
 }

@@ -1,12 +1,38 @@
 //! The docker command surface: argv in, text out. The native CLI and the browser terminal
-//! both drive layerlab through [`Engine::exec`], so a learner gets the same answers in both.
+//! both drive layerlab through [`Engine::exec`] (or [`Engine::exec_line`] for a typed
+//! line), so a learner gets the same answers in both.
 //!
-//! Not here: reading the host's files (the host supplies a [`ContextSource`]), printing.
+//! One small module per command family: images (`images_cmd`, `image_cmds`, `inspect`,
+//! `archive_cmd`), containers (`container`, `process`, `container_run`, `container_ps`,
+//! `container_life`, `container_fs`), registries (`registry`), and `system`. `--format`
+//! templates are evaluated by [`template`].
+//!
+//! Not here: the host's files (the host supplies a [`Host`]), printing.
 
+pub mod argv;
+mod archive_cmd;
 mod build_cmd;
+mod commands;
+mod container;
+mod container_fs;
+mod container_life;
+mod container_ps;
+mod container_run;
 pub mod flags;
 pub mod format;
+mod image_cmds;
 mod images_cmd;
+mod inspect;
+pub mod json;
+mod names;
+mod process;
+mod registry;
+pub mod spec;
+mod system;
+pub mod template;
+
+pub use container::{Container, State};
+pub use registry::Registry;
 
 use crate::build::{BuildJob, BuildRequest, Context};
 use crate::image::Store;
@@ -37,52 +63,128 @@ impl Output {
         Output { stdout: String::new(), stderr: s, code }
     }
 
-    /// Docker's usage error: `docker: <msg>.` plus the `See 'docker CMD --help'.` hint, 125.
+    /// Docker's usage error: the message plus the `See 'docker CMD --help'.` hint, 125.
     pub fn usage(cmd: &str, msg: &str) -> Output {
         Output::fail(125, format!("{msg}\nSee 'docker {cmd} --help'."))
     }
-}
 
-/// Where `docker build PATH` finds its Dockerfile and context: the CLI reads a directory,
-/// the browser uses the editor and the context panel.
-pub trait ContextSource {
-    /// Loads the context at `path`, with the Dockerfile named by `-f` (or the default).
-    /// Returns the Dockerfile text and the context.
-    fn load(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, Context), String>;
-}
+    /// A daemon error (`Error response from daemon: …`), exit status 1.
+    pub fn daemon(msg: impl std::fmt::Display) -> Output {
+        Output::fail(1, format!("Error response from daemon: {msg}"))
+    }
 
-/// A context source with nothing in it (for engines that never build from a path).
-pub struct NoContext;
+    /// Appends a line to standard output.
+    pub fn line(&mut self, s: impl AsRef<str>) {
+        self.stdout.push_str(s.as_ref());
+        self.stdout.push('\n');
+    }
 
-impl ContextSource for NoContext {
-    fn load(&self, path: &str, _dockerfile: Option<&str>) -> Result<(String, Context), String> {
-        Err(format!("unable to prepare context: path \"{path}\" not found"))
+    /// Appends a line to standard error.
+    pub fn err_line(&mut self, s: impl AsRef<str>) {
+        self.stderr.push_str(s.as_ref());
+        self.stderr.push('\n');
     }
 }
 
-/// The engine: the image store plus the clock and context the host provides.
+/// What the engine needs from its host: build contexts and files. The CLI reads and
+/// writes the disk; the browser uses the editor, the context panel, uploads and downloads.
+/// Paths are as the user typed them.
+pub trait Host {
+    /// Loads the context at `path`, with the Dockerfile named by `-f` (or the default).
+    /// Returns the Dockerfile text and the context.
+    fn load_context(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, Context), String>;
+
+    /// Reads a file (`docker load -i`, `docker import`, `docker cp` to a container).
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String>;
+
+    /// Writes a file (`docker save -o`, `docker export -o`, `docker cp` from a container).
+    fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
+
+    /// The names in a directory, or `None` when `path` is not a directory.
+    fn list_dir(&self, _path: &str) -> Option<Vec<String>> {
+        None
+    }
+
+    /// Creates a directory (and its parents).
+    fn create_dir(&mut self, path: &str) -> Result<(), String> {
+        Err(format!("mkdir {path}: not supported here"))
+    }
+
+    /// True when standard output is a terminal (`docker save` refuses to write a tar there).
+    fn stdout_is_terminal(&self) -> bool {
+        true
+    }
+}
+
+/// A host with no files (for engines that never touch any).
+pub struct NoHost;
+
+impl Host for NoHost {
+    fn load_context(&self, path: &str, _dockerfile: Option<&str>) -> Result<(String, Context), String> {
+        Err(format!("unable to prepare context: path \"{path}\" not found"))
+    }
+
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        Err(format!("open {path}: no such file or directory"))
+    }
+
+    fn write_file(&mut self, path: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err(format!("open {path}: read-only file system"))
+    }
+}
+
+/// The engine: images, containers, the local registry, and the clock and files the host
+/// provides.
 pub struct Engine {
     /// Images and tags.
     pub store: Store,
+    /// Containers, oldest first.
+    pub containers: Vec<Container>,
+    /// The in-memory registry (`localhost:5000/…`) and logins.
+    pub registry: Registry,
     clock: Box<dyn Fn() -> i64>,
-    context: Box<dyn ContextSource>,
+    host: Box<dyn Host>,
+    seq: u64,
 }
 
 impl Engine {
     /// An engine with an empty store. `clock` returns seconds since the epoch (fix it for
     /// reproducible builds, as `SOURCE_DATE_EPOCH` does).
     pub fn new(clock: impl Fn() -> i64 + 'static) -> Engine {
-        Engine { store: Store::new(), clock: Box::new(clock), context: Box::new(NoContext) }
+        Engine {
+            store: Store::new(),
+            containers: Vec::new(),
+            registry: Registry::default(),
+            clock: Box::new(clock),
+            host: Box::new(NoHost),
+            seq: 0,
+        }
     }
 
-    /// Sets where `docker build PATH` reads from.
-    pub fn set_context_source(&mut self, source: impl ContextSource + 'static) {
-        self.context = Box::new(source);
+    /// Sets where builds, `save`, `load`, `cp`, `export` and `import` read and write.
+    pub fn set_host(&mut self, host: impl Host + 'static) {
+        self.host = Box::new(host);
+    }
+
+    /// The host.
+    pub fn host(&self) -> &dyn Host {
+        self.host.as_ref()
+    }
+
+    /// The host, mutably.
+    pub fn host_mut(&mut self) -> &mut dyn Host {
+        self.host.as_mut()
     }
 
     /// The current time.
     pub fn now(&self) -> i64 {
         (self.clock)()
+    }
+
+    /// A fresh number for deterministic IDs.
+    pub(crate) fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
     }
 
     /// Starts a build; drive it with [`Engine::build_step`].
@@ -98,23 +200,47 @@ impl Engine {
 
     /// Runs a docker command (argv without the leading `docker`).
     pub fn exec(&mut self, argv: &[String]) -> Output {
-        let Some((cmd, rest)) = argv.split_first() else {
-            return Output::ok(help());
+        let now = self.now();
+        container::refresh(&mut self.containers, now);
+        commands::dispatch(self, argv)
+    }
+
+    /// Runs a typed command line: split like a shell would, an optional leading `docker`
+    /// or `layerlab` dropped, `> FILE` and `< FILE` honoured (`docker save img > x.tar`).
+    pub fn exec_line(&mut self, line: &str) -> Output {
+        let parsed = match argv::split(line) {
+            Ok(l) => l,
+            Err(e) => return Output::fail(2, e),
         };
-        match cmd.as_str() {
-            "build" => build_cmd::build(self, rest),
-            "images" => images_cmd::images(self, rest),
-            "image" => match rest.split_first() {
-                Some((sub, r)) if sub == "ls" || sub == "list" => images_cmd::images(self, r),
-                Some((sub, r)) if sub == "build" => build_cmd::build(self, r),
-                _ => Output::ok(help()),
-            },
-            "--help" | "help" => Output::ok(help()),
-            other => Output::fail(1, format!("docker: unknown command: docker {other}\n\nRun 'docker --help' for more information")),
+        let mut words = parsed.words;
+        if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
+            words.remove(0);
+        } else if words.is_empty() {
+            return Output::default();
+        }
+        let cmd = words.first().cloned().unwrap_or_default();
+        if let Some(f) = &parsed.stdin_from {
+            if matches!(cmd.as_str(), "load") {
+                words.extend(["-i".to_string(), f.clone()]);
+            } else if cmd == "import" && words.get(1).is_some_and(|w| w == "-") {
+                words[1] = f.clone();
+            }
+        }
+        match &parsed.stdout_to {
+            Some(f) if matches!(cmd.as_str(), "save" | "export") => {
+                words.insert(1, format!("--output={f}"));
+                self.exec(&words)
+            }
+            Some(f) => {
+                let mut out = self.exec(&words);
+                let text = std::mem::take(&mut out.stdout);
+                if let Err(e) = self.host.write_file(f, text.as_bytes()) {
+                    out.err_line(format!("sh: can't create {f}: {e}"));
+                    out.code = 1;
+                }
+                out
+            }
+            None => self.exec(&words),
         }
     }
-}
-
-fn help() -> String {
-    "Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers (layerlab: simulated, in memory)\n\nCommon Commands:\n  run         Create and run a new container from an image\n  build       Build an image from a Dockerfile\n  images      List images\n".into()
 }

@@ -105,6 +105,8 @@ struct Ev<'a> {
     vars: &'a mut dyn ArithVars,
     /// When false, side effects and errors are suppressed (short-circuited branches).
     live: bool,
+    /// Nesting of variables whose values are themselves expressions.
+    depth: usize,
 }
 
 /// Evaluates an arithmetic expression.
@@ -113,7 +115,11 @@ pub fn eval(expr: &str, vars: &mut dyn ArithVars) -> Result<i64, ArithError> {
     if toks.is_empty() {
         return Ok(0);
     }
-    let mut ev = Ev { toks, pos: 0, vars, live: true };
+    eval_at(toks, vars, 0)
+}
+
+fn eval_at(toks: Vec<Tok>, vars: &mut dyn ArithVars, depth: usize) -> Result<i64, ArithError> {
+    let mut ev = Ev { toks, pos: 0, vars, live: true, depth };
     let v = ev.comma()?;
     if ev.pos != ev.toks.len() {
         return Err(ArithError::Syntax);
@@ -138,9 +144,17 @@ impl Ev<'_> {
         }
     }
 
-    fn var(&self, name: &str) -> Result<i64, ArithError> {
+    fn var(&mut self, name: &str) -> Result<i64, ArithError> {
         let v = self.vars.get(name);
-        parse_num(&v).ok_or(ArithError::Syntax)
+        if let Some(n) = parse_num(&v) {
+            return Ok(n);
+        }
+        // A value such as `1+2` is evaluated as an expression, as ash does.
+        if self.depth > 16 {
+            return Err(ArithError::Syntax);
+        }
+        let toks = lex(&v)?;
+        eval_at(toks, &mut *self.vars, self.depth + 1)
     }
 
     fn comma(&mut self) -> Result<i64, ArithError> {
@@ -347,5 +361,8 @@ mod tests {
         assert_eq!(eval("0 && 1 / 0", &mut v), Ok(0));
         assert_eq!(eval("1 +", &mut v), Err(ArithError::Syntax));
         assert_eq!(eval("", &mut v), Ok(0));
+        v.set("e", 0);
+        v.0.insert("e".into(), "x + 1".into());
+        assert_eq!(eval("e * 2", &mut v), Ok(20));
     }
 }

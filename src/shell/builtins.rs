@@ -10,6 +10,7 @@ pub(crate) fn builtin(name: &str) -> Option<ShellFn> {
     Some(match name {
         ":" | "hash" | "wait" | "alias" | "unalias" => |_, _| Ok(0),
         "cd" | "chdir" => cd,
+        "pwd" => pwd,
         "exit" => exit,
         "export" => export,
         "readonly" => export,
@@ -29,6 +30,7 @@ pub(crate) fn builtin(name: &str) -> Option<ShellFn> {
         "break" => brk,
         "continue" => cont,
         "let" => let_,
+        "getopts" => getopts,
         "ulimit" => |sh, _| {
             sh.write_fd(1, b"unlimited\n")?;
             Ok(0)
@@ -89,17 +91,16 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
         Some(a) => a.to_string(),
     };
-    match sh.fs.lookup(&sh.st.cwd, &target, true) {
-        Ok((_, n)) if n.is_dir() => {
-            let old = sh.st.cwd.clone();
-            sh.st.cwd = path::normalize(&old, &target);
-            // A path through symbolic links keeps its logical form, like `cd -L`.
-            if sh.fs.lookup("/", &sh.st.cwd, true).is_err() {
-                sh.st.cwd = sh.fs.resolve(&old, &target, true).unwrap_or(old.clone());
-            }
-            sh.set_var("OLDPWD", &old)?;
-            let cwd = sh.st.cwd.clone();
-            sh.set_var("PWD", &cwd)?;
+    let old = sh.st.cwd.clone();
+    let old_logical = sh.get_var("PWD").filter(|p| sh.fs.resolve("/", p, true).ok().as_deref() == Some(old.as_str())).unwrap_or(old.clone());
+    // `cd` is logical (`..` goes up the path as typed); the working directory itself is
+    // kept physical and PWD keeps the logical path.
+    let logical = path::normalize(&old_logical, &target);
+    match sh.fs.lookup("/", &logical, true) {
+        Ok((physical, n)) if n.is_dir() => {
+            sh.st.cwd = physical;
+            sh.set_var("OLDPWD", &old_logical)?;
+            sh.set_var("PWD", &logical)?;
             Ok(0)
         }
         Ok(_) => {
@@ -111,6 +112,17 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
             Ok(2)
         }
     }
+}
+
+fn pwd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
+    let physical = argv.iter().any(|a| a == "-P");
+    let logical = sh.get_var("PWD").filter(|p| p.starts_with('/') && sh.fs.resolve("/", p, true).ok().as_deref() == Some(sh.st.cwd.as_str()));
+    let shown = match logical {
+        Some(l) if !physical => l,
+        _ => sh.st.cwd.clone(),
+    };
+    sh.write_fd(1, format!("{shown}\n").as_bytes())?;
+    Ok(0)
 }
 
 fn valid_name(n: &str) -> bool {
@@ -144,11 +156,8 @@ fn export(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
         let exported = argv[0] == "export" || sh.st.vars.get(name).is_some_and(|v| v.exported);
         let value = value.or_else(|| sh.get_var(name));
-        match value {
-            Some(v) => {
-                sh.st.vars.insert(name.to_string(), Var { value: v, exported });
-            }
-            None => {}
+        if let Some(v) = value {
+            sh.st.vars.insert(name.to_string(), Var { value: v, exported });
         }
     }
     Ok(status)
@@ -190,7 +199,7 @@ pub(crate) fn apply_flags(sh: &mut Shell<'_>, arg: &str) -> bool {
 fn set(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     if argv.len() == 1 {
         let lines: String =
-            sh.st.vars.iter().map(|(k, v)| format!("{k}='{}'\n", v.value.replace('\'', "'\\''"))).collect();
+            sh.st.vars.iter().filter(|(k, _)| !k.starts_with('\u{1}')).map(|(k, v)| format!("{k}='{}'\n", v.value.replace('\'', "'\\''"))).collect();
         sh.write_fd(1, lines.as_bytes())?;
         return Ok(0);
     }
@@ -240,7 +249,7 @@ fn set(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 fn shift(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let n = num_arg(sh, argv, 1)?.max(0) as usize;
     if n > sh.st.params.len() {
-        sh.error(&format!("shift: can't shift that many"));
+        sh.error("shift: can't shift that many");
         return Ok(2);
     }
     sh.st.params.drain(..n);
@@ -518,6 +527,85 @@ fn local(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
     }
     Ok(0)
+}
+
+/// `getopts OPTSTRING NAME [ARGS…]`, with `OPTIND`/`OPTARG` (the position inside a
+/// cluster such as `-ab` is kept in a hidden variable).
+fn getopts(sh: &mut Shell<'_>, argv: &[String]) -> Res {
+    if argv.len() < 3 {
+        sh.error("getopts: usage: getopts optstring name [arg...]");
+        return Ok(2);
+    }
+    let spec = argv[1].clone();
+    let name = argv[2].clone();
+    let args: Vec<String> = if argv.len() > 3 { argv[3..].to_vec() } else { sh.st.params.clone() };
+    let silent = spec.starts_with(':');
+    let mut ind: usize = sh.get_var("OPTIND").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+    let mut sub: usize = sh.get_var("\u{1}optpos").and_then(|v| v.parse().ok()).unwrap_or(1);
+    let Some(arg) = args.get(ind - 1).cloned() else {
+        sh.set_var(&name, "?")?;
+        return Ok(1);
+    };
+    if sub == 1 && (arg == "--" || !arg.starts_with('-') || arg == "-") {
+        if arg == "--" {
+            sh.set_var("OPTIND", &(ind + 1).to_string())?;
+        }
+        sh.set_var(&name, "?")?;
+        return Ok(1);
+    }
+    let chars: Vec<char> = arg.chars().collect();
+    let c = chars.get(sub).copied().unwrap_or('?');
+    sub += 1;
+    let at_end = sub >= chars.len();
+    let pos = spec.trim_start_matches(':').find(c).filter(|_| c != ':');
+    sh.st.vars.remove("OPTARG");
+    let mut status = 0;
+    match pos {
+        None => {
+            if silent {
+                sh.set_var("OPTARG", &c.to_string())?;
+            } else {
+                sh.error(&format!("Illegal option -{c}"));
+            }
+            sh.set_var(&name, "?")?;
+        }
+        Some(p) => {
+            let wants = spec.trim_start_matches(':').chars().nth(p + 1) == Some(':');
+            sh.set_var(&name, &c.to_string())?;
+            if wants {
+                if !at_end {
+                    sh.set_var("OPTARG", &chars[sub..].iter().collect::<String>())?;
+                    ind += 1;
+                } else if let Some(v) = args.get(ind) {
+                    sh.set_var("OPTARG", v)?;
+                    ind += 2;
+                } else {
+                    if silent {
+                        sh.set_var(&name, ":")?;
+                        sh.set_var("OPTARG", &c.to_string())?;
+                    } else {
+                        sh.error(&format!("No arg for -{c} option"));
+                        sh.set_var(&name, "?")?;
+                    }
+                    ind += 1;
+                }
+                sub = 1;
+                sh.set_var("OPTIND", &ind.to_string())?;
+                sh.set_var("\u{1}optpos", &sub.to_string())?;
+                return Ok(status);
+            }
+        }
+    }
+    if at_end {
+        ind += 1;
+        sub = 1;
+    }
+    if pos.is_none() && !silent {
+        status = 0;
+    }
+    sh.set_var("OPTIND", &ind.to_string())?;
+    sh.set_var("\u{1}optpos", &sub.to_string())?;
+    Ok(status)
 }
 
 fn let_(sh: &mut Shell<'_>, argv: &[String]) -> Res {

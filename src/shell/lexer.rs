@@ -57,7 +57,7 @@ impl Parser {
     pub(crate) fn consume_newline(&mut self) {
         let at = self.pos;
         self.pos += 1;
-        if let Some(&(_, resume)) = self.skips.iter().find(|(nl, _)| *nl == at) {
+        if let Some(resume) = self.heredocs.iter().filter(|h| h.1 == at).map(|h| h.2).max() {
             self.pos = resume;
         }
     }
@@ -83,6 +83,12 @@ impl Parser {
 
     /// Reads the next token.
     pub(crate) fn next_token(&mut self) -> Result<Token, ParseError> {
+        if let Some((start, t, end)) = self.peeked.take() {
+            if start == self.pos {
+                self.pos = end;
+                return Ok(t);
+            }
+        }
         self.skip_blanks();
         let Some(c) = self.peek_char() else { return Ok(Token::Eof) };
         if c == '\n' {

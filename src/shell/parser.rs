@@ -34,13 +34,16 @@ impl fmt::Display for ParseError {
 pub struct Parser {
     pub(crate) src: Vec<char>,
     pub(crate) pos: usize,
-    /// Newline positions after which here-document bodies are skipped: (newline, resume).
-    pub(crate) skips: Vec<(usize, usize)>,
+    /// Here-documents read so far: (position of `<<`, newline after which the body starts,
+    /// position after the body, body).
+    pub(crate) heredocs: Vec<(usize, usize, usize, String)>,
+    /// The last token peeked: (start, token, end), reused by the next read at `start`.
+    pub(crate) peeked: Option<(usize, Token, usize)>,
 }
 
 /// Parses a whole script.
 pub fn parse(src: &str) -> Result<Script, ParseError> {
-    let mut p = Parser { src: src.chars().collect(), pos: 0, skips: Vec::new() };
+    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
     let script = p.parse_list()?;
     match p.next_token()? {
         Token::Eof => Ok(script),
@@ -80,9 +83,10 @@ fn is_name(s: &str) -> bool {
 impl Parser {
     fn peek(&mut self) -> Result<Token, ParseError> {
         let save = self.pos;
-        let t = self.next_token();
+        let t = self.next_token()?;
+        self.peeked = Some((save, t.clone(), self.pos));
         self.pos = save;
-        t
+        Ok(t)
     }
 
     fn skip_newlines(&mut self) -> Result<(), ParseError> {
@@ -275,6 +279,7 @@ impl Parser {
             _ => (RedirOp::HereDoc, 0),
         };
         let fd = fd.unwrap_or(default_fd);
+        let op_pos = self.pos;
         let t = self.next_token()?;
         let Token::Word(w, raw) = t else { return Err(unexpected(&t, None)) };
         if op != RedirOp::HereDoc {
@@ -298,28 +303,28 @@ impl Parser {
                 _ => String::new(),
             })
             .collect();
-        let body = self.read_heredoc_body(&delim, strip_tabs);
+        let body = self.read_heredoc_body(op_pos, &delim, strip_tabs);
         let target = if quoted {
             vec![WordPart::Quoted(body)]
         } else {
-            let mut sub = Parser { src: body.chars().collect(), pos: 0, skips: Vec::new() };
+            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
             sub.read_double(None)?
         };
         Ok(Redir { fd, op: RedirOp::HereDoc, target })
     }
 
     /// Reads a here-document body from the line after the current one (after earlier
-    /// bodies on the same line) and arranges for the lexer to skip it.
-    fn read_heredoc_body(&mut self, delim: &str, strip_tabs: bool) -> String {
+    /// bodies on the same line) and arranges for the lexer to skip it. Reading the same
+    /// operator again (the parser may lex a word twice) gives the same body.
+    fn read_heredoc_body(&mut self, op_pos: usize, delim: &str, strip_tabs: bool) -> String {
+        if let Some(h) = self.heredocs.iter().find(|h| h.0 == op_pos) {
+            return h.3.clone();
+        }
         let mut nl = self.pos;
         while nl < self.src.len() && self.src[nl] != '\n' {
             nl += 1;
         }
-        let existing = self.skips.iter().position(|(n, _)| *n == nl);
-        let mut at = match existing {
-            Some(i) => self.skips[i].1,
-            None => (nl + 1).min(self.src.len()),
-        };
+        let mut at = self.heredocs.iter().filter(|h| h.1 == nl).map(|h| h.2).max().unwrap_or((nl + 1).min(self.src.len()));
         let mut body = String::new();
         while at < self.src.len() {
             let mut end = at;
@@ -335,10 +340,7 @@ impl Parser {
             body.push_str(&line);
             body.push('\n');
         }
-        match existing {
-            Some(i) => self.skips[i].1 = at,
-            None => self.skips.push((nl, at)),
-        }
+        self.heredocs.push((op_pos, nl, at, body.clone()));
         body
     }
 
@@ -552,5 +554,15 @@ mod tests {
         assert!(matches!(&words[4][0], WordPart::Param(p) if matches!(p.op, ParamOp::Default { colon: true, .. })));
         assert!(matches!(&words[5][0], WordPart::Param(p) if p.op == ParamOp::Length));
         assert!(matches!(&words[6][0], WordPart::Param(p) if matches!(p.op, ParamOp::TrimSuffix { longest: true, .. })));
+    }
+}
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn heredoc_in_substitution() {
+        let r = parse("x=$(cat <<EOF\nhi\nEOF\n); echo \"$x\"");
+        assert!(r.is_ok(), "{r:?}");
     }
 }

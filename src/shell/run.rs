@@ -245,10 +245,18 @@ impl Shell<'_> {
             self.restore_env(saved);
             return r;
         }
-        if let Some(f) = super::applets::applet(&base).or_else(|| super::pkg::applet(&base)) {
+        // Programs a package installs over busybox's applet of the same name (curl, git,
+        // GNU wget …) run as the package's program.
+        let busybox_link = self.fs.resolve("/", file, true).is_ok_and(|r| r.ends_with("/busybox"));
+        let from_pkg = super::pkg::prefers(&base) || (base == "wget" && !file.is_empty() && !busybox_link);
+        let found = if from_pkg {
+            super::pkg::applet(&base).or_else(|| super::applets::applet(&base))
+        } else {
+            super::applets::applet(&base).or_else(|| super::pkg::applet(&base))
+        };
+        if let Some(f) = found {
             return self.run_applet(f, argv, env);
         }
-        let _ = file;
         self.error(&format!("{}: cannot execute simulated program", argv[0]));
         Ok(126)
     }

@@ -60,8 +60,12 @@ impl Tree {
 
     /// `dir` and everything below it, in path order.
     pub fn subtree<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a String, &'a Node)> + 'a {
-        let start = dir.to_string();
-        self.nodes.range(start..).take_while(move |(p, _)| path::is_within(p, dir))
+        // `dir` itself, then the contiguous range of keys starting with `dir/` (siblings
+        // such as `dir.tar` sort between the two, since '.' < '/').
+        let prefix = if dir == "/" { "/".to_string() } else { format!("{dir}/") };
+        let own = self.nodes.get_key_value(dir).filter(|_| dir != "/");
+        let below = self.nodes.range(prefix.clone()..).take_while(move |(p, _)| p.starts_with(&prefix));
+        own.into_iter().chain(below)
     }
 
     /// The direct children of the directory at `dir` (normalized, not followed), by name.
@@ -393,5 +397,17 @@ mod tests {
         t.insert("/x", Node { kind: NodeKind::File("f".into()), meta: m(), ino: 0 });
         assert!(t.get("/x/y").is_none());
         assert_eq!(t.content_size(), 1);
+    }
+
+    #[test]
+    fn subtree_sees_past_siblings_that_sort_between() {
+        let mut t = Tree::new();
+        t.mkdir_all("/", "/a/proj/src", Meta::root(0o755)).unwrap();
+        t.write_file("/", "/a/proj.tar", "x".into(), m()).unwrap();
+        t.write_file("/", "/a/proj/src/main.c", "y".into(), m()).unwrap();
+        let paths: Vec<&str> = t.subtree("/a/proj").map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, vec!["/a/proj", "/a/proj/src", "/a/proj/src/main.c"]);
+        assert_eq!(t.children("/a").map(|(n, _)| n).collect::<Vec<_>>(), vec!["proj", "proj.tar"]);
+        assert_eq!(t.subtree("/").count(), t.len());
     }
 }

@@ -10,7 +10,7 @@ use super::engine_bridge::{self, Bridge};
 use super::inspector::Inspector;
 use super::dom;
 use super::download;
-use super::editor::Editor;
+use super::editor::{Diagnostic, Editor};
 use super::examples::{self, EXAMPLES};
 use super::header::Header;
 use super::persist::{self, Project};
@@ -84,7 +84,7 @@ fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>)
 #[derive(Clone, PartialEq)]
 enum Overlay {
     Share { url: String, left_out: usize },
-    Embed { snippet: String },
+    Embed { snippet: String, markdown: String },
 }
 
 /// The playground.
@@ -136,6 +136,18 @@ pub fn app() -> Html {
         use_effect_with((), move |_| d.dispatch(Msg::RequestBuild));
     }
     let diagnostics = use_memo(state.dockerfile.clone(), |t| engine_bridge::diagnostics(t));
+    // Move focus into an overlay when it opens.
+    use_effect_with(overlay.is_some(), |open| {
+        if *open {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".overlay .copy-box").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        }
+    });
     // Theme on <html data-theme>.
     use_effect_with(state.theme, |t| {
         dom::set_root_attribute("data-theme", t.name());
@@ -180,7 +192,10 @@ pub fn app() -> Html {
             let snippet = format!(
                 "<iframe src=\"{src}\" title=\"layerlab Dockerfile playground\" width=\"100%\" height=\"520\" style=\"border:1px solid #ccc;border-radius:8px\" loading=\"lazy\"></iframe>"
             );
-            overlay.set(Some(Overlay::Embed { snippet }));
+            let base = dom::page_base_url();
+            let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
+            let markdown = format!("[![Try this Dockerfile in layerlab]({dir}/screenshot.png)]({base}#{frag})");
+            overlay.set(Some(Overlay::Embed { snippet, markdown }));
         })
     };
     let on_download_context = {
@@ -231,6 +246,14 @@ pub fn app() -> Html {
     };
 
     let stages = stage_names(&state.dockerfile);
+    // Parser findings, plus the line a failed build points at.
+    let mut editor_diagnostics = (*diagnostics).clone();
+    if let BuildStatus::Failed { message, line: Some(line) } = &state.build.status {
+        if !editor_diagnostics.iter().any(|d| d.error && d.line == *line) {
+            let message = message.trim_start_matches(&format!("Dockerfile:{line}: ")).to_string();
+            editor_diagnostics.push(Diagnostic { line: *line, message, error: true });
+        }
+    }
     let side_tab = |side: Side, label: &'static str| {
         let d = dispatch.clone();
         let active = state.side == side;
@@ -244,6 +267,7 @@ pub fn app() -> Html {
             let overlay = overlay.clone();
             Callback::from(move |_: MouseEvent| overlay.set(None))
         };
+        let mut extra = None;
         let (title, body, note) = match o {
             Overlay::Share { url, left_out } => (
                 "Share link",
@@ -254,18 +278,33 @@ pub fn app() -> Html {
                     "Anyone opening this link gets this Dockerfile, context and build options.".into()
                 },
             ),
-            Overlay::Embed { snippet } => (
+            Overlay::Embed { snippet, markdown } => {
+                extra = Some(markdown);
+                (
                 "Embed",
                 snippet,
-                "Paste this into a web page or README rendered as HTML. Add &readonly=1 after embed=1 for a read-only widget.".into(),
-            ),
+                "HTML for a web page: the compact widget in an iframe (add &readonly=1 after embed=1 for a read-only one).".into(),
+            )
+            }
+        };
+        let on_key = {
+            let overlay = overlay.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    overlay.set(None);
+                }
+            })
         };
         html! {
-            <div class="overlay" role="dialog" aria-modal="true" aria-label={title}>
+            <div class="overlay" role="dialog" aria-modal="true" aria-label={title} onkeydown={on_key}>
                 <div class="overlay-box">
                     <h2>{ title }</h2>
                     <textarea class="copy-box" readonly=true value={body} rows="4" />
                     <p class="muted">{ note }</p>
+                    if let Some(md) = extra {
+                        <textarea class="copy-box" readonly=true value={md} rows="3" aria-label="Markdown snippet" />
+                        <p class="muted">{ "Markdown for a README (GitHub does not render iframes): a picture linking to this Dockerfile." }</p>
+                    }
                     <button class="primary" onclick={close}>{ "Close" }</button>
                 </div>
             </div>
@@ -286,13 +325,14 @@ pub fn app() -> Html {
                 {on_download_context}
                 {on_download_image}
                 {on_theme}
+                embed_link={mode.embed.then(|| format!("{}#{}", dom::page_base_url(), persist::share_fragment(&project_of(&state)).0))}
             />
             <main class="layout">
                 <section class="pane left" aria-label="Dockerfile and build context">
                     <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
                     <Editor
                         text={AttrValue::from(state.dockerfile.clone())}
-                        diagnostics={Rc::new((*diagnostics).clone())}
+                        diagnostics={Rc::new(editor_diagnostics)}
                         selected_lines={state.selected_card().map(|c| c.lines)}
                         running_lines={state.build.current_lines}
                         readonly={state.readonly}

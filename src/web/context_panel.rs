@@ -151,8 +151,8 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
             Callback::from(move |_: MouseEvent| renaming.set(Some((path.clone(), path.clone()))))
         };
         let (icon, meta) = match entry {
-            CtxEntry::Dir => ("📁", String::new()),
-            CtxEntry::File { data, mode } => ("📄", format!("{} {:o}", human_size(data.len() as u64), mode)),
+            CtxEntry::Dir => ("ico-dir", String::new()),
+            CtxEntry::File { data, mode } => ("ico-file", format!("{} {:o}", human_size(data.len() as u64), mode)),
         };
         let name_cell = match &*renaming {
             Some((from, value)) if from == path => {
@@ -179,7 +179,7 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
             }
             _ => html! {
                 <button class="ctx-name linklike" onclick={open} aria-current={is_open.then_some("true")}>
-                    <span aria-hidden="true">{ icon }</span>{ " " }{ name }
+                    <span class={classes!("ico", icon)} aria-hidden="true"></span>{ name }{ if matches!(entry, CtxEntry::Dir) { "/" } else { "" } }
                 </button>
             },
         };

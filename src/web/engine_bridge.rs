@@ -13,6 +13,7 @@ use crate::vfs::{ChangeKind, Tree};
 use super::codec;
 use super::dom;
 use super::editor::Diagnostic;
+use super::session::{is_shell, parse_run, Session};
 use super::state::{BuildUpdate, CtxEntry, LayerCard, LogKind, LogLine, State, TermLine};
 
 /// The filesystem as of one build step, with what that step changed.
@@ -45,6 +46,9 @@ struct Running {
 struct Inner {
     engine: Engine,
     build: Option<Running>,
+    /// The interactive container shell the terminal is in, if any.
+    session: Option<Session>,
+    sessions_opened: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -58,8 +62,23 @@ struct Project {
 /// empty) is the context root; `-f NAME` reads NAME from the context.
 struct EditorContext(Rc<RefCell<Project>>);
 
-impl crate::engine::ContextSource for EditorContext {
-    fn load(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
+impl crate::engine::Host for EditorContext {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.0.borrow().context.get(path.trim_start_matches("./")) {
+            Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
+            _ => Err(format!("open {path}: no such file or directory")),
+        }
+    }
+
+    /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
+    /// offered as downloads under their base name.
+    fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("layerlab-output");
+        let mime = if name.ends_with(".tar") { "application/x-tar" } else { "application/octet-stream" };
+        super::download::offer_bytes(name, mime, bytes)
+    }
+
+    fn load_context(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, build::Context), String> {
         let p = self.0.borrow();
         let root = path.trim_end_matches('/');
         if !(root.is_empty() || root == ".") {
@@ -130,8 +149,8 @@ impl Bridge {
     pub fn new() -> Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
-        engine.set_context_source(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
+        engine.set_host(EditorContext(project.clone()));
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, session: None, sessions_opened: 0 })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -193,6 +212,8 @@ impl Bridge {
                         Some((n, text, lines)) if *n == l.step => (text.clone(), *lines),
                         _ => (String::new(), (l.line, l.line)),
                     };
+                    let is_from = instruction.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
+                    let base_size = is_from.then(|| inner.engine.store.get(&l.image_id).map_or(0, |i| i.size()));
                     out.push(BuildUpdate::Committed(LayerCard {
                         step: l.step,
                         instruction,
@@ -204,6 +225,7 @@ impl Bridge {
                         millis,
                         created_by: l.created_by,
                         image_id: l.image_id,
+                        base_size,
                     }));
                 }
                 Event::Done { image_id, tags } => {
@@ -250,8 +272,20 @@ impl Bridge {
         (out.code, out.stdout, out.stderr)
     }
 
-    /// Runs a line typed in the terminal.
+    /// Runs a line typed in the terminal: in the container shell when one is open,
+    /// otherwise as a docker command.
     pub fn terminal(&self, line: &str) -> TermResult {
+        {
+            let mut inner = self.0.borrow_mut();
+            if let Some(session) = inner.session.as_mut() {
+                let (lines, open) = session.run(line, dom::epoch_seconds());
+                let shell_prompt = open.then(|| session.prompt());
+                if !open {
+                    inner.session = None;
+                }
+                return TermResult { lines, shell_prompt };
+            }
+        }
         let words = match codec::split_words(line) {
             Ok(w) => w,
             Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
@@ -260,6 +294,20 @@ impl Bridge {
             return TermResult { lines: Vec::new(), shell_prompt: None };
         };
         let lines = match cmd.as_str() {
+            "docker" | "layerlab" if rest.first().is_some_and(|c| c == "run") && self.wants_session(&rest[1..]) => {
+                let req = parse_run(&rest[1..]).expect("checked by wants_session");
+                let mut inner = self.0.borrow_mut();
+                inner.sessions_opened += 1;
+                let seq = inner.sessions_opened;
+                match Session::open(&inner.engine.store, &req, dom::epoch_seconds(), seq) {
+                    Ok(session) => {
+                        let prompt = session.prompt();
+                        inner.session = Some(session);
+                        return TermResult { lines: Vec::new(), shell_prompt: Some(prompt) };
+                    }
+                    Err(e) => vec![TermLine { text: format!("docker: {e}."), kind: "err" }],
+                }
+            }
             "docker" | "layerlab" => {
                 let (_, stdout, stderr) = self.docker(rest);
                 let mut lines: Vec<TermLine> = stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
@@ -270,6 +318,21 @@ impl Bridge {
             other => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
         };
         TermResult { lines, shell_prompt: None }
+    }
+
+    /// True when `docker run ARGS` asks for an interactive shell (given, or the image's
+    /// CMD).
+    fn wants_session(&self, args: &[String]) -> bool {
+        let Some(req) = parse_run(args) else { return false };
+        if !req.interactive {
+            return false;
+        }
+        if !req.command.is_empty() {
+            return is_shell(&req.command);
+        }
+        let inner = self.0.borrow();
+        let cmd = inner.engine.store.resolve(&req.image).ok().and_then(|i| i.config.config.cmd.clone());
+        cmd.is_some_and(|c| is_shell(&c))
     }
 
     /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for
@@ -372,3 +435,60 @@ pub const HELP: &str = "This terminal runs layerlab's docker command surface aga
   docker run -it IMAGE sh       a shell inside a container of IMAGE
   docker build ...              build (the Build button is easier)
 Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn builds_step_by_step_then_explores_and_runs_a_container_shell() {
+        let bridge = Bridge::new();
+        let state = State { dockerfile: "FROM alpine:3.20\nRUN echo hi > /x\nENV A=1\n".into(), ..State::default() };
+        bridge.start_build(1, &state);
+        let mut updates = Vec::new();
+        for _ in 0..20 {
+            let (u, done, _) = bridge.step(1).expect("the current build");
+            updates.extend(u);
+            if done {
+                break;
+            }
+        }
+        assert!(bridge.step(1).is_none(), "a finished build takes no more steps");
+        let cards: Vec<&LayerCard> =
+            updates.iter().filter_map(|u| if let BuildUpdate::Committed(c) = u { Some(c) } else { None }).collect();
+        assert_eq!(cards.iter().map(|c| (c.step, c.empty, c.lines)).collect::<Vec<_>>(), [(1, true, (1, 1)), (2, false, (2, 2)), (3, true, (3, 3))]);
+        assert!(cards[0].base_size.is_some_and(|s| s > 0));
+        assert_eq!(cards[1].instruction, "RUN echo hi > /x");
+        assert!(matches!(updates.last(), Some(BuildUpdate::Done { tags, .. }) if tags.iter().any(|t| t.contains("playground"))));
+
+        let snap = bridge.snapshot(&cards[1].image_id, true).unwrap();
+        assert_eq!(snap.changes.get("/x"), Some(&ChangeKind::Added));
+        assert!(snap.tree.get("/bin/sh").is_some() && snap.lower.get("/x").is_none());
+
+        assert_eq!(bridge.terminal("docker run -it playground sh").shell_prompt.as_deref(), Some("/ # "));
+        let r = bridge.terminal("cd /tmp; cat /x");
+        assert_eq!((r.lines[0].text.as_str(), r.shell_prompt.as_deref()), ("hi", Some("/tmp # ")));
+        assert_eq!(bridge.terminal("exit").shell_prompt, None);
+        let out = bridge.terminal("docker images");
+        assert!(out.lines[0].text.starts_with("REPOSITORY"));
+        assert!(bridge.image_names().iter().any(|n| n.contains("playground")));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_newer_build_supersedes_the_running_one() {
+        let bridge = Bridge::new();
+        let state = State { dockerfile: "FROM alpine:3.20\nRUN true\n".into(), ..State::default() };
+        bridge.start_build(1, &state);
+        bridge.start_build(2, &state);
+        assert!(bridge.step(1).is_none());
+        assert!(bridge.step(2).is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn parser_findings_become_diagnostics() {
+        let d = diagnostics("FROM alpine\nRUNN x\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].error && d[0].line == 2 && d[0].message.contains("RUNN"), "{d:?}");
+    }
+}

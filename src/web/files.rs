@@ -116,9 +116,9 @@ fn mark(change: Option<ChangeKind>) -> Html {
 /// The viewer of one file.
 fn viewer(s: &Snapshot, p: &str) -> Html {
     let Some(node) = s.tree.get(p) else {
-        let was = s.lower.get(p).map(|n| format!(" (was {} bytes)", n.size())).unwrap_or_default();
+        let was = s.lower.get(p).map(|n| format!(" It was {}, and those bytes stay in the layer below.", human_size(n.size()))).unwrap_or_default();
         return html! { <div class="viewer"><div class="viewer-head mono">{ p.to_string() }</div>
-            <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}{was}.", path::file_name(p)) }</p></div> };
+            <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}.{was}", path::file_name(p)) }</p></div> };
     };
     let head = html! {
         <div class="viewer-head">
@@ -166,6 +166,7 @@ pub fn files(props: &FilesProps) -> Html {
     let only: Option<BTreeSet<String>> = (!props.show_all).then(|| {
         let mut set = BTreeSet::new();
         for p in snap.changes.keys() {
+            set.insert(p.clone());
             for a in path::ancestors(p) {
                 set.insert(a.to_string());
             }
@@ -208,7 +209,7 @@ pub fn files(props: &FilesProps) -> Html {
                 <button class="frow-btn" {onclick} aria-expanded={is_dir.then(|| open.to_string())} style={format!("--depth:{}", r.depth)}>
                     { mark(r.change) }
                     <span class="twisty" aria-hidden="true">{ twisty }</span>
-                    <span class="fname">{ name }{ if is_dir { "/" } else { "" } }<span class="muted">{ target }</span></span>
+                    <span class="fname" title={r.path.clone()}>{ name }{ if is_dir { "/" } else { "" } }<span class="muted">{ target }</span></span>
                     <span class="fmode">{ mode }</span>
                     <span class="fowner">{ owner }</span>
                     <span class="fsize">{ size }</span>
@@ -227,7 +228,7 @@ pub fn files(props: &FilesProps) -> Html {
     html! {
         <div class="files">
             <div class="files-bar">
-                <span class="mono small">{ format!("Step {} · {}", card.step, card.instruction) }</span>
+                <span class="mono small" title={format!("the union of {} layers", snap.layers)}>{ format!("Step {} · {}", card.step, card.instruction) }</span>
                 <span class="counts">
                     <span class="mark mark-a">{ "A" }</span>{ counts(ChangeKind::Added) }
                     <span class="mark mark-c">{ "C" }</span>{ counts(ChangeKind::Changed) }

@@ -32,6 +32,9 @@ pub struct HeaderProps {
     pub on_download_image: Option<Callback<()>>,
     /// Choose a theme.
     pub on_theme: Callback<Theme>,
+    /// Embed mode: only build and progress, plus a link to the full playground.
+    #[prop_or_default]
+    pub embed_link: Option<String>,
 }
 
 /// The progress text and fraction of a build.
@@ -42,7 +45,7 @@ pub fn progress(b: &BuildView) -> (String, f64) {
         BuildStatus::Running => (format!("Step {}/{}", b.step, b.total), (b.step.saturating_sub(1)) as f64 / b.total as f64),
         BuildStatus::Done { image_id, .. } => {
             let short = image_id.trim_start_matches("sha256:").chars().take(12).collect::<String>();
-            (format!("Built {short} in {:.1}s", b.millis / 1000.0), 1.0)
+            (format!("Built in {:.1}s · {short}", b.millis / 1000.0), 1.0)
         }
         BuildStatus::Failed { line, .. } => match line {
             Some(l) => (format!("Failed at line {l}"), 1.0),
@@ -93,6 +96,20 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="topbar">
             <h1 class="logo"><span class="logo-mark" aria-hidden="true">{ "▤" }</span>{ "layerlab" }</h1>
+            if let Some(href) = &props.embed_link {
+                if props.can_build {
+                    <button class="primary build-btn" onclick={click(&props.on_build)} disabled={running}
+                        title="Build (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
+                        { if running { "Building…" } else { "▶ Build" } }
+                    </button>
+                    <div class={classes!("progress", state_class)} role="status" aria-live="polite">
+                        <div class="progress-bar"><div class="progress-fill" style={format!("width:{:.1}%", fraction * 100.0)}></div></div>
+                        <span class="progress-text">{ text.clone() }</span>
+                    </div>
+                }
+                <div class="spacer"></div>
+                <a class="open-full" href={href.clone()} target="_blank" rel="noopener">{ "Open in layerlab ↗" }</a>
+            } else {
             <label class="example-pick">
                 <span class="visually-hidden">{ "Example" }</span>
                 <select onchange={on_example} aria-label="Open an example">
@@ -120,6 +137,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button class="download-image" onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
             }
             <button class="theme-toggle" onclick={on_theme} title="Switch theme" aria-label={format!("Theme: {}", props.theme.name())}>{ theme_label }</button>
+            }
         </header>
     }
 }

@@ -140,6 +140,8 @@ pub struct LayerCard {
     pub created_by: String,
     /// The image the step produced (its layers end with this step's layer).
     pub image_id: String,
+    /// For a `FROM` step: the size of the base image it starts from.
+    pub base_size: Option<u64>,
 }
 
 /// Where the current build is.

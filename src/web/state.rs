@@ -312,6 +312,7 @@ impl State {
             BuildUpdate::Failed { message, line } => {
                 b.log.push(LogLine { text: message.clone(), kind: LogKind::Error });
                 b.status = BuildStatus::Failed { message, line };
+                b.current_lines = None;
             }
         }
     }
@@ -416,6 +417,7 @@ mod tests {
             millis: 0.0,
             created_by: String::new(),
             image_id: String::new(),
+            base_size: None,
         };
         s.apply(Msg::BuildProgress(1, vec![BuildUpdate::Committed(card(1, (1, 1))), BuildUpdate::Committed(card(2, (3, 5)))], 1.0));
         s.apply(Msg::BuildProgress(0, vec![BuildUpdate::Committed(card(9, (9, 9)))], 1.0));

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::codec::human_size;
-use super::state::{BuildStatus, BuildView, Msg};
+use super::state::{BuildStatus, BuildView, LayerCard, Msg};
 
 /// Timeline properties.
 #[derive(Properties, PartialEq)]
@@ -37,9 +37,10 @@ fn duration(ms: f64) -> String {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let b = &props.build;
-    let max = b.cards.iter().map(|c| c.size).max().unwrap_or(0).max(1);
+    let shown = |c: &LayerCard| c.base_size.unwrap_or(c.size);
+    let max = b.cards.iter().map(shown).max().unwrap_or(0).max(1);
     let layers = b.cards.iter().filter(|c| !c.empty).count();
-    let total: u64 = b.cards.iter().map(|c| c.size).sum();
+    let total: u64 = b.cards.iter().map(shown).sum();
     let onkeydown = {
         let (d, sel, n) = (props.dispatch.clone(), props.selected, b.cards.len());
         Callback::from(move |e: KeyboardEvent| {
@@ -61,7 +62,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let d = props.dispatch.clone();
             Callback::from(move |_: MouseEvent| d.emit(Msg::SelectLayer(if selected { None } else { Some(i) })))
         };
-        let pct = c.size as f64 / max as f64 * 100.0;
+        let pct = shown(c) as f64 / max as f64 * 100.0;
         let lines = if c.lines.0 == c.lines.1 { format!("line {}", c.lines.0) } else { format!("lines {}–{}", c.lines.0, c.lines.1) };
         html! {
             <li>
@@ -72,14 +73,28 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <span class="lc-main">
                         <span class="lc-instr" title={c.created_by.clone()}>{ c.instruction.clone() }</span>
                         <span class="lc-bar-wrap" aria-hidden="true">
-                            <span class={classes!("lc-bar", c.cached.then_some("cached"))} style={format!("width:{pct:.2}%")}></span>
+                            <span class={classes!("lc-bar", c.cached.then_some("cached"), c.base_size.map(|_| "base"))} style={format!("width:{pct:.2}%")}></span>
                         </span>
                     </span>
                     <span class="lc-facts">
-                        <span class="lc-size">{ if c.empty { "0B".to_string() } else { human_size(c.size) } }</span>
-                        <span class="lc-digest mono">{ c.digest.as_deref().map(short_digest).unwrap_or_else(|| "no layer".into()) }</span>
+                        <span class="lc-size">{ human_size(shown(c)) }</span>
+                        <span class="lc-digest mono">{
+                            match (&c.digest, c.base_size) {
+                                (Some(d), _) => short_digest(d),
+                                (None, Some(_)) => "base image".into(),
+                                (None, None) => "no layer".into(),
+                            }
+                        }</span>
                         <span class="lc-line">{ lines }</span>
-                        <span class="lc-time">{ if c.cached { html! { <span class="badge">{ "CACHED" }</span> } } else { html! { duration(c.millis) } } }</span>
+                        <span class="lc-time">{
+                            if c.base_size.is_some() {
+                                html! { <span class="badge">{ "BASE" }</span> }
+                            } else if c.cached {
+                                html! { <span class="badge">{ "CACHED" }</span> }
+                            } else {
+                                html! { duration(c.millis) }
+                            }
+                        }</span>
                     </span>
                 </button>
             </li>

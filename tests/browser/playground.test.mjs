@@ -6,6 +6,16 @@ import { after, before, test } from 'node:test';
 
 import { build, newPage, setDockerfile, start, untar, waitForBuild } from './helpers.mjs';
 
+// A small Dockerfile that needs only the base image and a few shell built-ins.
+const SIMPLE = [
+  'FROM alpine:3.20',
+  'RUN echo hello > /greeting.txt',
+  'RUN mkdir -p /data && echo 12345 > /data/big.txt',
+  'RUN rm /data/big.txt',
+  'CMD ["cat", "/greeting.txt"]',
+].join('\n');
+const SIMPLE_FRAGMENT = `#dockerfile=${encodeURIComponent(SIMPLE)}`;
+
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
@@ -64,23 +74,28 @@ test('a parse error is marked on its line', async () => {
 });
 
 test('the file tree shows the whiteout of a deleted file', async () => {
-  const page = await newPage(env, '?example=whiteout');
+  const page = await newPage(env, SIMPLE_FRAGMENT);
   assert.equal(await waitForBuild(page), 'done');
-  await page.locator('.layer-card[data-step="3"]').click();
+  await page.locator('.layer-card[data-step="4"]').click();
   await page.click('#tab-files');
-  const row = page.locator('li.frow[data-path="/big.bin"]');
+  const row = page.locator('li.frow[data-path="/data/big.txt"]');
   await row.waitFor();
   assert.equal(await row.getAttribute('data-change'), 'D');
-  // In the layer that wrote it, the same file is Added with its size.
-  await page.locator('.layer-card[data-step="2"]').click();
-  const added = page.locator('li.frow[data-path="/big.bin"]');
+  assert.equal(await page.locator('li.frow[data-path="/data"]').getAttribute('data-change'), 'C');
+  // In the layer that wrote it, the same file is Added with its size and mode.
+  await page.locator('.layer-card[data-step="3"]').click();
+  const added = page.locator('li.frow[data-path="/data/big.txt"]');
   assert.equal(await added.getAttribute('data-change'), 'A');
-  assert.match(await added.locator('.fsize').textContent(), /5MB/);
+  assert.equal(await added.locator('.fsize').textContent(), '6B');
+  assert.equal(await added.locator('.fmode').textContent(), '-rw-r--r--');
+  // The viewer shows its text.
+  await added.locator('button').click();
+  assert.equal(await page.locator('.viewer .file-text').textContent(), '12345\n');
   await page.context().close();
 });
 
 test('the terminal answers docker images', async () => {
-  const page = await newPage(env, '?example=alpine');
+  const page = await newPage(env, SIMPLE_FRAGMENT);
   assert.equal(await waitForBuild(page), 'done');
   await page.click('#tab-terminal');
   await page.fill('.term-input input', 'docker images');
@@ -88,11 +103,23 @@ test('the terminal answers docker images', async () => {
   const out = await page.locator('.term-screen').textContent();
   assert.match(out, /REPOSITORY\s+TAG\s+IMAGE ID/);
   assert.match(out, /playground\s+latest/);
+  // A shell inside a container of the image keeps its working directory between lines.
+  for (const line of ['docker run -it playground sh', 'cat /greeting.txt', 'cd /data', 'pwd', 'exit']) {
+    await page.fill('.term-input input', line);
+    await page.press('.term-input input', 'Enter');
+  }
+  const lines = await page.locator('.term-screen > div').allTextContents();
+  assert.deepEqual(lines.slice(-7), ['$ docker run -it playground sh', '/ # cat /greeting.txt', 'hello', '/ # cd /data', '/data # pwd', '/data', '/data # exit']);
+  assert.equal(await page.locator('.term-prompt').textContent(), '$ ');
+  // Tab completes image names.
+  await page.fill('.term-input input', 'docker history play');
+  await page.press('.term-input input', 'Tab');
+  assert.equal(await page.inputValue('.term-input input'), 'docker history playground:latest ');
   await page.context().close();
 });
 
 test('the image downloads as a tar whose index.json parses', async () => {
-  const page = await newPage(env, '?example=alpine');
+  const page = await newPage(env, SIMPLE_FRAGMENT);
   assert.equal(await waitForBuild(page), 'done');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download-image')]);
   const file = await download.path();
@@ -139,11 +166,11 @@ test('a share link restores the Dockerfile and context in a fresh browser', asyn
 });
 
 test('embed mode renders the compact widget', async () => {
-  const page = await newPage(env, '?embed=1&example=multi-stage&readonly=1');
+  const page = await newPage(env, `?embed=1&readonly=1${SIMPLE_FRAGMENT}`);
   await page.waitForSelector('.app.embed');
   assert.equal(await page.locator('.side-panel').count(), 0);
   assert.equal(await page.locator('textarea.ed-input[readonly]').count(), 1);
   assert.equal(await waitForBuild(page), 'done');
-  assert.ok(await page.locator('.layer-card').count() >= 2);
+  assert.equal(await page.locator('.layer-card').count(), 5);
   await page.context().close();
 });

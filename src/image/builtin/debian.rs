@@ -5,6 +5,7 @@
 
 use super::assemble::Rootfs;
 use super::debian_data::{BASE, COREUTILS, LANGS, LOCALE};
+use super::debian_tools::BASE_TOOLS;
 use super::{config, history, Built};
 use crate::image::ContainerConfig;
 use crate::shell::pkg::install::PathFilter;
@@ -129,7 +130,7 @@ pub(crate) fn build(key: &str) -> Option<Built> {
         ("PASSWD", PASSWD),
         ("GROUP", GROUP),
     ];
-    let mut pkgs = parse(BASE, rel.column, &texts).ok()?;
+    let mut pkgs = parse(&format!("{BASE}{BASE_TOOLS}"), rel.column, &texts).ok()?;
     add_coreutils(&mut pkgs);
     add_docs(&mut pkgs);
     let mut fs = Rootfs::new(rel.created);

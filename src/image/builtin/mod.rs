@@ -11,6 +11,7 @@ mod assemble;
 mod busybox;
 mod debian;
 mod debian_data;
+mod debian_tools;
 
 use std::sync::{Arc, Mutex};
 

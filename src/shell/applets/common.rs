@@ -96,8 +96,8 @@ impl Opts {
                 i += 1;
                 continue;
             }
-            if a.starts_with("--") {
-                flags.push(('-', Some(a[2..].to_string())));
+            if let Some(long) = a.strip_prefix("--") {
+                flags.push(('-', Some(long.to_string())));
                 i += 1;
                 continue;
             }

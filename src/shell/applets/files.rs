@@ -342,7 +342,6 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             status = 1;
             continue;
         }
-        let target = ctx.fs.resolve(&cwd, &target, !dst_is_dir || true).unwrap_or(target);
         if let Err(e) = ctx.fs.rename(&cwd, s, &target) {
             fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
             status = 1;

@@ -62,7 +62,7 @@ fn walk(ctx: &Ctx<'_>, p: &str, out: &mut Vec<String>) {
     let mut names: Vec<String> = crate::shell::fsutil::children(ctx.fs, &at).map(|(c, _)| c.to_string()).collect();
     names.sort();
     for c in names {
-        let child = if p == "." && false { c.clone() } else { format!("{}/{c}", p.trim_end_matches('/')) };
+        let child = format!("{}/{c}", p.trim_end_matches('/'));
         let cat = path::join(&at, &c);
         match ctx.fs.get(&cat) {
             Some(n) if n.is_dir() => walk(ctx, &child, out),

@@ -99,9 +99,9 @@ fn entry_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String 
 fn sort_entries(ls: &Ls, v: &mut [(String, String, Node)]) {
     v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if ls.by_time {
-        v.sort_by(|a, b| b.2.meta.mtime.cmp(&a.2.meta.mtime));
+        v.sort_by_key(|e| std::cmp::Reverse(e.2.meta.mtime));
     } else if ls.by_size {
-        v.sort_by(|a, b| b.2.size().cmp(&a.2.size()));
+        v.sort_by_key(|e| std::cmp::Reverse(e.2.size()));
     }
     if ls.reverse {
         v.reverse();
@@ -322,7 +322,8 @@ pub fn du(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         let base_depth = at.matches('/').count() - usize::from(at == "/");
         for (p, _, is_dir) in entries.iter().rev() {
             let depth = p.matches('/').count() - usize::from(p == "/") - base_depth;
-            if !is_dir && !(o.has('a') && max_depth.is_none_or(|m| depth <= m)) && p != &at {
+            let show_file = o.has('a') && max_depth.is_none_or(|m| depth <= m);
+            if !is_dir && !show_file && p != &at {
                 continue;
             }
             let total: u64 = entries.iter().filter(|(q, _, _)| path::is_within(q, p)).map(|(_, b, _)| *b).sum();

@@ -163,10 +163,6 @@ pub fn busybox(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     sh.run_named_applet(&args, env)
 }
 
-/// Names in [`super::LIST`] that are not busybox applets (other programs this shell
-/// simulates), so `busybox --install` links no such name.
-const NOT_BUSYBOX: &[&str] = &["busybox", "curl", "groupadd", "useradd"];
-
 /// `busybox --install [-s] [DIR]`: a link to the busybox binary for every applet, hard links
 /// or with `-s` symbolic ones, in DIR (without DIR in `/bin`: the simulated applets have no
 /// install locations of their own). As busybox, names that exist already are kept silently,
@@ -178,7 +174,7 @@ fn install(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let dir = argv.get(if symbolic { 3 } else { 2 }).map(String::as_str).unwrap_or("/bin");
     let target = if argv[0].starts_with('/') { argv[0].as_str() } else { "/bin/busybox" };
     let meta = crate::vfs::Meta { mode: 0o777, uid: sh.uid, gid: sh.gid, mtime: sh.now };
-    for name in super::LIST.iter().filter(|n| !NOT_BUSYBOX.contains(n)) {
+    for name in super::LIST.iter().filter(|n| **n != "busybox") {
         let link = format!("{}/{name}", dir.trim_end_matches('/'));
         let cwd = sh.st.cwd.clone();
         let r = if symbolic { sh.fs.symlink(&cwd, target, &link, meta).map(|_| ()) } else { sh.fs.hard_link(&cwd, target, &link).map(|_| ()) };

@@ -66,7 +66,7 @@ impl T<'_, '_> {
                 return self.binary(&a, &op, &b);
             }
         }
-        if rest >= 2 && a.len() == 2 && a.starts_with('-') && !(rest == 2 && false) {
+        if rest >= 2 && a.len() == 2 && a.starts_with('-') {
             let op = a.chars().nth(1).unwrap_or(' ');
             if "efdsrwxLhnzbcpSgukt".contains(op) {
                 let b = self.args[self.pos + 1].clone();

@@ -212,9 +212,15 @@ fn num_key(s: &str) -> f64 {
 pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "tko");
     let (files, failed) = read_all(ctx, "sort", &o.args);
+    let term = if o.has('z') { '\0' } else { '\n' };
     let mut lines: Vec<String> = Vec::new();
     for (_, d) in &files {
-        lines.extend(String::from_utf8_lossy(d).lines().map(String::from));
+        let text = String::from_utf8_lossy(d);
+        let mut parts: Vec<String> = text.split(term).map(String::from).collect();
+        if parts.last().is_some_and(|l| l.is_empty()) {
+            parts.pop();
+        }
+        lines.extend(parts);
     }
     let sep = o.val('t').and_then(|s| s.chars().next());
     let keys: Vec<Key> = o.flags.iter().filter(|(f, _)| *f == 'k').filter_map(|(_, v)| v.as_deref().map(parse_key)).collect();
@@ -259,7 +265,7 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut s = String::new();
     for l in lines {
         s.push_str(&l);
-        s.push('\n');
+        s.push(term);
     }
     match o.val('o') {
         Some(f) => {

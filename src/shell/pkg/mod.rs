@@ -8,6 +8,7 @@
 pub mod apk;
 pub mod apkdb;
 pub mod apt;
+mod apt_lists;
 pub mod distro;
 pub mod dpkg;
 pub mod dpkgdb;
@@ -18,7 +19,9 @@ pub mod pip;
 pub mod programs;
 pub mod repo;
 mod repo_alpine;
+mod repo_alpine_dev;
 mod repo_apt;
+mod repo_apt_dev;
 
 use super::AppletFn;
 
@@ -33,6 +36,15 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         n if programs::is_program(n) => programs::program,
         _ => return None,
     })
+}
+
+/// True when this module's applet for `name` should win over a built-in applet of the same
+/// name because the program is never a busybox applet (`curl` only exists once the package
+/// is installed, and then its `--version` and errors come from the package). For `wget`,
+/// which busybox also provides, prefer this module's applet only when the file run is not a
+/// link to busybox.
+pub fn prefers(name: &str) -> bool {
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx")
 }
 
 #[cfg(test)]

@@ -89,10 +89,6 @@ fn install(ctx: &mut Ctx<'_>, home: &str, args: &[String]) -> i32 {
     let mut added = 0u32;
     for d in &deps {
         let (name, ver, kib, count) = REGISTRY.iter().find(|r| r.0 == d).copied().unwrap_or((d.as_str(), "1.0.0", 60 + hash64(d.as_bytes()) % 400, 1 + (hash64(d.as_bytes()) % 6) as u32));
-        if !REGISTRY.iter().any(|r| r.0 == d) && d.contains("does-not-exist") {
-            ctx.err(&format!("npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/{d} - Not found\n"));
-            return 1;
-        }
         let dir = format!("{}/node_modules/{name}", if cwd == "/" { "" } else { &cwd });
         let _ = ctx.fs.mkdir_all("/", &dir, meta);
         let _ = ctx.fs.write_file("/", &format!("{dir}/package.json"), format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{ver}\"\n}}\n").into(), file);
@@ -105,7 +101,7 @@ fn install(ctx: &mut Ctx<'_>, home: &str, args: &[String]) -> i32 {
         added += count;
     }
     if !ci && manifest.is_some() {
-        let lock = format!("{{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {{}}\n}}\n");
+        let lock = "{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {}\n}\n".to_string();
         let _ = ctx.fs.write_file("/", &format!("{}/package-lock.json", if cwd == "/" { "" } else { &cwd }), lock.into(), file);
     }
     let secs = 1 + added / 40;

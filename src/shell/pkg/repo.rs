@@ -6,17 +6,19 @@ use std::sync::OnceLock;
 use super::distro::{Distro, Family};
 use super::model::{parse, Package};
 use super::repo_alpine::ALPINE;
+use super::repo_alpine_dev::ALPINE_DEV;
 use super::repo_apt::APT;
+use super::repo_apt_dev::APT_DEV;
 
 /// The packages a release's repositories offer.
 pub fn catalogue(d: &Distro) -> &'static [Package] {
     static CACHE: [OnceLock<Vec<Package>>; 6] = [const { OnceLock::new() }; 6];
-    let (src, base) = match d.family {
-        Family::Alpine => (ALPINE, 0),
-        Family::Debian | Family::Ubuntu => (APT, 3),
+    let (a, b, base) = match d.family {
+        Family::Alpine => (ALPINE, ALPINE_DEV, 0),
+        Family::Debian | Family::Ubuntu => (APT, APT_DEV, 3),
     };
     let col = d.column().min(2);
-    CACHE[base + col].get_or_init(|| parse(src, col, TEXTS).unwrap_or_default())
+    CACHE[base + col].get_or_init(|| parse(&format!("{a}{b}"), col, TEXTS).unwrap_or_default())
 }
 
 /// The package named `name` (or with that key) in the catalogue.

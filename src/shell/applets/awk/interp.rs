@@ -38,14 +38,14 @@ pub fn num_str(n: f64, fmt: &str) -> String {
 }
 
 impl V {
-    fn num(&self) -> f64 {
+    pub(super) fn num(&self) -> f64 {
         match self {
             V::Uninit => 0.0,
             V::Num(n) => *n,
             V::Str(s) | V::StrNum(s) => parse_num_prefix(s),
         }
     }
-    fn text(&self, fmt: &str) -> String {
+    pub(super) fn text(&self, fmt: &str) -> String {
         match self {
             V::Uninit => String::new(),
             V::Num(n) => num_str(*n, fmt),
@@ -83,21 +83,21 @@ type R<T> = Result<T, Ctl>;
 
 /// A running awk program.
 pub struct Awk<'c, 'a> {
-    pub ctx: &'c mut Ctx<'a>,
-    prog: &'c Program,
-    pub globals: HashMap<String, V>,
-    arrays: HashMap<String, BTreeMap<String, V>>,
-    frames: Vec<(HashMap<String, V>, HashMap<String, String>)>,
-    fields: Vec<String>,
-    nf_dirty: bool,
-    out: String,
-    pub files: BTreeMap<String, (Vec<u8>, bool)>,
-    ranges: Vec<bool>,
-    regexes: HashMap<String, Regex>,
-    pub input: Vec<String>,
-    pub pos: usize,
-    seed: u64,
-    depth: usize,
+    pub(super) ctx: &'c mut Ctx<'a>,
+    pub(super) prog: &'c Program,
+    pub(super) globals: HashMap<String, V>,
+    pub(super) arrays: HashMap<String, BTreeMap<String, V>>,
+    pub(super) frames: Vec<(HashMap<String, V>, HashMap<String, String>)>,
+    pub(super) fields: Vec<String>,
+    pub(super) nf_dirty: bool,
+    pub(super) out: String,
+    pub(super) files: BTreeMap<String, (Vec<u8>, bool)>,
+    pub(super) ranges: Vec<bool>,
+    pub(super) regexes: HashMap<String, Regex>,
+    pub(super) input: Vec<String>,
+    pub(super) pos: usize,
+    pub(super) seed: u64,
+    pub(super) depth: usize,
 }
 
 impl<'c, 'a> Awk<'c, 'a> {
@@ -117,7 +117,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         Awk { ctx, prog, globals, arrays, frames: Vec::new(), fields: vec![String::new()], nf_dirty: false, out: String::new(), files: BTreeMap::new(), ranges, regexes: HashMap::new(), input: Vec::new(), pos: 0, seed: 1, depth: 0 }
     }
 
-    fn var(&self, n: &str) -> V {
+    pub(super) fn var(&self, n: &str) -> V {
         if let Some((vars, _)) = self.frames.last() {
             if let Some(v) = vars.get(n) {
                 return v.clone();
@@ -129,11 +129,11 @@ impl<'c, 'a> Awk<'c, 'a> {
         self.globals.get(n).cloned().unwrap_or(V::Uninit)
     }
 
-    fn gs(&self, n: &str) -> String {
+    pub(super) fn gs(&self, n: &str) -> String {
         self.globals.get(n).map(|v| v.text("%.6g")).unwrap_or_default()
     }
 
-    fn set_var(&mut self, n: &str, v: V) {
+    pub(super) fn set_var(&mut self, n: &str, v: V) {
         if let Some((vars, _)) = self.frames.last_mut() {
             if vars.contains_key(n) {
                 vars.insert(n.to_string(), v);
@@ -149,7 +149,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         self.globals.insert(n.to_string(), v);
     }
 
-    fn arr_name(&mut self, n: &str) -> String {
+    pub(super) fn arr_name(&mut self, n: &str) -> String {
         let depth = self.frames.len();
         if let Some((vars, alias)) = self.frames.last_mut() {
             if let Some(a) = alias.get(n) {
@@ -189,7 +189,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         self.fields[0] = self.fields[1..].join(&ofs);
     }
 
-    fn regex(&mut self, src: &str) -> Result<Regex, String> {
+    pub(super) fn regex(&mut self, src: &str) -> Result<Regex, String> {
         if let Some(r) = self.regexes.get(src) {
             return Ok(r.clone());
         }
@@ -198,7 +198,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         Ok(r)
     }
 
-    fn regex_of(&mut self, e: &Expr) -> R<Regex> {
+    pub(super) fn regex_of(&mut self, e: &Expr) -> R<Regex> {
         let src = match e {
             Expr::Regex(r) => r.clone(),
             other => {
@@ -209,7 +209,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         self.regex(&src).map_err(Ctl::Err)
     }
 
-    fn text(&self, v: &V) -> String {
+    pub(super) fn text(&self, v: &V) -> String {
         v.text(&self.gs("CONVFMT"))
     }
 
@@ -258,7 +258,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         self.fields.get(i).map(|s| V::StrNum(s.clone())).unwrap_or(V::Uninit)
     }
 
-    fn assign(&mut self, target: &Expr, v: V) -> R<V> {
+    pub(super) fn assign(&mut self, target: &Expr, v: V) -> R<V> {
         match target {
             Expr::Var(n) => self.set_var(n, v.clone()),
             Expr::Field(e) => {
@@ -396,46 +396,6 @@ impl<'c, 'a> Awk<'c, 'a> {
         })
     }
 
-    fn getline(&mut self, var: Option<&Expr>, file: Option<&Expr>) -> R<V> {
-        let line = match file {
-            Some(Expr::Builtin(n, _)) if n == "__pipe" => return Ok(V::Num(-1.0)),
-            Some(f) => {
-                let v = self.eval(f)?;
-                let name = self.text(&v);
-                let key = format!("\0in:{name}");
-                if !self.arrays.contains_key(&key) {
-                    let data = super::super::common::read_input(self.ctx, &name).map(|d| String::from_utf8_lossy(&d).into_owned());
-                    let Ok(data) = data else { return Ok(V::Num(-1.0)) };
-                    let m: BTreeMap<String, V> = data.lines().enumerate().map(|(i, l)| (format!("{i:012}"), V::StrNum(l.to_string()))).collect();
-                    self.arrays.insert(key.clone(), m);
-                }
-                let m = self.arrays.get_mut(&key).ok_or(Ctl::Err("getline".into()))?;
-                let Some(k) = m.keys().next().cloned() else { return Ok(V::Num(0.0)) };
-                let v = m.remove(&k).unwrap_or(V::Uninit);
-                self.text(&v)
-            }
-            None => {
-                if self.pos >= self.input.len() {
-                    return Ok(V::Num(0.0));
-                }
-                let l = self.input[self.pos].clone();
-                self.pos += 1;
-                let nr = self.var("NR").num() + 1.0;
-                self.globals.insert("NR".into(), V::Num(nr));
-                let fnr = self.var("FNR").num() + 1.0;
-                self.globals.insert("FNR".into(), V::Num(fnr));
-                l
-            }
-        };
-        match var {
-            Some(t) => {
-                self.assign(t, V::StrNum(line))?;
-            }
-            None => self.set_record(&line),
-        }
-        Ok(V::Num(1.0))
-    }
-
     fn call(&mut self, name: &str, args: &[Expr]) -> R<V> {
         let Some(f) = self.prog.funcs.get(name) else { return Err(Ctl::Err(format!("function '{name}' never defined"))) };
         if self.depth > 200 {
@@ -478,169 +438,13 @@ impl<'c, 'a> Awk<'c, 'a> {
         }
     }
 
-    fn arr_name_peek(&self, n: &str) -> String {
+    pub(super) fn arr_name_peek(&self, n: &str) -> String {
         if let Some((_, alias)) = self.frames.last() {
             if let Some(a) = alias.get(n) {
                 return a.clone();
             }
         }
         n.to_string()
-    }
-
-    fn builtin(&mut self, name: &str, args: &[Expr]) -> R<V> {
-        let mut vals = Vec::new();
-        let lazy = matches!(name, "split" | "sub" | "gsub" | "match");
-        if !lazy {
-            for a in args {
-                vals.push(self.eval(a)?);
-            }
-        }
-        let s = |a: &mut Self, i: usize| vals.get(i).map(|v| a.text(v)).unwrap_or_default();
-        let n = |i: usize| vals.get(i).map(|v| v.num()).unwrap_or(0.0);
-        Ok(match name {
-            "length" => {
-                if let Some(Expr::Var(a)) = args.first() {
-                    let an = self.arr_name_peek(a);
-                    if let Some(m) = self.arrays.get(&an) {
-                        return Ok(V::Num(m.len() as f64));
-                    }
-                }
-                let t = if vals.is_empty() { self.fields[0].clone() } else { s(self, 0) };
-                V::Num(t.chars().count() as f64)
-            }
-            "substr" => {
-                let t: Vec<char> = s(self, 0).chars().collect();
-                let start = n(1).round();
-                let len = if vals.len() > 2 { n(2).round() } else { f64::INFINITY };
-                let from = start.max(1.0);
-                let to = (start + len).min(t.len() as f64 + 1.0);
-                if to <= from {
-                    V::Str(String::new())
-                } else {
-                    V::Str(t[(from as usize - 1).min(t.len())..(to as usize - 1).min(t.len())].iter().collect())
-                }
-            }
-            "index" => {
-                let h = s(self, 0);
-                let nd = s(self, 1);
-                V::Num(h.find(&nd).map(|i| h[..i].chars().count() + 1).unwrap_or(0) as f64)
-            }
-            "tolower" => V::Str(s(self, 0).to_lowercase()),
-            "toupper" => V::Str(s(self, 0).to_uppercase()),
-            "int" => V::Num(n(0).trunc()),
-            "sqrt" => V::Num(n(0).sqrt()),
-            "exp" => V::Num(n(0).exp()),
-            "log" => V::Num(n(0).ln()),
-            "sin" => V::Num(n(0).sin()),
-            "cos" => V::Num(n(0).cos()),
-            "atan2" => V::Num(n(0).atan2(n(1))),
-            "rand" => {
-                self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                V::Num((self.seed >> 11) as f64 / (1u64 << 53) as f64)
-            }
-            "srand" => {
-                let old = self.seed;
-                self.seed = if vals.is_empty() { self.ctx.now as u64 } else { n(0) as u64 };
-                V::Num(old as f64)
-            }
-            "sprintf" => {
-                let f = s(self, 0);
-                let a: Vec<Arg> = vals[1.min(vals.len())..].iter().map(|v| to_arg(v, self)).collect();
-                V::Str(format(&f, &a, true).0)
-            }
-            "system" => {
-                self.flush();
-                self.ctx.err("awk: system() is not supported in this simulation\n");
-                V::Num(127.0)
-            }
-            "close" | "fflush" => V::Num(0.0),
-            "split" => {
-                let src = self.eval(&args[0])?;
-                let src = self.text(&src);
-                let Some(Expr::Var(arr)) = args.get(1) else { return Err(Ctl::Err("split: second argument must be an array".into())) };
-                let parts: Vec<String> = match args.get(2) {
-                    Some(Expr::Regex(r)) => {
-                        let re = self.regex(r).map_err(Ctl::Err)?;
-                        if src.is_empty() { Vec::new() } else { re.split(&src).map(String::from).collect() }
-                    }
-                    other => {
-                        let fs = match other {
-                            Some(e) => {
-                                let v = self.eval(e)?;
-                                self.text(&v)
-                            }
-                            None => self.gs("FS"),
-                        };
-                        if src.is_empty() {
-                            Vec::new()
-                        } else if fs == " " {
-                            src.split_whitespace().map(String::from).collect()
-                        } else if fs.chars().count() == 1 {
-                            src.split(fs.as_str()).map(String::from).collect()
-                        } else {
-                            let re = self.regex(&fs).map_err(Ctl::Err)?;
-                            re.split(&src).map(String::from).collect()
-                        }
-                    }
-                };
-                let an = self.arr_name(arr);
-                let m: BTreeMap<String, V> = parts.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), V::StrNum(p.clone()))).collect();
-                self.arrays.insert(an, m);
-                V::Num(parts.len() as f64)
-            }
-            "sub" | "gsub" => {
-                let re = self.regex_of(&args[0])?;
-                let rep = self.eval(&args[1])?;
-                let rep = self.text(&rep);
-                let target = args.get(2).cloned().unwrap_or(Expr::Field(Box::new(Expr::Num(0.0))));
-                let cur = self.eval(&target)?;
-                let cur = self.text(&cur);
-                let mut out = String::new();
-                let mut last = 0;
-                let mut count = 0;
-                for m in re.find_iter(&cur) {
-                    out.push_str(&cur[last..m.start()]);
-                    let mut chars = rep.chars().peekable();
-                    while let Some(c) = chars.next() {
-                        match c {
-                            '\\' if chars.peek() == Some(&'&') => {
-                                out.push('&');
-                                chars.next();
-                            }
-                            '\\' if chars.peek() == Some(&'\\') => {
-                                out.push('\\');
-                                chars.next();
-                            }
-                            '&' => out.push_str(m.as_str()),
-                            c => out.push(c),
-                        }
-                    }
-                    last = m.end();
-                    count += 1;
-                    if name == "sub" {
-                        break;
-                    }
-                }
-                if count > 0 {
-                    out.push_str(&cur[last..]);
-                    self.assign(&target, V::Str(out))?;
-                }
-                V::Num(count as f64)
-            }
-            "match" => {
-                let src = self.eval(&args[0])?;
-                let src = self.text(&src);
-                let re = self.regex_of(&args[1])?;
-                let (start, len) = match re.find(&src) {
-                    Some(m) => (src[..m.start()].chars().count() as f64 + 1.0, m.as_str().chars().count() as f64),
-                    None => (0.0, -1.0),
-                };
-                self.globals.insert("RSTART".into(), V::Num(start));
-                self.globals.insert("RLENGTH".into(), V::Num(len));
-                V::Num(start)
-            }
-            _ => return Err(Ctl::Err(format!("unknown function {name}"))),
-        })
     }
 
     /// Runs a block of statements.
@@ -820,7 +624,7 @@ impl<'c, 'a> Awk<'c, 'a> {
     }
 }
 
-fn to_arg(v: &V, a: &Awk<'_, '_>) -> Arg {
+pub(super) fn to_arg(v: &V, a: &Awk<'_, '_>) -> Arg {
     match v {
         V::Num(n) => Arg::Num(*n),
         V::StrNum(s) if looks_numeric(s) => Arg::Str(s.clone()),

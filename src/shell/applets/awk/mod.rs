@@ -1,6 +1,7 @@
 //! `awk [-F FS] [-v VAR=VAL] 'PROGRAM' [FILE | VAR=VAL]…`: a POSIX awk subset (patterns,
 //! ranges, BEGIN/END, fields, arrays, functions, printf, the string builtins).
 
+mod builtins;
 mod interp;
 mod lexer;
 mod parser;

@@ -1,0 +1,243 @@
+//! Image archives through the host's files: `docker save`, `load`, `import`, and the
+//! `--change` instructions `import` and `commit` apply.
+
+use super::flags::{switch, value};
+use super::spec::{Args, Cmd};
+use super::{Engine, Output};
+use crate::dockerfile::{self, Command, ShellOrExec};
+use crate::image::{rfc3339, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
+
+/// Docker's refusal to write a tar to a terminal.
+pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
+
+/// What layerlab says when a tar would have to go to a (non-terminal) standard output,
+/// which its text-only output cannot carry.
+pub const NEEDS_FILE: &str = "layerlab: this command writes a binary tar archive; use -o FILE (or redirect with > FILE)";
+
+/// `docker save`.
+pub const SAVE: Cmd = Cmd {
+    path: "docker save",
+    usage: "[OPTIONS] IMAGE [IMAGE...]",
+    short: "Save one or more images to a tar archive (streamed to STDOUT by default)",
+    aliases: "docker image save, docker save",
+    flags: &[value("output", Some('o')).doc("string", "Write to a file, instead of STDOUT")],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// `docker save -o FILE IMAGE...`: an archive that is both an OCI layout and a
+/// docker-archive.
+pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let Some(file) = p.get("output") else {
+        return Output::fail(1, if e.host().stdout_is_terminal() { COWARDLY } else { NEEDS_FILE });
+    };
+    let mut picked: Vec<(Image, Vec<String>)> = Vec::new();
+    for name in &p.args {
+        let img = match e.store.resolve(name) {
+            Ok(i) => i.clone(),
+            Err(err) => return Output::daemon(err),
+        };
+        let tag = Reference::parse(name).ok().filter(|r| e.store.tagged(r).is_some_and(|i| i.id == img.id)).map(|r| r.to_string());
+        match picked.iter_mut().find(|(i, _)| i.id == img.id) {
+            Some((_, tags)) => tags.extend(tag),
+            None => picked.push((img, tag.into_iter().collect())),
+        }
+    }
+    let images: Vec<crate::oci::SaveImage> = picked
+        .iter()
+        .map(|(img, tags)| crate::oci::SaveImage {
+            config: &img.config,
+            config_bytes: Some(img.config_bytes.as_slice()),
+            layers: img.layers.iter().map(|l| &l.layer).collect(),
+            tags: tags.clone(),
+        })
+        .collect();
+    let bytes = match crate::oci::save(&images, Vec::new(), &mut |_| {}) {
+        Ok(b) => b,
+        Err(err) => return Output::daemon(err),
+    };
+    match e.host_mut().write_file(file, &bytes) {
+        Ok(()) => Output::default(),
+        Err(m) => Output::fail(1, format!("failed to save image: {m}")),
+    }
+}
+
+/// `docker load`.
+pub const LOAD: Cmd = Cmd {
+    path: "docker load",
+    usage: "[OPTIONS]",
+    short: "Load an image from a tar archive or STDIN",
+    aliases: "docker image load, docker load",
+    flags: &[
+        value("input", Some('i')).doc("string", "Read from tar archive file, instead of STDIN"),
+        switch("quiet", Some('q')).about("Suppress the load output"),
+    ],
+    args: Args::None,
+    interspersed: true,
+};
+
+/// `docker load -i FILE`: `Loaded image: name:tag` per tag.
+pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let Some(file) = p.get("input") else {
+        return Output::fail(1, "requested load from stdin, but stdin is empty");
+    };
+    let bytes = match e.host().read_file(file) {
+        Ok(b) => b,
+        Err(m) => return Output::fail(1, m),
+    };
+    let loaded = match crate::oci::load(&bytes[..]) {
+        Ok(l) => l,
+        Err(err) => return Output::daemon(err),
+    };
+    let mut out = Output::default();
+    for li in loaded {
+        let created = li.config.created.as_deref().and_then(crate::image::parse_rfc3339).unwrap_or(0);
+        let layers = li.layers.into_iter().map(LayerInfo::new).collect();
+        let id = e.store.insert(Image::from_bytes(li.config, li.config_bytes, layers, created));
+        if li.tags.is_empty() {
+            out.line(format!("Loaded image ID: {id}"));
+        }
+        for t in li.tags {
+            let Ok(r) = Reference::parse(&t) else { continue };
+            if let Some(old) = e.store.tag(r.clone(), &id) {
+                out.line(format!("The image {r} already exists, renaming the old one with ID {old} to empty string"));
+            }
+            out.line(format!("Loaded image: {r}"));
+        }
+    }
+    if p.on("quiet") {
+        out.stdout.clear();
+    }
+    out
+}
+
+/// `docker import`.
+pub const IMPORT: Cmd = Cmd {
+    path: "docker import",
+    usage: "[OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
+    short: "Import the contents from a tarball to create a filesystem image",
+    aliases: "docker image import, docker import",
+    flags: &[
+        value("change", Some('c')).doc("list", "Apply Dockerfile instruction to the created image"),
+        value("message", Some('m')).doc("string", "Set commit message for imported image"),
+        value("platform", None).doc("string", "Set platform if server is multi-platform capable"),
+    ],
+    args: Args::Range(1, 2),
+    interspersed: true,
+};
+
+/// `docker import FILE [REPO[:TAG]]`: one flattened layer; prints the new image ID.
+pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let target = match p.args.get(1).map(|t| Reference::parse(t)).transpose() {
+        Ok(t) => t,
+        Err(m) => return Output::fail(1, m),
+    };
+    if p.args[0] == "-" {
+        return Output::fail(1, "requested import from stdin, but stdin is empty");
+    }
+    let bytes = match e.host().read_file(&p.args[0]) {
+        Ok(b) => b,
+        Err(m) => return Output::fail(1, m),
+    };
+    let layer = match crate::oci::read_layer_tar(&bytes[..]) {
+        Ok(l) => l,
+        Err(err) => return Output::daemon(err),
+    };
+    let mut config = ContainerConfig::default();
+    if let Err(m) = apply_changes(&mut config, &p.all("change")) {
+        return Output::daemon(m);
+    }
+    let now = e.now();
+    let info = LayerInfo::new(layer);
+    let cfg = ImageConfig {
+        architecture: "amd64".into(),
+        os: "linux".into(),
+        config,
+        created: Some(rfc3339(now)),
+        history: vec![History {
+            created: Some(rfc3339(now)),
+            comment: Some(p.get("message").map(String::from).unwrap_or_else(|| "Imported from -".into())),
+            ..Default::default()
+        }],
+        rootfs: RootFs { kind: "layers".into(), diff_ids: vec![info.diff_id.clone()] },
+        ..Default::default()
+    };
+    let id = e.store.insert(Image::new(cfg, vec![info], now));
+    if let Some(r) = target {
+        e.store.tag(r, &id);
+    }
+    Output::ok(format!("{id}\n"))
+}
+
+/// Applies `--change` Dockerfile instructions (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL,
+/// USER, VOLUME, WORKDIR, STOPSIGNAL, ONBUILD) to a configuration.
+pub fn apply_changes(config: &mut ContainerConfig, changes: &[&str]) -> Result<(), String> {
+    for change in changes {
+        let df = dockerfile::parse(&format!("FROM scratch\n{change}\n")).map_err(|e| format!("dockerfile parse error on line 1: {}", e.message))?;
+        let Some(ins) = df.instructions.get(1) else { continue };
+        let form = |f: &ShellOrExec| match f {
+            ShellOrExec::Exec(v) => v.clone(),
+            ShellOrExec::Shell(s) => vec!["/bin/sh".to_string(), "-c".into(), s.clone()],
+        };
+        match &ins.command {
+            Command::Cmd(f) => config.cmd = Some(form(f)),
+            Command::Entrypoint(f) => config.entrypoint = Some(form(f)),
+            Command::Env(kv) => {
+                for (k, v) in kv {
+                    config.env.retain(|x| x.split_once('=').map(|(a, _)| a) != Some(k.as_str()));
+                    config.env.push(format!("{k}={v}"));
+                }
+            }
+            Command::Expose(ports) => {
+                for p in ports {
+                    let key = if p.contains('/') { p.to_ascii_lowercase() } else { format!("{p}/tcp") };
+                    config.exposed_ports.insert(key, Default::default());
+                }
+            }
+            Command::Label(kv) => {
+                for (k, v) in kv {
+                    config.labels.insert(k.clone(), v.clone());
+                }
+            }
+            Command::User(u) => config.user = u.clone(),
+            Command::Volume(v) => {
+                for p in v {
+                    config.volumes.insert(p.clone(), Default::default());
+                }
+            }
+            Command::Workdir(w) => config.working_dir = w.clone(),
+            Command::Stopsignal(s) => config.stop_signal = s.clone(),
+            Command::Onbuild(inner) => config.on_build.push(inner.original.clone()),
+            _ => return Err(format!("{} is not a valid change command", ins.keyword().to_ascii_lowercase())),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes() {
+        let mut c = ContainerConfig::default();
+        apply_changes(&mut c, &["CMD [\"sh\"]", "ENV A=1", "WORKDIR /app", "EXPOSE 80"]).unwrap();
+        assert_eq!(c.cmd, Some(vec!["sh".to_string()]));
+        assert_eq!(c.env, vec!["A=1"]);
+        assert_eq!(c.working_dir, "/app");
+        assert!(c.exposed_ports.contains_key("80/tcp"));
+        assert_eq!(apply_changes(&mut c, &["RUN echo"]).unwrap_err(), "run is not a valid change command");
+    }
+}

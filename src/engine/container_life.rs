@@ -1,0 +1,381 @@
+//! Container lifecycle: `stop`, `kill`, `restart`, `rm`, `rename`, `wait`, `logs`, `top`
+//! and `container prune`.
+
+use super::container::{self, State};
+use super::flags::{switch, value};
+use super::format::{human_size4, table};
+use super::spec::{Args, Cmd};
+use super::{container_run, Engine, Output};
+
+const fn one_or_more(path: &'static str, short: &'static str, aliases: &'static str, flags: &'static [super::flags::FlagSpec]) -> Cmd {
+    Cmd { path, usage: "[OPTIONS] CONTAINER [CONTAINER...]", short, aliases, flags, args: Args::Min(1), interspersed: true }
+}
+
+/// `docker stop`.
+pub const STOP: Cmd = Cmd {
+    path: "docker stop",
+    usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+    short: "Stop one or more running containers",
+    aliases: "docker container stop, docker stop",
+    flags: &[
+        value("signal", Some('s')).doc("string", "Signal to send to the container"),
+        value("time", Some('t')).doc("int", "Seconds to wait before killing the container"),
+    ],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// `docker kill`.
+pub const KILL: Cmd = Cmd {
+    path: "docker kill",
+    usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+    short: "Kill one or more running containers",
+    aliases: "docker container kill, docker kill",
+    flags: &[value("signal", Some('s')).doc("string", "Signal to send to the container")],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// `docker restart`.
+pub const RESTART: Cmd = Cmd {
+    path: "docker restart",
+    usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+    short: "Restart one or more containers",
+    aliases: "docker container restart, docker restart",
+    flags: &[value("time", Some('t')).doc("int", "Seconds to wait before killing the container")],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// The exit status a signal gives (`SIGKILL` → 137, `SIGTERM` → 143 when handled by the
+/// default action).
+fn signal_code(sig: &str) -> Result<i32, String> {
+    let s = sig.trim_start_matches("SIG").to_ascii_uppercase();
+    let n = match s.as_str() {
+        "KILL" | "9" => 9,
+        "TERM" | "15" => 15,
+        "INT" | "2" => 2,
+        "HUP" | "1" => 1,
+        "QUIT" | "3" => 3,
+        "USR1" | "10" => 10,
+        "USR2" | "12" => 12,
+        _ => return Err(format!("Invalid signal: {sig}")),
+    };
+    Ok(128 + n)
+}
+
+/// Ends container `i` with exit status `code` now.
+fn end(e: &mut Engine, i: usize, code: i32) {
+    let now = e.now();
+    if let State::Running { started, .. } = e.containers[i].state {
+        e.containers[i].state = State::Exited { started, finished: now, code };
+    }
+}
+
+/// Runs `f` on each named container, printing the name on success; failures print the
+/// daemon's error and make the exit status 1.
+fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
+    let mut out = Output::default();
+    for name in names {
+        let r = container::find(&e.containers, name).and_then(|i| f(e, i));
+        match r {
+            Ok(()) => out.line(name),
+            Err(m) => {
+                out.err_line(format!("Error response from daemon: {m}"));
+                out.code = 1;
+            }
+        }
+    }
+    let now = e.now();
+    container::refresh(&mut e.containers, now);
+    out
+}
+
+/// `docker stop`: servers exit 0, other programs are killed after the grace period (137).
+pub fn stop(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let sig = p.get("signal").map(String::from);
+    each(e, &p.args, |e, i| {
+        if let State::Running { stop_code, .. } = e.containers[i].state {
+            let code = match &sig {
+                Some(s) if signal_code(s)? == 137 => 137,
+                _ => stop_code,
+            };
+            end(e, i, code);
+        }
+        Ok(())
+    })
+}
+
+/// `docker kill`: `SIGKILL` unless `-s` says otherwise.
+pub fn kill(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let code = match signal_code(p.get("signal").unwrap_or("KILL")) {
+        Ok(c) => c,
+        Err(m) => return Output::daemon(m),
+    };
+    each(e, &p.args, |e, i| {
+        let c = &e.containers[i];
+        if !c.is_running() {
+            return Err(format!("cannot kill container: {}: container {} is not running", p.args.iter().find(|n| container::find(&e.containers, n) == Ok(i)).cloned().unwrap_or_default(), c.id));
+        }
+        let code = match (code, &c.state) {
+            (137, _) => 137,
+            (_, State::Running { stop_code: 0, .. }) => 0,
+            (c, _) => c,
+        };
+        end(e, i, code);
+        Ok(())
+    })
+}
+
+/// `docker restart`.
+pub fn restart(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    each(e, &p.args, |e, i| {
+        if let State::Running { stop_code, .. } = e.containers[i].state {
+            end(e, i, stop_code);
+        }
+        container_run::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
+    })
+}
+
+/// `docker rm`.
+pub const RM: Cmd = one_or_more(
+    "docker rm",
+    "Remove one or more containers",
+    "docker container rm, docker container remove, docker rm",
+    &[
+        switch("force", Some('f')).about("Force the removal of a running container (uses SIGKILL)"),
+        switch("volumes", Some('v')).about("Remove anonymous volumes associated with the container"),
+    ],
+);
+
+/// `docker rm [-f] CONTAINER...`.
+pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let force = p.on("force");
+    let mut out = Output::default();
+    for name in &p.args {
+        match container::find(&e.containers, name) {
+            Ok(i) if e.containers[i].is_running() && !force => {
+                out.err_line(format!(
+                    "Error response from daemon: cannot remove container \"{name}\": container is running: stop the container before removing or force remove"
+                ));
+                out.code = 1;
+            }
+            Ok(i) => {
+                e.containers.remove(i);
+                out.line(name);
+            }
+            Err(m) => {
+                out.err_line(format!("Error response from daemon: {m}"));
+                out.code = 1;
+            }
+        }
+    }
+    out
+}
+
+/// `docker rename`.
+pub const RENAME: Cmd = Cmd {
+    path: "docker rename",
+    usage: "CONTAINER NEW_NAME",
+    short: "Rename a container",
+    aliases: "docker container rename, docker rename",
+    flags: &[],
+    args: Args::Exact(2),
+    interspersed: true,
+};
+
+/// `docker rename OLD NEW`.
+pub fn rename(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let new = p.args[1].trim_start_matches('/');
+    let i = match container::find(&e.containers, &p.args[0]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    if e.containers[i].name == new {
+        return Output::daemon("Renaming a container with the same name as its current name");
+    }
+    if let Some(other) = e.containers.iter().find(|c| c.name == new) {
+        return Output::daemon(format!(
+            "Error when allocating new name: Conflict. The container name \"/{new}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
+            other.id
+        ));
+    }
+    e.containers[i].name = new.to_string();
+    Output::default()
+}
+
+/// `docker wait`.
+pub const WAIT: Cmd = Cmd {
+    path: "docker wait",
+    usage: "CONTAINER [CONTAINER...]",
+    short: "Block until one or more containers stop, then print their exit codes",
+    aliases: "docker container wait, docker wait",
+    flags: &[],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// `docker wait`: the exit code; a program that ends by itself is waited for, one that
+/// never ends would block forever, which layerlab reports instead.
+pub fn wait(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut out = Output::default();
+    for name in &p.args {
+        let i = match container::find(&e.containers, name) {
+            Ok(i) => i,
+            Err(m) => {
+                out.err_line(format!("Error response from daemon: {m}"));
+                out.code = 1;
+                continue;
+            }
+        };
+        match e.containers[i].state.clone() {
+            State::Running { started, until: Some(t), .. } => {
+                e.containers[i].state = State::Exited { started, finished: t, code: 0 };
+                out.line("0");
+            }
+            State::Running { program, .. } => {
+                out.err_line(format!("layerlab: {name} runs `{program}`, which never exits: docker wait would block forever (stop it with 'docker stop {name}')"));
+                out.code = 1;
+            }
+            _ => out.line(e.containers[i].exit_code().to_string()),
+        }
+    }
+    out
+}
+
+/// `docker logs`.
+pub const LOGS: Cmd = Cmd {
+    path: "docker logs",
+    usage: "[OPTIONS] CONTAINER",
+    short: "Fetch the logs of a container",
+    aliases: "docker container logs, docker logs",
+    flags: &[
+        switch("follow", Some('f')).about("Follow log output"),
+        value("tail", Some('n')).doc("string", "Number of lines to show from the end of the logs (default \"all\")"),
+        switch("timestamps", Some('t')).about("Show timestamps"),
+    ],
+    args: Args::Exact(1),
+    interspersed: true,
+};
+
+/// `docker logs CONTAINER`.
+pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let i = match container::find(&e.containers, &p.args[0]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
+    let log = &e.containers[i].log;
+    let tty = e.containers[i].tty;
+    let mut out = Output::default();
+    for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
+        if *stream == 2 && !tty {
+            out.stderr.push_str(line);
+        } else {
+            out.stdout.push_str(line);
+        }
+    }
+    out
+}
+
+/// `docker top`.
+pub const TOP: Cmd = Cmd {
+    path: "docker top",
+    usage: "CONTAINER [ps OPTIONS]",
+    short: "Display the running processes of a container",
+    aliases: "docker container top, docker top",
+    flags: &[],
+    args: Args::Min(1),
+    interspersed: false,
+};
+
+/// `docker top CONTAINER`: the one long-running process.
+pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let i = match container::find(&e.containers, &p.args[0]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    let c = &e.containers[i];
+    let State::Running { started, program, .. } = &c.state else {
+        return Output::daemon(format!("container {} is not running", c.id));
+    };
+    let t = crate::image::rfc3339(*started);
+    let pid = 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000);
+    let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
+    let rows = vec![
+        vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()],
+        vec![user, pid.to_string(), (pid - 21).to_string(), "0".into(), t[11..16].to_string(), if c.tty { "pts/0" } else { "?" }.into(), "00:00:00".into(), program.clone()],
+    ];
+    Output::ok(table(&rows))
+}
+
+/// `docker container prune`.
+pub const PRUNE: Cmd = Cmd {
+    path: "docker container prune",
+    usage: "[OPTIONS]",
+    short: "Remove all stopped containers",
+    aliases: "",
+    flags: &[
+        value("filter", None).doc("filter", "Provide filter values (e.g. \"until=<timestamp>\")"),
+        switch("force", Some('f')).about("Do not prompt for confirmation"),
+    ],
+    args: Args::None,
+    interspersed: true,
+};
+
+/// `docker container prune [-f]`.
+pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    if !p.on("force") {
+        return Output::ok("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+    }
+    let mut out = Output::default();
+    let mut reclaimed = 0;
+    let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut e.containers).into_iter().partition(|c| !c.is_running());
+    e.containers = kept;
+    if !gone.is_empty() {
+        out.line("Deleted Containers:");
+        for c in &gone {
+            reclaimed += c.rw.size();
+            out.line(&c.id);
+        }
+        out.line("");
+    }
+    out.line(format!("Total reclaimed space: {}", human_size4(reclaimed)));
+    out
+}

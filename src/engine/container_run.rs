@@ -1,0 +1,468 @@
+//! `docker create`, `run`, `start` and `exec`.
+
+use std::collections::BTreeMap;
+
+use super::container::{self, init_layer, Container, State};
+use super::flags::{switch, value, FlagSpec, Parsed};
+use super::process::{self, Proc, Step};
+use super::spec::{Args, Cmd};
+use super::{names, registry, Engine, Output};
+use crate::image::{sha256_digest, LookupError, Reference};
+use crate::vfs::{Layer, Meta};
+
+const CREATE_FLAGS: &[FlagSpec] = &[
+    value("name", None).doc("string", "Assign a name to the container"),
+    value("env", Some('e')).doc("list", "Set environment variables"),
+    value("workdir", Some('w')).doc("string", "Working directory inside the container"),
+    value("user", Some('u')).doc("string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+    switch("rm", None).about("Automatically remove the container and its associated anonymous volumes when it exits"),
+    value("entrypoint", None).doc("string", "Overwrite the default ENTRYPOINT of the image"),
+    switch("interactive", Some('i')).about("Keep STDIN open even if not attached"),
+    switch("tty", Some('t')).about("Allocate a pseudo-TTY"),
+    value("hostname", Some('h')).doc("string", "Container host name"),
+    value("label", Some('l')).doc("list", "Set meta data on a container"),
+    value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
+];
+
+const RUN_FLAGS: &[FlagSpec] = &[
+    value("name", None).doc("string", "Assign a name to the container"),
+    value("env", Some('e')).doc("list", "Set environment variables"),
+    value("workdir", Some('w')).doc("string", "Working directory inside the container"),
+    value("user", Some('u')).doc("string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+    switch("rm", None).about("Automatically remove the container and its associated anonymous volumes when it exits"),
+    value("entrypoint", None).doc("string", "Overwrite the default ENTRYPOINT of the image"),
+    switch("interactive", Some('i')).about("Keep STDIN open even if not attached"),
+    switch("tty", Some('t')).about("Allocate a pseudo-TTY"),
+    value("hostname", Some('h')).doc("string", "Container host name"),
+    value("label", Some('l')).doc("list", "Set meta data on a container"),
+    value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
+    switch("detach", Some('d')).about("Run container in background and print container ID"),
+];
+
+/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
+/// the shell's budget anyway).
+const MAX_LOG_LINES: usize = 10_000;
+
+/// `docker run`.
+pub const RUN: Cmd = Cmd {
+    path: "docker run",
+    usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]",
+    short: "Create and run a new container from an image",
+    aliases: "docker container run, docker run",
+    flags: RUN_FLAGS,
+    args: Args::Min(1),
+    interspersed: false,
+};
+
+/// `docker create`.
+pub const CREATE: Cmd = Cmd {
+    path: "docker create",
+    usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]",
+    short: "Create a new container",
+    aliases: "docker container create, docker create",
+    flags: CREATE_FLAGS,
+    args: Args::Min(1),
+    interspersed: false,
+};
+
+/// `docker start`.
+pub const START: Cmd = Cmd {
+    path: "docker start",
+    usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+    short: "Start one or more stopped containers",
+    aliases: "docker container start, docker start",
+    flags: &[
+        switch("attach", Some('a')).about("Attach STDOUT/STDERR and forward signals"),
+        switch("interactive", Some('i')).about("Attach container's STDIN"),
+    ],
+    args: Args::Min(1),
+    interspersed: true,
+};
+
+/// `docker exec`.
+pub const EXEC: Cmd = Cmd {
+    path: "docker exec",
+    usage: "[OPTIONS] CONTAINER COMMAND [ARG...]",
+    short: "Execute a command in a running container",
+    aliases: "docker container exec, docker exec",
+    flags: &[
+        switch("detach", Some('d')).about("Detached mode: run command in the background"),
+        value("env", Some('e')).doc("list", "Set environment variables"),
+        switch("interactive", Some('i')).about("Keep STDIN open even if not attached"),
+        switch("tty", Some('t')).about("Allocate a pseudo-TTY"),
+        value("user", Some('u')).doc("string", "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
+        value("workdir", Some('w')).doc("string", "Working directory inside the container"),
+    ],
+    args: Args::Min(2),
+    interspersed: false,
+};
+
+/// `docker create`: prints the new container's ID.
+pub fn create(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut out = Output::default();
+    match new_container(e, &p, cmd, &mut out) {
+        Ok(i) => out.line(&e.containers[i].id),
+        Err(o) => return merge(out, o),
+    }
+    out
+}
+
+/// `docker run`: creates, starts, and (unless `-d`) prints what the process wrote.
+pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut out = Output::default();
+    let i = match new_container(e, &p, cmd, &mut out) {
+        Ok(i) => i,
+        Err(o) => return merge(out, o),
+    };
+    let detach = p.on("detach");
+    match start_at(e, i, !detach) {
+        Err((code, msg)) => {
+            out.err_line(format!("docker: Error response from daemon: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+            out.code = code;
+            if e.containers[i].auto_remove {
+                e.containers.remove(i);
+            }
+        }
+        Ok(run) => {
+            if detach {
+                out.line(&e.containers[i].id);
+            } else if p.on("interactive") && p.on("tty") && e.containers[i].is_running() {
+                out.err_line(format!(
+                    "layerlab: interactive terminals are not simulated; container {} keeps running: use 'docker exec {} COMMAND' to run commands in it",
+                    e.containers[i].name, e.containers[i].name
+                ));
+            } else {
+                print_run(&mut out, &run, e.containers[i].tty);
+                out.code = e.containers[i].exit_code();
+                if e.containers[i].auto_remove && !e.containers[i].is_running() {
+                    e.containers.remove(i);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn merge(mut a: Output, b: Output) -> Output {
+    a.stdout.push_str(&b.stdout);
+    a.stderr.push_str(&b.stderr);
+    a.code = b.code;
+    a
+}
+
+/// What a start printed.
+pub struct Ran {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Both, in order.
+    pub combined: String,
+}
+
+fn print_run(out: &mut Output, r: &Ran, tty: bool) {
+    if tty {
+        out.stdout.push_str(&r.combined);
+    } else {
+        out.stdout.push_str(&r.stdout);
+        out.stderr.push_str(&r.stderr);
+    }
+}
+
+/// Resolves the image (pulling a built-in one if needed) and creates the container.
+fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Result<usize, Output> {
+    let image = p.args[0].clone();
+    let err = |msg: String| Output::fail(125, format!("docker: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+    let image_id = match e.store.resolve(&image) {
+        Ok(img) => img.id.clone(),
+        Err(LookupError::NotFound(_)) => {
+            let r = Reference::parse(&image).map_err(|m| err(m))?;
+            out.err_line(format!("Unable to find image '{r}' locally"));
+            let pulled = registry::pull(e, &r).map_err(|m| err(format!("Error response from daemon: {m}")))?;
+            for l in pulled.lines {
+                out.err_line(l);
+            }
+            pulled.id
+        }
+        Err(LookupError::Ambiguous(m)) => return Err(err(format!("Error response from daemon: multiple IDs found with provided prefix: {m}"))),
+        Err(LookupError::Invalid(m)) => return Err(err(m)),
+    };
+    let name = match p.get("name") {
+        Some(n) => {
+            let valid = n.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+                && n.len() > 1;
+            if !valid {
+                return Err(err(format!("Error response from daemon: Invalid container name ({n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")));
+            }
+            if let Some(c) = e.containers.iter().find(|c| c.name == n) {
+                return Err(err(format!(
+                    "Error response from daemon: Conflict. The container name \"/{n}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name",
+                    c.id
+                )));
+            }
+            Some(n.to_string())
+        }
+        None => None,
+    };
+    let img = e.store.get(&image_id).expect("resolved").clone();
+    let mut config = img.config.config.clone();
+    for kv in p.all("env") {
+        let (k, v) = match kv.split_once('=') {
+            Some(x) => x,
+            None => continue,
+        };
+        config.env.retain(|x| x.split_once('=').map(|(a, _)| a) != Some(k));
+        config.env.push(format!("{k}={v}"));
+    }
+    for kv in p.all("label") {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        config.labels.insert(k.to_string(), v.to_string());
+    }
+    if let Some(w) = p.get("workdir") {
+        config.working_dir = w.to_string();
+    }
+    if let Some(u) = p.get("user") {
+        config.user = u.to_string();
+    }
+    let user_args = p.args[1..].to_vec();
+    match p.get("entrypoint") {
+        Some(ep) => {
+            config.entrypoint = (!ep.is_empty()).then(|| vec![ep.to_string()]);
+            config.cmd = (!user_args.is_empty()).then_some(user_args);
+        }
+        None if !user_args.is_empty() => config.cmd = Some(user_args),
+        None => {}
+    }
+    let mut argv: Vec<String> = config.entrypoint.clone().unwrap_or_default();
+    argv.extend(config.cmd.clone().unwrap_or_default());
+    if argv.is_empty() {
+        return Err(err("Error response from daemon: No command specified".into()));
+    }
+    let now = e.now();
+    let seq = e.next_seq();
+    let id = sha256_digest(format!("container {seq} {now}").as_bytes())["sha256:".len()..].to_string();
+    let name = name.unwrap_or_else(|| {
+        let taken: Vec<String> = e.containers.iter().map(|c| c.name.clone()).collect();
+        names::generate(&id, &|n| taken.iter().any(|t| t == n))
+    });
+    let hostname = p.get("hostname").map(String::from).unwrap_or_else(|| id[..12].to_string());
+    let tty = p.on("tty");
+    if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
+        config.env.push("TERM=xterm".into());
+    }
+    let c = Container {
+        init: init_layer(&hostname, now),
+        id,
+        name,
+        image,
+        image_id,
+        created: now,
+        path: argv[0].clone(),
+        args: argv[1..].to_vec(),
+        config,
+        hostname,
+        tty,
+        open_stdin: p.on("interactive"),
+        auto_remove: p.on("rm"),
+        state: State::Created,
+        start_error: None,
+        rw: Layer::new(),
+        log: Vec::new(),
+        starts: 0,
+        ports: p.all("publish").iter().map(|s| s.to_string()).collect(),
+    };
+    e.containers.push(c);
+    Ok(e.containers.len() - 1)
+}
+
+/// The environment a container process gets: the config's, plus `PATH`, `HOSTNAME`, `HOME`.
+pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
+    let mut env = BTreeMap::new();
+    env.insert("PATH".to_string(), crate::shell::DEFAULT_PATH.to_string());
+    env.insert("HOSTNAME".to_string(), c.hostname.clone());
+    for kv in &c.config.env {
+        if let Some((k, v)) = kv.split_once('=') {
+            env.insert(k.to_string(), v.to_string());
+        }
+    }
+    env.entry("HOME".to_string()).or_insert_with(|| home.to_string());
+    env
+}
+
+/// Starts container `i`. `foreground` means the caller waits for it (`docker run`
+/// without `-d`): a program that ends by itself after a while has ended when it returns.
+/// Errors carry the exit status and the daemon's message.
+pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
+    let now = e.now();
+    let c = &e.containers[i];
+    let lower = c.lower(&e.store);
+    let mut tree = lower.clone();
+    c.rw.apply_to(&mut tree);
+    let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
+        (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
+    })?;
+    let env = process_env(c, &home);
+    let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
+    if cwd != "/" && tree.get(&cwd).is_none() {
+        let _ = tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now });
+    }
+    let argv: Vec<String> = std::iter::once(c.path.clone()).chain(c.args.iter().cloned()).collect();
+    if let Some(msg) = process::missing_program(&tree, &argv, &env, &cwd) {
+        let c = &mut e.containers[i];
+        c.start_error = Some((127, msg.clone()));
+        return Err((127, msg));
+    }
+    let mut plan = process::plan(&argv, c.open_stdin);
+    if plan.daemon.as_ref().is_some_and(|d| process::missing_program(&tree, &d.argv, &env, &cwd).is_some()) {
+        // The shell will report the missing server program itself.
+        plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
+    }
+    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new() };
+    let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
+    let mut code = 0;
+    let mut endless = false;
+    if let Some(step) = &plan.first {
+        let o = process::run_step(&mut tree, step, &proc);
+        ran.stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+        ran.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        ran.combined = String::from_utf8_lossy(&o.combined).into_owned();
+        code = o.code;
+        endless = o.stopped.is_some();
+    }
+    let c = &mut e.containers[i];
+    c.rw = Layer::diff(&lower, &tree);
+    c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
+    if c.log.len() > MAX_LOG_LINES {
+        let extra = c.log.len() - MAX_LOG_LINES;
+        c.log.drain(..extra);
+    }
+    c.starts += 1;
+    c.start_error = None;
+    let daemon = if endless {
+        Some(process::Daemon { seconds: None, stop_code: 137, program: argv.join(" "), argv: argv.clone() })
+    } else if plan.first.is_none() || !plan.and || code == 0 {
+        plan.daemon.clone()
+    } else {
+        None
+    };
+    c.state = match daemon {
+        Some(d) if !(foreground && d.seconds.is_some()) => {
+            State::Running { started: now, until: d.seconds.map(|s| now + s), stop_code: d.stop_code, program: d.program }
+        }
+        Some(_) => State::Exited { started: now, finished: now, code: 0 },
+        None => State::Exited { started: now, finished: now, code },
+    };
+    Ok(ran)
+}
+
+/// `docker start`.
+pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let attach = p.on("attach");
+    let mut out = Output::default();
+    let mut failed = Vec::new();
+    for name in &p.args {
+        let i = match container::find(&e.containers, name) {
+            Ok(i) => i,
+            Err(m) => {
+                out.err_line(format!("Error response from daemon: {m}"));
+                failed.push(name.clone());
+                continue;
+            }
+        };
+        if e.containers[i].is_running() {
+            if !attach {
+                out.line(name);
+            }
+            continue;
+        }
+        match start_at(e, i, attach) {
+            Ok(ran) => {
+                if attach {
+                    print_run(&mut out, &ran, e.containers[i].tty);
+                    out.code = e.containers[i].exit_code();
+                } else {
+                    out.line(name);
+                }
+                if e.containers[i].auto_remove && !e.containers[i].is_running() {
+                    e.containers.remove(i);
+                }
+            }
+            Err((_, msg)) => {
+                out.err_line(format!("Error response from daemon: {msg}"));
+                failed.push(name.clone());
+            }
+        }
+    }
+    if !failed.is_empty() {
+        out.err_line(format!("Error: failed to start containers: {}", failed.join(", ")));
+        out.code = 1;
+    }
+    out
+}
+
+/// `docker exec`: runs a command in a running container's filesystem.
+pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let i = match container::find(&e.containers, &p.args[0]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    let c = &e.containers[i];
+    if !c.is_running() {
+        return Output::daemon(format!("container {} is not running", c.id));
+    }
+    let now = e.now();
+    let lower = c.lower(&e.store);
+    let mut tree = lower.clone();
+    c.rw.apply_to(&mut tree);
+    let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
+    let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
+        Ok(u) => u,
+        Err(m) => return Output::fail(126, format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown")),
+    };
+    let mut env = process_env(c, &home);
+    for kv in p.all("env") {
+        if let Some((k, v)) = kv.split_once('=') {
+            env.insert(k.to_string(), v.to_string());
+        }
+    }
+    let cwd = p.get("workdir").map(String::from).unwrap_or_else(|| if c.config.working_dir.is_empty() { "/".into() } else { c.config.working_dir.clone() });
+    let argv = p.args[1..].to_vec();
+    if let Some(msg) = process::missing_program(&tree, &argv, &env, &cwd) {
+        let msg = msg.replace(
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ",
+            "OCI runtime exec failed: exec failed: unable to start container process: ",
+        );
+        return Output::fail(127, msg);
+    }
+    let tty = p.on("tty");
+    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new() });
+    e.containers[i].rw = Layer::diff(&lower, &tree);
+    if p.on("detach") {
+        return Output::default();
+    }
+    let mut out = Output { code: o.code, ..Default::default() };
+    if tty {
+        out.stdout = String::from_utf8_lossy(&o.combined).into_owned();
+    } else {
+        out.stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+        out.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    }
+    out
+}

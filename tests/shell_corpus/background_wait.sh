@@ -1,0 +1,5 @@
+echo one &
+wait
+true & wait; echo done
+{ echo grouped; } &
+wait
