@@ -79,5 +79,5 @@ setup_web() {
 # reference tools layerlab's output is checked against.
 setup_test() {
   setup_web
-  ensure_apt chromium chromium-driver skopeo umoci busybox-static
+  ensure_apt chromium chromium-driver skopeo umoci busybox-static buildah
 }

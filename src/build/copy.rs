@@ -134,8 +134,14 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         }
         meta
     };
+    // Directories the copy creates belong to the `--chown` owner, as Docker's
+    // `MkdirAllAndChownNew` makes them (`--chmod` applies to the copied files only).
+    let new_dir = match owner {
+        Some((uid, gid)) => Meta { uid, gid, ..Meta::root(0o755) },
+        None => Meta::root(0o755),
+    };
     let mkparents = |dst: &mut Tree, at: &str| -> Result<(), String> {
-        dst.mkdir_all("/", path::parent(at), Meta::root(0o755)).map(|_| ()).map_err(|e| format!("mkdir {}: {e}", path::parent(at)))
+        dst.mkdir_all("/", path::parent(at), new_dir).map(|_| ()).map_err(|e| format!("mkdir {}: {e}", path::parent(at)))
     };
 
     for (at, node, doc) in items {
@@ -149,7 +155,7 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         }
         let node = node.expect("a non-heredoc source has a node");
         if node.is_dir() {
-            let base = dst.mkdir_all("/", &dest, Meta::root(0o755)).map_err(|e| format!("mkdir {dest}: {e}"))?;
+            let base = dst.mkdir_all("/", &dest, new_dir).map_err(|e| format!("mkdir {dest}: {e}"))?;
             for (p, n) in src.subtree(&at).skip(1) {
                 let target = format!("{}{}", if base == "/" { "" } else { base.as_str() }, &p[at.len()..]);
                 dst.insert(&target, Node { kind: n.kind.clone(), meta: fix(n.meta), ino: 0 });
@@ -159,6 +165,7 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         if spec.keyword == "ADD" {
             if let NodeKind::File(c) = &node.kind {
                 if let Some(entries) = extract_archive(&c.bytes())? {
+                    // Docker extracts archives as root whatever `--chown` says.
                     let base = dst.mkdir_all("/", &dest, Meta::root(0o755)).map_err(|e| format!("mkdir {dest}: {e}"))?;
                     for (rel, n) in entries {
                         dst.insert(&path::join(&base, &rel), n);
@@ -255,4 +262,34 @@ fn extract_archive(bytes: &[u8]) -> Result<Option<Vec<(String, Node)>>, String> 
         out.push((rel, Node { kind, meta, ino: 0 }));
     }
     Ok(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec<'a>(sources: &'a [String], dest: &'a str, chown: Option<&'a str>) -> CopySpec<'a> {
+        CopySpec { keyword: "COPY", sources, dest, chown, chmod: None, heredocs: &[], workdir: "/", now: 0 }
+    }
+
+    #[test]
+    fn chown_also_owns_the_directories_the_copy_creates() {
+        let mut src = Tree::new();
+        src.mkdir_all("/", "/app/sub", Meta::root(0o755)).unwrap();
+        src.write_file("/", "/app/sub/f", "x".into(), Meta::root(0o600)).unwrap();
+        src.write_file("/", "/one", "1".into(), Meta::root(0o644)).unwrap();
+        let mut dst = Tree::new();
+        dst.mkdir_all("/", "/srv", Meta::root(0o755)).unwrap();
+        copy(&src, Some(&mut dst), &spec(&["one".into()], "/srv/new/deep/", Some("10:20"))).unwrap();
+        copy(&src, Some(&mut dst), &spec(&["app".into()], "/opt/app", Some("7"))).unwrap();
+        copy(&src, Some(&mut dst), &spec(&["one".into()], "/plain/", None)).unwrap();
+        let owner = |p: &str| dst.get(p).map(|n| (n.meta.uid, n.meta.gid, n.meta.mode)).unwrap();
+        assert_eq!(owner("/srv"), (0, 0, 0o755), "existing directories keep their owner");
+        assert_eq!(owner("/srv/new"), (10, 20, 0o755));
+        assert_eq!(owner("/srv/new/deep"), (10, 20, 0o755));
+        assert_eq!(owner("/srv/new/deep/one"), (10, 20, 0o644));
+        assert_eq!(owner("/opt"), (7, 7, 0o755));
+        assert_eq!(owner("/opt/app/sub/f"), (7, 7, 0o600));
+        assert_eq!(owner("/plain"), (0, 0, 0o755));
+    }
 }

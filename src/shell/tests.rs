@@ -236,3 +236,21 @@ fn user_management() {
     let (o, _, _) = sh_in(&mut t, "id svc; id -gn dev; grep ops /etc/group; adduser -D svc; echo $?");
     assert_eq!(o, "uid=100(svc) gid=100(svc) groups=100(svc)\ndev\nops:x:3000:\n1\n");
 }
+
+#[test]
+fn busybox_install_links_the_applets() {
+    let mut t = Tree::new();
+    t.mkdir_all("/", "/bin", Meta::root(0o755)).unwrap();
+    t.mkdir_all("/", "/opt/b", Meta::root(0o755)).unwrap();
+    t.write_file("/", "/bin/busybox", "\x7fELF\0".into(), Meta::root(0o755)).unwrap();
+    t.write_file("/", "/bin/cat", "mine".into(), Meta::root(0o644)).unwrap();
+    assert_eq!(sh_in(&mut t, "/bin/busybox --install -s /bin; echo $?").0, "0\n");
+    assert!(matches!(&t.get("/bin/sh").unwrap().kind, crate::vfs::NodeKind::Symlink(s) if s == "/bin/busybox"));
+    assert_eq!(t.get("/bin/sh").unwrap().meta.mode, 0o777);
+    assert!(t.get("/bin/cat").unwrap().is_file(), "existing names are kept");
+    assert!(t.get("/bin/curl").is_none() && t.get("/bin/useradd").is_none());
+    assert_eq!(sh_in(&mut t, "busybox --install /opt/b; busybox --install -s /nodir 2>&1 | head -1").0, "busybox: /nodir/[: No such file or directory\n");
+    let (sh_node, bb) = (t.get("/opt/b/sh").unwrap(), t.get("/bin/busybox").unwrap());
+    assert!(sh_node.is_file() && sh_node.ino == bb.ino, "hard links without -s");
+    assert_eq!(sh_in(&mut t, "ls /bin | wc -l").0, format!("{}\n", applets::LIST.len()));
+}

@@ -148,6 +148,9 @@ pub fn busybox(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         sh.write_fd(1, list.as_bytes())?;
         return Ok(0);
     }
+    if name.starts_with("--install") {
+        return install(sh, argv);
+    }
     let env = sh.exported_env();
     let args = argv[1..].to_vec();
     if let Some(a) = super::builtin_applet(name) {
@@ -158,6 +161,29 @@ pub fn busybox(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         return Ok(127);
     }
     sh.run_named_applet(&args, env)
+}
+
+/// `busybox --install [-s] [DIR]`: a link to the busybox binary for every applet, hard links
+/// or with `-s` symbolic ones, in DIR (without DIR in `/bin`: the simulated applets have no
+/// install locations of their own). As busybox, names that exist already are kept silently,
+/// other failures are reported per link and the exit status stays 0. The link target is
+/// `argv[0]` when it is absolute, otherwise `/bin/busybox` (what busybox reads from
+/// `/proc/self/exe`).
+fn install(sh: &mut Shell<'_>, argv: &[String]) -> Res {
+    let symbolic = argv.get(2).is_some_and(|a| a == "-s");
+    let dir = argv.get(if symbolic { 3 } else { 2 }).map(String::as_str).unwrap_or("/bin");
+    let target = if argv[0].starts_with('/') { argv[0].as_str() } else { "/bin/busybox" };
+    let meta = crate::vfs::Meta { mode: 0o777, uid: sh.uid, gid: sh.gid, mtime: sh.now };
+    for name in super::LIST.iter().filter(|n| **n != "busybox") {
+        let link = format!("{}/{name}", dir.trim_end_matches('/'));
+        let cwd = sh.st.cwd.clone();
+        let r = if symbolic { sh.fs.symlink(&cwd, target, &link, meta).map(|_| ()) } else { sh.fs.hard_link(&cwd, target, &link).map(|_| ()) };
+        match r {
+            Ok(()) | Err(crate::vfs::FsError::Exists) => {}
+            Err(e) => sh.write_fd(2, format!("busybox: {link}: {e}\n").as_bytes())?,
+        }
+    }
+    Ok(0)
 }
 
 /// `nohup`, `nice`, `time`, `timeout`, `setsid`, `chroot`, `su-exec`, `gosu`: run the
