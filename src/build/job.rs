@@ -158,7 +158,7 @@ impl BuildJob {
             Some(id)
         };
         let base = base_id.as_deref().and_then(|id| store.get(id));
-        let scope = global.for_stage(&base.map(|b| env_of(&b.config.config.env)).unwrap_or_default());
+        let scope = global.for_stage(&base.map(|b| b.config.config.env_pairs()).unwrap_or_default());
         let stage = StageState::new(name.clone(), base, scope);
         match &stage.image_id {
             Some(id) => events.push(Event::Log(format!(" ---> {}", short_id(id)))),
@@ -272,7 +272,7 @@ fn step_in_stage(
             let cmd = run_command(stage, &ins);
             let user_name = stage.config.config.user.clone();
             let user = resolve_user(stage.tree(), &user_name).map_err(at)?;
-            let mut env = stage.env_pairs();
+            let mut env = stage.config.config.env_pairs();
             for (k, v) in stage.scope.args_for_run() {
                 if !env.iter().any(|(ek, _)| *ek == k) {
                     env.push((k, v));
@@ -328,16 +328,6 @@ fn step_in_stage(
     events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
     events.push(Event::Layer(ev));
     Ok(())
-}
-
-/// `KEY=value` strings to pairs.
-fn env_of(env: &[String]) -> Vec<(String, String)> {
-    env.iter()
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
-            (k.to_string(), v.to_string())
-        })
-        .collect()
 }
 
 /// The command a RUN executes: shell form through the stage's SHELL (heredoc bodies

@@ -56,29 +56,10 @@ impl StageState {
         self.tree = Some(tree);
     }
 
-    /// Sets `KEY=value` in the image's environment, keeping the position of an earlier
-    /// definition.
+    /// Sets `KEY=value` in the image's environment and the variable scope.
     pub fn set_env(&mut self, key: &str, value: &str) {
-        let entry = format!("{key}={value}");
-        let env = &mut self.config.config.env;
-        match env.iter_mut().find(|kv| kv.split_once('=').map(|(k, _)| k) == Some(key)) {
-            Some(slot) => *slot = entry,
-            None => env.push(entry),
-        }
+        self.config.config.set_env(key, value);
         self.scope.set_env(key, value);
-    }
-
-    /// The image environment as pairs.
-    pub fn env_pairs(&self) -> Vec<(String, String)> {
-        self.config
-            .config
-            .env
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect()
     }
 
     /// Looks a cached result of this step up: an image whose parent is the current image

@@ -50,6 +50,29 @@ pub struct ContainerConfig {
     pub healthcheck: Option<HealthConfig>,
 }
 
+impl ContainerConfig {
+    /// `Env` as (key, value) pairs, in order.
+    pub fn env_pairs(&self) -> Vec<(String, String)> {
+        self.env
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    }
+
+    /// Sets `key=value` in `Env`, keeping the position of an earlier definition (as Docker
+    /// replaces or appends environment values).
+    pub fn set_env(&mut self, key: &str, value: &str) {
+        let entry = format!("{key}={value}");
+        match self.env.iter_mut().find(|kv| kv.split_once('=').map_or(kv.as_str(), |(k, _)| k) == key) {
+            Some(slot) => *slot = entry,
+            None => self.env.push(entry),
+        }
+    }
+}
+
 /// `HEALTHCHECK` settings as Docker stores them (durations in nanoseconds).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]

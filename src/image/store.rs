@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use sha2::{Digest, Sha256};
-
 use super::{ImageConfig, Reference};
 use crate::vfs::Layer;
 
@@ -72,10 +70,7 @@ impl Image {
     }
 }
 
-/// `sha256:<hex>` of some bytes.
-pub fn sha256_digest(bytes: &[u8]) -> String {
-    format!("sha256:{:x}", Sha256::digest(bytes))
-}
+pub use crate::oci::digest::sha256_digest;
 
 /// The first 12 hex digits of an ID (with or without `sha256:`).
 pub fn short_id(id: &str) -> &str {

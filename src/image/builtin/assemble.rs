@@ -96,18 +96,7 @@ impl Rootfs {
 
 /// Seconds since the epoch of an RFC 3339 UTC time (`2024-09-06T22:20:07Z`); 0 if malformed.
 pub(crate) fn epoch(t: &str) -> i64 {
-    let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    let (hh, mm, ss) = (num(11..13), num(14..16), num(17..19));
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    days * 86_400 + hh * 3600 + mm * 60 + ss
+    crate::image::parse_rfc3339(t).unwrap_or(0)
 }
 
 #[cfg(test)]
