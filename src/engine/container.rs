@@ -118,6 +118,15 @@ impl Container {
         t
     }
 
+    /// The filesystem under the read-write layer and the whole filesystem on top of it: a
+    /// process changes the second, and `Layer::diff` of the two is the new read-write layer.
+    pub fn lower_and_tree(&self, store: &Store) -> (Tree, Tree) {
+        let lower = self.lower(store);
+        let mut tree = lower.clone();
+        self.rw.apply_to(&mut tree);
+        (lower, tree)
+    }
+
     /// `Status` as `docker ps` prints it (`Up 5 seconds`, `Exited (0) 2 minutes ago`).
     pub fn status(&self, now: i64) -> String {
         use super::format::human_duration;

@@ -23,13 +23,9 @@ pub const DIFF: Cmd = Cmd {
 
 /// `docker diff CONTAINER`: `A`/`C`/`D` lines of the read-write layer.
 pub fn diff(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (_, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let c = &e.containers[i];
     let lower = c.lower(&e.store);
@@ -137,9 +133,7 @@ fn path_join(dir: &str, name: &str) -> String {
 fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output {
     let now = e.now();
     let c = &e.containers[i];
-    let lower = c.lower(&e.store);
-    let mut tree = lower.clone();
-    c.rw.apply_to(&mut tree);
+    let (lower, mut tree) = c.lower_and_tree(&e.store);
     let dest_is_dir = tree.lookup("/", to, true).is_ok_and(|(_, n)| n.is_dir());
     let base = src.trim_end_matches('/').rsplit('/').next().unwrap_or(src);
     let target = if dest_is_dir { path::join(&path::normalize("/", to), base) } else { path::normalize("/", to) };
@@ -190,13 +184,9 @@ pub const EXPORT: Cmd = Cmd {
 
 /// `docker export -o FILE CONTAINER`: the whole filesystem, flattened, as one tar.
 pub fn export(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (p, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let Some(file) = p.get("output") else {
         return Output::fail(1, if e.host().stdout_is_terminal() { archive_cmd::COWARDLY } else { archive_cmd::NEEDS_FILE });
@@ -230,13 +220,9 @@ pub const COMMIT: Cmd = Cmd {
 
 /// `docker commit CONTAINER [REPO[:TAG]]`: the RW layer on top of the container's image.
 pub fn commit(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (p, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let target = match p.args.get(1).map(|t| Reference::parse(t)).transpose() {
         Ok(t) => t,

@@ -80,10 +80,7 @@ fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) 
         let r = container::find(&e.containers, name).and_then(|i| f(e, i));
         match r {
             Ok(()) => out.line(name),
-            Err(m) => {
-                out.err_line(format!("Error response from daemon: {m}"));
-                out.code = 1;
-            }
+            Err(m) => out.daemon_line(m),
         }
     }
     let now = e.now();
@@ -180,10 +177,7 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 e.containers.remove(i);
                 out.line(name);
             }
-            Err(m) => {
-                out.err_line(format!("Error response from daemon: {m}"));
-                out.code = 1;
-            }
+            Err(m) => out.daemon_line(m),
         }
     }
     out
@@ -202,15 +196,11 @@ pub const RENAME: Cmd = Cmd {
 
 /// `docker rename OLD NEW`.
 pub fn rename(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (p, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
     };
     let new = p.args[1].trim_start_matches('/');
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
-    };
     if e.containers[i].name == new {
         return Output::daemon("Renaming a container with the same name as its current name");
     }
@@ -247,8 +237,7 @@ pub fn wait(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let i = match container::find(&e.containers, name) {
             Ok(i) => i,
             Err(m) => {
-                out.err_line(format!("Error response from daemon: {m}"));
-                out.code = 1;
+                out.daemon_line(m);
                 continue;
             }
         };
@@ -284,13 +273,9 @@ pub const LOGS: Cmd = Cmd {
 
 /// `docker logs CONTAINER`.
 pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (p, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
     let log = &e.containers[i].log;
@@ -319,13 +304,9 @@ pub const TOP: Cmd = Cmd {
 
 /// `docker top CONTAINER`: the one long-running process.
 pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (_, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let c = &e.containers[i];
     let State::Running { started, program, .. } = &c.state else {

@@ -10,20 +10,7 @@ use super::{names, registry, Engine, Output};
 use crate::image::{sha256_digest, LookupError, Reference};
 use crate::vfs::{Layer, Meta};
 
-const CREATE_FLAGS: &[FlagSpec] = &[
-    value("name", None).doc("string", "Assign a name to the container"),
-    value("env", Some('e')).doc("list", "Set environment variables"),
-    value("workdir", Some('w')).doc("string", "Working directory inside the container"),
-    value("user", Some('u')).doc("string", "Username or UID (format: <name|uid>[:<group|gid>])"),
-    switch("rm", None).about("Automatically remove the container and its associated anonymous volumes when it exits"),
-    value("entrypoint", None).doc("string", "Overwrite the default ENTRYPOINT of the image"),
-    switch("interactive", Some('i')).about("Keep STDIN open even if not attached"),
-    switch("tty", Some('t')).about("Allocate a pseudo-TTY"),
-    value("hostname", Some('h')).doc("string", "Container host name"),
-    value("label", Some('l')).doc("list", "Set meta data on a container"),
-    value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
-];
-
+/// `docker run`'s flags: `docker create`'s, then `--detach`.
 const RUN_FLAGS: &[FlagSpec] = &[
     value("name", None).doc("string", "Assign a name to the container"),
     value("env", Some('e')).doc("list", "Set environment variables"),
@@ -38,6 +25,12 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
+
+/// `docker create`'s flags: `docker run`'s without the last, `--detach`.
+const CREATE_FLAGS: &[FlagSpec] = match RUN_FLAGS {
+    [create @ .., _detach] => create,
+    [] => &[],
+};
 
 /// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
 /// the shell's budget anyway).
@@ -304,9 +297,7 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
     let c = &e.containers[i];
-    let lower = c.lower(&e.store);
-    let mut tree = lower.clone();
-    c.rw.apply_to(&mut tree);
+    let (lower, mut tree) = c.lower_and_tree(&e.store);
     let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
         (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
     })?;
@@ -377,7 +368,7 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let i = match container::find(&e.containers, name) {
             Ok(i) => i,
             Err(m) => {
-                out.err_line(format!("Error response from daemon: {m}"));
+                out.daemon_line(m);
                 failed.push(name.clone());
                 continue;
             }
@@ -401,7 +392,7 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 }
             }
             Err((_, msg)) => {
-                out.err_line(format!("Error response from daemon: {msg}"));
+                out.daemon_line(msg);
                 failed.push(name.clone());
             }
         }
@@ -415,22 +406,16 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 
 /// `docker exec`: runs a command in a running container's filesystem.
 pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (p, i) = match e.container_arg(cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let i = match container::find(&e.containers, &p.args[0]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let c = &e.containers[i];
     if !c.is_running() {
         return Output::daemon(format!("container {} is not running", c.id));
     }
     let now = e.now();
-    let lower = c.lower(&e.store);
-    let mut tree = lower.clone();
-    c.rw.apply_to(&mut tree);
+    let (lower, mut tree) = c.lower_and_tree(&e.store);
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
         Ok(u) => u,
@@ -465,4 +450,16 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         out.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_flags_are_run_flags_but_detach() {
+        let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
+        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish"]);
+        assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
+    }
 }

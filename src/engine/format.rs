@@ -3,6 +3,13 @@
 /// A size as `docker images` prints it: decimal units, three significant digits
 /// (`7.8MB`, `117MB`, `0B`), like go-units' `HumanSizeWithPrecision(size, 3)`.
 pub fn human_size(bytes: u64) -> String {
+    let (size, unit) = decimal_units(bytes);
+    format!("{}{unit}", format_g3(size))
+}
+
+/// `bytes` divided by 1000 until it is below 1000 (or in petabytes), with its unit
+/// (`B`, `kB`, … `PB`), as go-units' `getSizeAndUnit` does with base 1000.
+fn decimal_units(bytes: u64) -> (f64, &'static str) {
     let units = ["B", "kB", "MB", "GB", "TB", "PB"];
     let mut size = bytes as f64;
     let mut i = 0;
@@ -10,7 +17,7 @@ pub fn human_size(bytes: u64) -> String {
         size /= 1000.0;
         i += 1;
     }
-    format!("{}{}", format_g3(size), units[i])
+    (size, units[i])
 }
 
 /// Go's `%.3g` for the values human_size produces.
@@ -107,18 +114,12 @@ pub fn ellipsis(s: &str, max: usize) -> String {
 
 /// go-units' `HumanSize` (four significant digits: `7.797MB`).
 pub fn human_size4(bytes: u64) -> String {
-    let units = ["B", "kB", "MB", "GB", "TB", "PB"];
-    let mut size = bytes as f64;
-    let mut i = 0;
-    while size >= 1000.0 && i < units.len() - 1 {
-        size /= 1000.0;
-        i += 1;
-    }
+    let (size, unit) = decimal_units(bytes);
     let digits = if size == 0.0 { 1 } else { size.abs().log10().floor() as i32 + 1 };
     let decimals = (4 - digits).max(0) as usize;
     let s = format!("{size:.decimals$}");
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    format!("{s}{}", units[i])
+    format!("{s}{unit}")
 }
 
 /// Go's `time.Time.String()` in UTC: `2023-11-14 22:13:20 +0000 UTC`.

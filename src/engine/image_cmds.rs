@@ -162,10 +162,7 @@ pub fn rmi(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                     out.line(l);
                 }
             }
-            Err(m) => {
-                out.err_line(format!("Error response from daemon: {m}"));
-                out.code = 1;
-            }
+            Err(m) => out.daemon_line(m),
         }
     }
     out

@@ -36,6 +36,8 @@ pub use registry::Registry;
 
 use crate::build::{BuildJob, BuildRequest, Context};
 use crate::image::Store;
+use flags::Parsed;
+use spec::Cmd;
 
 /// What a command printed and its exit status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -71,6 +73,13 @@ impl Output {
     /// A daemon error (`Error response from daemon: …`), exit status 1.
     pub fn daemon(msg: impl std::fmt::Display) -> Output {
         Output::fail(1, format!("Error response from daemon: {msg}"))
+    }
+
+    /// Appends a daemon error line (`Error response from daemon: …`) to standard error and
+    /// makes the exit status 1, for commands that go on with their other arguments.
+    pub fn daemon_line(&mut self, msg: impl std::fmt::Display) {
+        self.err_line(format!("Error response from daemon: {msg}"));
+        self.code = 1;
     }
 
     /// Appends a line to standard output.
@@ -185,6 +194,15 @@ impl Engine {
     pub(crate) fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq
+    }
+
+    /// Parses `args` for a command whose first argument names a container: the parsed
+    /// arguments and the container's index, or the output to print (the usage error, or
+    /// Docker's `No such container` daemon error).
+    pub(crate) fn container_arg(&self, cmd: &Cmd, args: &[String]) -> Result<(Parsed, usize), Output> {
+        let p = cmd.parse(args)?;
+        let i = container::find(&self.containers, &p.args[0]).map_err(Output::daemon)?;
+        Ok((p, i))
     }
 
     /// Starts a build; drive it with [`Engine::build_step`].

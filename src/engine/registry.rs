@@ -117,6 +117,17 @@ fn up_to_date(e: &mut Engine, r: &Reference, id: &str, path: &str) -> Pulled {
     }
 }
 
+/// The image `pull` and `push` name, and their output so far: Docker's `Using default
+/// tag: latest` when the name has no tag (unless `quiet`).
+fn image_arg(name: &str, quiet: bool) -> Result<(Reference, Output), Output> {
+    let r = Reference::parse(name).map_err(|m| Output::fail(1, m))?;
+    let mut out = Output::default();
+    if !quiet && !name.rsplit('/').next().unwrap_or(name).contains(':') {
+        out.line("Using default tag: latest");
+    }
+    Ok((r, out))
+}
+
 /// `docker pull`.
 pub const PULL: Cmd = Cmd {
     path: "docker pull",
@@ -138,15 +149,10 @@ pub fn pull_cmd(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
-    let name = &p.args[0];
-    let r = match Reference::parse(name) {
-        Ok(r) => r,
-        Err(m) => return Output::fail(1, format!("{m}")),
+    let (r, mut out) = match image_arg(&p.args[0], p.on("quiet")) {
+        Ok(x) => x,
+        Err(o) => return o,
     };
-    let mut out = Output::default();
-    if !p.on("quiet") && !name.rsplit('/').next().unwrap_or(name).contains(':') {
-        out.line("Using default tag: latest");
-    }
     match pull(e, &r) {
         Ok(pulled) => {
             if !p.on("quiet") {
@@ -156,11 +162,7 @@ pub fn pull_cmd(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             out.line(r.full_name());
         }
-        Err(m) => {
-            let d = Output::daemon(m);
-            out.stderr = d.stderr;
-            out.code = 1;
-        }
+        Err(m) => out.daemon_line(m),
     }
     out
 }
@@ -185,15 +187,10 @@ pub fn push(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
-    let name = &p.args[0];
-    let r = match Reference::parse(name) {
-        Ok(r) => r,
-        Err(m) => return Output::fail(1, m),
+    let (r, mut out) = match image_arg(&p.args[0], false) {
+        Ok(x) => x,
+        Err(o) => return o,
     };
-    let mut out = Output::default();
-    if !name.rsplit('/').next().unwrap_or(name).contains(':') {
-        out.line("Using default tag: latest");
-    }
     let Some(img) = e.store.tagged(&r).cloned() else {
         out.err_line(format!("An image does not exist locally with the tag: {}", r.repository));
         out.code = 1;

@@ -132,16 +132,7 @@ fn flag_usages(specs: &[FlagSpec]) -> String {
 mod tests {
     use super::*;
     use crate::engine::flags::{switch, value};
-
-    const TAG: Cmd = Cmd {
-        path: "docker tag",
-        usage: "SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
-        short: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
-        aliases: "docker image tag, docker tag",
-        flags: &[],
-        args: Args::Exact(2),
-        interspersed: true,
-    };
+    use crate::engine::image_cmds::TAG;
 
     fn a(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -148,22 +148,7 @@ impl Parser {
                         None => push_lit(&mut w, '\\', false),
                     }
                 }
-                '\'' => {
-                    self.pos += 1;
-                    let s = self.read_single()?;
-                    w.push(WordPart::Quoted(s));
-                }
-                '"' => {
-                    self.pos += 1;
-                    let parts = self.read_double(Some('"'))?;
-                    w.push(WordPart::Double(parts));
-                }
-                '$' => self.read_dollar(&mut w)?,
-                '`' => {
-                    self.pos += 1;
-                    let script = self.read_backtick(false)?;
-                    w.push(WordPart::Command(script));
-                }
+                '\'' | '"' | '$' | '`' => self.read_quoted_part(c, &mut w)?,
                 '~' if self.pos == start => {
                     self.pos += 1;
                     let mut user = String::new();
@@ -191,6 +176,31 @@ impl Parser {
             }
         }
         Ok(w)
+    }
+
+    /// Reads the quoted string (`'…'`, `"…"`), `$` expansion or backquoted command that
+    /// starts at `c` into `w`, the same way in plain words and in `${…}` words.
+    fn read_quoted_part(&mut self, c: char, w: &mut Word) -> Result<(), ParseError> {
+        match c {
+            '\'' => {
+                self.pos += 1;
+                let s = self.read_single()?;
+                w.push(WordPart::Quoted(s));
+            }
+            '"' => {
+                self.pos += 1;
+                let parts = self.read_double(Some('"'))?;
+                w.push(WordPart::Double(parts));
+            }
+            '$' => self.read_dollar(w)?,
+            '`' => {
+                self.pos += 1;
+                let script = self.read_backtick(false)?;
+                w.push(WordPart::Command(script));
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     fn read_single(&mut self) -> Result<String, ParseError> {
@@ -491,22 +501,7 @@ impl Parser {
                         push_lit(&mut w, e, true);
                     }
                 }
-                '\'' => {
-                    self.pos += 1;
-                    let s = self.read_single()?;
-                    w.push(WordPart::Quoted(s));
-                }
-                '"' => {
-                    self.pos += 1;
-                    let parts = self.read_double(Some('"'))?;
-                    w.push(WordPart::Double(parts));
-                }
-                '$' => self.read_dollar(&mut w)?,
-                '`' => {
-                    self.pos += 1;
-                    let s = self.read_backtick(false)?;
-                    w.push(WordPart::Command(s));
-                }
+                '\'' | '"' | '$' | '`' => self.read_quoted_part(c, &mut w)?,
                 _ => {
                     if c == '{' {
                         depth += 1;
