@@ -228,7 +228,7 @@ impl Shell<'_> {
         let mut a = argv.to_vec();
         a[0] = base.clone();
         let r = self.dispatch_program(&a, env.clone(), &found);
-        if r == Ok(126) && !content.is_synthetic() && !head.contains(&0) && super::applets::applet(&base).is_none() && super::pkg::applet(&base).is_none() && !matches!(base.as_str(), "busybox") {
+        if r == Ok(126) && !content.is_simulated() && !head.contains(&0) && super::applets::applet(&base).is_none() && super::pkg::applet(&base).is_none() && !matches!(base.as_str(), "busybox") {
             // A text file without a shebang runs as a shell script, as in ash.
             let text = String::from_utf8_lossy(&content.bytes()).into_owned();
             return self.run_script_file(&text, &found, &argv[1..], env);

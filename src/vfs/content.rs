@@ -4,6 +4,9 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+/// How every synthetic file starts.
+const SIMULATED_PREFIX: &[u8] = b"layerlab simulated content: ";
+
 /// The contents of a regular file. Cloning is cheap: bytes are reference-counted and
 /// synthetic content is only a description.
 #[derive(Clone, Debug)]
@@ -91,6 +94,12 @@ impl Content {
         matches!(self, Content::Synthetic { .. })
     }
 
+    /// True for simulated content: synthetic, or bytes that began as synthetic content and
+    /// were stored (in a layer tar) and read back, recognizable by their header.
+    pub fn is_simulated(&self) -> bool {
+        self.is_synthetic() || self.head(SIMULATED_PREFIX.len()).as_ref() == SIMULATED_PREFIX
+    }
+
     /// All the bytes (generated for synthetic content).
     pub fn bytes(&self) -> Cow<'_, [u8]> {
         match self {
@@ -122,6 +131,7 @@ impl Content {
             Content::Bytes(b) => w.write_all(b),
             Content::Synthetic { size, seed, label } => {
                 let header = format!("layerlab simulated content: {label} ({size} bytes)\n");
+                debug_assert!(header.as_bytes().starts_with(SIMULATED_PREFIX));
                 let header = header.as_bytes();
                 let n = (header.len() as u64).min(*size) as usize;
                 w.write_all(&header[..n])?;
@@ -188,6 +198,9 @@ mod tests {
         assert_eq!(a, Content::synthetic(20_000, 7, "libc.so").bytes());
         assert_ne!(a, Content::synthetic(20_000, 8, "libc.so").bytes());
         assert_eq!(&c.head(10)[..], b"layerlab s");
+        assert!(c.is_simulated());
+        assert!(Content::from(c.bytes().into_owned()).is_simulated());
+        assert!(!Content::from("#!/bin/sh\necho hi\n").is_simulated());
     }
 
     #[test]
