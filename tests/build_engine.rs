@@ -207,3 +207,32 @@ fn symlinks_and_files_from_the_base_image_are_visible() {
     let t = rootfs(&img.unwrap());
     assert!(matches!(&t.get("/rel").unwrap().kind, NodeKind::Symlink(s) if s == "/etc/os-release"));
 }
+
+#[test]
+fn onbuild_triggers_run_in_the_child_build_and_are_not_inherited() {
+    let mut e = engine();
+    let mut ctx = Context::new();
+    ctx.add_file("app.txt", "payload\n");
+    let (base, _) = build_with(&mut e, "FROM alpine:3.20\nONBUILD COPY app.txt /app/\nONBUILD RUN wc -c < /app/app.txt > /app/size\n", ctx.clone(), &[]);
+    assert_eq!(base.unwrap().config.config.on_build, vec!["COPY app.txt /app/".to_string(), "RUN wc -c < /app/app.txt > /app/size".to_string()]);
+    let (child, events) = build_with(&mut e, "FROM test:latest\nCMD [\"cat\", \"/app/size\"]\n", ctx, &[]);
+    let child = child.unwrap();
+    assert!(log(&events).contains("# Executing 2 build triggers"), "{}", log(&events));
+    let t = rootfs(&child);
+    assert_eq!(read(&t, "/app/app.txt"), "payload\n");
+    assert_eq!(read(&t, "/app/size").trim(), "8");
+    assert!(child.config.config.on_build.is_empty());
+}
+
+#[test]
+fn more_than_127_layers_is_an_error_naming_the_line() {
+    let mut df = String::from("FROM scratch\n");
+    for i in 0..128 {
+        df.push_str(&format!("COPY f /f{i}\n"));
+    }
+    let mut ctx = Context::new();
+    ctx.add_file("f", "x");
+    let (img, _) = build_with(&mut engine(), &df, ctx, &[]);
+    let err = img.unwrap_err();
+    assert!(err.starts_with("Dockerfile:129: failed to register layer: max depth exceeded"), "{err}");
+}

@@ -130,7 +130,7 @@ impl BuildJob {
         if let Command::From { .. } = raw.command {
             let global = self.global.as_ref().expect("prepared");
             let ins = raw.expanded(df.escape, &|n| global.lookup(n))?;
-            return self.from(&ins, store, events);
+            return self.from(&ins, store, now, events);
         }
         let escape = df.escape;
         let ins = {
@@ -144,7 +144,7 @@ impl BuildJob {
         result
     }
 
-    fn from(&mut self, ins: &Instruction, store: &mut Store, events: &mut Vec<Event>) -> Result<(), BuildError> {
+    fn from(&mut self, ins: &Instruction, store: &mut Store, now: i64, events: &mut Vec<Event>) -> Result<(), BuildError> {
         let Command::From { image, name } = &ins.command else { unreachable!("called for FROM") };
         let line = ins.start_line;
         let global = self.global.as_ref().expect("prepared");
@@ -159,7 +159,9 @@ impl BuildJob {
         };
         let base = base_id.as_deref().and_then(|id| store.get(id));
         let scope = global.for_stage(&base.map(|b| b.config.config.env_pairs()).unwrap_or_default());
-        let stage = StageState::new(name.clone(), base, scope);
+        let mut stage = StageState::new(name.clone(), base, scope);
+        // ONBUILD triggers of the base run now, and are not passed on to this image.
+        let triggers = std::mem::take(&mut stage.config.config.on_build);
         match &stage.image_id {
             Some(id) => events.push(Event::Log(format!(" ---> {}", short_id(id)))),
             None => events.push(Event::Log(" ---> ".to_string())),
@@ -174,6 +176,20 @@ impl BuildJob {
                 created_by: format!("FROM {image}"),
                 line,
             }));
+        }
+        if !triggers.is_empty() {
+            let n = triggers.len();
+            events.push(Event::Log(format!("# Executing {n} build trigger{}", if n == 1 { "" } else { "s" })));
+        }
+        let escape = self.parsed.as_ref().map_or('\\', |d| d.escape);
+        let context = self.context_tree.as_ref().expect("prepared");
+        for trigger in triggers {
+            let parsed = dockerfile::parse(&format!("FROM scratch\n{trigger}\n"))
+                .map_err(|e| BuildError::at(line, format!("failed to parse ONBUILD trigger {trigger:?}: {}", e.message)))?;
+            let Some(raw) = parsed.instructions.get(1) else { continue };
+            let raw = Instruction { start_line: line, end_line: ins.end_line, ..raw.clone() };
+            let expanded = raw.expanded(escape, &|n| stage.scope.lookup(n))?;
+            step_in_stage(&mut stage, &self.stages, context, &expanded, escape, self.pos, self.req.no_cache, store, now, events)?;
         }
         self.stages.push(stage);
         Ok(())
