@@ -1,8 +1,10 @@
 //! The resumable build: planning the stages, then one instruction per step.
 
+use std::borrow::Cow;
+
 use crate::dockerfile::{self, Command, Dockerfile, Instruction, ShellOrExec, VarScope};
 use crate::image::{short_id, Reference, Store};
-use crate::vfs::{path, Layer, Meta, Tree};
+use crate::vfs::{path, Meta, Tree};
 
 use super::copy::{copy, CopySpec};
 use super::events::{BuildError, Event, LayerEvent};
@@ -238,27 +240,28 @@ fn step_in_stage(
     let line = ins.start_line;
     let at = |m: String| BuildError::at(line, m);
 
-
     // Metadata instructions only change the config.
     let meta_change = apply_metadata(stage, ins, escape).map_err(at)?;
-    let (created_by, extra) = match (&meta_change, &ins.command) {
-        (true, _) => (history::nop(&ins), String::new()),
-        (false, Command::Run(_)) => {
-            let cmd = run_command(stage, &ins);
+    // COPY/ADD sources, looked up once for both the cache key and the copy.
+    let copy_src = match &ins.command {
+        Command::Copy { .. } | Command::Add { .. } if !meta_change => Some(source_tree(ins, done, context, store).map_err(at)?),
+        _ => None,
+    };
+    let workdir = stage.config.config.working_dir.clone();
+    let (created_by, extra) = match (&ins.command, &copy_src) {
+        (Command::Run(_), _) if !meta_change => {
+            let cmd = run_command(stage, ins);
             let args = stage.scope.args_for_run();
             (history::run(&cmd.argv(), &args), String::new())
         }
-        (false, Command::Copy { sources, dest } | Command::Add { sources, dest }) => {
-            let spec = copy_spec(&ins, sources, dest, &stage.config.config.working_dir, now);
-            let src = source_tree(&ins, done, context, store).map_err(at)?;
-            let c = copy(&src, None, &spec).map_err(at)?;
+        (Command::Copy { sources, dest } | Command::Add { sources, dest }, Some(src)) => {
+            let c = copy(src, None, &copy_spec(ins, sources, dest, &workdir, now)).map_err(at)?;
             let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
             (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
         }
-        (false, Command::Workdir(w)) => (history::nop(&Instruction { command: Command::Workdir(w.clone()), ..ins.clone() }), String::new()),
-        _ => (history::nop(&ins), String::new()),
+        _ => (history::nop(ins), String::new()),
     };
-            let key = crate::image::sha256_digest(
+    let key = crate::image::sha256_digest(
         format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
     );
     if !no_cache {
@@ -278,14 +281,14 @@ fn step_in_stage(
         }
     }
     let container = short_id(&crate::image::sha256_digest(format!("{key}{now}").as_bytes())).to_string();
-    let layer = match &ins.command {
+    let layer = match (&ins.command, &copy_src) {
         _ if meta_change => {
             events.push(Event::Log(format!(" ---> Running in {container}")));
             None
         }
-        Command::Run(_) => {
+        (Command::Run(_), _) => {
             events.push(Event::Log(format!(" ---> Running in {container}")));
-            let cmd = run_command(stage, &ins);
+            let cmd = run_command(stage, ins);
             let user_name = stage.config.config.user.clone();
             let user = resolve_user(stage.tree(), &user_name).map_err(at)?;
             let mut env = stage.config.config.env_pairs();
@@ -294,47 +297,35 @@ fn step_in_stage(
                     env.push((k, v));
                 }
             }
-            let before = stage.tree().clone();
-            let mut after = before.clone();
-            let workdir = stage.config.config.working_dir.clone();
-            let out = execute(&mut after, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
-            for l in String::from_utf8_lossy(&out.combined).lines() {
-                events.push(Event::Output(l.to_string()));
-            }
-            if let Some(stop) = &out.stopped {
-                return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
-            }
-            if out.code != 0 {
-                return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
-            }
-            let layer = Layer::diff(&before, &after);
-            stage.set_tree(after);
+            let layer = stage.change(|tree| {
+                let out = execute(tree, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
+                for l in String::from_utf8_lossy(&out.combined).lines() {
+                    events.push(Event::Output(l.to_string()));
+                }
+                if let Some(stop) = &out.stopped {
+                    return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
+                }
+                if out.code != 0 {
+                    return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
+                }
+                Ok(())
+            })?;
             Some(layer)
         }
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
-            let workdir = stage.config.config.working_dir.clone();
+        (Command::Copy { sources, dest } | Command::Add { sources, dest }, Some(src)) => {
             let spec = copy_spec(ins, sources, dest, &workdir, now);
-            let src = source_tree(ins, done, context, store).map_err(at)?;
-            let before = stage.tree().clone();
-            let mut after = before.clone();
-            copy(&src, Some(&mut after), &spec).map_err(at)?;
-            let layer = Layer::diff(&before, &after);
-            stage.set_tree(after);
-            Some(layer)
+            Some(stage.change(|tree| copy(src, Some(tree), &spec).map(|_| ()).map_err(at))?)
         }
-        Command::Workdir(w) => {
-            let dir = path::normalize(if stage.config.config.working_dir.is_empty() { "/" } else { &stage.config.config.working_dir }, w);
+        (Command::Workdir(w), _) => {
+            let dir = path::normalize(if workdir.is_empty() { "/" } else { &workdir }, w);
             stage.config.config.working_dir = dir.clone();
-            let before = stage.tree().clone();
-            let mut after = before.clone();
-            after.mkdir_all("/", &dir, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).map_err(|e| at(format!("mkdir {dir}: {e}")))?;
-            let layer = Layer::diff(&before, &after);
-            stage.set_tree(after);
+            let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
+            let layer = stage.change(|tree| tree.mkdir_all("/", &dir, meta).map(|_| ()).map_err(|e| at(format!("mkdir {dir}: {e}"))))?;
             (!layer.is_empty()).then_some(layer)
         }
         _ => None,
     };
-            if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
+    if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
         return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
     }
     let ev = stage.commit(store, now, created_by, layer, key, number, line);
@@ -390,17 +381,16 @@ fn copy_spec<'a>(ins: &'a Instruction, sources: &'a [String], dest: &'a str, wor
 }
 
 /// Where COPY/ADD sources come from: the context, or `--from` a stage or an image.
-fn source_tree(ins: &Instruction, stages: &[StageState], context: &Tree, store: &mut Store) -> Result<Tree, String> {
-    let Some(from) = ins.flag("from") else { return Ok(context.clone()) };
+fn source_tree<'a>(ins: &Instruction, stages: &'a [StageState], context: &'a Tree, store: &mut Store) -> Result<Cow<'a, Tree>, String> {
+    let Some(from) = ins.flag("from") else { return Ok(Cow::Borrowed(context)) };
     let lower = from.to_ascii_lowercase();
-    let done = stages;
-    let stage = done.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| done.get(n)));
+    let stage = stages.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| stages.get(n)));
     if let Some(s) = stage {
-        return Ok(Tree::from_layers(s.layers.iter().map(|l| &l.layer)));
+        return Ok(s.view());
     }
     let (id, _) = resolve_base(store, from)?;
     let img = store.get(&id).expect("just resolved");
-    Ok(Tree::from_layers(img.layers.iter().map(|l| &l.layer)))
+    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| &l.layer))))
 }
 
 /// Applies a metadata-only instruction to the stage config; false for instructions that

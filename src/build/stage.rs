@@ -1,5 +1,6 @@
 //! The state of one build stage: the image being built so far and its variables.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::dockerfile::VarScope;
@@ -51,9 +52,32 @@ impl StageState {
         self.tree.as_ref().expect("just computed")
     }
 
-    /// Replaces the cached union view (after a step changed the filesystem).
-    pub fn set_tree(&mut self, tree: Tree) {
-        self.tree = Some(tree);
+    /// The union view without computing it into the stage (borrowed when already known).
+    pub fn view(&self) -> Cow<'_, Tree> {
+        match &self.tree {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| &l.layer))),
+        }
+    }
+
+    /// Runs `f` on a copy of the stage's filesystem. On success the copy becomes the
+    /// stage's view and the difference is returned as the step's layer; on failure the
+    /// view stays as it was.
+    pub fn change<E>(&mut self, f: impl FnOnce(&mut Tree) -> Result<(), E>) -> Result<Layer, E> {
+        self.tree();
+        let before = self.tree.take().expect("just computed");
+        let mut after = before.clone();
+        match f(&mut after) {
+            Ok(()) => {
+                let layer = Layer::diff(&before, &after);
+                self.tree = Some(after);
+                Ok(layer)
+            }
+            Err(e) => {
+                self.tree = Some(before);
+                Err(e)
+            }
+        }
     }
 
     /// Sets `KEY=value` in the image's environment and the variable scope.
