@@ -21,7 +21,7 @@ pub use base::resolve_base;
 pub use context::{glob_match, Context, ContextEntry, Ignore};
 pub use events::{BuildError, Event, LayerEvent};
 pub use job::{BuildJob, BuildRequest};
-pub use run::resolve_user;
+pub use run::{missing_program, resolve_user};
 
 /// Docker's limit on the number of layers in an image.
 pub const MAX_LAYERS: usize = 127;

@@ -1,5 +1,7 @@
 //! RUN: executing a command in the simulated shell over the stage's filesystem.
 
+use std::collections::BTreeMap;
+
 use crate::shell::{self, Budget, Outcome, Process};
 use crate::vfs::Tree;
 
@@ -84,7 +86,12 @@ pub fn execute(
     process.env.insert("HOSTNAME".into(), hostname.into());
     let argv = cmd.argv();
     let mut budget = Budget::default();
-    check_executable(tree, &process, &argv)?;
+    if argv.is_empty() {
+        return Err("no command specified".into());
+    }
+    if let Some(e) = missing_program(tree, &argv, &process.env, &process.cwd) {
+        return Err(e);
+    }
     Ok(match cmd {
         RunCommand::Shell { shell, script } if is_sh(shell) => shell::run_script(tree, &process, script, &mut budget),
         _ => shell::run_argv(tree, &process, &argv, &mut budget),
@@ -97,26 +104,21 @@ fn is_sh(shell: &[String]) -> bool {
     matches!(name, "sh" | "bash" | "ash" | "dash") && shell.get(1).map(String::as_str) == Some("-c") && shell.len() == 2
 }
 
-/// Fails like runc when the program to start does not exist in the image.
-fn check_executable(tree: &Tree, process: &Process, argv: &[String]) -> Result<(), String> {
-    let Some(prog) = argv.first() else {
-        return Err("no command specified".into());
-    };
+/// The runc error when the program to start does not exist (`None` when it does).
+pub fn missing_program(tree: &Tree, argv: &[String], env: &BTreeMap<String, String>, cwd: &str) -> Option<String> {
+    let prog = argv.first()?;
     let found = if prog.contains('/') {
-        tree.lookup(&process.cwd, prog, true).is_ok()
+        tree.lookup(cwd, prog, true).is_ok_and(|(_, n)| !n.is_dir())
     } else {
-        let path = process.env.get("PATH").map(String::as_str).unwrap_or(DEFAULT_PATH);
-        path.split(':').any(|dir| tree.lookup("/", &format!("{dir}/{prog}"), true).map(|(_, n)| n.is_file()).unwrap_or(false))
+        let path = env.get("PATH").map(String::as_str).unwrap_or(DEFAULT_PATH);
+        path.split(':').any(|dir| tree.lookup("/", &format!("{dir}/{prog}"), true).is_ok_and(|(_, n)| n.is_file()))
     };
     if found {
-        Ok(())
-    } else if prog.contains('/') {
-        Err(format!(
-            "failed to create task for container: OCI runtime create failed: runc create failed: unable to start container process: exec: \"{prog}\": stat {prog}: no such file or directory: unknown"
-        ))
-    } else {
-        Err(format!(
-            "failed to create task for container: OCI runtime create failed: runc create failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown"
-        ))
+        return None;
     }
+    let why = if prog.contains('/') { format!("stat {prog}: no such file or directory") } else { "executable file not found in $PATH".to_string() };
+    Some(format!(
+        "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"{prog}\": {why}: unknown"
+    ))
 }
+

@@ -106,7 +106,6 @@ pub fn containers_fingerprint(containers: &[Container]) -> String {
     let mut h = String::new();
     for c in containers {
         h.push_str(&serde_json::to_string(c).unwrap_or_default());
-        h.push_str(&format!("{:?}", c.rw.entries().map(|(p, _)| p).collect::<Vec<_>>()));
         h.push_str(&crate::oci::diff_id(&c.rw));
     }
     h

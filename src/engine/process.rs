@@ -23,6 +23,8 @@ use std::collections::BTreeMap;
 use crate::shell::{self, Budget, Outcome, Process};
 use crate::vfs::Tree;
 
+pub use crate::build::missing_program;
+
 /// What a container's command does over time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
@@ -208,24 +210,6 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
         }
     }
     out
-}
-
-/// The runc error when the program to start does not exist (`None` when it does).
-pub fn missing_program(tree: &Tree, argv: &[String], env: &BTreeMap<String, String>, cwd: &str) -> Option<String> {
-    let prog = argv.first()?;
-    let found = if prog.contains('/') {
-        tree.lookup(cwd, prog, true).is_ok_and(|(_, n)| !n.is_dir())
-    } else {
-        let path = env.get("PATH").map(String::as_str).unwrap_or(shell::DEFAULT_PATH);
-        path.split(':').any(|dir| tree.lookup("/", &format!("{dir}/{prog}"), true).is_ok_and(|(_, n)| n.is_file()))
-    };
-    if found {
-        return None;
-    }
-    let why = if prog.contains('/') { format!("stat {prog}: no such file or directory") } else { "executable file not found in $PATH".to_string() };
-    Some(format!(
-        "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"{prog}\": {why}: unknown"
-    ))
 }
 
 #[cfg(test)]
