@@ -2,6 +2,10 @@
 # Installs what layerlab's build and tests need, skipping whatever is already present.
 # Sourced by scripts/serve and scripts/test; safe to run again (a second run is fast).
 # Everything comes from package registries: crates.io, Debian, npm.
+#
+# Every step checks for the *command* it needs (not a package name): a machine whose
+# `node` already bundles `npm` installs nothing for npm. A package is installed only for
+# a command that is missing, and a failed install names the command and what it tried.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -10,6 +14,7 @@ TOOLS_DIR="${LAYERLAB_TOOLS:-$HOME/.cache/layerlab-tools}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 # Runs a command as root (directly, or through sudo when not root).
 as_root() {
@@ -21,49 +26,82 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$REPO_ROOT/Cargo.lock"
 }
 
-ensure_apt() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing Debian packages: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+APT_UPDATED=""
+# apt_install CMD PKG...: installs Debian packages because command CMD is missing.
+apt_install() {
+  local cmd="$1"; shift
+  log "'$cmd' is missing: installing Debian packages: $*"
+  if [ -z "$APT_UPDATED" ]; then
+    as_root apt-get update -qq || die "'$cmd' is missing and 'apt-get update' failed"
+    APT_UPDATED=1
   fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
+    || die "'$cmd' is missing and 'apt-get install $*' failed"
+}
+
+# ensure_cmd CMD PKG...: makes sure command CMD exists, installing PKG... when it does not.
+ensure_cmd() {
+  local cmd="$1"; shift
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  apt_install "$cmd" "$@"
+  command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is still missing after installing: $*"
 }
 
 ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+    rustup target add wasm32-unknown-unknown || die "'rustup target add wasm32-unknown-unknown' failed"
   fi
 }
 
 ensure_trunk() {
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
-    log "installing trunk $TRUNK_VERSION"
-    cargo install --locked "trunk@$TRUNK_VERSION"
+    log "'trunk' $TRUNK_VERSION is missing: cargo install --locked trunk@$TRUNK_VERSION"
+    cargo install --locked "trunk@$TRUNK_VERSION" || die "'trunk' is missing and 'cargo install trunk@$TRUNK_VERSION' failed"
   fi
 }
 
 ensure_wasm_bindgen() {
   local v; v="$(wasm_bindgen_version)"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $v\$"; then
-    log "installing wasm-bindgen-cli $v"
+    log "'wasm-bindgen' $v is missing: cargo install wasm-bindgen-cli@$v"
     # Not --locked: the lock file of wasm-bindgen-cli pins a crate the registry no longer has.
-    cargo install --force "wasm-bindgen-cli@$v"
+    cargo install --force "wasm-bindgen-cli@$v" || die "'wasm-bindgen' is missing and 'cargo install wasm-bindgen-cli@$v' failed"
   fi
+}
+
+# node and npm: Debian's `nodejs`, and Debian's `npm` only where node does not bundle it.
+ensure_node() {
+  ensure_cmd node nodejs
+  ensure_cmd npm npm
 }
 
 ensure_wasm_opt() {
   if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-    ensure_apt nodejs npm
-    log "installing binaryen@$BINARYEN_VERSION (wasm-opt) from npm"
+    ensure_node
+    log "'wasm-opt' version_$BINARYEN_VERSION is missing: npm install binaryen@$BINARYEN_VERSION in $TOOLS_DIR"
     mkdir -p "$TOOLS_DIR"
-    (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null)
+    (cd "$TOOLS_DIR" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null) \
+      || die "'wasm-opt' is missing and 'npm install binaryen@$BINARYEN_VERSION' failed"
   fi
   export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
+  wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" \
+    || die "'wasm-opt' on PATH is not version_$BINARYEN_VERSION"
+}
+
+# The browser and its driver for the wasm and page tests.
+ensure_browser() {
+  ensure_cmd chromium chromium
+  ensure_cmd chromedriver chromium-driver
+}
+
+# The reference tools layerlab's output is checked against.
+ensure_reference_tools() {
+  ensure_cmd skopeo skopeo
+  ensure_cmd umoci umoci
+  ensure_cmd buildah buildah
+  # The differential tests run Debian's static busybox at this path.
+  if [ ! -x /usr/bin/busybox ]; then apt_install busybox busybox-static; fi
 }
 
 # The toolchain for building the playground.
@@ -79,5 +117,6 @@ setup_web() {
 # reference tools layerlab's output is checked against.
 setup_test() {
   setup_web
-  ensure_apt chromium chromium-driver skopeo umoci busybox-static buildah
+  ensure_browser
+  ensure_reference_tools
 }
