@@ -7,6 +7,7 @@
 //! writes them as OCI / docker-archive tars, and [`engine`] is the docker command surface
 //! shared by the native CLI ([`cli`]) and the browser UI (`web`, wasm32 only).
 
+pub mod analysis;
 pub mod build;
 pub mod dockerfile;
 pub mod engine;
