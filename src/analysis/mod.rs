@@ -7,6 +7,7 @@
 //! Not here: rendering (see `cli` and `web`).
 
 pub mod efficiency;
+pub mod lessons;
 pub mod lint;
 pub mod measure;
 
