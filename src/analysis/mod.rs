@@ -10,6 +10,7 @@ pub mod efficiency;
 pub mod lessons;
 pub mod lint;
 pub mod measure;
+pub mod treemap;
 
 pub use efficiency::{analyze, analyze_layers, Analysis, LayerAnalysis, ShippedFile, WastedPath};
 pub use lint::{lint, Hint};
