@@ -20,7 +20,7 @@ use crate::image::Image;
 use crate::vfs::{Change, Layer, Node, Tree};
 
 /// The analysis of one image.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
     /// Bytes of all layers (`docker images` SIZE).
     pub size_bytes: u64,

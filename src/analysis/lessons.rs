@@ -84,7 +84,7 @@ pub fn parse(name: &str, text: &str) -> Result<Lesson, String> {
     let mut section: Option<String> = None;
     let mut body = String::new();
     let mut prose = String::new();
-    let mut finish = |section: Option<String>, body: &mut String, prose: &mut String, lesson: &mut Lesson| {
+    let finish = |section: Option<String>, body: &mut String, prose: &mut String, lesson: &mut Lesson| {
         let b = std::mem::take(body);
         match section.as_deref() {
             None => *prose = b,
