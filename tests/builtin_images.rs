@@ -1,6 +1,6 @@
 //! Facts about the built-in base images and the simulated package managers.
 
-use layerlab::image::builtin::{catalogue, lookup};
+use layerlab::catalog::images::{catalogue, lookup};
 use layerlab::vfs::Tree;
 
 fn tree(reference: &str) -> Tree {
@@ -23,7 +23,7 @@ fn references_resolve() {
     assert_eq!(img.os, "linux");
     assert_eq!(img.config.cmd, Some(vec!["/bin/sh".to_string()]));
     assert!(img.config.env.contains(&"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()));
-    assert_eq!(img.history.last().unwrap().created_by.as_deref(), Some("CMD [\"/bin/sh\"]"));
+    assert_eq!(img.history.last().unwrap().created_by, "CMD [\"/bin/sh\"]");
     assert!(img.history.last().unwrap().empty_layer);
     assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), img.layers.len());
     assert_eq!(lookup("library/alpine:latest").unwrap().created, lookup("alpine:3.20").unwrap().created);

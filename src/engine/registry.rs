@@ -9,7 +9,8 @@ use super::flags::{switch, value};
 use super::format::{ellipsis, table};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::image::{builtin, sha256_digest, short_id, Image, Reference};
+use crate::catalog::images as builtin;
+use crate::image::{sha256_digest, short_id, Image, Reference};
 
 /// The in-memory registries (`localhost:PORT/…`) and the logins.
 #[derive(Clone, Debug, Default)]

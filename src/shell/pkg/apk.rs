@@ -3,11 +3,11 @@
 
 use sha2::{Digest, Sha256};
 
-use super::apkdb::{self, ApkEntry};
-use super::distro::{detect, Distro, Family};
-use super::install::{add_users, install_files, read_text, remove_paths, PathFilter};
-use super::model::{hash64, Package};
-use super::repo::{catalogue, find};
+use crate::catalog::apkdb::{self, ApkEntry};
+use crate::catalog::distro::{detect, Distro, Family};
+use crate::catalog::install::{add_users, install_files, read_text, remove_paths, PathFilter};
+use crate::catalog::model::{hash64, Package};
+use crate::catalog::repo::{catalogue, find};
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 
@@ -335,7 +335,7 @@ fn del(ctx: &mut Ctx<'_>, o: &Opts) -> i32 {
 /// busybox's trigger re-creates the applet links a removed package had replaced.
 fn restore_busybox_links(ctx: &mut Ctx<'_>) {
     let now = ctx.now;
-    for path in crate::image::builtin::alpine_applet_links() {
+    for path in crate::catalog::images::alpine_applet_links() {
         if ctx.fs.resolve("/", &path, false).is_ok_and(|at| ctx.fs.get(&at).is_none()) {
             let _ = ctx.fs.symlink("/", "/bin/busybox", &path, Meta { mode: 0o777, uid: 0, gid: 0, mtime: now });
         }

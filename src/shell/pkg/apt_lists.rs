@@ -2,7 +2,7 @@
 //! (compressed downloads) and the sizes it stores (`Packages.lz4`, as the images'
 //! `docker-gzip-indexes` configuration asks).
 
-use super::distro::{Distro, Family};
+use crate::catalog::distro::{Distro, Family};
 
 /// One index file `apt-get update` downloads: what it prints and what it stores.
 pub(crate) struct Index {

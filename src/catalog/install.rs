@@ -203,7 +203,7 @@ fn append(tree: &mut Tree, path: &str, old: &str, line: &str, now: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shell::pkg::model::parse;
+    use crate::catalog::model::parse;
 
     #[test]
     fn filters_follow_dpkg_rules() {

@@ -1,10 +1,10 @@
 //! Assembling a base image's tree: plain files and directories, and packages installed
 //! with their database records.
 
-use crate::shell::pkg::apkdb::{self, ApkEntry};
-use crate::shell::pkg::dpkgdb;
-use crate::shell::pkg::install::{install_files, PathFilter};
-use crate::shell::pkg::model::Package;
+use crate::catalog::apkdb::{self, ApkEntry};
+use crate::catalog::dpkgdb;
+use crate::catalog::install::{install_files, PathFilter};
+use crate::catalog::model::Package;
 use crate::vfs::{Content, Layer, Meta, Node, NodeKind, Tree};
 
 /// A root filesystem under construction; every node gets the release time.
@@ -96,7 +96,7 @@ impl Rootfs {
 
 /// Seconds since the epoch of an RFC 3339 UTC time (`2024-09-06T22:20:07Z`); 0 if malformed.
 pub(crate) fn epoch(t: &str) -> i64 {
-    crate::image::parse_rfc3339(t).unwrap_or(0)
+    crate::util::time::parse_rfc3339(t).unwrap_or(0)
 }
 
 #[cfg(test)]

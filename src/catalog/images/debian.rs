@@ -7,9 +7,8 @@ use super::assemble::Rootfs;
 use super::debian_data::{BASE, COREUTILS, LANGS, LOCALE};
 use super::debian_tools::BASE_TOOLS;
 use super::{config, history, Built};
-use crate::image::ContainerConfig;
-use crate::shell::pkg::install::PathFilter;
-use crate::shell::pkg::model::{hash64, parse, FileEntry, Package};
+use crate::catalog::install::PathFilter;
+use crate::catalog::model::{hash64, parse, FileEntry, Package};
 use crate::vfs::Content;
 
 /// One release of an apt-based image.
@@ -186,7 +185,7 @@ pub(crate) fn build(key: &str) -> Option<Built> {
     let created = rel.created.to_string();
     let (cfg, hist) = if rel.ubuntu {
         let version = if rel.column == 1 { "24.04" } else { "22.04" };
-        let mut cfg: ContainerConfig = config(&["/bin/bash"]);
+        let mut cfg = config(&["/bin/bash"]);
         cfg.labels.insert("org.opencontainers.image.ref.name".into(), "ubuntu".into());
         cfg.labels.insert("org.opencontainers.image.version".into(), version.into());
         let file_id = format!("{:016x}{:016x}{:016x}{:016x}", hash64(key.as_bytes()), hash64(created.as_bytes()), hash64(b"ubuntu"), hash64(version.as_bytes()));

@@ -1,6 +1,6 @@
 //! Built-in base images that `FROM` resolves without a network: `busybox`, `alpine`,
 //! `debian` and `ubuntu` at a few releases. Their filesystems are assembled from package
-//! descriptions (see [`crate::shell::pkg::model`]) so that the package databases, the file
+//! descriptions (see [`crate::catalog::model`]) so that the package databases, the file
 //! layout and the sizes match the real images; large files are synthetic and cost no memory.
 //!
 //! Built layers are cached per image, so repeated lookups are cheap.
@@ -15,11 +15,61 @@ mod debian_tools;
 
 use std::sync::{Arc, Mutex};
 
-use crate::image::{ContainerConfig, History};
+use crate::util::reference::Reference;
+use crate::util::DEFAULT_PATH;
 use crate::vfs::Layer;
 
-/// The `PATH` every built-in image sets.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+/// An image's runtime configuration as the catalogue records it: the fields of the OCI
+/// config's `config` object that official images set, spelled as `docker inspect` shows
+/// them (`Env`, `Cmd`, …).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Config {
+    /// `USER`.
+    #[serde(default)]
+    pub user: String,
+    /// `ENV`, as `KEY=value`.
+    #[serde(default)]
+    pub env: Vec<String>,
+    /// `ENTRYPOINT`.
+    #[serde(default)]
+    pub entrypoint: Option<Vec<String>>,
+    /// `CMD`.
+    #[serde(default)]
+    pub cmd: Option<Vec<String>>,
+    /// `EXPOSE` (`80/tcp`).
+    #[serde(default)]
+    pub exposed_ports: Vec<String>,
+    /// `VOLUME`.
+    #[serde(default)]
+    pub volumes: Vec<String>,
+    /// `WORKDIR`.
+    #[serde(default)]
+    pub working_dir: String,
+    /// `LABEL`.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `STOPSIGNAL`.
+    #[serde(default)]
+    pub stop_signal: String,
+}
+
+/// One row of an image's history, as `docker history` shows the real image.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryRow {
+    /// RFC 3339 time (the image's creation time when absent).
+    #[serde(default)]
+    pub created: Option<String>,
+    /// The instruction (`/bin/sh -c #(nop)  CMD ["sh"]`, `ADD file:… in /`).
+    pub created_by: String,
+    /// `buildkit.dockerfile.v0`, `debuerreotype 0.15`.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// True for rows without a layer (`ENV`, `CMD`, …).
+    #[serde(default)]
+    pub empty_layer: bool,
+}
 
 /// A base image ready to build on.
 #[derive(Clone, Debug)]
@@ -29,7 +79,7 @@ pub struct BuiltinImage {
     /// The tag asked for (`3.20`, `latest`).
     pub tag: String,
     /// Runtime configuration (`Env`, `Cmd`, labels).
-    pub config: ContainerConfig,
+    pub config: Config,
     /// `amd64`.
     pub architecture: String,
     /// `linux`.
@@ -37,7 +87,7 @@ pub struct BuiltinImage {
     /// RFC 3339 creation time of the release.
     pub created: String,
     /// History entries as the real image has them (non-empty ones match `layers`).
-    pub history: Vec<History>,
+    pub history: Vec<HistoryRow>,
     /// Filesystem layers, bottom first.
     pub layers: Vec<Layer>,
 }
@@ -45,9 +95,9 @@ pub struct BuiltinImage {
 /// What a release build produces before it is named by a tag.
 #[derive(Clone, Debug)]
 pub(crate) struct Built {
-    pub config: ContainerConfig,
+    pub config: Config,
     pub created: String,
-    pub history: Vec<History>,
+    pub history: Vec<HistoryRow>,
     pub layers: Vec<Layer>,
 }
 
@@ -104,34 +154,10 @@ const REPOS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-/// Splits a reference into repository and tag if it names a Docker Hub official image:
-/// `alpine`, `alpine:3.20`, `library/alpine:3.20`, `docker.io/library/alpine:3.20`.
-pub fn parse_reference(reference: &str) -> Option<(String, String)> {
-    let r = reference.trim();
-    if r.contains('@') {
-        return None;
-    }
-    let r = ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]
-        .iter()
-        .find_map(|p| r.strip_prefix(p))
-        .unwrap_or(r);
-    let r = r.strip_prefix("library/").unwrap_or(r);
-    if r.contains('/') {
-        return None;
-    }
-    let (name, tag) = match r.split_once(':') {
-        Some((n, t)) => (n, t),
-        None => (r, "latest"),
-    };
-    if name.is_empty() || tag.is_empty() || name.chars().any(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    Some((name.to_string(), tag.to_string()))
-}
-
 /// The built-in image a reference names, if there is one.
 pub fn lookup(reference: &str) -> Option<BuiltinImage> {
-    let (name, tag) = parse_reference(reference)?;
+    let r = Reference::parse(reference).ok()?;
+    let (name, tag) = (r.repository, r.tag);
     let (_, tags) = REPOS.iter().find(|(n, _)| *n == name)?;
     let (_, key) = tags.iter().find(|(t, _)| *t == tag)?;
     let built = cached(&name, key)?;
@@ -180,22 +206,16 @@ pub(crate) fn alpine_applet_links() -> Vec<String> {
 }
 
 /// A history entry.
-pub(crate) fn history(created: &str, created_by: &str, comment: Option<&str>, empty_layer: bool) -> History {
-    History {
-        created: Some(created.to_string()),
-        created_by: Some(created_by.to_string()),
-        author: None,
-        comment: comment.map(String::from),
-        empty_layer,
-    }
+pub(crate) fn history(created: &str, created_by: &str, comment: Option<&str>, empty_layer: bool) -> HistoryRow {
+    HistoryRow { created: Some(created.to_string()), created_by: created_by.to_string(), comment: comment.map(String::from), empty_layer }
 }
 
 /// A configuration with the default `PATH` and the given `Cmd`.
-pub(crate) fn config(cmd: &[&str]) -> ContainerConfig {
-    ContainerConfig {
+pub(crate) fn config(cmd: &[&str]) -> Config {
+    Config {
         env: vec![format!("PATH={DEFAULT_PATH}")],
         cmd: Some(cmd.iter().map(|s| s.to_string()).collect()),
-        ..ContainerConfig::default()
+        ..Config::default()
     }
 }
 
@@ -205,12 +225,8 @@ mod tests {
 
     #[test]
     fn references() {
-        let p = |r| parse_reference(r);
-        assert_eq!(p("alpine"), Some(("alpine".into(), "latest".into())));
-        assert_eq!(p("docker.io/library/alpine:3.20"), Some(("alpine".into(), "3.20".into())));
-        assert_eq!(p("library/debian:bookworm-slim"), Some(("debian".into(), "bookworm-slim".into())));
-        assert_eq!(p("ghcr.io/foo/bar:1"), None);
-        assert_eq!(p("someone/alpine"), None);
+        assert_eq!(lookup("docker.io/library/alpine:3.20").unwrap().tag, "3.20");
+        assert!(lookup("someone/alpine").is_none());
         assert!(lookup("alpine:2.0").is_none());
         assert!(lookup("nginx").is_none());
         assert!(catalogue().iter().any(|(n, t)| n == "debian" && t.contains(&"bookworm-slim".to_string())));

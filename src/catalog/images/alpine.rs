@@ -3,7 +3,7 @@
 use super::applets::{names, ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN};
 use super::assemble::Rootfs;
 use super::{config, history, Built};
-use crate::shell::pkg::model::parse;
+use crate::catalog::model::parse;
 
 /// One Alpine release.
 struct Release {
@@ -463,7 +463,7 @@ mod tests {
         assert!(db.contains("P:busybox\nV:1.36.1-r29\n"));
         let osr = String::from_utf8(t.read("/", "/etc/os-release").unwrap().bytes().into_owned()).unwrap();
         assert!(osr.contains("VERSION_ID=3.20.3\n"));
-        assert_eq!(b.history[0].created_by.as_deref(), Some("ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit"));
+        assert_eq!(b.history[0].created_by, "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit");
         assert!(t.get("/etc/hostname").is_none());
         assert!(t.children("/var/cache/apk").next().is_none());
     }

@@ -1,0 +1,20 @@
+//! The image catalogue and the package model below the shell and the image store: the
+//! base images `FROM` resolves without a network, the distribution releases and the
+//! packages their repositories offer, the apk and dpkg databases, and the assembly of an
+//! image description into filesystem layers.
+//!
+//! Everything here is built from data and uses only [`crate::vfs`] and [`crate::util`];
+//! `shell` (whose package managers install from these catalogues) and `image` (whose
+//! store pulls these images) sit above it.
+
+pub mod apkdb;
+pub mod distro;
+pub mod dpkgdb;
+pub mod images;
+pub mod install;
+pub mod model;
+pub mod repo;
+mod repo_alpine;
+mod repo_alpine_dev;
+mod repo_apt;
+mod repo_apt_dev;
