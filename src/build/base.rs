@@ -11,7 +11,8 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         return Ok((img.id.clone(), Vec::new()));
     }
     let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
-    let Some(b) = builtin::lookup(&r.to_string()) else {
+    let found = builtin::lookup(&r.to_string()).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?;
+    let Some(b) = found else {
         let names: Vec<String> = builtin::catalogue()
             .into_iter()
             .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))

@@ -74,7 +74,7 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
             ))
         }
         None => {
-            if builtin::lookup(&r.to_string()).is_none() && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
+            if builtin::lookup(&r.to_string()).is_ok_and(|i| i.is_none()) && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
                 return Err(format!("manifest for {r} not found: manifest unknown: manifest unknown"));
             }
             let before = e.store.tagged(r).map(|i| i.id.clone());

@@ -1,8 +1,10 @@
-//! Built-in base images that `FROM` resolves without a network: `busybox`, `alpine`,
-//! `debian` and `ubuntu` at a few releases. Their filesystems are assembled from package
-//! descriptions (see [`crate::catalog::model`]) so that the package databases, the file
-//! layout and the sizes match the real images; large files are synthetic and cost no memory.
+//! Built-in images that `FROM` and `docker pull` resolve without a network. Each
+//! repository is a data file, `data/images/<name>.json` (see [`entry`] for its format);
+//! filesystems are assembled from the package catalogues (see [`crate::catalog::model`])
+//! so that the package databases, the file layout and the sizes match the real images;
+//! large files are synthetic and cost no memory.
 //!
+//! Adding an image or a tag is adding its entry to a data file; nothing else names it.
 //! Built layers are cached per image, so repeated lookups are cheap.
 
 mod alpine;
@@ -11,65 +13,17 @@ mod assemble;
 mod busybox;
 mod debian;
 mod debian_data;
-mod debian_tools;
+pub mod entry;
 
 use std::sync::{Arc, Mutex};
 
+pub use entry::{parse_repository, Config, Entry, HistoryRow, LayerSpec, Repository};
+
+use super::data;
+use super::model::ParseError;
 use crate::util::reference::Reference;
-use crate::util::DEFAULT_PATH;
-use crate::vfs::Layer;
-
-/// An image's runtime configuration as the catalogue records it: the fields of the OCI
-/// config's `config` object that official images set, spelled as `docker inspect` shows
-/// them (`Env`, `Cmd`, …).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct Config {
-    /// `USER`.
-    #[serde(default)]
-    pub user: String,
-    /// `ENV`, as `KEY=value`.
-    #[serde(default)]
-    pub env: Vec<String>,
-    /// `ENTRYPOINT`.
-    #[serde(default)]
-    pub entrypoint: Option<Vec<String>>,
-    /// `CMD`.
-    #[serde(default)]
-    pub cmd: Option<Vec<String>>,
-    /// `EXPOSE` (`80/tcp`).
-    #[serde(default)]
-    pub exposed_ports: Vec<String>,
-    /// `VOLUME`.
-    #[serde(default)]
-    pub volumes: Vec<String>,
-    /// `WORKDIR`.
-    #[serde(default)]
-    pub working_dir: String,
-    /// `LABEL`.
-    #[serde(default)]
-    pub labels: std::collections::BTreeMap<String, String>,
-    /// `STOPSIGNAL`.
-    #[serde(default)]
-    pub stop_signal: String,
-}
-
-/// One row of an image's history, as `docker history` shows the real image.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HistoryRow {
-    /// RFC 3339 time (the image's creation time when absent).
-    #[serde(default)]
-    pub created: Option<String>,
-    /// The instruction (`/bin/sh -c #(nop)  CMD ["sh"]`, `ADD file:… in /`).
-    pub created_by: String,
-    /// `buildkit.dockerfile.v0`, `debuerreotype 0.15`.
-    #[serde(default)]
-    pub comment: Option<String>,
-    /// True for rows without a layer (`ENV`, `CMD`, …).
-    #[serde(default)]
-    pub empty_layer: bool,
-}
+use crate::vfs::{Layer, Tree};
+use entry::file_set;
 
 /// A base image ready to build on.
 #[derive(Clone, Debug)]
@@ -92,108 +46,117 @@ pub struct BuiltinImage {
     pub layers: Vec<Layer>,
 }
 
-/// What a release build produces before it is named by a tag.
+/// What an image entry builds to, before a tag names it.
 #[derive(Clone, Debug)]
-pub(crate) struct Built {
-    pub config: Config,
-    pub created: String,
-    pub history: Vec<HistoryRow>,
-    pub layers: Vec<Layer>,
+struct Built {
+    config: Config,
+    created: String,
+    history: Vec<HistoryRow>,
+    layers: Vec<Layer>,
 }
 
-/// The repositories and their tags, for the UI.
-pub fn catalogue() -> Vec<(String, Vec<String>)> {
-    REPOS
+/// Every repository of the catalogue, in name order. Each data file was checked when it
+/// entered the data store (see [`data::provide`] and the embedded-data test).
+pub fn repositories() -> Vec<Arc<Repository>> {
+    static CACHE: Mutex<(u64, Vec<Arc<Repository>>)> = Mutex::new((u64::MAX, Vec::new()));
+    let generation = data::generation();
+    if let Ok(c) = CACHE.lock() {
+        if c.0 == generation {
+            return c.1.clone();
+        }
+    }
+    let mut repos: Vec<Arc<Repository>> = data::list("images/")
         .iter()
-        .map(|(name, tags)| (name.to_string(), tags.iter().map(|(t, _)| t.to_string()).collect()))
-        .collect()
+        .filter_map(|path| data::file(path).and_then(|text| parse_repository(path, &text).ok()))
+        .map(Arc::new)
+        .collect();
+    repos.sort_by(|a, b| a.repository.cmp(&b.repository));
+    if let Ok(mut c) = CACHE.lock() {
+        *c = (generation, repos.clone());
+    }
+    repos
 }
 
-/// Tag → canonical release key, per repository.
-const REPOS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "alpine",
-        &[
-            ("latest", "3.20"),
-            ("3", "3.20"),
-            ("3.21", "3.21"),
-            ("3.21.2", "3.21"),
-            ("3.20", "3.20"),
-            ("3.20.3", "3.20"),
-            ("3.19", "3.19"),
-            ("3.19.4", "3.19"),
-        ],
-    ),
-    (
-        "busybox",
-        &[("latest", "1.37"), ("stable", "1.37"), ("1.37", "1.37"), ("1.37.0", "1.37"), ("1.36", "1.36"), ("1.36.1", "1.36")],
-    ),
-    (
-        "debian",
-        &[
-            ("latest", "bookworm"),
-            ("bookworm", "bookworm"),
-            ("12", "bookworm"),
-            ("12.7", "bookworm"),
-            ("stable", "bookworm"),
-            ("bookworm-slim", "bookworm-slim"),
-            ("12-slim", "bookworm-slim"),
-            ("12.7-slim", "bookworm-slim"),
-            ("stable-slim", "bookworm-slim"),
-        ],
-    ),
-    (
-        "ubuntu",
-        &[
-            ("latest", "noble"),
-            ("24.04", "noble"),
-            ("noble", "noble"),
-            ("22.04", "jammy"),
-            ("jammy", "jammy"),
-        ],
-    ),
-];
+/// The repositories and their tags, for the UI and the offline error.
+pub fn catalogue() -> Vec<(String, Vec<String>)> {
+    repositories().iter().map(|r| (r.repository.clone(), r.images.iter().flat_map(|i| i.tags.clone()).collect())).collect()
+}
 
-/// The built-in image a reference names, if there is one.
-pub fn lookup(reference: &str) -> Option<BuiltinImage> {
-    let r = Reference::parse(reference).ok()?;
-    let (name, tag) = (r.repository, r.tag);
-    let (_, tags) = REPOS.iter().find(|(n, _)| *n == name)?;
-    let (_, key) = tags.iter().find(|(t, _)| *t == tag)?;
-    let built = cached(&name, key)?;
-    Some(BuiltinImage {
-        name,
-        tag,
+/// The repository `name` (`alpine`), if the catalogue has it.
+pub fn repository(name: &str) -> Option<Arc<Repository>> {
+    repositories().into_iter().find(|r| r.repository == name)
+}
+
+/// The built-in image a reference names: `Ok(None)` when the catalogue has no such
+/// repository or tag, an error when its data cannot be assembled (naming the data file).
+pub fn lookup(reference: &str) -> Result<Option<BuiltinImage>, ParseError> {
+    lookup_within(reference, 0)
+}
+
+fn lookup_within(reference: &str, depth: usize) -> Result<Option<BuiltinImage>, ParseError> {
+    let Ok(r) = Reference::parse(reference) else { return Ok(None) };
+    let Some(repo) = repository(&r.repository) else { return Ok(None) };
+    let Some(index) = repo.images.iter().position(|i| i.tags.contains(&r.tag)) else { return Ok(None) };
+    let built = cached(&repo, index, depth)?;
+    Ok(Some(BuiltinImage {
+        name: r.repository,
+        tag: r.tag,
         config: built.config.clone(),
         architecture: "amd64".into(),
         os: "linux".into(),
         created: built.created.clone(),
         history: built.history.clone(),
         layers: built.layers.clone(),
-    })
+    }))
 }
 
-type Cache = Vec<(String, Arc<Built>)>;
+type Cache = Vec<(String, u64, Arc<Built>)>;
 
 static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
 
-fn cached(name: &str, key: &str) -> Option<Arc<Built>> {
-    let id = format!("{name}:{key}");
+fn cached(repo: &Repository, index: usize, depth: usize) -> Result<Arc<Built>, ParseError> {
+    let entry = &repo.images[index];
+    let id = format!("{}:{}", repo.repository, entry.tags[0]);
+    let generation = data::generation();
     if let Ok(c) = CACHE.lock() {
-        if let Some((_, b)) = c.iter().find(|(k, _)| *k == id) {
-            return Some(b.clone());
+        if let Some((_, _, b)) = c.iter().find(|(k, g, _)| *k == id && *g == generation) {
+            return Ok(b.clone());
         }
     }
-    let built = Arc::new(match name {
-        "alpine" => alpine::build(key)?,
-        "busybox" => busybox::build(key)?,
-        "debian" | "ubuntu" => debian::build(key)?,
-        _ => return None,
-    });
+    let built = Arc::new(build(repo, entry, depth)?);
     if let Ok(mut c) = CACHE.lock() {
-        c.push((id, built.clone()));
+        c.retain(|(_, g, _)| *g == generation);
+        c.push((id, generation, built.clone()));
     }
-    Some(built)
+    Ok(built)
+}
+
+/// Assembles an entry: the parent's layers and history, then its own layers.
+fn build(repo: &Repository, entry: &Entry, depth: usize) -> Result<Built, ParseError> {
+    let file = format!("images/{}.json", repo.repository.replace('/', "_"));
+    let err = |msg: String| ParseError { file: file.clone(), line: 1, msg };
+    let (mut layers, mut history) = match &entry.parent {
+        Some(p) if depth > 16 => return Err(err(format!("parent chain too deep at {p}"))),
+        Some(p) => {
+            let parent = lookup_within(p, depth + 1)?.ok_or_else(|| err(format!("parent {p} is not in the catalogue")))?;
+            (parent.layers, parent.history)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    for spec in &entry.layers {
+        let layer = match spec {
+            LayerSpec::Busybox { version, size } => busybox::rootfs(version, *size, &entry.created),
+            LayerSpec::Alpine { release, version, world } => alpine::rootfs(release, version, world, &entry.created)?,
+            LayerSpec::Debian(spec) => debian::rootfs(spec, &entry.created)?,
+            LayerSpec::Files { files } => {
+                let set = file_set(files).map_err(|e| err(e.msg))?;
+                assemble::files_layer(&Tree::from_layers(&layers), &set, &entry.created)
+            }
+        };
+        layers.push(layer);
+    }
+    history.extend(entry.history.iter().map(|h| HistoryRow { created: Some(h.created.clone().unwrap_or_else(|| entry.created.clone())), ..h.clone() }));
+    Ok(Built { config: entry.config.clone(), created: entry.created.clone(), history, layers })
 }
 
 /// Every busybox applet link of the Alpine images (`/bin/ls`, `/usr/bin/wget`, …).
@@ -205,30 +168,16 @@ pub(crate) fn alpine_applet_links() -> Vec<String> {
         .collect()
 }
 
-/// A history entry.
-pub(crate) fn history(created: &str, created_by: &str, comment: Option<&str>, empty_layer: bool) -> HistoryRow {
-    HistoryRow { created: Some(created.to_string()), created_by: created_by.to_string(), comment: comment.map(String::from), empty_layer }
-}
-
-/// A configuration with the default `PATH` and the given `Cmd`.
-pub(crate) fn config(cmd: &[&str]) -> Config {
-    Config {
-        env: vec![format!("PATH={DEFAULT_PATH}")],
-        cmd: Some(cmd.iter().map(|s| s.to_string()).collect()),
-        ..Config::default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn references() {
-        assert_eq!(lookup("docker.io/library/alpine:3.20").unwrap().tag, "3.20");
-        assert!(lookup("someone/alpine").is_none());
-        assert!(lookup("alpine:2.0").is_none());
-        assert!(lookup("nginx").is_none());
+        assert_eq!(lookup("docker.io/library/alpine:3.20").unwrap().unwrap().tag, "3.20");
+        assert!(lookup("someone/alpine").unwrap().is_none());
+        assert!(lookup("alpine:2.0").unwrap().is_none());
+        assert!(lookup("no-such-image").unwrap().is_none());
         assert!(catalogue().iter().any(|(n, t)| n == "debian" && t.contains(&"bookworm-slim".to_string())));
     }
 }

@@ -95,7 +95,7 @@ pub fn apk(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 let tag = format!("v{}-{}-g{:010x}", distro.version_id, 100 + hash64(url.as_bytes()) % 90, hash64(url.as_bytes()) >> 24);
                 ctx.out(&format!("{tag} [{url}]\n"));
             }
-            ctx.out(&format!("OK: {} distinct packages available\n", 24_164 + distro.column() * 1_100));
+            ctx.out(&format!("OK: {} distinct packages available\n", 24_164 + distro.release().split('.').nth(1).and_then(|m| m.parse::<usize>().ok()).unwrap_or(19).saturating_sub(19) * 1_100));
             0
         }
         "upgrade" | "fix" => {

@@ -54,9 +54,9 @@ const JAMMY: &[Index] = &[
 
 /// The index files of a release.
 pub(crate) fn indexes(d: &Distro) -> &'static [Index] {
-    match (d.family, d.column()) {
+    match (d.family, d.codename.as_str()) {
         (Family::Debian, _) => BOOKWORM,
-        (_, 2) => JAMMY,
+        (_, "jammy") => JAMMY,
         _ => NOBLE,
     }
 }

@@ -46,7 +46,7 @@ pub(crate) mod testutil {
 
     /// The tree of a built-in image.
     pub fn tree_of(reference: &str) -> Tree {
-        Tree::from_layers(&crate::catalog::images::lookup(reference).expect("built-in image").layers)
+        Tree::from_layers(&crate::catalog::images::lookup(reference).expect("catalogue data").expect("built-in image").layers)
     }
 
     /// Runs `argv` through [`super::applet`] as `uid` with stdin `input`.
