@@ -90,15 +90,16 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
     Ok(hints)
 }
 
-/// The most specific built-in tag that names the same image as `repo:latest`.
+/// The most specific built-in version tag that names the same image as `repo:latest`.
 pub fn pinned_tag(repo: &str) -> Option<String> {
-    let mut store = Store::new();
-    let (latest, _) = crate::build::resolve_base(&mut store, &format!("{repo}:latest")).ok()?;
-    let (_, tags) = crate::image::builtin::catalogue().into_iter().find(|(n, _)| n == repo)?;
-    tags.into_iter()
-        .filter(|t| t != "latest" && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .filter(|t| crate::build::resolve_base(&mut store, &format!("{repo}:{t}")).is_ok_and(|(id, _)| id == latest))
+    let r = crate::catalog::images::repository(repo)?;
+    let image = r.images.iter().find(|i| i.tags.iter().any(|t| t == "latest"))?;
+    image
+        .tags
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .max_by_key(|t| (t.matches('.').count(), t.len()))
+        .cloned()
 }
 
 fn instruction_at(df: &Dockerfile, line: usize) -> Option<&Instruction> {
