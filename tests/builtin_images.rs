@@ -177,3 +177,20 @@ fn pip_cache_is_avoidable() {
     assert_eq!(size_under(&lean, "/root/.cache/pip"), 0);
     assert!(lean.get("/usr/lib/python3.12/site-packages/flask/__init__.py").is_some());
 }
+
+#[test]
+fn every_catalogue_image_builds_with_its_history() {
+    use layerlab::catalog::images::repositories;
+    for repo in repositories() {
+        for entry in &repo.images {
+            let first = format!("{}:{}", repo.repository, entry.tags[0]);
+            let img = image(&first);
+            assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), img.layers.len(), "{first}");
+            assert_eq!(img.created, entry.created, "{first}");
+            assert_eq!(img.config, entry.config, "{first}");
+            for tag in &entry.tags[1..] {
+                assert_eq!(image(&format!("{}:{tag}", repo.repository)).layers.len(), img.layers.len(), "{}:{tag}", repo.repository);
+            }
+        }
+    }
+}

@@ -13,12 +13,9 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
     let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
     let found = builtin::lookup(&r.to_string()).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?;
     let Some(b) = found else {
-        let names: Vec<String> = builtin::catalogue()
-            .into_iter()
-            .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))
-            .collect();
+        let names: Vec<String> = builtin::catalogue().into_iter().map(|(name, _)| name).collect();
         return Err(format!(
-            "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; built-in images: {}",
+            "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; its catalogue has {} (`docker pull --help` lists their tags)",
             r.repository,
             names.join(", ")
         ));
