@@ -2,8 +2,11 @@
 older release: each package keeps the file list of its counterpart in `from_release`, takes
 the name and version the release's image manifest gives, and packages the manifest lists
 without a counterpart get a minimal entry. Usage:
-  gen-apt-base.py FROM_RELEASE NEW_RELEASE MANIFEST OUT SOURCE_NOTE [old=new ...]"""
-import re, sys, glob
+  gen-apt-base.py FROM_RELEASE NEW_RELEASE MANIFEST OUT SOURCE_NOTE [old=new ...]
+Environment: FILES (glob of the input catalogues, default the base ones), VARS (`name=value`
+overrides of `var` lines, space separated), MINIMAL=0 to leave out packages without a
+counterpart. Dependencies on packages the output does not have are dropped."""
+import os, re, sys, glob
 
 src_rel, new_rel, manifest, out, note = sys.argv[1:6]
 renames = dict(a.split('=') for a in sys.argv[6:])  # our name in FROM_RELEASE -> name in NEW_RELEASE
@@ -18,7 +21,8 @@ def pick(vals, col):
     return parts[col] if col < len(parts) else parts[-1]
 
 blocks, header = [], None
-for path in sorted(glob.glob('data/packages/apt/base-[0-9]-*.pkgs')):
+var_over = dict(v.split('=') for v in os.environ.get('VARS', '').split())
+for path in sorted(glob.glob(os.environ.get('FILES', 'data/packages/apt/base-[0-9]-*.pkgs'))):
     text = open(path).read()
     rels = next(l for l in text.splitlines() if l.startswith('releases ')).split()[1:]
     col = rels.index(src_rel)
@@ -36,7 +40,7 @@ for path in sorted(glob.glob('data/packages/apt/base-[0-9]-*.pkgs')):
         if op in ('var', 'scale'):
             if op == 'var':
                 name, vals = rest.split(' ', 1)
-                blocks.append([f'var {name} {pick(vals.strip(), col)}'])
+                blocks.append([f'var {name} {var_over.get(name, pick(vals.strip(), col))}'])
             else:
                 blocks.append([f'scale {pick(rest.strip(), col)}'])
             cur = None
@@ -60,7 +64,18 @@ for path in sorted(glob.glob('data/packages/apt/base-[0-9]-*.pkgs')):
             continue
         if cur is not None:
             cur.append(line)
-lines = [f'# The base packages of the {new_rel} image: names and versions from its manifest,',
+keys = {b[0].split()[1].split('=')[0] for b in blocks if b[0].startswith('@ ')}
+if os.environ.get('MINIMAL', '1') == '1':
+    keys |= set(man)
+for b in blocks:
+    for i, l in enumerate(b):
+        if l.startswith('dep ') or l.startswith('rec '):
+            kept = [w for w in l.split()[1:] if w in keys]
+            b[i] = f"{l[:3]} {' '.join(kept)}" if kept else ''
+    b[:] = [l for l in b if l]
+if os.environ.get('MINIMAL', '1') != '1':
+    man.clear()
+lines = [f'# The packages of {new_rel}: names and versions from its manifest,',
          f'# file lists from the {src_rel} packages of the same role. Source: {note}',
          f'releases {new_rel}', '']
 for b in blocks:
