@@ -20,7 +20,10 @@ mod pattern;
 pub mod render;
 pub mod scope;
 
-pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
+pub use ast::{
+    shell_or_default, Command, CopyArgs, Dockerfile, Flag, Healthcheck, Heredoc, Instruction,
+    ShellOrExec, SourceError, Warning, DEFAULT_SHELL,
+};
 pub use duration::parse_go_duration;
 pub use expand::{expand_word, expand_words};
 pub use parser::{is_json_form, parse};

@@ -2,7 +2,9 @@
 //! `parser.Parse` (see `lexer`) and then `instructions.Parse` for the per-instruction checks,
 //! with BuildKit's error wording and build-check warnings.
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError};
+use super::ast::{
+    Command, CopyArgs, Dockerfile, Healthcheck, Instruction, ShellOrExec, SourceError,
+};
 use super::checks;
 use super::duration::parse_go_duration;
 use super::expand::{go_quote, Lex, LexError};
@@ -71,10 +73,10 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
 /// Whether the instruction was written in JSON (exec) form.
 pub fn is_json_form(inst: &Instruction, escape: char) -> bool {
     match &inst.command {
-        Command::Run(s)
+        Command::Run { cmd: s, .. }
         | Command::Cmd(s)
         | Command::Entrypoint(s)
-        | Command::Healthcheck(Some(s)) => {
+        | Command::Healthcheck(Healthcheck { cmd: Some(s), .. }) => {
             matches!(s, ShellOrExec::Exec(_))
         }
         Command::Shell(_) => true,
@@ -153,11 +155,28 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                     "{keyword} cannot accept a heredoc as a destination"
                 ));
             }
-            let (sources, dest) = (sources.to_vec(), dest.clone());
+            let f = flags::Read(&flags);
+            let args = CopyArgs {
+                sources: sources.to_vec(),
+                dest: dest.clone(),
+                chown: f.string("chown"),
+                chmod: f.string("chmod"),
+                link: f.bool("link"),
+                exclude: f.strings("exclude"),
+            };
             if keyword == "ADD" {
-                Command::Add { sources, dest }
+                Command::Add {
+                    args,
+                    keep_git_dir: f.bool("keep-git-dir"),
+                    checksum: f.string("checksum"),
+                    unpack: f.opt_bool("unpack"),
+                }
             } else {
-                Command::Copy { sources, dest }
+                Command::Copy {
+                    args,
+                    from: f.string("from"),
+                    parents: f.bool("parents"),
+                }
             }
         }
         "FROM" => {
@@ -179,6 +198,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
             Command::From {
                 image: node.args[0].clone(),
                 name,
+                platform: flags::Read(&flags).string("platform"),
             }
         }
         "ONBUILD" => {
@@ -212,8 +232,14 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
         "RUN" | "CMD" | "ENTRYPOINT" => {
             flags = check_flags(node, &keyword)?;
             let cmd = shell_or_exec(node, &node.args);
+            let f = flags::Read(&flags);
             match keyword.as_str() {
-                "RUN" => Command::Run(cmd),
+                "RUN" => Command::Run {
+                    cmd,
+                    mounts: f.strings("mount"),
+                    network: f.string("network"),
+                    security: f.string("security"),
+                },
                 "CMD" => Command::Cmd(cmd),
                 _ => Command::Entrypoint(cmd),
             }
@@ -227,7 +253,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                 if !rest.is_empty() {
                     return Err("HEALTHCHECK NONE takes no arguments".into());
                 }
-                Command::Healthcheck(None)
+                Command::Healthcheck(Healthcheck::default())
             } else {
                 flags = check_flags(node, &keyword)?;
                 if typ != "CMD" {
@@ -239,8 +265,9 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                 if rest.is_empty() {
                     return Err("Missing command after HEALTHCHECK CMD".into());
                 }
-                check_healthcheck_flags(&flags)?;
-                Command::Healthcheck(Some(shell_or_exec(node, rest)))
+                let mut hc = healthcheck_flags(&flags)?;
+                hc.cmd = Some(shell_or_exec(node, rest));
+                Command::Healthcheck(hc)
             }
         }
         "EXPOSE" => {
@@ -315,8 +342,10 @@ fn valid_stage_name(name: &str) -> bool {
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
 }
 
-/// Checks HEALTHCHECK durations and retries as BuildKit does.
-fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
+/// Reads and checks HEALTHCHECK durations and retries as BuildKit does (the command is
+/// left for the caller).
+fn healthcheck_flags(flags: &[super::ast::Flag]) -> Result<Healthcheck, String> {
+    let mut hc = Healthcheck::default();
     for f in flags {
         let value = f.value.as_deref().unwrap_or("");
         if f.name == "retries" {
@@ -332,6 +361,7 @@ fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
             if n < 0 {
                 return Err(format!("--retries cannot be negative ({n})"));
             }
+            hc.retries = n;
         } else if !value.is_empty() {
             let d = parse_go_duration(value)?;
             if d != 0 && d < 1_000_000 {
@@ -340,9 +370,15 @@ fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
                     go_quote(&f.name)
                 ));
             }
+            match f.name.as_str() {
+                "interval" => hc.interval = d,
+                "timeout" => hc.timeout = d,
+                "start-period" => hc.start_period = d,
+                _ => hc.start_interval = d,
+            }
         }
     }
-    Ok(())
+    Ok(hc)
 }
 
 /// Reports quoting/substitution syntax errors in the words Docker will expand, at parse time
@@ -356,7 +392,14 @@ fn validate_expansion(inst: &Instruction, escape: char) -> Result<(), String> {
     };
     match &inst.command {
         Command::From { image, .. } => check(image),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             sources
                 .iter()
                 .filter(|s| parse_heredoc(s).ok().flatten().is_none())

@@ -25,7 +25,7 @@
 
 use serde_json::{json, Value};
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec};
+use super::ast::{Command, CopyArgs, Dockerfile, Healthcheck, Instruction, ShellOrExec};
 use super::parser::is_json_form;
 
 /// The Dockerfile as a JSON object (shape in the module docs).
@@ -47,10 +47,17 @@ fn shell_or_exec(c: &ShellOrExec) -> Value {
 
 fn args_json(i: &Instruction, escape: char) -> Value {
     match &i.command {
-        Command::From { image, name } => json!({"image": image, "name": name}),
-        Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
+        Command::From { image, name, .. } => json!({"image": image, "name": name}),
+        Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
         Command::Shell(v) | Command::Expose(v) | Command::Volume(v) => json!(v),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             json!({"sources": sources, "dest": dest})
         }
         Command::Env(kv) | Command::Label(kv) => Value::Array(
@@ -68,8 +75,10 @@ fn args_json(i: &Instruction, escape: char) -> Value {
         | Command::Stopsignal(s)
         | Command::Maintainer(s) => json!(s),
         Command::Onbuild(inner) => instruction_json(inner, escape),
-        Command::Healthcheck(None) => json!({"type": "NONE"}),
-        Command::Healthcheck(Some(c)) => json!({"type": "CMD", "cmd": shell_or_exec(c)}),
+        Command::Healthcheck(Healthcheck { cmd: None, .. }) => json!({"type": "NONE"}),
+        Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => {
+            json!({"type": "CMD", "cmd": shell_or_exec(c)})
+        }
     }
 }
 
@@ -107,12 +116,22 @@ fn args_text(i: &Instruction) -> String {
         Command::From {
             image,
             name: Some(n),
+            ..
         } => format!("{image} AS {n}"),
-        Command::From { image, name: None } => image.clone(),
-        Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
+        Command::From {
+            image, name: None, ..
+        } => image.clone(),
+        Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
         Command::Shell(v) => quote_list(v),
         Command::Expose(v) | Command::Volume(v) => v.join(" "),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             let mut all = sources.clone();
             all.push(dest.clone());
             all.join(" ")
@@ -135,8 +154,8 @@ fn args_text(i: &Instruction) -> String {
         | Command::Stopsignal(s)
         | Command::Maintainer(s) => s.clone(),
         Command::Onbuild(inner) => instruction_text(inner),
-        Command::Healthcheck(None) => "NONE".into(),
-        Command::Healthcheck(Some(c)) => format!("CMD {}", cmd(c)),
+        Command::Healthcheck(Healthcheck { cmd: None, .. }) => "NONE".into(),
+        Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => format!("CMD {}", cmd(c)),
     }
 }
 
