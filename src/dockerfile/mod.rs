@@ -26,6 +26,6 @@ pub use ast::{
 };
 pub use duration::parse_go_duration;
 pub use expand::{expand_word, expand_words};
-pub use parser::{is_json_form, parse};
-pub use render::{to_json, to_text};
+pub use parser::{is_json_form, parse, syntax_tree, RawNode, SyntaxNode, SyntaxTree};
+pub use render::{to_json, to_text, tree_to_json};
 pub use scope::VarScope;

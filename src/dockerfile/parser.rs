@@ -3,7 +3,8 @@
 //! with BuildKit's error wording and build-check warnings.
 
 use super::ast::{
-    Command, CopyArgs, Dockerfile, Healthcheck, Instruction, ShellOrExec, SourceError,
+    Command, CopyArgs, Dockerfile, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError,
+    Warning,
 };
 use super::checks;
 use super::duration::parse_go_duration;
@@ -35,12 +36,31 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Parses a Dockerfile. Errors carry the (first) line of the offending instruction and
-/// BuildKit's message, e.g. `unknown instruction: RUNN (did you mean RUN?)`.
+/// BuildKit's message, e.g. `unknown instruction: RUNN (did you mean RUN?)`: the first error
+/// of [`syntax_tree`], which is what a build refuses with.
 pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
+    let tree = syntax_tree(src)?;
+    if let Some(e) = tree.errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(Dockerfile {
+        directives: tree.directives,
+        escape: tree.escape,
+        instructions: tree.nodes.into_iter().filter_map(|n| n.instruction).collect(),
+        warnings: tree.warnings,
+    })
+}
+
+/// What BuildKit's parser (`parser.Parse`) accepts: every instruction line as written,
+/// typed where the per-instruction checks (`instructions.Parse`) pass, with the problems
+/// those checks (and the build) would report as [`SyntaxTree::errors`]. Fails only where
+/// BuildKit's parser itself fails (directives, JSON arrays, heredocs).
+pub fn syntax_tree(src: &str) -> Result<SyntaxTree, SourceError> {
     let lexed = lexer::lex(src)?;
     let escape = lexed.escape;
     let mut warnings = lexed.warnings;
-    let mut instructions = Vec::with_capacity(lexed.nodes.len());
+    let mut errors = Vec::new();
+    let mut nodes = Vec::with_capacity(lexed.nodes.len());
     let mut seen_from = false;
     for n in &lexed.nodes {
         let err = |message: String| SourceError {
@@ -48,26 +68,110 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
             column: None,
             message,
         };
-        let inst = convert(n, &n.node).map_err(err)?;
-        match &inst.command {
-            Command::From { .. } => seen_from = true,
-            Command::Arg(_) => {}
-            _ if !seen_from => return Err(err("no build stage in current context".into())),
-            _ => {}
-        }
-        validate_expansion(&inst, escape).map_err(err)?;
-        instructions.push(inst);
+        let instruction = match convert(n, &n.node) {
+            Ok(inst) => {
+                match &inst.command {
+                    Command::From { .. } => seen_from = true,
+                    Command::Arg(_) => {}
+                    _ if !seen_from => errors.push(err("no build stage in current context".into())),
+                    _ => {}
+                }
+                if let Err(m) = validate_expansion(&inst, escape) {
+                    errors.push(err(m));
+                }
+                Some(inst)
+            }
+            Err(m) => {
+                errors.push(err(m));
+                None
+            }
+        };
+        nodes.push(SyntaxNode {
+            raw: RawNode::from_node(&n.node),
+            heredocs: n.heredocs.clone(),
+            start_line: n.start_line,
+            end_line: n.end_line,
+            instruction,
+        });
     }
-    let nodes: Vec<&Node> = lexed.nodes.iter().map(|n| &n.node).collect();
-    warnings.extend(checks::run(&instructions, &nodes));
+    let typed: Vec<(&Instruction, &Node)> = nodes
+        .iter()
+        .zip(&lexed.nodes)
+        .filter_map(|(s, n)| s.instruction.as_ref().map(|i| (i, &n.node)))
+        .collect();
+    let (instructions, typed_nodes): (Vec<Instruction>, Vec<&Node>) =
+        typed.into_iter().map(|(i, n)| (i.clone(), n)).unzip();
+    warnings.extend(checks::run(&instructions, &typed_nodes));
     warnings.sort_by_key(|w| w.line);
     checks::apply_skip(&lexed.directives, &mut warnings);
-    Ok(Dockerfile {
+    Ok(SyntaxTree {
         directives: lexed.directives,
         escape,
-        instructions,
+        nodes,
+        errors,
         warnings,
     })
+}
+
+/// The result of [`syntax_tree`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxTree {
+    /// Parser directives as (lower-cased name, value, line).
+    pub directives: Vec<(String, String, usize)>,
+    /// The escape character.
+    pub escape: char,
+    /// One node per instruction line, in order.
+    pub nodes: Vec<SyntaxNode>,
+    /// What a build would refuse, in source order (the first one is [`parse`]'s error).
+    pub errors: Vec<SourceError>,
+    /// Build-check warnings, as in [`Dockerfile::warnings`].
+    pub warnings: Vec<Warning>,
+}
+
+/// One instruction line of a [`SyntaxTree`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxNode {
+    /// The line as BuildKit's parser splits it.
+    pub raw: RawNode,
+    /// Heredocs attached to the line.
+    pub heredocs: Vec<Heredoc>,
+    /// First source line (1-based).
+    pub start_line: usize,
+    /// Last source line (1-based).
+    pub end_line: usize,
+    /// The typed instruction, when the instruction's own checks pass.
+    pub instruction: Option<Instruction>,
+}
+
+/// An instruction line split as BuildKit's `parser.Node` does, before any per-instruction
+/// check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawNode {
+    /// Keyword as written.
+    pub keyword: String,
+    /// Flag words as written (`--from=build`).
+    pub flags: Vec<String>,
+    /// The arguments after the flags.
+    pub args: Vec<String>,
+    /// True when the arguments were a JSON array.
+    pub json: bool,
+    /// The trigger of an `ONBUILD`.
+    pub sub: Option<Box<RawNode>>,
+    /// The logical line (continuations joined), trimmed.
+    pub original: String,
+}
+
+impl RawNode {
+    fn from_node(n: &Node) -> RawNode {
+        RawNode {
+            keyword: n.keyword.clone(),
+            flags: n.flags.clone(),
+            args: n.args.clone(),
+            json: n.json,
+            sub: n.sub.as_deref().map(|s| Box::new(RawNode::from_node(s))),
+            original: n.original.trim().to_string(),
+        }
+    }
 }
 
 /// Whether the instruction was written in JSON (exec) form.
