@@ -113,7 +113,7 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         }
     }
     if p.on("quiet") {
-        out.stdout.clear();
+        out.clear_stdout();
     }
     out
 }
