@@ -275,3 +275,17 @@ fn commit_change_and_the_builder_give_the_same_config() {
     let out = e.exec_line("docker commit --change 'WORKDIR /x' --change 'RUN true' box other");
     assert_eq!((out.code, out.stderr.trim()), (1, "Error response from daemon: run is not a valid change command"));
 }
+
+/// A file written again with the same bytes, or touched, is copied up into the new layer
+/// (overlayfs copies a file up when it is opened for writing); the next step starts clean.
+#[test]
+fn rewriting_a_file_with_the_same_bytes_puts_it_in_the_layer() {
+    let (img, _) = build("FROM busybox\nRUN echo same > /f && touch /g\nRUN echo same > /f\nRUN touch /g\nRUN true\n");
+    let img = img.unwrap();
+    let n = img.layers.len();
+    let paths = |i: usize| img.layers[i].layer.entries().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(n - 4), vec!["/f", "/g"]);
+    assert_eq!(paths(n - 3), vec!["/f"], "echo same > /f rewrites /f");
+    assert_eq!(paths(n - 2), vec!["/g"], "touch /g copies /g up");
+    assert!(paths(n - 1).is_empty(), "a step that writes nothing has an empty layer");
+}

@@ -78,6 +78,7 @@ impl StageState {
         match f(&mut after) {
             Ok(()) => {
                 let layer = Layer::diff(&before, &after);
+                after.forget_touched();
                 self.tree = Some(after);
                 Ok(layer)
             }
