@@ -254,3 +254,9 @@ fn busybox_install_links_the_applets() {
     assert!(sh_node.is_file() && sh_node.ino == bb.ino, "hard links without -s");
     assert_eq!(sh_in(&mut t, "ls /bin | wc -l").0, format!("{}\n", applets::busybox_names().count()));
 }
+
+#[test]
+fn xtrace_quotes_like_busybox_ash() {
+    let (_, err, _) = sh("set -x; echo done \"it's\" '' a{b x] ^P= 1.2; X='a b' Y= true");
+    assert_eq!(err, "+ echo 'done' 'it'\"'\"'s'  'a{b' x] '^P=' 1.2\n+ X='a b' Y= true\n");
+}
