@@ -21,7 +21,6 @@ pub mod pkg;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
-pub use run::DEFAULT_PATH;
 
 use std::collections::BTreeMap;
 
