@@ -59,7 +59,7 @@ fn tar_files(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 /// `sha256:` of bytes.
 fn sha(bytes: &[u8]) -> String {
-    oci::digest::sha256_digest(bytes)
+    layerlab::util::digest::sha256_digest(bytes)
 }
 
 fn strs(v: &serde_json::Value) -> Vec<String> {
