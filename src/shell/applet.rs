@@ -28,6 +28,9 @@ pub enum BudgetError {
     /// Too many bytes written.
     #[error("write budget exhausted after {0} bytes (an endless writer such as `yes`?)")]
     Bytes(u64),
+    /// A command read to the end of a pipe whose writer was stopped when the pipe was full.
+    #[error("pipe limit reached: a command wrote more than {0} bytes into a pipe that the next command read to the end (pipes are held in memory)")]
+    Pipe(u64),
 }
 
 /// Bookkeeping of an applet's streams beyond the bytes themselves.
@@ -44,6 +47,9 @@ pub struct IoState {
     pub exhausted: Option<BudgetError>,
     /// Set when the applet read its standard input through [`Ctx::input`].
     pub stdin_used: bool,
+    /// Set when the applet used only a prefix of its standard input (`head`): a pipe cut
+    /// after that prefix is then no error.
+    pub stdin_partial: bool,
 }
 
 /// Everything an applet may use: the filesystem, the process state and its standard streams.
@@ -110,7 +116,7 @@ impl Ctx<'_> {
 
     /// Writes bytes to standard output (up to the budget and the pipe's room).
     pub fn write_out(&mut self, b: &[u8]) {
-        let mut n = self.allow(b.len());
+        let mut n = b.len();
         if let Some(room) = self.io.pipe_room.as_mut() {
             if (n as u64) > *room {
                 n = *room as usize;
@@ -118,6 +124,7 @@ impl Ctx<'_> {
             }
             *room -= n as u64;
         }
+        let n = self.allow(n);
         if n == 0 {
             return;
         }

@@ -256,7 +256,7 @@ impl Shell<'_> {
 
     /// Runs a command substitution and returns its output without trailing newlines.
     pub(crate) fn command_subst(&mut self, script: &Script) -> Result<String, Flow> {
-        self.bufs.push((Vec::new(), false));
+        self.bufs.push((Vec::new(), false, false));
         let b = self.bufs.len() - 1;
         let r = self.subshell(|sh| {
             sh.st.fds[1] = Fd::Buf(b);

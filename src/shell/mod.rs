@@ -142,3 +142,5 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod limit_tests;

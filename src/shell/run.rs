@@ -325,8 +325,16 @@ impl Shell<'_> {
             let s = f(&mut ctx, argv);
             (s, ctx.io)
         };
+        let cut_input = matches!(self.st.fds[0], Fd::Input(i) if self.inputs.get(i).is_some_and(|x| x.2));
         if io.stdin_used {
             self.consume_stdin(stdin.len());
+        }
+        if io.broken_pipe {
+            if let Fd::Buf(i) = self.st.fds[1] {
+                if let Some(b) = self.bufs.get_mut(i) {
+                    b.2 = true;
+                }
+            }
         }
         let (mut o, mut e) = (0usize, 0usize);
         for (stream, n) in io.order {
@@ -347,6 +355,8 @@ impl Shell<'_> {
         match io.exhausted {
             Some(BudgetError::Steps(_)) => Err(Flow::Stop(BudgetError::Steps(self.limits.0))),
             Some(BudgetError::Bytes(_)) => Err(self.bytes_exhausted()),
+            Some(e) => Err(Flow::Stop(e)),
+            None if cut_input && io.stdin_used && !io.stdin_partial => Err(Flow::Stop(BudgetError::Pipe(PIPE_CAPACITY))),
             None => Ok(status),
         }
     }
