@@ -30,3 +30,28 @@ fn readers_of_a_prefix_do_not_trip_the_pipe_limit() {
     let (out, _, _, stopped) = run("yes | head -c 5000000 | wc -c");
     assert_eq!((out.as_str(), stopped), ("5000000\n", None));
 }
+
+#[test]
+fn printf_huge_precisions_and_widths_are_output_or_errors_never_panics() {
+    let (out, _, code, _) = run("printf '%.65536d' 1 | wc -c; printf '%.70000f' 1 | wc -c; printf '%.3000e\\n' 2 | cut -c1-4");
+    assert_eq!((out.as_str(), code), ("65536\n70002\n2.00\n", 0));
+    let (out, _, _, _) = run("printf '%.70000f' 0.5 | cut -c1-5; printf '%.2000d|%-*d|%*d|\\n' 7 -3 1 -3 2 | tail -c 12");
+    assert_eq!(out, "0.500\n07|1  |2  |\n");
+    for f in ["'%09000000000d' 0", "'%*d' -9223372036854775808 1", "'%*d' 9223372036854775807 1", "'%.*f' 99999999999 1", "'%099999999999999999999999d' 1"] {
+        let (out, err, code, stopped) = run(&format!("printf {f}; echo \" status=$?\""));
+        assert_eq!((out.as_str(), stopped), (" status=1\n", None), "{f}");
+        assert!(err.contains("printf: ") && err.contains("too large"), "{f}: {err}");
+        assert_eq!(code, 0);
+    }
+}
+
+#[test]
+fn awk_printf_limits_are_awk_errors() {
+    let (out, _, _, _) = run("awk 'BEGIN{printf \"%.70000d\\n\",1}' | wc -c");
+    assert_eq!(out, "70001\n");
+    for prog in ["BEGIN{printf \"%*d\",1e18,1}", "BEGIN{x=sprintf(\"%*d\",-1e300,1)}", "BEGIN{printf \"%*d\",\"nan\",1; print \"\"}"] {
+        let (_, err, _, stopped) = run(&format!("awk '{prog}'; echo status=$?"));
+        assert!(stopped.is_none(), "{prog}");
+        assert!(prog.contains("nan") || err.contains("too large"), "{prog}: {err}");
+    }
+}

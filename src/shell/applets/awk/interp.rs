@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::parser::{Dest, Expr, Pattern, Program, Stmt};
 use crate::shell::applet::Ctx;
-use crate::shell::applets::printf::{format, parse_num_prefix, Arg};
+use crate::shell::applets::printf::{format, num_to_string, parse_num_prefix, Arg};
 
 /// An awk value.
 #[derive(Clone, Debug)]
@@ -34,7 +34,7 @@ pub fn num_str(n: f64, fmt: &str) -> String {
     if n.is_infinite() {
         return if n > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    format(fmt, &[Arg::Num(n)], false).0
+    format(fmt, &[Arg::Num(n)], false).map(|r| r.0).unwrap_or_else(|_| num_to_string(n))
 }
 
 impl V {
@@ -486,7 +486,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                 }
                 let Some(f) = vals.first().map(|v| self.text(v)) else { return Err(Ctl::Err("printf: no format".into())) };
                 let a: Vec<Arg> = vals[1..].iter().map(|v| to_arg(v, self)).collect();
-                let s = format(&f, &a, true).0;
+                let s = format(&f, &a, true).map_err(|e| Ctl::Err(format!("printf: {e}")))?.0;
                 self.emit(&s, dest)?;
             }
             Stmt::If(c, a, b) => {
