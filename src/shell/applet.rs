@@ -31,6 +31,9 @@ pub enum BudgetError {
     /// A command read to the end of a pipe whose writer was stopped when the pipe was full.
     #[error("pipe limit reached: a command wrote more than {0} bytes into a pipe that the next command read to the end (pipes are held in memory)")]
     Pipe(u64),
+    /// Recursion past the nesting budget ([`crate::shell::depth`]).
+    #[error("nesting too deep (a runaway recursion of functions, eval or . ?)")]
+    Depth,
 }
 
 /// Bookkeeping of an applet's streams beyond the bytes themselves.

@@ -354,6 +354,9 @@ impl<'a> Shell<'a> {
     }
 
     pub(crate) fn run_command(&mut self, cmd: &Command) -> Res {
+        let Some(_level) = super::depth::enter() else {
+            return Err(Flow::Stop(BudgetError::Depth));
+        };
         match cmd {
             Command::Simple { assigns, words, redirs } => self.run_simple(assigns, words, redirs),
             Command::Brace(body, redirs) => self.with_redirs(redirs, |sh| sh.run_script(body)),

@@ -279,6 +279,9 @@ impl Shell<'_> {
     }
 
     fn expand_param(&mut self, p: &Param, dq: bool, out: &mut Vec<Piece>) -> Result<(), Flow> {
+        let Some(_level) = super::depth::enter() else {
+            return Err(Flow::Stop(super::BudgetError::Depth));
+        };
         let val = self.param_value(&p.name);
         let is_set = val.is_some() && !((p.name == "@" || p.name == "*") && self.st.params.is_empty());
         let text = |s: String| Piece::Text { s, quoted: dq, split: !dq };

@@ -55,3 +55,79 @@ fn awk_printf_limits_are_awk_errors() {
         assert!(prog.contains("nan") || err.contains("too large"), "{prog}: {err}");
     }
 }
+
+/// `open` repeated `n` times, then `mid`, then `close` repeated `n` times.
+fn nest(open: &str, mid: &str, close: &str, n: usize) -> String {
+    format!("{}{mid}{}", open.repeat(n), close.repeat(n))
+}
+
+#[test]
+fn runaway_recursion_is_a_too_deep_error() {
+    for script in [
+        "a='eval \"$a\"'; eval \"$a\"",
+        "echo '. /tmp/s' > /tmp/s; . /tmp/s",
+        "echo 'sh /tmp/s' > /tmp/s; sh /tmp/s",
+        "f() { f; }; f",
+        "f() { echo $(f); }; f",
+    ] {
+        let (_, err, code, _) = run(script);
+        assert_ne!(code, 0, "{script}");
+        assert!(err.contains("nesting too deep"), "{script}: {err}");
+        assert!(err.len() < 100_000, "{script}: one error per level at most");
+    }
+}
+
+#[test]
+fn deep_syntax_is_a_syntax_error() {
+    let deep = 6000;
+    for script in [
+        nest("(", "echo x", ")", deep),
+        nest("if true; then ", "echo x", "; fi", deep),
+        nest("echo $(", "echo x", ")", deep),
+        nest("{ ", "echo x", "; }", deep),
+        nest("while ", "false", "; do :; done", deep),
+        format!("echo {}", nest("${a:-", "x", "}", deep)),
+        format!("echo \"{}\"", nest("${a:-", "x", "}", deep)),
+    ] {
+        let (out, err, code, stopped) = run(&script);
+        assert_eq!((out.as_str(), code, stopped), ("", 2, None), "{}", &script[..40]);
+        assert!(err.contains("nesting too deep"), "{err}");
+    }
+    let (out, err, code, _) = run(&format!("echo $(({}))", nest("(", "1", ")", deep)));
+    assert!(out.is_empty() && code != 0 && err.contains("too deep"), "{err}");
+    let (_, err, code, _) = run(&format!("echo $(({}1))", "- ".repeat(deep)));
+    assert!(code != 0 && err.contains("too deep"), "{err}");
+}
+
+#[test]
+fn reasonable_nesting_still_works() {
+    let n = 40;
+    for script in [
+        nest("(", "echo x", ")", n),
+        nest("if true; then ", "echo x", "; fi", n),
+        nest("echo $(", "echo x", ")", n),
+        format!("echo {}", nest("${a:-", "x", "}", n)),
+        format!("echo $(({}))", nest("(", "1", ")", n)),
+        "f() { if [ $1 -lt 40 ]; then f $(($1 + 1)); else echo x; fi; }; f 0".to_string(),
+    ] {
+        let (out, err, code, _) = run(&format!("x=x; {script}"));
+        assert!(code == 0 && (out == "x\n" || out == "1\n"), "{script}: {out}{err}");
+    }
+}
+
+#[test]
+fn awk_recursion_and_deep_programs_are_errors() {
+    for prog in [
+        "function f(n) { return f(n + 1) } BEGIN { f(0) }".to_string(),
+        format!("BEGIN {{ x = {} }}", nest("(", "1", ")", 6000)),
+        format!("BEGIN {{ x = {}1 }}", "!".repeat(6000)),
+        format!("BEGIN {{ {} }}", nest("{ ", "x = 1", " }", 6000)),
+        format!("BEGIN {{ {} }}", nest("if (1) ", "x = 1", "", 6000)),
+    ] {
+        let (_, err, code, _) = run(&format!("awk '{prog}'; echo status=$?"));
+        assert!(err.contains("nesting too deep"), "{}: {err}", &prog[..30]);
+        assert_eq!(code, 0);
+    }
+    let (out, _, _, _) = run("awk 'function f(n) { return n < 30 ? f(n + 1) : n } BEGIN { print f(0) }'");
+    assert_eq!(out, "30\n");
+}

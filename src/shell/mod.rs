@@ -12,6 +12,7 @@ mod applets;
 mod arith;
 pub mod ast;
 mod builtins;
+pub mod depth;
 mod exec;
 mod expand;
 pub mod glob;

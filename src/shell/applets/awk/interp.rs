@@ -312,6 +312,7 @@ impl<'c, 'a> Awk<'c, 'a> {
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expr) -> R<V> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         Ok(match e {
             Expr::Num(n) => V::Num(*n),
             Expr::Str(s) => V::Str(s.clone()),
@@ -456,6 +457,7 @@ impl<'c, 'a> Awk<'c, 'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R<()> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         if !self.ctx.step() {
             return Err(Ctl::Exit(2));
         }

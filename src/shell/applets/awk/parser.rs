@@ -215,6 +215,7 @@ impl P {
     }
 
     fn stmt(&mut self) -> R<Stmt> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.is_op("{") {
             return Ok(Stmt::Block(self.block()?));
         }
@@ -375,6 +376,7 @@ impl P {
     }
 
     fn expr(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         let c = self.or()?;
         if self.eat_op("?") {
             self.nl();
@@ -518,6 +520,7 @@ impl P {
     }
 
     fn unary(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.eat_op("!") {
             return Ok(Expr::Not(Box::new(self.unary()?)));
         }
