@@ -19,6 +19,15 @@ impl Default for Budget {
     }
 }
 
+/// The longest string (a variable, an expansion, a command substitution's output, an awk
+/// value) or word list, in bytes, the interpreter builds; past it the command stops with
+/// [`BudgetError::Memory`].
+pub const MAX_STRING: usize = 64 * 1024 * 1024;
+
+/// Bytes of string building that cost one interpreter step, so that growing a string one
+/// piece at a time (quadratic copying) meets the step budget in bounded time.
+pub const BYTES_PER_STEP: usize = 1024;
+
 /// Why a command was stopped.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BudgetError {
@@ -31,6 +40,9 @@ pub enum BudgetError {
     /// A command read to the end of a pipe whose writer was stopped when the pipe was full.
     #[error("pipe limit reached: a command wrote more than {0} bytes into a pipe that the next command read to the end (pipes are held in memory)")]
     Pipe(u64),
+    /// A string or word list past [`MAX_STRING`] bytes.
+    #[error("memory budget exhausted: a string or argument list grew past {0} bytes")]
+    Memory(usize),
     /// Recursion past the nesting budget ([`crate::shell::depth`]).
     #[error("nesting too deep (a runaway recursion of functions, eval or . ?)")]
     Depth,
@@ -178,6 +190,24 @@ impl Ctx<'_> {
             return false;
         }
         self.budget.steps_left -= 1;
+        true
+    }
+
+    /// Charges building a string of `len` bytes: one step per [`BYTES_PER_STEP`], and a
+    /// [`BudgetError::Memory`] past [`MAX_STRING`]. False when the command must stop.
+    pub fn charge_string(&mut self, len: usize) -> bool {
+        if len > MAX_STRING {
+            if self.io.exhausted.is_none() {
+                self.io.exhausted = Some(BudgetError::Memory(MAX_STRING));
+            }
+            return false;
+        }
+        let steps = (len / BYTES_PER_STEP) as u64;
+        if steps > self.budget.steps_left {
+            self.budget.steps_left = 0;
+            return self.step();
+        }
+        self.budget.steps_left -= steps;
         true
     }
 

@@ -97,8 +97,8 @@ pub struct Shell<'a> {
     pub(crate) out: Vec<u8>,
     pub(crate) errs: Vec<u8>,
     pub(crate) combined: Vec<u8>,
-    /// Output buffers: (bytes, is a pipe, the writer was cut at [`PIPE_CAPACITY`]).
-    pub(crate) bufs: Vec<(Vec<u8>, bool, bool)>,
+    /// Output buffers: (bytes, what they feed, the writer was cut at the buffer's room).
+    pub(crate) bufs: Vec<(Vec<u8>, BufKind, bool)>,
     /// Input buffers: (bytes, read position, cut short by the pipe capacity).
     pub(crate) inputs: Vec<(Vec<u8>, usize, bool)>,
     pub(crate) files: Vec<OpenFile>,
@@ -106,6 +106,29 @@ pub struct Shell<'a> {
     /// Status of the last command substitution in the current command (for `x=$(cmd)`).
     pub(crate) subst_status: Option<i32>,
     pub(crate) name: String,
+}
+
+/// What an output buffer feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BufKind {
+    /// A file being written by a redirection.
+    File,
+    /// A pipe to the next command of a pipeline.
+    Pipe,
+    /// A command substitution's result.
+    Subst,
+}
+
+impl BufKind {
+    /// Bytes a buffer of this kind takes from one command before its writer is stopped.
+    pub(crate) fn room(self) -> Option<u64> {
+        match self {
+            BufKind::File => None,
+            BufKind::Pipe => Some(PIPE_CAPACITY),
+            // One byte past the limit, so that the result is seen to be too long.
+            BufKind::Subst => Some(super::applet::MAX_STRING as u64 + 1),
+        }
+    }
 }
 
 /// Bytes a pipe holds. A writer that fills it is stopped (as by SIGPIPE); a reader that then
@@ -162,6 +185,21 @@ impl<'a> Shell<'a> {
             return Err(Flow::Stop(BudgetError::Steps(self.limits.0)));
         }
         self.budget.steps_left -= 1;
+        Ok(())
+    }
+
+    /// Charges building a string (or word list) of `len` bytes: one step per
+    /// [`super::applet::BYTES_PER_STEP`]; past [`super::applet::MAX_STRING`] the command stops.
+    pub(crate) fn charge_string(&mut self, len: usize) -> Result<(), Flow> {
+        if len > super::applet::MAX_STRING {
+            return Err(Flow::Stop(BudgetError::Memory(super::applet::MAX_STRING)));
+        }
+        let steps = (len / super::applet::BYTES_PER_STEP) as u64;
+        if steps > self.budget.steps_left {
+            self.budget.steps_left = 0;
+            return Err(Flow::Stop(BudgetError::Steps(self.limits.0)));
+        }
+        self.budget.steps_left -= steps;
         Ok(())
     }
 
@@ -282,7 +320,7 @@ impl<'a> Shell<'a> {
             let mut r = Ok(());
             for (i, cmd) in p.cmds.iter().enumerate() {
                 let buf = if i + 1 < n {
-                    self.bufs.push((Vec::new(), true, false));
+                    self.bufs.push((Vec::new(), BufKind::Pipe, false));
                     self.st.fds[1] = Fd::Buf(self.bufs.len() - 1);
                     Some(self.bufs.len() - 1)
                 } else {
@@ -568,7 +606,7 @@ impl<'a> Shell<'a> {
             let meta = self.new_meta(0o666);
             self.fs.write_file("/", &at, Content::default(), meta)?;
         }
-        self.bufs.push((Vec::new(), false, false));
+        self.bufs.push((Vec::new(), BufKind::File, false));
         let buf = self.bufs.len() - 1;
         self.files.push(OpenFile { buf, path: at, append });
         Ok(Fd::Buf(buf))

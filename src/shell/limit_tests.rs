@@ -131,3 +131,31 @@ fn awk_recursion_and_deep_programs_are_errors() {
     let (out, _, _, _) = run("awk 'function f(n) { return n < 30 ? f(n + 1) : n } BEGIN { print f(0) }'");
     assert_eq!(out, "30\n");
 }
+
+#[test]
+fn growing_strings_and_word_lists_meet_a_memory_budget() {
+    for script in [
+        "s=a; while :; do s=$s$s; done",
+        "s=a; while :; do s=\"$s$s\"; done",
+        "set -- $(yes x | head -n 2100000); echo $#",
+        "x=$(printf '%0100000000d' 0); echo ${#x}",
+    ] {
+        let (_, err, code, stopped) = run(script);
+        assert!(matches!(stopped, Some(BudgetError::Memory(_)) | Some(BudgetError::Bytes(_))), "{script}: {err}");
+        assert_eq!(code, STOPPED_STATUS);
+    }
+    let (_, err, _, stopped) = run("awk 'BEGIN { x = \"a\"; while (1) x = x x }'");
+    assert_eq!(stopped, Some(BudgetError::Memory(applet::MAX_STRING)), "{err}");
+}
+
+#[test]
+fn appending_one_piece_at_a_time_meets_the_step_budget() {
+    // Quadratic copying is charged by the byte, so these end on the step budget (instead
+    // of copying for minutes).
+    for script in ["awk 'BEGIN { while (1) x = x \"a\" }'", "while :; do s=\"${s}aaaaaaaaaaaaaaaa\"; done"] {
+        let (_, err, _, stopped) = run(script);
+        assert_eq!(stopped, Some(BudgetError::Steps(Budget::default().steps_left)), "{script}: {err}");
+    }
+    let (out, _, _, _) = run("s=; i=0; while [ $i -lt 2000 ]; do s=\"${s}x\"; i=$((i+1)); done; echo ${#s}");
+    assert_eq!(out, "2000\n");
+}

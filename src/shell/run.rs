@@ -304,7 +304,7 @@ impl Shell<'_> {
         let mut out = Vec::new();
         let mut err = Vec::new();
         let pipe_room = match self.st.fds[1] {
-            Fd::Buf(i) if self.bufs.get(i).is_some_and(|b| b.1) => Some(PIPE_CAPACITY),
+            Fd::Buf(i) => self.bufs.get(i).and_then(|b| b.1.room()),
             _ => None,
         };
         let (status, io) = {

@@ -379,7 +379,11 @@ impl<'c, 'a> Awk<'c, 'a> {
             Expr::Concat(a, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
-                V::Str(self.text(&x) + &self.text(&y))
+                let joined = self.text(&x) + &self.text(&y);
+                if !self.ctx.charge_string(joined.len()) {
+                    return Err(Ctl::Exit(2));
+                }
+                V::Str(joined)
             }
             Expr::In(keys, arr) => {
                 let k = self.key(keys)?;
