@@ -4,13 +4,15 @@ use std::collections::BTreeMap;
 
 use crate::vfs::{path, Content, Meta, Node, NodeKind, Tree};
 
-/// One file or directory of the context.
+/// One file, directory or symbolic link of the context.
 #[derive(Clone, Debug)]
 pub struct ContextEntry {
-    /// File contents (`None` for a directory).
+    /// File contents (`None` for a directory or a link).
     pub content: Option<Content>,
     /// Permission bits.
     pub mode: u32,
+    /// The target of a symbolic link (kept as written, resolved inside the context only).
+    pub link: Option<String>,
 }
 
 /// The build context: paths relative to its root (`app/main.go`), no leading slash.
@@ -36,7 +38,7 @@ impl Context {
     pub fn add_file_mode(&mut self, rel: &str, content: impl Into<Content>, mode: u32) {
         let rel = clean(rel);
         if !rel.is_empty() {
-            self.entries.insert(rel, ContextEntry { content: Some(content.into()), mode });
+            self.entries.insert(rel, ContextEntry { content: Some(content.into()), mode, link: None });
         }
     }
 
@@ -44,8 +46,38 @@ impl Context {
     pub fn add_dir(&mut self, rel: &str) {
         let rel = clean(rel);
         if !rel.is_empty() {
-            self.entries.insert(rel, ContextEntry { content: None, mode: 0o755 });
+            self.entries.insert(rel, ContextEntry { content: None, mode: 0o755, link: None });
         }
+    }
+
+    /// Adds a symbolic link to `target`.
+    pub fn add_symlink(&mut self, rel: &str, target: &str) {
+        let rel = clean(rel);
+        if !rel.is_empty() {
+            self.entries.insert(rel, ContextEntry { content: None, mode: 0o777, link: Some(target.to_string()) });
+        }
+    }
+
+    /// The entry at a context-relative path (links not followed).
+    pub fn entry(&self, rel: &str) -> Option<&ContextEntry> {
+        self.entries.get(&clean(rel))
+    }
+
+    /// The contents of the file at `rel`, following symbolic links inside the context only
+    /// (an absolute target or `..` never leaves its root), as Docker reads the Dockerfile.
+    pub fn read_scoped(&self, rel: &str) -> Option<&Content> {
+        let mut at = clean(rel);
+        for _ in 0..40 {
+            let e = self.entries.get(&at)?;
+            match &e.link {
+                Some(target) => {
+                    let dir = path::join("/", &at);
+                    at = clean(&path::normalize(path::parent(&dir), target));
+                }
+                None => return e.content.as_ref(),
+            }
+        }
+        None
     }
 
     /// The entries, by relative path.
@@ -68,9 +100,10 @@ impl Context {
                 continue;
             }
             let meta = Meta { mode: e.mode, uid: 0, gid: 0, mtime: self.mtime };
-            let kind = match &e.content {
-                Some(c) => NodeKind::File(c.clone()),
-                None => NodeKind::Dir,
+            let kind = match (&e.content, &e.link) {
+                (_, Some(target)) => NodeKind::Symlink(target.clone()),
+                (Some(c), None) => NodeKind::File(c.clone()),
+                (None, None) => NodeKind::Dir,
             };
             let at = path::join("/", rel);
             for anc in path::ancestors(&at).into_iter().skip(1) {
@@ -117,6 +150,12 @@ impl Ignore {
             rules.push((negate, pat.split('/').map(String::from).collect()));
         }
         Ignore { rules }
+    }
+
+    /// True when some rule re-includes (`!pattern`): an excluded directory may then still
+    /// hold included files.
+    pub fn has_exceptions(&self) -> bool {
+        self.rules.iter().any(|(negate, _)| *negate)
     }
 
     /// True when `rel` (context-relative) is excluded.
