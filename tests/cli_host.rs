@@ -113,3 +113,67 @@ fn an_endless_dockerfile_is_refused() {
     assert_ne!(code, 0);
     assert!(err.contains("failed to read dockerfile") && err.contains("too large"), "{err}");
 }
+
+/// (name, kind, link target or contents) of every entry of a tar.
+fn tar_entries(bytes: &[u8]) -> Vec<(String, char, String)> {
+    let mut a = tar::Archive::new(bytes);
+    let mut out = Vec::new();
+    for e in a.entries().unwrap() {
+        let mut e = e.unwrap();
+        let name = e.path().unwrap().to_string_lossy().trim_end_matches('/').to_string();
+        let (kind, what) = match e.header().entry_type() {
+            tar::EntryType::Symlink => ('l', e.link_name().unwrap().unwrap().to_string_lossy().into_owned()),
+            tar::EntryType::Directory => ('d', String::new()),
+            _ => {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut e, &mut s).unwrap();
+                ('f', s)
+            }
+        };
+        out.push((name, kind, what));
+    }
+    out
+}
+
+#[test]
+fn cp_copies_host_links_as_links_and_streams_tars() {
+    let d = scratch("cp");
+    write(&d.join("outside/secret"), "TOPSECRET\n");
+    write(&d.join("hostdir/a.txt"), "A\n");
+    symlink(d.join("outside/secret"), d.join("hostdir/link")).unwrap();
+    let (code, _, err) = layerlab(&d, &["create", "--name", "c1", "busybox"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = layerlab(&d, &["cp", d.join("hostdir").to_str().unwrap(), "c1:/x"]);
+    assert_eq!(code, 0, "{err}");
+    // `cp c1:/x -` writes a tar to standard output.
+    let (code, tar, err) = layerlab_bytes(&d, &["cp", "c1:/x", "-"], b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(!d.join("-").exists(), "no host directory named -");
+    let entries = tar_entries(&tar);
+    let secret = d.join("outside/secret").to_string_lossy().into_owned();
+    assert!(entries.contains(&("x".into(), 'd', String::new())), "{entries:?}");
+    assert!(entries.contains(&("x/a.txt".into(), 'f', "A\n".into())), "{entries:?}");
+    assert!(entries.contains(&("x/link".into(), 'l', secret.clone())), "{entries:?}");
+    assert!(!entries.iter().any(|e| e.2.contains("TOPSECRET")), "{entries:?}");
+    // With -L the source link itself is followed.
+    let (code, _, err) = layerlab(&d, &["cp", "-L", d.join("hostdir/link").to_str().unwrap(), "c1:/followed"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, tar, _) = layerlab_bytes(&d, &["cp", "c1:/followed", "-"], b"");
+    assert_eq!(tar_entries(&tar), vec![("followed".to_string(), 'f', "TOPSECRET\n".to_string())]);
+    // `cp - c1:/dir` extracts a tar from standard input.
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(3);
+    h.set_mode(0o644);
+    h.set_cksum();
+    b.append_data(&mut h, "in/t.txt", &b"hi\n"[..]).unwrap();
+    let input = b.into_inner().unwrap();
+    let (code, _, err) = layerlab_bytes(&d, &["cp", "-", "c1:/x"], &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(!d.join("-").exists());
+    let (_, tar, _) = layerlab_bytes(&d, &["cp", "c1:/x/in/t.txt", "-"], b"");
+    assert_eq!(tar_entries(&tar), vec![("t.txt".to_string(), 'f', "hi\n".to_string())]);
+    let (code, _, err) = layerlab_bytes(&d, &["cp", "-", "c1:/x/a.txt"], &input);
+    assert_ne!(code, 0);
+    assert!(err.contains("extraction point is not a directory"), "{err}");
+}

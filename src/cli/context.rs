@@ -44,6 +44,25 @@ impl Host for DirHost {
         fs::create_dir_all(path).map_err(|e| format!("mkdir {path}: {e}"))
     }
 
+    fn read_link(&self, path: &str) -> Option<String> {
+        fs::read_link(path).ok().map(|t| t.to_string_lossy().into_owned())
+    }
+
+    fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        std::io::stdin().take(MAX_FILE + 1).read_to_end(&mut out).map_err(|e| format!("reading standard input: {e}"))?;
+        if out.len() as u64 > MAX_FILE {
+            return Err(format!("standard input is too large (more than {MAX_FILE} bytes)"));
+        }
+        Ok(out)
+    }
+
+    fn write_stdout(&mut self, bytes: &[u8]) -> Result<(), String> {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| format!("writing standard output: {e}"))
+    }
+
     fn stdout_is_terminal(&self) -> bool {
         use std::io::IsTerminal;
         std::io::stdout().is_terminal()
