@@ -159,3 +159,21 @@ fn appending_one_piece_at_a_time_meets_the_step_budget() {
     let (out, _, _, _) = run("s=; i=0; while [ $i -lt 2000 ]; do s=\"${s}x\"; i=$((i+1)); done; echo ${#s}");
     assert_eq!(out, "2000\n");
 }
+
+#[test]
+fn deep_directories_end_at_the_path_limit() {
+    let (out, err, _, stopped) = run("i=0; while mkdir d && cd d; do i=$((i+1)); done; echo $i; pwd | wc -c");
+    assert_eq!(stopped, None, "{err}");
+    // From /work: 5 + 2 × 2045 = 4095 bytes, the longest path under PATH_MAX.
+    assert_eq!(out, "2045\n4096\n", "{err}");
+    assert!(err.contains("File name too long"), "{err}");
+    let long = vec!["p"; 50_000].join("/");
+    let (_, err, code, _) = run(&format!("mkdir -p /{long}"));
+    assert!(code != 0 && err.contains("File name too long"), "{err}");
+}
+
+#[test]
+fn many_files_in_one_directory() {
+    let (out, err, _, _) = run("cd /tmp && i=0; while [ $i -lt 3000 ]; do : > f$i; i=$((i+1)); done; ls | wc -l; ls -d f299*");
+    assert_eq!(out, "3000\nf299\nf2990\nf2991\nf2992\nf2993\nf2994\nf2995\nf2996\nf2997\nf2998\nf2999\n", "{err}");
+}
