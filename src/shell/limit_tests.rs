@@ -177,3 +177,9 @@ fn many_files_in_one_directory() {
     let (out, err, _, _) = run("cd /tmp && i=0; while [ $i -lt 3000 ]; do : > f$i; i=$((i+1)); done; ls | wc -l; ls -d f299*");
     assert_eq!(out, "3000\nf299\nf2990\nf2991\nf2992\nf2993\nf2994\nf2995\nf2996\nf2997\nf2998\nf2999\n", "{err}");
 }
+
+#[test]
+fn a_script_without_a_shebang_runs_as_sh_silently() {
+    let (out, err, code, _) = run("printf 'echo hi from $0 $1\\n' > hi; chmod +x hi; ./hi arg");
+    assert_eq!((out.as_str(), err.as_str(), code), ("hi from ./hi arg\n", "", 0));
+}

@@ -227,13 +227,17 @@ impl Shell<'_> {
         let base = path::file_name(name).to_string();
         let mut a = argv.to_vec();
         a[0] = base.clone();
-        let r = self.dispatch_program(&a, env.clone(), &found);
-        if r == Ok(126) && !content.is_simulated() && !head.contains(&0) && super::applets::applet(&base).is_none() && super::pkg::applet(&base).is_none() && !matches!(base.as_str(), "busybox") {
-            // A text file without a shebang runs as a shell script, as in ash.
+        let simulated = super::applets::shell_applet(&base).is_some()
+            || super::applets::applet(&base).is_some()
+            || super::pkg::applet(&base).is_some()
+            || base == "busybox";
+        if !simulated && !content.is_simulated() && !head.contains(&0) {
+            // A text file without a shebang runs as a shell script, silently, as in ash and
+            // dash (the ENOEXEC fallback).
             let text = String::from_utf8_lossy(&content.bytes()).into_owned();
             return self.run_script_file(&text, &found, &argv[1..], env);
         }
-        r
+        self.dispatch_program(&a, env, &found)
     }
 
     /// Runs the program file `file` as the applet named by `argv[0]`'s base name.
