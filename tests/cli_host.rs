@@ -177,3 +177,20 @@ fn cp_copies_host_links_as_links_and_streams_tars() {
     assert_ne!(code, 0);
     assert!(err.contains("extraction point is not a directory"), "{err}");
 }
+
+#[test]
+fn a_state_root_that_is_a_file_fails_before_any_work() {
+    let d = scratch("root-file");
+    write(&d.join("state"), "not a directory");
+    let (code, out, err) = layerlab(&d, &["pull", "alpine:3.20"]);
+    assert_ne!(code, 0);
+    assert!(!out.contains("Downloaded newer image") && !err.contains("Downloaded newer image"), "{out}{err}");
+    assert!(err.contains("is not a directory"), "{err}");
+}
+
+#[test]
+fn run_dash_h_sets_the_hostname() {
+    let d = scratch("hostname");
+    let (code, out, err) = layerlab(&d, &["run", "--rm", "-h", "myhost", "busybox", "hostname"]);
+    assert_eq!((code, out.as_str()), (0, "myhost\n"), "{err}");
+}

@@ -69,6 +69,7 @@ fn runaway_recursion_is_a_too_deep_error() {
         "echo 'sh /tmp/s' > /tmp/s; sh /tmp/s",
         "f() { f; }; f",
         "f() { echo $(f); }; f",
+        ":(){ :|:& };:",
     ] {
         let (_, err, code, _) = run(script);
         assert_ne!(code, 0, "{script}");
