@@ -31,6 +31,11 @@ pub fn main(args: Vec<String>) -> i32 {
         return parse::run(&args[1..]);
     }
     let root = std::path::PathBuf::from(root);
+    if root.exists() && !root.is_dir() {
+        // Fail before a command reports work it could not keep.
+        eprintln!("layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)", root.display());
+        return 1;
+    }
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
     let loaded = state::load(&root, &mut engine.store).and_then(|_| state::load_containers(&root));
