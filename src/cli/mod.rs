@@ -11,7 +11,7 @@ mod state;
 
 use std::io::Write;
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Output, Stream};
 
 
 /// Runs the CLI with the given arguments (without the program name); returns the exit code.
@@ -33,6 +33,11 @@ pub fn main(args: Vec<String>) -> i32 {
         return parse::run(&args[1..]);
     }
     let root = std::path::PathBuf::from(root);
+    if root.exists() && !root.is_dir() {
+        // Fail before a command reports work it could not keep.
+        eprintln!("layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)", root.display());
+        return 1;
+    }
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
     let loaded = state::load(&root, &mut engine.store).and_then(|_| state::load_containers(&root));
@@ -52,9 +57,7 @@ pub fn main(args: Vec<String>) -> i32 {
     let images_before = state::fingerprint(&engine.store);
     let containers_before = state::containers_fingerprint(&engine.containers);
     let out = engine.exec(&args);
-    print!("{}", out.stdout);
-    eprint!("{}", out.stderr);
-    let _ = std::io::stdout().flush();
+    print_in_order(&out);
     let mut saved = Ok(());
     if state::fingerprint(&engine.store) != images_before {
         saved = state::save(&root, &engine.store);
@@ -75,4 +78,16 @@ fn clock() -> i64 {
         return t;
     }
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+/// Writes both streams in the order the engine produced them (each piece flushed before
+/// the next, so a terminal or a `2>&1` pipe sees them interleaved as Docker prints them).
+fn print_in_order(out: &Output) {
+    let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
+    for (stream, text) in out.chunks() {
+        let _ = match stream {
+            Stream::Stdout => stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()),
+            Stream::Stderr => stderr.write_all(text.as_bytes()).and_then(|_| stderr.flush()),
+        };
+    }
 }
