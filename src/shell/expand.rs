@@ -253,15 +253,10 @@ impl Shell<'_> {
         if user.is_empty() {
             return self.get_var("HOME").unwrap_or_else(|| "/".into());
         }
-        let passwd = self.fs.read("/", "/etc/passwd").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
-        passwd
-            .ok()
-            .and_then(|p| {
-                p.lines().find_map(|l| {
-                    let f: Vec<&str> = l.split(':').collect();
-                    (f.len() >= 6 && f[0] == user).then(|| f[5].to_string())
-                })
-            })
+        crate::vfs::accounts::users(self.fs)
+            .into_iter()
+            .find(|u| u.name == user)
+            .map(|u| u.home)
             .unwrap_or_else(|| format!("~{user}"))
     }
 

@@ -569,7 +569,14 @@ mod more_tests {
 
     #[test]
     fn heredoc_in_substitution() {
-        let r = parse("x=$(cat <<EOF\nhi\nEOF\n); echo \"$x\"");
-        assert!(r.is_ok(), "{r:?}");
+        // The body belongs to the substitution's `cat`; the outer script goes on after `)`.
+        let script = "x=$(cat <<EOF\nhi $((1+1))\nEOF\n); echo \"[$x]\"\necho after\n";
+        assert!(parse(script).is_ok());
+        let mut t = crate::vfs::Tree::new();
+        crate::shell::install_busybox(&mut t, 0);
+        let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
+        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new() };
+        let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
+        assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }
 }

@@ -7,13 +7,11 @@ use std::rc::Rc;
 use super::applet::{AppletFn, BudgetError, Ctx, IoState};
 use super::ast::{Redir, Word};
 use super::exec::{Fd, Flow, Res, Shell, PIPE_CAPACITY};
+use crate::util::DEFAULT_PATH;
 use crate::vfs::{path, NodeKind};
 
 /// A command that needs the interpreter itself (builtins, `sh`, `find`, `xargs`, `env`).
 pub(crate) type ShellFn = fn(&mut Shell<'_>, &[String]) -> Res;
-
-/// The default `PATH` when the environment has none.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// What a command name refers to.
 pub(crate) enum Found {
@@ -25,12 +23,37 @@ pub(crate) enum Found {
     Missing,
 }
 
-/// Quotes a word for `set -x` output the way ash does.
+/// Quotes a word for `set -x` output the way busybox ash does (`maybe_single_quote`):
+/// words with control characters, space, ``!"#$%&'()*;<=>?`[\``, `{|}~` or bytes above
+/// ASCII are single-quoted, and so are the reserved words; an empty word stays empty.
 pub(crate) fn trace_quote(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_./=:,+@%^-".contains(c)) {
+    const RESERVED: &[&str] = &["!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until", "while", "{", "}"];
+    let special = |c: u8| c < b'+' || (b';'..=b'?').contains(&c) || c == b'`' || c == b'[' || c == b'\\' || c > b'z';
+    if !s.bytes().any(special) && !RESERVED.contains(&s) {
         return s.to_string();
     }
-    format!("'{}'", s.replace('\'', "'\\''"))
+    // ash's `single_quote`: runs of `'` go in double quotes between single-quoted parts.
+    let mut out = String::new();
+    let mut rest = s;
+    loop {
+        let end = rest.find('\'').unwrap_or(rest.len());
+        out.push('\'');
+        out.push_str(&rest[..end]);
+        out.push('\'');
+        rest = &rest[end..];
+        if rest.is_empty() {
+            break;
+        }
+        let quotes = rest.len() - rest.trim_start_matches('\'').len();
+        out.push('"');
+        out.push_str(&rest[..quotes]);
+        out.push('"');
+        rest = &rest[quotes..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    out
 }
 
 impl Shell<'_> {

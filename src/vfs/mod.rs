@@ -10,6 +10,7 @@
 //!
 //! Not here: reading or writing tar archives (see `oci`), running commands (see `shell`).
 
+pub mod accounts;
 mod content;
 mod error;
 mod layer;

@@ -1,6 +1,6 @@
 //! A whole filesystem as one view: a sorted map from absolute path to node.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::path::{self, normalize};
 use super::{Content, FsError, Meta, Node, NodeKind};
@@ -20,6 +20,8 @@ const MAX_SYMLINKS: usize = 40;
 pub struct Tree {
     nodes: BTreeMap<String, Node>,
     next_ino: u64,
+    /// Existing entries written or changed in place (see [`Tree::touched`]).
+    touched: BTreeSet<String>,
 }
 
 impl Default for Tree {
@@ -33,7 +35,20 @@ impl Tree {
     pub fn new() -> Self {
         let mut nodes = BTreeMap::new();
         nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
-        Tree { nodes, next_ino: 2 }
+        Tree { nodes, next_ino: 2, touched: BTreeSet::new() }
+    }
+
+    /// The existing entries written or changed in place (`echo same > f`, `touch f`) since
+    /// the tree was made or [`Tree::forget_touched`]: a layer holds them even when their
+    /// bytes and metadata come out the same, as overlayfs copies a file up when it is
+    /// written.
+    pub fn touched(&self) -> &BTreeSet<String> {
+        &self.touched
+    }
+
+    /// Starts a new [`Tree::touched`] record (after a layer was taken).
+    pub fn forget_touched(&mut self) {
+        self.touched.clear();
     }
 
     /// A fresh node identity.
@@ -181,6 +196,7 @@ impl Tree {
             Some(n) => {
                 n.kind = NodeKind::File(content);
                 n.meta.mtime = meta.mtime;
+                self.touched.insert(at.clone());
                 Ok(at)
             }
             None => {
@@ -339,6 +355,7 @@ impl Tree {
         let at = self.resolve(cwd, p, follow)?;
         let n = self.nodes.get_mut(&at).ok_or(FsError::NotFound)?;
         f(&mut n.meta);
+        self.touched.insert(at);
         Ok(())
     }
 

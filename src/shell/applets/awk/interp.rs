@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use regex::Regex;
 
-use super::parser::{Dest, Expr, Pattern, Program, Stmt};
+use super::parser::{ArithOp, CmpOp, Dest, Expr, Pattern, Program, Stmt};
 use crate::shell::applet::Ctx;
 use crate::shell::applets::printf::{format, num_to_string, parse_num_prefix, Arg};
 
@@ -293,7 +293,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         Ok(parts.join(&self.gs("SUBSEP")))
     }
 
-    fn compare(&self, op: &str, a: &V, b: &V) -> bool {
+    fn compare(&self, op: CmpOp, a: &V, b: &V) -> bool {
         let ord = if a.is_numeric() && b.is_numeric() {
             a.num().partial_cmp(&b.num()).unwrap_or(std::cmp::Ordering::Equal)
         } else {
@@ -301,12 +301,12 @@ impl<'c, 'a> Awk<'c, 'a> {
         };
         use std::cmp::Ordering::*;
         match op {
-            "<" => ord == Less,
-            "<=" => ord != Greater,
-            ">" => ord == Greater,
-            ">=" => ord != Less,
-            "==" => ord == Equal,
-            _ => ord != Equal,
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::Ge => ord != Less,
+            CmpOp::Eq => ord == Equal,
+            CmpOp::Ne => ord != Equal,
         }
     }
 
@@ -343,7 +343,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                     },
                     Some(o) => {
                         let cur = self.eval(t)?;
-                        V::Num(arith(o, cur.num(), r.num())?)
+                        V::Num(arith(*o, cur.num(), r.num())?)
                     }
                 };
                 self.assign(t, v)?
@@ -363,12 +363,12 @@ impl<'c, 'a> Awk<'c, 'a> {
             Expr::Bin(op, a, b) => {
                 let x = self.eval(a)?.num();
                 let y = self.eval(b)?.num();
-                V::Num(arith(op, x, y)?)
+                V::Num(arith(*op, x, y)?)
             }
             Expr::Cmp(op, a, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
-                V::Num(self.compare(op, &x, &y) as i32 as f64)
+                V::Num(self.compare(*op, &x, &y) as i32 as f64)
             }
             Expr::Match(neg, a, b) => {
                 let s = self.eval(a)?;
@@ -638,23 +638,23 @@ pub(super) fn to_arg(v: &V, a: &Awk<'_, '_>) -> Arg {
     }
 }
 
-fn arith(op: &str, x: f64, y: f64) -> R<f64> {
+fn arith(op: ArithOp, x: f64, y: f64) -> R<f64> {
     Ok(match op {
-        "+" => x + y,
-        "-" => x - y,
-        "*" => x * y,
-        "/" => {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        ArithOp::Div => {
             if y == 0.0 {
                 return Err(Ctl::Err("division by zero".into()));
             }
             x / y
         }
-        "%" => {
+        ArithOp::Mod => {
             if y == 0.0 {
                 return Err(Ctl::Err("division by zero in %".into()));
             }
             x % y
         }
-        _ => x.powf(y),
+        ArithOp::Pow => x.powf(y),
     })
 }
