@@ -239,7 +239,7 @@ pub fn push(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let digest = manifest_digest(&img.id);
     let size = 2 + 427 + 213 * img.layers.len();
     if p.on("quiet") {
-        out.stdout.clear();
+        out.clear_stdout();
         out.line(format!("{}", r));
     } else {
         out.line(format!("{}: digest: {digest} size: {size}", r.tag));
