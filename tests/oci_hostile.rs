@@ -223,7 +223,7 @@ fn corrupted_archives_never_panic() {
     t.symlink("/", "a", "/b", m(0o777)).unwrap();
     let l = Layer::from_tree(&t);
     let c = config_for(&[&l]);
-    let img = oci::SaveImage { config: &c, config_bytes: None, layers: vec![&l], tags: vec!["x".into()] };
+    let img = oci::SaveImage { config: &c, config_bytes: None, layers: vec![(&l).into()], tags: vec!["x".into()] };
     let good = oci::save(&[img], Vec::new(), &mut |_| {}).unwrap();
     let mut seed = 0x1234_5678_9abc_def0u64;
     let mut next = || {

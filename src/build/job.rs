@@ -390,7 +390,7 @@ fn source_tree<'a>(ins: &Instruction, stages: &'a [StageState], context: &'a Tre
     }
     let (id, _) = resolve_base(store, from)?;
     let img = store.get(&id).expect("just resolved");
-    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| &l.layer))))
+    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| l.layer()))))
 }
 
 /// Applies a metadata-only instruction to the stage config; false for instructions that

@@ -49,12 +49,11 @@ pub fn load(dir: &Path, store: &mut Store) -> Result<(), String> {
         let layers = li
             .layers
             .into_iter()
-            .zip(li.diff_ids.iter())
-            .map(|(layer, diff_id)| {
-                shared
-                    .entry(diff_id.clone())
-                    .or_insert_with(|| Arc::new(LayerInfo { size: layer.size(), layer, diff_id: diff_id.clone() }))
-                    .clone()
+            .zip(li.diff_ids)
+            .zip(li.blobs)
+            .map(|((layer, diff_id), blob)| {
+                let bytes = crate::image::BlobBytes::Memory(blob.bytes);
+                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.desc, bytes)).clone()
             })
             .collect();
         let extra = sidecar.images.get(&li.id).cloned().unwrap_or_default();
@@ -80,7 +79,7 @@ pub fn save(dir: &Path, store: &Store) -> Result<(), String> {
         .map(|img| SaveImage {
             config: &img.config,
             config_bytes: Some(&img.config_bytes[..]),
-            layers: img.layers.iter().map(|l| &l.layer).collect(),
+            layers: img.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
             tags: store.tags_of(&img.id).iter().map(|r| r.to_string()).collect(),
         })
         .collect();

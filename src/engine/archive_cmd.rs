@@ -5,7 +5,7 @@ use super::flags::{switch, value};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
 use crate::dockerfile::{self, Command, ShellOrExec};
-use crate::image::{rfc3339, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
+use crate::image::{rfc3339, BlobBytes, BlobDesc, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
 
 /// Docker's refusal to write a tar to a terminal.
 pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
@@ -52,7 +52,7 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         .map(|(img, tags)| crate::oci::SaveImage {
             config: &img.config,
             config_bytes: Some(img.config_bytes.as_slice()),
-            layers: img.layers.iter().map(|l| &l.layer).collect(),
+            layers: img.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
             tags: tags.clone(),
         })
         .collect();
@@ -98,9 +98,19 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(err) => return Output::daemon(err),
     };
     let mut out = Output::default();
+    let mut shared: std::collections::HashMap<String, std::sync::Arc<LayerInfo>> = std::collections::HashMap::new();
     for li in loaded {
         let created = li.config.created.as_deref().and_then(crate::image::parse_rfc3339).unwrap_or(0);
-        let layers = li.layers.into_iter().map(LayerInfo::new).collect();
+        let layers = li
+            .layers
+            .into_iter()
+            .zip(li.diff_ids)
+            .zip(li.blobs)
+            .map(|((layer, diff_id), blob)| {
+                let bytes = BlobBytes::Memory(blob.bytes);
+                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.desc, bytes)).clone()
+            })
+            .collect();
         let id = e.store.insert(Image::from_bytes(li.config, li.config_bytes, layers, created));
         if li.tags.is_empty() {
             out.line(format!("Loaded image ID: {id}"));
@@ -151,7 +161,7 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(b) => b,
         Err(m) => return Output::fail(1, m),
     };
-    let layer = match crate::oci::read_layer_tar(&bytes[..]) {
+    let read = match crate::oci::read_layer_tar_with(&bytes[..], &Default::default()) {
         Ok(l) => l,
         Err(err) => return Output::daemon(err),
     };
@@ -160,7 +170,9 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::daemon(m);
     }
     let now = e.now();
-    let info = LayerInfo::new(layer);
+    // The layer is kept as given: its diff_id is the digest of the uncompressed stream read.
+    let blob = BlobDesc { digest: crate::image::sha256_digest(&bytes), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
+    let info = LayerInfo::loaded(read.layer, read.diff_id, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
     let cfg = ImageConfig {
         architecture: "amd64".into(),
         os: "linux".into(),

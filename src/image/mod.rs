@@ -5,6 +5,7 @@
 
 pub mod builtin;
 pub mod config;
+pub mod layer_info;
 pub mod reference;
 pub mod store;
 pub mod time;
@@ -12,4 +13,5 @@ pub mod time;
 pub use config::{ContainerConfig, Empty, HealthConfig, History, ImageConfig, RootFs};
 pub use reference::Reference;
 pub use time::{parse_rfc3339, rfc3339};
-pub use store::{sha256_digest, short_id, Image, LayerInfo, LookupError, Store};
+pub use layer_info::{BlobBytes, BlobDesc, LayerInfo};
+pub use store::{sha256_digest, short_id, Image, LookupError, Store};
