@@ -131,6 +131,14 @@ impl LayerInfo {
         self.load().unwrap_or_else(|_| NO_CHANGES.get_or_init(Layer::new))
     }
 
+    /// Why the changes could not be decoded, if an attempt failed.
+    pub fn failure(&self) -> Option<String> {
+        match self.layer.get() {
+            Some(Err(e)) => Some(format!("layer {}: {e}", self.diff_id)),
+            _ => None,
+        }
+    }
+
     /// True when the changes are in memory (decoded or built here).
     pub fn is_decoded(&self) -> bool {
         matches!(self.layer.get(), Some(Ok(_)))
