@@ -42,6 +42,8 @@ pub fn main(args: Vec<String>) -> i32 {
     };
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    engine.seed_ids((u64::from(std::process::id()) << 32) | u64::from(nanos));
     state.load(&mut engine.store);
     let (mut containers, loaded) = containers::Containers::load(&root);
     engine.containers = loaded;

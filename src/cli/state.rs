@@ -229,12 +229,19 @@ impl State {
     }
 
     /// Adds a layer's blob unless it is there (or is a blob this directory listed and
-    /// lost: that image is damaged, and reported when used).
+    /// lost: that image is damaged, and reported when used). A layer whose tar is over
+    /// `limit` is refused: it could not be read back.
     fn add_layer(&self, l: &LayerInfo, limit: u64) -> Result<(), String> {
         if let Some(desc) = l.known_blob() {
             if self.listed.contains(&desc.digest) || has_blob(&self.dir, desc) {
                 return Ok(());
             }
+        }
+        if let Some(n) = l.tar_size.filter(|n| *n > limit) {
+            return Err(format!(
+                "layer {} is too large: {n} bytes uncompressed, more than the limit of {limit} bytes ({LAYER_LIMIT_ENV}); the image is not stored",
+                l.diff_id
+            ));
         }
         let err = |e: io::Error| format!("writing layer {}: {e}", l.diff_id);
         match (l.stored(), l.known_blob()) {
@@ -243,17 +250,7 @@ impl State {
             }
             _ => {
                 let layer = l.load()?;
-                let mut tar_len = 0;
-                let (digest, size) = add_blob(&self.dir, None, |w| {
-                    tar_len = crate::oci::write_layer_gzip_counted(layer, w)?.1;
-                    if tar_len > limit {
-                        return Err(io::Error::other(format!(
-                            "the layer is too large: {tar_len} bytes uncompressed, more than the limit of {limit} bytes; the image is not stored"
-                        )));
-                    }
-                    Ok(())
-                })
-                .map_err(err)?;
+                let (digest, size) = add_blob(&self.dir, None, |w| crate::oci::write_layer_gzip(layer, w).map(|_| ())).map_err(err)?;
                 l.blob(|| BlobDesc { digest, size, gzip: true });
             }
         }

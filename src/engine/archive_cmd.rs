@@ -108,7 +108,7 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             .zip(li.blobs)
             .map(|((layer, diff_id), blob)| {
                 let bytes = BlobBytes::Memory(blob.bytes);
-                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.desc, bytes)).clone()
+                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.tar_size, blob.desc, bytes)).clone()
             })
             .collect();
         let id = e.store.insert(Image::from_bytes(li.config, li.config_bytes, layers, created));
@@ -172,7 +172,7 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let now = e.now();
     // The layer is kept as given: its diff_id is the digest of the uncompressed stream read.
     let blob = BlobDesc { digest: crate::image::sha256_digest(&bytes), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
-    let info = LayerInfo::loaded(read.layer, read.diff_id, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
+    let info = LayerInfo::loaded(read.layer, read.diff_id, read.tar_size, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
     let cfg = ImageConfig {
         architecture: "amd64".into(),
         os: "linux".into(),

@@ -191,6 +191,12 @@ impl Engine {
     }
 
     /// A fresh number for deterministic IDs.
+    /// Starts the sequence that container IDs are made from at `seed`, so engines in
+    /// different processes sharing one state never make the same ID.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.seq = seed;
+    }
+
     pub(crate) fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq

@@ -63,6 +63,8 @@ pub struct LayerInfo {
     pub diff_id: String,
     /// Bytes of content (what `docker history` shows as SIZE).
     pub size: u64,
+    /// Length of the uncompressed tar, when known (built or loaded in this process).
+    pub tar_size: Option<u64>,
     /// The blob's descriptor, once known (given for a stored layer, computed once and
     /// kept for a built one).
     blob: OnceLock<BlobDesc>,
@@ -90,29 +92,44 @@ impl fmt::Debug for LayerInfo {
 static NO_CHANGES: OnceLock<Layer> = OnceLock::new();
 
 impl LayerInfo {
-    /// Wraps a layer built here, computing its diff_id by serialising it.
+    /// Wraps a layer built here, computing its diff_id by serialising it (streamed
+    /// through a hash, never held).
     pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let diff_id = crate::oci::layer::diff_id(&layer);
-        Self::with_diff_id(layer, diff_id)
-    }
-
-    /// Wraps a layer built here whose diff_id is already known (cached).
-    pub fn with_diff_id(layer: Layer, diff_id: String) -> Arc<LayerInfo> {
+        let hashed = crate::oci::layer::write_layer_tar(&layer, crate::oci::digest::HashWriter::new(io::sink()))
+            .expect("writing to a sink cannot fail");
+        let (_, diff_id, tar_size) = hashed.finish();
         let size = layer.size();
-        Arc::new(LayerInfo { diff_id, size, blob: OnceLock::new(), stored: None, layer: OnceLock::from(Ok(layer)), decode: None })
+        Arc::new(LayerInfo {
+            diff_id,
+            size,
+            tar_size: Some(tar_size),
+            blob: OnceLock::new(),
+            stored: None,
+            layer: OnceLock::from(Ok(layer)),
+            decode: None,
+        })
     }
 
     /// A layer read from a blob that is kept as it came: `diff_id` is the sha256 of the
-    /// uncompressed stream as read, `blob` describes the bytes in `bytes`.
-    pub fn loaded(layer: Layer, diff_id: String, blob: BlobDesc, bytes: BlobBytes) -> Arc<LayerInfo> {
+    /// uncompressed stream as read and `tar_size` its length, `blob` describes the bytes
+    /// in `bytes`.
+    pub fn loaded(layer: Layer, diff_id: String, tar_size: u64, blob: BlobDesc, bytes: BlobBytes) -> Arc<LayerInfo> {
         let size = layer.size();
-        Arc::new(LayerInfo { diff_id, size, blob: OnceLock::from(blob), stored: Some(bytes), layer: OnceLock::from(Ok(layer)), decode: None })
+        Arc::new(LayerInfo {
+            diff_id,
+            size,
+            tar_size: Some(tar_size),
+            blob: OnceLock::from(blob),
+            stored: Some(bytes),
+            layer: OnceLock::from(Ok(layer)),
+            decode: None,
+        })
     }
 
     /// A stored layer whose changes are decoded by `decode` when first needed; `size` is
     /// its content size, known from elsewhere.
     pub fn lazy(diff_id: String, size: u64, blob: BlobDesc, bytes: BlobBytes, decode: Decoder) -> Arc<LayerInfo> {
-        Arc::new(LayerInfo { diff_id, size, blob: OnceLock::from(blob), stored: Some(bytes), layer: OnceLock::new(), decode: Some(decode) })
+        Arc::new(LayerInfo { diff_id, size, tar_size: None, blob: OnceLock::from(blob), stored: Some(bytes), layer: OnceLock::new(), decode: Some(decode) })
     }
 
     /// The changes, decoding them on first use; an error names the layer.

@@ -45,6 +45,8 @@ pub struct LoadedImage {
 pub struct LoadedBlob {
     /// Digest, length and compression of the bytes.
     pub desc: BlobDesc,
+    /// Length of the uncompressed tar.
+    pub tar_size: u64,
     /// The bytes.
     pub bytes: Arc<Vec<u8>>,
 }
@@ -115,7 +117,8 @@ impl<'o> Assembler<'o> {
             None => {
                 let read = read_layer(bytes, &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
                 let desc = BlobDesc { digest: digest.clone(), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
-                let layer = AssembledLayer { read, blob: LoadedBlob { desc, bytes: Arc::new(bytes.to_vec()) } };
+                let tar_size = read.tar_size;
+                let layer = AssembledLayer { read, blob: LoadedBlob { desc, tar_size, bytes: Arc::new(bytes.to_vec()) } };
                 self.cache.insert(digest.clone(), layer.clone());
                 layer
             }

@@ -81,14 +81,6 @@ pub fn write_layer_gzip<W: Write>(layer: &Layer, w: W) -> io::Result<W> {
     write_layer_tar(layer, enc)?.finish()
 }
 
-/// [`write_layer_gzip`], also returning the length of the uncompressed tar.
-pub fn write_layer_gzip_counted<W: Write>(layer: &Layer, w: W) -> io::Result<(W, u64)> {
-    let counted = write_layer_tar(layer, HashWriter::new(gzip_encoder(w)))?;
-    let n = counted.count();
-    let (enc, _, _) = counted.finish();
-    Ok((enc.finish()?, n))
-}
-
 /// The layer's diff_id and its gzip blob's digest and size, in one streaming pass that
 /// holds neither the tar nor the blob.
 pub fn layer_blob(layer: &Layer) -> LayerBlob {

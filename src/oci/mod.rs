@@ -28,7 +28,7 @@ mod tarread;
 
 pub use assemble::{LoadedBlob, LoadedImage};
 pub use error::{LoadError, SaveError};
-pub use layer::{diff_id, layer_blob, write_layer_gzip, write_layer_gzip_counted, write_layer_tar, LayerBlob};
+pub use layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
 pub use load::{load, load_with};
 pub use layout::{read_layout, read_layout_with, referenced_blobs};
 pub use layer_read::{read_layer_tar, read_layer_tar_from, read_layer_tar_with, ReadLayer};

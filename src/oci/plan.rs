@@ -134,13 +134,13 @@ impl LayoutFile<'_> {
             }
         }
         let (w, got, n) = counted.finish();
+        if let FileSource::Stored { digest, .. } = &self.source {
+            if &got != digest || n != self.size {
+                return Err(io::Error::other(format!("stored blob {digest} is damaged ({n} bytes hashing to {got})")));
+            }
+        }
         if n != self.size {
             return Err(io::Error::other(format!("{}: wrote {n} bytes, planned {}", self.path, self.size)));
-        }
-        if let FileSource::Stored { digest, .. } = &self.source {
-            if &got != digest {
-                return Err(io::Error::other(format!("{}: the stored blob is damaged (its bytes hash to {got})", self.path)));
-            }
         }
         Ok(w)
     }
