@@ -56,13 +56,18 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             tags: tags.clone(),
         })
         .collect();
-    let bytes = match crate::oci::save(&images, Vec::new(), &mut |_| {}) {
-        Ok(b) => b,
-        Err(err) => return Output::daemon(err),
-    };
-    match e.host_mut().write_file(file, &bytes) {
-        Ok(()) => Output::default(),
-        Err(m) => Output::fail(1, format!("failed to save image: {m}")),
+    // A layer is written from the blob kept in the store (copied, not recompressed).
+    let mut failed: Option<String> = None;
+    let written = e.host_mut().write_stream(file, &mut |w| {
+        crate::oci::save(&images, w, &mut |_| {}).map(|_| ()).map_err(|err| {
+            failed = Some(err.to_string());
+            String::new()
+        })
+    });
+    match (written, failed) {
+        (_, Some(err)) => Output::daemon(err),
+        (Ok(()), None) => Output::default(),
+        (Err(m), None) => Output::fail(1, format!("failed to save image: {m}")),
     }
 }
 
