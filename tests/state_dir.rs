@@ -291,3 +291,23 @@ fn left_over_temporary_files_are_harmless() {
     build(&root, &t.0, "b", "RUN echo b > /n");
     assert!(!root.join("blobs/sha256/.blob.999-0.tmp").exists());
 }
+
+#[test]
+fn a_killed_command_leaves_the_directory_readable() {
+    let t = temp_dir("killed");
+    let root = t.0.join("state");
+    build(&root, &t.0, "a", "RUN echo a > /n");
+    let ctx = context(&t.0, "slow", "FROM alpine:3.20\nRUN printf '%08000000d' 1 > /big\nRUN echo b > /n\nCMD [\"cat\", \"/n\"]\n");
+    // Killed at different moments of a build that writes an 8 MB layer.
+    for delay_ms in [20u64, 80, 200, 400] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(&root).args(["build", "-q", "-t", "b", &ctx]).output_async();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let images = ok(&root, &["images"]);
+        assert!(lists(&images, "a"), "after a kill at {delay_ms} ms:\n{images}");
+        assert_eq!(ok(&root, &["run", "--rm", "a"]), "a\n");
+    }
+    ok(&root, &["build", "-q", "-t", "b", &ctx]);
+    assert_eq!(ok(&root, &["run", "--rm", "b"]), "b\n");
+}

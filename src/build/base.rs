@@ -1,6 +1,9 @@
 //! Resolving `FROM`: images in the store, else the built-in images (imported into the
 //! store and tagged, as `docker pull` would), else an offline error.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use crate::image::{builtin, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
 
 /// Finds the image `reference` names, importing a built-in image on first use. Returns the
@@ -10,7 +13,7 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         return Ok((img.id.clone(), Vec::new()));
     }
     let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
-    let Some(b) = builtin::lookup(&r.to_string()) else {
+    let Some(image) = assembled(&r.to_string()) else {
         let names: Vec<String> = builtin::catalogue()
             .into_iter()
             .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))
@@ -21,18 +24,6 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
             names.join(", ")
         ));
     };
-    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
-    let config = ImageConfig {
-        architecture: b.architecture,
-        os: b.os,
-        config: b.config,
-        created: Some(b.created.clone()),
-        history: b.history,
-        rootfs: RootFs { kind: "layers".into(), diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect() },
-        ..Default::default()
-    };
-    let created = crate::image::parse_rfc3339(&b.created).unwrap_or(0);
-    let image = Image::new(config, layers, created);
     let id = store.insert(image);
     store.tag(r.clone(), &id);
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
@@ -41,4 +32,30 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         format!("Status: Downloaded newer image for {r}"),
     ];
     Ok((id, lines))
+}
+
+/// The built-in image `name`, assembled (its layers generated and digested) once per
+/// process and shared by every engine after that.
+fn assembled(name: &str) -> Option<Image> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Image>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(img) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+        return img.clone();
+    }
+    let image = builtin::lookup(name).map(|b| {
+        let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
+        let config = ImageConfig {
+            architecture: b.architecture,
+            os: b.os,
+            config: b.config,
+            created: Some(b.created.clone()),
+            history: b.history,
+            rootfs: RootFs { kind: "layers".into(), diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect() },
+            ..Default::default()
+        };
+        let created = crate::image::parse_rfc3339(&b.created).unwrap_or(0);
+        Image::new(config, layers, created)
+    });
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), image.clone());
+    image
 }

@@ -62,6 +62,12 @@ pub(crate) struct AssembledLayer {
 pub(crate) trait Files {
     /// The bytes at a relative path, or `None`.
     fn file(&self, path: &str) -> Option<Cow<'_, [u8]>>;
+
+    /// The bytes at a relative path as a shared buffer (kept as a layer's blob without a
+    /// copy where the files are already shared).
+    fn shared(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.file(path).map(|c| Arc::new(c.into_owned()))
+    }
 }
 
 impl<F: Fn(&str) -> Option<Vec<u8>>> Files for F {
@@ -77,19 +83,36 @@ pub(crate) fn need<'a>(files: &'a dyn Files, path: &str) -> Result<Cow<'a, [u8]>
 
 /// The blob a descriptor names, checked against its digest and size.
 pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a, [u8]>, LoadError> {
-    if sha256_hex(&desc.digest).is_none() {
-        return Err(LoadError::Unsupported(format!("digest {:?} (only sha256 is supported)", desc.digest)));
-    }
-    let path = blob_path(&desc.digest);
+    let path = blob_path(&checked_digest(desc)?.to_string());
     let bytes = need(files, &path)?;
-    let actual = sha256_digest(&bytes);
+    check_blob(desc, path, &bytes)?;
+    Ok(bytes)
+}
+
+/// [`blob`] as a shared buffer (a layer blob, kept as it is).
+pub(crate) fn blob_shared(files: &dyn Files, desc: &Descriptor) -> Result<Arc<Vec<u8>>, LoadError> {
+    let path = blob_path(&checked_digest(desc)?.to_string());
+    let bytes = files.shared(&path).ok_or_else(|| LoadError::Missing(path.clone()))?;
+    check_blob(desc, path, &bytes)?;
+    Ok(bytes)
+}
+
+fn checked_digest(desc: &Descriptor) -> Result<&str, LoadError> {
+    match sha256_hex(&desc.digest) {
+        Some(_) => Ok(&desc.digest),
+        None => Err(LoadError::Unsupported(format!("digest {:?} (only sha256 is supported)", desc.digest))),
+    }
+}
+
+fn check_blob(desc: &Descriptor, path: String, bytes: &[u8]) -> Result<(), LoadError> {
+    let actual = sha256_digest(bytes);
     if actual != desc.digest {
         return Err(LoadError::DigestMismatch { blob: path, expected: desc.digest.clone(), actual });
     }
     if bytes.len() as u64 != desc.size {
         return Err(LoadError::SizeMismatch { blob: path, expected: desc.size, actual: bytes.len() as u64 });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Collects images, decoding each distinct layer blob once.
@@ -109,16 +132,17 @@ impl<'o> Assembler<'o> {
     }
 
     /// Decodes the layer blob at `path`. `named` is a digest the blob's name claims (the
-    /// blob's own digest or, as `docker save` 25+ names them, its diff_id).
-    pub fn layer(&mut self, path: &str, bytes: &[u8], named: Option<&str>) -> Result<AssembledLayer, LoadError> {
-        let digest = sha256_digest(bytes);
+    /// blob's own digest or, as `docker save` 25+ names them, its diff_id); `digest` is
+    /// the blob's digest when already verified.
+    pub fn layer(&mut self, path: &str, bytes: Arc<Vec<u8>>, named: Option<&str>, digest: Option<&str>) -> Result<AssembledLayer, LoadError> {
+        let digest = digest.map(String::from).unwrap_or_else(|| sha256_digest(&bytes));
         let layer = match self.cache.get(&digest) {
             Some(r) => r.clone(),
             None => {
-                let read = read_layer(bytes, &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
+                let read = read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
                 let desc = BlobDesc { digest: digest.clone(), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
                 let tar_size = read.tar_size;
-                let layer = AssembledLayer { read, blob: LoadedBlob { desc, tar_size, bytes: Arc::new(bytes.to_vec()) } };
+                let layer = AssembledLayer { read, blob: LoadedBlob { desc, tar_size, bytes } };
                 self.cache.insert(digest.clone(), layer.clone());
                 layer
             }
