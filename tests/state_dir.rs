@@ -267,11 +267,22 @@ fn a_missing_index_or_garbage_sidecar_is_reported() {
     assert_eq!(code, 0, "{err}");
     assert!(lists(&out, "a"), "{out}");
     assert!(err.contains("layerlab-state.json is damaged"), "{err}");
+    // The sidecar keeps a copy of the index: a lost index.json is rebuilt from it.
+    let ctx = context(&t.0, "c", "FROM alpine:3.20\nRUN echo c > /n\nCMD [\"cat\", \"/n\"]\n");
+    assert_eq!(layerlab(&root, &["build", "-q", "-t", "c", &ctx]).0, 0);
+    fs::remove_file(root.join("index.json")).unwrap();
+    let (code, out, err) = layerlab(&root, &["images"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("index.json is missing: rebuilt from layerlab-state.json"), "{err}");
+    assert!(lists(&out, "a") && lists(&out, "c"), "{out}");
+    assert_eq!(layerlab(&root, &["run", "--rm", "c"]).1, "c\n");
+    // Without the copy, the loss is reported and a later change keeps the blobs of the
+    // images it could not list.
+    fs::write(root.join("layerlab-state.json"), b"not json").unwrap();
     fs::remove_file(root.join("index.json")).unwrap();
     let (code, _, err) = layerlab(&root, &["images"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("index.json is missing"), "{err}");
-    // A later change keeps the blobs of the images it could not list.
+    assert!(err.contains("index.json is missing: the images"), "{err}");
     let before = fs::read_dir(root.join("blobs/sha256")).unwrap().count();
     let ctx = context(&t.0, "b", "FROM alpine:3.20\nRUN echo b > /n\n");
     assert_eq!(layerlab(&root, &["build", "-q", "-t", "b", &ctx]).0, 0);

@@ -98,6 +98,11 @@ pub fn read_index(dir: &Path) -> Result<IndexContents, String> {
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let index: Index = serde_json::from_slice(&bytes).map_err(|e| format!("{} is damaged: {e}", path.display()))?;
+    Ok(index_contents(dir, index))
+}
+
+/// Reads the manifests and configs `index` lists (an `index.json`, or a copy of one).
+pub fn index_contents(dir: &Path, index: Index) -> IndexContents {
     let mut by_manifest: BTreeMap<String, Vec<Descriptor>> = BTreeMap::new();
     let mut order = Vec::new();
     for d in index.manifests {
@@ -116,7 +121,7 @@ pub fn read_index(dir: &Path) -> Result<IndexContents, String> {
             Err(error) => out.damaged.push(DamagedImage { descriptors, id, tags, error }),
         }
     }
-    Ok(out)
+    out
 }
 
 type ImageParts = (ImageConfig, Vec<u8>, Vec<(String, BlobDesc)>);
@@ -214,13 +219,14 @@ pub fn add_blob(dir: &Path, expect: Option<&str>, fill: impl FnOnce(&mut dyn Wri
 /// Writes `images` as the layout in `dir`: the blobs not there yet (layer blobs
 /// streamed), then `index.json`.
 pub fn write_layout(dir: &Path, images: &[SaveImage]) -> Result<(), SaveError> {
-    write_layout_with(dir, images, &[], true)
+    write_layout_with(dir, images, &[], true).map(|_| ())
 }
 
 /// [`write_layout`], with `keep` index entries listed after `images` (damaged images not
 /// yet removed); with `layers` false, layer blobs are left to the caller (added first with
 /// [`add_blob`]: a missing one belongs to a damaged image).
-pub fn write_layout_with(dir: &Path, images: &[SaveImage], keep: &[Descriptor], layers: bool) -> Result<(), SaveError> {
+/// Returns the index written.
+pub fn write_layout_with(dir: &Path, images: &[SaveImage], keep: &[Descriptor], layers: bool) -> Result<Index, SaveError> {
     fs::create_dir_all(dir.join("blobs").join("sha256"))?;
     let files = oci::layout_files(images, &mut |_, _| {})?;
     for f in &files {
@@ -241,7 +247,7 @@ pub fn write_layout_with(dir: &Path, images: &[SaveImage], keep: &[Descriptor], 
     index.manifests.extend(keep.iter().cloned());
     let bytes = serde_json::to_vec(&index).map_err(io::Error::other)?;
     write_atomic(&dir.join("index.json"), |w| w.write_all(&bytes))?;
-    Ok(())
+    Ok(index)
 }
 
 /// Deletes the blobs (and left-over temporary files) of the layout in `dir` that

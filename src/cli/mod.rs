@@ -68,7 +68,7 @@ pub fn main(args: Vec<String>) -> i32 {
         return 1;
     }
     let mut saved = Ok(());
-    if removed.images || state::fingerprint(&engine.store) != images_before {
+    if removed.images || state.needs_save() || state::fingerprint(&engine.store) != images_before {
         saved = state.save(&engine.store);
     }
     if saved.is_ok() && containers.changed(&engine.containers) {

@@ -20,9 +20,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::layout::{add_blob, blob_file, has_blob, prune_layout, read_index, write_atomic, write_layout_with, DamagedImage};
+use super::layout::{add_blob, blob_file, has_blob, index_contents, prune_layout, read_index, write_atomic, write_layout_with, DamagedImage};
 use crate::image::{BlobBytes, BlobDesc, Image, LayerInfo, Reference, Store};
 use crate::oci::digest::HashReader;
+use crate::oci::spec::{Descriptor, Index, MEDIA_TYPE_INDEX};
 use crate::oci::{LoadOptions, SaveImage, SaveLayer};
 use crate::vfs::Layer;
 
@@ -54,6 +55,9 @@ struct Sidecar {
     /// Content size of each layer by diff_id (known without reading the layer).
     #[serde(default)]
     layers: BTreeMap<String, u64>,
+    /// A copy of `index.json`'s entries, to rebuild it if it is lost.
+    #[serde(default)]
+    index: Vec<Descriptor>,
 }
 
 /// An open, locked state directory.
@@ -65,6 +69,8 @@ pub struct State {
     listed: HashSet<String>,
     /// False when `index.json` was missing or damaged: unreferenced blobs are kept.
     prune: bool,
+    /// `index.json` was rebuilt and must be written even if nothing changes.
+    rebuilt: bool,
     /// Problems found while loading, one line each, to report.
     pub warnings: Vec<String>,
 }
@@ -92,12 +98,13 @@ impl State {
             .open(dir.join(LOCK))
             .map_err(|e| format!("opening {}: {e}", dir.join(LOCK).display()))?;
         lock.lock().map_err(|e| format!("locking {}: {e}", dir.join(LOCK).display()))?;
-        Ok(State { dir: dir.to_path_buf(), _lock: lock, damaged: Vec::new(), listed: HashSet::new(), prune: true, warnings: Vec::new() })
+        Ok(State { dir: dir.to_path_buf(), _lock: lock, damaged: Vec::new(), listed: HashSet::new(), prune: true, rebuilt: false, warnings: Vec::new() })
     }
 
-    /// The directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// True when the directory must be written even if the command changes nothing
+    /// (its index was rebuilt).
+    pub fn needs_save(&self) -> bool {
+        self.rebuilt
     }
 
     /// Loads the images of the state directory into `store` (no layer is read).
@@ -118,15 +125,24 @@ impl State {
             }
         };
         let index_path = self.dir.join("index.json");
-        if !index_path.exists() && (!sidecar.images.is_empty() || blobs_present(&self.dir)) {
-            self.prune = false;
-            self.warnings.push(format!(
-                "{} is missing: the images stored in {} are not listed (their blobs are kept)",
-                index_path.display(),
-                self.dir.display()
-            ));
-        }
-        let contents = match read_index(&self.dir) {
+        let lost = !index_path.exists() && (!sidecar.images.is_empty() || blobs_present(&self.dir));
+        let contents = if lost && !sidecar.index.is_empty() {
+            let copy = Index { schema_version: 2, media_type: MEDIA_TYPE_INDEX.into(), manifests: sidecar.index.clone() };
+            self.warnings.push(format!("{} is missing: rebuilt from {SIDECAR}", index_path.display()));
+            self.rebuilt = true;
+            Ok(index_contents(&self.dir, copy))
+        } else {
+            if lost {
+                self.prune = false;
+                self.warnings.push(format!(
+                    "{} is missing: the images stored in {} are not listed (their blobs are kept)",
+                    index_path.display(),
+                    self.dir.display()
+                ));
+            }
+            read_index(&self.dir)
+        };
+        let contents = match contents {
             Ok(c) => c,
             Err(e) => {
                 self.prune = false;
@@ -209,8 +225,8 @@ impl State {
             let _ = fs::rename(&index, self.dir.join("index.json.damaged"));
         }
         let keep: Vec<_> = self.damaged.iter().flat_map(|d| d.descriptors.iter().cloned()).collect();
-        write_layout_with(&self.dir, &save, &keep, false).map_err(|e| format!("writing {}: {e}", self.dir.display()))?;
-        let mut sidecar = Sidecar::default();
+        let index = write_layout_with(&self.dir, &save, &keep, false).map_err(|e| format!("writing {}: {e}", self.dir.display()))?;
+        let mut sidecar = Sidecar { index: index.manifests, ..Sidecar::default() };
         for i in &kept {
             sidecar.images.insert(i.id.clone(), ImageExtra { parent: i.parent.clone(), cache_key: i.cache_key.clone(), created: i.created });
             for l in &i.layers {
