@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use layerlab::build::Context;
 use layerlab::engine::{Engine, Host};
-use layerlab::oci::digest::sha256_digest;
+use layerlab::util::digest::sha256_digest;
 
 /// Files in memory, shared with the test.
 #[derive(Clone, Default)]

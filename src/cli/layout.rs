@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::image::{BlobDesc, ImageConfig};
-use crate::oci::digest::{blob_path, sha256_digest, sha256_hex, HashWriter};
-use crate::oci::refs::ImageRef;
 use crate::oci::spec::{Descriptor, Index, Manifest, ANNOTATION_IMAGE_NAME, MEDIA_TYPE_INDEX};
 use crate::oci::{self, SaveError, SaveImage};
+use crate::util::digest::{blob_path, sha256_digest, sha256_hex, HashWriter};
+use crate::util::reference::Reference;
 
 /// An image found through `index.json`, with only its small documents read.
 #[derive(Clone, Debug)]
@@ -85,7 +85,7 @@ fn read_blob(dir: &Path, desc: &Descriptor) -> Result<Vec<u8>, String> {
 
 /// The familiar name a manifest descriptor gives its image, if any.
 fn tag_of(desc: &Descriptor) -> Option<String> {
-    desc.annotations.get(ANNOTATION_IMAGE_NAME).and_then(|n| ImageRef::parse(n)).map(|r| r.familiar())
+    desc.annotations.get(ANNOTATION_IMAGE_NAME).and_then(|n| Reference::parse(n).ok()).map(|r| r.to_string())
 }
 
 /// Reads `index.json`, every manifest and config it lists, and nothing else. A missing

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::{add_blob, blob_file, has_blob, index_contents, prune_layout, read_index, write_atomic, write_layout_with, DamagedImage};
 use crate::image::{BlobBytes, BlobDesc, Image, LayerInfo, Reference, Store};
-use crate::oci::digest::HashReader;
+use crate::util::digest::HashReader;
 use crate::oci::spec::{Descriptor, Index, MEDIA_TYPE_INDEX};
 use crate::oci::{LoadOptions, SaveImage, SaveLayer};
 use crate::vfs::Layer;

@@ -95,7 +95,7 @@ impl LayerInfo {
     /// Wraps a layer built here, computing its diff_id by serialising it (streamed
     /// through a hash, never held).
     pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let hashed = crate::oci::layer::write_layer_tar(&layer, crate::oci::digest::HashWriter::new(io::sink()))
+        let hashed = super::layer::write_layer_tar(&layer, crate::util::digest::HashWriter::new(io::sink()))
             .expect("writing to a sink cannot fail");
         let (_, diff_id, tar_size) = hashed.finish();
         let size = layer.size();

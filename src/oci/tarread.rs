@@ -9,7 +9,7 @@ use std::rc::Rc;
 use flate2::read::MultiGzDecoder;
 use tar::EntryType;
 
-use super::digest::HashReader;
+use crate::util::digest::HashReader;
 use super::LoadError;
 
 /// Limits applied while reading archives and layers.
