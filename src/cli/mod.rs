@@ -1,7 +1,9 @@
-//! The native command-line interface: `layerlab <docker command>` plus `layerlab parse`.
+//! The native command-line interface: `layerlab <docker command>` plus `layerlab parse`,
+//! `layerlab analyze` and `layerlab lint`.
 //! It forwards argv to the engine, reads build contexts from disk, and keeps its state in
 //! an OCI image layout directory (`--root DIR`, `$LAYERLAB_ROOT`, default `.layerlab`).
 
+mod analyze;
 mod context;
 pub mod layout;
 mod parse;
@@ -31,6 +33,11 @@ pub fn main(args: Vec<String>) -> i32 {
         return parse::run(&args[1..]);
     }
     let root = std::path::PathBuf::from(root);
+    if root.exists() && !root.is_dir() {
+        // Fail before a command reports work it could not keep.
+        eprintln!("layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)", root.display());
+        return 1;
+    }
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
     let loaded = state::load(&root, &mut engine.store).and_then(|_| state::load_containers(&root));
@@ -40,6 +47,12 @@ pub fn main(args: Vec<String>) -> i32 {
             eprintln!("layerlab: {e}");
             return 1;
         }
+    }
+    // Teaching reports read the store but never change the saved state.
+    match args.first().map(String::as_str) {
+        Some("analyze") => return analyze::run_analyze(&mut engine.store.clone(), &args[1..]),
+        Some("lint") => return analyze::run_lint(&mut engine.store.clone(), &args[1..]),
+        _ => {}
     }
     let images_before = state::fingerprint(&engine.store);
     let containers_before = state::containers_fingerprint(&engine.containers);

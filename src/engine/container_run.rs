@@ -315,12 +315,17 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     let mut code = 0;
     let mut endless = false;
     if let Some(step) = &plan.first {
-        let o = process::run_step(&mut tree, step, &proc);
+        let mut o = process::run_step(&mut tree, step, &proc);
+        if !foreground {
+            // Detached, a runaway loop is a process that keeps running; in the foreground
+            // the budget stops it with its message and status 137.
+            process::drop_budget_message(&mut o);
+        }
         ran.stdout = String::from_utf8_lossy(&o.stdout).into_owned();
         ran.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
         ran.combined = String::from_utf8_lossy(&o.combined).into_owned();
         code = o.code;
-        endless = o.stopped.is_some();
+        endless = o.stopped.is_some() && !foreground;
     }
     let c = &mut e.containers[i];
     c.rw = Layer::diff(&lower, &tree);

@@ -65,6 +65,22 @@ pub trait Host {
         Err(format!("mkdir {path}: not supported here"))
     }
 
+    /// The target of the symbolic link at `path`, or `None` when it is not a link (`docker
+    /// cp` copies host links as links).
+    fn read_link(&self, _path: &str) -> Option<String> {
+        None
+    }
+
+    /// Reads all of standard input (`docker cp - CONTAINER:DIR`).
+    fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
+        Err("reading standard input is not supported here".into())
+    }
+
+    /// Writes bytes to standard output as they are (`docker cp CONTAINER:PATH -`).
+    fn write_stdout(&mut self, _bytes: &[u8]) -> Result<(), String> {
+        Err("writing a tar archive to standard output is not supported here; use a file".into())
+    }
+
     /// True when standard output is a terminal (`docker save` refuses to write a tar there).
     fn stdout_is_terminal(&self) -> bool {
         true

@@ -12,6 +12,7 @@ mod applets;
 mod arith;
 pub mod ast;
 mod builtins;
+pub mod depth;
 mod exec;
 mod expand;
 pub mod glob;
@@ -135,3 +136,5 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod limit_tests;

@@ -15,6 +15,8 @@ pub enum ParseError {
     Unterminated,
     /// A malformed `${…}`.
     BadSubstitution,
+    /// Nesting past the nesting budget ([`super::depth`]).
+    TooDeep,
 }
 
 impl fmt::Display for ParseError {
@@ -26,6 +28,7 @@ impl fmt::Display for ParseError {
             ParseError::Unexpected { found, expecting: None } => write!(f, "syntax error: unexpected {found}"),
             ParseError::Unterminated => f.write_str("syntax error: unterminated quoted string"),
             ParseError::BadSubstitution => f.write_str("syntax error: bad substitution"),
+            ParseError::TooDeep => f.write_str("syntax error: nesting too deep"),
         }
     }
 }
@@ -174,6 +177,7 @@ impl Parser {
     }
 
     fn parse_command(&mut self) -> Result<Command, ParseError> {
+        let _level = super::depth::enter().ok_or(ParseError::TooDeep)?;
         let t = self.peek()?;
         if let Token::Word(_, raw) = &t {
             let compound = match raw.as_str() {

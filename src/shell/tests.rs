@@ -4,7 +4,7 @@ use super::*;
 use crate::vfs::{Meta, Tree};
 use crate::util::DEFAULT_PATH;
 
-fn base() -> Tree {
+pub(super) fn base() -> Tree {
     let mut t = Tree::new();
     for d in ["/bin", "/tmp", "/etc", "/root", "/work"] {
         t.mkdir_all("/", d, Meta::root(0o755)).unwrap();
@@ -24,7 +24,7 @@ fn base() -> Tree {
     t
 }
 
-fn proc() -> Process {
+pub(super) fn proc() -> Process {
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), DEFAULT_PATH.to_string());
     env.insert("HOME".to_string(), "/root".to_string());

@@ -22,4 +22,4 @@ pub use content::Content;
 pub use error::FsError;
 pub use layer::{Change, ChangeKind, Layer};
 pub use node::{Meta, Node, NodeKind};
-pub use tree::Tree;
+pub use tree::{Tree, PATH_MAX};

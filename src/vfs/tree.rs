@@ -5,6 +5,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use super::path::{self, normalize};
 use super::{Content, FsError, Meta, Node, NodeKind};
 
+/// The longest path, in bytes, a lookup may produce (Linux's `PATH_MAX`); longer ones fail
+/// with [`FsError::NameTooLong`]. Paths are the tree's keys, so this also bounds the cost
+/// of every lookup.
+pub const PATH_MAX: usize = 4096;
+
 /// How many symbolic links one lookup may follow before it fails with [`FsError::Loop`].
 const MAX_SYMLINKS: usize = 40;
 
@@ -99,8 +104,22 @@ impl Tree {
     /// every component and, when `follow_last`, in the last one. A missing last component
     /// is not an error: the path where it would be is returned.
     pub fn resolve(&self, cwd: &str, p: &str, follow_last: bool) -> Result<String, FsError> {
-        let start = normalize("/", cwd);
-        let mut cur = if p.starts_with('/') { "/".to_string() } else { start };
+        // Fast path: without `..`, when the lexical path (or its parent) is in the map, no
+        // component of it is a link (every node's parent is a directory in the map), so
+        // the lexical path is the answer. This keeps deep paths linear.
+        if !p.split('/').any(|c| c == "..") {
+            let full = normalize(cwd, p);
+            if full.len() > PATH_MAX {
+                return Err(FsError::NameTooLong);
+            }
+            match self.nodes.get(&full) {
+                Some(Node { kind: NodeKind::Symlink(_), .. }) if follow_last => {}
+                Some(_) => return Ok(full),
+                None if self.nodes.get(path::parent(&full)).is_some_and(Node::is_dir) => return Ok(full),
+                None => {}
+            }
+        }
+        let mut cur = if p.starts_with('/') { "/".to_string() } else { normalize("/", cwd) };
         let mut todo: VecDeque<String> =
             p.split('/').filter(|c| !c.is_empty() && *c != ".").map(String::from).collect();
         let mut hops = 0;
@@ -133,6 +152,9 @@ impl Tree {
                     }
                 }
                 _ => cur = next,
+            }
+            if cur.len() > PATH_MAX {
+                return Err(FsError::NameTooLong);
             }
         }
         Ok(cur)
@@ -202,8 +224,23 @@ impl Tree {
     /// left as they are. Returns the resolved path.
     pub fn mkdir_all(&mut self, cwd: &str, p: &str, meta: Meta) -> Result<String, FsError> {
         let full = normalize(cwd, p);
+        if full.len() > PATH_MAX {
+            return Err(FsError::NameTooLong);
+        }
+        if self.nodes.get(&full).is_some_and(Node::is_dir) {
+            return Ok(full);
+        }
         let mut cur = "/".to_string();
+        let mut creating = false;
         for comp in full.split('/').filter(|c| !c.is_empty()) {
+            if creating {
+                // Below a directory just created nothing exists yet.
+                let next = path::join(&cur, comp);
+                let ino = self.alloc_ino();
+                self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                cur = next;
+                continue;
+            }
             let next = self.resolve(&cur, comp, true)?;
             match self.nodes.get(&next) {
                 Some(n) if n.is_dir() => {}
@@ -211,6 +248,7 @@ impl Tree {
                 None => {
                     let ino = self.alloc_ino();
                     self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                    creating = true;
                 }
             }
             cur = next;

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::parser::{ArithOp, CmpOp, Dest, Expr, Pattern, Program, Stmt};
 use crate::shell::applet::Ctx;
-use crate::shell::applets::printf::{format, parse_num_prefix, Arg};
+use crate::shell::applets::printf::{format, num_to_string, parse_num_prefix, Arg};
 
 /// An awk value.
 #[derive(Clone, Debug)]
@@ -34,7 +34,7 @@ pub fn num_str(n: f64, fmt: &str) -> String {
     if n.is_infinite() {
         return if n > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    format(fmt, &[Arg::Num(n)], false).0
+    format(fmt, &[Arg::Num(n)], false).map(|r| r.0).unwrap_or_else(|_| num_to_string(n))
 }
 
 impl V {
@@ -312,6 +312,7 @@ impl<'c, 'a> Awk<'c, 'a> {
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expr) -> R<V> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         Ok(match e {
             Expr::Num(n) => V::Num(*n),
             Expr::Str(s) => V::Str(s.clone()),
@@ -378,7 +379,11 @@ impl<'c, 'a> Awk<'c, 'a> {
             Expr::Concat(a, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
-                V::Str(self.text(&x) + &self.text(&y))
+                let joined = self.text(&x) + &self.text(&y);
+                if !self.ctx.charge_string(joined.len()) {
+                    return Err(Ctl::Exit(2));
+                }
+                V::Str(joined)
             }
             Expr::In(keys, arr) => {
                 let k = self.key(keys)?;
@@ -456,6 +461,7 @@ impl<'c, 'a> Awk<'c, 'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R<()> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         if !self.ctx.step() {
             return Err(Ctl::Exit(2));
         }
@@ -486,7 +492,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                 }
                 let Some(f) = vals.first().map(|v| self.text(v)) else { return Err(Ctl::Err("printf: no format".into())) };
                 let a: Vec<Arg> = vals[1..].iter().map(|v| to_arg(v, self)).collect();
-                let s = format(&f, &a, true).0;
+                let s = format(&f, &a, true).map_err(|e| Ctl::Err(format!("printf: {e}")))?.0;
                 self.emit(&s, dest)?;
             }
             Stmt::If(c, a, b) => {

@@ -253,6 +253,7 @@ impl P {
     }
 
     fn stmt(&mut self) -> R<Stmt> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.is_op("{") {
             return Ok(Stmt::Block(self.block()?));
         }
@@ -413,6 +414,7 @@ impl P {
     }
 
     fn expr(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         let c = self.or()?;
         if self.eat_op("?") {
             self.nl();
@@ -551,6 +553,7 @@ impl P {
     }
 
     fn unary(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.eat_op("!") {
             return Ok(Expr::Not(Box::new(self.unary()?)));
         }
