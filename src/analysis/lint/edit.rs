@@ -57,7 +57,7 @@ pub fn source_of(src: &str, ins: &Instruction) -> String {
 /// The shell command of a shell-form `RUN` without flags or heredocs.
 pub fn plain_run(ins: &Instruction) -> Option<&str> {
     match &ins.command {
-        Command::Run(ShellOrExec::Shell(s)) if ins.heredocs.is_empty() && ins.flags.is_empty() => Some(s),
+        Command::Run { cmd: ShellOrExec::Shell(s), .. } if ins.heredocs.is_empty() && ins.flags.is_empty() => Some(s),
         _ => None,
     }
 }

@@ -94,7 +94,7 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
 pub fn pinned_tag(repo: &str) -> Option<String> {
     let mut store = Store::new();
     let (latest, _) = crate::build::resolve_base(&mut store, &format!("{repo}:latest")).ok()?;
-    let (_, tags) = crate::image::builtin::catalogue().into_iter().find(|(n, _)| n == repo)?;
+    let (_, tags) = crate::catalog::images::catalogue().into_iter().find(|(n, _)| n == repo)?;
     tags.into_iter()
         .filter(|t| t != "latest" && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .filter(|t| crate::build::resolve_base(&mut store, &format!("{repo}:{t}")).is_ok_and(|(id, _)| id == latest))
