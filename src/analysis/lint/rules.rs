@@ -5,7 +5,7 @@ use regex::Regex;
 use super::edit::{append_to_run, apply, merge_edits, plain_run, source_of, Edit};
 use super::Finding;
 use crate::build::Context;
-use crate::dockerfile::{Command, CopyArgs, Dockerfile, Instruction, ShellOrExec};
+use crate::dockerfile::{Command, Dockerfile, Instruction, ShellOrExec};
 
 /// Instructions grouped by stage (each group starts with its FROM).
 pub fn stages(df: &Dockerfile) -> Vec<&[Instruction]> {
@@ -102,7 +102,8 @@ fn apt_recommends(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
 
 /// `ADD` of local files that are not archives: `COPY` says what it does.
 fn add_for_copy(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
-    let Command::Add { args: CopyArgs { sources, .. }, .. } = &ins.command else { return };
+    let Command::Add { args, .. } = &ins.command else { return };
+    let sources = &args.sources;
     let archive = re(r"(?i)\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$");
     let remote = |s: &str| s.contains("://") || s.starts_with("git@");
     if sources.iter().any(|s| remote(s) || archive.is_match(s)) || ins.flags.iter().any(|f| f.name != "chown" && f.name != "chmod") {
@@ -160,7 +161,8 @@ const MANIFESTS: &[&str] = &[
 fn cache_order(src: &str, stage: &[Instruction], ctx: &Context, out: &mut Vec<Finding>) {
     let installs = re(r"\b(npm\s+(ci|install)|yarn(\s+install)?\s*($|&&|;)|pip3?\s+install|bundle\s+install|go\s+mod\s+download|composer\s+install|mvn\s|gem\s+install|cargo\s+(build|fetch)|apt-get\s+install|apk\s+add)");
     for (k, ins) in stage.iter().enumerate() {
-        let Some(CopyArgs { sources, dest, .. }) = ins.command.copy_args() else { continue };
+        let Some(args) = ins.command.copy_args() else { continue };
+        let (sources, dest) = (&args.sources, &args.dest);
         if matches!(&ins.command, Command::Copy { from: Some(_), .. }) || !sources.iter().any(|s| matches!(s.as_str(), "." | "./" | "*")) {
             continue;
         }
