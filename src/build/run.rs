@@ -80,6 +80,7 @@ pub fn execute(
         gid: user.1,
         now,
         stdin: Vec::new(),
+        network: Default::default(),
     };
     process.env.entry("PATH".into()).or_insert_with(|| DEFAULT_PATH.into());
     process.env.entry("HOME".into()).or_insert(user.2);

@@ -5,7 +5,8 @@
 //! interpreter (`exec`, `run`, `expand`, `builtins`) walks it; commands found on `PATH` in
 //! the tree run as applets (`applets`, then [`pkg`]).
 //!
-//! Not here: layers (the builder diffs the tree after a command), networking (there is none).
+//! Not here: layers (the builder diffs the tree after a command). The network is simulated
+//! by [`programs`] (deterministic downloads; [`Network::None`] makes them fail).
 
 pub mod applet;
 mod applets;
@@ -18,9 +19,11 @@ pub mod glob;
 mod lexer;
 pub mod parser;
 pub mod pkg;
+pub mod programs;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
+pub use programs::Network;
 pub use run::DEFAULT_PATH;
 
 use std::collections::BTreeMap;
@@ -43,6 +46,8 @@ pub struct Process {
     pub now: i64,
     /// Standard input.
     pub stdin: Vec<u8>,
+    /// The network the process is attached to (`--network none` makes fetches fail).
+    pub network: Network,
 }
 
 /// What a finished command left behind.

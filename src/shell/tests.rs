@@ -27,7 +27,7 @@ fn proc() -> Process {
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), DEFAULT_PATH.to_string());
     env.insert("HOME".to_string(), "/root".to_string());
-    Process { cwd: "/work".into(), env, uid: 0, gid: 0, now: 1_700_000_000, stdin: Vec::new() }
+    Process { cwd: "/work".into(), env, uid: 0, gid: 0, now: 1_700_000_000, stdin: Vec::new(), network: Default::default() }
 }
 
 /// Runs a script over a fresh base tree; returns (stdout, stderr, code).

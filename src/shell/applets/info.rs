@@ -1,5 +1,5 @@
 //! System information and network stand-ins: `date`, `uname`, `hostname`, `nproc`,
-//! `which`, `wget`, `curl` (there is no network: they fail like on a host without DNS).
+//! `which`, and busybox-style `curl` without the curl package (it fails to resolve).
 
 use super::common::{fail, Opts};
 use crate::image::time::{civil_from_days as civil, days_from_civil};
@@ -155,18 +155,6 @@ pub fn url_host(url: &str) -> String {
     let hostport = rest.split(['/', '?', '#']).next().unwrap_or("");
     let hostport = hostport.rsplit('@').next().unwrap_or(hostport);
     hostport.split(':').next().unwrap_or("").to_string()
-}
-
-/// `wget URL…`: fails to resolve, as without network.
-pub fn wget(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let o = Opts::parse(argv, "OoPUTtYeHhc");
-    let Some(url) = o.args.first() else {
-        fail(ctx, "wget", "missing URL");
-        return 1;
-    };
-    let h = url_host(url);
-    fail(ctx, "wget", &format!("bad address '{h}'"));
-    1
 }
 
 /// `curl URL…`: fails to resolve, as without network.

@@ -8,7 +8,7 @@ mod files;
 mod expr;
 mod find;
 mod grep;
-mod info;
+pub(crate) mod info;
 mod ls;
 mod perms;
 pub(crate) mod printf;
@@ -114,7 +114,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "hostname" => info::hostname,
         "nproc" => info::nproc,
         "which" => info::which,
-        "wget" => info::wget,
+        "wget" => crate::shell::programs::wget::busybox,
         "curl" => info::curl,
         _ => return None,
     })

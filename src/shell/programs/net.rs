@@ -1,0 +1,207 @@
+//! The simulated network seen from inside a container: the network mode, URLs, name
+//! resolution and deterministic HTTP responses (same URL, same bytes).
+
+use super::artifacts;
+use crate::vfs::Content;
+
+/// The network a process is attached to (`docker run --network`, `RUN --network`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Network {
+    /// The default bridge (or a user-defined one): the outside world is reachable.
+    #[default]
+    Bridge,
+    /// `--network none`: only the loopback interface; names do not resolve.
+    None,
+    /// `--network host`.
+    Host,
+}
+
+impl Network {
+    /// Parses a `--network` value (`default`, `bridge`, `none`, `host`, or a user network).
+    pub fn from_flag(v: &str) -> Network {
+        match v {
+            "none" => Network::None,
+            "host" => Network::Host,
+            _ => Network::Bridge,
+        }
+    }
+}
+
+/// A parsed URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Url {
+    /// `http`, `https`, `ftp` …
+    pub scheme: String,
+    /// The host name or address.
+    pub host: String,
+    /// The port (the scheme's default when absent).
+    pub port: u16,
+    /// The path with its query, always starting with `/`.
+    pub path: String,
+}
+
+impl Url {
+    /// Parses `scheme://host[:port]/path`; a URL without a scheme is taken as `http://`
+    /// (as wget and curl do).
+    pub fn parse(s: &str) -> Option<Url> {
+        let (scheme, rest) = match s.split_once("://") {
+            Some((sc, r)) => (sc.to_ascii_lowercase(), r),
+            None => ("http".to_string(), s),
+        };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let auth = &rest[..end];
+        let auth = auth.rsplit_once('@').map_or(auth, |(_, h)| h);
+        let default_port = match scheme.as_str() {
+            "https" => 443,
+            "ftp" => 21,
+            "git" => 9418,
+            _ => 80,
+        };
+        let (host, port) = match auth.rsplit_once(':') {
+            Some((h, p)) if !h.contains(']') || h.ends_with(']') => (h, p.parse().ok()?),
+            _ => (auth, default_port),
+        };
+        if host.is_empty() {
+            return None;
+        }
+        let path = rest[end..].split('#').next().unwrap_or("");
+        let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
+        Some(Url { scheme, host: host.to_ascii_lowercase(), port, path })
+    }
+
+    /// The last path segment without the query (`index.html` for a directory).
+    pub fn file_name(&self) -> String {
+        let p = self.path.split('?').next().unwrap_or("");
+        match p.rsplit('/').next() {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => "index.html".to_string(),
+        }
+    }
+
+    /// The URL written back out.
+    pub fn to_text(&self) -> String {
+        let default = matches!((self.scheme.as_str(), self.port), ("http", 80) | ("https", 443) | ("ftp", 21));
+        let port = if default { String::new() } else { format!(":{}", self.port) };
+        format!("{}://{}{port}{}", self.scheme, self.host, self.path)
+    }
+}
+
+/// Why a fetch failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The name does not exist (NXDOMAIN: `.invalid`, single-label names).
+    UnknownHost,
+    /// No DNS server is reachable (`--network none`).
+    NoResolver,
+    /// Nothing listens on the port (`localhost` without a published service).
+    Refused(String),
+}
+
+/// A response to a request.
+#[derive(Clone, Debug)]
+pub struct Response {
+    /// HTTP status code.
+    pub status: u16,
+    /// Its reason phrase.
+    pub reason: &'static str,
+    /// The body.
+    pub body: Content,
+    /// `Content-Type`.
+    pub mime: &'static str,
+    /// `Location` of a redirect.
+    pub location: Option<String>,
+}
+
+/// The address `host` resolves to on network `net`.
+pub fn resolve(host: &str, net: Network) -> Result<String, FetchError> {
+    if host == "localhost" || host.starts_with("127.") || host == "[::1]" {
+        return Ok("127.0.0.1".into());
+    }
+    if host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return Ok(host.to_string());
+    }
+    if net == Network::None {
+        return Err(FetchError::NoResolver);
+    }
+    let tld = host.rsplit('.').next().unwrap_or("");
+    if !host.contains('.') || matches!(tld, "invalid" | "test" | "example" | "local" | "localhost") || host.contains("..") {
+        return Err(FetchError::UnknownHost);
+    }
+    let h = seed_of(host);
+    // A deterministic public address (first octet kept out of private and reserved ranges).
+    Ok(format!("{}.{}.{}.{}", 23 + (h % 150) as u8, (h >> 8) as u8, (h >> 16) as u8, 1 + (h >> 24) as u8 % 250))
+}
+
+/// Fetches `url` (following nothing: redirects come back as 3xx responses).
+pub fn fetch(url: &Url, net: Network) -> Result<(String, Response), FetchError> {
+    let addr = resolve(&url.host, net)?;
+    if addr.starts_with("127.") {
+        return Err(FetchError::Refused(addr));
+    }
+    if net == Network::None {
+        return Err(FetchError::Refused(addr));
+    }
+    Ok((addr, artifacts::respond(url)))
+}
+
+/// A 64-bit seed derived from text (stable across platforms and releases).
+pub fn seed_of(s: &str) -> u64 {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(s.as_bytes());
+    u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+}
+
+/// Human size as wget prints it in `Length: N (1.9M)`.
+pub fn wget_size(n: u64) -> String {
+    const K: f64 = 1024.0;
+    let f = n as f64;
+    if f < K {
+        n.to_string()
+    } else if f < K * K {
+        format!("{}K", round_sig(f / K))
+    } else if f < K * K * K {
+        format!("{}M", round_sig(f / K / K))
+    } else {
+        format!("{}G", round_sig(f / K / K / K))
+    }
+}
+
+fn round_sig(v: f64) -> String {
+    if v < 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_parse_with_defaults() {
+        let u = Url::parse("http://download.redis.io/releases/redis-5.0.3.tar.gz").unwrap();
+        assert_eq!((u.host.as_str(), u.port, u.file_name().as_str()), ("download.redis.io", 80, "redis-5.0.3.tar.gz"));
+        let u = Url::parse("https://example.com:8443").unwrap();
+        assert_eq!((u.port, u.path.as_str(), u.file_name().as_str()), (8443, "/", "index.html"));
+        assert_eq!(Url::parse("localhost:8080/x").unwrap().to_text(), "http://localhost:8080/x");
+        assert!(Url::parse("http://").is_none());
+    }
+
+    #[test]
+    fn resolution_follows_the_network_mode() {
+        assert_eq!(resolve("nonexistent.invalid", Network::Bridge), Err(FetchError::UnknownHost));
+        assert_eq!(resolve("example.com", Network::None), Err(FetchError::NoResolver));
+        let a = resolve("download.redis.io", Network::Bridge).unwrap();
+        assert_eq!(a, resolve("download.redis.io", Network::Bridge).unwrap());
+        assert_ne!(a, resolve("nginx.org", Network::Bridge).unwrap());
+        assert_eq!(resolve("localhost", Network::None).unwrap(), "127.0.0.1");
+    }
+
+    #[test]
+    fn sizes_print_like_wget() {
+        assert_eq!(wget_size(1_959_445), "1.9M");
+        assert_eq!(wget_size(612), "612");
+        assert_eq!(wget_size(15_000), "15K");
+    }
+}
