@@ -297,8 +297,9 @@ fn step_in_stage(
                     env.push((k, v));
                 }
             }
+            let network = crate::shell::Network::from_flag(ins.flag("network").unwrap_or("default"));
             let layer = stage.change(|tree| {
-                let out = execute(tree, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
+                let out = execute(tree, &cmd, &env, &workdir, user, &container, now, network).map_err(at)?;
                 for l in String::from_utf8_lossy(&out.combined).lines() {
                     events.push(Event::Output(l.to_string()));
                 }

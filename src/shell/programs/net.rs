@@ -144,6 +144,28 @@ pub fn fetch(url: &Url, net: Network) -> Result<(String, Response), FetchError> 
     Ok((addr, artifacts::respond(url)))
 }
 
+/// `ADD <url>`: the file name and body (redirects followed), or the error Docker's builder
+/// reports (Go's `net/http` wording).
+pub fn download(raw: &str) -> Result<(String, Content), String> {
+    let mut url = Url::parse(raw).ok_or_else(|| format!("parse \"{raw}\": invalid URL"))?;
+    for _ in 0..10 {
+        let resp = match fetch(&url, Network::Bridge) {
+            Ok((_, r)) => r,
+            Err(FetchError::Refused(addr)) => return Err(format!("Get \"{raw}\": dial tcp {addr}:{}: connect: connection refused", url.port)),
+            Err(_) => return Err(format!("Get \"{raw}\": dial tcp: lookup {}: no such host", url.host)),
+        };
+        if let Some(loc) = resp.location.as_deref().and_then(Url::parse) {
+            url = loc;
+            continue;
+        }
+        if resp.status >= 400 {
+            return Err(format!("failed to GET {raw} with status {} {}", resp.status, resp.reason));
+        }
+        return Ok((url.file_name(), resp.body));
+    }
+    Err(format!("Get \"{raw}\": stopped after 10 redirects"))
+}
+
 /// A 64-bit seed derived from text (stable across platforms and releases).
 pub fn seed_of(s: &str) -> u64 {
     use sha2::{Digest, Sha256};
