@@ -115,7 +115,7 @@ pub(crate) fn applet(name: &str) -> Option<AppletFn> {
         "nproc" => info::nproc,
         "which" => info::which,
         "wget" => crate::shell::programs::wget::busybox,
-        "curl" => info::curl,
+        "curl" => crate::shell::programs::curl::standalone,
         _ => return None,
     })
 }

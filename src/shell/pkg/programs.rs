@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(run(&mut t, 0, &["git", "--version"]).1, "git version 2.45.2\n");
         assert!(run(&mut t, 0, &["curl", "--version"]).1.starts_with("curl 8.9.1 (x86_64-alpine-linux-musl) libcurl/8.9.1 OpenSSL/3.3.2"));
         assert_eq!(run(&mut t, 0, &["nginx", "-v"]).2, "nginx version: nginx/1.26.2\n");
-        assert_eq!(run(&mut t, 0, &["curl", "-fsSL", "https://example.com/install.sh"]), (6, String::new(), "curl: (6) Could not resolve host: example.com\n".into()));
+        assert_eq!(run(&mut t, 0, &["curl", "-fsSL", "https://nonexistent.invalid/install.sh"]), (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into()));
         assert_eq!(run_in(&mut t, 0, &[], "{\"a\":{\"b\":[1,2]}}", &["jq", "-c", ".a.b"]).1, "[1,2]\n");
         assert!(read(&t, "/etc/passwd").contains("nginx:x:100:101:nginx:/var/lib/nginx:/sbin/nologin\n"));
         let mut d = tree_of("debian:bookworm");

@@ -108,6 +108,11 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
     0
 }
 
+/// A `curl` binary no package accounts for (a static build copied into the image).
+pub fn standalone(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
+    curl(ctx, argv, "8.9.1")
+}
+
 fn header_block(r: &Response) -> String {
     let mut h = format!("HTTP/1.1 {} {}\r\nServer: nginx\r\nDate: Thu, 03 Oct 2024 10:00:10 GMT\r\nContent-Type: {}\r\nContent-Length: {}\r\n", r.status, r.reason, r.mime, r.body.len());
     if let Some(l) = &r.location {
