@@ -4,7 +4,7 @@
 use super::spec::Cmd;
 use super::{
     archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_ps as ps, container_run as run,
-    image_cmds as img, images_cmd as ls, inspect as ins, registry as reg, system as sys, Engine, Output,
+    image_cmds as img, images_cmd as ls, inspect as ins, ports, registry as reg, system as sys, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -57,6 +57,7 @@ const TOP: &[Entry] = &[
     entry("kill", life::KILL, life::kill),
     entry("load", ar::LOAD, ar::load),
     entry("logs", life::LOGS, life::logs),
+    entry("port", ports::PORT, ports::port),
     entry("rename", life::RENAME, life::rename),
     entry("restart", life::RESTART, life::restart),
     entry("rm", life::RM, life::rm),
@@ -92,6 +93,7 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["export"], "export"),
     (&["kill"], "kill"),
     (&["logs"], "logs"),
+    (&["port"], "port"),
     (&["ls", "list", "ps"], "ps"),
     (&["rename"], "rename"),
     (&["restart"], "restart"),

@@ -79,6 +79,12 @@ pub struct Container {
     pub starts: u32,
     /// `-p` mappings as given (`8080:80`).
     pub ports: Vec<String>,
+    /// The host bindings `-p` and `-P` resolved to.
+    #[serde(default)]
+    pub bindings: Vec<super::ports::Binding>,
+    /// `--network` (`bridge` unless given).
+    #[serde(default)]
+    pub network: String,
 }
 
 impl Container {

@@ -23,6 +23,8 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("hostname", Some('h')).doc("string", "Container host name"),
     value("label", Some('l')).doc("list", "Set meta data on a container"),
     value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
+    switch("publish-all", Some('P')).about("Publish all exposed ports to random ports"),
+    value("network", None).doc("network", "Connect a container to a network"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -248,6 +250,15 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         names::generate(&id, &|n| taken.iter().any(|t| t == n))
     });
     let hostname = p.get("hostname").map(String::from).unwrap_or_else(|| id[..12].to_string());
+    let network = match p.get("network").unwrap_or("bridge") {
+        "default" | "bridge" => "bridge".to_string(),
+        n @ ("none" | "host") => n.to_string(),
+        n => return Err(err(format!("Error response from daemon: network {n} not found"))),
+    };
+    let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
+    let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
+    let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
+    let bindings = if network == "bridge" { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
     let tty = p.on("tty");
     if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
         config.env.push("TERM=xterm".into());
@@ -271,7 +282,9 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         rw: Layer::new(),
         log: Vec::new(),
         starts: 0,
-        ports: p.all("publish").iter().map(|s| s.to_string()).collect(),
+        ports: specs,
+        bindings,
+        network,
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
@@ -317,7 +330,12 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         // The shell will report the missing server program itself.
         plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
     }
-    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new() };
+    if let Some(b) = c.bindings.iter().find(|b| e.containers.iter().any(|o| o.id != c.id && o.is_running() && o.bindings.iter().any(|x| x.host == b.host && x.proto == b.proto))) {
+        let msg = format!("Error response from daemon: driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
+        return Err((125, msg));
+    }
+    let network = crate::shell::Network::from_flag(&c.network);
+    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;
     let mut endless = false;
@@ -437,7 +455,7 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::fail(127, msg);
     }
     let tty = p.on("tty");
-    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new() });
+    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network: crate::shell::Network::from_flag(&e.containers[i].network) });
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();
@@ -459,7 +477,7 @@ mod tests {
     #[test]
     fn create_flags_are_run_flags_but_detach() {
         let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
-        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish"]);
+        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network"]);
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
     }
 }

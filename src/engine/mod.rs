@@ -25,6 +25,7 @@ mod images_cmd;
 mod inspect;
 pub mod json;
 mod names;
+mod ports;
 mod process;
 mod registry;
 pub mod spec;
