@@ -315,11 +315,34 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let t = crate::image::rfc3339(*started);
     let pid = 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000);
     let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
-    let rows = vec![
-        vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()],
-        vec![user, pid.to_string(), (pid - 21).to_string(), "0".into(), t[11..16].to_string(), if c.tty { "pts/0" } else { "?" }.into(), "00:00:00".into(), program.clone()],
-    ];
+    let tty = if c.tty { "pts/0" } else { "?" };
+    let row = |user: &str, pid: u32, ppid: u32, cmd: &str| vec![user.to_string(), pid.to_string(), ppid.to_string(), "0".into(), t[11..16].to_string(), tty.into(), "00:00:00".into(), cmd.to_string()];
+    let mut rows = vec![vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()]];
+    let prog = program.split_whitespace().next().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
+    if prog == "nginx" {
+        // nginx's master process and its workers (`worker_processes auto;`: one per CPU).
+        let (_, tree) = c.lower_and_tree(&e.store);
+        let worker = nginx_user(&tree);
+        rows.push(row(&user, pid, pid - 21, &format!("nginx: master process {program}")));
+        for w in 1..=4 {
+            rows.push(row(&worker, pid + 30 + w, pid, "nginx: worker process"));
+        }
+    } else {
+        rows.push(row(&user, pid, pid - 21, program));
+    }
     Output::ok(table(&rows))
+}
+
+/// The user nginx's workers run as: the `user` directive, else the account the package
+/// created.
+fn nginx_user(tree: &crate::vfs::Tree) -> String {
+    let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+    let conf = text("/etc/nginx/nginx.conf");
+    if let Some(u) = conf.lines().map(str::trim).find_map(|l| l.strip_prefix("user ")) {
+        return u.trim_end_matches(';').split_whitespace().next().unwrap_or("nobody").to_string();
+    }
+    let passwd = text("/etc/passwd");
+    ["nginx", "www-data"].iter().find(|u| passwd.lines().any(|l| l.starts_with(&format!("{u}:")))).map_or("nobody".into(), |u| u.to_string())
 }
 
 /// `docker container prune`.

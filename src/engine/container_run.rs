@@ -331,7 +331,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
     }
     if let Some(b) = c.bindings.iter().find(|b| e.containers.iter().any(|o| o.id != c.id && o.is_running() && o.bindings.iter().any(|x| x.host == b.host && x.proto == b.proto))) {
-        let msg = format!("Error response from daemon: driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
+        let msg = format!("driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
         return Err((125, msg));
     }
     let network = crate::shell::Network::from_flag(&c.network);

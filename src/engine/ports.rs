@@ -61,6 +61,8 @@ pub fn resolve(specs: &[String], publish_all: bool, exposed: &[String], taken: &
         }
     }
     if publish_all {
+        let mut exposed: Vec<&String> = exposed.iter().collect();
+        exposed.sort_by_key(|e| (e.split('/').next().and_then(|p| p.parse::<u16>().ok()).unwrap_or(0), e.to_string()));
         for e in exposed {
             let (p, proto) = e.split_once('/').unwrap_or((e, "tcp"));
             let Ok(port) = p.parse::<u16>() else { continue };
