@@ -455,7 +455,8 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::fail(127, msg);
     }
     let tty = p.on("tty");
-    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network: crate::shell::Network::from_flag(&e.containers[i].network) });
+    let network = e.container_network(i, &tree);
+    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();

@@ -27,6 +27,7 @@ pub mod json;
 mod names;
 mod ports;
 mod process;
+mod services;
 mod registry;
 pub mod spec;
 mod system;

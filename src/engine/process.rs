@@ -189,7 +189,7 @@ fn budget() -> Budget {
 
 /// Runs one step in `tree`.
 pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
-    let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone(), network: p.network };
+    let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone(), network: p.network.clone() };
     let mut b = budget();
     let mut out = match step {
         Step::Script(s) => shell::run_script(tree, &process, s, &mut b),

@@ -151,7 +151,7 @@ impl<'a> Shell<'a> {
             errexit_off: 0,
             subst_status: None,
             name: "/bin/sh".into(),
-            network: proc.network,
+            network: proc.network.clone(),
         }
     }
 

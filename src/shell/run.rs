@@ -332,7 +332,7 @@ impl Shell<'_> {
                 stderr: &mut err,
                 budget: &mut *self.budget,
                 io: IoState { pipe_room, ..IoState::default() },
-                network: self.network,
+                network: self.network.clone(),
             };
             let s = f(&mut ctx, argv);
             (s, ctx.io)

@@ -40,7 +40,7 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
     }
     let mut headers_out = String::new();
     let resp = loop {
-        let resp = match fetch(&url, ctx.network) {
+        let resp = match fetch(&url, &ctx.network, ctx.fs) {
             Ok((_, r)) => r,
             Err(FetchError::UnknownHost | FetchError::NoResolver) => return err(ctx, 6, &format!("Could not resolve host: {}", url.host)),
             Err(FetchError::Refused(_)) => {
@@ -49,7 +49,7 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
             }
         };
         if head || include {
-            headers_out.push_str(&header_block(&resp));
+            headers_out.push_str(&header_block(&resp, ctx.now));
         }
         match (&resp.location, follow) {
             (Some(loc), true) => match Url::parse(loc) {
@@ -105,6 +105,16 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
             ctx.write_out(&body.bytes());
         }
     }
+    if let Some(fmt) = a.value(&["w", "write-out"]) {
+        let text = fmt
+            .replace("%{http_code}", &resp.status.to_string())
+            .replace("%{response_code}", &resp.status.to_string())
+            .replace("%{size_download}", &size.to_string())
+            .replace("%{content_type}", resp.mime)
+            .replace("%{url_effective}", &url.to_text())
+            .replace("\\n", "\n");
+        ctx.out(&text);
+    }
     0
 }
 
@@ -113,8 +123,9 @@ pub fn standalone(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     curl(ctx, argv, "8.9.1")
 }
 
-fn header_block(r: &Response) -> String {
-    let mut h = format!("HTTP/1.1 {} {}\r\nServer: nginx\r\nDate: Thu, 03 Oct 2024 10:00:10 GMT\r\nContent-Type: {}\r\nContent-Length: {}\r\n", r.status, r.reason, r.mime, r.body.len());
+fn header_block(r: &Response, now: i64) -> String {
+    let date = crate::shell::applets::info::strftime("%a, %d %b %Y %H:%M:%S GMT", now);
+    let mut h = format!("HTTP/1.1 {} {}\r\nServer: nginx\r\nDate: {date}\r\nContent-Type: {}\r\nContent-Length: {}\r\n", r.status, r.reason, r.mime, r.body.len());
     if let Some(l) = &r.location {
         h.push_str(&format!("Location: {l}\r\n"));
     }
@@ -154,16 +165,16 @@ mod tests {
     #[test]
     fn downloads_and_meter() {
         let mut t = Tree::new();
-        let (code, out, err) = run(&mut t, Network::Bridge, &["-fsSL", "https://example.com/"]);
+        let (code, out, err) = run(&mut t, Network::default(), &["-fsSL", "https://example.com/"]);
         assert_eq!((code, err.as_str()), (0, ""));
         assert!(out.contains("<title>example.com</title>"));
-        let (code, _, err) = run(&mut t, Network::Bridge, &["-o", "/nginx.tgz", "https://nginx.org/download/nginx-1.26.2.tar.gz"]);
+        let (code, _, err) = run(&mut t, Network::default(), &["-o", "/nginx.tgz", "https://nginx.org/download/nginx-1.26.2.tar.gz"]);
         assert_eq!(code, 0);
         assert!(err.starts_with("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"), "{err}");
         let s = curl_size(t.get("/nginx.tgz").unwrap().size());
         assert!(err.contains(&format!("\n100 {s:>5}  100 {s:>5}    0     0  ")), "{err}");
         assert!(s.ends_with('k') && s.len() == 5, "{s}");
-        let (code, _, _) = run(&mut t, Network::Bridge, &["-sLO", "https://github.com/krallin/tini/releases/download/v0.19.0/tini"]);
+        let (code, _, _) = run(&mut t, Network::default(), &["-sLO", "https://github.com/krallin/tini/releases/download/v0.19.0/tini"]);
         assert_eq!(code, 0);
         assert!(t.get("/tini").unwrap().size() > 10_000);
     }
@@ -171,12 +182,12 @@ mod tests {
     #[test]
     fn errors_and_exit_codes() {
         let mut t = Tree::new();
-        assert_eq!(run(&mut t, Network::Bridge, &["-fsSL", "http://nonexistent.invalid/"]), (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into()));
-        assert_eq!(run(&mut t, Network::None, &["-fsL", "https://example.com/"]), (6, String::new(), String::new()));
-        assert_eq!(run(&mut t, Network::Bridge, &["-s", "http://localhost:8080/"]).0, 7);
-        assert_eq!(run(&mut t, Network::Bridge, &["-S", "-s", "http://localhost:8080/"]).2, "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n");
-        assert_eq!(run(&mut t, Network::Bridge, &[]).0, 2);
-        let (code, out, _) = run(&mut t, Network::Bridge, &["-sI", "https://example.com/"]);
+        assert_eq!(run(&mut t, Network::default(), &["-fsSL", "http://nonexistent.invalid/"]), (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into()));
+        assert_eq!(run(&mut t, Network::none(), &["-fsL", "https://example.com/"]), (6, String::new(), String::new()));
+        assert_eq!(run(&mut t, Network::default(), &["-s", "http://localhost:8080/"]).0, 7);
+        assert_eq!(run(&mut t, Network::default(), &["-S", "-s", "http://localhost:8080/"]).2, "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n");
+        assert_eq!(run(&mut t, Network::default(), &[]).0, 2);
+        let (code, out, _) = run(&mut t, Network::default(), &["-sI", "https://example.com/"]);
         assert_eq!(code, 0);
         assert!(out.starts_with("HTTP/1.1 200 OK\r\n"));
     }

@@ -33,7 +33,7 @@ pub fn clone(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
         ctx.err(&format!("fatal: repository '{raw}' does not exist\n"));
         return 128;
     };
-    match fetch(&url, ctx.network) {
+    match fetch(&url, &ctx.network, ctx.fs) {
         Ok(_) => {}
         Err(FetchError::UnknownHost | FetchError::NoResolver) => {
             ctx.err(&format!("fatal: unable to access '{}/': Could not resolve host: {}\n", raw.trim_end_matches('/'), url.host));
@@ -95,17 +95,17 @@ mod tests {
     #[test]
     fn clones_a_working_tree_and_history() {
         let mut t = Tree::new();
-        assert_eq!(git(&mut t, Network::Bridge, &["--depth", "1", "https://github.com/redis/redis.git"]), (0, "Cloning into 'redis'...\n".into()));
+        assert_eq!(git(&mut t, Network::default(), &["--depth", "1", "https://github.com/redis/redis.git"]), (0, "Cloning into 'redis'...\n".into()));
         assert!(t.get("/redis/src/Makefile").is_some());
         assert!(t.get("/redis/.git/HEAD").is_some());
-        let (code, err) = git(&mut t, Network::Bridge, &["https://github.com/redis/redis.git"]);
+        let (code, err) = git(&mut t, Network::default(), &["https://github.com/redis/redis.git"]);
         assert_eq!((code, err.as_str()), (128, "fatal: destination path 'redis' already exists and is not an empty directory.\n"));
     }
 
     #[test]
     fn unreachable_hosts_fail() {
         let mut t = Tree::new();
-        let (code, err) = git(&mut t, Network::None, &["https://github.com/a/b.git", "src"]);
+        let (code, err) = git(&mut t, Network::none(), &["https://github.com/a/b.git", "src"]);
         assert_eq!(code, 128);
         assert_eq!(err, "Cloning into 'src'...\nfatal: unable to access 'https://github.com/a/b.git/': Could not resolve host: github.com\n");
     }

@@ -1,12 +1,14 @@
 //! The simulated network seen from inside a container: the network mode, URLs, name
 //! resolution and deterministic HTTP responses (same URL, same bytes).
 
-use super::artifacts;
-use crate::vfs::Content;
+use std::sync::Arc;
 
-/// The network a process is attached to (`docker run --network`, `RUN --network`).
+use super::artifacts;
+use crate::vfs::{Content, Tree};
+
+/// How a process is attached (`docker run --network`, `RUN --network`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Network {
+pub enum Mode {
     /// The default bridge (or a user-defined one): the outside world is reachable.
     #[default]
     Bridge,
@@ -16,15 +18,54 @@ pub enum Network {
     Host,
 }
 
+/// The network a process sees: its mode and the services it can reach (servers running
+/// in containers: the process's own container on `localhost`, published ports from the
+/// host).
+#[derive(Clone, Debug, Default)]
+pub struct Network {
+    /// The attachment.
+    pub mode: Mode,
+    /// Reachable servers.
+    pub services: Arc<Vec<Service>>,
+}
+
 impl Network {
     /// Parses a `--network` value (`default`, `bridge`, `none`, `host`, or a user network).
     pub fn from_flag(v: &str) -> Network {
-        match v {
-            "none" => Network::None,
-            "host" => Network::Host,
-            _ => Network::Bridge,
-        }
+        let mode = match v {
+            "none" => Mode::None,
+            "host" => Mode::Host,
+            _ => Mode::Bridge,
+        };
+        Network { mode, services: Arc::default() }
     }
+
+    /// `--network none`.
+    pub fn none() -> Network {
+        Network::from_flag("none")
+    }
+
+    /// The same attachment with these services reachable.
+    pub fn with_services(self, services: Vec<Service>) -> Network {
+        Network { services: Arc::new(services), ..self }
+    }
+
+    fn service(&self, host: &str, port: u16) -> Option<(&Service, u16)> {
+        self.services.iter().find(|s| s.names.iter().any(|n| n == host) || s.ip == host).and_then(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
+    }
+}
+
+/// A server a process can reach.
+#[derive(Clone, Debug)]
+pub struct Service {
+    /// Names that resolve to it (`localhost`, a container name).
+    pub names: Vec<String>,
+    /// Its address.
+    pub ip: String,
+    /// (port asked for, port the server listens on).
+    pub ports: Vec<(u16, u16)>,
+    /// What answers.
+    pub server: super::serve::Server,
 }
 
 /// A parsed URL.
@@ -113,14 +154,17 @@ pub struct Response {
 }
 
 /// The address `host` resolves to on network `net`.
-pub fn resolve(host: &str, net: Network) -> Result<String, FetchError> {
+pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
+    if let Some(s) = net.services.iter().find(|s| s.names.iter().any(|n| n == host)) {
+        return Ok(if host == "localhost" { "127.0.0.1".into() } else { s.ip.clone() });
+    }
     if host == "localhost" || host.starts_with("127.") || host == "[::1]" {
         return Ok("127.0.0.1".into());
     }
     if host.parse::<std::net::Ipv4Addr>().is_ok() {
         return Ok(host.to_string());
     }
-    if net == Network::None {
+    if net.mode == Mode::None {
         return Err(FetchError::NoResolver);
     }
     let tld = host.rsplit('.').next().unwrap_or("");
@@ -132,13 +176,15 @@ pub fn resolve(host: &str, net: Network) -> Result<String, FetchError> {
     Ok(format!("{}.{}.{}.{}", 23 + (h % 150) as u8, (h >> 8) as u8, (h >> 16) as u8, 1 + (h >> 24) as u8 % 250))
 }
 
-/// Fetches `url` (following nothing: redirects come back as 3xx responses).
-pub fn fetch(url: &Url, net: Network) -> Result<(String, Response), FetchError> {
+/// Fetches `url` (following nothing: redirects come back as 3xx responses). `own` is the
+/// requesting process's filesystem (a server in its own container serves from it).
+pub fn fetch(url: &Url, net: &Network, own: &Tree) -> Result<(String, Response), FetchError> {
     let addr = resolve(&url.host, net)?;
-    if addr.starts_with("127.") {
-        return Err(FetchError::Refused(addr));
+    if let Some((s, port)) = net.service(&url.host, url.port).or_else(|| net.service(&addr, url.port)) {
+        return Ok((addr, super::serve::respond(&s.server, own, port, &url.path)));
     }
-    if net == Network::None {
+    let local = addr.starts_with("127.") || net.services.iter().any(|s| s.ip == addr);
+    if local || net.mode == Mode::None {
         return Err(FetchError::Refused(addr));
     }
     Ok((addr, artifacts::respond(url)))
@@ -149,7 +195,7 @@ pub fn fetch(url: &Url, net: Network) -> Result<(String, Response), FetchError> 
 pub fn download(raw: &str) -> Result<(String, Content), String> {
     let mut url = Url::parse(raw).ok_or_else(|| format!("parse \"{raw}\": invalid URL"))?;
     for _ in 0..10 {
-        let resp = match fetch(&url, Network::Bridge) {
+        let resp = match fetch(&url, &Network::default(), &Tree::new()) {
             Ok((_, r)) => r,
             Err(FetchError::Refused(addr)) => return Err(format!("Get \"{raw}\": dial tcp {addr}:{}: connect: connection refused", url.port)),
             Err(_) => return Err(format!("Get \"{raw}\": dial tcp: lookup {}: no such host", url.host)),
@@ -212,12 +258,13 @@ mod tests {
 
     #[test]
     fn resolution_follows_the_network_mode() {
-        assert_eq!(resolve("nonexistent.invalid", Network::Bridge), Err(FetchError::UnknownHost));
-        assert_eq!(resolve("example.com", Network::None), Err(FetchError::NoResolver));
-        let a = resolve("download.redis.io", Network::Bridge).unwrap();
-        assert_eq!(a, resolve("download.redis.io", Network::Bridge).unwrap());
-        assert_ne!(a, resolve("nginx.org", Network::Bridge).unwrap());
-        assert_eq!(resolve("localhost", Network::None).unwrap(), "127.0.0.1");
+        let bridge = Network::default();
+        assert_eq!(resolve("nonexistent.invalid", &bridge), Err(FetchError::UnknownHost));
+        assert_eq!(resolve("example.com", &Network::none()), Err(FetchError::NoResolver));
+        let a = resolve("download.redis.io", &bridge).unwrap();
+        assert_eq!(a, resolve("download.redis.io", &bridge).unwrap());
+        assert_ne!(a, resolve("nginx.org", &bridge).unwrap());
+        assert_eq!(resolve("localhost", &Network::none()).unwrap(), "127.0.0.1");
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn one(ctx: &mut Ctx<'_>, flavor: Flavor, raw: &str, out: Option<&str>, prefix: 
         if flavor == Flavor::Gnu {
             say(ctx, &format!("--{}--  {}\n", date(ctx), url.to_text()));
         }
-        let (addr, resp) = match fetch(&url, ctx.network) {
+        let (addr, resp) = match fetch(&url, &ctx.network, ctx.fs) {
             Ok(r) => r,
             Err(e) => return failed(ctx, flavor, &url, e, quiet),
         };
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn gnu_wget_saves_to_the_output_document() {
         let mut t = Tree::new();
-        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::Bridge, &["-O", "redis.tar.gz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::default(), &["-O", "redis.tar.gz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
         assert_eq!(code, 0, "{err}");
         assert!(err.starts_with("--2024-10-03 10:00:10--  http://download.redis.io/releases/redis-5.0.3.tar.gz\nResolving download.redis.io (download.redis.io)... "), "{err}");
         assert!(err.contains("HTTP request sent, awaiting response... 200 OK\nLength: "), "{err}");
@@ -277,21 +277,21 @@ mod tests {
         let n = t.get("/redis.tar.gz").unwrap().size();
         assert!(n > 1_950_000, "{n}");
         // Same URL, same bytes.
-        run_wget(&mut t, Flavor::Gnu, Network::Bridge, &["-q", "-O", "again.tgz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
+        run_wget(&mut t, Flavor::Gnu, Network::default(), &["-q", "-O", "again.tgz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
         assert_eq!(t.read("/", "/again.tgz").unwrap(), t.read("/", "/redis.tar.gz").unwrap());
     }
 
     #[test]
     fn failures_print_the_real_messages() {
         let mut t = Tree::new();
-        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::Bridge, &["http://nonexistent.invalid/"]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::default(), &["http://nonexistent.invalid/"]);
         assert_eq!(code, 4);
         assert!(err.ends_with("Resolving nonexistent.invalid (nonexistent.invalid)... failed: Name or service not known.\nwget: unable to resolve host address 'nonexistent.invalid'\n"), "{err}");
-        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::None, &["-q", "https://example.com/x"]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::none(), &["-q", "https://example.com/x"]);
         assert_eq!((code, err.as_str()), (4, ""));
-        let (code, _, err) = run_wget(&mut t, Flavor::Busybox, Network::None, &["https://example.com/x"]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Busybox, Network::none(), &["https://example.com/x"]);
         assert_eq!((code, err.as_str()), (1, "wget: bad address 'example.com'\n"));
-        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::Bridge, &[]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::default(), &[]);
         assert_eq!(code, 1);
         assert!(err.starts_with("wget: missing URL\n"));
     }
@@ -299,16 +299,16 @@ mod tests {
     #[test]
     fn stdout_and_busybox_forms() {
         let mut t = Tree::new();
-        let (code, out, _) = run_wget(&mut t, Flavor::Gnu, Network::Bridge, &["-qO-", "https://example.com/"]);
+        let (code, out, _) = run_wget(&mut t, Flavor::Gnu, Network::default(), &["-qO-", "https://example.com/"]);
         assert_eq!(code, 0);
         assert!(out.contains("<h1>example.com</h1>"));
-        let (code, _, err) = run_wget(&mut t, Flavor::Busybox, Network::Bridge, &["https://example.com/app.bin"]);
+        let (code, _, err) = run_wget(&mut t, Flavor::Busybox, Network::default(), &["https://example.com/app.bin"]);
         assert_eq!(code, 0);
         assert!(err.starts_with("Connecting to example.com ("), "{err}");
         assert!(err.contains(":443)\nsaving to 'app.bin'\napp.bin              100% |********************************| "), "{err}");
         assert!(err.ends_with("'app.bin' saved\n"));
         // A second download without -O gets a new name in GNU wget.
-        run_wget(&mut t, Flavor::Gnu, Network::Bridge, &["-q", "https://example.com/app.bin"]);
+        run_wget(&mut t, Flavor::Gnu, Network::default(), &["-q", "https://example.com/app.bin"]);
         assert!(t.get("/app.bin.1").is_some());
     }
 }

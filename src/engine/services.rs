@@ -1,0 +1,92 @@
+//! What listens in running containers, as services of the simulated network: the
+//! container's own server on `localhost` (for `docker exec … curl localhost`) and published
+//! ports on the host's `localhost` (for the page's terminal).
+
+use std::sync::Arc;
+
+use super::container::{Container, State};
+use super::Engine;
+use crate::shell::programs::net::{Network, Service};
+use crate::shell::programs::serve::Server;
+use crate::vfs::Tree;
+
+/// The server container `c` runs (with its tree `tree`) and the port it listens on.
+fn server_of(c: &Container, tree: &Tree, snapshot: bool) -> Option<(Server, Vec<u16>)> {
+    let State::Running { program, .. } = &c.state else { return None };
+    let words: Vec<&str> = program.split_whitespace().collect();
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w))?;
+    let files = snapshot.then(|| Arc::new(tree.clone()));
+    let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).ok();
+    let env = |k: &str| c.config.env.iter().find_map(|e| e.strip_prefix(&format!("{k}=")).map(String::from));
+    let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
+    let http = |software: String, root: String, index: Vec<String>, deny: bool, port: u16| Some((Server::Http { software, files: files.clone(), root, index, deny }, vec![port]));
+    match base {
+        "nginx" => {
+            let conf = ["/etc/nginx/conf.d/default.conf", "/etc/nginx/sites-enabled/default", "/etc/nginx/http.d/default.conf", "/etc/nginx/nginx.conf"]
+                .iter()
+                .filter_map(|p| text(p))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let directive = |name: &str| conf.lines().map(str::trim).find_map(|l| l.strip_prefix(&format!("{name} ")).map(|v| v.trim_end_matches(';').trim().to_string()));
+            let root = match directive("root") {
+                Some(r) if r.starts_with('/') => r,
+                Some(r) => format!("/usr/share/nginx/{r}"),
+                None => "/usr/share/nginx/html".into(),
+            };
+            let index = directive("index").map(|v| v.split_whitespace().map(String::from).collect()).unwrap_or_else(|| vec!["index.html".to_string()]);
+            let port = directive("listen").and_then(|l| l.split_whitespace().next().and_then(|p| p.rsplit(':').next()?.parse().ok())).unwrap_or(80);
+            let deny = directive("root").is_none() && conf.contains("return 404;");
+            let software = env("NGINX_VERSION").map_or("nginx".to_string(), |v| format!("nginx/{v}"));
+            http(software, root, index, deny, port)
+        }
+        "httpd" | "httpd-foreground" | "apache2" | "apache2-foreground" => {
+            let root = if tree.get("/usr/local/apache2/htdocs").is_some() { "/usr/local/apache2/htdocs" } else { "/var/www/html" };
+            let software = env("HTTPD_VERSION").map_or("Apache".to_string(), |v| format!("Apache/{v} (Unix)"));
+            http(software, root.into(), vec!["index.html".into()], false, 80)
+        }
+        b if b.starts_with("python") && words.get(1) == Some(&"-m") && words.get(2) == Some(&"http.server") => {
+            let port = words.get(3).and_then(|p| p.parse().ok()).unwrap_or(8000);
+            http("SimpleHTTP/0.6 Python".into(), cwd, vec!["index.html".into(), "index.htm".into()], false, port)
+        }
+        "php" if words.get(1) == Some(&"-S") => {
+            let port = words.get(2).and_then(|a| a.rsplit(':').next()?.parse().ok()).unwrap_or(8000);
+            http("PHP".into(), cwd, vec!["index.php".into(), "index.html".into()], false, port)
+        }
+        _ => {
+            let known: &[(&str, u16)] = &[("redis-server", 6379), ("mongod", 27017), ("postgres", 5432), ("mysqld", 3306), ("memcached", 11211)];
+            let mut ports: Vec<u16> = known.iter().filter(|(n, _)| *n == base).map(|(_, p)| *p).collect();
+            ports.extend(c.config.exposed_ports.keys().filter_map(|k| k.split('/').next()?.parse::<u16>().ok()));
+            ports.dedup();
+            (!ports.is_empty()).then(|| (Server::Tcp { program: program.clone() }, ports))
+        }
+    }
+}
+
+impl Engine {
+    /// The network a process in container `i` sees: its own server on `localhost`.
+    pub(crate) fn container_network(&self, i: usize, tree: &Tree) -> Network {
+        let c = &self.containers[i];
+        let net = Network::from_flag(&c.network);
+        match server_of(c, tree, false) {
+            Some((server, ports)) => {
+                let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
+                net.with_services(vec![Service { names, ip: "127.0.0.1".into(), ports: ports.iter().map(|p| (*p, *p)).collect(), server }])
+            }
+            None => net,
+        }
+    }
+
+    /// The network of the host (the page's terminal): published ports on `localhost`.
+    pub fn host_network(&self) -> Network {
+        let mut services = Vec::new();
+        for c in self.containers.iter().filter(|c| c.is_running() && !c.bindings.is_empty()) {
+            let (_, tree) = c.lower_and_tree(&self.store);
+            let Some((server, ports)) = server_of(c, &tree, true) else { continue };
+            let mapped: Vec<(u16, u16)> = c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
+            if !mapped.is_empty() {
+                services.push(Service { names: vec!["localhost".into(), "127.0.0.1".into(), "0.0.0.0".into()], ip: "127.0.0.1".into(), ports: mapped, server });
+            }
+        }
+        Network::default().with_services(services)
+    }
+}
