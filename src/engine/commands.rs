@@ -4,7 +4,7 @@
 use super::spec::Cmd;
 use super::{
     archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_ps as ps, container_run as run,
-    image_cmds as img, images_cmd as ls, inspect as ins, ports, registry as reg, system as sys, Engine, Output,
+    image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -117,6 +117,7 @@ pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
         "image" => management(e, "image", "Manage images", IMAGE, rest),
         "container" => management(e, "container", "Manage containers", CONTAINER, rest),
         "system" => management(e, "system", "Manage Docker", &[], rest),
+        "network" => management(e, "network", "Manage networks", &[], rest),
         "builder" if rest.first().is_some_and(|s| s == "build") => run_top(e, "build", "docker builder build", &rest[1..]),
         name => match TOP.iter().find(|t| t.name == name) {
             Some(t) => (t.run)(e, &t.cmd, rest),
@@ -151,6 +152,12 @@ fn management(e: &mut Engine, group: &str, short: &str, subs: &[(&[&str], &str)]
     let own: &[(&str, Cmd, Handler)] = match group {
         "image" => &[("inspect", ins::IMAGE_INSPECT, inspect_image), ("prune", img::PRUNE, img::prune)],
         "container" => &[("inspect", ins::CONTAINER_INSPECT, inspect_container), ("prune", life::PRUNE, life::prune)],
+        "network" => &[
+            ("create", net::CREATE, net::create),
+            ("inspect", net::INSPECT, net::inspect),
+            ("ls", net::LS, net::ls),
+            ("rm", net::RM, net::rm),
+        ],
         _ => &[("df", sys::DF, sys::df), ("info", sys::INFO, sys::info)],
     };
     let Some((sub, rest)) = args.split_first() else {

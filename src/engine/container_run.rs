@@ -251,14 +251,16 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     });
     let hostname = p.get("hostname").map(String::from).unwrap_or_else(|| id[..12].to_string());
     let network = match p.get("network").unwrap_or("bridge") {
-        "default" | "bridge" => "bridge".to_string(),
-        n @ ("none" | "host") => n.to_string(),
-        n => return Err(err(format!("Error response from daemon: network {n} not found"))),
+        "default" => "bridge".to_string(),
+        n => match e.find_network(n) {
+            Some(def) => def.name.clone(),
+            None => return Err(err(format!("Error response from daemon: network {n} not found"))),
+        },
     };
     let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
     let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
     let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
-    let bindings = if network == "bridge" { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
+    let bindings = if !matches!(network.as_str(), "none" | "host") { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
     let tty = p.on("tty");
     if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
         config.env.push("TERM=xterm".into());
@@ -334,7 +336,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         let msg = format!("driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
         return Err((125, msg));
     }
-    let network = crate::shell::Network::from_flag(&c.network);
+    let network = e.container_network(i, &tree);
     let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;

@@ -25,6 +25,7 @@ mod images_cmd;
 mod inspect;
 pub mod json;
 mod names;
+mod network_cmd;
 mod ports;
 mod process;
 mod services;
@@ -153,6 +154,10 @@ pub struct Engine {
     pub containers: Vec<Container>,
     /// The in-memory registry (`localhost:5000/…`) and logins.
     pub registry: Registry,
+    /// Networks: the predefined ones and those `docker network create` made.
+    pub networks: Vec<network_cmd::NetworkDef>,
+    /// What servers keep in memory (redis keys), by container ID.
+    pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
@@ -166,6 +171,8 @@ impl Engine {
             store: Store::new(),
             containers: Vec::new(),
             registry: Registry::default(),
+            networks: network_cmd::predefined(),
+            server_data: Default::default(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,

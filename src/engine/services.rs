@@ -7,11 +7,11 @@ use std::sync::Arc;
 use super::container::{Container, State};
 use super::Engine;
 use crate::shell::programs::net::{Network, Service};
-use crate::shell::programs::serve::Server;
+use crate::shell::programs::serve::{Memory, Server};
 use crate::vfs::Tree;
 
 /// The server container `c` runs (with its tree `tree`) and the port it listens on.
-fn server_of(c: &Container, tree: &Tree, snapshot: bool) -> Option<(Server, Vec<u16>)> {
+fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Option<(Server, Vec<u16>)> {
     let State::Running { program, .. } = &c.state else { return None };
     let words: Vec<&str> = program.split_whitespace().collect();
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w))?;
@@ -57,23 +57,41 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool) -> Option<(Server, Vec<
             let mut ports: Vec<u16> = known.iter().filter(|(n, _)| *n == base).map(|(_, p)| *p).collect();
             ports.extend(c.config.exposed_ports.keys().filter_map(|k| k.split('/').next()?.parse::<u16>().ok()));
             ports.dedup();
-            (!ports.is_empty()).then(|| (Server::Tcp { program: program.clone() }, ports))
+            (!ports.is_empty()).then(|| (Server::Tcp { program: program.clone(), memory }, ports))
         }
     }
 }
 
 impl Engine {
-    /// The network a process in container `i` sees: its own server on `localhost`.
+    fn memory(&self, id: &str) -> Memory {
+        let mut all = self.server_data.lock().unwrap_or_else(|p| p.into_inner());
+        all.entry(id.to_string()).or_default().clone()
+    }
+
+    /// The network a process in container `i` sees: its own server on `localhost`, and
+    /// the servers of the other containers on its network (by address; by name too on a
+    /// user-defined network, as Docker's embedded DNS does).
     pub(crate) fn container_network(&self, i: usize, tree: &Tree) -> Network {
         let c = &self.containers[i];
         let net = Network::from_flag(&c.network);
-        match server_of(c, tree, false) {
-            Some((server, ports)) => {
-                let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
-                net.with_services(vec![Service { names, ip: "127.0.0.1".into(), ports: ports.iter().map(|p| (*p, *p)).collect(), server }])
-            }
-            None => net,
+        let mut services = Vec::new();
+        if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id)) {
+            let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
+            services.push(Service { names, ip: "127.0.0.1".into(), ports: ports.iter().map(|p| (*p, *p)).collect(), server });
         }
+        let user_defined = !matches!(c.network.as_str(), "bridge" | "none" | "host");
+        for (j, o) in self.containers.iter().enumerate() {
+            if j == i || o.network != c.network || !o.is_running() || c.network == "none" {
+                continue;
+            }
+            let Some(ip) = self.container_ip(j) else { continue };
+            let (_, t) = o.lower_and_tree(&self.store);
+            if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id)) {
+                let names = if user_defined { vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()] } else { Vec::new() };
+                services.push(Service { names, ip, ports: ports.iter().map(|p| (*p, *p)).collect(), server });
+            }
+        }
+        net.with_services(services)
     }
 
     /// The network of the host (the page's terminal): published ports on `localhost`.
@@ -81,7 +99,7 @@ impl Engine {
         let mut services = Vec::new();
         for c in self.containers.iter().filter(|c| c.is_running() && !c.bindings.is_empty()) {
             let (_, tree) = c.lower_and_tree(&self.store);
-            let Some((server, ports)) = server_of(c, &tree, true) else { continue };
+            let Some((server, ports)) = server_of(c, &tree, true, self.memory(&c.id)) else { continue };
             let mapped: Vec<(u16, u16)> = c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
             if !mapped.is_empty() {
                 services.push(Service { names: vec!["localhost".into(), "127.0.0.1".into(), "0.0.0.0".into()], ip: "127.0.0.1".into(), ports: mapped, server });

@@ -39,6 +39,9 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let args = &argv[1.min(argv.len())..];
     let v = &b.version;
     let wants_version = args.iter().any(|a| matches!(a.as_str(), "--version" | "-v" | "-V" | "version"));
+    if b.name == "redis-cli" && !wants_version {
+        return super::redis_cli::redis_cli(ctx, argv);
+    }
     if wants_version {
         match b.name.as_str() {
             "redis-server" => {

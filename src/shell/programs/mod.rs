@@ -11,6 +11,7 @@ pub mod git;
 pub mod install;
 pub mod make;
 pub mod net;
+pub mod redis_cli;
 pub mod serve;
 pub mod sources;
 pub mod wget;
@@ -23,6 +24,7 @@ use super::applet::AppletFn;
 pub fn applet(name: &str) -> Option<AppletFn> {
     Some(match name {
         "install" => install::install,
+        "redis-cli" => redis_cli::redis_cli,
         _ => return None,
     })
 }

@@ -50,7 +50,8 @@ impl Network {
         Network { services: Arc::new(services), ..self }
     }
 
-    fn service(&self, host: &str, port: u16) -> Option<(&Service, u16)> {
+    /// The service answering `host:port`, and the port it listens on.
+    pub fn service(&self, host: &str, port: u16) -> Option<(&Service, u16)> {
         self.services.iter().find(|s| s.names.iter().any(|n| n == host) || s.ip == host).and_then(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
     }
 }

@@ -2,7 +2,8 @@
 //! `python -m http.server`) serve their document root with the right status and page;
 //! other servers accept connections.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use super::net::Response;
 use crate::vfs::{path, Content, NodeKind, Tree};
@@ -24,12 +25,18 @@ pub enum Server {
         /// True when the configuration answers 404 to everything (Alpine's default site).
         deny: bool,
     },
-    /// Any other server: it accepts connections (for `nc -z`, wait-for scripts).
+    /// Any other server: it accepts connections (for `nc -z`, wait-for scripts); a
+    /// `redis-server` answers `redis-cli` from its memory.
     Tcp {
         /// Its program.
         program: String,
+        /// What it keeps in memory (shared by every client, kept by the engine).
+        memory: Memory,
     },
 }
+
+/// A server's in-memory data (redis keys).
+pub type Memory = Arc<Mutex<BTreeMap<String, String>>>;
 
 /// The response of `server` to `GET path` on `port`.
 pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Response {
@@ -64,7 +71,7 @@ pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Respo
             let body = if c.is_synthetic() && path::file_name(&file).starts_with("index") && software.starts_with("nginx") { Content::from(super::nginx_welcome()) } else { c.clone() };
             Response { status: 200, reason: "OK", body, mime: mime_of(&file), location: None }
         }
-        Server::Tcp { program } => Response { status: 200, reason: "OK", body: Content::default(), mime: if program.is_empty() { "text/plain" } else { "application/octet-stream" }, location: None },
+        Server::Tcp { program, .. } => Response { status: 200, reason: "OK", body: Content::default(), mime: if program.is_empty() { "text/plain" } else { "application/octet-stream" }, location: None },
     }
 }
 
