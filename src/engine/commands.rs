@@ -4,7 +4,7 @@
 use super::spec::Cmd;
 use super::{
     archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_ps as ps, container_run as run,
-    image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, Engine, Output,
+    image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -118,6 +118,7 @@ pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
         "container" => management(e, "container", "Manage containers", CONTAINER, rest),
         "system" => management(e, "system", "Manage Docker", &[], rest),
         "network" => management(e, "network", "Manage networks", &[], rest),
+        "volume" => management(e, "volume", "Manage volumes", &[], rest),
         "builder" if rest.first().is_some_and(|s| s == "build") => run_top(e, "build", "docker builder build", &rest[1..]),
         name => match TOP.iter().find(|t| t.name == name) {
             Some(t) => (t.run)(e, &t.cmd, rest),
@@ -157,6 +158,13 @@ fn management(e: &mut Engine, group: &str, short: &str, subs: &[(&[&str], &str)]
             ("inspect", net::INSPECT, net::inspect),
             ("ls", net::LS, net::ls),
             ("rm", net::RM, net::rm),
+        ],
+        "volume" => &[
+            ("create", vol::CREATE, vol::create),
+            ("inspect", vol::INSPECT, vol::inspect),
+            ("ls", vol::LS, vol::ls),
+            ("prune", vol::PRUNE, vol::prune),
+            ("rm", vol::RM, vol::rm),
         ],
         _ => &[("df", sys::DF, sys::df), ("info", sys::INFO, sys::info)],
     };

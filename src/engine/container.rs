@@ -85,6 +85,9 @@ pub struct Container {
     /// `--network` (`bridge` unless given).
     #[serde(default)]
     pub network: String,
+    /// Volumes mounted into it.
+    #[serde(default)]
+    pub mounts: Vec<super::volumes::Mount>,
 }
 
 impl Container {

@@ -25,6 +25,8 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
     switch("publish-all", Some('P')).about("Publish all exposed ports to random ports"),
     value("network", None).doc("network", "Connect a container to a network"),
+    value("volume", Some('v')).doc("list", "Bind mount a volume"),
+    value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -123,7 +125,8 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             out.err_line(format!("docker: Error response from daemon: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
             out.code = code;
             if e.containers[i].auto_remove {
-                e.containers.remove(i);
+                let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
             }
         }
         Ok(run) => {
@@ -138,7 +141,8 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 print_run(&mut out, &run, e.containers[i].tty);
                 out.code = e.containers[i].exit_code();
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
-                    e.containers.remove(i);
+                    let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
         }
@@ -260,6 +264,20 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
     let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
     let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
+    let asked = super::volumes::parse_mounts(&p.all("volume"), &p.all("mount")).map_err(&err)?;
+    let mut mounts = Vec::new();
+    for (name, target, readonly) in asked {
+        let volume = e.volume_for(name);
+        mounts.push(super::volumes::Mount { volume, target: super::volumes::target(&target), readonly });
+    }
+    // The image's VOLUMEs not mounted otherwise get anonymous volumes.
+    for t in config.volumes.keys() {
+        let target = super::volumes::target(t);
+        if !mounts.iter().any(|m| m.target == target) {
+            let volume = e.volume_for(None);
+            mounts.push(super::volumes::Mount { volume, target, readonly: false });
+        }
+    }
     let bindings = if !matches!(network.as_str(), "none" | "host") { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
     let tty = p.on("tty");
     if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
@@ -287,6 +305,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         ports: specs,
         bindings,
         network,
+        mounts,
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
@@ -311,8 +330,9 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 /// Errors carry the exit status and the daemon's message.
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
+    let (lower, mut tree) = e.containers[i].lower_and_tree(&e.store);
+    e.mount_volumes(i, &mut tree);
     let c = &e.containers[i];
-    let (lower, mut tree) = c.lower_and_tree(&e.store);
     let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
         (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
     })?;
@@ -349,6 +369,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = o.code;
         endless = o.stopped.is_some();
     }
+    e.unmount_volumes(i, &lower, &mut tree);
     let c = &mut e.containers[i];
     c.rw = Layer::diff(&lower, &tree);
     c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
@@ -408,7 +429,8 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                     out.line(name);
                 }
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
-                    e.containers.remove(i);
+                    let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
             Err((_, msg)) => {
@@ -436,6 +458,8 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let now = e.now();
     let (lower, mut tree) = c.lower_and_tree(&e.store);
+    e.mount_volumes(i, &mut tree);
+    let c = &e.containers[i];
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
         Ok(u) => u,
@@ -459,6 +483,7 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let tty = p.on("tty");
     let network = e.container_network(i, &tree);
     let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
+    e.unmount_volumes(i, &lower, &mut tree);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();
@@ -480,7 +505,7 @@ mod tests {
     #[test]
     fn create_flags_are_run_flags_but_detach() {
         let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
-        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network"]);
+        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network", "volume", "mount"]);
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
     }
 }

@@ -29,6 +29,7 @@ mod network_cmd;
 mod ports;
 mod process;
 mod services;
+mod volumes;
 mod registry;
 pub mod spec;
 mod system;
@@ -156,6 +157,8 @@ pub struct Engine {
     pub registry: Registry,
     /// Networks: the predefined ones and those `docker network create` made.
     pub networks: Vec<network_cmd::NetworkDef>,
+    /// Volumes.
+    pub volumes: Vec<volumes::Volume>,
     /// What servers keep in memory (redis keys), by container ID.
     pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
     clock: Box<dyn Fn() -> i64>,
@@ -173,6 +176,7 @@ impl Engine {
             registry: Registry::default(),
             networks: network_cmd::predefined(),
             server_data: Default::default(),
+            volumes: Vec::new(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,
