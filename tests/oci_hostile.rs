@@ -5,7 +5,7 @@ mod support;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use layerlab::oci::digest::{blob_path, sha256_digest};
+use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::oci::spec::*;
 use layerlab::oci::{self, load, load_with, read_layer_tar, read_layer_tar_with, LoadError, LoadOptions};
 use layerlab::vfs::{Change, Layer, Tree};

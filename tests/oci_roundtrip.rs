@@ -6,7 +6,7 @@
 mod support;
 
 use layerlab::image::ImageConfig;
-use layerlab::oci::digest::{blob_path, sha256_digest};
+use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::oci::spec::*;
 use layerlab::oci::{self, load, save, save_with, SaveError, SaveImage, SaveOptions, SaveProgress};
 use layerlab::vfs::{Layer, Tree};

@@ -156,7 +156,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
             format!("link->{}", std::fs::read_link(&p).unwrap().display())
         } else {
             let data = std::fs::read(&p).unwrap();
-            format!("file {} {}", data.len(), oci::digest::sha256_digest(&data))
+            format!("file {} {}", data.len(), layerlab::util::digest::sha256_digest(&data))
         };
         let mode = if md.file_type().is_symlink() { 0o777 } else { md.permissions().mode() & 0o7777 };
         out.push(format!("{rel} {what} {mode:o} {}:{} {}", md.uid(), md.gid(), md.mtime()));

@@ -1,7 +1,8 @@
 //! Resolving `FROM`: images in the store, else the built-in images (imported into the
 //! store and tagged, as `docker pull` would), else an offline error.
 
-use crate::image::{builtin, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
+use crate::catalog::images::{self as builtin, BuiltinImage};
+use crate::image::{ContainerConfig, Empty, History, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
 
 /// Finds the image `reference` names, importing a built-in image on first use. Returns the
 /// image ID and the lines a pull prints; the error is worded for the offline playground.
@@ -10,7 +11,8 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         return Ok((img.id.clone(), Vec::new()));
     }
     let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
-    let Some(b) = builtin::lookup(&r.to_string()) else {
+    let found = builtin::lookup(&r.to_string()).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?;
+    let Some(b) = found else {
         let names: Vec<String> = builtin::catalogue()
             .into_iter()
             .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))
@@ -21,18 +23,7 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
             names.join(", ")
         ));
     };
-    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
-    let config = ImageConfig {
-        architecture: b.architecture,
-        os: b.os,
-        config: b.config,
-        created: Some(b.created.clone()),
-        history: b.history,
-        rootfs: RootFs { kind: "layers".into(), diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect() },
-        ..Default::default()
-    };
-    let created = crate::image::parse_rfc3339(&b.created).unwrap_or(0);
-    let image = Image::new(config, layers, created);
+    let image = image_of(b);
     let id = store.insert(image);
     store.tag(r.clone(), &id);
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
@@ -41,4 +32,45 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         format!("Status: Downloaded newer image for {r}"),
     ];
     Ok((id, lines))
+}
+
+/// The image a catalogue entry describes: its layers with their digests and its OCI config.
+pub fn image_of(b: BuiltinImage) -> Image {
+    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
+    let c = b.config;
+    let set = |v: Vec<String>| v.into_iter().map(|k| (k, Empty {})).collect();
+    let config = ContainerConfig {
+        user: c.user,
+        exposed_ports: set(c.exposed_ports),
+        env: c.env,
+        entrypoint: c.entrypoint,
+        cmd: c.cmd,
+        volumes: set(c.volumes),
+        working_dir: c.working_dir,
+        labels: c.labels,
+        stop_signal: c.stop_signal,
+        ..ContainerConfig::default()
+    };
+    let history = b
+        .history
+        .into_iter()
+        .map(|h| History {
+            created: Some(h.created.unwrap_or_else(|| b.created.clone())),
+            created_by: Some(h.created_by),
+            author: None,
+            comment: h.comment,
+            empty_layer: h.empty_layer,
+        })
+        .collect();
+    let config = ImageConfig {
+        architecture: b.architecture,
+        os: b.os,
+        config,
+        created: Some(b.created.clone()),
+        history,
+        rootfs: RootFs { kind: "layers".into(), diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect() },
+        ..Default::default()
+    };
+    let created = crate::image::parse_rfc3339(&b.created).unwrap_or(0);
+    Image::new(config, layers, created)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::shell::{self, Budget, Outcome, Process};
 use crate::vfs::Tree;
 
-use super::stage::DEFAULT_PATH;
+use crate::util::DEFAULT_PATH;
 
 /// Who a `USER` value names: (uid, gid, home).
 pub fn resolve_user(tree: &Tree, user: &str) -> Result<(u32, u32, String), String> {

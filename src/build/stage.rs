@@ -9,9 +9,6 @@ use crate::vfs::{Layer, Tree};
 
 use super::events::LayerEvent;
 
-/// The default `PATH` Docker gives containers whose image sets none.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
 /// One stage as it is being built.
 pub struct StageState {
     /// `AS name`, lower-cased.

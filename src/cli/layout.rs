@@ -7,7 +7,7 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use crate::oci::digest::blob_path;
+use crate::util::digest::blob_path;
 use crate::oci::{self, LoadError, LoadedImage, SaveError, SaveImage};
 
 /// Writes `images` as the layout in `dir` (created if missing). Blobs already present

@@ -314,7 +314,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
 /// The environment a container process gets: the config's, plus `PATH`, `HOSTNAME`, `HOME`.
 pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
     let mut env = BTreeMap::new();
-    env.insert("PATH".to_string(), crate::shell::DEFAULT_PATH.to_string());
+    env.insert("PATH".to_string(), crate::util::DEFAULT_PATH.to_string());
     env.insert("HOSTNAME".to_string(), c.hostname.clone());
     for kv in &c.config.env {
         if let Some((k, v)) = kv.split_once('=') {

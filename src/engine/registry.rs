@@ -9,7 +9,8 @@ use super::flags::{switch, value};
 use super::format::{ellipsis, table};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::image::{builtin, sha256_digest, short_id, Image, Reference};
+use crate::catalog::images as builtin;
+use crate::image::{sha256_digest, short_id, Image, Reference};
 
 /// The in-memory registries (`localhost:PORT/…`) and the logins.
 #[derive(Clone, Debug, Default)]
@@ -73,7 +74,7 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
             ))
         }
         None => {
-            if builtin::lookup(&r.to_string()).is_none() && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
+            if builtin::lookup(&r.to_string()).is_ok_and(|i| i.is_none()) && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
                 return Err(format!("manifest for {r} not found: manifest unknown: manifest unknown"));
             }
             let before = e.store.tagged(r).map(|i| i.id.clone());

@@ -21,7 +21,7 @@ pub struct LayerInfo {
 impl LayerInfo {
     /// Wraps a layer, computing its diff_id.
     pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let diff_id = crate::oci::layer::diff_id(&layer);
+        let diff_id = super::layer::diff_id(&layer);
         let size = layer.size();
         Arc::new(LayerInfo { layer, diff_id, size })
     }
@@ -70,7 +70,7 @@ impl Image {
     }
 }
 
-pub use crate::oci::digest::sha256_digest;
+use crate::util::digest::sha256_digest;
 
 /// The first 12 hex digits of an ID (with or without `sha256:`).
 pub fn short_id(id: &str) -> &str {

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::digest::{blob_path, sha256_digest, sha256_hex};
+use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
 use super::layer_read::{read_layer, ReadLayer};
 use super::spec::Descriptor;
 use super::tarread::{Budget, LoadOptions};

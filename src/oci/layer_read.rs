@@ -18,7 +18,7 @@ use std::io::Read;
 
 use tar::EntryType;
 
-use super::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
+use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions, RawEntry};
 use super::LoadError;
 use crate::vfs::path::{ancestors, file_name, join, parent};
@@ -227,7 +227,7 @@ impl LayerBuilder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oci::layer::{diff_id, write_layer_gzip, write_layer_tar};
+    use crate::image::layer::{diff_id, write_layer_gzip, write_layer_tar};
     use crate::vfs::{Content, Tree};
 
     fn sample() -> (Tree, Layer) {

@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::assemble::{blob, need, Assembler, Files, LoadedImage};
-use super::digest::{blob_path, sha256_hex};
-use super::refs::ImageRef;
+use crate::util::digest::{blob_path, sha256_hex};
+use crate::util::reference::Reference;
 use super::spec::*;
 use super::tarread::LoadOptions;
 use super::LoadError;
@@ -59,13 +59,13 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
 /// next to the full name) is returned separately.
 fn names(ann: &BTreeMap<String, String>) -> Result<(Vec<String>, Vec<String>), LoadError> {
     if let Some(full) = ann.get(ANNOTATION_IMAGE_NAME) {
-        let r = ImageRef::parse(full).ok_or_else(|| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
-        return Ok((vec![r.familiar()], Vec::new()));
+        let r = Reference::parse(full).map_err(|_| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
+        return Ok((vec![r.to_string()], Vec::new()));
     }
     match ann.get(ANNOTATION_REF_NAME) {
-        Some(name) if name.contains([':', '/']) => match ImageRef::parse(name) {
-            Some(r) => Ok((vec![r.familiar()], Vec::new())),
-            None => Ok((Vec::new(), vec![name.clone()])),
+        Some(name) if name.contains([':', '/']) => match Reference::parse(name) {
+            Ok(r) => Ok((vec![r.to_string()], Vec::new())),
+            Err(_) => Ok((Vec::new(), vec![name.clone()])),
         },
         Some(name) => Ok((Vec::new(), vec![name.clone()])),
         None => Ok((Vec::new(), Vec::new())),

@@ -17,9 +17,9 @@ use std::io::Read;
 use tar::EntryType;
 
 use super::assemble::{need, Assembler, Files, LoadedImage};
-use super::digest::sha256_digest;
+use crate::util::digest::sha256_digest;
 use super::layout::read_oci;
-use super::refs::ImageRef;
+use crate::util::reference::Reference;
 use super::spec::DockerManifestItem;
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions};
 use super::LoadError;
@@ -128,7 +128,7 @@ fn named_digest(path: &str) -> Option<String> {
     let base = path.rsplit('/').next().unwrap_or(path);
     let stem = base.strip_suffix(".json").or_else(|| base.strip_suffix(".tar")).unwrap_or(base);
     let digest = format!("sha256:{stem}");
-    super::digest::sha256_hex(&digest).is_some().then_some(digest)
+    crate::util::digest::sha256_hex(&digest).is_some().then_some(digest)
 }
 
 /// Reads a docker-archive through its `manifest.json`.
@@ -151,8 +151,8 @@ fn read_docker(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<LoadedImage>
         }
         let mut tags = Vec::new();
         for t in item.repo_tags.iter().flatten() {
-            let r = ImageRef::parse(t).ok_or_else(|| LoadError::invalid("manifest.json", format!("bad tag {t:?}")))?;
-            tags.push(r.familiar());
+            let r = Reference::parse(t).map_err(|_| LoadError::invalid("manifest.json", format!("bad tag {t:?}")))?;
+            tags.push(r.to_string());
         }
         a.add_image(config_bytes, &item.config, layers, tags, Vec::new())?;
     }

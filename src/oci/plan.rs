@@ -9,9 +9,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
-use super::digest::{blob_path, sha256_digest, sha256_hex};
-use super::layer::{layer_blob, write_layer_gzip, LayerBlob};
-use super::refs::ImageRef;
+use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
+use crate::image::layer::{layer_blob, write_layer_gzip, LayerBlob};
+use crate::util::reference::Reference;
 use super::spec::*;
 use super::SaveError;
 use crate::image::ImageConfig;
@@ -57,7 +57,7 @@ impl LayoutFile<'_> {
     /// Writes the file's bytes into `w` (streaming layers) and returns `w`; fails if the
     /// bytes produced differ in length from [`LayoutFile::size`].
     pub fn write_to<W: Write>(&self, w: W) -> io::Result<W> {
-        let mut counted = super::digest::HashWriter::new(w);
+        let mut counted = crate::util::digest::HashWriter::new(w);
         match &self.source {
             FileSource::Bytes(b) => counted.write_all(b)?,
             FileSource::Layer(l) => counted = write_layer_gzip(l, counted)?,
@@ -153,15 +153,15 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
                 message: format!("config lists diff_ids {wanted:?}, but the layers have {diff_ids:?}"),
             });
         }
-        let refs: Vec<ImageRef> = img
+        let refs: Vec<Reference> = img
             .tags
             .iter()
-            .map(|t| ImageRef::parse(t).ok_or_else(|| SaveError::InvalidTag(t.clone())))
+            .map(|t| Reference::parse(t).map_err(|_| SaveError::InvalidTag(t.clone())))
             .collect::<Result<_, _>>()?;
         for r in &refs {
-            if let Some(other) = tag_owner.insert(r.full(), id.clone()) {
+            if let Some(other) = tag_owner.insert(r.full_name(), id.clone()) {
                 if other != id {
-                    return Err(SaveError::Inconsistent { image: id, message: format!("{} is also given for image {other}", r.familiar()) });
+                    return Err(SaveError::Inconsistent { image: id, message: format!("{} is also given for image {other}", r.to_string()) });
                 }
             }
         }
@@ -198,18 +198,18 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
         }
         for r in &refs {
             let mut d = manifest_desc.clone();
-            d.annotations.insert(ANNOTATION_IMAGE_NAME.into(), r.full());
+            d.annotations.insert(ANNOTATION_IMAGE_NAME.into(), r.full_name());
             d.annotations.insert(ANNOTATION_REF_NAME.into(), r.tag.clone());
             if !descriptors.contains(&d) {
                 descriptors.push(d);
             }
             if let Some(top) = layer_blobs.last() {
                 let hex = sha256_hex(&top.diff_id).unwrap_or_default().to_string();
-                repositories.entry(r.familiar_name()).or_default().insert(r.tag.clone(), hex);
+                repositories.entry(r.repository.clone()).or_default().insert(r.tag.clone(), hex);
             }
         }
 
-        let tags: Vec<String> = refs.iter().map(ImageRef::familiar).collect();
+        let tags: Vec<String> = refs.iter().map(Reference::to_string).collect();
         match item_of_id.get(&id) {
             Some(&i) => {
                 let existing = items[i].repo_tags.get_or_insert_with(Vec::new);

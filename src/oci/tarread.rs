@@ -10,7 +10,7 @@ use flate2::read::MultiGzDecoder;
 use sha2::{Digest as _, Sha256};
 use tar::EntryType;
 
-use super::digest::hex;
+use crate::util::digest::hex;
 use super::LoadError;
 
 /// Limits applied while reading archives and layers.

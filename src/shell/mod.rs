@@ -6,7 +6,7 @@
 //! the tree run as applets (`applets`, then [`pkg`]).
 //!
 //! Not here: layers (the builder diffs the tree after a command). The network is simulated
-//! by [`programs`] (deterministic downloads; [`Network::None`] makes them fail).
+//! by [`programs`] (deterministic downloads; `Network::none()` makes them fail).
 
 pub mod applet;
 mod applets;
@@ -24,7 +24,6 @@ mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
 pub use programs::Network;
-pub use run::DEFAULT_PATH;
 
 use std::collections::BTreeMap;
 

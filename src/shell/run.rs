@@ -7,13 +7,11 @@ use std::rc::Rc;
 use super::applet::{AppletFn, BudgetError, Ctx, IoState};
 use super::ast::{Redir, Word};
 use super::exec::{Fd, Flow, Res, Shell, PIPE_CAPACITY};
+use crate::util::DEFAULT_PATH;
 use crate::vfs::{path, NodeKind};
 
 /// A command that needs the interpreter itself (builtins, `sh`, `find`, `xargs`, `env`).
 pub(crate) type ShellFn = fn(&mut Shell<'_>, &[String]) -> Res;
-
-/// The default `PATH` when the environment has none.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// What a command name refers to.
 pub(crate) enum Found {

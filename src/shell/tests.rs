@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::vfs::{Meta, Tree};
+use crate::util::DEFAULT_PATH;
 
 fn base() -> Tree {
     let mut t = Tree::new();

@@ -102,7 +102,7 @@ impl Session {
                 env.insert(k.to_string(), v.to_string());
             }
         }
-        env.entry("PATH".into()).or_insert_with(|| shell::DEFAULT_PATH.to_string());
+        env.entry("PATH".into()).or_insert_with(|| crate::util::DEFAULT_PATH.to_string());
         let user = req.user.clone().unwrap_or_else(|| cfg.user.clone());
         let (name, group) = user.split_once(':').map_or((user.as_str(), None), |(u, g)| (u, Some(g)));
         let (uid, mut gid, home) = if name.is_empty() || name == "root" || name == "0" {

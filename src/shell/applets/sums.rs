@@ -5,7 +5,7 @@ use sha2::Digest;
 use super::common::{fail, read_input, Opts};
 use crate::shell::applet::Ctx;
 
-use crate::oci::digest::hex;
+use crate::util::digest::hex;
 
 fn sum_applet(ctx: &mut Ctx<'_>, argv: &[String], name: &str, f: fn(&[u8]) -> String) -> i32 {
     let o = Opts::parse(argv, "");

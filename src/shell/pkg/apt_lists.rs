@@ -2,7 +2,7 @@
 //! (compressed downloads) and the sizes it stores (`Packages.lz4`, as the images'
 //! `docker-gzip-indexes` configuration asks).
 
-use super::distro::{Distro, Family};
+use crate::catalog::distro::{Distro, Family};
 
 /// One index file `apt-get update` downloads: what it prints and what it stores.
 pub(crate) struct Index {
@@ -54,9 +54,9 @@ const JAMMY: &[Index] = &[
 
 /// The index files of a release.
 pub(crate) fn indexes(d: &Distro) -> &'static [Index] {
-    match (d.family, d.column()) {
+    match (d.family, d.codename.as_str()) {
         (Family::Debian, _) => BOOKWORM,
-        (_, 2) => JAMMY,
+        (_, "jammy") => JAMMY,
         _ => NOBLE,
     }
 }

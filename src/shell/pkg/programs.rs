@@ -2,11 +2,11 @@
 //! package's version, compilers that write (synthetic) binaries, network clients that fail
 //! to resolve hosts (there is no network), and a clear message for anything else.
 
-use super::apkdb;
-use super::distro::{detect, Distro, Family};
-use super::dpkgdb;
-use super::model::{hash64, major_minor, upstream, Package};
-use super::repo::catalogue;
+use crate::catalog::apkdb;
+use crate::catalog::distro::{detect, Distro, Family};
+use crate::catalog::dpkgdb;
+use crate::catalog::model::{hash64, major_minor, upstream, Package};
+use crate::catalog::repo::catalogue;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta, Tree};
 
@@ -47,7 +47,7 @@ fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
 /// The version the release's repositories carry for `key`.
 fn repo_version(d: &Distro, key: &str) -> Option<String> {
     let cat = catalogue(d);
-    let p = super::repo::find(cat, key)?;
+    let p = crate::catalog::repo::find(cat, key)?;
     Some(p.version.clone())
 }
 
@@ -391,6 +391,6 @@ mod tests {
     }
 
     fn read(t: &crate::vfs::Tree, p: &str) -> String {
-        super::super::install::read_text(t, p)
+        crate::catalog::install::read_text(t, p)
     }
 }

@@ -119,24 +119,7 @@ pub fn checksum(seed: &str) -> String {
         h = hash64(&h.to_le_bytes());
     }
     bytes.truncate(20);
-    format!("Q1{}", base64(&bytes))
-}
-
-fn base64(data: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("Q1{}", crate::util::base64::encode(&bytes))
 }
 
 /// Reads the database text.
@@ -246,7 +229,5 @@ mod tests {
         assert_eq!(back[0].paths, e.paths);
         assert_eq!(back[0].depends, e.depends);
         assert_eq!(checksum("x").len(), 30);
-        assert_eq!(base64(b"Man"), "TWFu");
-        assert_eq!(base64(b"Ma"), "TWE=");
     }
 }

@@ -1,62 +1,14 @@
-//! `debian` (bookworm, bookworm-slim) and `ubuntu` (24.04 noble, 22.04 jammy): merged-/usr
-//! layouts assembled from the base packages of `debian_data`, with dpkg's status and file
+//! `debian` and `ubuntu` root filesystems: merged-/usr layouts assembled from the base
+//! packages of `data/packages/apt/base*.pkgs`, with dpkg's status and file
 //! lists, documentation and translations (left out of the slim and Ubuntu images by the same
 //! dpkg `path-exclude` rules they ship), and the apt configuration of the official images.
 
-use super::assemble::Rootfs;
-use super::debian_data::{BASE, COREUTILS, LANGS, LOCALE};
-use super::debian_tools::BASE_TOOLS;
-use super::{config, history, Built};
-use crate::image::ContainerConfig;
-use crate::shell::pkg::install::PathFilter;
-use crate::shell::pkg::model::{hash64, parse, FileEntry, Package};
-use crate::vfs::Content;
-
-/// One release of an apt-based image.
-struct Release {
-    column: usize,
-    slim: bool,
-    ubuntu: bool,
-    created: &'static str,
-    os_release: &'static str,
-    debian_version: &'static str,
-    issue: &'static str,
-}
-
-fn release(key: &str) -> Option<Release> {
-    let bookworm = |slim| Release {
-        column: 0,
-        slim,
-        ubuntu: false,
-        created: "2024-09-04T00:00:00Z",
-        os_release: "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL=\"https://www.debian.org/\"\nSUPPORT_URL=\"https://www.debian.org/support\"\nBUG_REPORT_URL=\"https://bugs.debian.org/\"\n",
-        debian_version: "12.7\n",
-        issue: "Debian GNU/Linux 12 \\n \\l\n\n",
-    };
-    Some(match key {
-        "bookworm" => bookworm(false),
-        "bookworm-slim" => bookworm(true),
-        "noble" => Release {
-            column: 1,
-            slim: true,
-            ubuntu: true,
-            created: "2024-09-11T16:25:28Z",
-            os_release: "PRETTY_NAME=\"Ubuntu 24.04.1 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nVERSION=\"24.04.1 LTS (Noble Numbat)\"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL=\"https://www.ubuntu.com/\"\nSUPPORT_URL=\"https://help.ubuntu.com/\"\nBUG_REPORT_URL=\"https://bugs.launchpad.net/ubuntu/\"\nPRIVACY_POLICY_URL=\"https://www.ubuntu.com/legal/terms-and-policies/privacy-policy\"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n",
-            debian_version: "trixie/sid\n",
-            issue: "Ubuntu 24.04.1 LTS \\n \\l\n\n",
-        },
-        "jammy" => Release {
-            column: 2,
-            slim: true,
-            ubuntu: true,
-            created: "2024-09-11T16:25:25Z",
-            os_release: "PRETTY_NAME=\"Ubuntu 22.04.5 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"22.04\"\nVERSION=\"22.04.5 LTS (Jammy Jellyfish)\"\nVERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\nHOME_URL=\"https://www.ubuntu.com/\"\nSUPPORT_URL=\"https://help.ubuntu.com/\"\nBUG_REPORT_URL=\"https://bugs.launchpad.net/ubuntu/\"\nPRIVACY_POLICY_URL=\"https://www.ubuntu.com/legal/terms-and-policies/privacy-policy\"\nUBUNTU_CODENAME=jammy\n",
-            debian_version: "bookworm/sid\n",
-            issue: "Ubuntu 22.04.5 LTS \\n \\l\n\n",
-        },
-        _ => return None,
-    })
-}
+use super::assemble::{base_packages, Rootfs};
+use super::debian_data::{COREUTILS, LANGS, LOCALE};
+use super::entry::DebianSpec;
+use crate::catalog::install::PathFilter;
+use crate::catalog::model::{hash64, FileEntry, Package, ParseError};
+use crate::vfs::{Content, Layer};
 
 /// The `path-exclude` rules of `debian:*-slim` (`/etc/dpkg/dpkg.cfg.d/docker`).
 pub(crate) const SLIM_EXCLUDES: &str = "# This is the \"slim\" variant of the Debian base image.
@@ -114,14 +66,14 @@ Dir::Cache::pkgcache \"\";
 Dir::Cache::srcpkgcache \"\";
 ";
 
-/// Builds `bookworm`, `bookworm-slim`, `noble` or `jammy`.
-pub(crate) fn build(key: &str) -> Option<Built> {
-    let rel = release(key)?;
+/// The root filesystem `spec` describes, every file stamped with `created`.
+pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseError> {
+    let issue_net = spec.issue.trim_end_matches("\\n \\l\n\n");
     let texts = [
-        ("OS_RELEASE", rel.os_release),
-        ("DEBIAN_VERSION", rel.debian_version),
-        ("ISSUE", rel.issue),
-        ("ISSUE_NET", rel.issue.trim_end_matches("\\n \\l\n\n")),
+        ("OS_RELEASE", spec.os_release.as_str()),
+        ("DEBIAN_VERSION", spec.debian_version.as_str()),
+        ("ISSUE", spec.issue.as_str()),
+        ("ISSUE_NET", issue_net),
         ("PROFILE", PROFILE),
         ("SKEL_PROFILE", SKEL_PROFILE),
         ("ROOT_BASHRC", ROOT_BASHRC),
@@ -130,40 +82,41 @@ pub(crate) fn build(key: &str) -> Option<Built> {
         ("PASSWD", PASSWD),
         ("GROUP", GROUP),
     ];
-    let mut pkgs = parse(&format!("{BASE}{BASE_TOOLS}"), rel.column, &texts).ok()?;
+    let mut pkgs = base_packages("apt", &spec.release, &texts)?;
     add_coreutils(&mut pkgs);
     add_docs(&mut pkgs);
-    let mut fs = Rootfs::new(rel.created);
+    let mut fs = Rootfs::new(created);
     for d in ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64"] {
         fs.dir(d, 0o755, 0, 0);
     }
     for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
         fs.link(link, target);
     }
-    let excludes = if rel.ubuntu { UBUNTU_EXCLUDES } else { SLIM_EXCLUDES };
-    let filter = if rel.slim { PathFilter::parse(excludes) } else { PathFilter::none() };
-    if rel.slim {
-        let name = if rel.ubuntu { "excludes" } else { "docker" };
+    let excludes = if spec.ubuntu { UBUNTU_EXCLUDES } else { SLIM_EXCLUDES };
+    let filter = if spec.slim { PathFilter::parse(excludes) } else { PathFilter::none() };
+    if spec.slim {
+        let name = if spec.ubuntu { "excludes" } else { "docker" };
         fs.text(&format!("/etc/dpkg/dpkg.cfg.d/{name}"), excludes);
     }
-    let maintainer = if rel.ubuntu {
-        "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>"
-    } else {
-        "Debian Base System Maintainers <debian-boot@lists.debian.org>"
-    };
-    fs.install_dpkg(&pkgs, &filter, maintainer);
+    fs.install_dpkg(&pkgs, &filter, &spec.maintainer);
     // Accounts (written by base-passwd's and shadow's maintainer scripts).
-    let (passwd, group) = if rel.column == 1 { (format!("{PASSWD}ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n"), format!("{GROUP}ubuntu:x:1000:\n")) } else { (PASSWD.to_string(), GROUP.to_string()) };
+    let (passwd, group) = match &spec.default_user {
+        Some(u) => {
+            let title = u[..1].to_uppercase() + &u[1..];
+            (format!("{PASSWD}{u}:x:1000:1000:{title}:/home/{u}:/bin/bash\n"), format!("{GROUP}{u}:x:1000:\n"))
+        }
+        None => (PASSWD.to_string(), GROUP.to_string()),
+    };
     let shadow: String = passwd.lines().map(|l| format!("{}:*:19970:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
     let gshadow: String = group.lines().map(|l| format!("{}:*::\n", l.split(':').next().unwrap_or(""))).collect();
     fs.text("/etc/passwd", &passwd);
     fs.text("/etc/group", &group);
     fs.file("/etc/shadow", Content::from(shadow), 0o640, 0, 42);
     fs.file("/etc/gshadow", Content::from(gshadow), 0o640, 0, 42);
-    if rel.column == 1 {
-        fs.dir("/home/ubuntu", 0o750, 1000, 1000);
-        fs.file("/home/ubuntu/.bashrc", Content::from(SKEL_BASHRC), 0o644, 1000, 1000);
-        fs.file("/home/ubuntu/.profile", Content::from(SKEL_PROFILE), 0o644, 1000, 1000);
+    if let Some(u) = &spec.default_user {
+        fs.dir(&format!("/home/{u}"), 0o750, 1000, 1000);
+        fs.file(&format!("/home/{u}/.bashrc"), Content::from(SKEL_BASHRC), 0o644, 1000, 1000);
+        fs.file(&format!("/home/{u}/.profile"), Content::from(SKEL_PROFILE), 0o644, 1000, 1000);
     }
     // apt configuration of the official images; package lists are not shipped.
     for (name, text) in [
@@ -174,37 +127,12 @@ pub(crate) fn build(key: &str) -> Option<Built> {
     ] {
         fs.text(&format!("/etc/apt/apt.conf.d/{name}"), text);
     }
-    match rel.column {
-        0 => fs.text("/etc/apt/sources.list.d/debian.sources", DEBIAN_SOURCES),
-        1 => fs.text("/etc/apt/sources.list.d/ubuntu.sources", NOBLE_SOURCES),
-        _ => fs.text("/etc/apt/sources.list", JAMMY_SOURCES),
-    }
+    fs.text(&spec.sources.path, &spec.sources.text);
     let lists: Vec<String> = fs.tree.children("/var/lib/apt/lists").map(|(n, _)| format!("/var/lib/apt/lists/{n}")).collect();
     for l in lists {
         fs.tree.remove_subtree(&l);
     }
-    let created = rel.created.to_string();
-    let (cfg, hist) = if rel.ubuntu {
-        let version = if rel.column == 1 { "24.04" } else { "22.04" };
-        let mut cfg: ContainerConfig = config(&["/bin/bash"]);
-        cfg.labels.insert("org.opencontainers.image.ref.name".into(), "ubuntu".into());
-        cfg.labels.insert("org.opencontainers.image.version".into(), version.into());
-        let file_id = format!("{:016x}{:016x}{:016x}{:016x}", hash64(key.as_bytes()), hash64(created.as_bytes()), hash64(b"ubuntu"), hash64(version.as_bytes()));
-        let hist = vec![
-            history(&created, "/bin/sh -c #(nop)  ARG RELEASE", None, true),
-            history(&created, "/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH", None, true),
-            history(&created, "/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu", None, true),
-            history(&created, &format!("/bin/sh -c #(nop)  LABEL org.opencontainers.image.version={version}"), None, true),
-            history(&created, &format!("/bin/sh -c #(nop) ADD file:{file_id} in / "), None, false),
-            history(&created, "/bin/sh -c #(nop)  CMD [\"/bin/bash\"]", None, true),
-        ];
-        (cfg, hist)
-    } else {
-        let stamp = super::assemble::epoch(rel.created);
-        let by = format!("# debian.sh --arch 'amd64' out/ 'bookworm' '@{stamp}'");
-        (config(&["bash"]), vec![history(&created, &by, Some("debuerreotype 0.15"), false)])
-    };
-    Some(Built { config: cfg, history: hist, created, layers: vec![fs.into_layer()] })
+    Ok(fs.into_layer())
 }
 
 /// Adds coreutils' programs to its package.
@@ -409,61 +337,22 @@ alias ls='ls --color=auto'
 alias grep='grep --color=auto'
 ";
 
-const DEBIAN_SOURCES: &str = "Types: deb
-# http://snapshot.debian.org/archive/debian/20240904T000000Z
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-
-Types: deb
-# http://snapshot.debian.org/archive/debian-security/20240904T000000Z
-URIs: http://deb.debian.org/debian-security
-Suites: bookworm-security
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-";
-
-const NOBLE_SOURCES: &str = "Types: deb
-URIs: http://archive.ubuntu.com/ubuntu/
-Suites: noble noble-updates noble-backports
-Components: main universe restricted multiverse
-Signed-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg
-
-Types: deb
-URIs: http://security.ubuntu.com/ubuntu/
-Suites: noble-security
-Components: main universe restricted multiverse
-Signed-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg
-";
-
-const JAMMY_SOURCES: &str = "# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to
-# newer versions of the distribution.
-deb http://archive.ubuntu.com/ubuntu/ jammy main restricted
-deb http://archive.ubuntu.com/ubuntu/ jammy-updates main restricted
-deb http://archive.ubuntu.com/ubuntu/ jammy universe
-deb http://archive.ubuntu.com/ubuntu/ jammy-updates universe
-deb http://archive.ubuntu.com/ubuntu/ jammy multiverse
-deb http://archive.ubuntu.com/ubuntu/ jammy-updates multiverse
-deb http://archive.ubuntu.com/ubuntu/ jammy-backports main restricted universe multiverse
-deb http://security.ubuntu.com/ubuntu/ jammy-security main restricted
-deb http://security.ubuntu.com/ubuntu/ jammy-security universe
-deb http://security.ubuntu.com/ubuntu/ jammy-security multiverse
-";
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::vfs::Tree;
 
+    fn build(r: &str) -> crate::catalog::images::BuiltinImage {
+        crate::catalog::images::lookup(r).unwrap().unwrap()
+    }
+
     fn sizes(key: &str) -> (f64, usize) {
-        let t = Tree::from_layers(&build(key).unwrap().layers);
+        let t = Tree::from_layers(&build(key).layers);
         (t.content_size() as f64 / 1e6, t.len())
     }
 
     #[test]
     fn image_sizes() {
-        for (key, want) in [("bookworm", 116.6), ("bookworm-slim", 74.8), ("noble", 78.1), ("jammy", 77.9)] {
+        for (key, want) in [("debian:bookworm", 116.6), ("debian:bookworm-slim", 74.8), ("ubuntu:noble", 78.1), ("ubuntu:jammy", 77.9)] {
             let (mb, entries) = sizes(key);
             eprintln!("{key}: {mb:.2} MB, {entries} entries");
             assert!((mb - want).abs() / want < 0.03, "{key}: {mb} MB, want {want}");
@@ -473,7 +362,7 @@ mod tests {
 
     #[test]
     fn debian_layout() {
-        let b = build("bookworm").unwrap();
+        let b = build("debian:bookworm");
         let t = Tree::from_layers(&b.layers);
         assert_eq!(t.resolve("/", "/bin/sh", true).unwrap(), "/usr/bin/dash");
         assert_eq!(t.resolve("/", "/lib/x86_64-linux-gnu/libc.so.6", true).unwrap(), "/usr/lib/x86_64-linux-gnu/libc.so.6");
@@ -485,7 +374,7 @@ mod tests {
         assert!(status.contains("Package: coreutils\nStatus: install ok installed\n"));
         assert!(t.get("/var/lib/dpkg/info/libc6:amd64.list").is_some());
         assert_eq!(b.config.cmd, Some(vec!["bash".to_string()]));
-        let slim = Tree::from_layers(&build("bookworm-slim").unwrap().layers);
+        let slim = Tree::from_layers(&build("debian:bookworm-slim").layers);
         assert!(slim.get("/usr/share/doc/bash/copyright").is_some());
         assert!(slim.get("/usr/share/man/man1/ls.1.gz").is_none());
         assert!(t.get("/usr/share/man/man1/ls.1.gz").is_some());

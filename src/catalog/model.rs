@@ -1,10 +1,13 @@
 //! Package descriptions and the compact line format the built-in catalogues and base images
 //! are written in.
 //!
-//! A catalogue is text: `@ name[|name…] version[|version…]` starts a package (or
-//! `@ key=name|name…` when dependencies refer to it by another name), and the lines up
-//! to the next `@` describe it. Columns separated by `|` give the value per release (the
-//! last column stands for the later ones, `-` means "not in this release"):
+//! A catalogue is a data file (`data/packages/<family>/*.pkgs`). Its first directive,
+//! `releases a b c`, names the releases the file describes (any number of them; a release
+//! with different data gets a file of its own). `@ name[|name…] version[|version…]`
+//! starts a package (or `@ key=name|name…` when dependencies refer to it by another name),
+//! and the lines up to the next `@` describe it. Values separated by `|` are per release,
+//! in the order of the `releases` line (the last value stands for the later releases, `-`
+//! means "not in this release"):
 //!
 //! | line | meaning |
 //! | --- | --- |
@@ -19,6 +22,7 @@
 //! | `f path size [mode] [uid:gid]` | a synthetic file (`12K`, `1.5M`, bytes) |
 //! | `t path NAME [mode] [uid:gid]` | a text file from the catalogue's text table |
 //! | `x path text` | a one-line text file (`\n` escapes) |
+//! | `X path text` | the same, executable (0755): a script |
 //! | `L path target` | a symbolic link |
 //! | `H path existing` | a hard link |
 //! | `D path [mode] [uid:gid]` | a directory |
@@ -26,7 +30,7 @@
 //! | `var name a\|b` | `{name}` in later paths becomes the release's value |
 //!
 //! In paths, `{v}` is the upstream version and `{mm}` its `major.minor`. A line starting
-//! with `[02]` applies only to releases (columns) 0 and 2.
+//! with `[3.19,3.21]` applies only to the releases named.
 
 use crate::vfs::Content;
 
@@ -197,17 +201,45 @@ pub fn hash64(data: &[u8]) -> u64 {
 
 /// Why a catalogue line could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("catalogue line {line}: {msg}")]
+#[error("{file} line {line}: {msg}")]
 pub struct ParseError {
+    /// The data file (`data/packages/alpine/base.pkgs`).
+    pub file: String,
     /// 1-based line number.
     pub line: usize,
     /// What is wrong.
     pub msg: String,
 }
 
-/// Parses a catalogue for release `column`; `texts` resolves `t` lines.
-pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Package>, ParseError> {
+impl ParseError {
+    /// The same error, naming `file`.
+    pub fn in_file(self, file: &str) -> ParseError {
+        ParseError { file: file.to_string(), ..self }
+    }
+}
+
+/// The releases a catalogue's `releases` line names (empty when it has none: then every
+/// value is the same for all releases).
+pub fn releases(src: &str) -> Vec<&str> {
+    src.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.strip_prefix("releases "))
+        .map(|r| r.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+/// Parses a catalogue for `release`; `texts` resolves `t` lines. A release the
+/// `releases` line does not name is an error.
+pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Package>, ParseError> {
+    let names = releases(src);
+    let column = match names.iter().position(|r| *r == release) {
+        Some(c) => c,
+        None if names.is_empty() => 0,
+        None => return Err(ParseError { file: String::new(), line: 1, msg: format!("release {release} is not one of {}", names.join(" ")) }),
+    };
     let mut out: Vec<Package> = Vec::new();
+    let mut started = false;
     let mut cur: Option<Package> = None;
     let mut skipping = false;
     let mut scale = 1.0f64;
@@ -217,10 +249,14 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |msg: &str| ParseError { line: i + 1, msg: msg.to_string() };
+        let err = |msg: &str| ParseError { file: String::new(), line: i + 1, msg: msg.to_string() };
         let line = match line.strip_prefix('[').and_then(|l| l.split_once(']')) {
-            Some((cols, rest)) => {
-                if !cols.bytes().any(|c| usize::from(c.wrapping_sub(b'0')) == column) {
+            Some((rels, rest)) => {
+                let rels: Vec<&str> = rels.split(',').map(str::trim).collect();
+                if let Some(bad) = rels.iter().find(|r| !names.contains(r)) {
+                    return Err(err(&format!("release {bad} is not on the releases line")));
+                }
+                if !rels.contains(&release) {
                     continue;
                 }
                 rest.trim()
@@ -229,6 +265,14 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
         };
         let (op, rest) = line.split_once(' ').unwrap_or((line, ""));
         let rest = rest.trim();
+        let first = !started;
+        started = true;
+        if op == "releases" {
+            if !first {
+                return Err(err("the releases line must come first"));
+            }
+            continue;
+        }
         if op == "@" {
             if let Some(p) = cur.take() {
                 out.push(p);
@@ -313,10 +357,11 @@ pub fn parse(src: &str, column: usize, texts: &[(&str, &str)]) -> Result<Vec<Pac
                 let (mode, uid, gid) = mode_owner(&words[2..], default_mode(&path)).map_err(|m| err(&m))?;
                 p.files.push(FileEntry::File { path, content, mode, uid, gid });
             }
-            "x" => {
+            "x" | "X" => {
                 let (path, text) = rest.split_once(' ').ok_or_else(|| err("x needs a path and text"))?;
                 let text = text.replace("\\n", "\n");
-                p.files.push(FileEntry::File { path: subst(path), content: Content::from(text), mode: 0o644, uid: 0, gid: 0 });
+                let mode = if op == "X" { 0o755 } else { 0o644 };
+                p.files.push(FileEntry::File { path: subst(path), content: Content::from(text), mode, uid: 0, gid: 0 });
             }
             "L" | "H" => {
                 if words.len() != 2 {
@@ -386,6 +431,7 @@ mod tests {
 
     const SRC: &str = "
 # comment
+releases old new
 var py 3.11|3.12
 @ python3 3.11.10-r0|3.12.6-r0
 d high-level scripting language
@@ -398,13 +444,13 @@ D /var/lib/x 0700 100:101
 L /usr/bin/pip3 pip{py}
 @ onlynew -|1.0-r0
 f /usr/bin/new 1M
-[0]f /usr/bin/old 1K
+[old]f /usr/bin/old 1K
 ";
 
     #[test]
     fn parses_columns_and_substitutions() {
         let texts = [("EM", "[externally-managed]\n")];
-        let p = parse(SRC, 1, &texts).unwrap();
+        let p = parse(SRC, "new", &texts).unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].version, "3.12.6-r0");
         assert_eq!(p[0].files[0].path(), "/usr/bin/python3.12");
@@ -413,7 +459,7 @@ f /usr/bin/new 1M
         assert_eq!(p[0].files[4], FileEntry::Link { path: "/usr/bin/pip3".into(), target: "pip3.12".into() });
         assert_eq!(p[0].installed_size(), 14 * 1024 + 10 + 21 + 7);
         assert_eq!(p[1].installed_size(), 1024 * 1024);
-        let old = parse(SRC, 0, &texts).unwrap();
+        let old = parse(SRC, "old", &texts).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].files[0].path(), "/usr/bin/python3.11");
     }
@@ -425,7 +471,12 @@ f /usr/bin/new 1M
         assert_eq!(upstream("7.88.1-10+deb12u8"), "7.88.1");
         assert_eq!(major_minor("3.12.6-r0"), "3.12");
         assert_eq!(parse_size("1.5M"), Some(1_572_864));
-        assert_eq!(parse("f /x 1K", 0, &[]).unwrap_err().line, 1);
-        assert!(parse("@ a 1\nf /x big", 0, &[]).is_err());
+        assert_eq!(parse("f /x 1K", "any", &[]).unwrap_err().line, 1);
+        assert!(parse("@ a 1\nf /x big", "any", &[]).is_err());
+        let e = parse("releases a b\n@ p 1\n[c]f /x 1", "a", &[]).unwrap_err().in_file("x.pkgs");
+        assert_eq!(e.to_string(), "x.pkgs line 3: release c is not on the releases line");
+        assert_eq!(parse("releases a b\n@ p 1", "z", &[]).unwrap_err().msg, "release z is not one of a b");
+        assert_eq!(parse("@ p 1\nreleases a b", "a", &[]).unwrap_err().line, 2);
+        assert_eq!(releases("# c\n\nreleases x y\n"), ["x", "y"]);
     }
 }

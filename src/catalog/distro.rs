@@ -27,23 +27,21 @@ pub struct Distro {
 }
 
 impl Distro {
-    /// The catalogue column of the release: Alpine 3.19/3.20/3.21 are 0/1/2; for apt
-    /// distributions bookworm, noble and jammy are 0/1/2.
-    pub fn column(&self) -> usize {
+    /// The release's name in the package catalogues: Alpine's `major.minor` (`3.20`),
+    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`).
+    pub fn release(&self) -> String {
         match self.family {
-            Family::Alpine => match self.branch().as_str() {
-                "v3.19" => 0,
-                "v3.20" => 1,
-                _ => 2,
-            },
-            Family::Debian => 0,
-            Family::Ubuntu => {
-                if self.codename == "jammy" {
-                    2
-                } else {
-                    1
-                }
-            }
+            Family::Alpine => self.branch().trim_start_matches('v').to_string(),
+            Family::Debian | Family::Ubuntu => self.codename.clone(),
+        }
+    }
+
+    /// The folder of the family's package catalogues under `data/packages/` (Debian and
+    /// Ubuntu share theirs: package keys are Debian's names).
+    pub fn packages_dir(&self) -> &'static str {
+        match self.family {
+            Family::Alpine => "alpine",
+            Family::Debian | Family::Ubuntu => "apt",
         }
     }
 
@@ -96,8 +94,8 @@ mod tests {
         t.symlink("/", "../usr/lib/os-release", "/etc/os-release", Meta::root(0o777)).unwrap();
         let d = detect(&t).unwrap();
         assert_eq!(d.family, Family::Ubuntu);
-        assert_eq!(d.column(), 2);
+        assert_eq!((d.release().as_str(), d.packages_dir()), ("jammy", "apt"));
         let a = Distro { family: Family::Alpine, version_id: "3.20.3".into(), codename: String::new() };
-        assert_eq!((a.branch().as_str(), a.column()), ("v3.20", 1));
+        assert_eq!((a.branch().as_str(), a.release().as_str(), a.packages_dir()), ("v3.20", "3.20", "alpine"));
     }
 }

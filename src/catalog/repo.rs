@@ -1,24 +1,46 @@
 //! The package catalogue of a distribution release, parsed once and cached, and the
 //! configuration texts packages install.
+//!
+//! A release's repositories are the data files `data/packages/<family>/repo-*.pkgs`
+//! whose `releases` line names it, in file-name order.
 
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
-use super::distro::{Distro, Family};
+use super::data;
+use super::distro::Distro;
 use super::model::{parse, Package};
-use super::repo_alpine::ALPINE;
-use super::repo_alpine_dev::ALPINE_DEV;
-use super::repo_apt::APT;
-use super::repo_apt_dev::APT_DEV;
 
-/// The packages a release's repositories offer.
+/// Parsed catalogues by family folder, release and data generation. Each is parsed once
+/// and kept for the life of the program (there are a few dozen releases).
+static CACHE: Mutex<Vec<(String, u64, &'static [Package])>> = Mutex::new(Vec::new());
+
+/// The packages a release's repositories offer (none for a release without data).
 pub fn catalogue(d: &Distro) -> &'static [Package] {
-    static CACHE: [OnceLock<Vec<Package>>; 6] = [const { OnceLock::new() }; 6];
-    let (a, b, base) = match d.family {
-        Family::Alpine => (ALPINE, ALPINE_DEV, 0),
-        Family::Debian | Family::Ubuntu => (APT, APT_DEV, 3),
-    };
-    let col = d.column().min(2);
-    CACHE[base + col].get_or_init(|| parse(&format!("{a}{b}"), col, TEXTS).unwrap_or_default())
+    let key = format!("{}/{}", d.packages_dir(), d.release());
+    let generation = data::generation();
+    if let Ok(c) = CACHE.lock() {
+        if let Some((_, _, cat)) = c.iter().find(|(k, g, _)| *k == key && *g == generation) {
+            return cat;
+        }
+    }
+    let cat: &'static [Package] = Box::leak(load(d.packages_dir(), &d.release(), "repo-").into_boxed_slice());
+    if let Ok(mut c) = CACHE.lock() {
+        c.push((key, generation, cat));
+    }
+    cat
+}
+
+/// The packages of every `packages/<dir>/<prefix>*.pkgs` file that names `release`.
+/// Files are checked when they enter the data store, so a parse error cannot happen here.
+pub(crate) fn load(dir: &str, release: &str, prefix: &str) -> Vec<Package> {
+    let mut out = Vec::new();
+    for path in data::list(&format!("packages/{dir}/{prefix}")) {
+        let Some(text) = data::file(&path) else { continue };
+        if super::model::releases(&text).contains(&release) {
+            out.extend(parse(&text, release, TEXTS).unwrap_or_default());
+        }
+    }
+    out
 }
 
 /// The package named `name` (or with that key) in the catalogue.
@@ -27,7 +49,7 @@ pub fn find<'a>(cat: &'a [Package], name: &str) -> Option<&'a Package> {
 }
 
 /// Texts referenced by `t` lines of the catalogues.
-const TEXTS: &[(&str, &str)] = &[
+pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("PY_EXTERNALLY_MANAGED", PY_EM_ALPINE),
     ("PY_EXTERNALLY_MANAGED_DEBIAN", PY_EM_DEBIAN),
     ("NGINX_CONF_ALPINE", NGINX_CONF_ALPINE),
@@ -198,6 +220,7 @@ server {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::distro::Family;
 
     #[test]
     fn catalogues_parse_for_every_release() {

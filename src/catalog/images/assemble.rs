@@ -1,10 +1,10 @@
 //! Assembling a base image's tree: plain files and directories, and packages installed
 //! with their database records.
 
-use crate::shell::pkg::apkdb::{self, ApkEntry};
-use crate::shell::pkg::dpkgdb;
-use crate::shell::pkg::install::{install_files, PathFilter};
-use crate::shell::pkg::model::Package;
+use crate::catalog::apkdb::{self, ApkEntry};
+use crate::catalog::dpkgdb;
+use crate::catalog::install::{install_files, PathFilter};
+use crate::catalog::model::{self, Package, ParseError};
 use crate::vfs::{Content, Layer, Meta, Node, NodeKind, Tree};
 
 /// A root filesystem under construction; every node gets the release time.
@@ -94,9 +94,34 @@ impl Rootfs {
     }
 }
 
+/// The base packages of `release` from `data/packages/<dir>/base*.pkgs`, in file order;
+/// `texts` resolves their `t` lines.
+pub(crate) fn base_packages(dir: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Package>, ParseError> {
+    let mut out = Vec::new();
+    let files = crate::catalog::data::list(&format!("packages/{dir}/base"));
+    for path in &files {
+        let Some(text) = crate::catalog::data::file(path) else { continue };
+        if model::releases(&text).contains(&release) {
+            out.extend(model::parse(&text, release, texts).map_err(|e| e.in_file(path))?);
+        }
+    }
+    if out.is_empty() {
+        let file = files.first().cloned().unwrap_or_else(|| format!("packages/{dir}/base.pkgs"));
+        return Err(ParseError { file, line: 1, msg: format!("no base packages for release {release}") });
+    }
+    Ok(out)
+}
+
+/// Adds a file set on top of `lower` and returns the new layer (what changed).
+pub(crate) fn files_layer(lower: &Tree, files: &Package, created: &str) -> Layer {
+    let mut tree = lower.clone();
+    install_files(&mut tree, files, &PathFilter::none(), epoch(created));
+    Layer::diff(lower, &tree)
+}
+
 /// Seconds since the epoch of an RFC 3339 UTC time (`2024-09-06T22:20:07Z`); 0 if malformed.
 pub(crate) fn epoch(t: &str) -> i64 {
-    crate::image::parse_rfc3339(t).unwrap_or(0)
+    crate::util::time::parse_rfc3339(t).unwrap_or(0)
 }
 
 #[cfg(test)]

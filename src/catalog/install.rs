@@ -203,7 +203,7 @@ fn append(tree: &mut Tree, path: &str, old: &str, line: &str, now: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shell::pkg::model::parse;
+    use crate::catalog::model::parse;
 
     #[test]
     fn filters_follow_dpkg_rules() {
@@ -219,7 +219,7 @@ mod tests {
         let mut t = Tree::new();
         t.mkdir_all("/", "/usr/bin", Meta::root(0o755)).unwrap();
         t.symlink("/", "usr/bin", "/bin", Meta::root(0o777)).unwrap();
-        let p = &parse("@ tool 1.0\nf /bin/tool 2K\nL /bin/t tool\nD /var/lib/tool 0700\nf /usr/share/doc/tool/x 1K", 0, &[]).unwrap()[0];
+        let p = &parse("@ tool 1.0\nf /bin/tool 2K\nL /bin/t tool\nD /var/lib/tool 0700\nf /usr/share/doc/tool/x 1K", "any", &[]).unwrap()[0];
         let filter = PathFilter::parse("path-exclude /usr/share/doc/*");
         let paths = install_files(&mut t, p, &filter, 5);
         assert_eq!(t.read("/", "/usr/bin/tool").unwrap().len(), 2048);

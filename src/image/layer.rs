@@ -10,7 +10,7 @@
 //! long-name records for names over the ustar limits; user and group names are empty,
 //! times other than mtime are not written, so the bytes depend only on the layer.
 //!
-//! Reading tars back into layers is in `layer_read`.
+//! Reading tars back into layers is `oci::layer_read`.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -19,7 +19,7 @@ use flate2::write::GzEncoder;
 use flate2::{Compression, GzBuilder};
 use tar::{Builder, EntryType, Header};
 
-use super::digest::HashWriter;
+use crate::util::digest::HashWriter;
 use crate::vfs::{Change, Content, Layer, Meta, Node, NodeKind};
 
 /// Name prefix of a whiteout file.
@@ -226,7 +226,7 @@ mod tests {
             ]
         );
         assert_eq!(tar.len() % 512, 0);
-        assert_eq!(diff_id(&layer), super::super::digest::sha256_digest(&tar));
+        assert_eq!(diff_id(&layer), crate::util::digest::sha256_digest(&tar));
     }
 
     #[test]
@@ -266,7 +266,7 @@ mod tests {
         let a = layer_blob(&layer);
         let gz = write_layer_gzip(&layer, Vec::new()).unwrap();
         assert_eq!(a.size, gz.len() as u64);
-        assert_eq!(a.digest, super::super::digest::sha256_digest(&gz));
+        assert_eq!(a.digest, crate::util::digest::sha256_digest(&gz));
         assert_eq!(a.diff_id, diff_id(&layer));
         assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
         assert_eq!(layer_blob(&layer), a);
