@@ -3,7 +3,7 @@
 
 use super::spec::Cmd;
 use super::{
-    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_ps as ps, container_run as run,
+    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause, container_ps as ps, container_run as run,
     image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
 };
 
@@ -57,6 +57,7 @@ const TOP: &[Entry] = &[
     entry("kill", life::KILL, life::kill),
     entry("load", ar::LOAD, ar::load),
     entry("logs", life::LOGS, life::logs),
+    entry("pause", pause::PAUSE, pause::pause),
     entry("port", ports::PORT, ports::port),
     entry("rename", life::RENAME, life::rename),
     entry("restart", life::RESTART, life::restart),
@@ -67,6 +68,7 @@ const TOP: &[Entry] = &[
     entry("stop", life::STOP, life::stop),
     entry("tag", img::TAG, img::tag),
     entry("top", life::TOP, life::top),
+    entry("unpause", pause::UNPAUSE, pause::unpause),
     entry("wait", life::WAIT, life::wait),
 ];
 
@@ -93,7 +95,9 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["export"], "export"),
     (&["kill"], "kill"),
     (&["logs"], "logs"),
+    (&["pause"], "pause"),
     (&["port"], "port"),
+    (&["unpause"], "unpause"),
     (&["ls", "list", "ps"], "ps"),
     (&["rename"], "rename"),
     (&["restart"], "restart"),

@@ -67,6 +67,7 @@ fn signal_code(sig: &str) -> Result<i32, String> {
 /// Ends container `i` with exit status `code` now.
 fn end(e: &mut Engine, i: usize, code: i32) {
     let now = e.now();
+    e.containers[i].paused = false;
     if let State::Running { started, .. } = e.containers[i].state {
         e.containers[i].state = State::Exited { started, finished: now, code };
     }
@@ -74,7 +75,7 @@ fn end(e: &mut Engine, i: usize, code: i32) {
 
 /// Runs `f` on each named container, printing the name on success; failures print the
 /// daemon's error and make the exit status 1.
-fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
+pub(super) fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
     let mut out = Output::default();
     for name in names {
         let r = container::find(&e.containers, name).and_then(|i| f(e, i));

@@ -306,6 +306,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         bindings,
         network,
         mounts,
+        paused: false,
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
@@ -371,6 +372,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     }
     e.unmount_volumes(i, &lower, &mut tree);
     let c = &mut e.containers[i];
+    c.paused = false;
     c.rw = Layer::diff(&lower, &tree);
     c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
     if c.log.len() > MAX_LOG_LINES {
@@ -455,6 +457,9 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let c = &e.containers[i];
     if !c.is_running() {
         return Output::daemon(format!("container {} is not running", c.id));
+    }
+    if c.paused {
+        return Output::daemon(format!("Container {} is paused, unpause the container before exec", c.id));
     }
     let now = e.now();
     let (lower, mut tree) = c.lower_and_tree(&e.store);

@@ -16,6 +16,7 @@ mod commands;
 mod container;
 mod container_fs;
 mod container_life;
+mod container_pause;
 mod container_ps;
 mod container_run;
 pub mod flags;
