@@ -284,6 +284,13 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     out
 }
 
+/// Each volume's name, the number of containers using it and its size (`system df`).
+pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
+    let mut v: Vec<(String, usize, u64)> = e.volumes.iter().map(|v| (v.name.clone(), e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(), size_of(&v.data))).collect();
+    v.sort();
+    v
+}
+
 /// Normalizes a mount target.
 pub fn target(t: &str) -> String {
     path::normalize("/", t)
