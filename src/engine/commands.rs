@@ -3,7 +3,7 @@
 
 use super::spec::Cmd;
 use super::{
-    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause, container_ps as ps, container_run as run,
+    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause, container_ps as ps, container_stats as stats, container_run as run,
     image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
 };
 
@@ -65,6 +65,7 @@ const TOP: &[Entry] = &[
     entry("rmi", img::RMI, img::rmi),
     entry("save", ar::SAVE, ar::save),
     entry("start", run::START, run::start),
+    entry("stats", stats::STATS, stats::stats),
     entry("stop", life::STOP, life::stop),
     entry("tag", img::TAG, img::tag),
     entry("top", life::TOP, life::top),
@@ -98,6 +99,7 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["pause"], "pause"),
     (&["port"], "port"),
     (&["unpause"], "unpause"),
+    (&["stats"], "stats"),
     (&["ls", "list", "ps"], "ps"),
     (&["rename"], "rename"),
     (&["restart"], "restart"),

@@ -17,6 +17,7 @@ mod container;
 mod container_fs;
 mod container_life;
 mod container_pause;
+mod container_stats;
 mod container_ps;
 mod container_run;
 pub mod flags;
