@@ -246,6 +246,9 @@ impl Engine {
             Err(e) => return Output::fail(2, e),
         };
         let mut words = parsed.words;
+        if words.first().is_some_and(|w| matches!(w.as_str(), "curl" | "wget")) {
+            return self.host_command(&words);
+        }
         if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
             words.remove(0);
         } else if words.is_empty() {

@@ -94,6 +94,23 @@ impl Engine {
         net.with_services(services)
     }
 
+    /// `curl …` or `wget …` typed in the host's terminal: the request goes through the
+    /// host's network (published ports on `localhost`, the simulated internet beyond).
+    pub(crate) fn host_command(&self, argv: &[String]) -> super::Output {
+        use crate::shell::{Budget, Ctx};
+        let mut fs = Tree::new();
+        let (mut out, mut err, mut budget) = (Vec::new(), Vec::new(), Budget::default());
+        let mut ctx = Ctx::new(&mut fs, b"", &mut out, &mut err, &mut budget);
+        ctx.network = self.host_network();
+        ctx.now = self.now();
+        ctx.env.insert("HOME".into(), "/home/user".into());
+        let code = match argv[0].as_str() {
+            "wget" => crate::shell::programs::wget::gnu(&mut ctx, argv),
+            _ => crate::shell::programs::curl::curl(&mut ctx, argv, "8.9.1"),
+        };
+        super::Output { code, stdout: String::from_utf8_lossy(&out).into_owned(), stderr: String::from_utf8_lossy(&err).into_owned() }
+    }
+
     /// The network of the host (the page's terminal): published ports on `localhost`.
     pub fn host_network(&self) -> Network {
         let mut services = Vec::new();
