@@ -265,6 +265,7 @@ pub const LOGS: Cmd = Cmd {
     aliases: "docker container logs, docker logs",
     flags: &[
         switch("follow", Some('f')).about("Follow log output"),
+        value("since", None).doc("string", "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"),
         value("tail", Some('n')).doc("string", "Number of lines to show from the end of the logs (default \"all\")"),
         switch("timestamps", Some('t')).about("Show timestamps"),
     ],
@@ -281,8 +282,26 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
     let log = &e.containers[i].log;
     let tty = e.containers[i].tty;
+    // Lines carry the time of the start that wrote them (the simulation keeps no finer
+    // clock): the last start.
+    let written = match e.containers[i].state {
+        State::Running { started, .. } | State::Exited { started, .. } => started,
+        State::Created => e.containers[i].created,
+    };
+    if let Some(since) = p.get("since") {
+        let now = e.now();
+        let at = match since.strip_suffix(['s', 'm', 'h']).and_then(|n| n.parse::<i64>().ok()) {
+            Some(v) => now - v * match since.chars().last() { Some('h') => 3600, Some('m') => 60, _ => 1 },
+            None => crate::util::time::parse_rfc3339(since).unwrap_or(0),
+        };
+        if written < at {
+            return Output::default();
+        }
+    }
+    let stamp = if p.on("timestamps") { format!("{} ", crate::image::rfc3339(written).replace('Z', ".000000000Z")) } else { String::new() };
     let mut out = Output::default();
     for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
+        let line = &format!("{stamp}{line}");
         if *stream == 2 && !tty {
             out.stderr.push_str(line);
         } else {

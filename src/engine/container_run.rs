@@ -395,6 +395,10 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         Some(_) => State::Exited { started: now, finished: now, code: 0 },
         None => State::Exited { started: now, finished: now, code },
     };
+    if let State::Running { program, .. } = &c.state {
+        let lines = super::services::startup_log(program, &c.config.env, &tree, now);
+        c.log.extend(lines);
+    }
     Ok(ran)
 }
 

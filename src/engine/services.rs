@@ -62,6 +62,39 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
     }
 }
 
+/// What a server writes when it starts (its `docker logs`): redis-server's banner.
+pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
+    let words: Vec<&str> = program.split_whitespace().collect();
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    if base != "redis-server" {
+        return Vec::new();
+    }
+    let from_env = env.iter().find_map(|e| e.strip_prefix("REDIS_VERSION=").map(String::from));
+    let built = || {
+        let path = ["/usr/local/bin/redis-server", "/usr/bin/redis-server"].into_iter().find_map(|p| tree.read("/", p).ok())?;
+        crate::shell::programs::built::identify(&path).map(|b| b.version)
+    };
+    let version = from_env.or_else(built).unwrap_or_else(|| "7.4.1".into());
+    let seven = version.split('.').next().and_then(|m| m.parse::<u32>().ok()).unwrap_or(7) >= 7;
+    let t = crate::shell::applets_strftime("%d %b %Y %H:%M:%S.000", now);
+    let note = if seven { '*' } else { '#' };
+    let port = words.windows(2).find(|w| w[0] == "--port").map_or("6379", |w| w[1]);
+    let mut lines = vec![
+        format!("1:C {t} {note} oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo"),
+        format!("1:C {t} {note} Redis version={version}, bits=64, commit=00000000, modified=0, pid=1, just started"),
+    ];
+    if words.len() == 1 {
+        lines.push(format!("1:C {t} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf"));
+    }
+    if seven {
+        lines.push(format!("1:M {t} * monotonic clock: POSIX clock_gettime"));
+    }
+    lines.push(format!("1:M {t} * Running mode=standalone, port={port}."));
+    lines.push(format!("1:M {t} {note} Server initialized"));
+    lines.push(format!("1:M {t} * Ready to accept connections{}", if seven { " tcp" } else { "" }));
+    lines.into_iter().map(|l| (1u8, format!("{l}\n"))).collect()
+}
+
 impl Engine {
     fn memory(&self, id: &str) -> Memory {
         let mut all = self.server_data.lock().unwrap_or_else(|p| p.into_inner());

@@ -25,6 +25,11 @@ mod run;
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
 pub use programs::Network;
 
+/// `strftime` as the shell's `date` formats it (for callers above the shell).
+pub fn applets_strftime(fmt: &str, t: i64) -> String {
+    applets::info::strftime(fmt, t)
+}
+
 use std::collections::BTreeMap;
 
 use crate::vfs::Tree;
