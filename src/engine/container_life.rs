@@ -89,16 +89,22 @@ pub(super) fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engi
     out
 }
 
-/// `docker stop`: servers exit 0, other programs are killed after the grace period (137).
+/// `docker stop`: the image's `STOPSIGNAL` (SIGTERM by default) is sent; servers exit 0,
+/// other programs are killed after the grace period (137), as is everything with `-t 0`
+/// or a `STOPSIGNAL` of SIGKILL.
 pub fn stop(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
         Ok(p) => p,
         Err(o) => return o,
     };
     let sig = p.get("signal").map(String::from);
+    let no_grace = p.get("time").is_some_and(|t| t.trim() == "0");
     each(e, &p.args, |e, i| {
         if let State::Running { stop_code, .. } = e.containers[i].state {
+            let configured = e.containers[i].config.stop_signal.clone();
+            let sig = sig.clone().or_else(|| (!configured.is_empty()).then_some(configured));
             let code = match &sig {
+                _ if no_grace => 137,
                 Some(s) if signal_code(s)? == 137 => 137,
                 _ => stop_code,
             };
