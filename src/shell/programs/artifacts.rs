@@ -64,7 +64,7 @@ fn script(url: &Url, name: &str) -> Option<String> {
         let mut rng = Rng(seed_of("get-pip.py"));
         const B85: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
         while s.len() < 2_640_000 {
-            let line: String = (0..79).map(|_| B85[(rng.next() % 85) as usize] as char).collect();
+            let line: String = (0..79).map(|_| B85[(rng.next_u64() % 85) as usize] as char).collect();
             s.push_str(&line);
             s.push('\n');
         }
@@ -105,7 +105,7 @@ fn pack(tree: &SourceTree, pad: Option<u64>) -> Vec<u8> {
     let mut files: Vec<(String, Vec<u8>, u32)> = tree.files.clone();
     if let Some(n) = pad {
         let mut rng = Rng(seed_of(&tree.top));
-        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
         files.push((tree.pad_path.to_string(), bytes, 0o644));
     }
     for (p, _, _) in &files {
@@ -142,7 +142,7 @@ pub struct Rng(pub u64);
 
 impl Rng {
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

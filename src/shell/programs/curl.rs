@@ -33,7 +33,7 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
         code
     };
     let Some(mut url) = Url::parse(raw) else {
-        return err(ctx, 3, &format!("URL rejected: Malformed input to a URL function"));
+        return err(ctx, 3, "URL rejected: Malformed input to a URL function");
     };
     if !matches!(url.scheme.as_str(), "http" | "https" | "ftp" | "file") {
         return err(ctx, 1, &format!("Protocol \"{}\" not supported{}", url.scheme, if new_style { "" } else { " or disabled in libcurl" }));
@@ -60,7 +60,7 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
         }
     };
     if fail && resp.status >= 400 {
-        return err(ctx, 22, &format!("The requested URL returned error: {}{}", resp.status, if new_style { "" } else { "" }));
+        return err(ctx, 22, &format!("The requested URL returned error: {}", resp.status));
     }
     let target = if let Some(o) = output {
         Some(o)

@@ -54,7 +54,7 @@ fn c_file(seed: u64, size: usize, includes: &[&str], license: &str) -> Vec<u8> {
     }
     s.push('\n');
     while s.len() < size {
-        let (a, b, c) = (rng.next() as u32, rng.next() as u32, rng.next() % 97);
+        let (a, b, c) = (rng.next_u64() as u32, rng.next_u64() as u32, rng.next_u64() % 97);
         s.push_str(&format!(
             "/* Return the combined state of the two values. The caller owns the result. */\nstatic int state_{a:08x}(int value, int flags) {{\n    if (flags & 0x{b:08x}) return value * {c};\n    return value ^ flags;\n}}\n\n"
         ));
@@ -66,7 +66,7 @@ fn text_file(seed: u64, size: usize, line: &str) -> Vec<u8> {
     let mut rng = Rng(seed);
     let mut s = String::new();
     while s.len() < size {
-        s.push_str(&format!("{line} {:06x}\n", rng.next() as u32 & 0xffffff));
+        s.push_str(&format!("{line} {:06x}\n", rng.next_u64() as u32 & 0xffffff));
     }
     s.into_bytes()
 }
@@ -81,7 +81,7 @@ fn redis(v: &str) -> SourceTree {
     let mut files: Vec<(String, Vec<u8>, u32)> = Vec::new();
     let top_makefile = "# Top level makefile, the real shit is at src/Makefile\n\ndefault: all\n\n.DEFAULT:\n\tcd src && $(MAKE) $@\n\ninstall:\n\tcd src && $(MAKE) $@\n\n.PHONY: install\n";
     files.push(("Makefile".into(), top_makefile.into(), 0o644));
-    files.push(("README.md".into(), format!("This README is just a fast *quick start* document. You can find more detailed documentation at [redis.io](https://redis.io).\n\nWhat is Redis?\n--------------\n\nRedis is often referred as a *data structures* server.\n\nBuilding Redis\n--------------\n\nIt is as simple as:\n\n    % make\n\nInstalling Redis\n-----------------\n\nIn order to install Redis binaries into /usr/local/bin just use:\n\n    % make install\n").into_bytes(), 0o644));
+    files.push(("README.md".into(), String::from("This README is just a fast *quick start* document. You can find more detailed documentation at [redis.io](https://redis.io).\n\nWhat is Redis?\n--------------\n\nRedis is often referred as a *data structures* server.\n\nBuilding Redis\n--------------\n\nIt is as simple as:\n\n    % make\n\nInstalling Redis\n-----------------\n\nIn order to install Redis binaries into /usr/local/bin just use:\n\n    % make install\n").into_bytes(), 0o644));
     for (f, n) in [("00-RELEASENOTES", 90_000), ("COPYING", 1_487), ("INSTALL", 11), ("BUGS", 53), ("MANIFESTO", 4_223), ("CONTRIBUTING", 1_805)] {
         files.push((f.into(), text_file(seed ^ n as u64, n, "Redis release notes and project text."), 0o644));
     }

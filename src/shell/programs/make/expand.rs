@@ -142,7 +142,7 @@ impl Make<'_, '_> {
                         i = end + 1;
                     }
                     None => {
-                        self.fatal_msg = Some(format!("unterminated variable reference.  Stop."));
+                        self.fatal_msg = Some("unterminated variable reference.  Stop.".into());
                         i = b.len();
                     }
                 },

@@ -162,9 +162,8 @@ impl Make<'_, '_> {
                 }
                 continue;
             }
-            if line.recipe && in_rule.is_some() {
+            if let (true, Some(r)) = (line.recipe, in_rule) {
                 if active {
-                    let r = in_rule.expect("in a rule");
                     self.rules[r].recipe.push((line.text[1..].to_string(), line.number));
                 }
                 continue;
