@@ -32,9 +32,9 @@ fn size(img: &Image) -> u64 {
     img.layers.iter().map(|l| l.size).sum()
 }
 
-/// The seed examples (redis7, redis1), on bookworm.
-const SEVEN_RUNS: &str = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y gcc libc6-dev make wget\nRUN wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\"\nRUN mkdir -p /usr/src/redis\nRUN tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1\nRUN make -C /usr/src/redis\nRUN make -C /usr/src/redis install\n";
-const ONE_RUN: &str = "FROM debian:bookworm\nRUN buildDeps='gcc libc6-dev make wget' \\\n&& apt-get update \\\n&& apt-get install -y $buildDeps \\\n&& wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\" \\\n&& mkdir -p /usr/src/redis \\\n&& tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1 \\\n&& make -C /usr/src/redis \\\n&& make -C /usr/src/redis install \\\n&& rm -rf /var/lib/apt/lists/* \\\n&& rm redis.tar.gz \\\n&& rm -r /usr/src/redis \\\n&& apt-get purge -y --auto-remove $buildDeps\n";
+/// The seed examples (redis7, redis1) as written: FROM debian:stretch.
+const SEVEN_RUNS: &str = "FROM debian:stretch\nRUN apt-get update\nRUN apt-get install -y gcc libc6-dev make wget\nRUN wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\"\nRUN mkdir -p /usr/src/redis\nRUN tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1\nRUN make -C /usr/src/redis\nRUN make -C /usr/src/redis install\n";
+const ONE_RUN: &str = "FROM debian:stretch\nRUN buildDeps='gcc libc6-dev make wget' \\\n&& apt-get update \\\n&& apt-get install -y $buildDeps \\\n&& wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\" \\\n&& mkdir -p /usr/src/redis \\\n&& tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1 \\\n&& make -C /usr/src/redis \\\n&& make -C /usr/src/redis install \\\n&& rm -rf /var/lib/apt/lists/* \\\n&& rm redis.tar.gz \\\n&& rm -r /usr/src/redis \\\n&& apt-get purge -y --auto-remove $buildDeps\n";
 
 #[test]
 fn redis_seven_runs_and_one_run_both_build_and_teach_the_size_lesson() {

@@ -141,7 +141,10 @@ impl Engine {
             "wget" => crate::shell::programs::wget::gnu(&mut ctx, argv),
             _ => crate::shell::programs::curl::curl(&mut ctx, argv, "8.9.1"),
         };
-        super::Output { code, stdout: String::from_utf8_lossy(&out).into_owned(), stderr: String::from_utf8_lossy(&err).into_owned() }
+        let mut o = super::Output { code, ..Default::default() };
+        o.out(&String::from_utf8_lossy(&out));
+        o.err(&String::from_utf8_lossy(&err));
+        o
     }
 
     /// The network of the host (the page's terminal): published ports on `localhost`.
