@@ -25,7 +25,7 @@ fn build(engine: &mut Engine, tag: &str, dockerfile: &str) -> (Result<Image, Str
 }
 
 fn rootfs(img: &Image) -> Tree {
-    Tree::from_layers(img.layers.iter().map(|l| &l.layer))
+    Tree::from_layers(img.layers.iter().map(|l| l.layer()))
 }
 
 fn size(img: &Image) -> u64 {
