@@ -16,6 +16,8 @@ mod commands;
 mod container;
 mod container_fs;
 mod container_life;
+mod container_pause;
+mod container_stats;
 mod container_ps;
 mod container_run;
 pub mod flags;
@@ -25,8 +27,12 @@ mod images_cmd;
 mod inspect;
 pub mod json;
 mod names;
+mod network_cmd;
 mod output;
+mod ports;
 mod process;
+mod services;
+mod volumes;
 mod registry;
 pub mod spec;
 mod system;
@@ -121,6 +127,12 @@ pub struct Engine {
     pub containers: Vec<Container>,
     /// The in-memory registry (`localhost:5000/…`) and logins.
     pub registry: Registry,
+    /// Networks: the predefined ones and those `docker network create` made.
+    pub networks: Vec<network_cmd::NetworkDef>,
+    /// Volumes.
+    pub volumes: Vec<volumes::Volume>,
+    /// What servers keep in memory (redis keys), by container ID.
+    pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
@@ -134,6 +146,9 @@ impl Engine {
             store: Store::new(),
             containers: Vec::new(),
             registry: Registry::default(),
+            networks: network_cmd::predefined(),
+            server_data: Default::default(),
+            volumes: Vec::new(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,
@@ -207,6 +222,9 @@ impl Engine {
             Err(e) => return Output::fail(2, e),
         };
         let mut words = parsed.words;
+        if words.first().is_some_and(|w| matches!(w.as_str(), "curl" | "wget")) {
+            return self.host_command(&words);
+        }
         if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
             words.remove(0);
         } else if words.is_empty() {

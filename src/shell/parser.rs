@@ -575,7 +575,7 @@ mod more_tests {
         let mut t = crate::vfs::Tree::new();
         crate::shell::install_busybox(&mut t, 0);
         let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
-        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new() };
+        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new(), network: Default::default() };
         let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
         assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }

@@ -128,7 +128,7 @@ impl Session {
         let cwd = req.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| {
             if cfg.working_dir.is_empty() { "/".into() } else { cfg.working_dir.clone() }
         });
-        let process = Process { cwd, env, uid, gid, now, stdin: Vec::new() };
+        let process = Process { cwd, env, uid, gid, now, stdin: Vec::new(), network: Default::default() };
         Ok(Session { tree, process })
     }
 
