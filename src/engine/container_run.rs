@@ -167,6 +167,10 @@ fn print_run(out: &mut Output, r: &Ran, tty: bool) {
 fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Result<usize, Output> {
     let image = p.args[0].clone();
     let err = |msg: String| Output::fail(125, format!("docker: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+    // The client parses `-p` before it asks the daemon for anything.
+    for spec in p.all("publish") {
+        crate::util::port_spec::parse(spec).map_err(&err)?;
+    }
     let image_id = match e.store.resolve(&image) {
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
