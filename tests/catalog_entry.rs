@@ -17,7 +17,8 @@ const ENTRY: &str = r#"{
       "created": "2025-02-03T04:05:06Z",
       "parent": "alpine:3.20",
       "layers": [
-        { "kind": "files", "files": ["D /usr/share/greeter", "X /usr/local/bin/greet #!/bin/sh\\necho \"hello from ${GREETING:-the catalogue}\"\\n", "f /usr/share/greeter/words.db 1.5M"] }
+        { "kind": "files", "files": ["D /usr/share/greeter", "X /usr/local/bin/greet #!/bin/sh\\necho \"hello from ${GREETING:-the catalogue}\"\\n", "f /usr/share/greeter/words.db 1.5M"] },
+        { "kind": "files", "package": "jq", "version": "1.7.1", "files": ["f /usr/local/bin/jq 1.5M"] }
       ],
       "config": {
         "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "GREETING=greeter 1.0"],
@@ -28,6 +29,7 @@ const ENTRY: &str = r#"{
       },
       "history": [
         { "created_by": "COPY greet words.db / # buildkit", "comment": "buildkit.dockerfile.v0" },
+        { "created_by": "COPY jq /usr/local/bin/ # buildkit", "comment": "buildkit.dockerfile.v0" },
         { "created_by": "CMD [\"greet\"]", "comment": "buildkit.dockerfile.v0", "empty_layer": true }
       ],
       "programs": ["greet"]
@@ -62,7 +64,7 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("greeter ") && l.contains("1.0")), "{out}");
     let (_, out, _) = run(&mut e, "docker history greeter:1.0");
     let rows: Vec<&str> = out.lines().collect();
-    assert!(rows[1].contains("CMD [\"greet\"]") && rows[2].contains("COPY greet words.db /"), "{out}");
+    assert!(rows[1].contains("CMD [\"greet\"]") && rows[2].contains("COPY jq /usr/local/bin/") && rows[3].contains("COPY greet words.db /"), "{out}");
     assert!(rows.iter().any(|r| r.contains("ADD alpine-minirootfs-3.20.3-x86_64.tar.gz")), "the parent's history comes first: {out}");
     let (_, out, _) = run(&mut e, "docker inspect --format '{{.Config.WorkingDir}} {{json .Config.ExposedPorts}}' greeter:1.0");
     assert_eq!(out, "/usr/share/greeter {\"8080/tcp\":{}}\n");
@@ -80,6 +82,9 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     assert!(job.result().unwrap().is_ok(), "{:?}", job.result());
     let (code, out, _) = run(&mut e, "docker run --rm mine");
     assert_eq!((code, out.as_str()), (0, "hello from greeter 1.0\n"));
+    // A program an image layer put on PATH runs, knowing its version, with no package installed.
+    let (code, out, err) = run(&mut e, "docker run --rm greeter:1.0 jq --version");
+    assert_eq!((code, out.as_str()), (0, "jq-1.7.1\n"), "{err}");
 
     let (_, out, _) = run(&mut e, "docker search greeter");
     assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("greeter ") && l.contains("[OK]")), "{out}");

@@ -199,6 +199,16 @@ pub fn hash64(data: &[u8]) -> u64 {
     h
 }
 
+/// The package name and version a catalogue file's synthetic content names (every `f`
+/// file is labelled `<package> <version> <path>`): how a program found on `PATH` knows
+/// what it is, whether a distribution package or an image layer put it there.
+pub fn label_of(content: &Content) -> Option<(String, String)> {
+    let Content::Synthetic { label, .. } = content else { return None };
+    let mut words = label.split(' ');
+    let (name, version, path) = (words.next()?, words.next()?, words.next()?);
+    (path.starts_with('/') && words.next().is_none()).then(|| (name.to_string(), version.to_string()))
+}
+
 /// Why a catalogue line could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{file} line {line}: {msg}")]
@@ -459,6 +469,9 @@ f /usr/bin/new 1M
         assert_eq!(p[0].files[4], FileEntry::Link { path: "/usr/bin/pip3".into(), target: "pip3.12".into() });
         assert_eq!(p[0].installed_size(), 14 * 1024 + 10 + 21 + 7);
         assert_eq!(p[1].installed_size(), 1024 * 1024);
+        let FileEntry::File { content, .. } = &p[0].files[0] else { panic!("a file") };
+        assert_eq!(label_of(content), Some(("python3".into(), "3.12.6-r0".into())));
+        assert_eq!(label_of(&Content::from("text")), None);
         let old = parse(SRC, "old", &texts).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].files[0].path(), "/usr/bin/python3.11");

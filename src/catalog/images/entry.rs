@@ -146,7 +146,14 @@ pub enum LayerSpec {
     /// A Debian or Ubuntu root filesystem from `data/packages/apt/base*.pkgs`.
     Debian(DebianSpec),
     /// Files on top of the layers below, in the catalogue line format, one line per item.
+    /// Its programs know their version from `package` and `version` (`python3 --version`).
     Files {
+        /// What the files are (`python`); `files` when not given.
+        #[serde(default)]
+        package: Option<String>,
+        /// Its version (`3.12.7`); `0` when not given.
+        #[serde(default)]
+        version: Option<String>,
         /// The lines (`D /app`, `f /usr/local/bin/tool 2.1M`, `x /etc/motd hello\n`).
         files: Vec<String>,
     },
@@ -231,8 +238,8 @@ pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError
             if rootfs && (i > 0 || img.parent.is_some()) {
                 return Err(at(format!("{first}: a root filesystem layer must be the first of an image without a parent")));
             }
-            if let LayerSpec::Files { files } = layer {
-                file_set(files).map_err(|e| ParseError { file: path.into(), line: line_of(text, files.get(e.line.saturating_sub(2)).map_or("\"files\"", String::as_str)), msg: e.msg })?;
+            if let LayerSpec::Files { files, package, version } = layer {
+                file_set(package.as_deref(), version.as_deref(), files).map_err(|e| ParseError { file: path.into(), line: line_of(text, files.get(e.line.saturating_sub(2)).map_or("\"files\"", String::as_str)), msg: e.msg })?;
             }
         }
     }
@@ -240,11 +247,11 @@ pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError
 }
 
 /// The files of a `files` layer as one package (its entries in order).
-pub(crate) fn file_set(lines: &[String]) -> Result<model::Package, ParseError> {
+pub(crate) fn file_set(package: Option<&str>, version: Option<&str>, lines: &[String]) -> Result<model::Package, ParseError> {
     if let Some(i) = lines.iter().position(|l| l.contains('\n')) {
         return Err(ParseError { file: String::new(), line: i + 2, msg: "a file line is one line: write a newline in its text as \\n".into() });
     }
-    let src = format!("@ files 0\n{}\n", lines.join("\n"));
+    let src = format!("@ {} {}\n{}\n", package.unwrap_or("files"), version.unwrap_or("0"), lines.join("\n"));
     let mut pkgs = model::parse(&src, "any", crate::catalog::repo::TEXTS)?;
     Ok(pkgs.pop().unwrap_or_default())
 }
@@ -283,8 +290,9 @@ mod tests {
         let img = &r.images[0];
         assert_eq!(img.tags, ["1.0", "latest"]);
         assert_eq!(img.config.exposed_ports, ["80/tcp"]);
-        assert!(matches!(&img.layers[0], LayerSpec::Files { files } if files.len() == 2));
-        assert_eq!(file_set(&["f /usr/local/bin/tool 2M".to_string()]).unwrap().installed_size(), 2 << 20);
+        assert!(matches!(&img.layers[0], LayerSpec::Files { files, .. } if files.len() == 2));
+        let set = file_set(Some("tool"), Some("1.0.3"), &["f /usr/local/bin/tool 2M".to_string()]).unwrap();
+        assert_eq!((set.installed_size(), set.version.as_str()), (2 << 20, "1.0.3"));
     }
 
     #[test]

@@ -148,8 +148,8 @@ fn build(repo: &Repository, entry: &Entry, depth: usize) -> Result<Built, ParseE
             LayerSpec::Busybox { version, size } => busybox::rootfs(version, *size, &entry.created),
             LayerSpec::Alpine { release, version, world } => alpine::rootfs(release, version, world, &entry.created)?,
             LayerSpec::Debian(spec) => debian::rootfs(spec, &entry.created)?,
-            LayerSpec::Files { files } => {
-                let set = file_set(files).map_err(|e| err(e.msg))?;
+            LayerSpec::Files { files, package, version } => {
+                let set = file_set(package.as_deref(), version.as_deref(), files).map_err(|e| err(e.msg))?;
                 assemble::files_layer(&Tree::from_layers(&layers), &set, &entry.created)
             }
         };

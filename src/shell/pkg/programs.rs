@@ -5,7 +5,7 @@
 use crate::catalog::apkdb;
 use crate::catalog::distro::{detect, Distro, Family};
 use crate::catalog::dpkgdb;
-use crate::catalog::model::{hash64, major_minor, upstream, Package};
+use crate::catalog::model::{hash64, label_of, major_minor, upstream, Package};
 use crate::catalog::repo::catalogue;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta, Tree};
@@ -28,9 +28,17 @@ pub fn installed(fs: &Tree, cmd: &str) -> bool {
     provider_in(fs, cmd).is_some()
 }
 
-/// The installed package providing `cmd` in the tree's distribution.
-fn provider(ctx: &Ctx<'_>, cmd: &str) -> Option<(Distro, &'static Package)> {
-    provider_in(ctx.fs, cmd)
+/// What provides `cmd`: the installed package of the tree's distribution, else the
+/// package the program file on `PATH` names (an image layer's `/usr/local/bin/python3`).
+fn provider(ctx: &Ctx<'_>, cmd: &str) -> Option<(Distro, Package)> {
+    if let Some((d, p)) = provider_in(ctx.fs, cmd) {
+        return Some((d, p.clone()));
+    }
+    let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.to_string());
+    let content = path.split(':').find_map(|dir| ctx.fs.read("/", &format!("{}/{cmd}", dir.trim_end_matches('/'))).ok())?;
+    let (name, version) = label_of(&content)?;
+    let d = detect(ctx.fs).unwrap_or(Distro { family: Family::Debian, version_id: String::new(), codename: String::new() });
+    Some((d, Package { key: name.clone(), name, version, commands: vec![cmd.to_string()], ..Package::default() }))
 }
 
 fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
@@ -162,7 +170,7 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
             simulated(ctx, &cmd)
         }
-        "gcc" | "cc" | "c89" | "c99" | "g++" | "c++" | "x86_64-alpine-linux-musl-gcc" | "x86_64-alpine-linux-musl-g++" | "x86_64-linux-gnu-gcc" => compile(ctx, &d, pkg, &cmd, args),
+        "gcc" | "cc" | "c89" | "c99" | "g++" | "c++" | "x86_64-alpine-linux-musl-gcc" | "x86_64-alpine-linux-musl-g++" | "x86_64-linux-gnu-gcc" => compile(ctx, &d, &pkg, &cmd, args),
         "make" => {
             if has(&["--version", "-v"]) {
                 ctx.out(&format!("GNU Make {v}\nBuilt for x86_64-{}\nCopyright (C) 1988-2023 Free Software Foundation, Inc.\n", if alpine { "alpine-linux-musl" } else { "pc-linux-gnu" }));
