@@ -113,3 +113,42 @@ fn python() {
     assert!(out.contains("Successfully installed blinker-1.8.2 click-8.1.7 flask-3.0.3"), "{out}");
     assert!(out.contains("cached") && out.contains("ok"), "{out}");
 }
+
+#[test]
+fn node() {
+    let mut e = engine();
+    for (image, node, npm) in [("node", "v22.11.0", "10.9.0"), ("node:20-slim", "v20.18.0", "10.8.2"), ("node:18-alpine", "v18.20.4", "10.7.0"), ("node:lts-alpine", "v22.11.0", "10.9.0")] {
+        prints(&mut e, image, &[("node -v", node), ("npm -v", npm), ("yarn --version", "1.22.22"), ("id node", "uid=1000(node) gid=1000(node) groups=1000(node)")]);
+    }
+    inspect(&mut e, "node:18-alpine", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.Env}}", "[\"docker-entrypoint.sh\"] [\"node\"] [\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"NODE_VERSION=18.20.4\",\"YARN_VERSION=1.22.22\"]");
+    assert_eq!(layer_count(&mut e, "node:18-alpine"), 4);
+    assert_eq!(layer_count(&mut e, "node:20-slim"), 5);
+    let df = "FROM node:18-alpine\nWORKDIR /app\nRUN echo '{\"dependencies\":{\"express\":\"^4\"}}' > package.json\nRUN npm install && test -d node_modules/express && yarn install && test -f yarn.lock && test -d /usr/local/share/.cache/yarn && echo installed\nUSER node\nRUN whoami\n";
+    let out = build(&mut e, df, "app:latest").unwrap();
+    assert!(out.contains("installed") && out.contains("node\n"), "{out}");
+}
+
+#[test]
+fn golang() {
+    let mut e = engine();
+    prints(&mut e, "golang:1.23", &[("go version", "go version go1.23.3 linux/amd64"), ("pwd", "/go")]);
+    prints(&mut e, "golang:1.22-alpine", &[("go version", "go version go1.22.9 linux/amd64")]);
+    prints(&mut e, "golang:alpine", &[("go version", "go version go1.23.3 linux/amd64")]);
+    inspect(&mut e, "golang:1.23", "{{.Config.WorkingDir}} {{json .Config.Env}}", "/go [\"PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"GOLANG_VERSION=1.23.3\",\"GOTOOLCHAIN=local\",\"GOPATH=/go\"]");
+    // debian, curl, scm, then the cgo packages, the Go tree and $GOPATH.
+    assert_eq!(layer_count(&mut e, "golang:1.23"), 6);
+}
+
+#[test]
+fn ruby() {
+    let mut e = engine();
+    for image in ["ruby:3.3", "ruby:3.3-slim", "ruby:3.3-alpine"] {
+        let musl = if image.ends_with("alpine") { "-musl" } else { "" };
+        prints(&mut e, image, &[("ruby -v", &format!("ruby 3.3.5 (2024-09-03 revision ef084cc8f4) [x86_64-linux{musl}]")), ("gem --version", "3.5.16"), ("bundle --version", "Bundler version 2.5.16")]);
+    }
+    inspect(&mut e, "ruby:3.3-slim", "{{json .Config.Cmd}} {{index .Config.Env 0}}", "[\"irb\"] PATH=/usr/local/bundle/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    let df = "FROM ruby:3.3-slim\nWORKDIR /app\nRUN printf \"source 'https://rubygems.org'\\ngem 'sinatra'\\n\" > Gemfile && bundle install && test -f Gemfile.lock && test -d /usr/local/bundle/gems/sinatra-4.0.0\nRUN gem install rake && test -d /usr/local/bundle/gems/rake-13.2.1 && test ! -d /usr/local/bundle/doc && echo nodoc\nRUN gem install rake --no-ri || echo rejected\n";
+    let out = build(&mut e, df, "app:latest").unwrap();
+    assert!(out.contains("Bundle complete! 1 Gemfile dependency, 9 gems now installed.") && out.contains("nodoc"), "{out}");
+    assert!(out.contains("invalid option: --no-ri") && out.contains("rejected"), "{out}");
+}

@@ -69,7 +69,8 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, version: &str) -> 
         "Bundle complete! {} Gemfile {}, {} gems now installed.\nUse `bundle info [gemname]` to see where a bundled gem is installed.\n",
         wanted.len(),
         if wanted.len() == 1 { "dependency" } else { "dependencies" },
-        order.len()
+        // Bundler counts itself.
+        order.len() + usize::from(!order.iter().any(|g| g.0 == "bundler"))
     ));
     0
 }

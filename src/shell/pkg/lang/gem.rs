@@ -38,6 +38,16 @@ pub(super) const GEMS: &[(&str, &str, u64, u64, bool, &[&str], &[&str])] = &[
     ("racc", "1.8.1", 300, 60, true, &[], &["racc"]),
     ("pg", "1.5.8", 1_000, 230, true, &[], &[]),
     ("rails", "7.2.1", 30, 10, false, &["rack", "rake", "nokogiri", "bundler"], &["rails"]),
+    ("fluent-plugin-kafka", "0.6.6", 160, 30, false, &["fluentd", "ltsv", "ruby-kafka"], &[]),
+    ("ltsv", "0.1.2", 20, 8, false, &[], &[]),
+    ("ruby-kafka", "0.7.8", 900, 140, false, &["digest-crc"], &[]),
+    ("digest-crc", "0.4.1", 120, 20, false, &[], &[]),
+    ("fluent-plugin-flowcounter", "1.3.0", 40, 10, false, &["fluentd"], &[]),
+    ("fluent-plugin-prometheus", "1.4.0", 120, 25, false, &["fluentd", "prometheus-client"], &[]),
+    ("prometheus-client", "0.9.0", 120, 25, false, &["quantile"], &[]),
+    ("quantile", "0.2.1", 30, 10, false, &[], &[]),
+    ("fluent-plugin-copy_ex", "0.1.0", 20, 8, false, &["fluentd"], &[]),
+    ("oj", "2.18.1", 900, 170, true, &[], &[]),
 ];
 
 /// Where gems go: the gem directory and the directory of their executables.
@@ -64,6 +74,7 @@ pub fn gem(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -
             0
         }
         Some("install" | "i") => install(ctx, d, ruby_version, &rubygems, &args[1..]),
+        Some("uninstall") => uninstall(ctx, d, ruby_version, &args[1..]),
         Some("list") => {
             let (dir, _) = gem_dirs(ctx, d, ruby_version);
             let mut names: Vec<String> = ctx.fs.children(&format!("{dir}/specifications")).filter_map(|(n, _)| n.strip_suffix(".gemspec").map(String::from)).collect();
@@ -133,21 +144,18 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
             return 2;
         }
     };
-    if let Some(v) = &version {
-        if let Some(g) = order.iter().find(|g| names.first().is_some_and(|n| n == g.0)) {
-            if g.1 != v {
-                ctx.err(&format!("ERROR:  Could not find a valid gem '{}' ({v}) in any repository\n", g.0));
-                return 2;
-            }
-        }
-    }
     let (dir, bindir) = gem_dirs(ctx, d, ruby_version);
+    // Dependencies already installed are not fetched again; `-v` picks the named gem's version.
+    let top = names.first().cloned().unwrap_or_default();
+    let version_of = |g: &(&str, &str, u64, u64, bool, &[&str], &[&str])| if g.0 == top { version.clone().unwrap_or_else(|| g.1.to_string()) } else { g.1.to_string() };
+    let order: Vec<_> = order.into_iter().filter(|g| g.0 == top || !ctx.fs.children(&format!("{dir}/specifications")).any(|(n, _)| n.starts_with(&format!("{}-", g.0)) && n[g.0.len() + 1..].starts_with(|c: char| c.is_ascii_digit()))).collect();
     let abi = format!("{}.0", major_minor(ruby_version));
     let compiler = super::on_path(ctx, "gcc") || super::on_path(ctx, "cc");
     let ruby_bin = if ctx.fs.get("/usr/local/bin/ruby").is_some() { "/usr/local/bin/ruby" } else { "/usr/bin/ruby" };
     let mut installed = Vec::new();
     for g in &order {
-        let (name, v) = (g.0, g.1);
+        let v = version_of(g);
+        let (name, v) = (g.0, v.as_str());
         if modern {
             ctx.out(&format!("Fetching {name}-{v}.gem\n"));
         } else {
@@ -188,4 +196,98 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
     let n = installed.len();
     ctx.out(&format!("{n} gem{} installed\n", if n == 1 { "" } else { "s" }));
     0
+}
+
+/// `gem uninstall NAME [-v VERSION]`.
+fn uninstall(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -> i32 {
+    let (dir, _) = gem_dirs(ctx, d, ruby_version);
+    let mut version = None;
+    let mut names = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-v" | "--version" => version = it.next().cloned(),
+            s if s.starts_with('-') => {}
+            s => names.push(s.to_string()),
+        }
+    }
+    for name in names {
+        let installed: Vec<String> = ctx
+            .fs
+            .children(&format!("{dir}/specifications"))
+            .filter_map(|(n, _)| n.strip_suffix(".gemspec").and_then(|s| s.strip_prefix(&format!("{name}-"))).map(String::from))
+            .filter(|v| version.as_ref().is_none_or(|want| want == v))
+            .collect();
+        if installed.is_empty() {
+            ctx.err(&format!("ERROR:  While executing gem ... (Gem::InstallError)\n    {name} is not installed in GEM_HOME, try:\n\tgem uninstall -i {dir} {name}\n"));
+            return 1;
+        }
+        for v in installed {
+            ctx.fs.remove_subtree(&format!("{dir}/gems/{name}-{v}"));
+            ctx.fs.remove_subtree(&format!("{dir}/specifications/{name}-{v}.gemspec"));
+            ctx.fs.remove_subtree(&format!("{dir}/cache/{name}-{v}.gem"));
+            ctx.out(&format!("Successfully uninstalled {name}-{v}\n"));
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::distro::detect;
+    use crate::shell::pkg::testutil::tree_of;
+    use crate::shell::{Budget, Ctx};
+    use crate::vfs::{Meta, Tree};
+
+    fn gem_in(t: &mut Tree, ruby: &str, argv: &[&str]) -> (i32, String, String) {
+        let d = detect(t).expect("a distribution");
+        let args: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut budget = Budget::default();
+        let mut ctx = Ctx::new(t, b"", &mut out, &mut err, &mut budget);
+        ctx.env.insert("PATH".into(), crate::util::DEFAULT_PATH.into());
+        ctx.env.insert("HOME".into(), "/root".into());
+        let code = super::gem(&mut ctx, &d, ruby, &args);
+        (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+    }
+
+    #[test]
+    fn old_rubygems_installs_fluentd_without_documentation() {
+        let mut t = tree_of("alpine:3.20");
+        let install = ["install", "fluentd", "-v", "1.6.0", "--no-ri", "--no-rdoc"];
+        let (code, out, err) = gem_in(&mut t, "2.4.6", &install);
+        assert_eq!(code, 1, "native extensions need a compiler: {out}");
+        assert!(err.contains("ERROR: Failed to build gem native extension."), "{err}");
+        for tool in ["/usr/bin/gcc", "/usr/bin/make"] {
+            t.write_file("/", tool, "#!/bin/sh\n".into(), Meta::root(0o755)).unwrap();
+        }
+        let (code, out, err) = gem_in(&mut t, "2.4.6", &install);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("Fetching: msgpack-1.3.0.gem (100%)\nBuilding native extensions.  This could take a while...\nSuccessfully installed msgpack-1.3.0\n"), "{out}");
+        assert!(out.ends_with("Fetching: fluentd-1.6.0.gem (100%)\nSuccessfully installed fluentd-1.6.0\n12 gems installed\n"), "{out}");
+        assert!(!out.contains("documentation"), "{out}");
+        let dir = "/usr/lib/ruby/gems/2.4.0";
+        assert!(t.get(&format!("{dir}/gems/fluentd-1.6.0/lib/fluentd.rb")).is_some());
+        assert!(t.get(&format!("{dir}/cache/fluentd-1.6.0.gem")).is_some_and(|n| n.is_file()));
+        assert!(t.get("/usr/bin/fluentd").is_some());
+        // A plugin brings the newest ruby-kafka; the Dockerfile pins an older one and removes it.
+        let (code, out, _) = gem_in(&mut t, "2.4.6", &["install", "fluent-plugin-kafka", "-v", "0.6.6", "--no-ri", "--no-rdoc"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("Successfully installed ruby-kafka-0.7.8\n") && !out.contains("fluentd-1.6.0"), "{out}");
+        assert_eq!(gem_in(&mut t, "2.4.6", &["install", "ruby-kafka", "-v", "0.6.8", "--no-ri", "--no-rdoc"]).0, 0);
+        assert_eq!(gem_in(&mut t, "2.4.6", &["uninstall", "ruby-kafka", "-v", "0.7.8"]).1, "Successfully uninstalled ruby-kafka-0.7.8\n");
+        assert!(gem_in(&mut t, "2.4.6", &["list"]).1.contains("ruby-kafka (0.6.8)\n"));
+    }
+
+    #[test]
+    fn rubygems_3_rejects_no_ri_and_writes_documentation_unless_told() {
+        let mut t = tree_of("alpine:3.20");
+        let (code, _, err) = gem_in(&mut t, "3.3.5", &["install", "rake", "--no-ri", "--no-rdoc"]);
+        assert_eq!((code, err.as_str()), (1, "ERROR:  While executing gem ... (OptionParser::InvalidOption)\n    invalid option: --no-ri\n"));
+        let (code, out, _) = gem_in(&mut t, "3.3.5", &["install", "rake"]);
+        assert_eq!(code, 0);
+        assert_eq!(out, "Fetching rake-13.2.1.gem\nSuccessfully installed rake-13.2.1\nParsing documentation for rake-13.2.1\nInstalling ri documentation for rake-13.2.1\nDone installing documentation for rake after 1 seconds\n1 gem installed\n");
+        assert!(t.get("/usr/lib/ruby/gems/3.3.0/doc/rake-13.2.1/ri/cache.ri").is_some());
+        assert_eq!(gem_in(&mut t, "3.3.5", &["install", "nosuch"]).2, "ERROR:  Could not find a valid gem 'nosuch' (>= 0) in any repository\n");
+    }
 }
