@@ -152,3 +152,56 @@ fn ruby() {
     assert!(out.contains("Bundle complete! 1 Gemfile dependency, 9 gems now installed.") && out.contains("nodoc"), "{out}");
     assert!(out.contains("invalid option: --no-ri") && out.contains("rejected"), "{out}");
 }
+
+#[test]
+fn services() {
+    let mut e = engine();
+    prints(&mut e, "redis", &[("redis-cli --version", "redis-cli 7.4.1"), ("pwd", "/data"), ("id redis", "uid=999(redis) gid=999(redis) groups=999(redis)")]);
+    prints(&mut e, "redis:7-alpine", &[("redis-cli -v", "redis-cli 7.4.1")]);
+    prints(&mut e, "postgres", &[("postgres --version", "postgres (PostgreSQL) 17.0 (Debian 17.0-1.pgdg120+1)")]);
+    prints(&mut e, "postgres:16", &[("postgres --version", "postgres (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)")]);
+    prints(&mut e, "httpd:2.4", &[("httpd -v", "Server version: Apache/2.4.62 (Unix)"), ("cat htdocs/index.html", "<html><body><h1>It works!</h1></body></html>")]);
+    prints(&mut e, "mongo", &[("mongod --version", "db version v8.0.3"), ("mongosh --version", "2.3.3")]);
+    inspect(&mut e, "redis", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{.Config.WorkingDir}}", "[\"docker-entrypoint.sh\"] [\"redis-server\"] {\"6379/tcp\":{}} {\"/data\":{}} /data");
+    inspect(&mut e, "postgres:17", "{{.Config.StopSignal}} {{json .Config.Volumes}} {{json .Config.ExposedPorts}}", "SIGINT {\"/var/lib/postgresql/data\":{}} {\"5432/tcp\":{}}");
+    inspect(&mut e, "httpd", "{{.Config.StopSignal}} {{json .Config.Cmd}} {{.Config.WorkingDir}}", "SIGWINCH [\"httpd-foreground\"] /usr/local/apache2");
+    inspect(&mut e, "mongo", "{{json .Config.Volumes}} {{json .Config.Cmd}}", "{\"/data/configdb\":{},\"/data/db\":{}} [\"mongod\"]");
+    assert_eq!(layer_count(&mut e, "redis:7.4"), 7);
+    assert_eq!(layer_count(&mut e, "postgres:17"), 15);
+}
+
+#[test]
+fn java() {
+    let mut e = engine();
+    prints(&mut e, "eclipse-temurin:21", &[("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS"), ("java -version", "OpenJDK Runtime Environment Temurin-21.0.5+11 (build 21.0.5+11-LTS)"), ("javac -version", "javac 21.0.5")]);
+    prints(&mut e, "eclipse-temurin:17-jre", &[("java -version", "OpenJDK 64-Bit Server VM Temurin-17.0.13+11 (build 17.0.13+11, mixed mode, sharing)")]);
+    prints(&mut e, "maven:3.9-eclipse-temurin-21", &[("mvn -v", "Apache Maven 3.9.9 (8e8579a9e76f7d015ee5ec7bfcdc97d260186937)"), ("mvn -v", "Java version: 21.0.5, vendor: Eclipse Adoptium, runtime: /opt/java/openjdk")]);
+    prints(&mut e, "tomcat:10.1", &[("catalina.sh version", "Server version: Apache Tomcat/10.1.31"), ("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS")]);
+    inspect(&mut e, "tomcat", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.WorkingDir}} {{json .Config.ExposedPorts}}", "[\"/__cacert_entrypoint.sh\"] [\"catalina.sh\",\"run\"] /usr/local/tomcat {\"8080/tcp\":{}}");
+    inspect(&mut e, "maven", "{{json .Config.Entrypoint}} {{json .Config.Cmd}}", "[\"/usr/local/bin/mvn-entrypoint.sh\"] [\"mvn\"]");
+    let df = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nRUN printf '<project><groupId>com.example</groupId><artifactId>demo</artifactId><version>1.0</version></project>' > pom.xml && mvn -B package && test -f target/demo-1.0.jar && test -d /root/.m2/repository && echo built\n";
+    let out = build(&mut e, df, "app:latest").unwrap();
+    assert!(out.contains("[INFO] BUILD SUCCESS") && out.contains("built"), "{out}");
+}
+
+#[test]
+fn php_rust_and_distroless() {
+    let mut e = engine();
+    prints(&mut e, "php:8.3-cli", &[("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)"), ("php -r 'echo \"hi\\n\";'", "hi")]);
+    prints(&mut e, "php:8.3-apache", &[("php -v", "Zend Engine v4.3.13, Copyright (c) Zend Technologies"), ("pwd", "/var/www/html")]);
+    inspect(&mut e, "php:apache", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}}", "[\"docker-php-entrypoint\"] [\"apache2-foreground\"] SIGWINCH");
+    inspect(&mut e, "php", "{{json .Config.Cmd}}", "[\"php\",\"-a\"]");
+    for image in ["rust:1.82", "rust:slim", "rust:1.82-alpine"] {
+        prints(&mut e, image, &[("rustc --version", "rustc 1.82.0 (f6e511eec 2024-10-15)"), ("cargo --version", "cargo 1.82.0 (8f40fc59f 2024-08-21)")]);
+    }
+    let df = "FROM rust:1.82-slim\nWORKDIR /app\nRUN printf '[package]\\nname = \"hello\"\\nversion = \"0.1.0\"\\n\\n[dependencies]\\nserde = \"1\"\\n' > Cargo.toml && cargo build --release && test -x target/release/hello && test -d /usr/local/cargo/registry && echo built\n";
+    let out = build(&mut e, df, "app:latest").unwrap();
+    assert!(out.contains("Compiling hello v0.1.0 (/app)") && out.contains("built"), "{out}");
+    // Distroless has no shell: a RUN cannot start, but files copied into it are there.
+    inspect(&mut e, "gcr.io/distroless/static:nonroot", "{{.Config.User}} {{json .Config.Env}}", "65532 [\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt\"]");
+    let df = "FROM golang:1.23 AS build\nWORKDIR /src\nRUN echo 'package main' > main.go && go build -o /src/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n";
+    build(&mut e, df, "tiny:latest").unwrap();
+    let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' tiny");
+    assert!(out.trim().ends_with("MB") && out.trim().trim_end_matches("MB").parse::<f64>().unwrap() < 5.0, "{out}");
+    assert!(build(&mut e, "FROM gcr.io/distroless/base\nRUN echo hi\n", "x:latest").is_err());
+}
