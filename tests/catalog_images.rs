@@ -167,7 +167,7 @@ fn services() {
     inspect(&mut e, "httpd", "{{.Config.StopSignal}} {{json .Config.Cmd}} {{.Config.WorkingDir}}", "SIGWINCH [\"httpd-foreground\"] /usr/local/apache2");
     inspect(&mut e, "mongo", "{{json .Config.Volumes}} {{json .Config.Cmd}}", "{\"/data/configdb\":{},\"/data/db\":{}} [\"mongod\"]");
     assert_eq!(layer_count(&mut e, "redis:7.4"), 7);
-    assert_eq!(layer_count(&mut e, "postgres:17"), 15);
+    assert_eq!(layer_count(&mut e, "postgres:17"), 14);
 }
 
 #[test]
