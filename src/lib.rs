@@ -11,6 +11,7 @@
 //! [`vfs`], [`dockerfile`] and [`util`]; then [`catalog`] (base images, releases,
 //! packages); [`shell`]; [`image`]; [`oci`]; [`build`]; [`engine`]; [`cli`] and `web`.
 
+pub mod analysis;
 pub mod build;
 pub mod catalog;
 pub mod dockerfile;

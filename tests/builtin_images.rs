@@ -177,3 +177,35 @@ fn pip_cache_is_avoidable() {
     assert_eq!(size_under(&lean, "/root/.cache/pip"), 0);
     assert!(lean.get("/usr/lib/python3.12/site-packages/flask/__init__.py").is_some());
 }
+
+#[test]
+fn every_catalogue_image_builds_with_its_history() {
+    use layerlab::catalog::images::repositories;
+    for repo in repositories() {
+        for entry in &repo.images {
+            let first = format!("{}:{}", repo.repository, entry.tags[0]);
+            let img = image(&first);
+            if !entry.history.is_empty() {
+                assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), img.layers.len(), "{first}");
+            }
+            assert_eq!(img.created, entry.created, "{first}");
+            assert_eq!(img.config, entry.config, "{first}");
+            for tag in &entry.tags[1..] {
+                assert_eq!(image(&format!("{}:{tag}", repo.repository)).layers.len(), img.layers.len(), "{}:{tag}", repo.repository);
+            }
+        }
+    }
+}
+
+#[test]
+fn hello_world_greets_and_scratch_is_reserved() {
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line("docker run hello-world");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.starts_with("\nHello from Docker!\nThis message shows that your installation appears to be working correctly.\n"), "{}", o.stdout);
+    assert!(o.stdout.ends_with(" $ docker run -it ubuntu bash\n\nShare images, automate workflows, and more with a free Docker ID:\n https://hub.docker.com/\n\nFor more examples and ideas, visit:\n https://docs.docker.com/get-started/\n\n"));
+    let o = e.exec_line("docker images hello-world");
+    assert!(o.stdout.lines().nth(1).is_some_and(|l| l.ends_with("10.1kB")), "{}", o.stdout);
+    let o = e.exec_line("docker pull scratch");
+    assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n"));
+}

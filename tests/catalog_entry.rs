@@ -49,8 +49,15 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     let (code, _, err) = run(&mut e, "docker pull greeter");
     assert_ne!(code, 0, "not in the catalogue yet");
     assert!(err.contains("pull access denied for greeter"), "{err}");
+    assert!(err.contains("its catalogue has alpine, busybox, debian"), "the error lists the catalogue: {err}");
+    assert!(!run(&mut e, "docker pull --help").1.contains("greeter"));
 
     data::provide("images/greeter.json", ENTRY).unwrap();
+    let (code, help, _) = run(&mut e, "docker pull --help");
+    assert_eq!(code, 0);
+    assert!(help.starts_with("\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n"), "{help}");
+    assert!(help.contains("\nImages available offline (layerlab's catalogue):\n  alpine: 3.21, 3.21.2, "), "{help}");
+    assert!(help.contains("\n  greeter: 1.0, latest\n"), "{help}");
 
     let (code, out, err) = run(&mut e, "docker pull greeter:1.0");
     assert_eq!(code, 0, "{err}");
@@ -87,5 +94,5 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     assert_eq!((code, out.as_str()), (0, "jq-1.7.1\n"), "{err}");
 
     let (_, out, _) = run(&mut e, "docker search greeter");
-    assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("greeter ") && l.contains("[OK]")), "{out}");
+    assert_eq!(out.lines().nth(1).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")), Some("greeter A greeting for the catalogue's one-entry tes… 7 [OK]".into()), "{out}");
 }

@@ -11,14 +11,15 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         return Ok((img.id.clone(), Vec::new()));
     }
     let r = Reference::parse(reference).map_err(|e| format!("{e}: {reference}"))?;
+    if r.repository == "scratch" {
+        // `FROM scratch` starts from nothing; there is no image to pull or run.
+        return Err("'scratch' is a reserved name".into());
+    }
     let found = builtin::lookup(&r.to_string()).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?;
     let Some(b) = found else {
-        let names: Vec<String> = builtin::catalogue()
-            .into_iter()
-            .map(|(name, tags)| format!("{name} ({})", tags.join(", ")))
-            .collect();
+        let names: Vec<String> = builtin::catalogue().into_iter().map(|(name, _)| name).collect();
         return Err(format!(
-            "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; built-in images: {}",
+            "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; its catalogue has {} (`docker pull --help` lists their tags)",
             r.repository,
             names.join(", ")
         ));

@@ -41,6 +41,14 @@ impl StageState {
         StageState { name, config, layers, image_id, scope, cmd_inherited, tree: None }
     }
 
+    /// A stage over a bare configuration, without layers or parent image: what
+    /// `--change` instructions apply to.
+    pub fn from_config(config: ImageConfig) -> StageState {
+        let scope = VarScope::global(&[]).for_stage(&config.config.env_pairs());
+        let cmd_inherited = config.config.cmd.is_some();
+        StageState { name: None, config, layers: Vec::new(), image_id: None, scope, cmd_inherited, tree: None }
+    }
+
     /// The union view of the stage's layers (computed once, then kept up to date).
     pub fn tree(&mut self) -> &Tree {
         if self.tree.is_none() {
@@ -67,6 +75,7 @@ impl StageState {
         match f(&mut after) {
             Ok(()) => {
                 let layer = Layer::diff(&before, &after);
+                after.forget_touched();
                 self.tree = Some(after);
                 Ok(layer)
             }

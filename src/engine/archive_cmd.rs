@@ -4,7 +4,6 @@
 use super::flags::{switch, value};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::dockerfile::{self, Command, ShellOrExec};
 use crate::image::{rfc3339, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
 
 /// Docker's refusal to write a tar to a terminal.
@@ -114,7 +113,7 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         }
     }
     if p.on("quiet") {
-        out.stdout.clear();
+        out.clear_stdout();
     }
     out
 }
@@ -181,63 +180,5 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     Output::ok(format!("{id}\n"))
 }
 
-/// Applies `--change` Dockerfile instructions (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL,
-/// USER, VOLUME, WORKDIR, STOPSIGNAL, ONBUILD) to a configuration.
-pub fn apply_changes(config: &mut ContainerConfig, changes: &[&str]) -> Result<(), String> {
-    for change in changes {
-        let df = dockerfile::parse(&format!("FROM scratch\n{change}\n")).map_err(|e| format!("dockerfile parse error on line 1: {}", e.message))?;
-        let Some(ins) = df.instructions.get(1) else { continue };
-        let form = |f: &ShellOrExec| match f {
-            ShellOrExec::Exec(v) => v.clone(),
-            ShellOrExec::Shell(s) => vec!["/bin/sh".to_string(), "-c".into(), s.clone()],
-        };
-        match &ins.command {
-            Command::Cmd(f) => config.cmd = Some(form(f)),
-            Command::Entrypoint(f) => config.entrypoint = Some(form(f)),
-            Command::Env(kv) => {
-                for (k, v) in kv {
-                    config.env.retain(|x| x.split_once('=').map(|(a, _)| a) != Some(k.as_str()));
-                    config.env.push(format!("{k}={v}"));
-                }
-            }
-            Command::Expose(ports) => {
-                for p in ports {
-                    let key = if p.contains('/') { p.to_ascii_lowercase() } else { format!("{p}/tcp") };
-                    config.exposed_ports.insert(key, Default::default());
-                }
-            }
-            Command::Label(kv) => {
-                for (k, v) in kv {
-                    config.labels.insert(k.clone(), v.clone());
-                }
-            }
-            Command::User(u) => config.user = u.clone(),
-            Command::Volume(v) => {
-                for p in v {
-                    config.volumes.insert(p.clone(), Default::default());
-                }
-            }
-            Command::Workdir(w) => config.working_dir = w.clone(),
-            Command::Stopsignal(s) => config.stop_signal = s.clone(),
-            Command::Onbuild(inner) => config.on_build.push(inner.original.clone()),
-            _ => return Err(format!("{} is not a valid change command", ins.keyword().to_ascii_lowercase())),
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes() {
-        let mut c = ContainerConfig::default();
-        apply_changes(&mut c, &["CMD [\"sh\"]", "ENV A=1", "WORKDIR /app", "EXPOSE 80"]).unwrap();
-        assert_eq!(c.cmd, Some(vec!["sh".to_string()]));
-        assert_eq!(c.env, vec!["A=1"]);
-        assert_eq!(c.working_dir, "/app");
-        assert!(c.exposed_ports.contains_key("80/tcp"));
-        assert_eq!(apply_changes(&mut c, &["RUN echo"]).unwrap_err(), "run is not a valid change command");
-    }
-}
+/// `--change` instructions go through the builder's one dispatch.
+pub use crate::build::apply_changes;

@@ -230,10 +230,15 @@ mod tests {
             s.insert(img(&format!("arch{i}")));
         }
         let ids: Vec<String> = s.images().map(|i| i.id.clone()).collect();
-        let first = &ids[0][7..8];
-        let n = ids.iter().filter(|i| i[7..].starts_with(first)).count();
-        if n > 1 {
-            assert_eq!(s.resolve(first).unwrap_err(), LookupError::Ambiguous(first.to_string()));
-        }
+        // 40 IDs over 16 hex digits: some first digit is shared (pigeonhole).
+        let shared = (0..ids.len())
+            .map(|i| &ids[i][7..8])
+            .find(|d| ids.iter().filter(|i| i[7..].starts_with(*d)).count() > 1)
+            .expect("a shared first digit");
+        assert_eq!(s.resolve(shared).unwrap_err(), LookupError::Ambiguous(shared.to_string()));
+        // The shortest prefix of an ID that no other ID has resolves to it.
+        let id = &ids[0];
+        let unique = (1..=64).map(|n| &id[7..7 + n]).find(|p| ids.iter().filter(|i| i[7..].starts_with(*p)).count() == 1).unwrap();
+        assert_eq!(s.resolve(unique).unwrap().id, *id);
     }
 }

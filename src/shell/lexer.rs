@@ -297,6 +297,7 @@ impl Parser {
 
     /// Reads a `$…` form at the cursor and appends it to `w`.
     fn read_dollar(&mut self, w: &mut Word) -> Result<(), ParseError> {
+        let _level = super::depth::enter().ok_or(ParseError::TooDeep)?;
         self.pos += 1; // '$'
         match self.peek_char() {
             Some('(') if self.char_at(self.pos + 1) == Some('(') => {

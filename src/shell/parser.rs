@@ -15,6 +15,8 @@ pub enum ParseError {
     Unterminated,
     /// A malformed `${…}`.
     BadSubstitution,
+    /// Nesting past the nesting budget ([`super::depth`]).
+    TooDeep,
 }
 
 impl fmt::Display for ParseError {
@@ -26,6 +28,7 @@ impl fmt::Display for ParseError {
             ParseError::Unexpected { found, expecting: None } => write!(f, "syntax error: unexpected {found}"),
             ParseError::Unterminated => f.write_str("syntax error: unterminated quoted string"),
             ParseError::BadSubstitution => f.write_str("syntax error: bad substitution"),
+            ParseError::TooDeep => f.write_str("syntax error: nesting too deep"),
         }
     }
 }
@@ -174,6 +177,7 @@ impl Parser {
     }
 
     fn parse_command(&mut self) -> Result<Command, ParseError> {
+        let _level = super::depth::enter().ok_or(ParseError::TooDeep)?;
         let t = self.peek()?;
         if let Token::Word(_, raw) = &t {
             let compound = match raw.as_str() {
@@ -562,7 +566,14 @@ mod more_tests {
 
     #[test]
     fn heredoc_in_substitution() {
-        let r = parse("x=$(cat <<EOF\nhi\nEOF\n); echo \"$x\"");
-        assert!(r.is_ok(), "{r:?}");
+        // The body belongs to the substitution's `cat`; the outer script goes on after `)`.
+        let script = "x=$(cat <<EOF\nhi $((1+1))\nEOF\n); echo \"[$x]\"\necho after\n";
+        assert!(parse(script).is_ok());
+        let mut t = crate::vfs::Tree::new();
+        crate::shell::install_busybox(&mut t, 0);
+        let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
+        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new() };
+        let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
+        assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }
 }

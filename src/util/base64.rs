@@ -19,12 +19,37 @@ pub fn encode(data: &[u8]) -> String {
     out
 }
 
+/// Decodes standard base64, ignoring whitespace and stopping at the first `=`; `None` on
+/// a character outside the alphabet.
+pub fn decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        if c == b'=' {
+            break;
+        }
+        let v = ALPHABET.iter().position(|b| *b == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn rfc4648_vectors() {
         for (plain, enc) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("foobar", "Zm9vYmFy")] {
             assert_eq!(super::encode(plain.as_bytes()), enc);
+            assert_eq!(super::decode(enc).as_deref(), Some(plain.as_bytes()));
         }
+        assert_eq!(super::decode("Zm9v\nYmFy\n").as_deref(), Some(&b"foobar"[..]));
+        assert_eq!(super::decode("Zm9v!"), None);
     }
 }

@@ -98,7 +98,7 @@ impl crate::engine::Host for EditorContext {
     }
 }
 
-fn to_build_context(ctx: &super::state::Context) -> build::Context {
+pub fn to_build_context(ctx: &super::state::Context) -> build::Context {
     let mut context = build::Context::new();
     for (path, e) in ctx {
         match e {
@@ -264,6 +264,11 @@ impl Bridge {
             let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
             Some(Snapshot { tree, lower: Tree::new(), changes: BTreeMap::new(), layers: n })
         }
+    }
+
+    /// Runs `f` on the engine's image store (the size analysis and hints read it).
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut crate::image::Store) -> R) -> R {
+        f(&mut self.0.borrow_mut().engine.store)
     }
 
     /// Runs a docker command (argv without `docker`) and returns its exit status and output.

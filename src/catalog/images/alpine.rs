@@ -17,7 +17,13 @@ pub(crate) fn rootfs(release: &str, version: &str, world: &[String], created: &s
         fs.dir(d, 0o755, 0, 0);
     }
     let world: Vec<&str> = world.iter().map(String::as_str).collect();
+    // Releases generated from their minirootfs list the files no package owns (`.rootfs`):
+    // the applet links and `/etc/apk/repositories` exactly as the tarball has them.
+    let complete = pkgs.iter().any(|p| p.name == ".rootfs");
     fs.install_apk(&pkgs, &world);
+    if complete {
+        return Ok(fs.into_layer());
+    }
     let repos = texts.iter().find(|(n, _)| *n == "REPOSITORIES").map_or("", |(_, t)| *t);
     fs.text("/etc/apk/repositories", repos);
     // busybox's post-install script makes the applet links (not owned by the package).

@@ -54,11 +54,15 @@ impl Rootfs {
     }
 
     /// Installs Alpine packages and writes `/lib/apk/db/installed` and `/etc/apk/world`.
+    /// A set whose name starts with `.` holds files no package owns: installed, never
+    /// listed in the database.
     pub fn install_apk(&mut self, pkgs: &[Package], world: &[&str]) {
         let mut entries = Vec::new();
         for p in pkgs {
             let paths = install_files(&mut self.tree, p, &PathFilter::none(), self.now);
-            entries.push(ApkEntry::from_package(p, &paths, &self.tree, self.now - 86_400 * 20));
+            if !p.name.starts_with('.') {
+                entries.push(ApkEntry::from_package(p, &paths, &self.tree, self.now - 86_400 * 20));
+            }
         }
         self.dir("/lib/apk/db", 0o755, 0, 0);
         self.text(apkdb::DB_PATH, &apkdb::render(&entries));

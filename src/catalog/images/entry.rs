@@ -61,7 +61,8 @@ pub struct Entry {
     /// Runtime configuration.
     #[serde(default)]
     pub config: Config,
-    /// This image's own history rows (after the parent's).
+    /// This image's own history rows (after the parent's); empty when the real image's
+    /// config has none (`hello-world`).
     pub history: Vec<HistoryRow>,
     /// The main programs the image provides (`python3`, `pip`).
     #[serde(default)]
@@ -227,7 +228,7 @@ pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError
             return Err(at(format!("{first}: created {:?} is not an RFC 3339 time", img.created)));
         }
         let filled = img.history.iter().filter(|h| !h.empty_layer).count();
-        if filled != img.layers.len() {
+        if filled != img.layers.len() && !img.history.is_empty() {
             return Err(at(format!("{first}: {} layers but {filled} history rows with a layer", img.layers.len())));
         }
         if let Some(p) = &img.parent {

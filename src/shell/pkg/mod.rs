@@ -10,6 +10,7 @@ pub mod apk;
 pub mod apt;
 mod apt_lists;
 pub mod dpkg;
+pub mod hello;
 mod lang;
 pub mod npm;
 pub mod pip;
