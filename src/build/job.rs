@@ -383,5 +383,5 @@ fn source_tree<'a>(from: Option<&str>, stages: &'a [StageState], context: &'a Tr
     }
     let (id, _) = resolve_base(store, from)?;
     let img = store.get(&id).expect("just resolved");
-    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| &l.layer))))
+    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| l.layer()))))
 }

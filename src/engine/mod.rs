@@ -55,6 +55,14 @@ pub trait Host {
     /// Writes a file (`docker save -o`, `docker export -o`, `docker cp` from a container).
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
 
+    /// Writes a file whose bytes `fill` produces, streamed where the host can (`docker
+    /// save -o` of large images); by default the bytes are collected for [`Host::write_file`].
+    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write_file(path, &bytes)
+    }
+
     /// The names in a directory, or `None` when `path` is not a directory.
     fn list_dir(&self, _path: &str) -> Option<Vec<String>> {
         None
@@ -153,6 +161,12 @@ impl Engine {
     }
 
     /// A fresh number for deterministic IDs.
+    /// Starts the sequence that container IDs are made from at `seed`, so engines in
+    /// different processes sharing one state never make the same ID.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.seq = seed;
+    }
+
     pub(crate) fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq

@@ -138,3 +138,5 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 mod tests;
 #[cfg(test)]
 mod limit_tests;
+#[cfg(test)]
+mod fuzz_tests;

@@ -42,11 +42,14 @@ pub struct Parser {
     pub(crate) heredocs: Vec<(usize, usize, usize, String)>,
     /// The last token peeked: (start, token, end), reused by the next read at `start`.
     pub(crate) peeked: Option<(usize, Token, usize)>,
+    /// Positions of `$((` that did not read as arithmetic (then they are `$( (…) )`):
+    /// remembered so nested `$((` do not make the retries exponential.
+    pub(crate) not_arith: std::collections::HashSet<usize>,
 }
 
 /// Parses a whole script.
 pub fn parse(src: &str) -> Result<Script, ParseError> {
-    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
     let script = p.parse_list()?;
     match p.next_token()? {
         Token::Eof => Ok(script),
@@ -311,7 +314,7 @@ impl Parser {
         let target = if quoted {
             vec![WordPart::Quoted(body)]
         } else {
-            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
             sub.read_double(None)?
         };
         Ok(Redir { fd, op: RedirOp::HereDoc, target })

@@ -94,7 +94,7 @@ impl Session {
     /// Opens a shell in a new container of `req.image`.
     pub fn open(store: &Store, req: &RunRequest, now: i64, seq: u64) -> Result<Session, String> {
         let image = store.resolve(&req.image).map_err(|e| format!("Unable to find image '{}' locally: {e}", req.image))?;
-        let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
+        let tree = Tree::from_layers(image.layers.iter().map(|l| l.layer()));
         let cfg = &image.config.config;
         let mut env: BTreeMap<String, String> = BTreeMap::new();
         for kv in cfg.env.iter().chain(req.env.iter()) {

@@ -202,7 +202,7 @@ fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding>
         return None;
     }
     let has_nobody = built.is_some_and(|b| {
-        let tree = crate::vfs::Tree::from_layers(b.image.layers.iter().map(|l| &l.layer));
+        let tree = crate::vfs::Tree::from_layers(b.image.layers.iter().map(|l| l.layer()));
         tree.read("/", "/etc/passwd").is_ok_and(|c| String::from_utf8_lossy(&c.bytes()).lines().any(|l| l.starts_with("nobody:")))
     });
     let user = if has_nobody { "nobody" } else { "65534" };
