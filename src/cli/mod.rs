@@ -3,6 +3,7 @@
 //! an OCI image layout directory (`--root DIR`, `$LAYERLAB_ROOT`, default `.layerlab`).
 
 mod context;
+mod interactive;
 pub mod layout;
 mod parse;
 mod state;
@@ -47,6 +48,7 @@ pub fn main(args: Vec<String>) -> i32 {
     print!("{}", out.stdout);
     eprint!("{}", out.stderr);
     let _ = std::io::stdout().flush();
+    let code = if engine.attach_prompt().is_some() { interactive::run(&mut engine) } else { out.code };
     let mut saved = Ok(());
     if state::fingerprint(&engine.store) != images_before {
         saved = state::save(&root, &engine.store);
@@ -58,7 +60,7 @@ pub fn main(args: Vec<String>) -> i32 {
         eprintln!("layerlab: {e}");
         return 1;
     }
-    out.code
+    code
 }
 
 /// Seconds since the epoch, or `SOURCE_DATE_EPOCH` when set (reproducible builds).

@@ -11,6 +11,7 @@
 
 pub mod argv;
 mod archive_cmd;
+mod attach;
 mod build_cmd;
 mod commands;
 mod container;
@@ -31,6 +32,7 @@ pub mod spec;
 mod system;
 pub mod template;
 
+pub use commands::names as command_names;
 pub use container::{Container, State};
 pub use registry::Registry;
 
@@ -154,6 +156,8 @@ pub struct Engine {
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
+    /// The container shell the host's terminal is attached to (`run -it IMAGE sh`).
+    attached: Option<attach::Attached>,
 }
 
 impl Engine {
@@ -167,6 +171,7 @@ impl Engine {
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,
+            attached: None,
         }
     }
 

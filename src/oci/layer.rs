@@ -45,28 +45,90 @@ pub struct LayerBlob {
 /// (synthetic files are generated as they are written).
 pub fn write_layer_tar<W: Write>(layer: &Layer, w: W) -> io::Result<W> {
     let mut b = Builder::new(w);
-    let mut first_of_ino: HashMap<u64, (String, &Node)> = HashMap::new();
-    for (path, change) in layer.entries() {
-        let name = entry_name(path);
-        match change {
-            Change::Whiteout => {
-                let (dir, base) = split_parent(&name);
-                let wh = format!("{dir}{WHITEOUT_PREFIX}{base}");
-                let mut h = header(&Meta::root(0), EntryType::Regular, 0);
-                b.append_data(&mut h, wh, io::empty())?;
+    LayerTarCursor::default().write_some(layer, &mut b, u64::MAX)?;
+    b.into_inner()
+}
+
+/// A layer's tar entries written a slice at a time, so that a caller can do other work
+/// (a page: let its event loop run) between slices. [`write_layer_tar`] writes all of them
+/// in one go.
+#[derive(Debug, Default)]
+pub struct LayerTarCursor {
+    /// Entries already written.
+    next: usize,
+    /// For each inode written as a file: its entry name and layer path (later paths with
+    /// the same inode become hard links to it).
+    first_of_ino: HashMap<u64, (String, String)>,
+}
+
+impl LayerTarCursor {
+    /// Appends the next entries of `layer` to `b` until about `budget` bytes of content
+    /// went in (at least one entry); returns true once every entry is written. The tar's
+    /// end blocks are not written here (`Builder::into_inner` writes them).
+    pub fn write_some<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, budget: u64) -> io::Result<bool> {
+        let mut spent = 0u64;
+        for (path, change) in layer.entries().skip(self.next) {
+            if spent >= budget {
+                return Ok(false);
             }
-            Change::Opaque(node) => {
-                append_node(&mut b, &name, node, &mut first_of_ino)?;
-                if node.is_dir() {
-                    let marker = format!("{}{OPAQUE_MARKER}", dir_prefix(&name));
-                    let mut h = header(&node.meta, EntryType::Regular, 0);
-                    b.append_data(&mut h, marker, io::empty())?;
+            self.next += 1;
+            let name = entry_name(path);
+            match change {
+                Change::Whiteout => {
+                    let (dir, base) = split_parent(&name);
+                    let wh = format!("{dir}{WHITEOUT_PREFIX}{base}");
+                    let mut h = header(&Meta::root(0), EntryType::Regular, 0);
+                    b.append_data(&mut h, wh, io::empty())?;
+                    spent += 512;
+                }
+                Change::Opaque(node) => {
+                    spent += 512 + node.size();
+                    self.append_node(layer, b, path, &name, node)?;
+                    if node.is_dir() {
+                        let marker = format!("{}{OPAQUE_MARKER}", dir_prefix(&name));
+                        let mut h = header(&node.meta, EntryType::Regular, 0);
+                        b.append_data(&mut h, marker, io::empty())?;
+                    }
+                }
+                Change::Node(node) => {
+                    spent += 512 + node.size();
+                    self.append_node(layer, b, path, &name, node)?;
                 }
             }
-            Change::Node(node) => append_node(&mut b, &name, node, &mut first_of_ino)?,
+        }
+        Ok(true)
+    }
+
+    fn append_node<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, path: &str, name: &str, node: &Node) -> io::Result<()> {
+        if !node.is_dir() {
+            match self.first_of_ino.get(&node.ino) {
+                Some((target, first_path)) => {
+                    let first = match layer.get(first_path) {
+                        Some(Change::Node(n) | Change::Opaque(n)) => Some(n),
+                        _ => None,
+                    };
+                    if first.is_some_and(|f| f.same_as(node)) {
+                        let mut h = header(&node.meta, EntryType::Link, 0);
+                        return b.append_link(&mut h, name, target);
+                    }
+                }
+                None => {
+                    self.first_of_ino.insert(node.ino, (name.to_string(), path.to_string()));
+                }
+            }
+        }
+        match &node.kind {
+            NodeKind::Dir => {
+                let mut h = header(&node.meta, EntryType::Directory, 0);
+                b.append_data(&mut h, dir_prefix(name), io::empty())
+            }
+            NodeKind::Symlink(target) => {
+                let mut h = header(&node.meta, EntryType::Symlink, 0);
+                b.append_link(&mut h, name, target)
+            }
+            NodeKind::File(content) => append_file(b, name, &node.meta, content),
         }
     }
-    b.into_inner()
 }
 
 /// `sha256:<hex>` of the uncompressed layer tar, computed by streaming it through a hash.
@@ -92,7 +154,7 @@ pub fn layer_blob(layer: &Layer) -> LayerBlob {
     LayerBlob { diff_id, digest, size }
 }
 
-fn gzip_encoder<W: Write>(w: W) -> GzEncoder<W> {
+pub(crate) fn gzip_encoder<W: Write>(w: W) -> GzEncoder<W> {
     GzBuilder::new().mtime(0).write(w, Compression::new(GZIP_LEVEL))
 }
 
@@ -129,37 +191,6 @@ fn header(meta: &Meta, kind: EntryType, size: u64) -> Header {
     h.set_mtime(meta.mtime.max(0) as u64);
     h.set_size(size);
     h
-}
-
-fn append_node<'a, W: Write>(
-    b: &mut Builder<W>,
-    name: &str,
-    node: &'a Node,
-    first_of_ino: &mut HashMap<u64, (String, &'a Node)>,
-) -> io::Result<()> {
-    if !node.is_dir() {
-        match first_of_ino.get(&node.ino) {
-            Some((target, first)) if first.same_as(node) => {
-                let mut h = header(&node.meta, EntryType::Link, 0);
-                return b.append_link(&mut h, name, target);
-            }
-            Some(_) => {}
-            None => {
-                first_of_ino.insert(node.ino, (name.to_string(), node));
-            }
-        }
-    }
-    match &node.kind {
-        NodeKind::Dir => {
-            let mut h = header(&node.meta, EntryType::Directory, 0);
-            b.append_data(&mut h, dir_prefix(name), io::empty())
-        }
-        NodeKind::Symlink(target) => {
-            let mut h = header(&node.meta, EntryType::Symlink, 0);
-            b.append_link(&mut h, name, target)
-        }
-        NodeKind::File(content) => append_file(b, name, &node.meta, content),
-    }
 }
 
 /// Writes a regular file entry, streaming the content straight into the archive.

@@ -114,9 +114,8 @@ pub fn layout_files<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usiz
     Ok(plan(images, digesting)?.oci_files())
 }
 
-/// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
-pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
-    // Distinct layers (by identity), digested once each.
+/// The distinct layers of `images` (by identity), in order of first use.
+pub(crate) fn distinct_layers<'a>(images: &[SaveImage<'a>]) -> (Vec<&'a Layer>, HashMap<*const Layer, usize>) {
     let mut order: Vec<&'a Layer> = Vec::new();
     let mut seen: HashMap<*const Layer, usize> = HashMap::new();
     for img in images {
@@ -127,12 +126,23 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
             });
         }
     }
+    (order, seen)
+}
+
+/// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
+pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
+    let (order, _) = distinct_layers(images);
     let mut digests: Vec<LayerBlob> = Vec::with_capacity(order.len());
     for (i, l) in order.iter().enumerate() {
         digesting(i + 1, order.len());
         digests.push(layer_blob(l));
     }
+    plan_with(images, &digests)
+}
 
+/// Plans `images` whose distinct layers (see [`distinct_layers`]) have the blobs `digests`.
+pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[LayerBlob]) -> Result<Plan<'a>, SaveError> {
+    let (_, seen) = distinct_layers(images);
     let mut blobs: BTreeMap<String, LayoutFile<'a>> = BTreeMap::new();
     let mut descriptors: Vec<Descriptor> = Vec::new();
     let mut items: Vec<DockerManifestItem> = Vec::new();

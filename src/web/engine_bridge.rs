@@ -13,7 +13,6 @@ use crate::vfs::{ChangeKind, Tree};
 use super::codec;
 use super::dom;
 use super::editor::Diagnostic;
-use super::session::{is_shell, parse_run, Session};
 use super::state::{BuildUpdate, CtxEntry, LayerCard, LogKind, LogLine, State, TermLine};
 
 /// The filesystem as of one build step, with what that step changed.
@@ -46,9 +45,6 @@ struct Running {
 struct Inner {
     engine: Engine,
     build: Option<Running>,
-    /// The interactive container shell the terminal is in, if any.
-    session: Option<Session>,
-    sessions_opened: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -150,7 +146,7 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, session: None, sessions_opened: 0 })), project)
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -213,7 +209,8 @@ impl Bridge {
                         _ => (String::new(), (l.line, l.line)),
                     };
                     let is_from = instruction.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
-                    let base_size = is_from.then(|| inner.engine.store.get(&l.image_id).map_or(0, |i| i.size()));
+                    let (image_size, image_layers) = inner.engine.store.get(&l.image_id).map_or((0, 0), |i| (i.size(), i.layers.len()));
+                    let base_size = is_from.then_some(image_size);
                     out.push(BuildUpdate::Committed(LayerCard {
                         step: l.step,
                         instruction,
@@ -226,6 +223,8 @@ impl Bridge {
                         created_by: l.created_by,
                         image_id: l.image_id,
                         base_size,
+                        image_size,
+                        image_layers,
                     }));
                 }
                 Event::Done { image_id, tags } => {
@@ -272,67 +271,31 @@ impl Bridge {
         (out.code, out.stdout, out.stderr)
     }
 
-    /// Runs a line typed in the terminal: in the container shell when one is open,
-    /// otherwise as a docker command.
+    /// Runs a line typed in the terminal: in the container shell when one is attached
+    /// (`docker run -it IMAGE sh`), otherwise as a docker command, exactly as the CLI
+    /// would answer it.
     pub fn terminal(&self, line: &str) -> TermResult {
-        {
-            let mut inner = self.0.borrow_mut();
-            if let Some(session) = inner.session.as_mut() {
-                let (lines, open) = session.run(line, dom::epoch_seconds());
-                let shell_prompt = open.then(|| session.prompt());
-                if !open {
-                    inner.session = None;
-                }
-                return TermResult { lines, shell_prompt };
-            }
+        let mut inner = self.0.borrow_mut();
+        let engine = &mut inner.engine;
+        if engine.attach_prompt().is_some() {
+            let out = engine.attach_line(line);
+            return TermResult { lines: output_lines(&out), shell_prompt: engine.attach_prompt() };
         }
-        let words = match codec::split_words(line) {
-            Ok(w) => w,
+        let first = match codec::split_words(line) {
+            Ok(w) => w.into_iter().next(),
             Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
         };
-        let Some((cmd, rest)) = words.split_first() else {
-            return TermResult { lines: Vec::new(), shell_prompt: None };
-        };
-        let lines = match cmd.as_str() {
-            "docker" | "layerlab" if rest.first().is_some_and(|c| c == "run") && self.wants_session(&rest[1..]) => {
-                let req = parse_run(&rest[1..]).expect("checked by wants_session");
-                let mut inner = self.0.borrow_mut();
-                inner.sessions_opened += 1;
-                let seq = inner.sessions_opened;
-                match Session::open(&inner.engine.store, &req, dom::epoch_seconds(), seq) {
-                    Ok(session) => {
-                        let prompt = session.prompt();
-                        inner.session = Some(session);
-                        return TermResult { lines: Vec::new(), shell_prompt: Some(prompt) };
-                    }
-                    Err(e) => vec![TermLine { text: format!("docker: {e}."), kind: "err" }],
-                }
-            }
-            "docker" | "layerlab" => {
-                let (_, stdout, stderr) = self.docker(rest);
-                let mut lines: Vec<TermLine> = stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
-                lines.extend(stderr.lines().map(|l| TermLine { text: l.to_string(), kind: "err" }));
+        let lines = match first.as_deref() {
+            None => Vec::new(),
+            Some("docker" | "layerlab") => output_lines(&engine.exec_line(line)),
+            Some("help") => {
+                let mut lines = output_lines(&engine.exec(&[]));
+                lines.extend(KEYS.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }));
                 lines
             }
-            "help" => HELP.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect(),
-            other => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
+            Some(other) => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
         };
-        TermResult { lines, shell_prompt: None }
-    }
-
-    /// True when `docker run ARGS` asks for an interactive shell (given, or the image's
-    /// CMD).
-    fn wants_session(&self, args: &[String]) -> bool {
-        let Some(req) = parse_run(args) else { return false };
-        if !req.interactive {
-            return false;
-        }
-        if !req.command.is_empty() {
-            return is_shell(&req.command);
-        }
-        let inner = self.0.borrow();
-        let cmd = inner.engine.store.resolve(&req.image).ok().and_then(|i| i.config.config.cmd.clone());
-        cmd.is_some_and(|c| is_shell(&c))
+        TermResult { lines, shell_prompt: engine.attach_prompt() }
     }
 
     /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for
@@ -427,14 +390,16 @@ fn flush(out: &mut Vec<BuildUpdate>, log: &mut Vec<LogLine>) {
     }
 }
 
-/// The terminal's `help` text.
-pub const HELP: &str = "This terminal runs layerlab's docker command surface against the images built here.
-  docker images                 list images
-  docker history IMAGE          the layers of an image
-  docker inspect IMAGE          the image configuration as JSON
-  docker run -it IMAGE sh       a shell inside a container of IMAGE
-  docker build ...              build (the Build button is easier)
+/// What the terminal's `help` adds after docker's own help.
+pub const KEYS: &str = "Type a docker command (docker run -it alpine sh opens a shell; exit leaves it).
 Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";
+
+/// A command's output as terminal lines: standard output, then standard error.
+fn output_lines(out: &crate::engine::Output) -> Vec<TermLine> {
+    let mut lines: Vec<TermLine> = out.stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
+    lines.extend(out.stderr.lines().map(|l| TermLine { text: l.to_string(), kind: "err" }));
+    lines
+}
 
 #[cfg(test)]
 mod tests {

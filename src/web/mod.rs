@@ -21,7 +21,6 @@ mod inspect;
 mod inspector;
 mod model;
 mod persist;
-mod session;
 mod settings_form;
 mod state;
 mod terminal;

@@ -142,6 +142,10 @@ pub struct LayerCard {
     pub image_id: String,
     /// For a `FROM` step: the size of the base image it starts from.
     pub base_size: Option<u64>,
+    /// Size of the image after this step (all its layers).
+    pub image_size: u64,
+    /// Number of layers of the image after this step.
+    pub image_layers: usize,
 }
 
 /// Where the current build is.

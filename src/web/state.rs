@@ -418,6 +418,8 @@ mod tests {
             created_by: String::new(),
             image_id: String::new(),
             base_size: None,
+            image_size: 0,
+            image_layers: 0,
         };
         s.apply(Msg::BuildProgress(1, vec![BuildUpdate::Committed(card(1, (1, 1))), BuildUpdate::Committed(card(2, (3, 5)))], 1.0));
         s.apply(Msg::BuildProgress(0, vec![BuildUpdate::Committed(card(9, (9, 9)))], 1.0));
