@@ -56,6 +56,8 @@ pub fn write_layer_tar<W: Write>(layer: &Layer, w: W) -> io::Result<W> {
 pub struct LayerTarCursor {
     /// Entries already written.
     next: usize,
+    /// Bytes of headers and content written so far (as counted against budgets).
+    spent: u64,
     /// For each inode written as a file: its entry name and layer path (later paths with
     /// the same inode become hard links to it).
     first_of_ino: HashMap<u64, (String, String)>,
@@ -69,6 +71,7 @@ impl LayerTarCursor {
         let mut spent = 0u64;
         for (path, change) in layer.entries().skip(self.next) {
             if spent >= budget {
+                self.spent += spent;
                 return Ok(false);
             }
             self.next += 1;
@@ -96,7 +99,13 @@ impl LayerTarCursor {
                 }
             }
         }
+        self.spent += spent;
         Ok(true)
+    }
+
+    /// Bytes of headers and content written so far (512 per entry plus its content).
+    pub fn bytes(&self) -> u64 {
+        self.spent
     }
 
     fn append_node<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, path: &str, name: &str, node: &Node) -> io::Result<()> {

@@ -95,6 +95,8 @@ pub struct SaveJob<W: Write> {
     writing: Option<(LayerPipe<W>, LayerTarCursor)>,
     /// Archive files written (the directories first).
     files_done: usize,
+    /// Bytes of layer tars digested in finished layers.
+    digested: u64,
     started: bool,
     done: bool,
     last: SaveProgress,
@@ -130,6 +132,7 @@ impl<W: Write> SaveJob<W> {
             out: Some(Counted { inner: w, written: 0 }),
             writing: None,
             files_done: 0,
+            digested: 0,
             started: false,
             done: false,
             last: SaveProgress::Digesting { index: 0, count: 0 },
@@ -139,6 +142,12 @@ impl<W: Write> SaveJob<W> {
     /// Where the save is.
     pub fn progress(&self) -> &SaveProgress {
         &self.last
+    }
+
+    /// Bytes of layer tars digested so far (the first half of the work: every layer
+    /// entry counts 512 bytes plus its content).
+    pub fn digested_bytes(&self) -> u64 {
+        self.digested + self.digesting.as_ref().map_or(0, |(_, c)| c.bytes())
     }
 
     /// Does the next slice of work; true when the archive is complete.
@@ -154,7 +163,8 @@ impl<W: Write> SaveJob<W> {
                 .digesting
                 .get_or_insert_with(|| (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default()));
             if cursor.write_some(layers[i], pipe, budget)? {
-                let (pipe, _) = self.digesting.take().expect("digesting");
+                let (pipe, cursor) = self.digesting.take().expect("digesting");
+                self.digested += cursor.bytes();
                 let (enc, diff_id, _) = pipe.into_inner()?.finish();
                 let (_, digest, size) = enc.finish()?.finish();
                 self.digests.push(LayerBlob { diff_id, digest, size });

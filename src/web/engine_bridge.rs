@@ -38,6 +38,8 @@ pub struct TermResult {
 
 struct Running {
     generation: u64,
+    /// When the build was started (`performance.now()` milliseconds).
+    started: f64,
     job: BuildJob,
     current: Option<(usize, String, (usize, usize))>,
 }
@@ -45,6 +47,10 @@ struct Running {
 struct Inner {
     engine: Engine,
     build: Option<Running>,
+    /// The image save in progress.
+    saving: Option<Saving>,
+    /// Saves started (numbers them).
+    saves: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -125,8 +131,8 @@ impl Default for Bridge {
 /// Parser errors and warnings of a Dockerfile, for the editor.
 pub fn diagnostics(dockerfile: &str) -> Vec<Diagnostic> {
     match crate::dockerfile::parse(dockerfile) {
-        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false }).collect(),
-        Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true }],
+        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false, from_build: false }).collect(),
+        Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true, from_build: false }],
     }
 }
 
@@ -146,7 +152,7 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None })), project)
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0 })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -175,11 +181,12 @@ impl Bridge {
         };
         let mut inner = self.0.borrow_mut();
         let job = inner.engine.start_build(req);
-        inner.build = Some(Running { generation, job, current: None });
+        inner.build = Some(Running { generation, started: dom::now_ms(), job, current: None });
     }
 
     /// Runs the next step of build `generation`: its updates, whether the build is over,
-    /// and the milliseconds it took. `None` when that build is no longer the current one.
+    /// and the milliseconds since the build started (the whole build so far, rendering
+    /// between steps included). `None` when that build is no longer the current one.
     pub fn step(&self, generation: u64) -> Option<(Vec<BuildUpdate>, bool, f64)> {
         let mut guard = self.0.borrow_mut();
         let inner = &mut *guard;
@@ -240,10 +247,11 @@ impl Bridge {
         }
         flush(&mut out, &mut log);
         let done = run.job.is_done();
+        let elapsed = dom::now_ms() - run.started;
         if done {
             inner.build = None;
         }
-        Some((out, done, millis))
+        Some((out, done, elapsed))
     }
 
     /// The filesystem after the step that made `image_id`; `own_layer` says whether that
@@ -359,28 +367,91 @@ impl std::io::Write for BlobParts {
     }
 }
 
+/// Where a save started with [`Bridge::start_save`] is.
+pub enum SaveStatus {
+    /// Working; the fraction of the work done (0 to 1).
+    Working(f64),
+    /// The archive, as Blob parts, and its size.
+    Done(js_sys::Array, u64),
+    /// It failed.
+    Failed(String),
+}
+
+/// A save in progress: the image is looked up again at every slice.
+struct Saving {
+    id: u64,
+    image_id: String,
+    tags: Vec<String>,
+    job: crate::oci::SaveJob<BlobParts>,
+    /// Bytes the digest pass will count (every layer entry: 512 plus its content).
+    digest_estimate: u64,
+}
+
+/// Bytes of work handed to one `SaveJob::step`.
+const SAVE_STEP_BYTES: u64 = 128 * 1024;
+
 impl Bridge {
-    /// The image `image_id` as one tar (an OCI image layout that is also a docker-archive,
-    /// as `docker save` writes it), with its tags, streamed into Blob parts;
-    /// `progress(written, total)` follows the writing.
-    pub fn save_image(&self, image_id: &str, progress: &mut dyn FnMut(u64, u64)) -> Result<(js_sys::Array, u64), String> {
-        let inner = self.0.borrow();
+    /// Starts saving image `image_id` (an OCI image layout that is also a docker-archive,
+    /// as `docker save` writes it, with its tags) in slices; drive it with
+    /// [`Bridge::save_slice`]. A save already running is abandoned. Returns the save's
+    /// number.
+    pub fn start_save(&self, image_id: &str) -> u64 {
+        let mut inner = self.0.borrow_mut();
+        let id = inner.saves + 1;
+        inner.saves = id;
         let store = &inner.engine.store;
-        let image = store.get(image_id).ok_or_else(|| format!("No such image: {image_id}"))?;
         let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
-        let save = crate::oci::SaveImage {
+        let mut seen = std::collections::HashSet::new();
+        let digest_estimate = store.get(image_id).map_or(0, |img| {
+            img.layers.iter().filter(|l| seen.insert(l.diff_id.clone())).map(|l| l.size + 512 * l.layer.len() as u64).sum()
+        });
+        let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
+        inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
+        id
+    }
+
+    /// Works on save `id` for about `millis` milliseconds. `None` when that save was
+    /// cancelled or replaced.
+    pub fn save_slice(&self, id: u64, millis: f64) -> Option<SaveStatus> {
+        let mut guard = self.0.borrow_mut();
+        let inner = &mut *guard;
+        let saving = inner.saving.as_mut().filter(|s| s.id == id)?;
+        let Some(image) = inner.engine.store.get(&saving.image_id) else {
+            inner.saving = None;
+            return Some(SaveStatus::Failed("the image is gone".into()));
+        };
+        let images = [crate::oci::SaveImage {
             config: &image.config,
             config_bytes: Some(&image.config_bytes[..]),
             layers: image.layers.iter().map(|l| &l.layer).collect(),
-            tags,
-        };
-        let out = crate::oci::save(&[save], BlobParts::new(), &mut |p| {
-            if let crate::oci::SaveProgress::Writing { written, total, .. } = p {
-                progress(*written, *total);
+            tags: saving.tags.clone(),
+        }];
+        let t0 = dom::now_ms();
+        loop {
+            match saving.job.step(&images, SAVE_STEP_BYTES) {
+                Ok(true) => {
+                    let done = inner.saving.take().expect("saving");
+                    let (parts, size) = done.job.finish().finish();
+                    return Some(SaveStatus::Done(parts, size));
+                }
+                Ok(false) if dom::now_ms() - t0 < millis => {}
+                Ok(false) => break,
+                Err(e) => {
+                    inner.saving = None;
+                    return Some(SaveStatus::Failed(e.to_string()));
+                }
             }
-        })
-        .map_err(|e| e.to_string())?;
-        Ok(out.finish())
+        }
+        let fraction = match saving.job.progress() {
+            crate::oci::SaveProgress::Writing { written, total, .. } if *total > 0 => 0.5 + 0.5 * (*written as f64 / *total as f64),
+            _ => 0.5 * (saving.job.digested_bytes() as f64 / saving.digest_estimate.max(1) as f64).min(1.0),
+        };
+        Some(SaveStatus::Working(fraction))
+    }
+
+    /// Abandons the save in progress, if any.
+    pub fn cancel_save(&self) {
+        self.0.borrow_mut().saving = None;
     }
 }
 

@@ -6,6 +6,7 @@
 //! (`engine_bridge`); components are small function components, one file each.
 
 mod app;
+mod build_error;
 mod build_log;
 mod codec;
 mod context_panel;
@@ -25,6 +26,11 @@ mod settings_form;
 mod state;
 mod terminal;
 mod timeline;
+
+// The UI's unit tests need a document: they run in headless Chrome
+// (`wasm-bindgen-test-runner` with `CHROMEDRIVER`), as the README describes.
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the playground into the page.
 pub fn start() {
