@@ -124,7 +124,15 @@ fn progress_and_source_date_epoch() {
 
 #[test]
 fn a_save_in_small_slices_writes_the_same_bytes() {
-    let s = sample();
+    let mut s = sample();
+    // A file far bigger than a slice (written in pieces), and a hard link to it.
+    let mut top = s.top.clone();
+    let big = layerlab::vfs::Content::synthetic(300_001, 7, "big");
+    top.write_file("/", "/opt/big.bin", big, m(0o644)).unwrap();
+    top.hard_link("/", "/opt/big.bin", "/opt/big-again.bin").unwrap();
+    let l3 = Layer::diff(&s.top, &top);
+    s.layers.push(l3);
+    s.config = config_for(&s.layers.iter().collect::<Vec<_>>());
     let images = [s.image(&["app:1"])];
     let whole = save_vec(&images);
     let mut job = SaveJob::new(Vec::new(), SaveOptions::default());

@@ -58,6 +58,9 @@ pub struct LayerTarCursor {
     next: usize,
     /// Bytes of headers and content written so far (as counted against budgets).
     spent: u64,
+    /// Content bytes already written of the file entry at `next`, when a file larger than
+    /// a slice is being written in pieces.
+    partial: Option<u64>,
     /// For each inode written as a file: its entry name and layer path (later paths with
     /// the same inode become hard links to it).
     first_of_ino: HashMap<u64, (String, String)>,
@@ -74,8 +77,17 @@ impl LayerTarCursor {
                 self.spent += spent;
                 return Ok(false);
             }
-            self.next += 1;
             let name = entry_name(path);
+            if let Some(piece) = self.big_file_piece(layer, b, path, &name, change, budget - spent)? {
+                spent += piece;
+                if self.partial.is_some() {
+                    self.spent += spent;
+                    return Ok(false);
+                }
+                self.next += 1;
+                continue;
+            }
+            self.next += 1;
             match change {
                 Change::Whiteout => {
                     let (dir, base) = split_parent(&name);
@@ -106,6 +118,63 @@ impl LayerTarCursor {
     /// Bytes of headers and content written so far (512 per entry plus its content).
     pub fn bytes(&self) -> u64 {
         self.spent
+    }
+
+    /// For a regular file bigger than `room` (and not a hard link to an earlier entry):
+    /// writes its header (first time) and the next piece of its content, and returns the
+    /// bytes written; `partial` stays set until the file is complete. `None` for any
+    /// other entry.
+    fn big_file_piece<W: Write>(
+        &mut self,
+        layer: &Layer,
+        b: &mut Builder<W>,
+        path: &str,
+        name: &str,
+        change: &Change,
+        room: u64,
+    ) -> io::Result<Option<u64>> {
+        const MIN_PIECE: u64 = 64 * 1024;
+        let node = match change {
+            Change::Node(n) | Change::Opaque(n) => n,
+            Change::Whiteout => return Ok(None),
+        };
+        let NodeKind::File(content) = &node.kind else { return Ok(None) };
+        let size = content.len();
+        if self.partial.is_none() && (size <= room.max(MIN_PIECE) || self.links_to_earlier(layer, node)) {
+            return Ok(None);
+        }
+        let mut written = 0;
+        let done = match self.partial {
+            Some(d) => d,
+            None => {
+                self.first_of_ino.entry(node.ino).or_insert_with(|| (name.to_string(), path.to_string()));
+                let mut h = header(&node.meta, EntryType::Regular, size);
+                b.append_data(&mut h, name, io::empty())?;
+                written += 512;
+                0
+            }
+        };
+        let piece = room.max(MIN_PIECE).min(size - done);
+        content.write_range(b.get_mut(), done, piece)?;
+        written += piece;
+        if done + piece < size {
+            self.partial = Some(done + piece);
+        } else {
+            self.partial = None;
+            let rem = (size % 512) as usize;
+            if rem != 0 {
+                b.get_mut().write_all(&[0u8; 512][..512 - rem])?;
+            }
+        }
+        Ok(Some(written))
+    }
+
+    /// True when `node` is a hard link to a file already written.
+    fn links_to_earlier(&self, layer: &Layer, node: &Node) -> bool {
+        self.first_of_ino.get(&node.ino).is_some_and(|(_, first_path)| match layer.get(first_path) {
+            Some(Change::Node(n) | Change::Opaque(n)) => n.same_as(node),
+            _ => false,
+        })
     }
 
     fn append_node<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, path: &str, name: &str, node: &Node) -> io::Result<()> {

@@ -31,12 +31,10 @@ pub struct Diagnostic {
 /// message is in the list under the editor and in the tooltip).
 pub fn inline_text(message: &str) -> String {
     const MAX: usize = 48;
-    let first = message.split(": ").next().unwrap_or(message);
-    let short = if first.chars().count() < 12 { message } else { first };
-    if short.chars().count() <= MAX {
-        short.to_string()
+    if message.chars().count() <= MAX {
+        message.to_string()
     } else {
-        format!("{}…", short.chars().take(MAX - 1).collect::<String>())
+        format!("{}…", message.chars().take(MAX - 1).collect::<String>())
     }
 }
 

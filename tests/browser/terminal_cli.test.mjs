@@ -55,12 +55,13 @@ function cliTranscript() {
     const lines = [];
     for (const { cmd, input } of TRANSCRIPT) {
       const args = splitArgs(cmd).slice(1);
-      const r = spawnSync(BIN, ['--root', root, ...args], {
+      // Both streams into one pipe, in the order the CLI writes them (as a terminal shows).
+      const r = spawnSync('sh', ['-c', 'exec "$0" "$@" 2>&1', BIN, '--root', root, ...args], {
         input: input ? `${input.join('\n')}\n` : '',
         encoding: 'utf8',
       });
       assert.equal(r.error, undefined, String(r.error));
-      lines.push(...`${r.stdout}${r.stderr}`.split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''));
+      lines.push(...r.stdout.split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''));
     }
     return normalize(lines);
   } finally {
