@@ -332,9 +332,15 @@ impl BlobParts {
         BlobParts { parts: js_sys::Array::new(), buf: Vec::with_capacity(1 << 20), written: 0 }
     }
 
+    /// Moves the buffer out of the wasm heap as a Blob of its own: the final Blob then
+    /// refers to the parts instead of copying 100 MB in one go.
     fn push_buf(&mut self) {
         if !self.buf.is_empty() {
-            self.parts.push(&js_sys::Uint8Array::from(&self.buf[..]));
+            let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(&self.buf[..]));
+            match web_sys::Blob::new_with_u8_array_sequence(&bytes) {
+                Ok(blob) => self.parts.push(&blob),
+                Err(_) => self.parts.push(&bytes.get(0)),
+            };
             self.buf.clear();
         }
     }
