@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use common::{header, measure, row, reps};
-use layerlab::shell::{install_busybox, run_script, Budget, Process, DEFAULT_PATH};
+use layerlab::shell::{install_busybox, run_script, Budget, Process};
+use layerlab::util::DEFAULT_PATH;
 use layerlab::vfs::{Meta, Tree};
 
 const BUSYBOX: &str = "/usr/bin/busybox";

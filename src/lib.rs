@@ -6,13 +6,20 @@
 //! simulated shell of [`shell`], [`image`] holds the resulting images, [`oci`] reads and
 //! writes them as OCI / docker-archive tars, and [`engine`] is the docker command surface
 //! shared by the native CLI ([`cli`]) and the browser UI (`web`, wasm32 only).
+//!
+//! Modules only use modules below them (checked by `tests/module_graph.rs`): the leaves
+//! [`vfs`], [`dockerfile`] and [`util`]; then [`catalog`] (base images, releases,
+//! packages); [`shell`]; [`image`]; [`oci`]; [`build`]; [`engine`]; [`cli`] and `web`.
 
+pub mod analysis;
 pub mod build;
+pub mod catalog;
 pub mod dockerfile;
 pub mod engine;
 pub mod image;
 pub mod oci;
 pub mod shell;
+pub mod util;
 pub mod vfs;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -38,7 +38,7 @@ fn build(dockerfile: &str) -> (Result<Image, String>, Vec<Event>) {
 }
 
 fn rootfs(img: &Image) -> Tree {
-    Tree::from_layers(img.layers.iter().map(|l| &l.layer))
+    Tree::from_layers(img.layers.iter().map(|l| l.layer()))
 }
 
 fn read(t: &Tree, p: &str) -> String {
@@ -75,7 +75,7 @@ fn deleting_in_a_later_layer_writes_a_whiteout_and_does_not_shrink_the_image() {
     let img = img.unwrap();
     let n = img.layers.len();
     let last = &img.layers[n - 1];
-    assert!(matches!(last.layer.get("/big"), Some(Change::Whiteout)));
+    assert!(matches!(last.layer().get("/big"), Some(Change::Whiteout)));
     assert_eq!(last.size, 0);
     assert!(img.layers[n - 2].size >= 2_097_152);
     assert!(rootfs(&img).get("/big").is_none());
@@ -92,7 +92,7 @@ fn apt_lists_removed_in_the_same_run_keep_the_layer_small() {
     assert!(install_sep.size > install_same.size + 5_000_000, "{} vs {}", install_sep.size, install_same.size);
     assert!(separate.size() > same.size());
     let lists_layer = separate.layers.last().unwrap();
-    assert!(lists_layer.layer.entries().any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
+    assert!(lists_layer.layer().entries().any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
 }
 
 #[test]
@@ -235,4 +235,57 @@ fn more_than_127_layers_is_an_error_naming_the_line() {
     let (img, _) = build_with(&mut engine(), &df, ctx, &[]);
     let err = img.unwrap_err();
     assert!(err.starts_with("Dockerfile:129: failed to register layer: max depth exceeded"), "{err}");
+}
+
+/// `docker commit --change` and the builder go through one dispatch: the same instructions
+/// give the same configuration (WORKDIR resolved against the previous one, `$VAR`s
+/// expanded from ENV, shell forms through the image's shell, ENTRYPOINT dropping the
+/// inherited CMD).
+#[test]
+fn commit_change_and_the_builder_give_the_same_config() {
+    let changes = [
+        "ENV A=1 B=two",
+        "WORKDIR /app",
+        "WORKDIR src",
+        "ENV C=$A-x",
+        "USER 1000:1000",
+        "EXPOSE 80 53/UDP",
+        "LABEL k=v",
+        "VOLUME /data",
+        "STOPSIGNAL SIGINT",
+        "HEALTHCHECK --interval=5s --retries=2 CMD true",
+        "ENTRYPOINT [\"/bin/sh\"]",
+        "ONBUILD RUN echo child",
+    ];
+    let mut e = engine();
+    let (built, _) = build_with(&mut e, &format!("FROM busybox\n{}\n", changes.join("\n")), Context::new(), &[]);
+    let built = built.unwrap().config.config;
+
+    let out = e.exec_line("docker create --name box busybox");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let line = changes.iter().map(|c| format!("--change '{c}'")).collect::<Vec<_>>().join(" ");
+    let out = e.exec_line(&format!("docker commit {line} box committed"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let committed = e.store.resolve("committed").unwrap().config.config.clone();
+    assert_eq!(committed, built);
+    assert_eq!(built.working_dir, "/app/src");
+    assert!(built.env.contains(&"C=1-x".to_string()), "{:?}", built.env);
+    assert_eq!(built.cmd, None, "ENTRYPOINT drops busybox's inherited CMD");
+
+    let out = e.exec_line("docker commit --change 'WORKDIR /x' --change 'RUN true' box other");
+    assert_eq!((out.code, out.stderr.trim()), (1, "Error response from daemon: run is not a valid change command"));
+}
+
+/// A file written again with the same bytes, or touched, is copied up into the new layer
+/// (overlayfs copies a file up when it is opened for writing); the next step starts clean.
+#[test]
+fn rewriting_a_file_with_the_same_bytes_puts_it_in_the_layer() {
+    let (img, _) = build("FROM busybox\nRUN echo same > /f && touch /g\nRUN echo same > /f\nRUN touch /g\nRUN true\n");
+    let img = img.unwrap();
+    let n = img.layers.len();
+    let paths = |i: usize| img.layers[i].layer().entries().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(n - 4), vec!["/f", "/g"]);
+    assert_eq!(paths(n - 3), vec!["/f"], "echo same > /f rewrites /f");
+    assert_eq!(paths(n - 2), vec!["/g"], "touch /g copies /g up");
+    assert!(paths(n - 1).is_empty(), "a step that writes nothing has an empty layer");
 }

@@ -5,10 +5,11 @@
 //! history `created_by` strings where both builders write the same kind of string.
 //!
 //! Without network the images start `FROM scratch` with a static busybox copied from the
-//! host (`/usr/bin/busybox`, Debian's busybox-static) and `busybox --install -s /bin`; after
-//! that RUN steps run in the real busybox shell under buildah, and in layerlab's simulated
-//! one. The tests pass with a note when buildah or a static busybox is missing or the
-//! process is not root (buildah's vfs storage needs root); CI installs both and runs as root.
+//! host (`busybox` on `PATH`, Debian's busybox-static) and `busybox --install -s /bin`;
+//! after that RUN steps run in the real busybox shell under buildah, and in layerlab's
+//! simulated one. When buildah or a static busybox is missing or the process is not root
+//! (buildah's vfs storage needs root) the tests fail in CI (`CI` set), which installs both
+//! and runs as root, and are skipped with a note elsewhere.
 //!
 //! Differences filtered out, each for a documented reason:
 //! - mtimes: the builders run at different times (not compared at all).
@@ -43,7 +44,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -53,8 +54,16 @@ use layerlab::image::History;
 use layerlab::vfs::{Change, Layer, Node, NodeKind, Tree};
 use sha2::{Digest, Sha256};
 
-const BUILDAH: &str = "/usr/bin/buildah";
-const BUSYBOX: &str = "/usr/bin/busybox";
+#[path = "fixtures/tools.rs"]
+mod tools;
+
+const BUILDAH: &str = "buildah";
+const BUSYBOX: &str = "busybox";
+
+/// The busybox binary on `PATH` (checked by [`reference_available`] first).
+fn busybox_path() -> PathBuf {
+    tools::find(BUSYBOX).expect("busybox on PATH")
+}
 
 /// The start of every case: a root filesystem with busybox installed.
 const PRELUDE: &str = "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
@@ -62,29 +71,26 @@ const PRELUDE: &str = "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busy
 /// Paths a chroot-isolated RUN may leave as mount targets (see the module comment).
 const MOUNT_POINTS: &[&str] = &["/dev", "/proc", "/sys", "/etc", "/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/run", "/run/.containerenv"];
 
-/// Why the reference builder cannot run here, if it cannot.
-fn unavailable() -> Option<String> {
-    let uid = Command::new("id").arg("-u").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    if uid.as_deref() != Some("0") {
-        return Some("not running as root".into());
-    }
-    if !Path::new(BUILDAH).exists() {
-        return Some(format!("{BUILDAH} is missing (apt-get install buildah)"));
-    }
-    match fs::read(BUSYBOX) {
-        Err(_) => Some(format!("{BUSYBOX} is missing (apt-get install busybox-static)")),
+/// Whether the reference builder can run here: buildah and a static busybox on `PATH`,
+/// as root. In CI anything missing fails the test (see `tools`).
+fn reference_available(test: &str) -> bool {
+    let Some(found) = tools::require(test, &[BUILDAH, BUSYBOX], true) else { return false };
+    match fs::read(&found[1]) {
         // A dynamically linked busybox names its loader near the start of the file and
         // cannot run in a FROM scratch image.
-        Ok(b) if b[..b.len().min(4096)].windows(8).any(|w| w == b"ld-linux") => Some(format!("{BUSYBOX} is not statically linked (install busybox-static)")),
-        Ok(_) => None,
+        Ok(b) if b[..b.len().min(4096)].windows(8).any(|w| w == b"ld-linux") => {
+            tools::unavailable::<()>(test, &format!("{} is not statically linked (install busybox-static)", found[1].display())).is_some()
+        }
+        Ok(_) => true,
+        Err(e) => tools::unavailable::<()>(test, &format!("{}: {e}", found[1].display())).is_some(),
     }
 }
 
-/// Skips the calling test (with a note) when the reference builder cannot run.
+/// Skips the calling test (with a note) when the reference builder cannot run; fails it
+/// in CI.
 macro_rules! require_reference {
     () => {
-        if let Some(why) = unavailable() {
-            eprintln!("note: skipping the buildah differential test: {why}");
+        if !reference_available(module_path!()) {
             return;
         }
     };
@@ -146,7 +152,7 @@ fn build_with_buildah(case: &Case) -> Built {
     let tmp = temp_dir(case.name);
     let ctx = tmp.0.join("context");
     fs::create_dir_all(&ctx).unwrap();
-    fs::copy(BUSYBOX, ctx.join("busybox")).unwrap();
+    fs::copy(busybox_path(), ctx.join("busybox")).unwrap();
     fs::set_permissions(ctx.join("busybox"), fs::Permissions::from_mode(0o755)).unwrap();
     for (rel, content, mode) in &case.files {
         let p = ctx.join(rel);
@@ -174,7 +180,7 @@ fn build_with_buildah(case: &Case) -> Built {
 /// Builds the case with layerlab's engine.
 fn build_with_layerlab(case: &Case) -> Built {
     let mut ctx = Context::new();
-    ctx.add_file_mode("busybox", fs::read(BUSYBOX).unwrap(), 0o755);
+    ctx.add_file_mode("busybox", fs::read(busybox_path()).unwrap(), 0o755);
     for (rel, content, mode) in &case.files {
         ctx.add_file_mode(rel, content.to_vec(), *mode);
     }
@@ -191,7 +197,7 @@ fn build_with_layerlab(case: &Case) -> Built {
         Err(e) => panic!("layerlab failed to build {}: {e}\n{}", case.name, log.join("\n")),
     };
     let img = engine.store.get(&id).unwrap();
-    Built { history: img.config.history.clone(), layers: img.layers.iter().map(|l| l.layer.clone()).collect() }
+    Built { history: img.config.history.clone(), layers: img.layers.iter().map(|l| l.layer().clone()).collect() }
 }
 
 /// A layer entry with what both builders must agree on.

@@ -1,10 +1,15 @@
 //! Facts about the built-in base images and the simulated package managers.
 
-use layerlab::image::builtin::{catalogue, lookup};
+use layerlab::catalog::images::{catalogue, lookup, BuiltinImage};
 use layerlab::vfs::Tree;
 
+/// The catalogue image `reference` names (it must be there).
+fn image(reference: &str) -> BuiltinImage {
+    lookup(reference).unwrap_or_else(|e| panic!("data/{e}")).unwrap_or_else(|| panic!("{reference} is built in"))
+}
+
 fn tree(reference: &str) -> Tree {
-    Tree::from_layers(&lookup(reference).unwrap_or_else(|| panic!("{reference} is built in")).layers)
+    Tree::from_layers(&image(reference).layers)
 }
 
 #[test]
@@ -17,21 +22,26 @@ fn alpine_is_about_7_8_mb() {
 
 #[test]
 fn references_resolve() {
-    let img = lookup("docker.io/library/alpine:3.20").unwrap();
+    let img = image("docker.io/library/alpine:3.20");
     assert_eq!((img.name.as_str(), img.tag.as_str()), ("alpine", "3.20"));
     assert_eq!(img.architecture, "amd64");
     assert_eq!(img.os, "linux");
     assert_eq!(img.config.cmd, Some(vec!["/bin/sh".to_string()]));
     assert!(img.config.env.contains(&"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()));
-    assert_eq!(img.history.last().unwrap().created_by.as_deref(), Some("CMD [\"/bin/sh\"]"));
+    assert_eq!(img.history.last().unwrap().created_by, "CMD [\"/bin/sh\"]");
     assert!(img.history.last().unwrap().empty_layer);
     assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), img.layers.len());
-    assert_eq!(lookup("library/alpine:latest").unwrap().created, lookup("alpine:3.20").unwrap().created);
-    assert!(lookup("alpine:9.99").is_none());
-    assert!(lookup("quay.io/alpine").is_none());
-    assert_eq!(lookup("ubuntu").unwrap().config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!(image("library/alpine:latest").created, image("alpine:3.20").created);
+    assert!(lookup("alpine:9.99").unwrap().is_none());
+    assert!(lookup("quay.io/alpine").unwrap().is_none());
+    assert_eq!(image("ubuntu").config.cmd, Some(vec!["/bin/bash".to_string()]));
     let names: Vec<String> = catalogue().into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, vec!["alpine", "busybox", "debian", "ubuntu"]);
+    for want in ["alpine", "busybox", "debian", "ubuntu"] {
+        assert!(names.contains(&want.to_string()), "{names:?}");
+    }
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
 }
 
 #[test]
@@ -166,4 +176,36 @@ fn pip_cache_is_avoidable() {
     run(&mut lean, 0, &[], &["pip", "install", "--break-system-packages", "--no-cache-dir", "flask"]);
     assert_eq!(size_under(&lean, "/root/.cache/pip"), 0);
     assert!(lean.get("/usr/lib/python3.12/site-packages/flask/__init__.py").is_some());
+}
+
+#[test]
+fn every_catalogue_image_builds_with_its_history() {
+    use layerlab::catalog::images::repositories;
+    for repo in repositories() {
+        for entry in &repo.images {
+            let first = format!("{}:{}", repo.repository, entry.tags[0]);
+            let img = image(&first);
+            if !entry.history.is_empty() {
+                assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), img.layers.len(), "{first}");
+            }
+            assert_eq!(img.created, entry.created, "{first}");
+            assert_eq!(img.config, entry.config, "{first}");
+            for tag in &entry.tags[1..] {
+                assert_eq!(image(&format!("{}:{tag}", repo.repository)).layers.len(), img.layers.len(), "{}:{tag}", repo.repository);
+            }
+        }
+    }
+}
+
+#[test]
+fn hello_world_greets_and_scratch_is_reserved() {
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line("docker run hello-world");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.starts_with("\nHello from Docker!\nThis message shows that your installation appears to be working correctly.\n"), "{}", o.stdout);
+    assert!(o.stdout.ends_with(" $ docker run -it ubuntu bash\n\nShare images, automate workflows, and more with a free Docker ID:\n https://hub.docker.com/\n\nFor more examples and ideas, visit:\n https://docs.docker.com/get-started/\n\n"));
+    let o = e.exec_line("docker images hello-world");
+    assert!(o.stdout.lines().nth(1).is_some_and(|l| l.ends_with("10.1kB")), "{}", o.stdout);
+    let o = e.exec_line("docker pull scratch");
+    assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n"));
 }

@@ -85,3 +85,44 @@ fn parse_error_exit_code() {
         "{stderr}"
     );
 }
+
+/// `parse --json` prints what BuildKit's parser accepts, the problems as diagnostics; a
+/// build of the same file still refuses it with Docker's wording.
+#[test]
+fn parse_json_reports_diagnostics_that_build_refuses() {
+    let src = "RUN echo hi\nFROM alpine\nHEALTHCHECK\n";
+    let (code, stdout, stderr) = layerlab(&["parse", "--json", "-f", "-"], Some(src));
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let keywords: Vec<&str> = v["instructions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["keyword"].as_str().unwrap())
+        .collect();
+    assert_eq!(keywords, ["RUN", "FROM", "HEALTHCHECK"]);
+    assert_eq!(
+        v["diagnostics"],
+        serde_json::json!([
+            {"severity": "error", "line": 1, "message": "no build stage in current context"},
+            {"severity": "error", "line": 3, "message": "HEALTHCHECK requires at least one argument"}
+        ])
+    );
+    // What BuildKit's parser itself rejects still fails.
+    let (code, stdout, stderr) =
+        layerlab(&["parse", "--json", "-f", "-"], Some("FROM a\nRUN [\"a\", 1]\n"));
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.contains("arrays must be comprised of strings only"), "{stderr}");
+
+    let dir = std::env::temp_dir().join(format!("layerlab-parse-build-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("ctx")).unwrap();
+    std::fs::write(dir.join("ctx/Dockerfile"), src).unwrap();
+    let root = dir.join("root");
+    let (code, _, stderr) = layerlab(
+        &["--root", root.to_str().unwrap(), "build", dir.join("ctx").to_str().unwrap()],
+        None,
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no build stage in current context"), "{stderr}");
+}

@@ -1,7 +1,7 @@
 //! Realistic Dockerfiles (modelled on official images) through the parser, the expansion and
 //! the ARG scope, with concrete expected instructions and lines.
 
-use layerlab::dockerfile::{parse, to_json, Command, Dockerfile, ShellOrExec, VarScope};
+use layerlab::dockerfile::{parse, to_json, Command, CopyArgs, Dockerfile, ShellOrExec, VarScope};
 
 fn fixture(name: &str) -> Dockerfile {
     let path = format!(
@@ -51,11 +51,13 @@ fn go_multistage() {
         ]
     );
     let run = &d.instructions[6];
-    assert_eq!(run.flags.iter().filter(|f| f.name == "mount").count(), 3);
-    assert_eq!(
-        run.command,
-        Command::Run(ShellOrExec::Shell(s("go mod download -x")))
-    );
+    let Command::Run { cmd, mounts, network, security } = &run.command else {
+        panic!("{run:?}")
+    };
+    assert_eq!(mounts.len(), 3);
+    assert!(mounts.iter().all(|m| m.starts_with("type=")), "{mounts:?}");
+    assert_eq!((network, security), (&None, &None));
+    assert_eq!(cmd, &ShellOrExec::Shell(s("go mod download -x")));
     assert!(d.warnings.is_empty());
 
     // Global scope: FROM sees the global ARGs and the automatic platform ARGs.
@@ -77,10 +79,10 @@ fn go_multistage() {
         from.command,
         Command::From {
             image: s("golang:1.23-alpine3.20"),
-            name: Some(s("build"))
+            name: Some(s("build")),
+            platform: Some(s("linux/amd64")),
         }
     );
-    assert_eq!(from.flag("platform"), Some("linux/amd64"));
 
     // Stage scope: TARGETARCH only after `ARG TARGETARCH`.
     let mut stage = global.for_stage(&[(s("PATH"), s("/usr/local/go/bin:/usr/bin"))]);
@@ -98,13 +100,15 @@ fn go_multistage() {
     assert_eq!(
         copy.command,
         Command::Copy {
-            sources: vec![s("/out/server")],
-            dest: s("/server")
+            args: CopyArgs {
+                sources: vec![s("/out/server")],
+                dest: s("/server"),
+                chmod: Some(s("0755")),
+                ..Default::default()
+            },
+            from: Some(s("build")),
+            parents: false,
         }
-    );
-    assert_eq!(
-        (copy.flag("from"), copy.flag("chmod")),
-        (Some("build"), Some("0755"))
     );
     assert_eq!(
         d.instructions[13].command,
@@ -132,7 +136,7 @@ fn nginx_long_continuation_with_comments() {
             ("CMD", 28, 28),
         ]
     );
-    let Command::Run(ShellOrExec::Shell(script)) = &d.instructions[5].command else {
+    let Command::Run { cmd: ShellOrExec::Shell(script), .. } = &d.instructions[5].command else {
         panic!()
     };
     assert!(script.starts_with("set -x     && groupadd --system --gid 101 nginx     && useradd"));
@@ -173,7 +177,7 @@ fn python_stages_env_healthcheck() {
         .instructions
         .iter()
         .filter_map(|i| match &i.command {
-            Command::From { image, name } => Some((
+            Command::From { image, name, .. } => Some((
                 image.as_str(),
                 name.clone().unwrap_or_default(),
                 i.start_line,
@@ -205,12 +209,13 @@ fn python_stages_env_healthcheck() {
         .find(|i| i.keyword() == "HEALTHCHECK")
         .unwrap();
     assert_eq!((hc.start_line, hc.end_line), (16, 17));
-    assert_eq!(hc.flag("interval"), Some("30s"));
+    let Command::Healthcheck(h) = &hc.command else { panic!() };
+    assert_eq!(h.interval, 30_000_000_000);
     assert_eq!(
-        hc.command,
-        Command::Healthcheck(Some(ShellOrExec::Shell(s(
+        h.cmd,
+        Some(ShellOrExec::Shell(s(
             "python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health')\""
-        ))))
+        )))
     );
 
     // ARG default reaches COPY --chown and USER through the stage scope.
@@ -219,10 +224,9 @@ fn python_stages_env_healthcheck() {
         .declare_arg("APP_USER", Some("app"), d.escape)
         .unwrap();
     let copy = d.instructions.iter().find(|i| i.start_line == 14).unwrap();
+    let copy = copy.expanded(d.escape, &|n| scope.lookup(n)).unwrap();
     assert_eq!(
-        copy.expanded(d.escape, &|n| scope.lookup(n))
-            .unwrap()
-            .flag("chown"),
+        copy.command.copy_args().and_then(|a| a.chown.as_deref()),
         Some("app:app")
     );
     let user = d.instructions.iter().find(|i| i.start_line == 15).unwrap();
@@ -251,7 +255,12 @@ fn node_heredocs_and_warnings() {
     assert_eq!((run.start_line, run.end_line), (11, 15));
     assert_eq!(
         run.command,
-        Command::Run(ShellOrExec::Shell(s("<<-SCRIPT sh")))
+        Command::Run {
+            cmd: ShellOrExec::Shell(s("<<-SCRIPT sh")),
+            mounts: vec![],
+            network: None,
+            security: None
+        }
     );
     assert_eq!(
         run.heredocs[0].body(),
@@ -284,8 +293,13 @@ fn windows_escape_directive() {
     assert_eq!(
         d.instructions[4].command,
         Command::Copy {
-            sources: vec![s("bin\\Release\\")],
-            dest: s("C:\\app\\")
+            args: CopyArgs {
+                sources: vec![s("bin\\Release\\")],
+                dest: s("C:\\app\\"),
+                ..Default::default()
+            },
+            from: None,
+            parents: false,
         }
     );
     assert_eq!(

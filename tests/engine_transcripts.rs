@@ -13,15 +13,18 @@
 //!   is replaced in later commands and expected output.
 //! - `## …` lines are comments.
 //!
-//! IDs are masked before comparing: 64 hex digits become `<digest>`, a 12-digit hex word
-//! `<id>`. Trailing spaces are ignored (Go's tabwriter pads the last column).
+//! Standard output and standard error are compared interleaved, in the order the engine
+//! produced them. IDs are masked before comparing and numbered by first appearance in the
+//! transcript: 64 hex digits become `<digest-N>`, a 12-digit hex word `<id-N>` (one N for
+//! both forms of an ID), so a wrong or swapped ID fails. Trailing spaces are ignored (Go's
+//! tabwriter pads the last column).
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use layerlab::build::Context;
-use layerlab::engine::{Engine, Host, Output};
+use layerlab::engine::{Engine, Host, Output, Stream};
 
 const T0: i64 = 1_740_830_400; // 2025-03-01T12:00:00Z
 
@@ -93,49 +96,62 @@ impl Host for MemHost {
     }
 }
 
-/// Replaces full IDs with `<digest>` and 12-digit hex words with `<id>`.
-fn mask(s: &str) -> String {
-    let b: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let is_hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
-    while i < b.len() {
-        if is_hex(b[i]) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            let mut j = i;
-            while j < b.len() && is_hex(b[j]) {
-                j += 1;
-            }
-            let bounded = j == b.len() || !b[j].is_ascii_alphanumeric();
-            if bounded && j - i == 64 {
-                out.push_str("<digest>");
-                i = j;
-                continue;
-            }
-            if bounded && j - i == 12 {
-                out.push_str("<shortid-12>");
-                i = j;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    out
+/// Masks IDs, numbered by first appearance in the transcript so that the same ID must
+/// recur where Docker repeats it: a 64-digit hex word becomes `<digest-N>`, a 12-digit
+/// one `<id-N>`, the two forms of one ID sharing N (keyed by the first 12 digits).
+#[derive(Default)]
+struct Masker {
+    seen: BTreeMap<String, usize>,
 }
 
+impl Masker {
+    fn number(&mut self, id: &str) -> usize {
+        let n = self.seen.len() + 1;
+        *self.seen.entry(id[..12].to_string()).or_insert(n)
+    }
+
+    fn mask(&mut self, s: &str) -> String {
+        let b: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        let is_hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+        while i < b.len() {
+            if is_hex(b[i]) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let mut j = i;
+                while j < b.len() && is_hex(b[j]) {
+                    j += 1;
+                }
+                let bounded = j == b.len() || !b[j].is_ascii_alphanumeric();
+                if bounded && (j - i == 64 || j - i == 12) {
+                    let word: String = b[i..j].iter().collect();
+                    let n = self.number(&word);
+                    out.push_str(&if j - i == 64 { format!("<digest-{n}>") } else { format!("<id-{n}>") });
+                    i = j;
+                    continue;
+                }
+            }
+            out.push(b[i]);
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Both streams interleaved as the engine produced them: standard error lines prefixed
+/// with `! `, `\ (no newline)` after output that does not end a line, `[exit N]` last.
 fn render(o: &Output) -> String {
     let mut s = String::new();
-    for l in o.stdout.lines() {
-        s.push_str(l);
-        s.push('\n');
-    }
-    if !o.stdout.is_empty() && !o.stdout.ends_with('\n') {
-        s.push_str("\\ (no newline)\n");
-    }
-    for l in o.stderr.lines() {
-        s.push_str("! ");
-        s.push_str(l);
-        s.push('\n');
+    for (stream, text) in o.chunks() {
+        for piece in text.split_inclusive('\n') {
+            if stream == Stream::Stderr {
+                s.push_str("! ");
+            }
+            s.push_str(piece.trim_end_matches('\n'));
+            s.push('\n');
+            if stream == Stream::Stdout && !piece.ends_with('\n') {
+                s.push_str("\\ (no newline)\n");
+            }
+        }
     }
     if o.code != 0 {
         s.push_str(&format!("[exit {}]\n", o.code));
@@ -226,6 +242,7 @@ fn run_transcript(name: &str, text: &str, bless: Option<&std::path::Path>) -> Re
     let host = MemHost::default();
     engine.set_host(host.clone());
     let mut vars: BTreeMap<String, String> = BTreeMap::new();
+    let mut masker = Masker::default();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     let mut last_stdout = String::new();
@@ -298,8 +315,8 @@ fn run_transcript(name: &str, text: &str, bless: Option<&std::path::Path>) -> Re
         };
         commands += 1;
         last_stdout = out.stdout.clone();
-        let want = clean(&mask(&substitute(&expected, &vars)));
-        let got = clean(&mask(&render(&out)));
+        let got = clean(&masker.mask(&render(&out)));
+        let want = clean(&masker.mask(&substitute(&expected, &vars)));
         blessed.push_str(line);
         blessed.push('\n');
         if !got.is_empty() {
@@ -377,8 +394,15 @@ fn transcripts() {
 
 #[test]
 fn masking_and_prefixes() {
-    assert_eq!(mask("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef x"), "sha256:<digest> x");
-    assert_eq!(mask("IMAGE 1d34ffeaf190 and cafe"), "IMAGE <shortid-12> and cafe");
+    let mut m = Masker::default();
+    let full = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    assert_eq!(m.mask(&format!("sha256:{full} x")), "sha256:<digest-1> x");
+    assert_eq!(m.mask("IMAGE 1d34ffeaf190 and cafe, 0123456789ab"), "IMAGE <id-2> and cafe, <id-1>");
+    assert_ne!(m.mask("app:v1 1d34ffeaf190"), m.mask("app:v1 0123456789ab"), "a wrong ID shows");
+    let mut o = Output::fail(1, "Unable to find image 'busybox:latest' locally");
+    o.line("hi");
+    o.code = 0;
+    assert_eq!(render(&o), "! Unable to find image 'busybox:latest' locally\nhi\n");
     let ids = vec!["ab".repeat(32), "ac".repeat(32)];
     assert_eq!(shared_prefix(&ids).as_deref(), Some("a"));
 }

@@ -20,7 +20,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 /// Runs `script` in bash after sourcing setup.sh, with `path` as PATH.
 fn bash(script: &str, path: &str, tools: &Path) -> Output {
-    Command::new("bash")
+    Command::new("/bin/bash")
         .arg("-c")
         .arg(format!(". scripts/setup.sh\n{script}"))
         .current_dir(repo())
@@ -47,14 +47,16 @@ fn system_path() -> String {
 }
 
 /// A stand-in for `apt-get` (through `as_root`) that records what it was asked and, for an
-/// install, puts a command named after each package into `bin`.
+/// install, puts the command each package provides into `bin`.
 const FAKE_APT: &str = r#"
 as_root() {
   echo "$*" >> "$LOG"
   case " $* " in
     *" install "*) for a in "$@"; do case "$a" in -*|env|DEBIAN_FRONTEND=*|apt-get|install) ;; *)
       [ "$a" = broken-pkg ] && return 100
-      printf '#!/bin/sh\n' > "$BIN/$a"; chmod +x "$BIN/$a";; esac; done ;;
+      # The command each Debian package provides, where its name differs.
+      case "$a" in nodejs) c=node;; chromium-driver) c=chromedriver;; *) c="$a";; esac
+      printf '#!/bin/sh\n' > "$BIN/$c"; chmod +x "$BIN/$c";; esac; done ;;
   esac
 }
 "#;
@@ -138,4 +140,33 @@ fn empty_tools_cache_ends_with_every_command() {
     assert!(stdout.contains("version_132"), "{stdout}");
     assert!(tools.join("node_modules/.bin/wasm-opt").exists(), "wasm-opt was not installed into the empty cache");
     let _ = std::fs::remove_dir_all(&tools);
+}
+
+/// On a machine that lacks every tool, each `ensure_*` step asks Debian for the package that
+/// provides its command, and ends with the command present.
+#[test]
+fn each_step_installs_the_package_of_its_missing_command() {
+    let dir = temp_dir("bare");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    // A bare PATH: only what setup.sh and the fake apt themselves need.
+    for tool in ["chmod", "dirname"] {
+        let real = Command::new("bash").args(["-c", &format!("command -v {tool}")]).output().unwrap();
+        let real = String::from_utf8_lossy(&real.stdout).trim().to_string();
+        std::os::unix::fs::symlink(real, bin.join(tool)).unwrap();
+    }
+    let log = dir.join("apt.log");
+    std::fs::write(&log, "").unwrap();
+    let script = format!(
+        "export LOG={log} BIN={bin}\n{FAKE_APT}\nensure_node\nensure_browser\nensure_cmd skopeo skopeo\nensure_cmd umoci umoci\nensure_cmd buildah buildah\necho OK",
+        log = log.display(),
+        bin = bin.display()
+    );
+    let out = bash(&script, &bin.display().to_string(), &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let calls = std::fs::read_to_string(&log).unwrap();
+    for pkg in ["nodejs", "npm", "chromium", "chromium-driver", "skopeo", "umoci", "buildah"] {
+        assert!(calls.contains(&format!(" {pkg}\n")), "no install of {pkg}: {calls}");
+    }
+    assert_eq!(calls.matches("update").count(), 1, "apt-get update runs once: {calls}");
 }

@@ -1,8 +1,12 @@
 //! Differential test: every snippet in `tests/shell_corpus/*.sh` runs through layerlab's
-//! simulated shell and through the real busybox `sh`; standard output and exit status must
-//! be identical.
+//! simulated shell and through the real busybox `sh`; standard output, standard error and
+//! exit status must be identical.
 //!
-//! Needs `/usr/bin/busybox` (Debian's busybox-static); skipped with a message without it.
+//! Needs `busybox` on `PATH` (Debian's busybox-static): in CI its absence fails the test;
+//! elsewhere the test is skipped with a note.
+
+#[path = "fixtures/tools.rs"]
+mod tools;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,8 +14,6 @@ use std::process::{Command, Stdio};
 
 use layerlab::shell::{install_busybox, run_script, Budget, Process};
 use layerlab::vfs::{Meta, Tree};
-
-const BUSYBOX: &str = "/usr/bin/busybox";
 
 fn corpus() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shell_corpus");
@@ -32,7 +34,7 @@ fn temp_dir(tag: &str) -> PathBuf {
 }
 
 /// Runs a snippet through the real busybox in a fresh working directory.
-fn real(applets: &Path, script: &str, name: &str) -> (String, i32) {
+fn real(applets: &Path, script: &str, name: &str) -> (String, String, i32) {
     let work = temp_dir(&format!("work-{name}"));
     let out = Command::new(applets.join("sh"))
         .arg("-c")
@@ -44,11 +46,12 @@ fn real(applets: &Path, script: &str, name: &str) -> (String, i32) {
         .output()
         .expect("running busybox sh");
     let _ = std::fs::remove_dir_all(&work);
-    (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code().unwrap_or(-1))
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (text(&out.stdout), text(&out.stderr), out.status.code().unwrap_or(-1))
 }
 
 /// Runs a snippet through layerlab's shell over a small busybox-like tree.
-fn simulated(script: &str) -> (String, i32) {
+fn simulated(script: &str) -> (String, String, i32) {
     let now = 1_700_000_000;
     let mut t = Tree::new();
     for d in ["/etc", "/tmp", "/work", "/root"] {
@@ -62,17 +65,15 @@ fn simulated(script: &str) -> (String, i32) {
     let p = Process { cwd: "/work".into(), env, uid: 0, gid: 0, now, stdin: Vec::new() };
     let mut b = Budget::default();
     let o = run_script(&mut t, &p, script, &mut b);
-    (String::from_utf8_lossy(&o.stdout).into_owned(), o.code)
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (text(&o.stdout), text(&o.stderr), o.code)
 }
 
 #[test]
 fn corpus_matches_busybox() {
-    if !Path::new(BUSYBOX).exists() {
-        eprintln!("SKIPPED: {BUSYBOX} is missing; install busybox-static to run the differential shell test");
-        return;
-    }
+    let Some(found) = tools::require("corpus_matches_busybox", &["busybox"], false) else { return };
     let applets = temp_dir("applets");
-    let st = Command::new(BUSYBOX).arg("--install").arg("-s").arg(&applets).status().expect("busybox --install");
+    let st = Command::new(&found[0]).arg("--install").arg("-s").arg(&applets).status().expect("busybox --install");
     assert!(st.success(), "busybox --install -s failed");
     let only = std::env::var("SHELL_CORPUS_ONLY").ok();
     let mut failures = Vec::new();
@@ -88,27 +89,11 @@ fn corpus_matches_busybox() {
         let got = simulated(&script);
         if want != got {
             failures.push(format!(
-                "=== {name}: busybox exit {} vs layerlab exit {}\n--- busybox stdout\n{}--- layerlab stdout\n{}",
-                want.1, got.1, want.0, got.0
+                "=== {name}: busybox exit {} vs layerlab exit {}\n--- busybox stdout\n{}--- layerlab stdout\n{}--- busybox stderr\n{}--- layerlab stderr\n{}",
+                want.2, got.2, want.0, got.0, want.1, got.1
             ));
         }
     }
     let _ = std::fs::remove_dir_all(&applets);
     assert!(failures.is_empty(), "{} snippet(s) differ:\n{}", failures.len(), failures.join("\n"));
-}
-
-/// Runs `$SHELL_SNIPPET` through the simulation and prints the outcome (a debugging aid).
-#[test]
-fn debug_snippet() {
-    let Ok(path) = std::env::var("SHELL_SNIPPET") else { return };
-    let script = std::fs::read_to_string(path).unwrap();
-    let now = 1_700_000_000;
-    let mut t = Tree::new();
-    t.mkdir_all("/", "/work", Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).unwrap();
-    install_busybox(&mut t, now);
-    let mut env = BTreeMap::new();
-    env.insert("PATH".to_string(), "/bin".to_string());
-    let p = Process { cwd: "/work".into(), env, uid: 0, gid: 0, now, stdin: Vec::new() };
-    let o = run_script(&mut t, &p, &script, &mut Budget::default());
-    println!("{}---\n{}--- exit {}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr), o.code);
 }

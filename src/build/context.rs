@@ -4,13 +4,15 @@ use std::collections::BTreeMap;
 
 use crate::vfs::{path, Content, Meta, Node, NodeKind, Tree};
 
-/// One file or directory of the context.
+/// One file, directory or symbolic link of the context.
 #[derive(Clone, Debug)]
 pub struct ContextEntry {
-    /// File contents (`None` for a directory).
+    /// File contents (`None` for a directory or a link).
     pub content: Option<Content>,
     /// Permission bits.
     pub mode: u32,
+    /// The target of a symbolic link (kept as written, resolved inside the context only).
+    pub link: Option<String>,
 }
 
 /// The build context: paths relative to its root (`app/main.go`), no leading slash.
@@ -36,7 +38,7 @@ impl Context {
     pub fn add_file_mode(&mut self, rel: &str, content: impl Into<Content>, mode: u32) {
         let rel = clean(rel);
         if !rel.is_empty() {
-            self.entries.insert(rel, ContextEntry { content: Some(content.into()), mode });
+            self.entries.insert(rel, ContextEntry { content: Some(content.into()), mode, link: None });
         }
     }
 
@@ -44,8 +46,38 @@ impl Context {
     pub fn add_dir(&mut self, rel: &str) {
         let rel = clean(rel);
         if !rel.is_empty() {
-            self.entries.insert(rel, ContextEntry { content: None, mode: 0o755 });
+            self.entries.insert(rel, ContextEntry { content: None, mode: 0o755, link: None });
         }
+    }
+
+    /// Adds a symbolic link to `target`.
+    pub fn add_symlink(&mut self, rel: &str, target: &str) {
+        let rel = clean(rel);
+        if !rel.is_empty() {
+            self.entries.insert(rel, ContextEntry { content: None, mode: 0o777, link: Some(target.to_string()) });
+        }
+    }
+
+    /// The entry at a context-relative path (links not followed).
+    pub fn entry(&self, rel: &str) -> Option<&ContextEntry> {
+        self.entries.get(&clean(rel))
+    }
+
+    /// The contents of the file at `rel`, following symbolic links inside the context only
+    /// (an absolute target or `..` never leaves its root), as Docker reads the Dockerfile.
+    pub fn read_scoped(&self, rel: &str) -> Option<&Content> {
+        let mut at = clean(rel);
+        for _ in 0..40 {
+            let e = self.entries.get(&at)?;
+            match &e.link {
+                Some(target) => {
+                    let dir = path::join("/", &at);
+                    at = clean(&path::normalize(path::parent(&dir), target));
+                }
+                None => return e.content.as_ref(),
+            }
+        }
+        None
     }
 
     /// The entries, by relative path.
@@ -68,9 +100,10 @@ impl Context {
                 continue;
             }
             let meta = Meta { mode: e.mode, uid: 0, gid: 0, mtime: self.mtime };
-            let kind = match &e.content {
-                Some(c) => NodeKind::File(c.clone()),
-                None => NodeKind::Dir,
+            let kind = match (&e.content, &e.link) {
+                (_, Some(target)) => NodeKind::Symlink(target.clone()),
+                (Some(c), None) => NodeKind::File(c.clone()),
+                (None, None) => NodeKind::Dir,
             };
             let at = path::join("/", rel);
             for anc in path::ancestors(&at).into_iter().skip(1) {
@@ -91,10 +124,20 @@ fn clean(rel: &str) -> String {
 
 /// `.dockerignore` rules: patterns matched against context-relative paths with Go's
 /// `filepath.Match` syntax plus `**`; `!` re-includes; the last matching rule wins; a
-/// directory that is excluded excludes what is inside it.
+/// directory that is excluded excludes what is inside it. Matching takes time linear in
+/// the path and polynomial in the pattern (no backtracking blow-up).
 #[derive(Clone, Debug, Default)]
 pub struct Ignore {
-    rules: Vec<(bool, Vec<String>)>,
+    rules: Vec<(bool, Vec<Component>)>,
+}
+
+/// One `/`-separated part of a rule.
+#[derive(Clone, Debug)]
+enum Component {
+    /// `**`: any number of path components, none included.
+    AnyDepth,
+    /// A component pattern.
+    Glob(Vec<Tok>),
 }
 
 impl Ignore {
@@ -114,9 +157,16 @@ impl Ignore {
             if pat.is_empty() {
                 continue;
             }
-            rules.push((negate, pat.split('/').map(String::from).collect()));
+            let comps = pat.split('/').map(|c| if c == "**" { Component::AnyDepth } else { Component::Glob(compile(c)) }).collect();
+            rules.push((negate, comps));
         }
         Ignore { rules }
+    }
+
+    /// True when some rule re-includes (`!pattern`): an excluded directory may then still
+    /// hold included files.
+    pub fn has_exceptions(&self) -> bool {
+        self.rules.iter().any(|(negate, _)| *negate)
     }
 
     /// True when `rel` (context-relative) is excluded.
@@ -125,8 +175,7 @@ impl Ignore {
         let mut excluded = false;
         for (negate, pat) in &self.rules {
             // A rule matches the path itself or any of its parent directories.
-            let hit = (1..=parts.len()).any(|n| match_parts(pat, &parts[..n]));
-            if hit {
+            if matches_some_prefix(pat, &parts) {
                 excluded = !negate;
             }
         }
@@ -134,62 +183,165 @@ impl Ignore {
     }
 }
 
-fn match_parts(pat: &[String], parts: &[&str]) -> bool {
-    match pat.split_first() {
-        None => parts.is_empty(),
-        Some((p, rest)) if p == "**" => (0..=parts.len()).any(|i| match_parts(rest, &parts[i..])),
-        Some((p, rest)) => match parts.split_first() {
-            Some((first, others)) => glob_match(p, first) && match_parts(rest, others),
-            None => false,
-        },
+/// True when `pat` matches `parts[..n]` for some `n >= 1`: one pass over the parts,
+/// tracking every pattern position reachable so far.
+fn matches_some_prefix(pat: &[Component], parts: &[&str]) -> bool {
+    let close = |set: &mut Vec<bool>| {
+        for j in 0..pat.len() {
+            if set[j] && matches!(pat[j], Component::AnyDepth) {
+                set[j + 1] = true;
+            }
+        }
+    };
+    let mut cur = vec![false; pat.len() + 1];
+    cur[0] = true;
+    close(&mut cur);
+    for part in parts {
+        let mut next = vec![false; pat.len() + 1];
+        for j in 0..pat.len() {
+            if !cur[j] {
+                continue;
+            }
+            match &pat[j] {
+                Component::AnyDepth => next[j] = true,
+                Component::Glob(toks) => {
+                    if glob_toks(toks, part) {
+                        next[j + 1] = true;
+                    }
+                }
+            }
+        }
+        close(&mut next);
+        if next[pat.len()] {
+            return true;
+        }
+        if !next.iter().any(|x| *x) {
+            return false;
+        }
+        cur = next;
+    }
+    false
+}
+
+/// One element of a component pattern.
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    /// A character matched as it is.
+    Lit(char),
+    /// `?`
+    Any,
+    /// `*` (consecutive stars are one).
+    Star,
+    /// `[...]`: ranges, negated with `!` or `^`.
+    Class(Vec<(char, char)>, bool),
+}
+
+impl Tok {
+    fn matches(&self, c: char) -> bool {
+        match self {
+            Tok::Lit(l) => *l == c,
+            Tok::Any => true,
+            Tok::Star => false,
+            Tok::Class(ranges, negate) => ranges.iter().any(|(lo, hi)| *lo <= c && c <= *hi) != *negate,
+        }
+    }
+}
+
+fn compile(pattern: &str) -> Vec<Tok> {
+    let p: Vec<char> = pattern.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        match p[i] {
+            '*' => {
+                if out.last() != Some(&Tok::Star) {
+                    out.push(Tok::Star);
+                }
+                i += 1;
+            }
+            '?' => {
+                out.push(Tok::Any);
+                i += 1;
+            }
+            '\\' if i + 1 < p.len() => {
+                out.push(Tok::Lit(p[i + 1]));
+                i += 2;
+            }
+            '[' => {
+                let mut j = i + 1;
+                let negate = matches!(p.get(j), Some('!') | Some('^'));
+                if negate {
+                    j += 1;
+                }
+                let mut ranges = Vec::new();
+                let mut first = true;
+                while j < p.len() && (p[j] != ']' || first) {
+                    first = false;
+                    if j + 2 < p.len() && p[j + 1] == '-' && p[j + 2] != ']' {
+                        ranges.push((p[j], p[j + 2]));
+                        j += 3;
+                    } else {
+                        ranges.push((p[j], p[j]));
+                        j += 1;
+                    }
+                }
+                if j >= p.len() {
+                    // No closing bracket: a literal `[`.
+                    out.push(Tok::Lit('['));
+                    i += 1;
+                } else {
+                    out.push(Tok::Class(ranges, negate));
+                    i = j + 1;
+                }
+            }
+            c => {
+                out.push(Tok::Lit(c));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Matches a name against compiled tokens: greedy, backtracking only to the last `*`
+/// (O(pattern × name)).
+fn glob_toks(toks: &[Tok], name: &str) -> bool {
+    let n: Vec<char> = name.chars().collect();
+    let (mut t, mut i) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    loop {
+        if t < toks.len() {
+            match &toks[t] {
+                Tok::Star => {
+                    star = Some((t + 1, i));
+                    t += 1;
+                    continue;
+                }
+                tok if i < n.len() && tok.matches(n[i]) => {
+                    t += 1;
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        } else if i == n.len() {
+            return true;
+        }
+        match star {
+            Some((st, si)) if si < n.len() => {
+                star = Some((st, si + 1));
+                t = st;
+                i = si + 1;
+            }
+            _ => return false,
+        }
     }
 }
 
 /// Matches one path component against a pattern with `*`, `?`, `[...]` (with `!`/`^`
 /// negation and ranges) and `\` escapes, as Go's `filepath.Match` and shell globs do.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    glob_at(&p, &n)
-}
-
-fn glob_at(p: &[char], n: &[char]) -> bool {
-    match p.first() {
-        None => n.is_empty(),
-        Some('*') => (0..=n.len()).any(|i| glob_at(&p[1..], &n[i..])),
-        Some('?') => !n.is_empty() && glob_at(&p[1..], &n[1..]),
-        Some('[') => {
-            let Some(c) = n.first() else { return false };
-            let mut i = 1;
-            let negate = matches!(p.get(1), Some('!') | Some('^'));
-            if negate {
-                i += 1;
-            }
-            let mut matched = false;
-            let mut first = true;
-            while i < p.len() && (p[i] != ']' || first) {
-                first = false;
-                let lo = p[i];
-                if i + 2 < p.len() && p[i + 1] == '-' && p[i + 2] != ']' {
-                    if lo <= *c && *c <= p[i + 2] {
-                        matched = true;
-                    }
-                    i += 3;
-                } else {
-                    if lo == *c {
-                        matched = true;
-                    }
-                    i += 1;
-                }
-            }
-            if i >= p.len() {
-                return p[0] == *c && glob_at(&p[1..], &n[1..]);
-            }
-            matched != negate && glob_at(&p[i + 1..], &n[1..])
-        }
-        Some('\\') if p.len() > 1 => !n.is_empty() && n[0] == p[1] && glob_at(&p[2..], &n[1..]),
-        Some(c) => !n.is_empty() && n[0] == *c && glob_at(&p[1..], &n[1..]),
-    }
+    glob_toks(&compile(pattern), name)
 }
 
 #[cfg(test)]
@@ -204,6 +356,32 @@ mod tests {
         assert!(glob_match("[!a]x", "bx"));
         assert!(!glob_match("[!a]x", "ax"));
         assert!(glob_match("\\*", "*"));
+        assert!(glob_match("[]a]", "]") && glob_match("a[", "a[") && !glob_match("a[", "a"));
+        assert!(glob_match("*a*b*", "xxaxxbxx") && !glob_match("*a*b", "xxaxxbxx"));
+        assert!(glob_match("a*", "a") && glob_match("*", "") && !glob_match("?", ""));
+    }
+
+    #[test]
+    fn matching_is_not_exponential() {
+        // Each of these took seconds to minutes with a backtracking matcher.
+        let stars = format!("{}x", "*".repeat(30));
+        let name = "a".repeat(60);
+        assert!(!glob_match(&stars, &name));
+        let i = Ignore::parse(&format!("{stars}\n{}/x\n", vec!["**"; 30].join("/")));
+        let deep = vec!["a"; 200].join("/");
+        assert!(!i.excludes(&deep));
+        assert!(i.excludes(&format!("{deep}/x")));
+        let stars_between = format!("*{}*", "a*".repeat(20));
+        assert!(!glob_match(&stars_between, &"a".repeat(19)));
+    }
+
+    #[test]
+    fn double_star_matches_any_depth() {
+        let i = Ignore::parse("**/*.tmp\na/**/b\n**\n!keep/**\n");
+        assert!(!i.excludes("keep/x"));
+        assert!(i.excludes("x.tmp") && i.excludes("a/b") && i.excludes("a/x/y/b"));
+        let i = Ignore::parse("a/**/b\n");
+        assert!(i.excludes("a/b") && i.excludes("a/x/y/b/c") && !i.excludes("a/x") && !i.excludes("b"));
     }
 
     #[test]

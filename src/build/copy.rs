@@ -157,7 +157,7 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         if node.is_dir() {
             let base = dst.mkdir_all("/", &dest, new_dir).map_err(|e| format!("mkdir {dest}: {e}"))?;
             for (p, n) in src.subtree(&at).skip(1) {
-                let target = format!("{}{}", if base == "/" { "" } else { base.as_str() }, &p[at.len()..]);
+                let target = path::join(&base, p[at.len()..].trim_start_matches('/'));
                 dst.insert(&target, Node { kind: n.kind.clone(), meta: fix(n.meta), ino: 0 });
             }
             continue;

@@ -1,6 +1,6 @@
 //! The `created_by` strings of history entries, as Docker's classic builder writes them.
 
-use crate::dockerfile::{Command, Instruction, ShellOrExec};
+use crate::dockerfile::{Command, Healthcheck, Instruction, ShellOrExec};
 
 /// JSON array text as Docker prints exec-form arguments (`["sh","-c"]`).
 pub fn json_array(items: &[String]) -> String {
@@ -8,8 +8,10 @@ pub fn json_array(items: &[String]) -> String {
 }
 
 /// The `created_by` of a metadata (non-RUN, non-COPY/ADD) instruction:
-/// `/bin/sh -c #(nop)  CMD ["sh"]`.
-pub fn nop(ins: &Instruction) -> String {
+/// `/bin/sh -c #(nop)  CMD ["sh"]`; shell forms through `shell` (the stage's SHELL, empty
+/// for the default).
+pub fn nop(ins: &Instruction, shell: &[String]) -> String {
+    let form = |f: &ShellOrExec| json_array(&f.argv(shell));
     let body = match &ins.command {
         Command::Cmd(f) | Command::Entrypoint(f) => format!("{} {}", ins.keyword(), form(f)),
         Command::Shell(v) => format!("SHELL {}", json_array(v)),
@@ -37,19 +39,12 @@ pub fn nop(ins: &Instruction) -> String {
         Command::Workdir(w) => return format!("/bin/sh -c #(nop) WORKDIR {w}"),
         Command::Maintainer(m) => format!("MAINTAINER {m}"),
         Command::Stopsignal(s) => format!("STOPSIGNAL {s}"),
-        Command::Onbuild(inner) => format!("ONBUILD {}", inner.original.splitn(2, char::is_whitespace).nth(1).map(|rest| format!("{} {}", inner.keyword(), rest.trim())).unwrap_or_default()),
-        Command::Healthcheck(None) => "HEALTHCHECK NONE".to_string(),
-        Command::Healthcheck(Some(f)) => format!("HEALTHCHECK {}", form(f)),
-        Command::From { .. } | Command::Run(_) | Command::Copy { .. } | Command::Add { .. } => ins.original.clone(),
+        Command::Onbuild(inner) => format!("ONBUILD {}", inner.original.split_once(char::is_whitespace).map(|(_, rest)| format!("{} {}", inner.keyword(), rest.trim())).unwrap_or_default()),
+        Command::Healthcheck(Healthcheck { cmd: None, .. }) => "HEALTHCHECK NONE".to_string(),
+        Command::Healthcheck(Healthcheck { cmd: Some(f), .. }) => format!("HEALTHCHECK {}", form(f)),
+        Command::From { .. } | Command::Run { .. } | Command::Copy { .. } | Command::Add { .. } => ins.original.clone(),
     };
     format!("/bin/sh -c #(nop)  {body}")
-}
-
-fn form(f: &ShellOrExec) -> String {
-    match f {
-        ShellOrExec::Exec(v) => json_array(v),
-        ShellOrExec::Shell(s) => json_array(&["/bin/sh".into(), "-c".into(), s.clone()]),
-    }
 }
 
 /// `80` → `80/tcp`, as Docker records exposed ports.

@@ -2,11 +2,12 @@
 
 use std::borrow::Cow;
 
-use crate::dockerfile::{self, Command, Dockerfile, Instruction, ShellOrExec, VarScope};
+use crate::dockerfile::{self, shell_or_default, Command, CopyArgs, Dockerfile, Instruction, ShellOrExec, VarScope};
 use crate::image::{short_id, Reference, Store};
 use crate::vfs::{path, Meta, Tree};
 
 use super::copy::{copy, CopySpec};
+use super::dispatch::{dispatch, Dispatched};
 use super::events::{BuildError, Event, LayerEvent};
 use super::history;
 use super::run::{execute, resolve_user, RunCommand};
@@ -58,11 +59,6 @@ impl BuildJob {
     /// The final image ID, or the error, once done.
     pub fn result(&self) -> Option<&Result<String, BuildError>> {
         self.result.as_ref()
-    }
-
-    /// Number of steps (instructions of the stages built), known after the first step.
-    pub fn total_steps(&self) -> usize {
-        self.plan.len()
     }
 
     /// Runs the next part of the build (parsing, or one instruction, or the final tagging)
@@ -147,7 +143,7 @@ impl BuildJob {
     }
 
     fn from(&mut self, ins: &Instruction, store: &mut Store, now: i64, events: &mut Vec<Event>) -> Result<(), BuildError> {
-        let Command::From { image, name } = &ins.command else { unreachable!("called for FROM") };
+        let Command::From { image, name, .. } = &ins.command else { unreachable!("called for FROM") };
         let line = ins.start_line;
         let global = self.global.as_ref().expect("prepared");
         let base_id = if image.eq_ignore_ascii_case("scratch") {
@@ -240,26 +236,28 @@ fn step_in_stage(
     let line = ins.start_line;
     let at = |m: String| BuildError::at(line, m);
 
-    // Metadata instructions only change the config.
-    let meta_change = apply_metadata(stage, ins, escape).map_err(at)?;
+    let dispatched = dispatch(stage, ins, escape).map_err(at)?;
+    let meta_change = dispatched == Dispatched::Config;
     // COPY/ADD sources, looked up once for both the cache key and the copy.
     let copy_src = match &ins.command {
-        Command::Copy { .. } | Command::Add { .. } if !meta_change => Some(source_tree(ins, done, context, store).map_err(at)?),
+        Command::Copy { from, .. } => Some(source_tree(from.as_deref(), done, context, store).map_err(at)?),
+        Command::Add { .. } => Some(Cow::Borrowed(context)),
         _ => None,
     };
     let workdir = stage.config.config.working_dir.clone();
     let (created_by, extra) = match (&ins.command, &copy_src) {
-        (Command::Run(_), _) if !meta_change => {
+        (Command::Run { .. }, _) => {
             let cmd = run_command(stage, ins);
             let args = stage.scope.args_for_run();
             (history::run(&cmd.argv(), &args), String::new())
         }
-        (Command::Copy { sources, dest } | Command::Add { sources, dest }, Some(src)) => {
-            let c = copy(src, None, &copy_spec(ins, sources, dest, &workdir, now)).map_err(at)?;
+        (Command::Copy { args, .. } | Command::Add { args, .. }, Some(src)) => {
+            let c = copy(src, None, &copy_spec(ins, args, &workdir, now)).map_err(at)?;
+            let dest = &args.dest;
             let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
             (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
         }
-        _ => (history::nop(ins), String::new()),
+        _ => (history::nop(ins, &stage.config.config.shell), String::new()),
     };
     let key = crate::image::sha256_digest(
         format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
@@ -286,7 +284,7 @@ fn step_in_stage(
             events.push(Event::Log(format!(" ---> Running in {container}")));
             None
         }
-        (Command::Run(_), _) => {
+        (Command::Run { .. }, _) => {
             events.push(Event::Log(format!(" ---> Running in {container}")));
             let cmd = run_command(stage, ins);
             let user_name = stage.config.config.user.clone();
@@ -312,13 +310,12 @@ fn step_in_stage(
             })?;
             Some(layer)
         }
-        (Command::Copy { sources, dest } | Command::Add { sources, dest }, Some(src)) => {
-            let spec = copy_spec(ins, sources, dest, &workdir, now);
+        (Command::Copy { args, .. } | Command::Add { args, .. }, Some(src)) => {
+            let spec = copy_spec(ins, args, &workdir, now);
             Some(stage.change(|tree| copy(src, Some(tree), &spec).map(|_| ()).map_err(at))?)
         }
-        (Command::Workdir(w), _) => {
-            let dir = path::normalize(if workdir.is_empty() { "/" } else { &workdir }, w);
-            stage.config.config.working_dir = dir.clone();
+        (Command::Workdir(_), _) => {
+            let dir = workdir.clone();
             let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
             let layer = stage.change(|tree| tree.mkdir_all("/", &dir, meta).map(|_| ()).map_err(|e| at(format!("mkdir {dir}: {e}"))))?;
             (!layer.is_empty()).then_some(layer)
@@ -329,7 +326,7 @@ fn step_in_stage(
         return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
     }
     let ev = stage.commit(store, now, created_by, layer, key, number, line);
-    if meta_change || matches!(ins.command, Command::Run(_)) {
+    if meta_change || matches!(ins.command, Command::Run { .. }) {
         events.push(Event::Log(format!(" ---> Removed intermediate container {container}")));
     }
     events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
@@ -340,15 +337,11 @@ fn step_in_stage(
 /// The command a RUN executes: shell form through the stage's SHELL (heredoc bodies
 /// included), or exec form.
 fn run_command(stage: &StageState, ins: &Instruction) -> RunCommand {
-    let Command::Run(form) = &ins.command else { unreachable!("called for RUN") };
-    match form {
+    let Command::Run { cmd, .. } = &ins.command else { unreachable!("called for RUN") };
+    match cmd {
         ShellOrExec::Exec(v) => RunCommand::Exec(v.clone()),
         ShellOrExec::Shell(s) => {
-            let shell = if stage.config.config.shell.is_empty() {
-                vec!["/bin/sh".to_string(), "-c".to_string()]
-            } else {
-                stage.config.config.shell.clone()
-            };
+            let shell = shell_or_default(&stage.config.config.shell);
             let script = match ins.heredocs.as_slice() {
                 [] => s.clone(),
                 [only] if s.trim().trim_start_matches("<<").trim_start_matches('-').trim_matches(|c| c == '"' || c == '\'') == only.name => only.content.clone(),
@@ -367,13 +360,13 @@ fn run_command(stage: &StageState, ins: &Instruction) -> RunCommand {
     }
 }
 
-fn copy_spec<'a>(ins: &'a Instruction, sources: &'a [String], dest: &'a str, workdir: &'a str, now: i64) -> CopySpec<'a> {
+fn copy_spec<'a>(ins: &'a Instruction, args: &'a CopyArgs, workdir: &'a str, now: i64) -> CopySpec<'a> {
     CopySpec {
         keyword: ins.keyword(),
-        sources,
-        dest,
-        chown: ins.flag("chown"),
-        chmod: ins.flag("chmod"),
+        sources: &args.sources,
+        dest: &args.dest,
+        chown: args.chown.as_deref(),
+        chmod: args.chmod.as_deref(),
         heredocs: &ins.heredocs,
         workdir: if workdir.is_empty() { "/" } else { workdir },
         now,
@@ -381,8 +374,8 @@ fn copy_spec<'a>(ins: &'a Instruction, sources: &'a [String], dest: &'a str, wor
 }
 
 /// Where COPY/ADD sources come from: the context, or `--from` a stage or an image.
-fn source_tree<'a>(ins: &Instruction, stages: &'a [StageState], context: &'a Tree, store: &mut Store) -> Result<Cow<'a, Tree>, String> {
-    let Some(from) = ins.flag("from") else { return Ok(Cow::Borrowed(context)) };
+fn source_tree<'a>(from: Option<&str>, stages: &'a [StageState], context: &'a Tree, store: &mut Store) -> Result<Cow<'a, Tree>, String> {
+    let Some(from) = from else { return Ok(Cow::Borrowed(context)) };
     let lower = from.to_ascii_lowercase();
     let stage = stages.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| stages.get(n)));
     if let Some(s) = stage {
@@ -390,87 +383,5 @@ fn source_tree<'a>(ins: &Instruction, stages: &'a [StageState], context: &'a Tre
     }
     let (id, _) = resolve_base(store, from)?;
     let img = store.get(&id).expect("just resolved");
-    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| &l.layer))))
-}
-
-/// Applies a metadata-only instruction to the stage config; false for instructions that
-/// touch the filesystem (RUN, COPY, ADD, WORKDIR).
-fn apply_metadata(stage: &mut StageState, ins: &Instruction, escape: char) -> Result<bool, String> {
-    let cfg = &mut stage.config.config;
-    let shell_form = |f: &ShellOrExec, shell: &[String]| match f {
-        ShellOrExec::Exec(v) => v.clone(),
-        ShellOrExec::Shell(s) => {
-            let mut v = if shell.is_empty() { vec!["/bin/sh".to_string(), "-c".to_string()] } else { shell.to_vec() };
-            v.push(s.clone());
-            v
-        }
-    };
-    match &ins.command {
-        Command::Cmd(f) => {
-            cfg.cmd = Some(shell_form(f, &cfg.shell));
-            stage.cmd_inherited = false;
-        }
-        Command::Entrypoint(f) => {
-            cfg.entrypoint = Some(shell_form(f, &cfg.shell));
-            if stage.cmd_inherited {
-                cfg.cmd = None;
-                stage.cmd_inherited = false;
-            }
-        }
-        Command::Shell(v) => cfg.shell = v.clone(),
-        Command::Env(kv) => {
-            for (k, v) in kv.clone() {
-                stage.set_env(&k, &v);
-            }
-        }
-        Command::Arg(args) => {
-            for (k, v) in args {
-                stage.scope.declare_arg(k, v.as_deref(), escape)?;
-            }
-        }
-        Command::Label(kv) => {
-            for (k, v) in kv {
-                cfg.labels.insert(k.clone(), v.clone());
-            }
-        }
-        Command::Expose(ports) => {
-            for p in ports {
-                cfg.exposed_ports.insert(history::normalize_port(p), Default::default());
-            }
-        }
-        Command::User(u) => cfg.user = u.clone(),
-        Command::Volume(v) => {
-            for p in v {
-                cfg.volumes.insert(p.clone(), Default::default());
-            }
-        }
-        Command::Stopsignal(s) => cfg.stop_signal = s.clone(),
-        Command::Maintainer(m) => stage.config.author = Some(m.clone()),
-        Command::Onbuild(inner) => cfg.on_build.push(inner.original.clone()),
-        Command::Healthcheck(h) => {
-            cfg.healthcheck = Some(crate::image::HealthConfig {
-                test: match h {
-                    None => vec!["NONE".into()],
-                    Some(ShellOrExec::Exec(v)) => {
-                        let mut t = vec!["CMD".to_string()];
-                        t.extend(v.iter().cloned());
-                        t
-                    }
-                    Some(ShellOrExec::Shell(s)) => vec!["CMD-SHELL".into(), s.clone()],
-                },
-                interval: duration_flag(ins.flag("interval"))?,
-                timeout: duration_flag(ins.flag("timeout"))?,
-                start_period: duration_flag(ins.flag("start-period"))?,
-                start_interval: duration_flag(ins.flag("start-interval"))?,
-                retries: ins.flag("retries").map(|r| r.parse().map_err(|_| format!("invalid retries: {r}"))).transpose()?.unwrap_or(0),
-            })
-        }
-        Command::Run(_) | Command::Copy { .. } | Command::Add { .. } | Command::Workdir(_) | Command::From { .. } => return Ok(false),
-    }
-    Ok(true)
-}
-
-/// A `HEALTHCHECK` duration flag in nanoseconds (0 when absent).
-fn duration_flag(v: Option<&str>) -> Result<i64, String> {
-    v.map(crate::dockerfile::duration::parse_go_duration).transpose().map(Option::unwrap_or_default)
+    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| l.layer()))))
 }

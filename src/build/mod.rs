@@ -11,6 +11,7 @@
 mod base;
 mod context;
 mod copy;
+mod dispatch;
 mod events;
 mod history;
 mod job;
@@ -18,10 +19,12 @@ mod run;
 mod stage;
 
 pub use base::resolve_base;
+pub use dispatch::{apply_changes, dispatch, Dispatched, CHANGE_COMMANDS};
 pub use context::{glob_match, Context, ContextEntry, Ignore};
 pub use events::{BuildError, Event, LayerEvent};
 pub use job::{BuildJob, BuildRequest};
 pub use run::{missing_program, resolve_user};
+pub use stage::StageState;
 
 /// Docker's limit on the number of layers in an image.
 pub const MAX_LAYERS: usize = 127;

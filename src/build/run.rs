@@ -5,40 +5,10 @@ use std::collections::BTreeMap;
 use crate::shell::{self, Budget, Outcome, Process};
 use crate::vfs::Tree;
 
-use super::stage::DEFAULT_PATH;
+use crate::util::DEFAULT_PATH;
 
 /// Who a `USER` value names: (uid, gid, home).
-pub fn resolve_user(tree: &Tree, user: &str) -> Result<(u32, u32, String), String> {
-    if user.is_empty() {
-        return Ok((0, 0, "/root".into()));
-    }
-    let (u, g) = match user.split_once(':') {
-        Some((u, g)) => (u, Some(g)),
-        None => (user, None),
-    };
-    let passwd = tree.read("/", "/etc/passwd").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
-    let entry = passwd.lines().map(|l| l.split(':').collect::<Vec<_>>()).find(|f| f.len() >= 6 && (f[0] == u || f[2] == u));
-    let (uid, mut gid, home) = match (entry, u.parse::<u32>()) {
-        (Some(f), _) => (f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0), f[5].to_string()),
-        (None, Ok(n)) => (n, n, "/".to_string()),
-        (None, Err(_)) => return Err(format!("unable to find user {u}: no matching entries in passwd file")),
-    };
-    if let Some(g) = g {
-        gid = match g.parse::<u32>() {
-            Ok(n) => n,
-            Err(_) => {
-                let group = tree.read("/", "/etc/group").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
-                group
-                    .lines()
-                    .map(|l| l.split(':').collect::<Vec<_>>())
-                    .find(|f| f.len() >= 3 && f[0] == g)
-                    .and_then(|f| f[2].parse().ok())
-                    .ok_or_else(|| format!("unable to find group {g}: no matching entries in group file"))?
-            }
-        };
-    }
-    Ok((uid, gid, home))
-}
+pub use crate::vfs::accounts::resolve as resolve_user;
 
 /// What to run: a script for the shell, or an argv.
 pub enum RunCommand {

@@ -9,9 +9,6 @@ use crate::vfs::{Layer, Tree};
 
 use super::events::LayerEvent;
 
-/// The default `PATH` Docker gives containers whose image sets none.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
 /// One stage as it is being built.
 pub struct StageState {
     /// `AS name`, lower-cased.
@@ -44,10 +41,18 @@ impl StageState {
         StageState { name, config, layers, image_id, scope, cmd_inherited, tree: None }
     }
 
+    /// A stage over a bare configuration, without layers or parent image: what
+    /// `--change` instructions apply to.
+    pub fn from_config(config: ImageConfig) -> StageState {
+        let scope = VarScope::global(&[]).for_stage(&config.config.env_pairs());
+        let cmd_inherited = config.config.cmd.is_some();
+        StageState { name: None, config, layers: Vec::new(), image_id: None, scope, cmd_inherited, tree: None }
+    }
+
     /// The union view of the stage's layers (computed once, then kept up to date).
     pub fn tree(&mut self) -> &Tree {
         if self.tree.is_none() {
-            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| &l.layer)));
+            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| l.layer())));
         }
         self.tree.as_ref().expect("just computed")
     }
@@ -56,7 +61,7 @@ impl StageState {
     pub fn view(&self) -> Cow<'_, Tree> {
         match &self.tree {
             Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| &l.layer))),
+            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| l.layer()))),
         }
     }
 
@@ -70,6 +75,7 @@ impl StageState {
         match f(&mut after) {
             Ok(()) => {
                 let layer = Layer::diff(&before, &after);
+                after.forget_touched();
                 self.tree = Some(after);
                 Ok(layer)
             }

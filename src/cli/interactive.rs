@@ -5,10 +5,11 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Output};
 
-/// Feeds standard input to the attached shell; returns the shell's exit status.
-pub fn run(engine: &mut Engine) -> i32 {
+/// Feeds standard input to the attached shell, printing what it answers with `print`;
+/// returns the shell's exit status.
+pub fn run(engine: &mut Engine, print: fn(&Output)) -> i32 {
     let stdin = std::io::stdin();
     let show_prompt = stdin.is_terminal();
     let mut lines = stdin.lock().lines();
@@ -23,9 +24,7 @@ pub fn run(engine: &mut Engine) -> i32 {
             _ => "exit".to_string(),
         };
         let out = engine.attach_line(&line);
-        print!("{}", out.stdout);
-        eprint!("{}", out.stderr);
-        let _ = std::io::stdout().flush();
+        print(&out);
         code = out.code;
     }
     code

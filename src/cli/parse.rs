@@ -1,13 +1,16 @@
 //! `layerlab parse [--json] [-f Dockerfile | PATH]`: parses a Dockerfile and prints its
 //! instructions (text listing, or JSON with `--json`). PATH may be a file or a directory
 //! holding `Dockerfile`; the default is `./Dockerfile`; `-f -` reads standard input.
-//! Invalid input: the error on stderr (`layerlab: Dockerfile:3: unknown instruction: RUNN`)
-//! and exit code 1.
+//! With `--json` it prints everything BuildKit's parser accepts (an instruction that a build
+//! would refuse appears as written) and reports the problems in `diagnostics`; it fails
+//! only where BuildKit's parser fails. Without `--json`, and for those parser failures,
+//! invalid input gives the error on stderr (`layerlab: Dockerfile:3: unknown instruction:
+//! RUNN`) and exit code 1.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::dockerfile::{parse, to_json, to_text};
+use crate::dockerfile::{parse, syntax_tree, to_text, tree_to_json};
 
 const USAGE: &str = "usage: layerlab parse [--json] [-f Dockerfile | PATH]";
 
@@ -47,16 +50,22 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     };
+    if json {
+        return match syntax_tree(&src) {
+            Ok(t) => {
+                let text = serde_json::to_string_pretty(&tree_to_json(&t)).unwrap_or_default();
+                println!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("layerlab: {e}");
+                1
+            }
+        };
+    }
     match parse(&src) {
         Ok(d) => {
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&to_json(&d)).unwrap_or_default()
-                );
-            } else {
-                print!("{}", to_text(&d));
-            }
+            print!("{}", to_text(&d));
             0
         }
         Err(e) => {

@@ -22,7 +22,8 @@ pub struct Dockerfile {
 pub struct Instruction {
     /// What the instruction does, with its arguments.
     pub command: Command,
-    /// `--name=value` flags in source order (`--link` without a value has `None`).
+    /// The `--name=value` flags as written, in source order (`--link` without a value has
+    /// `None`): for display. Their meaning is in the typed fields of [`Command`].
     pub flags: Vec<Flag>,
     /// Heredocs attached to the instruction (`RUN <<EOF`, `COPY <<EOF /dst`).
     pub heredocs: Vec<Heredoc>,
@@ -39,15 +40,6 @@ impl Instruction {
     /// The upper-case keyword, e.g. `RUN`.
     pub fn keyword(&self) -> &'static str {
         self.command.keyword()
-    }
-
-    /// The value of flag `name` (without dashes), if given; `Some("")` for a bare flag.
-    pub fn flag(&self, name: &str) -> Option<&str> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|f| f.name == name)
-            .map(|f| f.value.as_deref().unwrap_or(""))
     }
 }
 
@@ -86,6 +78,9 @@ impl Heredoc {
     }
 }
 
+/// The shell Docker runs shell-form instructions with when no `SHELL` is set.
+pub const DEFAULT_SHELL: [&str; 2] = ["/bin/sh", "-c"];
+
 /// Shell form (a string run by the `SHELL`) or exec form (a JSON array).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShellOrExec {
@@ -93,6 +88,65 @@ pub enum ShellOrExec {
     Shell(String),
     /// `RUN ["echo", "hi"]`
     Exec(Vec<String>),
+}
+
+impl ShellOrExec {
+    /// The argv Docker records: exec form as is, shell form after `shell` (the stage's
+    /// `SHELL`, or [`DEFAULT_SHELL`] when empty).
+    pub fn argv(&self, shell: &[String]) -> Vec<String> {
+        match self {
+            ShellOrExec::Exec(v) => v.clone(),
+            ShellOrExec::Shell(s) => {
+                let mut v = shell_or_default(shell);
+                v.push(s.clone());
+                v
+            }
+        }
+    }
+}
+
+/// `shell`, or [`DEFAULT_SHELL`] when it is empty.
+pub fn shell_or_default(shell: &[String]) -> Vec<String> {
+    if shell.is_empty() {
+        DEFAULT_SHELL.iter().map(|s| s.to_string()).collect()
+    } else {
+        shell.to_vec()
+    }
+}
+
+/// `COPY` and `ADD` arguments and the flags both accept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CopyArgs {
+    /// Sources (may name heredocs).
+    pub sources: Vec<String>,
+    /// Destination.
+    pub dest: String,
+    /// `--chown=user[:group]`.
+    pub chown: Option<String>,
+    /// `--chmod=mode`.
+    pub chmod: Option<String>,
+    /// `--link`.
+    pub link: bool,
+    /// `--exclude=pattern`, repeatable.
+    pub exclude: Vec<String>,
+}
+
+/// `HEALTHCHECK CMD` with its validated flags. Durations are nanoseconds, 0 when not
+/// given (the runtime's default applies), as Docker stores them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Healthcheck {
+    /// The check command.
+    pub cmd: Option<ShellOrExec>,
+    /// `--interval`.
+    pub interval: i64,
+    /// `--timeout`.
+    pub timeout: i64,
+    /// `--start-period`.
+    pub start_period: i64,
+    /// `--start-interval`.
+    pub start_interval: i64,
+    /// `--retries` (0 when not given).
+    pub retries: i64,
 }
 
 /// The instructions Docker accepts, with their parsed arguments.
@@ -104,9 +158,20 @@ pub enum Command {
         image: String,
         /// Stage name from `AS name` (lower-cased as Docker does).
         name: Option<String>,
+        /// `--platform`.
+        platform: Option<String>,
     },
-    /// `RUN`
-    Run(ShellOrExec),
+    /// `RUN [--mount=..] [--network=..] [--security=..] command`
+    Run {
+        /// The command.
+        cmd: ShellOrExec,
+        /// `--mount` specifications, in order.
+        mounts: Vec<String>,
+        /// `--network` (`default`, `none`, `host`).
+        network: Option<String>,
+        /// `--security` (`sandbox`, `insecure`).
+        security: Option<String>,
+    },
     /// `CMD`
     Cmd(ShellOrExec),
     /// `ENTRYPOINT`
@@ -115,17 +180,23 @@ pub enum Command {
     Shell(Vec<String>),
     /// `COPY [flags] src... dest` (sources may name heredocs)
     Copy {
-        /// Sources.
-        sources: Vec<String>,
-        /// Destination.
-        dest: String,
+        /// Sources, destination and the flags ADD shares.
+        args: CopyArgs,
+        /// `--from=stage|image`.
+        from: Option<String>,
+        /// `--parents`.
+        parents: bool,
     },
     /// `ADD [flags] src... dest`
     Add {
-        /// Sources.
-        sources: Vec<String>,
-        /// Destination.
-        dest: String,
+        /// Sources, destination and the flags COPY shares.
+        args: CopyArgs,
+        /// `--keep-git-dir`.
+        keep_git_dir: bool,
+        /// `--checksum=sha256:...`.
+        checksum: Option<String>,
+        /// `--unpack` (`None`: the default, unpack local archives).
+        unpack: Option<bool>,
     },
     /// `WORKDIR path`
     Workdir(String),
@@ -145,18 +216,26 @@ pub enum Command {
     Maintainer(String),
     /// `ONBUILD <instruction>`
     Onbuild(Box<Instruction>),
-    /// `HEALTHCHECK [flags] CMD ...`; `None` for `HEALTHCHECK NONE`
-    Healthcheck(Option<ShellOrExec>),
+    /// `HEALTHCHECK [flags] CMD ...`; `cmd: None` for `HEALTHCHECK NONE`
+    Healthcheck(Healthcheck),
     /// `STOPSIGNAL signal`
     Stopsignal(String),
 }
 
 impl Command {
+    /// The sources, destination and shared flags of a `COPY` or `ADD`.
+    pub fn copy_args(&self) -> Option<&CopyArgs> {
+        match self {
+            Command::Copy { args, .. } | Command::Add { args, .. } => Some(args),
+            _ => None,
+        }
+    }
+
     /// The upper-case keyword.
     pub fn keyword(&self) -> &'static str {
         match self {
             Command::From { .. } => "FROM",
-            Command::Run(_) => "RUN",
+            Command::Run { .. } => "RUN",
             Command::Cmd(_) => "CMD",
             Command::Entrypoint(_) => "ENTRYPOINT",
             Command::Shell(_) => "SHELL",
@@ -207,3 +286,29 @@ impl fmt::Display for SourceError {
 }
 
 impl std::error::Error for SourceError {}
+
+/// Constructors for tests: commands without flags.
+#[cfg(test)]
+pub(crate) mod test_cmds {
+    use super::*;
+
+    /// `FROM image [AS name]`.
+    pub(crate) fn from_cmd(image: String, name: Option<String>) -> Command {
+        Command::From { image, name, platform: None }
+    }
+
+    /// `RUN cmd`.
+    pub(crate) fn run_cmd(cmd: ShellOrExec) -> Command {
+        Command::Run { cmd, mounts: Vec::new(), network: None, security: None }
+    }
+
+    /// `COPY sources... dest`.
+    pub(crate) fn copy_cmd(sources: Vec<String>, dest: String) -> Command {
+        Command::Copy { args: CopyArgs { sources, dest, ..Default::default() }, from: None, parents: false }
+    }
+
+    /// `HEALTHCHECK CMD ...` / `HEALTHCHECK NONE`.
+    pub(crate) fn health_cmd(cmd: Option<ShellOrExec>) -> Command {
+        Command::Healthcheck(Healthcheck { cmd, ..Default::default() })
+    }
+}

@@ -93,9 +93,17 @@ impl Lex {
             lookup,
             raw_escapes: self.raw_escapes,
         };
-        sw.process_stop_on(None, self.raw_escapes)
+        let r = sw.process_stop_on(None, self.raw_escapes)?;
+        if r.0.len() > MAX_EXPANDED {
+            return Err(LexError::Syntax(format!("expanded value too long (more than {MAX_EXPANDED} bytes)")));
+        }
+        Ok(r)
     }
 }
+
+/// The longest value an expansion may produce (a Dockerfile that doubles a variable on
+/// every line would otherwise grow it exponentially).
+pub const MAX_EXPANDED: usize = 1024 * 1024;
 
 fn wrap(word: &str, e: &LexError) -> String {
     format!("failed to process {}: {}", go_quote(word), e.text())

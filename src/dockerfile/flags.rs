@@ -99,6 +99,35 @@ pub(crate) fn parse(words: &[String], allowed: &[(&str, Kind)]) -> Result<Vec<Fl
     Ok(out)
 }
 
+/// Typed reads of checked flags (the last one wins for single-valued flags).
+pub(crate) struct Read<'a>(pub(crate) &'a [Flag]);
+
+impl Read<'_> {
+    /// The value of `--name=value`, if given.
+    pub(crate) fn string(&self, name: &str) -> Option<String> {
+        self.0.iter().rev().find(|f| f.name == name).map(|f| f.value.clone().unwrap_or_default())
+    }
+
+    /// `--name` / `--name=true|false`, `None` when absent.
+    pub(crate) fn opt_bool(&self, name: &str) -> Option<bool> {
+        self.0
+            .iter()
+            .rev()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_deref().is_none_or(|v| v.eq_ignore_ascii_case("true")))
+    }
+
+    /// `--name`, false when absent.
+    pub(crate) fn bool(&self, name: &str) -> bool {
+        self.opt_bool(name).unwrap_or(false)
+    }
+
+    /// Every value of a repeatable flag, in order.
+    pub(crate) fn strings(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|f| f.name == name).filter_map(|f| f.value.clone()).collect()
+    }
+}
+
 /// Appends ` (did you mean X?)` when one option is within edit distance 2 of `value`.
 pub(crate) fn with_suggestion(
     msg: String,

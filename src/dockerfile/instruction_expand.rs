@@ -1,7 +1,7 @@
 //! [`Instruction::expanded`]: variable expansion of exactly the parts BuildKit expands when it
 //! dispatches an instruction.
 
-use super::ast::{Command, Flag, Instruction, SourceError};
+use super::ast::{Command, CopyArgs, Instruction, SourceError};
 use super::expand::{expand_word, expand_words, Lex, Lookup};
 use super::lexer::parse_heredoc;
 
@@ -34,113 +34,94 @@ impl Instruction {
     fn expand_inner(&self, escape: char, lookup: Lookup<'_>) -> Result<Instruction, String> {
         let word = |w: &str| expand_word(w, escape, lookup);
         let mut out = self.clone();
-        match &self.command {
-            Command::From { image, name } => {
+        match &mut out.command {
+            Command::From { image, platform, .. } => {
                 let expanded = word(image)?;
                 if expanded.is_empty() {
                     return Err(format!("base name ({image}) should not be blank"));
                 }
-                out.command = Command::From {
-                    image: expanded,
-                    name: name.clone(),
-                };
-                out.flags = expand_flags(&self.flags, &["platform"], &word)?;
-                if let Some(f) = self.flags.iter().find(|f| f.name == "platform") {
-                    if out.flag("platform") == Some("") {
-                        return Err(format!(
-                            "empty platform value from expression {}",
-                            f.value.as_deref().unwrap_or("")
-                        ));
+                *image = expanded;
+                if let Some(p) = platform {
+                    let expanded = word(p)?;
+                    if expanded.is_empty() {
+                        return Err(format!("empty platform value from expression {p}"));
                     }
+                    *p = expanded;
                 }
             }
-            Command::Copy { sources, dest } | Command::Add { sources, dest } => {
-                if let Some(from) = self.flag("from") {
-                    if expand_word(from, escape, &|_| None)? != from {
+            Command::Copy { args, from, .. } => {
+                if let Some(from) = from {
+                    if expand_word(from, escape, &|_| None)? != *from {
                         return Err("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround".into());
                     }
                 }
-                let mut new_sources = Vec::with_capacity(sources.len());
-                for s in sources {
-                    new_sources.push(if parse_heredoc(s).ok().flatten().is_some() {
-                        s.clone()
-                    } else {
-                        word(s)?
-                    });
-                }
-                let dest = word(dest)?;
-                out.command = match &self.command {
-                    Command::Copy { .. } => Command::Copy {
-                        sources: new_sources,
-                        dest,
-                    },
-                    _ => Command::Add {
-                        sources: new_sources,
-                        dest,
-                    },
-                };
-                out.flags = expand_flags(&self.flags, &["chown", "chmod", "checksum"], &word)?;
-                let mut body_lex = Lex::new('\\');
-                body_lex.skip_process_quotes = true;
-                for h in &mut out.heredocs {
-                    let body = h.body();
-                    h.content = if h.expand {
-                        body_lex.process_word(&body, lookup)?
-                    } else {
-                        body
-                    };
-                    h.chomp = false;
+                expand_copy_args(args, &word)?;
+            }
+            Command::Add { args, checksum, .. } => {
+                expand_copy_args(args, &word)?;
+                if let Some(c) = checksum {
+                    *c = word(c)?;
                 }
             }
-            Command::Env(kv) => out.command = Command::Env(expand_pairs(kv, &word)?),
-            Command::Label(kv) => out.command = Command::Label(expand_pairs(kv, &word)?),
+            Command::Env(kv) | Command::Label(kv) => {
+                for (k, v) in kv {
+                    *k = word(k)?;
+                    *v = word(v)?;
+                }
+            }
             Command::Expose(ports) => {
                 let mut all = Vec::new();
-                for p in ports {
+                for p in ports.iter() {
                     all.extend(expand_words(p, escape, lookup)?);
                 }
-                out.command = Command::Expose(all);
+                *ports = all;
             }
-            Command::Volume(v) => {
-                out.command = Command::Volume(v.iter().map(|s| word(s)).collect::<Result<_, _>>()?)
+            Command::Volume(v) | Command::Run { mounts: v, .. } => {
+                for s in v {
+                    *s = word(s)?;
+                }
             }
-            Command::Workdir(p) => out.command = Command::Workdir(word(p)?),
-            Command::User(u) => out.command = Command::User(word(u)?),
-            Command::Stopsignal(s) => out.command = Command::Stopsignal(word(s)?),
-            Command::Run(_) => out.flags = expand_flags(&self.flags, &["mount"], &word)?,
+            Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) => *s = word(s)?,
             _ => {}
+        }
+        if matches!(out.command, Command::Copy { .. } | Command::Add { .. }) {
+            let mut body_lex = Lex::new('\\');
+            body_lex.skip_process_quotes = true;
+            for h in &mut out.heredocs {
+                let body = h.body();
+                h.content = if h.expand {
+                    body_lex.process_word(&body, lookup)?
+                } else {
+                    body
+                };
+                h.chomp = false;
+            }
         }
         Ok(out)
     }
 }
 
-fn expand_pairs(
-    kv: &[(String, String)],
+/// Expands COPY/ADD sources (heredoc names excepted), destination, `--chown`, `--chmod`.
+fn expand_copy_args(
+    args: &mut CopyArgs,
     word: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Vec<(String, String)>, String> {
-    kv.iter().map(|(k, v)| Ok((word(k)?, word(v)?))).collect()
-}
-
-fn expand_flags(
-    flags: &[Flag],
-    names: &[&str],
-    word: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Vec<Flag>, String> {
-    flags
-        .iter()
-        .map(|f| match (&f.value, names.contains(&f.name.as_str())) {
-            (Some(v), true) => Ok(Flag {
-                name: f.name.clone(),
-                value: Some(word(v)?),
-            }),
-            _ => Ok(f.clone()),
-        })
-        .collect()
+) -> Result<(), String> {
+    for s in &mut args.sources {
+        if parse_heredoc(s).ok().flatten().is_none() {
+            *s = word(s)?;
+        }
+    }
+    args.dest = word(&args.dest)?;
+    for f in [&mut args.chown, &mut args.chmod].into_iter().flatten() {
+        *f = word(f)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::dockerfile::{parse, Command, ShellOrExec};
+    use crate::dockerfile::ast::test_cmds::*;
+    use crate::dockerfile::{parse, Command, CopyArgs, ShellOrExec};
 
     fn env(name: &str) -> Option<String> {
         match name {
@@ -218,11 +199,17 @@ mod tests {
         assert_eq!(
             i.command,
             Command::Copy {
-                sources: vec![s("app-1.2.tar.gz")],
-                dest: s("/srv/app/")
+                args: CopyArgs {
+                    sources: vec![s("app-1.2.tar.gz")],
+                    dest: s("/srv/app/"),
+                    chown: Some(s("1000:1000")),
+                    ..Default::default()
+                },
+                from: Some(s("build")),
+                parents: false
             }
         );
-        assert_eq!(i.flag("chown"), Some("1000:1000"));
+        assert_eq!(i.flags[0].value.as_deref(), Some("$UID:$UID"), "flags stay as written");
         assert_eq!(
             expand("COPY --from=$STAGE a b").unwrap_err(),
             "Dockerfile:2: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
@@ -234,10 +221,7 @@ mod tests {
         let i = d.instructions[1].expanded('\\', &env).unwrap();
         assert_eq!(
             i.command,
-            Command::Copy {
-                sources: vec![s("<<EOF"), s("<<'RAW'")],
-                dest: s("/dst/")
-            }
+            copy_cmd(vec![s("<<EOF"), s("<<'RAW'")], s("/dst/"))
         );
         assert_eq!(i.heredocs[0].content, "v=1.2 \"q\" $x\n");
         assert_eq!(i.heredocs[1].content, "v=$VERSION\n");
@@ -251,13 +235,13 @@ mod tests {
             from.command,
             Command::From {
                 image: s("base:1.2"),
-                name: Some(s("b"))
+                name: Some(s("b")),
+                platform: Some(s("linux/amd64"))
             }
         );
-        assert_eq!(from.flag("platform"), Some("linux/amd64"));
         assert_eq!(
             d.instructions[2].expanded('\\', &env).unwrap().command,
-            Command::Run(ShellOrExec::Shell(s("echo $VERSION")))
+            run_cmd(ShellOrExec::Shell(s("echo $VERSION")))
         );
         assert_eq!(
             d.instructions[3].expanded('\\', &env).unwrap(),

@@ -20,9 +20,12 @@ mod pattern;
 pub mod render;
 pub mod scope;
 
-pub use ast::{Command, Dockerfile, Flag, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
+pub use ast::{
+    shell_or_default, Command, CopyArgs, Dockerfile, Flag, Healthcheck, Heredoc, Instruction,
+    ShellOrExec, SourceError, Warning, DEFAULT_SHELL,
+};
 pub use duration::parse_go_duration;
 pub use expand::{expand_word, expand_words};
-pub use parser::{is_json_form, parse};
-pub use render::{to_json, to_text};
+pub use parser::{is_json_form, parse, syntax_tree, RawNode, SyntaxNode, SyntaxTree};
+pub use render::{to_json, to_text, tree_to_json};
 pub use scope::VarScope;

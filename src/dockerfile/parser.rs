@@ -2,7 +2,10 @@
 //! `parser.Parse` (see `lexer`) and then `instructions.Parse` for the per-instruction checks,
 //! with BuildKit's error wording and build-check warnings.
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec, SourceError};
+use super::ast::{
+    Command, CopyArgs, Dockerfile, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError,
+    Warning,
+};
 use super::checks;
 use super::duration::parse_go_duration;
 use super::expand::{go_quote, Lex, LexError};
@@ -33,12 +36,31 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Parses a Dockerfile. Errors carry the (first) line of the offending instruction and
-/// BuildKit's message, e.g. `unknown instruction: RUNN (did you mean RUN?)`.
+/// BuildKit's message, e.g. `unknown instruction: RUNN (did you mean RUN?)`: the first error
+/// of [`syntax_tree`], which is what a build refuses with.
 pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
+    let tree = syntax_tree(src)?;
+    if let Some(e) = tree.errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(Dockerfile {
+        directives: tree.directives,
+        escape: tree.escape,
+        instructions: tree.nodes.into_iter().filter_map(|n| n.instruction).collect(),
+        warnings: tree.warnings,
+    })
+}
+
+/// What BuildKit's parser (`parser.Parse`) accepts: every instruction line as written,
+/// typed where the per-instruction checks (`instructions.Parse`) pass, with the problems
+/// those checks (and the build) would report as [`SyntaxTree::errors`]. Fails only where
+/// BuildKit's parser itself fails (directives, JSON arrays, heredocs).
+pub fn syntax_tree(src: &str) -> Result<SyntaxTree, SourceError> {
     let lexed = lexer::lex(src)?;
     let escape = lexed.escape;
     let mut warnings = lexed.warnings;
-    let mut instructions = Vec::with_capacity(lexed.nodes.len());
+    let mut errors = Vec::new();
+    let mut nodes = Vec::with_capacity(lexed.nodes.len());
     let mut seen_from = false;
     for n in &lexed.nodes {
         let err = |message: String| SourceError {
@@ -46,35 +68,119 @@ pub fn parse(src: &str) -> Result<Dockerfile, SourceError> {
             column: None,
             message,
         };
-        let inst = convert(n, &n.node).map_err(err)?;
-        match &inst.command {
-            Command::From { .. } => seen_from = true,
-            Command::Arg(_) => {}
-            _ if !seen_from => return Err(err("no build stage in current context".into())),
-            _ => {}
-        }
-        validate_expansion(&inst, escape).map_err(err)?;
-        instructions.push(inst);
+        let instruction = match convert(n, &n.node) {
+            Ok(inst) => {
+                match &inst.command {
+                    Command::From { .. } => seen_from = true,
+                    Command::Arg(_) => {}
+                    _ if !seen_from => errors.push(err("no build stage in current context".into())),
+                    _ => {}
+                }
+                if let Err(m) = validate_expansion(&inst, escape) {
+                    errors.push(err(m));
+                }
+                Some(inst)
+            }
+            Err(m) => {
+                errors.push(err(m));
+                None
+            }
+        };
+        nodes.push(SyntaxNode {
+            raw: RawNode::from_node(&n.node),
+            heredocs: n.heredocs.clone(),
+            start_line: n.start_line,
+            end_line: n.end_line,
+            instruction,
+        });
     }
-    let nodes: Vec<&Node> = lexed.nodes.iter().map(|n| &n.node).collect();
-    warnings.extend(checks::run(&instructions, &nodes));
+    let typed: Vec<(&Instruction, &Node)> = nodes
+        .iter()
+        .zip(&lexed.nodes)
+        .filter_map(|(s, n)| s.instruction.as_ref().map(|i| (i, &n.node)))
+        .collect();
+    let (instructions, typed_nodes): (Vec<Instruction>, Vec<&Node>) =
+        typed.into_iter().map(|(i, n)| (i.clone(), n)).unzip();
+    warnings.extend(checks::run(&instructions, &typed_nodes));
     warnings.sort_by_key(|w| w.line);
     checks::apply_skip(&lexed.directives, &mut warnings);
-    Ok(Dockerfile {
+    Ok(SyntaxTree {
         directives: lexed.directives,
         escape,
-        instructions,
+        nodes,
+        errors,
         warnings,
     })
+}
+
+/// The result of [`syntax_tree`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxTree {
+    /// Parser directives as (lower-cased name, value, line).
+    pub directives: Vec<(String, String, usize)>,
+    /// The escape character.
+    pub escape: char,
+    /// One node per instruction line, in order.
+    pub nodes: Vec<SyntaxNode>,
+    /// What a build would refuse, in source order (the first one is [`parse`]'s error).
+    pub errors: Vec<SourceError>,
+    /// Build-check warnings, as in [`Dockerfile::warnings`].
+    pub warnings: Vec<Warning>,
+}
+
+/// One instruction line of a [`SyntaxTree`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxNode {
+    /// The line as BuildKit's parser splits it.
+    pub raw: RawNode,
+    /// Heredocs attached to the line.
+    pub heredocs: Vec<Heredoc>,
+    /// First source line (1-based).
+    pub start_line: usize,
+    /// Last source line (1-based).
+    pub end_line: usize,
+    /// The typed instruction, when the instruction's own checks pass.
+    pub instruction: Option<Instruction>,
+}
+
+/// An instruction line split as BuildKit's `parser.Node` does, before any per-instruction
+/// check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawNode {
+    /// Keyword as written.
+    pub keyword: String,
+    /// Flag words as written (`--from=build`).
+    pub flags: Vec<String>,
+    /// The arguments after the flags.
+    pub args: Vec<String>,
+    /// True when the arguments were a JSON array.
+    pub json: bool,
+    /// The trigger of an `ONBUILD`.
+    pub sub: Option<Box<RawNode>>,
+    /// The logical line (continuations joined), trimmed.
+    pub original: String,
+}
+
+impl RawNode {
+    fn from_node(n: &Node) -> RawNode {
+        RawNode {
+            keyword: n.keyword.clone(),
+            flags: n.flags.clone(),
+            args: n.args.clone(),
+            json: n.json,
+            sub: n.sub.as_deref().map(|s| Box::new(RawNode::from_node(s))),
+            original: n.original.trim().to_string(),
+        }
+    }
 }
 
 /// Whether the instruction was written in JSON (exec) form.
 pub fn is_json_form(inst: &Instruction, escape: char) -> bool {
     match &inst.command {
-        Command::Run(s)
+        Command::Run { cmd: s, .. }
         | Command::Cmd(s)
         | Command::Entrypoint(s)
-        | Command::Healthcheck(Some(s)) => {
+        | Command::Healthcheck(Healthcheck { cmd: Some(s), .. }) => {
             matches!(s, ShellOrExec::Exec(_))
         }
         Command::Shell(_) => true,
@@ -153,11 +259,28 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                     "{keyword} cannot accept a heredoc as a destination"
                 ));
             }
-            let (sources, dest) = (sources.to_vec(), dest.clone());
+            let f = flags::Read(&flags);
+            let args = CopyArgs {
+                sources: sources.to_vec(),
+                dest: dest.clone(),
+                chown: f.string("chown"),
+                chmod: f.string("chmod"),
+                link: f.bool("link"),
+                exclude: f.strings("exclude"),
+            };
             if keyword == "ADD" {
-                Command::Add { sources, dest }
+                Command::Add {
+                    args,
+                    keep_git_dir: f.bool("keep-git-dir"),
+                    checksum: f.string("checksum"),
+                    unpack: f.opt_bool("unpack"),
+                }
             } else {
-                Command::Copy { sources, dest }
+                Command::Copy {
+                    args,
+                    from: f.string("from"),
+                    parents: f.bool("parents"),
+                }
             }
         }
         "FROM" => {
@@ -179,6 +302,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
             Command::From {
                 image: node.args[0].clone(),
                 name,
+                platform: flags::Read(&flags).string("platform"),
             }
         }
         "ONBUILD" => {
@@ -212,8 +336,14 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
         "RUN" | "CMD" | "ENTRYPOINT" => {
             flags = check_flags(node, &keyword)?;
             let cmd = shell_or_exec(node, &node.args);
+            let f = flags::Read(&flags);
             match keyword.as_str() {
-                "RUN" => Command::Run(cmd),
+                "RUN" => Command::Run {
+                    cmd,
+                    mounts: f.strings("mount"),
+                    network: f.string("network"),
+                    security: f.string("security"),
+                },
                 "CMD" => Command::Cmd(cmd),
                 _ => Command::Entrypoint(cmd),
             }
@@ -227,7 +357,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                 if !rest.is_empty() {
                     return Err("HEALTHCHECK NONE takes no arguments".into());
                 }
-                Command::Healthcheck(None)
+                Command::Healthcheck(Healthcheck::default())
             } else {
                 flags = check_flags(node, &keyword)?;
                 if typ != "CMD" {
@@ -239,8 +369,9 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                 if rest.is_empty() {
                     return Err("Missing command after HEALTHCHECK CMD".into());
                 }
-                check_healthcheck_flags(&flags)?;
-                Command::Healthcheck(Some(shell_or_exec(node, rest)))
+                let mut hc = healthcheck_flags(&flags)?;
+                hc.cmd = Some(shell_or_exec(node, rest));
+                Command::Healthcheck(hc)
             }
         }
         "EXPOSE" => {
@@ -315,8 +446,10 @@ fn valid_stage_name(name: &str) -> bool {
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
 }
 
-/// Checks HEALTHCHECK durations and retries as BuildKit does.
-fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
+/// Reads and checks HEALTHCHECK durations and retries as BuildKit does (the command is
+/// left for the caller).
+fn healthcheck_flags(flags: &[super::ast::Flag]) -> Result<Healthcheck, String> {
+    let mut hc = Healthcheck::default();
     for f in flags {
         let value = f.value.as_deref().unwrap_or("");
         if f.name == "retries" {
@@ -332,6 +465,7 @@ fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
             if n < 0 {
                 return Err(format!("--retries cannot be negative ({n})"));
             }
+            hc.retries = n;
         } else if !value.is_empty() {
             let d = parse_go_duration(value)?;
             if d != 0 && d < 1_000_000 {
@@ -340,9 +474,15 @@ fn check_healthcheck_flags(flags: &[super::ast::Flag]) -> Result<(), String> {
                     go_quote(&f.name)
                 ));
             }
+            match f.name.as_str() {
+                "interval" => hc.interval = d,
+                "timeout" => hc.timeout = d,
+                "start-period" => hc.start_period = d,
+                _ => hc.start_interval = d,
+            }
         }
     }
-    Ok(())
+    Ok(hc)
 }
 
 /// Reports quoting/substitution syntax errors in the words Docker will expand, at parse time
@@ -356,7 +496,14 @@ fn validate_expansion(inst: &Instruction, escape: char) -> Result<(), String> {
     };
     match &inst.command {
         Command::From { image, .. } => check(image),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             sources
                 .iter()
                 .filter(|s| parse_heredoc(s).ok().flatten().is_none())

@@ -1,4 +1,5 @@
 use super::*;
+use crate::dockerfile::ast::test_cmds::*;
 use crate::dockerfile::ast::{Flag, Heredoc, Warning};
 
 fn p(src: &str) -> Dockerfile {
@@ -34,7 +35,8 @@ fn from_forms() {
         d.instructions[0].command,
         Command::From {
             image: s("golang:1.22"),
-            name: Some(s("build"))
+            name: Some(s("build")),
+            platform: Some(s("$BUILDPLATFORM"))
         }
     );
     assert_eq!(
@@ -43,10 +45,7 @@ fn from_forms() {
     );
     assert_eq!(
         d.instructions[1].command,
-        Command::From {
-            image: s("scratch"),
-            name: None
-        }
+        from_cmd(s("scratch"), None)
     );
     assert_eq!(d.instructions[1].original, "from scratch");
     assert_eq!(
@@ -68,11 +67,11 @@ fn from_forms() {
 fn run_cmd_entrypoint_forms() {
     assert_eq!(
         cmd("RUN echo hi"),
-        Command::Run(ShellOrExec::Shell(s("echo hi")))
+        run_cmd(ShellOrExec::Shell(s("echo hi")))
     );
     assert_eq!(
         cmd("run [\"echo\", \"hi there\"]"),
-        Command::Run(ShellOrExec::Exec(vec![s("echo"), s("hi there")]))
+        run_cmd(ShellOrExec::Exec(vec![s("echo"), s("hi there")]))
     );
     assert_eq!(
         cmd("CMD [\"a\", 'b']"),
@@ -91,7 +90,15 @@ fn run_cmd_entrypoint_forms() {
             flag("network", Some("none"))
         ]
     );
-    assert_eq!(d.instructions[1].flag("network"), Some("none"));
+    assert_eq!(
+        d.instructions[1].command,
+        Command::Run {
+            cmd: ShellOrExec::Shell(s("make")),
+            mounts: vec![s("type=cache,target=/root/.cache")],
+            network: Some(s("none")),
+            security: None
+        }
+    );
     assert_eq!(
         error("FROM a\nRUN [\"a\", 1]\n"),
         (
@@ -125,25 +132,36 @@ fn copy_and_add() {
     assert_eq!(
         i.command,
         Command::Copy {
-            sources: vec![s("/src/a"), s("/src/b")],
-            dest: s("/dst/")
+            args: CopyArgs {
+                sources: vec![s("/src/a"), s("/src/b")],
+                dest: s("/dst/"),
+                chown: Some(s("1000:1000")),
+                chmod: Some(s("755")),
+                link: true,
+                exclude: vec![]
+            },
+            from: Some(s("build")),
+            parents: false
         }
     );
     assert_eq!(i.flags.len(), 4);
-    assert_eq!(i.flag("link"), Some(""));
-    assert_eq!(i.flag("from"), Some("build"));
+    assert_eq!(i.flags[3], flag("link", None));
     assert_eq!(
         cmd("COPY [\"my file.txt\", \"/dst dir/\"]"),
-        Command::Copy {
-            sources: vec![s("my file.txt")],
-            dest: s("/dst dir/")
-        }
+        copy_cmd(vec![s("my file.txt")], s("/dst dir/"))
     );
     assert_eq!(
         cmd("ADD --checksum=sha256:abc --exclude=*.md --exclude=x https://e.com/a.tgz /opt/"),
         Command::Add {
-            sources: vec![s("https://e.com/a.tgz")],
-            dest: s("/opt/")
+            args: CopyArgs {
+                sources: vec![s("https://e.com/a.tgz")],
+                dest: s("/opt/"),
+                exclude: vec![s("*.md"), s("x")],
+                ..Default::default()
+            },
+            keep_git_dir: false,
+            checksum: Some(s("sha256:abc")),
+            unpack: None
         }
     );
     let d = p("FROM a\nCOPY --parents --exclude=a --exclude=b x/ /y\n");
@@ -312,7 +330,7 @@ fn onbuild() {
     };
     assert_eq!(
         inner.command,
-        Command::Run(ShellOrExec::Shell(s("echo hi")))
+        run_cmd(ShellOrExec::Shell(s("echo hi")))
     );
     assert_eq!(inner.original, "RUN echo hi");
     let c = cmd("onbuild COPY --chown=1 . /app");
@@ -342,15 +360,19 @@ fn healthcheck() {
     let i = &d.instructions[1];
     assert_eq!(
         i.command,
-        Command::Healthcheck(Some(ShellOrExec::Shell(s(
-            "curl -f http://localhost/ || exit 1"
-        ))))
+        Command::Healthcheck(Healthcheck {
+            cmd: Some(ShellOrExec::Shell(s("curl -f http://localhost/ || exit 1"))),
+            interval: 30_000_000_000,
+            timeout: 3_000_000_000,
+            start_period: 5_000_000_000,
+            start_interval: 1_000_000_000,
+            retries: 3
+        })
     );
-    assert_eq!(i.flag("retries"), Some("3"));
-    assert_eq!(cmd("HEALTHCHECK NONE"), Command::Healthcheck(None));
+    assert_eq!(cmd("HEALTHCHECK NONE"), health_cmd(None));
     assert_eq!(
         cmd("HEALTHCHECK CMD [\"/bin/check\"]"),
-        Command::Healthcheck(Some(ShellOrExec::Exec(vec![s("/bin/check")])))
+        health_cmd(Some(ShellOrExec::Exec(vec![s("/bin/check")])))
     );
     assert_eq!(
         error("FROM a\nHEALTHCHECK NONE x\n"),
@@ -423,10 +445,7 @@ fn keywords_are_case_insensitive() {
     );
     assert_eq!(
         d.instructions[0].command,
-        Command::From {
-            image: s("alpine"),
-            name: Some(s("b"))
-        }
+        from_cmd(s("alpine"), Some(s("b")))
     );
 }
 
@@ -473,7 +492,7 @@ fn continuations_and_comments() {
     let d = p("FROM a\nRUN a \\\n\n  b\n");
     assert_eq!(
         d.instructions[1].command,
-        Command::Run(ShellOrExec::Shell(s("a   b")))
+        run_cmd(ShellOrExec::Shell(s("a   b")))
     );
     assert_eq!(
         d.warnings,
@@ -486,7 +505,7 @@ fn continuations_and_comments() {
     let d = p("FROM a\nRUN echo \\");
     assert_eq!(
         d.instructions[1].command,
-        Command::Run(ShellOrExec::Shell(s("echo")))
+        run_cmd(ShellOrExec::Shell(s("echo")))
     );
     let d = p("FROM a\nRUN echo \\\\\nUSER x\n");
     assert_eq!(d.instructions.len(), 3);
@@ -504,14 +523,11 @@ fn backtick_escape_windows_paths() {
     let d = p("# escape=`\nFROM mcr.microsoft.com/windows/servercore\nCOPY testfile.txt c:\\\nRUN dir c:\\ `\n    && echo done\nWORKDIR c:\\app\n");
     assert_eq!(
         d.instructions[1].command,
-        Command::Copy {
-            sources: vec![s("testfile.txt")],
-            dest: s("c:\\")
-        }
+        copy_cmd(vec![s("testfile.txt")], s("c:\\"))
     );
     assert_eq!(
         d.instructions[2].command,
-        Command::Run(ShellOrExec::Shell(s("dir c:\\     && echo done")))
+        run_cmd(ShellOrExec::Shell(s("dir c:\\     && echo done")))
     );
     assert_eq!(
         (d.instructions[2].start_line, d.instructions[2].end_line),
@@ -524,7 +540,7 @@ fn backtick_escape_windows_paths() {
 fn heredocs() {
     let d = p("FROM a\nRUN <<EOF\necho $HOME\n  indented\nEOF\nUSER x\n");
     let run = &d.instructions[1];
-    assert_eq!(run.command, Command::Run(ShellOrExec::Shell(s("<<EOF"))));
+    assert_eq!(run.command, run_cmd(ShellOrExec::Shell(s("<<EOF"))));
     assert_eq!(
         run.heredocs,
         vec![Heredoc {
@@ -555,10 +571,7 @@ fn heredocs() {
     let d = p("FROM a\nCOPY <<EOF /etc/app.conf\nkey=value\nEOF\n");
     assert_eq!(
         d.instructions[1].command,
-        Command::Copy {
-            sources: vec![s("<<EOF")],
-            dest: s("/etc/app.conf")
-        }
+        copy_cmd(vec![s("<<EOF")], s("/etc/app.conf"))
     );
     assert_eq!(d.instructions[1].heredocs[0].content, "key=value\n");
 
@@ -617,7 +630,7 @@ fn bom_and_crlf() {
     let d = p("\u{feff}FROM a\r\nRUN echo hi\r\n");
     assert_eq!(
         d.instructions[1].command,
-        Command::Run(ShellOrExec::Shell(s("echo hi")))
+        run_cmd(ShellOrExec::Shell(s("echo hi")))
     );
 }
 

@@ -12,8 +12,13 @@
 //!       "json_form": false, "start_line": 7, "end_line": 7,
 //!       "original": "COPY --from=build --link /out/app /usr/bin/",
 //!       "heredocs": [{"name": "EOF", "content": "...", "expand": true, "chomp": false}] }],
+//!   "diagnostics": [{"severity": "warning", "line": 2, "message": "MaintainerDeprecated: ..."}],
 //!   "warnings": [{"line": 2, "message": "MaintainerDeprecated: ..."}] }
 //! ```
+//! [`tree_to_json`] renders a [`SyntaxTree`] (what BuildKit's parser accepts) the same way:
+//! an instruction whose own checks failed appears as written (`"args"` its raw words,
+//! `"invalid": true`), and `diagnostics` holds the errors a build would refuse with
+//! (`"severity": "error"`) beside the warnings, sorted by line.
 //! `flags` is an array (order and repeated `--exclude`s kept; `value` null for a bare flag);
 //! `heredocs` only appears when present. `args` by keyword: RUN/CMD/ENTRYPOINT a string
 //! (shell form) or an array (exec form); SHELL, EXPOSE, VOLUME arrays; FROM
@@ -25,17 +30,91 @@
 
 use serde_json::{json, Value};
 
-use super::ast::{Command, Dockerfile, Instruction, ShellOrExec};
-use super::parser::is_json_form;
+use super::ast::{Command, CopyArgs, Dockerfile, Healthcheck, Instruction, ShellOrExec};
+use super::ast::{SourceError, Warning};
+use super::parser::{is_json_form, RawNode, SyntaxTree};
 
 /// The Dockerfile as a JSON object (shape in the module docs).
 pub fn to_json(d: &Dockerfile) -> Value {
+    let instructions = d.instructions.iter().map(|i| instruction_json(i, d.escape)).collect();
+    document(&d.directives, d.escape, instructions, &[], &d.warnings)
+}
+
+/// Everything BuildKit's parser accepts, with the problems as `diagnostics` (module docs).
+pub fn tree_to_json(t: &SyntaxTree) -> Value {
+    let instructions = t
+        .nodes
+        .iter()
+        .map(|n| match &n.instruction {
+            Some(i) => instruction_json(i, t.escape),
+            None => {
+                let mut obj = raw_json(&n.raw);
+                obj["start_line"] = json!(n.start_line);
+                obj["end_line"] = json!(n.end_line);
+                if !n.heredocs.is_empty() {
+                    obj["heredocs"] = heredocs_json(&n.heredocs);
+                }
+                obj
+            }
+        })
+        .collect();
+    document(&t.directives, t.escape, instructions, &t.errors, &t.warnings)
+}
+
+fn document(
+    directives: &[(String, String, usize)],
+    escape: char,
+    instructions: Vec<Value>,
+    errors: &[SourceError],
+    warnings: &[Warning],
+) -> Value {
+    let mut diagnostics: Vec<(usize, Value)> = errors
+        .iter()
+        .map(|e| (e.line, json!({"severity": "error", "line": e.line, "message": e.message})))
+        .chain(warnings.iter().map(|w| {
+            (w.line, json!({"severity": "warning", "line": w.line, "message": w.message}))
+        }))
+        .collect();
+    diagnostics.sort_by_key(|(line, _)| *line);
     json!({
-        "escape": d.escape.to_string(),
-        "directives": d.directives.iter().map(|(n, v, l)| json!({"name": n, "value": v, "line": l})).collect::<Vec<_>>(),
-        "instructions": d.instructions.iter().map(|i| instruction_json(i, d.escape)).collect::<Vec<_>>(),
-        "warnings": d.warnings.iter().map(|w| json!({"line": w.line, "message": w.message})).collect::<Vec<_>>(),
+        "escape": escape.to_string(),
+        "directives": directives.iter().map(|(n, v, l)| json!({"name": n, "value": v, "line": l})).collect::<Vec<_>>(),
+        "instructions": instructions,
+        "diagnostics": diagnostics.into_iter().map(|(_, d)| d).collect::<Vec<_>>(),
+        "warnings": warnings.iter().map(|w| json!({"line": w.line, "message": w.message})).collect::<Vec<_>>(),
     })
+}
+
+/// An instruction as BuildKit's parser split it, for one that failed its own checks.
+fn raw_json(n: &RawNode) -> Value {
+    let flags: Vec<Value> = n
+        .flags
+        .iter()
+        .map(|w| {
+            let body = w.trim_start_matches('-');
+            match body.split_once('=') {
+                Some((name, value)) => json!({"name": name, "value": value}),
+                None => json!({"name": body, "value": null}),
+            }
+        })
+        .collect();
+    json!({
+        "keyword": n.keyword.to_ascii_uppercase(),
+        "flags": flags,
+        "args": match &n.sub {
+            Some(sub) => raw_json(sub),
+            None => json!(n.args),
+        },
+        "json_form": n.json,
+        "original": n.original,
+        "invalid": true,
+    })
+}
+
+fn heredocs_json(h: &[super::ast::Heredoc]) -> Value {
+    h.iter()
+        .map(|h| json!({"name": h.name, "content": h.content, "expand": h.expand, "chomp": h.chomp}))
+        .collect()
 }
 
 fn shell_or_exec(c: &ShellOrExec) -> Value {
@@ -47,10 +126,17 @@ fn shell_or_exec(c: &ShellOrExec) -> Value {
 
 fn args_json(i: &Instruction, escape: char) -> Value {
     match &i.command {
-        Command::From { image, name } => json!({"image": image, "name": name}),
-        Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
+        Command::From { image, name, .. } => json!({"image": image, "name": name}),
+        Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
         Command::Shell(v) | Command::Expose(v) | Command::Volume(v) => json!(v),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             json!({"sources": sources, "dest": dest})
         }
         Command::Env(kv) | Command::Label(kv) => Value::Array(
@@ -68,8 +154,10 @@ fn args_json(i: &Instruction, escape: char) -> Value {
         | Command::Stopsignal(s)
         | Command::Maintainer(s) => json!(s),
         Command::Onbuild(inner) => instruction_json(inner, escape),
-        Command::Healthcheck(None) => json!({"type": "NONE"}),
-        Command::Healthcheck(Some(c)) => json!({"type": "CMD", "cmd": shell_or_exec(c)}),
+        Command::Healthcheck(Healthcheck { cmd: None, .. }) => json!({"type": "NONE"}),
+        Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => {
+            json!({"type": "CMD", "cmd": shell_or_exec(c)})
+        }
     }
 }
 
@@ -85,11 +173,7 @@ pub fn instruction_json(i: &Instruction, escape: char) -> Value {
         "original": i.original,
     });
     if !i.heredocs.is_empty() {
-        obj["heredocs"] = i
-            .heredocs
-            .iter()
-            .map(|h| json!({"name": h.name, "content": h.content, "expand": h.expand, "chomp": h.chomp}))
-            .collect();
+        obj["heredocs"] = heredocs_json(&i.heredocs);
     }
     obj
 }
@@ -107,12 +191,22 @@ fn args_text(i: &Instruction) -> String {
         Command::From {
             image,
             name: Some(n),
+            ..
         } => format!("{image} AS {n}"),
-        Command::From { image, name: None } => image.clone(),
-        Command::Run(c) | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
+        Command::From {
+            image, name: None, ..
+        } => image.clone(),
+        Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
         Command::Shell(v) => quote_list(v),
         Command::Expose(v) | Command::Volume(v) => v.join(" "),
-        Command::Copy { sources, dest } | Command::Add { sources, dest } => {
+        Command::Copy {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        }
+        | Command::Add {
+            args: CopyArgs { sources, dest, .. },
+            ..
+        } => {
             let mut all = sources.clone();
             all.push(dest.clone());
             all.join(" ")
@@ -135,8 +229,8 @@ fn args_text(i: &Instruction) -> String {
         | Command::Stopsignal(s)
         | Command::Maintainer(s) => s.clone(),
         Command::Onbuild(inner) => instruction_text(inner),
-        Command::Healthcheck(None) => "NONE".into(),
-        Command::Healthcheck(Some(c)) => format!("CMD {}", cmd(c)),
+        Command::Healthcheck(Healthcheck { cmd: None, .. }) => "NONE".into(),
+        Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => format!("CMD {}", cmd(c)),
     }
 }
 
@@ -224,6 +318,53 @@ mod tests {
         assert_eq!(ins[6]["args"]["keyword"], json!("RUN"));
         assert_eq!(ins[6]["args"]["args"], json!(["x"]));
         assert_eq!(j["warnings"][0]["line"], json!(11));
+        assert_eq!(
+            j["diagnostics"],
+            json!([{"severity": "warning", "line": 11, "message": "MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label"}])
+        );
+    }
+
+    #[test]
+    fn tree_json_keeps_what_buildkit_parses() {
+        // No FROM, a bad expansion, a bare HEALTHCHECK: BuildKit's parser accepts all three.
+        let src = "RUN echo hi\nFROM a\nWORKDIR ${x\nHEALTHCHECK\nCOPY --bogus=1 a b\n";
+        assert!(parse(src).is_err());
+        let t = crate::dockerfile::syntax_tree(src).unwrap();
+        let j = tree_to_json(&t);
+        let ins = j["instructions"].as_array().unwrap();
+        assert_eq!(ins.len(), 5);
+        assert_eq!(ins[0]["args"], json!("echo hi"));
+        assert_eq!(ins[2]["args"], json!("${x"));
+        assert_eq!(
+            ins[3],
+            json!({"keyword": "HEALTHCHECK", "flags": [], "args": [], "json_form": false,
+                   "original": "HEALTHCHECK", "invalid": true, "start_line": 4, "end_line": 4})
+        );
+        assert_eq!(ins[4]["flags"], json!([{"name": "bogus", "value": "1"}]));
+        assert_eq!(ins[4]["args"], json!(["a", "b"]));
+        let diags: Vec<(String, u64, String)> = j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["severity"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let e = |l: u64, m: &str| (String::from("error"), l, m.to_string());
+        assert_eq!(
+            diags,
+            vec![
+                e(1, "no build stage in current context"),
+                e(3, "failed to process \"${x\": syntax error: missing '}'"),
+                e(4, "HEALTHCHECK requires at least one argument"),
+                e(5, "unknown flag: --bogus"),
+            ]
+        );
+        assert_eq!(parse(src).unwrap_err().message, "no build stage in current context");
     }
 
     #[test]

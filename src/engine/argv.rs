@@ -16,26 +16,21 @@ pub struct Line {
 /// Splits `line`. Errors name unterminated quotes as sh does.
 pub fn split(line: &str) -> Result<Line, String> {
     let mut out = Line::default();
-    let mut words: Vec<(String, bool)> = Vec::new();
     let mut cur = String::new();
-    let mut quoted = false;
     let mut in_word = false;
     let mut chars = line.chars().peekable();
     let mut pending: Option<char> = None;
-    let push = |w: String, q: bool, words: &mut Vec<(String, bool)>, pending: &mut Option<char>, out: &mut Line| {
-        match pending.take() {
-            Some('>') => out.stdout_to = Some(w),
-            Some('<') => out.stdin_from = Some(w),
-            _ => words.push((w, q)),
-        }
+    let push = |w: String, pending: &mut Option<char>, out: &mut Line| match pending.take() {
+        Some('>') => out.stdout_to = Some(w),
+        Some('<') => out.stdin_from = Some(w),
+        _ => out.words.push(w),
     };
     while let Some(c) = chars.next() {
         match c {
             ' ' | '\t' | '\n' => {
                 if in_word {
-                    push(std::mem::take(&mut cur), quoted, &mut words, &mut pending, &mut out);
+                    push(std::mem::take(&mut cur), &mut pending, &mut out);
                     in_word = false;
-                    quoted = false;
                 }
             }
             '#' if !in_word => break,
@@ -44,7 +39,6 @@ pub fn split(line: &str) -> Result<Line, String> {
             }
             '\'' => {
                 in_word = true;
-                quoted = true;
                 loop {
                     match chars.next() {
                         Some('\'') => break,
@@ -55,7 +49,6 @@ pub fn split(line: &str) -> Result<Line, String> {
             }
             '"' => {
                 in_word = true;
-                quoted = true;
                 loop {
                     match chars.next() {
                         Some('"') => break,
@@ -87,12 +80,11 @@ pub fn split(line: &str) -> Result<Line, String> {
         }
     }
     if in_word {
-        push(cur, quoted, &mut words, &mut pending, &mut out);
+        push(cur, &mut pending, &mut out);
     }
     if pending.is_some() {
         return Err("sh: syntax error: unexpected newline".into());
     }
-    out.words = words.into_iter().map(|(w, _)| w).collect();
     Ok(out)
 }
 

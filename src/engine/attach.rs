@@ -189,12 +189,7 @@ impl Engine {
             c.log.extend(container::interleave(&stdout, &stderr, &combined));
         }
         let mut out = Output { code: o.code, ..Output::default() };
-        if a.tty {
-            out.stdout = combined;
-        } else {
-            out.stdout = stdout;
-            out.stderr = stderr;
-        }
+        out.process(&stdout, &stderr, &combined, a.tty);
         if exited {
             self.attached = None;
             if a.main {

@@ -105,7 +105,7 @@ impl Container {
     /// The filesystem under the read-write layer: image layers plus the init layer.
     pub fn lower(&self, store: &Store) -> Tree {
         let img = store.get(&self.image_id);
-        let layers = img.map(|i| i.layers.iter().map(|l| &l.layer).collect::<Vec<_>>()).unwrap_or_default();
+        let layers = img.map(|i| i.layers.iter().map(|l| l.layer()).collect::<Vec<_>>()).unwrap_or_default();
         let mut t = Tree::from_layers(layers);
         self.init.apply_to(&mut t);
         t

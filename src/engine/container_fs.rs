@@ -8,7 +8,7 @@ use super::format::human_size;
 use super::spec::{Args, Cmd};
 use super::{archive_cmd, Engine, Output};
 use crate::image::{rfc3339, History, Image, LayerInfo, Reference};
-use crate::vfs::{path, Content, Layer, Meta, NodeKind, Tree};
+use crate::vfs::{path, Change, Content, Layer, Meta, Node, NodeKind, Tree};
 
 /// `docker diff`.
 pub const DIFF: Cmd = Cmd {
@@ -75,8 +75,10 @@ pub fn cp(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let quiet = p.on("quiet");
     match (container_path(e, src), container_path(e, dst)) {
         (Some(_), Some(_)) => Output::fail(1, "copying between containers is not supported"),
+        (Some((i, from)), None) if dst == "-" => copy_out_tar(e, i, from),
         (Some((i, from)), None) => copy_out(e, i, from, dst, quiet),
-        (None, Some((i, to))) => copy_in(e, i, src, to, quiet),
+        (None, Some((i, to))) if src == "-" => copy_in_tar(e, i, to),
+        (None, Some((i, to))) => copy_in(e, i, src, to, quiet, p.on("follow-link")),
         (None, None) => {
             if src.contains(':') || dst.contains(':') {
                 let name = if src.contains(':') { src } else { dst };
@@ -130,7 +132,63 @@ fn path_join(dir: &str, name: &str) -> String {
     format!("{}/{name}", dir.trim_end_matches('/'))
 }
 
-fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output {
+/// `docker cp CONTAINER:PATH -`: a tar of PATH (named by its last component) on standard
+/// output.
+fn copy_out_tar(e: &mut Engine, i: usize, from: &str) -> Output {
+    let c = &e.containers[i];
+    let tree = c.tree(&e.store);
+    let at = match tree.resolve("/", from, true) {
+        Ok(p) if tree.get(&p).is_some() => p,
+        _ => return Output::daemon(format!("Could not find the file {from} in container {}", c.name)),
+    };
+    let name = if at == "/" { "." } else { path::file_name(&at) };
+    let mut layer = Layer::new();
+    for (p, n) in tree.subtree(&at) {
+        let rel = p[at.len()..].trim_start_matches('/');
+        let inside = if rel.is_empty() { path::join("/", name) } else { format!("{}/{rel}", path::join("/", name)) };
+        layer.insert(&path::normalize("/", &inside), Change::Node(n.clone()));
+    }
+    let bytes = match crate::oci::write_layer_tar(&layer, Vec::new()) {
+        Ok(b) => b,
+        Err(err) => return Output::fail(1, err.to_string()),
+    };
+    match e.host_mut().write_stdout(&bytes) {
+        Ok(()) => Output::default(),
+        Err(m) => Output::fail(1, m),
+    }
+}
+
+/// `docker cp - CONTAINER:DIR`: extracts a tar from standard input into a directory.
+fn copy_in_tar(e: &mut Engine, i: usize, to: &str) -> Output {
+    let c = &e.containers[i];
+    let (lower, mut tree) = c.lower_and_tree(&e.store);
+    let dir = match tree.lookup("/", to, true) {
+        Ok((p, n)) if n.is_dir() => p,
+        Ok(_) => return Output::daemon("extraction point is not a directory"),
+        Err(_) => return Output::daemon(format!("Could not find the file {to} in container {}", c.name)),
+    };
+    let bytes = match e.host_mut().read_stdin() {
+        Ok(b) => b,
+        Err(m) => return Output::fail(1, m),
+    };
+    let layer = match crate::oci::read_layer_tar(&bytes[..]) {
+        Ok(l) => l,
+        Err(err) => return Output::daemon(format!("Error processing tar file: {err}")),
+    };
+    for (p, change) in layer.entries() {
+        let at = path::normalize(&dir, p.trim_start_matches('/'));
+        match change {
+            Change::Node(n) | Change::Opaque(n) => tree.insert(&at, Node { ino: 0, ..n.clone() }),
+            Change::Whiteout => tree.remove_subtree(&at),
+        }
+    }
+    e.containers[i].rw = Layer::diff(&lower, &tree);
+    Output::default()
+}
+
+/// `docker cp HOST_PATH CONTAINER:PATH`: host links are copied as links (the source itself
+/// is followed with `-L`).
+fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool, follow: bool) -> Output {
     let now = e.now();
     let c = &e.containers[i];
     let (lower, mut tree) = c.lower_and_tree(&e.store);
@@ -139,8 +197,19 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output
     let target = if dest_is_dir { path::join(&path::normalize("/", to), base) } else { path::normalize("/", to) };
     let mut sizes = Vec::new();
     let dir = Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
-    let mut stack = vec![(src.to_string(), target)];
-    while let Some((host, inside)) = stack.pop() {
+    let mut stack = vec![(src.to_string(), target, true)];
+    while let Some((host, inside, top)) = stack.pop() {
+        if !(top && follow) {
+            if let Some(link) = e.host().read_link(&host) {
+                sizes.push(link.len() as u64);
+                let at = match tree.lookup("/", path::parent(&inside), true) {
+                    Ok((p, n)) if n.is_dir() => path::join(&p, path::file_name(&inside)),
+                    _ => return Output::daemon(format!("Could not find the file {} in container {}", path::parent(&inside), e.containers[i].name)),
+                };
+                tree.insert(&at, Node { kind: NodeKind::Symlink(link), meta: Meta { mode: 0o777, ..dir }, ino: 0 });
+                continue;
+            }
+        }
         match e.host().list_dir(&host) {
             Some(names) => {
                 sizes.push(0);
@@ -148,7 +217,7 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool) -> Output
                     return Output::fail(1, format!("{inside}: {err}"));
                 }
                 for n in names {
-                    stack.push((path_join(&host, &n), path::join(&inside, &n)));
+                    stack.push((path_join(&host, &n), path::join(&inside, &n), false));
                 }
             }
             None => {

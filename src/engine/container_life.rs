@@ -283,9 +283,9 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let mut out = Output::default();
     for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
         if *stream == 2 && !tty {
-            out.stderr.push_str(line);
+            out.err(line);
         } else {
-            out.stdout.push_str(line);
+            out.out(line);
         }
     }
     out

@@ -157,9 +157,7 @@ fn argv_of(c: &Container) -> Vec<String> {
 }
 
 fn merge(mut a: Output, b: Output) -> Output {
-    a.stdout.push_str(&b.stdout);
-    a.stderr.push_str(&b.stderr);
-    a.code = b.code;
+    a.append(b);
     a
 }
 
@@ -174,12 +172,7 @@ pub struct Ran {
 }
 
 fn print_run(out: &mut Output, r: &Ran, tty: bool) {
-    if tty {
-        out.stdout.push_str(&r.combined);
-    } else {
-        out.stdout.push_str(&r.stdout);
-        out.stderr.push_str(&r.stderr);
-    }
+    out.process(&r.stdout, &r.stderr, &r.combined, tty);
 }
 
 /// Resolves the image (pulling a built-in one if needed) and creates the container.
@@ -292,7 +285,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
 /// The environment a container process gets: the config's, plus `PATH`, `HOSTNAME`, `HOME`.
 pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
     let mut env = BTreeMap::new();
-    env.insert("PATH".to_string(), crate::shell::DEFAULT_PATH.to_string());
+    env.insert("PATH".to_string(), crate::util::DEFAULT_PATH.to_string());
     env.insert("HOSTNAME".to_string(), c.hostname.clone());
     for kv in &c.config.env {
         if let Some((k, v)) = kv.split_once('=') {
@@ -334,12 +327,17 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     let mut code = 0;
     let mut endless = false;
     if let Some(step) = &plan.first {
-        let o = process::run_step(&mut tree, step, &proc);
+        let mut o = process::run_step(&mut tree, step, &proc);
+        if !foreground {
+            // Detached, a runaway loop is a process that keeps running; in the foreground
+            // the budget stops it with its message and status 137.
+            process::drop_budget_message(&mut o);
+        }
         ran.stdout = String::from_utf8_lossy(&o.stdout).into_owned();
         ran.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
         ran.combined = String::from_utf8_lossy(&o.combined).into_owned();
         code = o.code;
-        endless = o.stopped.is_some();
+        endless = o.stopped.is_some() && !foreground;
     }
     let c = &mut e.containers[i];
     c.rw = Layer::diff(&lower, &tree);
@@ -463,12 +461,8 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::default();
     }
     let mut out = Output { code: o.code, ..Default::default() };
-    if tty {
-        out.stdout = String::from_utf8_lossy(&o.combined).into_owned();
-    } else {
-        out.stdout = String::from_utf8_lossy(&o.stdout).into_owned();
-        out.stderr = String::from_utf8_lossy(&o.stderr).into_owned();
-    }
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    out.process(&text(&o.stdout), &text(&o.stderr), &text(&o.combined), tty);
     out
 }
 

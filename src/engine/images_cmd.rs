@@ -97,7 +97,7 @@ pub fn repo_digests(e: &Engine, img: &Image) -> Vec<String> {
     let mut d = e.registry.digests_of(&img.id);
     if img.parent.is_none() && img.cache_key.is_none() {
         for r in e.store.tags_of(&img.id) {
-            if crate::image::builtin::parse_reference(&r.to_string()).is_some() && crate::image::builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
+            if r.is_official() && crate::catalog::images::catalogue().iter().any(|(n, _)| *n == r.repository) {
                 let name = format!("{}@{}", r.repository, super::registry::manifest_digest(&img.id));
                 if !d.contains(&name) {
                     d.push(name);

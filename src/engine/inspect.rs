@@ -105,7 +105,9 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
             }
         }
         _ => {
-            out.stdout = format!("{}\n{}", J::Arr(found).pretty(), out.stdout);
+            let errors = std::mem::take(&mut out);
+            out.line(J::Arr(found).pretty());
+            out.append(errors);
         }
     }
     out

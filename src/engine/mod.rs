@@ -26,6 +26,7 @@ mod images_cmd;
 mod inspect;
 pub mod json;
 mod names;
+mod output;
 mod process;
 mod registry;
 pub mod spec;
@@ -34,68 +35,13 @@ pub mod template;
 
 pub use commands::names as command_names;
 pub use container::{Container, State};
+pub use output::{Output, Stream};
 pub use registry::Registry;
 
 use crate::build::{BuildJob, BuildRequest, Context};
 use crate::image::Store;
 use flags::Parsed;
 use spec::Cmd;
-
-/// What a command printed and its exit status.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Output {
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-    /// Exit status (0 success, 1 failure, 125 docker usage errors).
-    pub code: i32,
-}
-
-impl Output {
-    /// Success with some standard output.
-    pub fn ok(stdout: impl Into<String>) -> Output {
-        Output { stdout: stdout.into(), stderr: String::new(), code: 0 }
-    }
-
-    /// Failure with a message on standard error (a newline is added) and an exit status.
-    pub fn fail(code: i32, stderr: impl Into<String>) -> Output {
-        let mut s = stderr.into();
-        if !s.ends_with('\n') {
-            s.push('\n');
-        }
-        Output { stdout: String::new(), stderr: s, code }
-    }
-
-    /// Docker's usage error: the message plus the `See 'docker CMD --help'.` hint, 125.
-    pub fn usage(cmd: &str, msg: &str) -> Output {
-        Output::fail(125, format!("{msg}\nSee 'docker {cmd} --help'."))
-    }
-
-    /// A daemon error (`Error response from daemon: …`), exit status 1.
-    pub fn daemon(msg: impl std::fmt::Display) -> Output {
-        Output::fail(1, format!("Error response from daemon: {msg}"))
-    }
-
-    /// Appends a daemon error line (`Error response from daemon: …`) to standard error and
-    /// makes the exit status 1, for commands that go on with their other arguments.
-    pub fn daemon_line(&mut self, msg: impl std::fmt::Display) {
-        self.err_line(format!("Error response from daemon: {msg}"));
-        self.code = 1;
-    }
-
-    /// Appends a line to standard output.
-    pub fn line(&mut self, s: impl AsRef<str>) {
-        self.stdout.push_str(s.as_ref());
-        self.stdout.push('\n');
-    }
-
-    /// Appends a line to standard error.
-    pub fn err_line(&mut self, s: impl AsRef<str>) {
-        self.stderr.push_str(s.as_ref());
-        self.stderr.push('\n');
-    }
-}
 
 /// What the engine needs from its host: build contexts and files. The CLI reads and
 /// writes the disk; the browser uses the editor, the context panel, uploads and downloads.
@@ -111,6 +57,14 @@ pub trait Host {
     /// Writes a file (`docker save -o`, `docker export -o`, `docker cp` from a container).
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
 
+    /// Writes a file whose bytes `fill` produces, streamed where the host can (`docker
+    /// save -o` of large images); by default the bytes are collected for [`Host::write_file`].
+    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write_file(path, &bytes)
+    }
+
     /// The names in a directory, or `None` when `path` is not a directory.
     fn list_dir(&self, _path: &str) -> Option<Vec<String>> {
         None
@@ -119,6 +73,22 @@ pub trait Host {
     /// Creates a directory (and its parents).
     fn create_dir(&mut self, path: &str) -> Result<(), String> {
         Err(format!("mkdir {path}: not supported here"))
+    }
+
+    /// The target of the symbolic link at `path`, or `None` when it is not a link (`docker
+    /// cp` copies host links as links).
+    fn read_link(&self, _path: &str) -> Option<String> {
+        None
+    }
+
+    /// Reads all of standard input (`docker cp - CONTAINER:DIR`).
+    fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
+        Err("reading standard input is not supported here".into())
+    }
+
+    /// Writes bytes to standard output as they are (`docker cp CONTAINER:PATH -`).
+    fn write_stdout(&mut self, _bytes: &[u8]) -> Result<(), String> {
+        Err("writing a tar archive to standard output is not supported here; use a file".into())
     }
 
     /// True when standard output is a terminal (`docker save` refuses to write a tar there).
@@ -196,6 +166,12 @@ impl Engine {
     }
 
     /// A fresh number for deterministic IDs.
+    /// Starts the sequence that container IDs are made from at `seed`, so engines in
+    /// different processes sharing one state never make the same ID.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.seq = seed;
+    }
+
     pub(crate) fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq

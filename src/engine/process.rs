@@ -189,7 +189,7 @@ fn budget() -> Budget {
 pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
     let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone() };
     let mut b = budget();
-    let mut out = match step {
+    match step {
         Step::Script(s) => shell::run_script(tree, &process, s, &mut b),
         Step::Argv(argv) => {
             let sh = argv.first().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
@@ -199,9 +199,13 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
                 shell::run_argv(tree, &process, argv, &mut b)
             }
         }
-    };
+    }
+}
+
+/// Drops the budget message a stopped command ends with (for a command that goes on in
+/// the background: the message is the simulator's, not the program's).
+pub fn drop_budget_message(out: &mut Outcome) {
     if out.stopped.is_some() {
-        // The budget message is the simulator's, not the program's: drop it.
         for buf in [&mut out.stderr, &mut out.combined] {
             let text = String::from_utf8_lossy(buf).into_owned();
             let trimmed = text.trim_end_matches('\n');
@@ -209,7 +213,6 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
             buf.truncate(cut);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use super::flags::{switch, value};
 use super::format::{ellipsis, table};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::image::{builtin, sha256_digest, short_id, Image, Reference};
+use crate::catalog::images as builtin;
+use crate::image::{sha256_digest, short_id, Image, Reference};
 
 /// The in-memory registries (`localhost:PORT/…`) and the logins.
 #[derive(Clone, Debug, Default)]
@@ -73,7 +74,7 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
             ))
         }
         None => {
-            if builtin::lookup(&r.to_string()).is_none() && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
+            if builtin::lookup(&r.to_string()).is_ok_and(|i| i.is_none()) && builtin::catalogue().iter().any(|(n, _)| *n == r.repository) {
                 return Err(format!("manifest for {r} not found: manifest unknown: manifest unknown"));
             }
             let before = e.store.tagged(r).map(|i| i.id.clone());
@@ -147,7 +148,12 @@ pub const PULL: Cmd = Cmd {
 pub fn pull_cmd(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
         Ok(p) => p,
-        Err(o) => return o,
+        Err(mut o) => {
+            if o.code == 0 && !o.stdout.is_empty() {
+                o.stdout.push_str(&offline_images());
+            }
+            return o;
+        }
     };
     let (r, mut out) = match image_arg(&p.args[0], p.on("quiet")) {
         Ok(x) => x,
@@ -165,6 +171,15 @@ pub fn pull_cmd(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(m) => out.daemon_line(m),
     }
     out
+}
+
+/// What `pull --help` adds to Docker's help: the images layerlab has without a network.
+pub fn offline_images() -> String {
+    let mut s = String::from("\nImages available offline (layerlab's catalogue):\n");
+    for (name, tags) in builtin::catalogue() {
+        s.push_str(&format!("  {name}: {}\n", tags.join(", ")));
+    }
+    s
 }
 
 /// `docker push`.
@@ -224,7 +239,7 @@ pub fn push(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let digest = manifest_digest(&img.id);
     let size = 2 + 427 + 213 * img.layers.len();
     if p.on("quiet") {
-        out.stdout.clear();
+        out.clear_stdout();
         out.line(format!("{}", r));
     } else {
         out.line(format!("{}: digest: {digest} size: {size}", r.tag));
@@ -312,15 +327,8 @@ pub const SEARCH: Cmd = Cmd {
     interspersed: true,
 };
 
-/// Descriptions and star counts of the built-in repositories, as Docker Hub shows them.
-const HUB: &[(&str, &str, u32)] = &[
-    ("alpine", "A minimal Docker image based on Alpine Linux with a complete package index and only 5 MB in size!", 11_000),
-    ("busybox", "Busybox base image.", 3_300),
-    ("debian", "Debian is a Linux distribution that's composed entirely of free and open-source software.", 5_200),
-    ("ubuntu", "Ubuntu is a Debian-based Linux operating system based on free software.", 17_000),
-];
-
-/// `docker search TERM`: the built-in catalogue (layerlab's offline Docker Hub).
+/// `docker search TERM`: the catalogue (layerlab's offline Docker Hub), with each
+/// repository's description and stars as Docker Hub shows them, most stars first.
 pub fn search(_e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
         Ok(p) => p,
@@ -329,10 +337,12 @@ pub fn search(_e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let term = p.args[0].to_ascii_lowercase();
     let limit: usize = p.get("limit").and_then(|l| l.parse().ok()).unwrap_or(25);
     let mut rows = vec![vec!["NAME".to_string(), "DESCRIPTION".into(), "STARS".into(), "OFFICIAL".into()]];
-    for (name, _) in builtin::catalogue().into_iter().filter(|(n, _)| n.contains(&term)).take(limit) {
-        let (desc, stars) = HUB.iter().find(|(n, _, _)| *n == name).map(|(_, d, s)| (*d, *s)).unwrap_or(("", 0));
-        let desc = if p.on("no-trunc") { desc.to_string() } else { ellipsis(desc, 45) };
-        rows.push(vec![name, desc, stars.to_string(), "[OK]".into()]);
+    let mut found: Vec<_> = builtin::repositories().into_iter().filter(|r| r.repository.contains(&term)).collect();
+    found.sort_by(|a, b| b.stars.cmp(&a.stars).then_with(|| a.repository.cmp(&b.repository)));
+    for r in found.into_iter().take(limit) {
+        let desc = if p.on("no-trunc") { r.description.clone() } else { ellipsis(&r.description, 45) };
+        let official = if r.repository.contains('/') { "" } else { "[OK]" };
+        rows.push(vec![r.repository.clone(), desc, r.stars.to_string(), official.into()]);
     }
     Output::ok(table(&rows))
 }

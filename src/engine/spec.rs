@@ -55,7 +55,9 @@ impl Cmd {
     /// flags and wrong argument counts give Docker's errors.
     pub fn parse(&self, args: &[String]) -> Result<Parsed, Output> {
         let stop = if self.interspersed { args.len() } else { args.iter().position(|a| !a.starts_with('-')).unwrap_or(args.len()) };
-        if args[..stop].iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
+        // `-h` is help unless the command has a `-h` of its own (`run -h HOSTNAME`).
+        let short_h = self.flags.iter().any(|f| f.short == Some('h'));
+        if args[..stop].iter().take_while(|a| *a != "--").any(|a| a == "--help" || (a == "-h" && !short_h)) {
             return Err(Output::ok(self.help()));
         }
         let p = flags::parse(args, self.flags, self.interspersed).map_err(|e| Output::fail(125, format!("{e}\nSee '{} --help'.", self.path)))?;

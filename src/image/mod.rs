@@ -1,15 +1,17 @@
 //! Images: the OCI image configuration (with Docker's fields), history, layers with their
 //! digests, image IDs, references, and the store of images and tags.
 //!
-//! Not here: how images are serialized to tars or layouts (see `oci`).
+//! The layer changeset tar ([`layer`]) lives here because a layer's `diff_id` is its digest;
+//! how images are packed into archives and layouts is `oci`'s.
 
-pub mod builtin;
 pub mod config;
-pub mod reference;
+pub mod layer;
+pub mod layer_info;
 pub mod store;
-pub mod time;
 
+pub use crate::util::reference::Reference;
+pub use crate::util::time::{parse_rfc3339, rfc3339};
 pub use config::{ContainerConfig, Empty, HealthConfig, History, ImageConfig, RootFs};
-pub use reference::Reference;
-pub use time::{parse_rfc3339, rfc3339};
-pub use store::{sha256_digest, short_id, Image, LayerInfo, LookupError, Store};
+pub use layer_info::{BlobBytes, BlobDesc, LayerInfo};
+pub use store::{short_id, Image, LookupError, Store};
+pub use crate::util::digest::sha256_digest;

@@ -4,28 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{ImageConfig, Reference};
-use crate::vfs::Layer;
-
-/// A layer with its digests, shared between every image that contains it.
-#[derive(Debug)]
-pub struct LayerInfo {
-    /// The changes.
-    pub layer: Layer,
-    /// `sha256:` of the uncompressed tar.
-    pub diff_id: String,
-    /// Bytes of content (what `docker history` shows as SIZE).
-    pub size: u64,
-}
-
-impl LayerInfo {
-    /// Wraps a layer, computing its diff_id.
-    pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let diff_id = crate::oci::layer::diff_id(&layer);
-        let size = layer.size();
-        Arc::new(LayerInfo { layer, diff_id, size })
-    }
-}
+use super::{ImageConfig, LayerInfo, Reference};
 
 /// An image: its configuration and layers.
 #[derive(Clone, Debug)]
@@ -68,9 +47,18 @@ impl Image {
     pub fn size(&self) -> u64 {
         self.layers.iter().map(|l| l.size).sum()
     }
+
+    /// Decodes every layer's changes (a stored layer is read on first use); the error
+    /// names the image and the damaged layer.
+    pub fn load_layers(&self) -> Result<(), String> {
+        for l in &self.layers {
+            l.load().map_err(|e| format!("image {}: {e}", self.short_id()))?;
+        }
+        Ok(())
+    }
 }
 
-pub use crate::oci::digest::sha256_digest;
+use crate::util::digest::sha256_digest;
 
 /// The first 12 hex digits of an ID (with or without `sha256:`).
 pub fn short_id(id: &str) -> &str {
@@ -230,10 +218,15 @@ mod tests {
             s.insert(img(&format!("arch{i}")));
         }
         let ids: Vec<String> = s.images().map(|i| i.id.clone()).collect();
-        let first = &ids[0][7..8];
-        let n = ids.iter().filter(|i| i[7..].starts_with(first)).count();
-        if n > 1 {
-            assert_eq!(s.resolve(first).unwrap_err(), LookupError::Ambiguous(first.to_string()));
-        }
+        // 40 IDs over 16 hex digits: some first digit is shared (pigeonhole).
+        let shared = (0..ids.len())
+            .map(|i| &ids[i][7..8])
+            .find(|d| ids.iter().filter(|i| i[7..].starts_with(*d)).count() > 1)
+            .expect("a shared first digit");
+        assert_eq!(s.resolve(shared).unwrap_err(), LookupError::Ambiguous(shared.to_string()));
+        // The shortest prefix of an ID that no other ID has resolves to it.
+        let id = &ids[0];
+        let unique = (1..=64).map(|n| &id[7..7 + n]).find(|p| ids.iter().filter(|i| i[7..].starts_with(*p)).count() == 1).unwrap();
+        assert_eq!(s.resolve(unique).unwrap().id, *id);
     }
 }

@@ -18,7 +18,7 @@ use std::io::Read;
 
 use tar::EntryType;
 
-use super::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
+use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions, RawEntry};
 use super::LoadError;
 use crate::vfs::path::{ancestors, file_name, join, parent};
@@ -47,6 +47,13 @@ pub fn read_layer_tar<R: Read>(r: R) -> Result<Layer, LoadError> {
 pub fn read_layer_tar_with<R: Read>(r: R, opts: &LoadOptions) -> Result<ReadLayer, LoadError> {
     let budget = Budget::new(opts.max_uncompressed);
     read_layer(r, "layer", opts, &budget, &mut 2)
+}
+
+/// Reads a layer tar with explicit limits, numbering its nodes (`ino`) from `first_ino`
+/// (layers decoded one at a time get disjoint ranges, so identities never collide).
+pub fn read_layer_tar_from<R: Read>(r: R, opts: &LoadOptions, first_ino: u64) -> Result<ReadLayer, LoadError> {
+    let budget = Budget::new(opts.max_uncompressed);
+    read_layer(r, "layer", opts, &budget, &mut first_ino.max(2))
 }
 
 /// Reads one layer, charging its uncompressed bytes to `budget` and numbering new nodes
@@ -227,7 +234,7 @@ impl LayerBuilder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oci::layer::{diff_id, write_layer_gzip, write_layer_tar};
+    use crate::image::layer::{diff_id, write_layer_gzip, write_layer_tar};
     use crate::vfs::{Content, Tree};
 
     fn sample() -> (Tree, Layer) {

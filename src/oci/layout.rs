@@ -5,9 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::assemble::{blob, need, Assembler, Files, LoadedImage};
-use super::digest::{blob_path, sha256_hex};
-use super::refs::ImageRef;
+use super::assemble::{blob, blob_shared, need, Assembler, Files, LoadedImage};
+use crate::util::digest::{blob_path, sha256_hex};
+use crate::util::reference::Reference;
 use super::spec::*;
 use super::tarread::LoadOptions;
 use super::LoadError;
@@ -46,8 +46,8 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
             if l.media_type.contains("zstd") {
                 return Err(LoadError::Unsupported(format!("layer {} is zstd-compressed ({})", l.digest, l.media_type)));
             }
-            let bytes = blob(files, l)?;
-            layers.push(a.layer(&blob_path(&l.digest), &bytes, None)?);
+            let bytes = blob_shared(files, l)?;
+            layers.push(a.layer(&blob_path(&l.digest), bytes, None, Some(&l.digest))?);
         }
         a.add_image(config_bytes, &blob_path(&manifest.config.digest), layers, tags, ref_names)?;
     }
@@ -59,13 +59,13 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
 /// next to the full name) is returned separately.
 fn names(ann: &BTreeMap<String, String>) -> Result<(Vec<String>, Vec<String>), LoadError> {
     if let Some(full) = ann.get(ANNOTATION_IMAGE_NAME) {
-        let r = ImageRef::parse(full).ok_or_else(|| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
-        return Ok((vec![r.familiar()], Vec::new()));
+        let r = Reference::parse(full).map_err(|_| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
+        return Ok((vec![r.to_string()], Vec::new()));
     }
     match ann.get(ANNOTATION_REF_NAME) {
-        Some(name) if name.contains([':', '/']) => match ImageRef::parse(name) {
-            Some(r) => Ok((vec![r.familiar()], Vec::new())),
-            None => Ok((Vec::new(), vec![name.clone()])),
+        Some(name) if name.contains([':', '/']) => match Reference::parse(name) {
+            Ok(r) => Ok((vec![r.to_string()], Vec::new())),
+            Err(_) => Ok((Vec::new(), vec![name.clone()])),
         },
         Some(name) => Ok((Vec::new(), vec![name.clone()])),
         None => Ok((Vec::new(), Vec::new())),

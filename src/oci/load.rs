@@ -13,13 +13,14 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::sync::Arc;
 
 use tar::EntryType;
 
 use super::assemble::{need, Assembler, Files, LoadedImage};
-use super::digest::sha256_digest;
+use crate::util::digest::sha256_digest;
 use super::layout::read_oci;
-use super::refs::ImageRef;
+use crate::util::reference::Reference;
 use super::spec::DockerManifestItem;
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions};
 use super::LoadError;
@@ -59,7 +60,7 @@ pub fn load_with<R: Read>(r: R, opts: &LoadOptions) -> Result<Vec<LoadedImage>, 
 /// A file of the archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
-    File(Vec<u8>),
+    File(Arc<Vec<u8>>),
     Symlink(String),
     HardLink(String),
 }
@@ -71,10 +72,21 @@ struct ArchiveFiles {
 
 impl Files for ArchiveFiles {
     fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        self.bytes(path).map(|b| Cow::Borrowed(&b[..]))
+    }
+
+    fn shared(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.bytes(path).cloned()
+    }
+}
+
+impl ArchiveFiles {
+    /// The file at `path`, following links inside the archive.
+    fn bytes(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
         let mut at = clean_name(path).ok()??;
         for _ in 0..MAX_HOPS {
             match self.entries.get(&at)? {
-                Entry::File(b) => return Some(Cow::Borrowed(b)),
+                Entry::File(b) => return Some(b),
                 Entry::HardLink(t) => at = t.clone(),
                 Entry::Symlink(t) if t.starts_with('/') => return None,
                 Entry::Symlink(t) => {
@@ -101,7 +113,7 @@ fn read_archive<R: Read>(r: R, opts: &LoadOptions) -> Result<ArchiveFiles, LoadE
         };
         let link = || String::from_utf8_lossy(e.link.as_deref().unwrap_or_default()).into_owned();
         let entry = match e.kind {
-            EntryType::Regular | EntryType::Continuous => Entry::File(read_data(data, e.size, &budget, "archive")?),
+            EntryType::Regular | EntryType::Continuous => Entry::File(Arc::new(read_data(data, e.size, &budget, "archive")?)),
             EntryType::Symlink => Entry::Symlink(link()),
             EntryType::Link => match clean_name(&link()) {
                 Ok(Some(t)) => Entry::HardLink(t),
@@ -128,7 +140,7 @@ fn named_digest(path: &str) -> Option<String> {
     let base = path.rsplit('/').next().unwrap_or(path);
     let stem = base.strip_suffix(".json").or_else(|| base.strip_suffix(".tar")).unwrap_or(base);
     let digest = format!("sha256:{stem}");
-    super::digest::sha256_hex(&digest).is_some().then_some(digest)
+    crate::util::digest::sha256_hex(&digest).is_some().then_some(digest)
 }
 
 /// Reads a docker-archive through its `manifest.json`.
@@ -146,13 +158,13 @@ fn read_docker(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<LoadedImage>
         }
         let mut layers = Vec::new();
         for path in &item.layers {
-            let bytes = need(files, path)?;
-            layers.push(a.layer(path, &bytes, named_digest(path).as_deref())?);
+            let bytes = files.shared(path).ok_or_else(|| LoadError::Missing(path.to_string()))?;
+            layers.push(a.layer(path, bytes, named_digest(path).as_deref(), None)?);
         }
         let mut tags = Vec::new();
         for t in item.repo_tags.iter().flatten() {
-            let r = ImageRef::parse(t).ok_or_else(|| LoadError::invalid("manifest.json", format!("bad tag {t:?}")))?;
-            tags.push(r.familiar());
+            let r = Reference::parse(t).map_err(|_| LoadError::invalid("manifest.json", format!("bad tag {t:?}")))?;
+            tags.push(r.to_string());
         }
         a.add_image(config_bytes, &item.config, layers, tags, Vec::new())?;
     }
@@ -170,7 +182,7 @@ mod tests {
         assert_eq!(named_digest(&format!("{hex}.json")), Some(format!("sha256:{hex}")));
         assert_eq!(named_digest("abc/layer.tar"), None);
         let mut entries = BTreeMap::new();
-        entries.insert("x.tar".to_string(), Entry::File(b"data".to_vec()));
+        entries.insert("x.tar".to_string(), Entry::File(Arc::new(b"data".to_vec())));
         entries.insert("id/layer.tar".to_string(), Entry::Symlink("../x.tar".into()));
         entries.insert("id2/layer.tar".to_string(), Entry::HardLink("x.tar".into()));
         entries.insert("up".to_string(), Entry::Symlink("../../etc/passwd".into()));

@@ -1,7 +1,8 @@
 //! Image archives: layers as tar streams, images as OCI image layouts and docker-archives.
 //!
 //! - [`write_layer_tar`], [`diff_id`], [`layer_blob`], [`write_layer_gzip`]: a vfs
-//!   [`Layer`](crate::vfs::Layer) as the deterministic tar (and gzip blob) of an image layer.
+//!   [`Layer`](crate::vfs::Layer) as the deterministic tar (and gzip blob) of an image layer
+//!   (defined with the image model in `image::layer`, which digests layers the same way).
 //! - [`read_layer_tar`], [`read_layer_tar_with`]: layer tars (plain or gzip) back into layers,
 //!   refusing hostile input.
 //! - [`save`], [`save_with`]: images as one tar that is both an OCI image layout and a
@@ -14,24 +15,21 @@
 //! Not here: the image store and tags (see `image`), the commands (see `engine`).
 
 mod assemble;
-pub mod digest;
 pub mod error;
-pub mod layer;
 pub mod layer_read;
 mod load;
 mod layout;
 mod plan;
-pub mod refs;
 mod save;
 pub mod spec;
 mod tarread;
 
-pub use assemble::LoadedImage;
+pub use assemble::{LoadedBlob, LoadedImage};
 pub use error::{LoadError, SaveError};
-pub use layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
+pub use crate::image::layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
 pub use load::{load, load_with};
 pub use layout::{read_layout, read_layout_with, referenced_blobs};
-pub use layer_read::{read_layer_tar, read_layer_tar_with, ReadLayer};
-pub use plan::{layout_files, FileSource, LayoutFile, SaveImage};
+pub use layer_read::{read_layer_tar, read_layer_tar_from, read_layer_tar_with, ReadLayer};
+pub use plan::{layout_files, FileSource, LayoutFile, SaveImage, SaveLayer};
 pub use save::{save, save_with, SaveJob, SaveOptions, SaveProgress};
 pub use tarread::LoadOptions;

@@ -15,9 +15,10 @@ use tar::{Builder, EntryType, Header};
 
 use flate2::write::GzEncoder;
 
-use super::digest::HashWriter;
-use super::layer::{gzip_encoder, LayerBlob, LayerTarCursor};
-use super::plan::{distinct_layers, plan_with, FileSource, SaveImage};
+use super::plan::{distinct_layers, plan_with, FileSource, SaveImage, SaveLayer};
+use crate::image::layer::{gzip_encoder, LayerTarCursor};
+use crate::image::BlobDesc;
+use crate::util::digest::HashWriter;
 use super::SaveError;
 
 /// Options of [`save_with`].
@@ -85,8 +86,8 @@ type LayerPipe<W> = Builder<GzEncoder<HashWriter<Counted<W>>>>;
 /// one to the end.
 pub struct SaveJob<W: Write> {
     opts: SaveOptions,
-    /// Blobs of the distinct layers digested so far.
-    digests: Vec<LayerBlob>,
+    /// Diff IDs and blobs of the distinct layers digested so far.
+    digests: Vec<(String, BlobDesc)>,
     /// The layer being digested.
     digesting: Option<(DigestPipe, LayerTarCursor)>,
     /// The output, while no layer blob is being written into it.
@@ -159,15 +160,23 @@ impl<W: Write> SaveJob<W> {
         if self.digests.len() < layers.len() {
             let i = self.digests.len();
             self.last = SaveProgress::Digesting { index: i + 1, count: layers.len() };
+            let layer = match layers[i] {
+                SaveLayer::Layer(l) => l,
+                stored => {
+                    // A layer with a known or stored blob: described without digesting.
+                    self.digests.push(stored.describe()?);
+                    return Ok(false);
+                }
+            };
             let (pipe, cursor) = self
                 .digesting
                 .get_or_insert_with(|| (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default()));
-            if cursor.write_some(layers[i], pipe, budget)? {
+            if cursor.write_some(layer, pipe, budget)? {
                 let (pipe, cursor) = self.digesting.take().expect("digesting");
                 self.digested += cursor.bytes();
                 let (enc, diff_id, _) = pipe.into_inner()?.finish();
                 let (_, digest, size) = enc.finish()?.finish();
-                self.digests.push(LayerBlob { diff_id, digest, size });
+                self.digests.push((diff_id, BlobDesc { digest, size, gzip: true }));
             }
             return Ok(false);
         }
@@ -193,6 +202,13 @@ impl<W: Write> SaveJob<W> {
                 let out = self.out.as_mut().expect("output at hand");
                 write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
                 out.write_all(bytes)?;
+                pad(out, f.size)?;
+                self.files_done += 1;
+            }
+            FileSource::Stored { .. } => {
+                let out = self.out.as_mut().expect("output at hand");
+                write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
+                f.write_to(&mut *out)?;
                 pad(out, f.size)?;
                 self.files_done += 1;
             }

@@ -19,6 +19,15 @@ impl Default for Budget {
     }
 }
 
+/// The longest string (a variable, an expansion, a command substitution's output, an awk
+/// value) or word list, in bytes, the interpreter builds; past it the command stops with
+/// [`BudgetError::Memory`].
+pub const MAX_STRING: usize = 64 * 1024 * 1024;
+
+/// Bytes of string building that cost one interpreter step, so that growing a string one
+/// piece at a time (quadratic copying) meets the step budget in bounded time.
+pub const BYTES_PER_STEP: usize = 1024;
+
 /// Why a command was stopped.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BudgetError {
@@ -28,6 +37,15 @@ pub enum BudgetError {
     /// Too many bytes written.
     #[error("write budget exhausted after {0} bytes (an endless writer such as `yes`?)")]
     Bytes(u64),
+    /// A command read to the end of a pipe whose writer was stopped when the pipe was full.
+    #[error("pipe limit reached: a command wrote more than {0} bytes into a pipe that the next command read to the end (pipes are held in memory)")]
+    Pipe(u64),
+    /// A string or word list past [`MAX_STRING`] bytes.
+    #[error("memory budget exhausted: a string or argument list grew past {0} bytes")]
+    Memory(usize),
+    /// Recursion past the nesting budget ([`crate::shell::depth`]).
+    #[error("nesting too deep (a runaway recursion of functions, eval or . ?)")]
+    Depth,
 }
 
 /// Bookkeeping of an applet's streams beyond the bytes themselves.
@@ -44,6 +62,9 @@ pub struct IoState {
     pub exhausted: Option<BudgetError>,
     /// Set when the applet read its standard input through [`Ctx::input`].
     pub stdin_used: bool,
+    /// Set when the applet used only a prefix of its standard input (`head`): a pipe cut
+    /// after that prefix is then no error.
+    pub stdin_partial: bool,
 }
 
 /// Everything an applet may use: the filesystem, the process state and its standard streams.
@@ -110,7 +131,7 @@ impl Ctx<'_> {
 
     /// Writes bytes to standard output (up to the budget and the pipe's room).
     pub fn write_out(&mut self, b: &[u8]) {
-        let mut n = self.allow(b.len());
+        let mut n = b.len();
         if let Some(room) = self.io.pipe_room.as_mut() {
             if (n as u64) > *room {
                 n = *room as usize;
@@ -118,6 +139,7 @@ impl Ctx<'_> {
             }
             *room -= n as u64;
         }
+        let n = self.allow(n);
         if n == 0 {
             return;
         }
@@ -168,6 +190,24 @@ impl Ctx<'_> {
             return false;
         }
         self.budget.steps_left -= 1;
+        true
+    }
+
+    /// Charges building a string of `len` bytes: one step per [`BYTES_PER_STEP`], and a
+    /// [`BudgetError::Memory`] past [`MAX_STRING`]. False when the command must stop.
+    pub fn charge_string(&mut self, len: usize) -> bool {
+        if len > MAX_STRING {
+            if self.io.exhausted.is_none() {
+                self.io.exhausted = Some(BudgetError::Memory(MAX_STRING));
+            }
+            return false;
+        }
+        let steps = (len / BYTES_PER_STEP) as u64;
+        if steps > self.budget.steps_left {
+            self.budget.steps_left = 0;
+            return self.step();
+        }
+        self.budget.steps_left -= steps;
         true
     }
 

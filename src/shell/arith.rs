@@ -16,6 +16,8 @@ pub enum ArithError {
     Syntax,
     /// Division or remainder by zero.
     DivZero,
+    /// Parentheses or unary operators nested past the nesting budget.
+    TooDeep,
 }
 
 impl std::fmt::Display for ArithError {
@@ -23,6 +25,7 @@ impl std::fmt::Display for ArithError {
         f.write_str(match self {
             ArithError::Syntax => "arithmetic syntax error",
             ArithError::DivZero => "divide by zero",
+            ArithError::TooDeep => "expression nested too deeply",
         })
     }
 }
@@ -271,6 +274,7 @@ impl Ev<'_> {
     }
 
     fn unary(&mut self) -> Result<i64, ArithError> {
+        let _level = super::depth::enter().ok_or(ArithError::TooDeep)?;
         if let Some(op) = self.peek_op() {
             match op {
                 "-" | "+" | "!" | "~" => {

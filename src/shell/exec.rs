@@ -97,8 +97,10 @@ pub struct Shell<'a> {
     pub(crate) out: Vec<u8>,
     pub(crate) errs: Vec<u8>,
     pub(crate) combined: Vec<u8>,
-    pub(crate) bufs: Vec<(Vec<u8>, bool)>,
-    pub(crate) inputs: Vec<(Vec<u8>, usize)>,
+    /// Output buffers: (bytes, what they feed, the writer was cut at the buffer's room).
+    pub(crate) bufs: Vec<(Vec<u8>, BufKind, bool)>,
+    /// Input buffers: (bytes, read position, cut short by the pipe capacity).
+    pub(crate) inputs: Vec<(Vec<u8>, usize, bool)>,
     pub(crate) files: Vec<OpenFile>,
     pub(crate) errexit_off: u32,
     /// Status of the last command substitution in the current command (for `x=$(cmd)`).
@@ -106,7 +108,32 @@ pub struct Shell<'a> {
     pub(crate) name: String,
 }
 
-/// Bytes a pipe accepts before its writer is treated as stopped by SIGPIPE.
+/// What an output buffer feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BufKind {
+    /// A file being written by a redirection.
+    File,
+    /// A pipe to the next command of a pipeline.
+    Pipe,
+    /// A command substitution's result.
+    Subst,
+}
+
+impl BufKind {
+    /// Bytes a buffer of this kind takes from one command before its writer is stopped.
+    pub(crate) fn room(self) -> Option<u64> {
+        match self {
+            BufKind::File => None,
+            BufKind::Pipe => Some(PIPE_CAPACITY),
+            // One byte past the limit, so that the result is seen to be too long.
+            BufKind::Subst => Some(super::applet::MAX_STRING as u64 + 1),
+        }
+    }
+}
+
+/// Bytes a pipe holds. A writer that fills it is stopped (as by SIGPIPE); a reader that then
+/// reads to the end of the cut stream stops the command with [`BudgetError::Pipe`] rather
+/// than seeing a silently truncated input.
 pub(crate) const PIPE_CAPACITY: u64 = 8 * 1024 * 1024;
 
 impl<'a> Shell<'a> {
@@ -144,7 +171,7 @@ impl<'a> Shell<'a> {
             errs: Vec::new(),
             combined: Vec::new(),
             bufs: Vec::new(),
-            inputs: vec![(proc.stdin.clone(), 0)],
+            inputs: vec![(proc.stdin.clone(), 0, false)],
             files: Vec::new(),
             errexit_off: 0,
             subst_status: None,
@@ -158,6 +185,21 @@ impl<'a> Shell<'a> {
             return Err(Flow::Stop(BudgetError::Steps(self.limits.0)));
         }
         self.budget.steps_left -= 1;
+        Ok(())
+    }
+
+    /// Charges building a string (or word list) of `len` bytes: one step per
+    /// [`super::applet::BYTES_PER_STEP`]; past [`super::applet::MAX_STRING`] the command stops.
+    pub(crate) fn charge_string(&mut self, len: usize) -> Result<(), Flow> {
+        if len > super::applet::MAX_STRING {
+            return Err(Flow::Stop(BudgetError::Memory(super::applet::MAX_STRING)));
+        }
+        let steps = (len / super::applet::BYTES_PER_STEP) as u64;
+        if steps > self.budget.steps_left {
+            self.budget.steps_left = 0;
+            return Err(Flow::Stop(BudgetError::Steps(self.limits.0)));
+        }
+        self.budget.steps_left -= steps;
         Ok(())
     }
 
@@ -208,7 +250,7 @@ impl<'a> Shell<'a> {
     /// The remaining bytes of standard input (without consuming them).
     pub(crate) fn stdin_rest(&self) -> Vec<u8> {
         match self.st.fds[0] {
-            Fd::Input(i) => self.inputs.get(i).map(|(d, p)| d[(*p).min(d.len())..].to_vec()).unwrap_or_default(),
+            Fd::Input(i) => self.inputs.get(i).map(|(d, p, _)| d[(*p).min(d.len())..].to_vec()).unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -216,7 +258,7 @@ impl<'a> Shell<'a> {
     /// Marks `n` bytes of standard input as read.
     pub(crate) fn consume_stdin(&mut self, n: usize) {
         if let Fd::Input(i) = self.st.fds[0] {
-            if let Some((d, p)) = self.inputs.get_mut(i) {
+            if let Some((d, p, _)) = self.inputs.get_mut(i) {
                 *p = (*p + n).min(d.len());
             }
         }
@@ -278,7 +320,7 @@ impl<'a> Shell<'a> {
             let mut r = Ok(());
             for (i, cmd) in p.cmds.iter().enumerate() {
                 let buf = if i + 1 < n {
-                    self.bufs.push((Vec::new(), true));
+                    self.bufs.push((Vec::new(), BufKind::Pipe, false));
                     self.st.fds[1] = Fd::Buf(self.bufs.len() - 1);
                     Some(self.bufs.len() - 1)
                 } else {
@@ -295,7 +337,8 @@ impl<'a> Shell<'a> {
                 }
                 if let Some(b) = buf {
                     let data = std::mem::take(&mut self.bufs[b].0);
-                    self.inputs.push((data, 0));
+                    let cut = self.bufs[b].2;
+                    self.inputs.push((data, 0, cut));
                     self.st.fds[0] = Fd::Input(self.inputs.len() - 1);
                 }
             }
@@ -349,6 +392,9 @@ impl<'a> Shell<'a> {
     }
 
     pub(crate) fn run_command(&mut self, cmd: &Command) -> Res {
+        let Some(_level) = super::depth::enter() else {
+            return Err(Flow::Stop(BudgetError::Depth));
+        };
         match cmd {
             Command::Simple { assigns, words, redirs } => self.run_simple(assigns, words, redirs),
             Command::Brace(body, redirs) => self.with_redirs(redirs, |sh| sh.run_script(body)),
@@ -478,7 +524,7 @@ impl<'a> Shell<'a> {
             }
             if r.op == RedirOp::HereDoc {
                 let body = self.expand_single(&r.target).map_err(Err)?;
-                self.inputs.push((body.into_bytes(), 0));
+                self.inputs.push((body.into_bytes(), 0, false));
                 self.st.fds[fd] = Fd::Input(self.inputs.len() - 1);
                 continue;
             }
@@ -500,7 +546,7 @@ impl<'a> Shell<'a> {
                 }
                 RedirOp::In | RedirOp::ReadWrite => match self.open_input(&target) {
                     Ok(data) => {
-                        self.inputs.push((data, 0));
+                        self.inputs.push((data, 0, false));
                         self.st.fds[fd] = Fd::Input(self.inputs.len() - 1);
                     }
                     Err(e) => {
@@ -560,7 +606,7 @@ impl<'a> Shell<'a> {
             let meta = self.new_meta(0o666);
             self.fs.write_file("/", &at, Content::default(), meta)?;
         }
-        self.bufs.push((Vec::new(), false));
+        self.bufs.push((Vec::new(), BufKind::File, false));
         let buf = self.bufs.len() - 1;
         self.files.push(OpenFile { buf, path: at, append });
         Ok(Fd::Buf(buf))

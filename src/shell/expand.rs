@@ -93,6 +93,7 @@ impl Shell<'_> {
         for w in words {
             let mut pieces = Vec::new();
             self.expand_parts(w, false, &mut pieces)?;
+            self.charge_pieces(&pieces)?;
             for f in self.split_fields(pieces) {
                 if f.magic && !self.st.opts.noglob {
                     let found = glob::expand(self.fs, &self.st.cwd, &f.pat);
@@ -103,14 +104,23 @@ impl Shell<'_> {
                 }
                 out.push(f.val);
             }
+            // Each word costs its bytes plus its bookkeeping.
+            self.charge_string(out.len() * 32)?;
         }
         Ok(out)
+    }
+
+    /// Charges the text of expanded pieces (see [`Shell::charge_string`]).
+    fn charge_pieces(&mut self, pieces: &[Piece]) -> Result<(), Flow> {
+        let len = pieces.iter().map(|p| if let Piece::Text { s, .. } = p { s.len() } else { 0 }).sum();
+        self.charge_string(len)
     }
 
     /// Expands a word to one string, without splitting or globbing.
     pub(crate) fn expand_single(&mut self, w: &Word) -> Result<String, Flow> {
         let mut pieces = Vec::new();
         self.expand_parts(w, false, &mut pieces)?;
+        self.charge_pieces(&pieces)?;
         let mut s = String::new();
         let mut first = true;
         for p in pieces {
@@ -131,6 +141,7 @@ impl Shell<'_> {
     pub(crate) fn expand_pattern(&mut self, w: &Word) -> Result<String, Flow> {
         let mut pieces = Vec::new();
         self.expand_parts(w, false, &mut pieces)?;
+        self.charge_pieces(&pieces)?;
         let mut s = String::new();
         for p in pieces {
             if let Piece::Text { s: t, quoted, .. } = p {
@@ -242,21 +253,16 @@ impl Shell<'_> {
         if user.is_empty() {
             return self.get_var("HOME").unwrap_or_else(|| "/".into());
         }
-        let passwd = self.fs.read("/", "/etc/passwd").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
-        passwd
-            .ok()
-            .and_then(|p| {
-                p.lines().find_map(|l| {
-                    let f: Vec<&str> = l.split(':').collect();
-                    (f.len() >= 6 && f[0] == user).then(|| f[5].to_string())
-                })
-            })
+        crate::vfs::accounts::users(self.fs)
+            .into_iter()
+            .find(|u| u.name == user)
+            .map(|u| u.home)
             .unwrap_or_else(|| format!("~{user}"))
     }
 
     /// Runs a command substitution and returns its output without trailing newlines.
     pub(crate) fn command_subst(&mut self, script: &Script) -> Result<String, Flow> {
-        self.bufs.push((Vec::new(), false));
+        self.bufs.push((Vec::new(), super::exec::BufKind::Subst, false));
         let b = self.bufs.len() - 1;
         let r = self.subshell(|sh| {
             sh.st.fds[1] = Fd::Buf(b);
@@ -265,6 +271,7 @@ impl Shell<'_> {
         let data = std::mem::take(&mut self.bufs[b].0);
         self.bufs.truncate(b);
         self.subst_status = Some(r?);
+        self.charge_string(data.len())?;
         let mut s = String::from_utf8_lossy(&data).into_owned();
         while s.ends_with('\n') {
             s.pop();
@@ -279,6 +286,9 @@ impl Shell<'_> {
     }
 
     fn expand_param(&mut self, p: &Param, dq: bool, out: &mut Vec<Piece>) -> Result<(), Flow> {
+        let Some(_level) = super::depth::enter() else {
+            return Err(Flow::Stop(super::BudgetError::Depth));
+        };
         let val = self.param_value(&p.name);
         let is_set = val.is_some() && !((p.name == "@" || p.name == "*") && self.st.params.is_empty());
         let text = |s: String| Piece::Text { s, quoted: dq, split: !dq };

@@ -12,6 +12,7 @@ mod applets;
 mod arith;
 pub mod ast;
 mod builtins;
+pub mod depth;
 mod exec;
 mod expand;
 pub mod glob;
@@ -21,7 +22,6 @@ pub mod pkg;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
-pub use run::DEFAULT_PATH;
 
 use std::collections::BTreeMap;
 
@@ -60,12 +60,6 @@ pub struct Outcome {
     pub stopped: Option<BudgetError>,
 }
 
-/// Names of the programs this shell implements as applets (a busybox-like base image links
-/// each of them in `/bin`).
-pub fn applet_names() -> &'static [&'static str] {
-    applets::LIST
-}
-
 /// Installs a busybox-like userland into `fs`: an executable `/bin/busybox` and a symbolic
 /// link to it in `/bin` for every applet (entries that already exist are kept).
 pub fn install_busybox(fs: &mut Tree, now: i64) {
@@ -75,8 +69,8 @@ pub fn install_busybox(fs: &mut Tree, now: i64) {
         let content = crate::vfs::Content::synthetic(1_048_576, 0xb5b0, "busybox (layerlab simulated applets)");
         let _ = fs.write_file("/", "/bin/busybox", content, dir);
     }
-    for name in applets::LIST {
-        if *name != "busybox" && fs.get(&format!("/bin/{name}")).is_none() {
+    for name in applets::busybox_names() {
+        if name != "busybox" && fs.get(&format!("/bin/{name}")).is_none() {
             let _ = fs.symlink("/", "/bin/busybox", &format!("/bin/{name}"), crate::vfs::Meta { mode: 0o777, ..dir });
         }
     }
@@ -142,3 +136,7 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod limit_tests;
+#[cfg(test)]
+mod fuzz_tests;

@@ -15,6 +15,8 @@ pub enum ParseError {
     Unterminated,
     /// A malformed `${…}`.
     BadSubstitution,
+    /// Nesting past the nesting budget ([`super::depth`]).
+    TooDeep,
 }
 
 impl fmt::Display for ParseError {
@@ -26,6 +28,7 @@ impl fmt::Display for ParseError {
             ParseError::Unexpected { found, expecting: None } => write!(f, "syntax error: unexpected {found}"),
             ParseError::Unterminated => f.write_str("syntax error: unterminated quoted string"),
             ParseError::BadSubstitution => f.write_str("syntax error: bad substitution"),
+            ParseError::TooDeep => f.write_str("syntax error: nesting too deep"),
         }
     }
 }
@@ -39,11 +42,14 @@ pub struct Parser {
     pub(crate) heredocs: Vec<(usize, usize, usize, String)>,
     /// The last token peeked: (start, token, end), reused by the next read at `start`.
     pub(crate) peeked: Option<(usize, Token, usize)>,
+    /// Positions of `$((` that did not read as arithmetic (then they are `$( (…) )`):
+    /// remembered so nested `$((` do not make the retries exponential.
+    pub(crate) not_arith: std::collections::HashSet<usize>,
 }
 
 /// Parses a whole script.
 pub fn parse(src: &str) -> Result<Script, ParseError> {
-    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
     let script = p.parse_list()?;
     match p.next_token()? {
         Token::Eof => Ok(script),
@@ -174,6 +180,7 @@ impl Parser {
     }
 
     fn parse_command(&mut self) -> Result<Command, ParseError> {
+        let _level = super::depth::enter().ok_or(ParseError::TooDeep)?;
         let t = self.peek()?;
         if let Token::Word(_, raw) = &t {
             let compound = match raw.as_str() {
@@ -307,7 +314,7 @@ impl Parser {
         let target = if quoted {
             vec![WordPart::Quoted(body)]
         } else {
-            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
             sub.read_double(None)?
         };
         Ok(Redir { fd, op: RedirOp::HereDoc, target })
@@ -562,7 +569,14 @@ mod more_tests {
 
     #[test]
     fn heredoc_in_substitution() {
-        let r = parse("x=$(cat <<EOF\nhi\nEOF\n); echo \"$x\"");
-        assert!(r.is_ok(), "{r:?}");
+        // The body belongs to the substitution's `cat`; the outer script goes on after `)`.
+        let script = "x=$(cat <<EOF\nhi $((1+1))\nEOF\n); echo \"[$x]\"\necho after\n";
+        assert!(parse(script).is_ok());
+        let mut t = crate::vfs::Tree::new();
+        crate::shell::install_busybox(&mut t, 0);
+        let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
+        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new() };
+        let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
+        assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }
 }

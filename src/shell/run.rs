@@ -7,13 +7,11 @@ use std::rc::Rc;
 use super::applet::{AppletFn, BudgetError, Ctx, IoState};
 use super::ast::{Redir, Word};
 use super::exec::{Fd, Flow, Res, Shell, PIPE_CAPACITY};
+use crate::util::DEFAULT_PATH;
 use crate::vfs::{path, NodeKind};
 
 /// A command that needs the interpreter itself (builtins, `sh`, `find`, `xargs`, `env`).
 pub(crate) type ShellFn = fn(&mut Shell<'_>, &[String]) -> Res;
-
-/// The default `PATH` when the environment has none.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// What a command name refers to.
 pub(crate) enum Found {
@@ -25,12 +23,37 @@ pub(crate) enum Found {
     Missing,
 }
 
-/// Quotes a word for `set -x` output the way ash does.
+/// Quotes a word for `set -x` output the way busybox ash does (`maybe_single_quote`):
+/// words with control characters, space, ``!"#$%&'()*;<=>?`[\``, `{|}~` or bytes above
+/// ASCII are single-quoted, and so are the reserved words; an empty word stays empty.
 pub(crate) fn trace_quote(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_./=:,+@%^-".contains(c)) {
+    const RESERVED: &[&str] = &["!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until", "while", "{", "}"];
+    let special = |c: u8| c < b'+' || (b';'..=b'?').contains(&c) || c == b'`' || c == b'[' || c == b'\\' || c > b'z';
+    if !s.bytes().any(special) && !RESERVED.contains(&s) {
         return s.to_string();
     }
-    format!("'{}'", s.replace('\'', "'\\''"))
+    // ash's `single_quote`: runs of `'` go in double quotes between single-quoted parts.
+    let mut out = String::new();
+    let mut rest = s;
+    loop {
+        let end = rest.find('\'').unwrap_or(rest.len());
+        out.push('\'');
+        out.push_str(&rest[..end]);
+        out.push('\'');
+        rest = &rest[end..];
+        if rest.is_empty() {
+            break;
+        }
+        let quotes = rest.len() - rest.trim_start_matches('\'').len();
+        out.push('"');
+        out.push_str(&rest[..quotes]);
+        out.push('"');
+        rest = &rest[quotes..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    out
 }
 
 impl Shell<'_> {
@@ -227,13 +250,17 @@ impl Shell<'_> {
         let base = path::file_name(name).to_string();
         let mut a = argv.to_vec();
         a[0] = base.clone();
-        let r = self.dispatch_program(&a, env.clone(), &found);
-        if r == Ok(126) && !content.is_simulated() && !head.contains(&0) && super::applets::applet(&base).is_none() && super::pkg::applet(&base).is_none() && !matches!(base.as_str(), "busybox") {
-            // A text file without a shebang runs as a shell script, as in ash.
+        let simulated = super::applets::shell_applet(&base).is_some()
+            || super::applets::applet(&base).is_some()
+            || super::pkg::applet(&base).is_some()
+            || base == "busybox";
+        if !simulated && !content.is_simulated() && !head.contains(&0) {
+            // A text file without a shebang runs as a shell script, silently, as in ash and
+            // dash (the ENOEXEC fallback).
             let text = String::from_utf8_lossy(&content.bytes()).into_owned();
             return self.run_script_file(&text, &found, &argv[1..], env);
         }
-        r
+        self.dispatch_program(&a, env, &found)
     }
 
     /// Runs the program file `file` as the applet named by `argv[0]`'s base name.
@@ -304,7 +331,7 @@ impl Shell<'_> {
         let mut out = Vec::new();
         let mut err = Vec::new();
         let pipe_room = match self.st.fds[1] {
-            Fd::Buf(i) if self.bufs.get(i).is_some_and(|b| b.1) => Some(PIPE_CAPACITY),
+            Fd::Buf(i) => self.bufs.get(i).and_then(|b| b.1.room()),
             _ => None,
         };
         let (status, io) = {
@@ -325,8 +352,16 @@ impl Shell<'_> {
             let s = f(&mut ctx, argv);
             (s, ctx.io)
         };
+        let cut_input = matches!(self.st.fds[0], Fd::Input(i) if self.inputs.get(i).is_some_and(|x| x.2));
         if io.stdin_used {
             self.consume_stdin(stdin.len());
+        }
+        if io.broken_pipe {
+            if let Fd::Buf(i) = self.st.fds[1] {
+                if let Some(b) = self.bufs.get_mut(i) {
+                    b.2 = true;
+                }
+            }
         }
         let (mut o, mut e) = (0usize, 0usize);
         for (stream, n) in io.order {
@@ -347,6 +382,8 @@ impl Shell<'_> {
         match io.exhausted {
             Some(BudgetError::Steps(_)) => Err(Flow::Stop(BudgetError::Steps(self.limits.0))),
             Some(BudgetError::Bytes(_)) => Err(self.bytes_exhausted()),
+            Some(e) => Err(Flow::Stop(e)),
+            None if cut_input && io.stdin_used && !io.stdin_partial => Err(Flow::Stop(BudgetError::Pipe(PIPE_CAPACITY))),
             None => Ok(status),
         }
     }

@@ -2,14 +2,15 @@
 
 use super::*;
 use crate::vfs::{Meta, Tree};
+use crate::util::DEFAULT_PATH;
 
-fn base() -> Tree {
+pub(super) fn base() -> Tree {
     let mut t = Tree::new();
     for d in ["/bin", "/tmp", "/etc", "/root", "/work"] {
         t.mkdir_all("/", d, Meta::root(0o755)).unwrap();
     }
     t.write_file("/", "/bin/busybox", "\x7fELF".into(), Meta::root(0o755)).unwrap();
-    for a in applets::LIST {
+    for a in applets::busybox_names() {
         let _ = t.symlink("/", "/bin/busybox", &format!("/bin/{a}"), Meta::root(0o777));
     }
     // Programs a Debian-like image has besides busybox.
@@ -23,7 +24,7 @@ fn base() -> Tree {
     t
 }
 
-fn proc() -> Process {
+pub(super) fn proc() -> Process {
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), DEFAULT_PATH.to_string());
     env.insert("HOME".to_string(), "/root".to_string());
@@ -252,5 +253,11 @@ fn busybox_install_links_the_applets() {
     assert_eq!(sh_in(&mut t, "busybox --install /opt/b; busybox --install -s /nodir 2>&1 | head -1").0, "busybox: /nodir/[: No such file or directory\n");
     let (sh_node, bb) = (t.get("/opt/b/sh").unwrap(), t.get("/bin/busybox").unwrap());
     assert!(sh_node.is_file() && sh_node.ino == bb.ino, "hard links without -s");
-    assert_eq!(sh_in(&mut t, "ls /bin | wc -l").0, format!("{}\n", applets::LIST.len()));
+    assert_eq!(sh_in(&mut t, "ls /bin | wc -l").0, format!("{}\n", applets::busybox_names().count()));
+}
+
+#[test]
+fn xtrace_quotes_like_busybox_ash() {
+    let (_, err, _) = sh("set -x; echo done \"it's\" '' a{b x] ^P= 1.2; X='a b' Y= true");
+    assert_eq!(err, "+ echo 'done' 'it'\"'\"'s'  'a{b' x] '^P=' 1.2\n+ X='a b' Y= true\n");
 }

@@ -21,6 +21,8 @@ pub enum FsError {
     Invalid,
     /// EBUSY (removing or renaming the root)
     Busy,
+    /// ENAMETOOLONG (a path longer than [`super::PATH_MAX`])
+    NameTooLong,
 }
 
 impl fmt::Display for FsError {
@@ -34,6 +36,7 @@ impl fmt::Display for FsError {
             FsError::Loop => "Symbolic link loop",
             FsError::Invalid => "Invalid argument",
             FsError::Busy => "Resource busy",
+            FsError::NameTooLong => "File name too long",
         })
     }
 }

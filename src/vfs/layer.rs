@@ -102,8 +102,9 @@ impl Layer {
     }
 
     /// The layer that turns `lower` into `upper`: new and modified nodes (files copied up
-    /// whole), whiteouts for deletions, opaque markers for directories that were removed
-    /// and created again, and the parent directories of every change.
+    /// whole; one written in place counts as modified even with the same bytes, see
+    /// [`Tree::touched`]), whiteouts for deletions, opaque markers for directories that
+    /// were removed and created again, and the parent directories of every change.
     pub fn diff(lower: &Tree, upper: &Tree) -> Layer {
         let mut entries = BTreeMap::new();
         for (p, n) in upper.iter() {
@@ -117,12 +118,12 @@ impl Layer {
                 Some(l) if l.is_dir() && n.is_dir() => {
                     if l.ino != n.ino {
                         entries.insert(p.clone(), Change::Opaque(n.clone()));
-                    } else if !l.same_as(n) {
+                    } else if !l.same_as(n) || upper.touched().contains(p) {
                         entries.insert(p.clone(), Change::Node(n.clone()));
                     }
                 }
                 Some(l) => {
-                    if !l.same_as(n) {
+                    if !l.same_as(n) || upper.touched().contains(p) {
                         entries.insert(p.clone(), Change::Node(n.clone()));
                     }
                 }
@@ -238,6 +239,21 @@ mod tests {
                 (p.clone(), k)
             })
             .collect()
+    }
+
+    #[test]
+    fn rewriting_the_same_bytes_or_touching_copies_up() {
+        let lower = base();
+        let mut upper = lower.clone();
+        let same = Meta::root(0o644);
+        upper.write_file("/", "/etc/os-release", "ID=debian\n".into(), same).unwrap();
+        upper.update_meta("/", "/var/lib/apt/lists/a", true, |_| {}).unwrap();
+        assert!(upper.get("/etc/os-release").unwrap().same_as(lower.get("/etc/os-release").unwrap()), "nothing differs");
+        let l = Layer::diff(&lower, &upper);
+        let files: Vec<_> = kinds(&l).into_iter().filter(|(p, _)| p.contains("release") || p.ends_with("/a")).collect();
+        assert_eq!(files, vec![("/etc/os-release".into(), "node"), ("/var/lib/apt/lists/a".into(), "node")]);
+        upper.forget_touched();
+        assert!(Layer::diff(&lower, &upper).is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //!
 //! Not here: reading or writing tar archives (see `oci`), running commands (see `shell`).
 
+pub mod accounts;
 mod content;
 mod error;
 mod layer;
@@ -21,4 +22,4 @@ pub use content::Content;
 pub use error::FsError;
 pub use layer::{Change, ChangeKind, Layer};
 pub use node::{Meta, Node, NodeKind};
-pub use tree::Tree;
+pub use tree::{Tree, PATH_MAX};

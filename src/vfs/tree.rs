@@ -1,9 +1,14 @@
 //! A whole filesystem as one view: a sorted map from absolute path to node.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::path::{self, normalize};
 use super::{Content, FsError, Meta, Node, NodeKind};
+
+/// The longest path, in bytes, a lookup may produce (Linux's `PATH_MAX`); longer ones fail
+/// with [`FsError::NameTooLong`]. Paths are the tree's keys, so this also bounds the cost
+/// of every lookup.
+pub const PATH_MAX: usize = 4096;
 
 /// How many symbolic links one lookup may follow before it fails with [`FsError::Loop`].
 const MAX_SYMLINKS: usize = 40;
@@ -15,6 +20,8 @@ const MAX_SYMLINKS: usize = 40;
 pub struct Tree {
     nodes: BTreeMap<String, Node>,
     next_ino: u64,
+    /// Existing entries written or changed in place (see [`Tree::touched`]).
+    touched: BTreeSet<String>,
 }
 
 impl Default for Tree {
@@ -28,7 +35,20 @@ impl Tree {
     pub fn new() -> Self {
         let mut nodes = BTreeMap::new();
         nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
-        Tree { nodes, next_ino: 2 }
+        Tree { nodes, next_ino: 2, touched: BTreeSet::new() }
+    }
+
+    /// The existing entries written or changed in place (`echo same > f`, `touch f`) since
+    /// the tree was made or [`Tree::forget_touched`]: a layer holds them even when their
+    /// bytes and metadata come out the same, as overlayfs copies a file up when it is
+    /// written.
+    pub fn touched(&self) -> &BTreeSet<String> {
+        &self.touched
+    }
+
+    /// Starts a new [`Tree::touched`] record (after a layer was taken).
+    pub fn forget_touched(&mut self) {
+        self.touched.clear();
     }
 
     /// A fresh node identity.
@@ -84,8 +104,22 @@ impl Tree {
     /// every component and, when `follow_last`, in the last one. A missing last component
     /// is not an error: the path where it would be is returned.
     pub fn resolve(&self, cwd: &str, p: &str, follow_last: bool) -> Result<String, FsError> {
-        let start = normalize("/", cwd);
-        let mut cur = if p.starts_with('/') { "/".to_string() } else { start };
+        // Fast path: without `..`, when the lexical path (or its parent) is in the map, no
+        // component of it is a link (every node's parent is a directory in the map), so
+        // the lexical path is the answer. This keeps deep paths linear.
+        if !p.split('/').any(|c| c == "..") {
+            let full = normalize(cwd, p);
+            if full.len() > PATH_MAX {
+                return Err(FsError::NameTooLong);
+            }
+            match self.nodes.get(&full) {
+                Some(Node { kind: NodeKind::Symlink(_), .. }) if follow_last => {}
+                Some(_) => return Ok(full),
+                None if self.nodes.get(path::parent(&full)).is_some_and(Node::is_dir) => return Ok(full),
+                None => {}
+            }
+        }
+        let mut cur = if p.starts_with('/') { "/".to_string() } else { normalize("/", cwd) };
         let mut todo: VecDeque<String> =
             p.split('/').filter(|c| !c.is_empty() && *c != ".").map(String::from).collect();
         let mut hops = 0;
@@ -118,6 +152,9 @@ impl Tree {
                     }
                 }
                 _ => cur = next,
+            }
+            if cur.len() > PATH_MAX {
+                return Err(FsError::NameTooLong);
             }
         }
         Ok(cur)
@@ -159,6 +196,7 @@ impl Tree {
             Some(n) => {
                 n.kind = NodeKind::File(content);
                 n.meta.mtime = meta.mtime;
+                self.touched.insert(at.clone());
                 Ok(at)
             }
             None => {
@@ -186,8 +224,23 @@ impl Tree {
     /// left as they are. Returns the resolved path.
     pub fn mkdir_all(&mut self, cwd: &str, p: &str, meta: Meta) -> Result<String, FsError> {
         let full = normalize(cwd, p);
+        if full.len() > PATH_MAX {
+            return Err(FsError::NameTooLong);
+        }
+        if self.nodes.get(&full).is_some_and(Node::is_dir) {
+            return Ok(full);
+        }
         let mut cur = "/".to_string();
+        let mut creating = false;
         for comp in full.split('/').filter(|c| !c.is_empty()) {
+            if creating {
+                // Below a directory just created nothing exists yet.
+                let next = path::join(&cur, comp);
+                let ino = self.alloc_ino();
+                self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                cur = next;
+                continue;
+            }
             let next = self.resolve(&cur, comp, true)?;
             match self.nodes.get(&next) {
                 Some(n) if n.is_dir() => {}
@@ -195,6 +248,7 @@ impl Tree {
                 None => {
                     let ino = self.alloc_ino();
                     self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                    creating = true;
                 }
             }
             cur = next;
@@ -301,6 +355,7 @@ impl Tree {
         let at = self.resolve(cwd, p, follow)?;
         let n = self.nodes.get_mut(&at).ok_or(FsError::NotFound)?;
         f(&mut n.meta);
+        self.touched.insert(at);
         Ok(())
     }
 

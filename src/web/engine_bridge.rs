@@ -100,7 +100,7 @@ impl crate::engine::Host for EditorContext {
     }
 }
 
-fn to_build_context(ctx: &super::state::Context) -> build::Context {
+pub fn to_build_context(ctx: &super::state::Context) -> build::Context {
     let mut context = build::Context::new();
     for (path, e) in ctx {
         match e {
@@ -261,16 +261,21 @@ impl Bridge {
         let image = inner.engine.store.get(image_id)?;
         let n = image.layers.len();
         if own_layer && n > 0 {
-            let lower = Tree::from_layers(image.layers[..n - 1].iter().map(|l| &l.layer));
-            let top = &image.layers[n - 1].layer;
+            let lower = Tree::from_layers(image.layers[..n - 1].iter().map(|l| l.layer()));
+            let top = image.layers[n - 1].layer();
             let mut tree = lower.clone();
             top.apply_to(&mut tree);
             let changes = top.changes(&lower).into_iter().collect();
             Some(Snapshot { tree, lower, changes, layers: n })
         } else {
-            let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
+            let tree = Tree::from_layers(image.layers.iter().map(|l| l.layer()));
             Some(Snapshot { tree, lower: Tree::new(), changes: BTreeMap::new(), layers: n })
         }
+    }
+
+    /// Runs `f` on the engine's image store (the size analysis and hints read it).
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut crate::image::Store) -> R) -> R {
+        f(&mut self.0.borrow_mut().engine.store)
     }
 
     /// Runs a docker command (argv without `docker`) and returns its exit status and output.
@@ -409,7 +414,7 @@ impl Bridge {
         let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
         let mut seen = std::collections::HashSet::new();
         let digest_estimate = store.get(image_id).map_or(0, |img| {
-            img.layers.iter().filter(|l| seen.insert(l.diff_id.clone())).map(|l| l.size + 512 * l.layer.len() as u64).sum()
+            img.layers.iter().filter(|l| seen.insert(l.diff_id.clone())).map(|l| l.size + 512 * l.layer().len() as u64).sum()
         });
         let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
         inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
@@ -429,7 +434,7 @@ impl Bridge {
         let images = [crate::oci::SaveImage {
             config: &image.config,
             config_bytes: Some(&image.config_bytes[..]),
-            layers: image.layers.iter().map(|l| &l.layer).collect(),
+            layers: image.layers.iter().map(crate::oci::SaveLayer::Info).collect(),
             tags: saving.tags.clone(),
         }];
         let t0 = dom::now_ms();
@@ -471,10 +476,14 @@ fn flush(out: &mut Vec<BuildUpdate>, log: &mut Vec<LogLine>) {
 pub const KEYS: &str = "Type a docker command (docker run -it alpine sh opens a shell; exit leaves it).
 Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";
 
-/// A command's output as terminal lines: standard output, then standard error.
+/// A command's output as terminal lines, both streams in the order the engine wrote them
+/// (as the CLI prints them).
 fn output_lines(out: &crate::engine::Output) -> Vec<TermLine> {
-    let mut lines: Vec<TermLine> = out.stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
-    lines.extend(out.stderr.lines().map(|l| TermLine { text: l.to_string(), kind: "err" }));
+    let mut lines = Vec::new();
+    for (stream, text) in out.chunks() {
+        let kind = if matches!(stream, crate::engine::Stream::Stderr) { "err" } else { "out" };
+        lines.extend(text.lines().map(|l| TermLine { text: l.to_string(), kind }));
+    }
     lines
 }
 

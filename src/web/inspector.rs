@@ -9,6 +9,8 @@ use super::files::Files;
 use super::inspect::CommandView;
 use super::state::{BuildStatus, Msg, State, Tab};
 
+use super::learn::LearnPanel;
+use super::size_view::SizePanel;
 use super::terminal::Terminal;
 use super::timeline::Timeline;
 
@@ -34,7 +36,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let tabs: &[(Tab, &str)] = if props.compact {
         &[(Tab::Log, "Log"), (Tab::Files, "Files")]
     } else {
-        &[(Tab::Log, "Log"), (Tab::Files, "Files"), (Tab::History, "History"), (Tab::Inspect, "Inspect"), (Tab::Terminal, "Terminal")]
+        &[(Tab::Log, "Log"), (Tab::Files, "Files"), (Tab::History, "History"), (Tab::Inspect, "Inspect"), (Tab::Terminal, "Terminal"), (Tab::Size, "Size"), (Tab::Learn, "Learn")]
     };
     let tab_buttons = tabs.iter().map(|(tab, label)| {
         let active = s.tab == *tab;
@@ -66,6 +68,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Tab::History => html! { <CommandView bridge={props.bridge.clone()} {image} command={vec!["history"]} /> },
         Tab::Inspect => html! { <CommandView bridge={props.bridge.clone()} {image} command={vec!["inspect"]} /> },
         Tab::Terminal => html! { <Terminal bridge={props.bridge.clone()} term={s.term.clone()} dispatch={d.clone()} /> },
+        Tab::Size => html! { <SizePanel state={s.clone()} bridge={props.bridge.clone()} dispatch={d.clone()} /> },
+        Tab::Learn => html! { <LearnPanel state={s.clone()} bridge={props.bridge.clone()} dispatch={d.clone()} /> },
     };
     html! {
         <section class="pane right" aria-label="Build results">

@@ -84,6 +84,10 @@ pub enum Tab {
     Inspect,
     /// The docker terminal.
     Terminal,
+    /// Where the image's bytes go: analysis, pictures and hints.
+    Size,
+    /// Lessons and compare mode.
+    Learn,
 }
 
 /// The panels under the editor.

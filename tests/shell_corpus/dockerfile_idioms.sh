@@ -7,6 +7,8 @@ command -v wget >/dev/null 2>&1 && echo "have wget"
 command -v curl >/dev/null 2>&1 || echo "no curl"
 for f in conf/*.env; do echo "== $f"; cat "$f"; done
 VERSION=1.2.3
+# The stages of a pipeline trace concurrently in busybox: no xtrace from here.
+set +x
 echo "major=${VERSION%%.*} minor=$(echo $VERSION | cut -d. -f2)"
 [ -d /nonexistent ] || mkdir -p logs
 chmod 755 logs && ls -d logs

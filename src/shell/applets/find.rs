@@ -143,11 +143,11 @@ impl P<'_> {
             }
             "-user" => {
                 let u = self.arg(&tok)?;
-                E::User(super::users::find_user(sh.fs, &u).map(|x| x.uid).ok_or_else(|| format!("invalid user name '{u}'"))?)
+                E::User(crate::vfs::accounts::find_user(sh.fs, &u).map(|x| x.uid).ok_or_else(|| format!("invalid user name '{u}'"))?)
             }
             "-group" => {
                 let g = self.arg(&tok)?;
-                E::Group(super::users::find_group(sh.fs, &g).ok_or_else(|| format!("invalid group name '{g}'"))?)
+                E::Group(crate::vfs::accounts::find_group(sh.fs, &g).ok_or_else(|| format!("invalid group name '{g}'"))?)
             }
             "-print" => {
                 self.has_action = true;

@@ -2,7 +2,7 @@
 //! `which`, `wget`, `curl` (there is no network: they fail like on a host without DNS).
 
 use super::common::{fail, Opts};
-use crate::image::time::{civil_from_days as civil, days_from_civil};
+use crate::util::time::{civil_from_days as civil, days_from_civil};
 use crate::shell::applet::Ctx;
 
 
@@ -131,7 +131,7 @@ pub fn nproc(ctx: &mut Ctx<'_>, _argv: &[String]) -> i32 {
 /// `which NAME…`
 pub fn which(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "");
-    let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::shell::DEFAULT_PATH.into());
+    let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.into());
     let mut status = 0;
     for name in &o.args {
         let found = if name.contains('/') {

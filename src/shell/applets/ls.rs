@@ -2,7 +2,7 @@
 
 use super::common::{fail, Opts};
 use super::info::strftime;
-use super::users::{group_name, user_name};
+use crate::vfs::accounts::{group_name, user_name};
 use crate::shell::applet::Ctx;
 use crate::vfs::{path, Node, NodeKind};
 

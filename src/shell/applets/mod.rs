@@ -23,116 +23,184 @@ mod users;
 use super::applet::AppletFn;
 use super::run::ShellFn;
 
+/// How an applet runs.
+#[derive(Clone, Copy)]
+pub(crate) enum Run {
+    /// An ash builtin, found without a `PATH` lookup (`echo`, `printf`, `test`, …).
+    Builtin(AppletFn),
+    /// A program that needs the interpreter (shells, `env`, `find`, `xargs`, `busybox`).
+    Shell(ShellFn),
+    /// A program over the filesystem.
+    Plain(AppletFn),
+}
+
+/// One applet: its name, how it runs, and whether busybox provides it (a link to
+/// `/bin/busybox` in a busybox-like base image, a line of `busybox --list`).
+pub(crate) struct Applet {
+    /// The program name.
+    pub name: &'static str,
+    /// Its implementation.
+    pub run: Run,
+    /// True when busybox has it.
+    pub busybox: bool,
+}
+
+const fn a(name: &'static str, run: Run, busybox: bool) -> Applet {
+    Applet { name, run, busybox }
+}
+
+use Run::{Builtin, Plain, Shell};
+
+fn succeed(_: &mut crate::shell::applet::Ctx<'_>, _: &[String]) -> i32 {
+    0
+}
+
+fn fail_status(_: &mut crate::shell::applet::Ctx<'_>, _: &[String]) -> i32 {
+    1
+}
+
+/// Every applet, by name: the one table the shell, `busybox` and base images read.
+pub(crate) const APPLETS: &[Applet] = &[
+    a("[", Builtin(test::test), true),
+    a("[[", Builtin(test::test), true),
+    a("addgroup", Plain(users::addgroup), true),
+    a("adduser", Plain(users::adduser), true),
+    a("ash", Shell(shellapps::sh), true),
+    a("awk", Plain(awk::awk), true),
+    a("base64", Plain(sums::base64), true),
+    a("basename", Plain(basic::basename), true),
+    a("bash", Shell(shellapps::sh), false),
+    a("busybox", Shell(shellapps::busybox), true),
+    a("cat", Plain(files::cat), true),
+    a("chgrp", Plain(perms::chgrp), true),
+    a("chmod", Plain(perms::chmod), true),
+    a("chown", Plain(perms::chown), true),
+    a("chroot", Shell(shellapps::wrapper), true),
+    a("cp", Plain(files::cp), true),
+    a("curl", Plain(info::curl), false),
+    a("cut", Plain(text::cut), true),
+    a("dash", Shell(shellapps::sh), false),
+    a("date", Plain(info::date), true),
+    a("dd", Plain(files::dd), true),
+    a("df", Plain(ls::df), true),
+    a("dirname", Plain(basic::dirname), true),
+    a("du", Plain(ls::du), true),
+    a("echo", Builtin(basic::echo), true),
+    a("egrep", Plain(grep::grep), true),
+    a("env", Shell(shellapps::env), true),
+    a("expr", Plain(expr::expr), true),
+    a("false", Builtin(fail_status), true),
+    a("fgrep", Plain(grep::grep), true),
+    a("find", Shell(find::find), true),
+    a("gosu", Shell(shellapps::wrapper), false),
+    a("grep", Plain(grep::grep), true),
+    a("groupadd", Plain(users::groupadd), false),
+    a("gunzip", Plain(archive::gunzip), true),
+    a("gzip", Plain(archive::gzip), true),
+    a("head", Plain(text::head), true),
+    a("hostname", Plain(info::hostname), true),
+    a("id", Plain(users::id), true),
+    a("kill", Builtin(succeed), true),
+    a("ln", Plain(files::ln), true),
+    a("ls", Plain(ls::ls), true),
+    a("md5sum", Plain(sums::md5sum), true),
+    a("mkdir", Plain(files::mkdir), true),
+    a("mktemp", Plain(files::mktemp), true),
+    a("mv", Plain(files::mv), true),
+    a("nice", Shell(shellapps::wrapper), true),
+    a("nl", Plain(text::nl), true),
+    a("nohup", Shell(shellapps::wrapper), true),
+    a("nproc", Plain(info::nproc), true),
+    a("printenv", Plain(basic::printenv), true),
+    a("printf", Builtin(printf::printf), true),
+    a("pwd", Plain(basic::pwd), true),
+    a("readlink", Plain(files::readlink), true),
+    a("realpath", Plain(files::realpath), true),
+    a("rev", Plain(text::rev), true),
+    a("rm", Plain(files::rm), true),
+    a("rmdir", Plain(files::rmdir), true),
+    a("sed", Plain(sed::sed), true),
+    a("seq", Plain(basic::seq), true),
+    a("setsid", Shell(shellapps::wrapper), true),
+    a("sh", Shell(shellapps::sh), true),
+    a("sha256sum", Plain(sums::sha256sum), true),
+    a("sha512sum", Plain(sums::sha512sum), true),
+    a("sleep", Plain(succeed), true),
+    a("sort", Plain(text::sort), true),
+    a("stat", Plain(ls::stat), true),
+    a("su-exec", Shell(shellapps::wrapper), false),
+    a("sync", Plain(succeed), true),
+    a("tail", Plain(text::tail), true),
+    a("tar", Plain(archive::tar), true),
+    a("tee", Plain(files::tee), true),
+    a("test", Builtin(test::test), true),
+    a("time", Shell(shellapps::wrapper), true),
+    a("timeout", Shell(shellapps::wrapper), true),
+    a("touch", Plain(files::touch), true),
+    a("tr", Plain(text::tr), true),
+    a("true", Builtin(succeed), true),
+    a("uname", Plain(info::uname), true),
+    a("uniq", Plain(text::uniq), true),
+    a("useradd", Plain(users::useradd), false),
+    a("usleep", Plain(succeed), true),
+    a("wc", Plain(text::wc), true),
+    a("wget", Plain(info::wget), true),
+    a("which", Plain(info::which), true),
+    a("whoami", Plain(users::whoami), true),
+    a("xargs", Shell(shellapps::xargs), true),
+    a("yes", Plain(basic::yes), true),
+    a("zcat", Plain(archive::zcat), true),
+];
+
+fn find(name: &str) -> Option<&'static Applet> {
+    APPLETS.binary_search_by(|a| a.name.cmp(name)).ok().map(|i| &APPLETS[i])
+}
+
 /// Applets ash runs as builtins (no `PATH` lookup needed): `echo`, `printf`, `test`, …
 pub(crate) fn builtin_applet(name: &str) -> Option<AppletFn> {
-    Some(match name {
-        "echo" => basic::echo,
-        "printf" => printf::printf,
-        "test" | "[" | "[[" => test::test,
-        "true" => |_, _| 0,
-        "false" => |_, _| 1,
-        "kill" => |_, _| 0,
-        _ => return None,
-    })
+    match find(name)?.run {
+        Builtin(f) => Some(f),
+        _ => None,
+    }
 }
 
 /// Applets that need the interpreter: shells, `env`, `find`, `xargs`, `busybox`.
 pub(crate) fn shell_applet(name: &str) -> Option<ShellFn> {
-    Some(match name {
-        "sh" | "bash" | "ash" | "dash" => shellapps::sh,
-        "env" => shellapps::env,
-        "xargs" => shellapps::xargs,
-        "busybox" => shellapps::busybox,
-        "find" => find::find,
-        "nohup" | "nice" | "time" | "timeout" | "chroot" | "setsid" | "su-exec" | "gosu" => shellapps::wrapper,
-        _ => return None,
-    })
-}
-
-/// The applet implementing the program `name`.
-pub(crate) fn applet(name: &str) -> Option<AppletFn> {
-    if let Some(a) = builtin_applet(name) {
-        return Some(a);
+    match find(name)?.run {
+        Shell(f) => Some(f),
+        _ => None,
     }
-    Some(match name {
-        "cat" => files::cat,
-        "ls" => ls::ls,
-        "mkdir" => files::mkdir,
-        "rm" => files::rm,
-        "rmdir" => files::rmdir,
-        "cp" => files::cp,
-        "mv" => files::mv,
-        "ln" => files::ln,
-        "touch" => files::touch,
-        "chmod" => perms::chmod,
-        "chown" => perms::chown,
-        "chgrp" => perms::chgrp,
-        "stat" => ls::stat,
-        "realpath" => files::realpath,
-        "readlink" => files::readlink,
-        "du" => ls::du,
-        "df" => ls::df,
-        "mktemp" => files::mktemp,
-        "tee" => files::tee,
-        "dd" => files::dd,
-        "printenv" => basic::printenv,
-        "pwd" => basic::pwd,
-        "expr" => expr::expr,
-        "yes" => basic::yes,
-        "seq" => basic::seq,
-        "sleep" | "sync" | "usleep" => |_, _| 0,
-        "basename" => basic::basename,
-        "dirname" => basic::dirname,
-        "rev" => text::rev,
-        "grep" | "egrep" | "fgrep" => grep::grep,
-        "sed" => sed::sed,
-        "awk" => awk::awk,
-        "nl" => text::nl,
-        "head" => text::head,
-        "tail" => text::tail,
-        "wc" => text::wc,
-        "sort" => text::sort,
-        "uniq" => text::uniq,
-        "tr" => text::tr,
-        "cut" => text::cut,
-        "tar" => archive::tar,
-        "gzip" => archive::gzip,
-        "gunzip" => archive::gunzip,
-        "zcat" => archive::zcat,
-        "sha256sum" => sums::sha256sum,
-        "sha512sum" => sums::sha512sum,
-        "md5sum" => sums::md5sum,
-        "base64" => sums::base64,
-        "id" => users::id,
-        "whoami" => users::whoami,
-        "adduser" => users::adduser,
-        "addgroup" => users::addgroup,
-        "useradd" => users::useradd,
-        "groupadd" => users::groupadd,
-        "date" => info::date,
-        "uname" => info::uname,
-        "hostname" => info::hostname,
-        "nproc" => info::nproc,
-        "which" => info::which,
-        "wget" => info::wget,
-        "curl" => info::curl,
-        _ => return None,
-    })
 }
 
-/// Every applet name (for `busybox --list` and installing links in base images).
-pub const LIST: &[&str] = &[
-    "[", "[[", "adduser", "addgroup", "ash", "awk", "base64", "basename", "busybox", "cat", "chgrp", "chmod", "chown",
-    "chroot", "cp", "cut", "date", "dd", "df", "dirname", "du", "echo", "egrep", "expr", "env", "false", "fgrep", "find",
-    "grep", "gunzip", "gzip", "head", "hostname", "id", "kill", "ln", "ls", "md5sum", "mkdir", "mktemp", "mv",
-    "nice", "nl", "nohup", "nproc", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed",
-    "seq", "setsid", "sh", "sha256sum", "sha512sum", "sleep", "sort", "stat", "sync", "tail", "tar", "tee", "test",
-    "time", "timeout", "touch", "tr", "true", "uname", "uniq", "usleep", "wc", "wget", "which", "whoami",
-    "xargs", "yes", "zcat",
-];
+/// The applet implementing the program `name` (builtins included).
+pub(crate) fn applet(name: &str) -> Option<AppletFn> {
+    match find(name)?.run {
+        Builtin(f) | Plain(f) => Some(f),
+        Shell(_) => None,
+    }
+}
+
+/// The names busybox provides, sorted (`busybox --list`, the links of a base image).
+pub(crate) fn busybox_names() -> impl Iterator<Item = &'static str> {
+    APPLETS.iter().filter(|a| a.busybox).map(|a| a.name)
+}
 
 /// `strftime` as `ls` and `date` use it (for tests outside this module).
 #[cfg(test)]
 pub(crate) fn strftime_for_tests(fmt: &str, t: i64) -> String {
     info::strftime(fmt, t)
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_unique() {
+        assert!(APPLETS.windows(2).all(|w| w[0].name < w[1].name), "sorted by name, no duplicates (binary search)");
+        assert!(applet("cat").is_some() && applet("echo").is_some() && applet("sh").is_none());
+        assert!(shell_applet("sh").is_some() && builtin_applet("cat").is_none());
+        let names: Vec<&str> = busybox_names().collect();
+        assert!(names.contains(&"ash") && !names.contains(&"bash") && !names.contains(&"useradd"));
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::common::{fail, Opts};
 use super::files::parse_mode;
-use super::users::{find_group, find_user, groups, users};
+use crate::vfs::accounts::{find_group, find_user, groups, users};
 use crate::shell::applet::Ctx;
 use crate::vfs::Meta;
 

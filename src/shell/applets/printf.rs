@@ -188,9 +188,38 @@ fn pad(s: String, width: usize, left: bool, zero: bool) -> String {
     }
 }
 
+/// The widest field or longest precision a conversion may ask for: more could never be
+/// written within the default write budget (C's printf fails with EOVERFLOW past INT_MAX).
+pub const MAX_FIELD: u64 = 256 * 1024 * 1024;
+
+/// Significant digits past which a double's exact decimal expansion has only zeros (the
+/// longest is 767 digits), so wider precisions are padded rather than computed.
+const MAX_DIGITS: usize = 1100;
+
+/// Parses a width or precision (digits, or a `*` argument) into a bounded size.
+fn field(text: &str, spec: &str) -> Result<(u64, bool), String> {
+    let (neg, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, text),
+    };
+    let v = if digits.is_empty() { 0 } else { digits.parse::<u64>().unwrap_or(u64::MAX) };
+    if v > MAX_FIELD {
+        return Err(format!("{spec}: field width or precision too large (more than {MAX_FIELD})"));
+    }
+    Ok((v, neg))
+}
+
+/// `0` digits to make `s` at least `n` long (for precisions past Rust's formatter range).
+fn zeros_to(s: &mut String, n: usize) {
+    let len = s.len();
+    if n > len {
+        s.push_str(&"0".repeat(n - len));
+    }
+}
+
 /// Formats `fmt` with `args` once; returns the text, how many args were used and whether
-/// `\c` stopped output.
-pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, bool) {
+/// `\c` stopped output. A width or precision past [`MAX_FIELD`] is an error.
+pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> Result<(String, usize, bool), String> {
     let cs: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut used = 0;
@@ -220,7 +249,7 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
             let (t, stop) = unescape(&piece, false);
             out.push_str(&t);
             if stop {
-                return (out, used, true);
+                return Ok((out, used, true));
             }
             i = j;
             continue;
@@ -230,6 +259,7 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
             i += 1;
             continue;
         }
+        let start = i;
         i += 1;
         if cs.get(i) == Some(&'%') {
             out.push('%');
@@ -243,7 +273,7 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
         }
         let mut width = String::new();
         if cs.get(i) == Some(&'*') {
-            width = (next(&mut used).map(|a| a.num()).unwrap_or(0.0) as i64).to_string();
+            width = star(next(&mut used));
             i += 1;
         }
         while i < cs.len() && cs[i].is_ascii_digit() {
@@ -255,14 +285,19 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
             i += 1;
             let mut p = String::new();
             if cs.get(i) == Some(&'*') {
-                p = (next(&mut used).map(|a| a.num()).unwrap_or(0.0) as i64).to_string();
+                p = star(next(&mut used));
                 i += 1;
             }
             while i < cs.len() && cs[i].is_ascii_digit() {
                 p.push(cs[i]);
                 i += 1;
             }
-            prec = Some(p.parse().unwrap_or(0));
+            let spec: String = cs[start..i.min(cs.len())].iter().collect();
+            // A negative precision counts as none, as in C.
+            prec = match field(&p, &spec)? {
+                (_, true) => None,
+                (v, false) => Some(v as usize),
+            };
         }
         while i < cs.len() && "hlLqjzt".contains(cs[i]) {
             i += 1;
@@ -274,12 +309,9 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
             break;
         };
         i += 1;
-        let mut w: i64 = width.parse().unwrap_or(0);
-        let mut left = flags.contains('-');
-        if w < 0 {
-            left = true;
-            w = -w;
-        }
+        let spec: String = cs[start..i].iter().collect();
+        let (w, neg_width) = field(&width, &spec)?;
+        let left = flags.contains('-') || neg_width;
         let w = w as usize;
         let zero = flags.contains('0') && !left;
         let sign = |s: String, neg: bool| -> String {
@@ -306,7 +338,7 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
                 let (s, stop) = unescape(&arg.map(|a| a.text()).unwrap_or_default(), true);
                 out.push_str(&pad(s, w, left, false));
                 if stop {
-                    return (out, used, true);
+                    return Ok((out, used, true));
                 }
                 continue;
             }
@@ -322,7 +354,7 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
                 let v = arg.map(|a| a.num()).unwrap_or(0.0) as i64;
                 let mut digits = v.unsigned_abs().to_string();
                 if let Some(p) = prec {
-                    digits = format!("{digits:0>p$}");
+                    digits = format!("{}{digits}", "0".repeat(p.saturating_sub(digits.len())));
                 }
                 pad(sign(digits, v < 0), w, left, zero && prec.is_none())
             }
@@ -346,16 +378,27 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
                 let v = arg.map(|a| a.num()).unwrap_or(0.0);
                 let p = prec.unwrap_or(6);
                 let body = match conv {
-                    'f' | 'F' => format!("{:.*}", p, v.abs()),
+                    'f' | 'F' => {
+                        let mut s = format!("{:.*}", p.min(MAX_DIGITS), v.abs());
+                        if p > MAX_DIGITS && v.is_finite() {
+                            let int_len = s.find('.').unwrap_or(s.len());
+                            zeros_to(&mut s, int_len + 1 + p);
+                        }
+                        s
+                    }
                     'e' | 'E' => {
-                        let s = format!("{:.*e}", p, v.abs());
+                        let s = format!("{:.*e}", p.min(MAX_DIGITS), v.abs());
                         let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+                        let mut m = m.to_string();
+                        if p > MAX_DIGITS && v.is_finite() {
+                            zeros_to(&mut m, 2 + p);
+                        }
                         let e: i32 = e.parse().unwrap_or(0);
                         let s = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
                         if conv == 'E' { s.to_uppercase() } else { s }
                     }
                     _ => {
-                        let s = fmt_g(v.abs(), p, flags.contains('#'));
+                        let s = fmt_g(v.abs(), p.min(MAX_DIGITS), flags.contains('#'));
                         if conv == 'G' { s.to_uppercase() } else { s }
                     }
                 };
@@ -367,7 +410,18 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> (String, usize, 
         };
         out.push_str(&s);
     }
-    (out, used, false)
+    Ok((out, used, false))
+}
+
+/// A `*` width or precision argument as digits (with a sign), saturating at the extremes.
+fn star(arg: Option<Arg>) -> String {
+    let v = arg.map(|a| a.num()).unwrap_or(0.0);
+    let v = if v.is_nan() { 0.0 } else { v.trunc() };
+    if v < 0.0 {
+        format!("-{}", (-v).min(u64::MAX as f64) as u64)
+    } else {
+        (v.min(u64::MAX as f64) as u64).to_string()
+    }
 }
 
 /// `printf FORMAT [ARG…]`: the format is reused while arguments remain.
@@ -379,7 +433,13 @@ pub fn printf(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut args: Vec<Arg> = argv[2..].iter().map(|a| Arg::Str(a.clone())).collect();
     let status = 0;
     loop {
-        let (s, used, stop) = format(fmt, &args, true);
+        let (s, used, stop) = match format(fmt, &args, true) {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.err(&format!("printf: {e}\n"));
+                return 1;
+            }
+        };
         ctx.out(&s);
         if stop || used == 0 || used >= args.len() || ctx.stopped() {
             break;
@@ -395,7 +455,7 @@ mod tests {
 
     fn f(fmt: &str, args: &[&str]) -> String {
         let a: Vec<Arg> = args.iter().map(|s| Arg::Str(s.to_string())).collect();
-        format(fmt, &a, true).0
+        format(fmt, &a, true).unwrap().0
     }
 
     #[test]

@@ -144,7 +144,7 @@ pub fn busybox(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         return Ok(0);
     };
     if name == "--list" {
-        let list: String = super::LIST.iter().map(|n| format!("{n}\n")).collect();
+        let list: String = super::busybox_names().map(|n| format!("{n}\n")).collect();
         sh.write_fd(1, list.as_bytes())?;
         return Ok(0);
     }
@@ -174,7 +174,7 @@ fn install(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let dir = argv.get(if symbolic { 3 } else { 2 }).map(String::as_str).unwrap_or("/bin");
     let target = if argv[0].starts_with('/') { argv[0].as_str() } else { "/bin/busybox" };
     let meta = crate::vfs::Meta { mode: 0o777, uid: sh.uid, gid: sh.gid, mtime: sh.now };
-    for name in super::LIST.iter().filter(|n| **n != "busybox") {
+    for name in super::busybox_names().filter(|n| *n != "busybox") {
         let link = format!("{}/{name}", dir.trim_end_matches('/'));
         let cwd = sh.st.cwd.clone();
         let r = if symbolic { sh.fs.symlink(&cwd, target, &link, meta).map(|_| ()) } else { sh.fs.hard_link(&cwd, target, &link).map(|_| ()) };

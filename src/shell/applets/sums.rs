@@ -5,7 +5,7 @@ use sha2::Digest;
 use super::common::{fail, read_input, Opts};
 use crate::shell::applet::Ctx;
 
-use crate::oci::digest::hex;
+use crate::util::digest::hex;
 
 fn sum_applet(ctx: &mut Ctx<'_>, argv: &[String], name: &str, f: fn(&[u8]) -> String) -> i32 {
     let o = Opts::parse(argv, "");
@@ -67,46 +67,6 @@ pub fn md5sum(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     sum_applet(ctx, argv, "md5sum", |d| hex(&md5::Md5::digest(d)))
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding.
-pub fn encode(d: &[u8]) -> String {
-    let mut out = String::new();
-    for ch in d.chunks(3) {
-        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for k in 0..4 {
-            if k <= ch.len() {
-                out.push(B64[((n >> (18 - 6 * k)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Decodes base64, ignoring whitespace; `None` on invalid input.
-pub fn decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        if c == '=' {
-            break;
-        }
-        let v = B64.iter().position(|b| *b as char == c)? as u32;
-        acc = acc << 6 | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
-
 /// `base64 [-d] [-w COLS] [FILE]`
 pub fn base64(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "w");
@@ -119,7 +79,7 @@ pub fn base64(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     };
     if o.has('d') {
-        match decode(&String::from_utf8_lossy(&data)) {
+        match crate::util::base64::decode(&String::from_utf8_lossy(&data)) {
             Some(d) => {
                 ctx.write_out(&d);
                 0
@@ -131,7 +91,7 @@ pub fn base64(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     } else {
         let wrap: usize = o.val('w').and_then(|w| w.parse().ok()).unwrap_or(76);
-        let enc = encode(&data);
+        let enc = crate::util::base64::encode(&data);
         let mut s = String::new();
         if wrap == 0 {
             s.push_str(&enc);
@@ -150,6 +110,7 @@ pub fn base64(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::util::base64::{decode, encode};
 
     #[test]
     fn digests_and_base64() {

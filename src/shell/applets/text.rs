@@ -59,6 +59,10 @@ fn head_tail(ctx: &mut Ctx<'_>, argv: &[String], tail: bool) -> i32 {
             };
             sel.concat()
         };
+        if !tail && !neg && out.len() < d.len() {
+            // `head` stops reading after what it prints.
+            ctx.io.stdin_partial = true;
+        }
         ctx.write_out(&out);
     }
     failed as i32

@@ -3,77 +3,11 @@
 
 use super::common::{fail, Opts};
 use crate::shell::applet::Ctx;
+use crate::vfs::accounts::{find_group, find_user, group_name, groups, user_name, users};
 use crate::vfs::{Content, Meta, Tree};
-
-/// One `/etc/passwd` entry.
-#[derive(Clone, Debug, PartialEq)]
-pub struct User {
-    /// Login name.
-    pub name: String,
-    /// User id.
-    pub uid: u32,
-    /// Primary group id.
-    pub gid: u32,
-    /// Home directory.
-    pub home: String,
-}
 
 fn read_text(fs: &Tree, p: &str) -> String {
     fs.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default()
-}
-
-/// Every user in `/etc/passwd`.
-pub fn users(fs: &Tree) -> Vec<User> {
-    read_text(fs, "/etc/passwd")
-        .lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 6).then(|| User {
-                name: f[0].into(),
-                uid: f[2].parse().unwrap_or(0),
-                gid: f[3].parse().unwrap_or(0),
-                home: f[5].into(),
-            })
-        })
-        .collect()
-}
-
-/// Every group in `/etc/group`: (name, gid, members).
-pub fn groups(fs: &Tree) -> Vec<(String, u32, Vec<String>)> {
-    read_text(fs, "/etc/group")
-        .lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 3).then(|| {
-                let members = f.get(3).map(|m| m.split(',').filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default();
-                (f[0].to_string(), f[2].parse().unwrap_or(0), members)
-            })
-        })
-        .collect()
-}
-
-/// The name of a user id.
-pub fn user_name(fs: &Tree, uid: u32) -> Option<String> {
-    users(fs).into_iter().find(|u| u.uid == uid).map(|u| u.name)
-}
-
-/// The name of a group id.
-pub fn group_name(fs: &Tree, gid: u32) -> Option<String> {
-    groups(fs).into_iter().find(|g| g.1 == gid).map(|g| g.0)
-}
-
-/// A user by name or number.
-pub fn find_user(fs: &Tree, spec: &str) -> Option<User> {
-    let all = users(fs);
-    all.iter().find(|u| u.name == spec).cloned().or_else(|| {
-        let n: u32 = spec.parse().ok()?;
-        Some(all.into_iter().find(|u| u.uid == n).unwrap_or(User { name: spec.into(), uid: n, gid: n, home: "/".into() }))
-    })
-}
-
-/// A group id by name or number.
-pub fn find_group(fs: &Tree, spec: &str) -> Option<u32> {
-    groups(fs).into_iter().find(|g| g.0 == spec).map(|g| g.1).or_else(|| spec.parse().ok())
 }
 
 fn append_line(ctx: &mut Ctx<'_>, p: &str, line: &str) {

@@ -3,11 +3,11 @@
 
 use sha2::{Digest, Sha256};
 
-use super::apkdb::{self, ApkEntry};
-use super::distro::{detect, Distro, Family};
-use super::install::{add_users, install_files, read_text, remove_paths, PathFilter};
-use super::model::{hash64, Package};
-use super::repo::{catalogue, find};
+use crate::catalog::apkdb::{self, ApkEntry};
+use crate::catalog::distro::{detect, Distro, Family};
+use crate::catalog::install::{add_users, install_files, read_text, remove_paths, PathFilter};
+use crate::catalog::model::{hash64, Package};
+use crate::catalog::repo::{catalogue, find};
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 
@@ -95,7 +95,7 @@ pub fn apk(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 let tag = format!("v{}-{}-g{:010x}", distro.version_id, 100 + hash64(url.as_bytes()) % 90, hash64(url.as_bytes()) >> 24);
                 ctx.out(&format!("{tag} [{url}]\n"));
             }
-            ctx.out(&format!("OK: {} distinct packages available\n", 24_164 + distro.column() * 1_100));
+            ctx.out(&format!("OK: {} distinct packages available\n", 24_164 + distro.release().split('.').nth(1).and_then(|m| m.parse::<usize>().ok()).unwrap_or(19).saturating_sub(19) * 1_100));
             0
         }
         "upgrade" | "fix" => {
@@ -335,7 +335,7 @@ fn del(ctx: &mut Ctx<'_>, o: &Opts) -> i32 {
 /// busybox's trigger re-creates the applet links a removed package had replaced.
 fn restore_busybox_links(ctx: &mut Ctx<'_>) {
     let now = ctx.now;
-    for path in crate::image::builtin::alpine_applet_links() {
+    for path in crate::catalog::images::alpine_applet_links() {
         if ctx.fs.resolve("/", &path, false).is_ok_and(|at| ctx.fs.get(&at).is_none()) {
             let _ = ctx.fs.symlink("/", "/bin/busybox", &path, Meta { mode: 0o777, uid: 0, gid: 0, mtime: now });
         }

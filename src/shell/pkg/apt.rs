@@ -2,11 +2,11 @@
 //! recommends, `.deb` downloads to `/var/cache/apt/archives` (removed again by the official
 //! images' `docker-clean` hook), and dpkg's database updates.
 
-use super::distro::{detect, Distro, Family};
-use super::dpkgdb::{self, Stanza};
-use super::install::{add_users, install_files, read_text, remove_paths, PathFilter};
-use super::model::{hash64, Package};
-use super::repo::{catalogue, find};
+use crate::catalog::distro::{detect, Distro, Family};
+use crate::catalog::dpkgdb::{self, Stanza};
+use crate::catalog::install::{add_users, install_files, read_text, remove_paths, PathFilter};
+use crate::catalog::model::{hash64, Package};
+use crate::catalog::repo::{catalogue, find};
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 

@@ -1,6 +1,6 @@
 //! `dpkg` and `dpkg-query`: listing and querying the installed packages.
 
-use super::dpkgdb::{self, Stanza};
+use crate::catalog::dpkgdb::{self, Stanza};
 use crate::shell::Ctx;
 
 /// The `dpkg` applet (query options only; installing `.deb` files is not simulated).
@@ -74,7 +74,7 @@ pub fn dpkg_query(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 }
 
 fn matches(s: &Stanza, pats: &[String]) -> bool {
-    pats.is_empty() || pats.iter().any(|p| super::install::glob(p.as_bytes(), s.package().as_bytes()) || *p == s.display_name())
+    pats.is_empty() || pats.iter().any(|p| crate::catalog::install::glob(p.as_bytes(), s.package().as_bytes()) || *p == s.display_name())
 }
 
 fn list(ctx: &mut Ctx<'_>, pats: &[String]) -> i32 {

@@ -1,4 +1,5 @@
-//! Simulated package managers (apk, apt-get, apt, dpkg) and the programs packages install.
+//! Simulated package managers (apk, apt-get, apt, dpkg) and the programs packages install;
+//! the packages, releases and databases they work with are [`crate::catalog`]'s.
 //!
 //! Everything works on the files of the tree: the distribution comes from
 //! `/etc/os-release`, installed packages from apk's or dpkg's database files, package lists
@@ -6,22 +7,13 @@
 //! `--no-cache` have the effect on image size they have with Docker.
 
 pub mod apk;
-pub mod apkdb;
 pub mod apt;
 mod apt_lists;
-pub mod distro;
 pub mod dpkg;
-pub mod dpkgdb;
-pub mod install;
-pub mod model;
+pub mod hello;
 pub mod npm;
 pub mod pip;
 pub mod programs;
-pub mod repo;
-mod repo_alpine;
-mod repo_alpine_dev;
-mod repo_apt;
-mod repo_apt_dev;
 
 use super::AppletFn;
 
@@ -55,7 +47,7 @@ pub(crate) mod testutil {
 
     /// The tree of a built-in image.
     pub fn tree_of(reference: &str) -> Tree {
-        Tree::from_layers(&crate::image::builtin::lookup(reference).expect("built-in image").layers)
+        Tree::from_layers(&crate::catalog::images::lookup(reference).expect("catalogue data").expect("built-in image").layers)
     }
 
     /// Runs `argv` through [`super::applet`] as `uid` with stdin `input`.

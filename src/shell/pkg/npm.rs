@@ -1,8 +1,8 @@
 //! `npm`: `install` / `ci` from `package.json` into `node_modules` (synthetic files), the
 //! `~/.npm` cache, and `cache clean`.
 
-use super::install::read_text;
-use super::model::hash64;
+use crate::catalog::install::read_text;
+use crate::catalog::model::hash64;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 

@@ -1,9 +1,9 @@
 //! `pip` and `python3 -m venv`: a small PyPI, site-packages with synthetic files, the
 //! `~/.cache/pip` that `--no-cache-dir` avoids, and PEP 668's externally-managed error.
 
-use super::distro::{Distro, Family};
-use super::install::read_text;
-use super::model::hash64;
+use crate::catalog::distro::{Distro, Family};
+use crate::catalog::install::read_text;
+use crate::catalog::model::hash64;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 
@@ -66,7 +66,7 @@ fn req_name(spec: &str) -> String {
 /// The Python `major.minor` of the tree.
 fn python_mm(d: &Distro) -> String {
     let key = if d.family == Family::Alpine { "python3" } else { "python3-ver" };
-    super::repo::find(super::repo::catalogue(d), key).map_or("3.12".into(), |p| super::model::major_minor(&p.version))
+    crate::catalog::repo::find(crate::catalog::repo::catalogue(d), key).map_or("3.12".into(), |p| crate::catalog::model::major_minor(&p.version))
 }
 
 /// The active virtual environment: `$VIRTUAL_ENV`, or the first `PATH` directory holding

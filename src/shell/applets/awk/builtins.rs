@@ -108,7 +108,7 @@ impl Awk<'_, '_> {
             "sprintf" => {
                 let f = s(self, 0);
                 let a: Vec<Arg> = vals[1.min(vals.len())..].iter().map(|v| to_arg(v, self)).collect();
-                V::Str(format(&f, &a, true).0)
+                V::Str(format(&f, &a, true).map_err(|e| Ctl::Err(format!("sprintf: {e}")))?.0)
             }
             "system" => {
                 self.flush();

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use regex::Regex;
 
-use super::parser::{Dest, Expr, Pattern, Program, Stmt};
+use super::parser::{ArithOp, CmpOp, Dest, Expr, Pattern, Program, Stmt};
 use crate::shell::applet::Ctx;
-use crate::shell::applets::printf::{format, parse_num_prefix, Arg};
+use crate::shell::applets::printf::{format, num_to_string, parse_num_prefix, Arg};
 
 /// An awk value.
 #[derive(Clone, Debug)]
@@ -34,7 +34,7 @@ pub fn num_str(n: f64, fmt: &str) -> String {
     if n.is_infinite() {
         return if n > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    format(fmt, &[Arg::Num(n)], false).0
+    format(fmt, &[Arg::Num(n)], false).map(|r| r.0).unwrap_or_else(|_| num_to_string(n))
 }
 
 impl V {
@@ -293,7 +293,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         Ok(parts.join(&self.gs("SUBSEP")))
     }
 
-    fn compare(&self, op: &str, a: &V, b: &V) -> bool {
+    fn compare(&self, op: CmpOp, a: &V, b: &V) -> bool {
         let ord = if a.is_numeric() && b.is_numeric() {
             a.num().partial_cmp(&b.num()).unwrap_or(std::cmp::Ordering::Equal)
         } else {
@@ -301,17 +301,18 @@ impl<'c, 'a> Awk<'c, 'a> {
         };
         use std::cmp::Ordering::*;
         match op {
-            "<" => ord == Less,
-            "<=" => ord != Greater,
-            ">" => ord == Greater,
-            ">=" => ord != Less,
-            "==" => ord == Equal,
-            _ => ord != Equal,
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::Ge => ord != Less,
+            CmpOp::Eq => ord == Equal,
+            CmpOp::Ne => ord != Equal,
         }
     }
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expr) -> R<V> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         Ok(match e {
             Expr::Num(n) => V::Num(*n),
             Expr::Str(s) => V::Str(s.clone()),
@@ -342,7 +343,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                     },
                     Some(o) => {
                         let cur = self.eval(t)?;
-                        V::Num(arith(o, cur.num(), r.num())?)
+                        V::Num(arith(*o, cur.num(), r.num())?)
                     }
                 };
                 self.assign(t, v)?
@@ -362,12 +363,12 @@ impl<'c, 'a> Awk<'c, 'a> {
             Expr::Bin(op, a, b) => {
                 let x = self.eval(a)?.num();
                 let y = self.eval(b)?.num();
-                V::Num(arith(op, x, y)?)
+                V::Num(arith(*op, x, y)?)
             }
             Expr::Cmp(op, a, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
-                V::Num(self.compare(op, &x, &y) as i32 as f64)
+                V::Num(self.compare(*op, &x, &y) as i32 as f64)
             }
             Expr::Match(neg, a, b) => {
                 let s = self.eval(a)?;
@@ -378,7 +379,11 @@ impl<'c, 'a> Awk<'c, 'a> {
             Expr::Concat(a, b) => {
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
-                V::Str(self.text(&x) + &self.text(&y))
+                let joined = self.text(&x) + &self.text(&y);
+                if !self.ctx.charge_string(joined.len()) {
+                    return Err(Ctl::Exit(2));
+                }
+                V::Str(joined)
             }
             Expr::In(keys, arr) => {
                 let k = self.key(keys)?;
@@ -456,6 +461,7 @@ impl<'c, 'a> Awk<'c, 'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R<()> {
+        let _level = crate::shell::depth::enter().ok_or_else(|| Ctl::Err("nesting too deep".into()))?;
         if !self.ctx.step() {
             return Err(Ctl::Exit(2));
         }
@@ -486,7 +492,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                 }
                 let Some(f) = vals.first().map(|v| self.text(v)) else { return Err(Ctl::Err("printf: no format".into())) };
                 let a: Vec<Arg> = vals[1..].iter().map(|v| to_arg(v, self)).collect();
-                let s = format(&f, &a, true).0;
+                let s = format(&f, &a, true).map_err(|e| Ctl::Err(format!("printf: {e}")))?.0;
                 self.emit(&s, dest)?;
             }
             Stmt::If(c, a, b) => {
@@ -632,23 +638,23 @@ pub(super) fn to_arg(v: &V, a: &Awk<'_, '_>) -> Arg {
     }
 }
 
-fn arith(op: &str, x: f64, y: f64) -> R<f64> {
+fn arith(op: ArithOp, x: f64, y: f64) -> R<f64> {
     Ok(match op {
-        "+" => x + y,
-        "-" => x - y,
-        "*" => x * y,
-        "/" => {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        ArithOp::Div => {
             if y == 0.0 {
                 return Err(Ctl::Err("division by zero".into()));
             }
             x / y
         }
-        "%" => {
+        ArithOp::Mod => {
             if y == 0.0 {
                 return Err(Ctl::Err("division by zero in %".into()));
             }
             x % y
         }
-        _ => x.powf(y),
+        ArithOp::Pow => x.powf(y),
     })
 }

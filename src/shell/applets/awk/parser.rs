@@ -11,15 +11,15 @@ pub enum Expr {
     Var(String),
     Field(Box<Expr>),
     Index(String, Vec<Expr>),
-    Assign(Box<Expr>, Option<&'static str>, Box<Expr>),
+    Assign(Box<Expr>, Option<ArithOp>, Box<Expr>),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
     Neg(Box<Expr>),
     Pos(Box<Expr>),
-    Bin(&'static str, Box<Expr>, Box<Expr>),
-    Cmp(&'static str, Box<Expr>, Box<Expr>),
+    Bin(ArithOp, Box<Expr>, Box<Expr>),
+    Cmp(CmpOp, Box<Expr>, Box<Expr>),
     Match(bool, Box<Expr>, Box<Expr>),
     Concat(Box<Expr>, Box<Expr>),
     In(Vec<Expr>, String),
@@ -28,6 +28,44 @@ pub enum Expr {
     Builtin(String, Vec<Expr>),
     Getline(Option<Box<Expr>>, Option<Box<Expr>>),
     Group(Vec<Expr>),
+}
+
+/// An arithmetic operator (`+ - * / % ^`, and the `op=` assignments).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+}
+
+impl ArithOp {
+    /// The operator of an assignment token (`+=` → `Add`); `None` for plain `=` and for
+    /// anything else.
+    fn of_assignment(tok: &str) -> Option<ArithOp> {
+        Some(match tok {
+            "+=" => ArithOp::Add,
+            "-=" => ArithOp::Sub,
+            "*=" => ArithOp::Mul,
+            "/=" => ArithOp::Div,
+            "%=" => ArithOp::Mod,
+            "^=" => ArithOp::Pow,
+            _ => return None,
+        })
+    }
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
 }
 
 /// Where `print` output goes.
@@ -215,6 +253,7 @@ impl P {
     }
 
     fn stmt(&mut self) -> R<Stmt> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.is_op("{") {
             return Ok(Stmt::Block(self.block()?));
         }
@@ -375,6 +414,7 @@ impl P {
     }
 
     fn expr(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         let c = self.or()?;
         if self.eat_op("?") {
             self.nl();
@@ -390,16 +430,7 @@ impl P {
                 self.i += 1;
                 self.nl();
                 let rhs = self.expr()?;
-                let bin = if op == "=" { None } else { Some(&op[..1]) };
-                let bin: Option<&'static str> = bin.map(|b| match b {
-                    "+" => "+",
-                    "-" => "-",
-                    "*" => "*",
-                    "/" => "/",
-                    "%" => "%",
-                    _ => "^",
-                });
-                return Ok(Expr::Assign(Box::new(c), bin, Box::new(rhs)));
+                return Ok(Expr::Assign(Box::new(c), ArithOp::of_assignment(op), Box::new(rhs)));
             }
         }
         Ok(c)
@@ -458,8 +489,12 @@ impl P {
     fn cmp(&mut self) -> R<Expr> {
         let l = self.concat_level()?;
         let op = match self.peek() {
-            Tok::Op(o @ ("<" | "<=" | "==" | "!=" | ">=")) => *o,
-            Tok::Op(">") if !self.no_gt => ">",
+            Tok::Op("<") => CmpOp::Lt,
+            Tok::Op("<=") => CmpOp::Le,
+            Tok::Op("==") => CmpOp::Eq,
+            Tok::Op("!=") => CmpOp::Ne,
+            Tok::Op(">=") => CmpOp::Ge,
+            Tok::Op(">") if !self.no_gt => CmpOp::Gt,
             _ => return Ok(l),
         };
         self.i += 1;
@@ -489,9 +524,9 @@ impl P {
         let mut l = self.mul()?;
         loop {
             let op = if self.eat_op("+") {
-                "+"
+                ArithOp::Add
             } else if self.eat_op("-") {
-                "-"
+                ArithOp::Sub
             } else {
                 break;
             };
@@ -505,9 +540,9 @@ impl P {
         let mut l = self.unary()?;
         loop {
             let op = match self.peek() {
-                Tok::Op("*") => "*",
-                Tok::Op("/") => "/",
-                Tok::Op("%") => "%",
+                Tok::Op("*") => ArithOp::Mul,
+                Tok::Op("/") => ArithOp::Div,
+                Tok::Op("%") => ArithOp::Mod,
                 _ => break,
             };
             self.i += 1;
@@ -518,6 +553,7 @@ impl P {
     }
 
     fn unary(&mut self) -> R<Expr> {
+        let _level = crate::shell::depth::enter().ok_or("nesting too deep")?;
         if self.eat_op("!") {
             return Ok(Expr::Not(Box::new(self.unary()?)));
         }
@@ -534,7 +570,7 @@ impl P {
         let b = self.postfix()?;
         if self.eat_op("^") {
             let e = self.unary()?;
-            return Ok(Expr::Bin("^", Box::new(b), Box::new(e)));
+            return Ok(Expr::Bin(ArithOp::Pow, Box::new(b), Box::new(e)));
         }
         Ok(b)
     }

@@ -1,0 +1,101 @@
+//! Which distribution a tree holds, from `/etc/os-release`.
+
+use crate::vfs::Tree;
+
+use super::install::read_text;
+
+/// A distribution family with its own package manager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Alpine Linux (apk).
+    Alpine,
+    /// Debian (apt, dpkg).
+    Debian,
+    /// Ubuntu (apt, dpkg).
+    Ubuntu,
+}
+
+/// The distribution release of a tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Distro {
+    /// Family.
+    pub family: Family,
+    /// `VERSION_ID` (`3.20.3`, `12`, `24.04`).
+    pub version_id: String,
+    /// `VERSION_CODENAME` (`bookworm`, `noble`; empty on Alpine).
+    pub codename: String,
+}
+
+impl Distro {
+    /// The release's name in the package catalogues: Alpine's `major.minor` (`3.20`),
+    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`).
+    pub fn release(&self) -> String {
+        match self.family {
+            Family::Alpine => self.branch().trim_start_matches('v').to_string(),
+            Family::Debian | Family::Ubuntu => self.codename.clone(),
+        }
+    }
+
+    /// The folder of the family's package catalogues under `data/packages/` (Debian and
+    /// Ubuntu share theirs: package keys are Debian's names).
+    pub fn packages_dir(&self) -> &'static str {
+        match self.family {
+            Family::Alpine => "alpine",
+            Family::Debian | Family::Ubuntu => "apt",
+        }
+    }
+
+    /// Alpine's repository branch (`v3.20`).
+    pub fn branch(&self) -> String {
+        let mut it = self.version_id.split('.');
+        match (it.next(), it.next()) {
+            (Some(a), Some(b)) => format!("v{a}.{b}"),
+            _ => "edge".into(),
+        }
+    }
+}
+
+/// Reads `/etc/os-release` (following the `/usr/lib/os-release` link).
+pub fn detect(tree: &Tree) -> Option<Distro> {
+    let text = read_text(tree, "/etc/os-release");
+    let mut id = String::new();
+    let mut version_id = String::new();
+    let mut codename = String::new();
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once('=') else { continue };
+        let v = v.trim_matches('"').to_string();
+        match k {
+            "ID" => id = v,
+            "VERSION_ID" => version_id = v,
+            "VERSION_CODENAME" => codename = v,
+            _ => {}
+        }
+    }
+    let family = match id.as_str() {
+        "alpine" => Family::Alpine,
+        "debian" => Family::Debian,
+        "ubuntu" => Family::Ubuntu,
+        _ => return None,
+    };
+    Some(Distro { family, version_id, codename })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vfs::Meta;
+
+    #[test]
+    fn detects_from_os_release() {
+        let mut t = Tree::new();
+        t.mkdir_all("/", "/usr/lib", Meta::root(0o755)).unwrap();
+        t.mkdir_all("/", "/etc", Meta::root(0o755)).unwrap();
+        t.write_file("/", "/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"22.04\"\nVERSION_CODENAME=jammy\n".into(), Meta::root(0o644)).unwrap();
+        t.symlink("/", "../usr/lib/os-release", "/etc/os-release", Meta::root(0o777)).unwrap();
+        let d = detect(&t).unwrap();
+        assert_eq!(d.family, Family::Ubuntu);
+        assert_eq!((d.release().as_str(), d.packages_dir()), ("jammy", "apt"));
+        let a = Distro { family: Family::Alpine, version_id: "3.20.3".into(), codename: String::new() };
+        assert_eq!((a.branch().as_str(), a.release().as_str(), a.packages_dir()), ("v3.20", "3.20", "alpine"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Small leaf helpers every layer shares: content digests, timestamps, image references,
+//! base64 and the default `PATH`. Nothing here uses another module of the crate except
+//! `vfs`-free std code, so every module may use it.
+
+pub mod base64;
+pub mod digest;
+pub mod reference;
+pub mod time;
+
+/// The `PATH` a container gets when its image sets none, and the one every official image sets.
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
