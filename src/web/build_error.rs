@@ -66,7 +66,7 @@ pub fn build_error(props: &BuildErrorProps) -> Html {
         None => "Build failed".to_string(),
     };
     let picker = missing.then(|| {
-        let rows = crate::image::builtin::catalogue().into_iter().map(|(name, tags)| {
+        let rows = crate::catalog::images::catalogue().into_iter().map(|(name, tags)| {
             let buttons = offered(&tags).into_iter().map(|t| {
                 let reference = format!("{name}:{t}");
                 let cb = props.on_pick.clone();

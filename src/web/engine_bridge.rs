@@ -434,7 +434,7 @@ impl Bridge {
         let images = [crate::oci::SaveImage {
             config: &image.config,
             config_bytes: Some(&image.config_bytes[..]),
-            layers: image.layers.iter().map(crate::oci::SaveLayer::Info).collect(),
+            layers: image.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
             tags: saving.tags.clone(),
         }];
         let t0 = dom::now_ms();
