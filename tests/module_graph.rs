@@ -9,7 +9,8 @@ use std::path::Path;
 /// The pipeline, bottom first; a module may use only modules of a lower rank (modules of
 /// the same rank do not use each other). Modules not listed are only checked for cycles.
 const RANKS: &[&[&str]] = &[
-    &["util", "vfs", "dockerfile"],
+    &["util"],
+    &["vfs", "dockerfile"],
     &["catalog"],
     &["shell"],
     &["image"],

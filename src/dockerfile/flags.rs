@@ -3,6 +3,7 @@
 //! mean" suggestions of `util/suggest`.
 
 use super::ast::Flag;
+use crate::util::text::levenshtein;
 
 /// The kind of value a flag takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,21 +178,6 @@ pub(crate) fn suggest(value: &str, options: &[&str], case_sensitive: bool) -> Op
     best
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +241,5 @@ mod tests {
         assert_eq!(suggest("RUNN", &names, false).as_deref(), Some("RUN"));
         assert_eq!(suggest("runn", &names, false).as_deref(), Some("run"));
         assert_eq!(suggest("FOOBAR", &names, false), None);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
     }
 }

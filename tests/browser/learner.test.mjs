@@ -31,13 +31,19 @@ test('an image the page cannot build from: a whole message, the catalogue, gone 
   assert.ok(fits, 'the error box shows all of its text');
   assert.ok(inside(await box.boundingBox(), { x: 0, y: 0, width: 1400, height: 900 }), 'the error box is on screen');
   assert.match(await box.locator('.be-msg').textContent(), /pull access denied for nginxx/);
-  // It says what to do next: the images and tags there are, one button each.
+  // It says what to do next: the image nearest to the typed one first, then the whole
+  // catalogue of images and tags behind a disclosure, one button per tag.
   const cat = box.locator('.catalogue');
   assert.match(await cat.textContent(), /works offline/);
-  for (const name of ['alpine', 'busybox', 'debian', 'ubuntu']) {
-    assert.equal(await cat.locator('.cat-name', { hasText: name }).count(), 1, name);
+  assert.deepEqual(await cat.locator('.cat-near .cat-name').allTextContents(), ['nginx']);
+  await cat.locator('.cat-all summary').click();
+  for (const name of ['alpine', 'busybox', 'debian', 'ubuntu', 'nginx', 'python']) {
+    assert.equal(await cat.locator('.cat-all .cat-name', { hasText: new RegExp(`^${name}$`) }).count(), 1, name);
   }
-  assert.equal(await cat.locator('button.pick-image[data-image="alpine:3.20"]').count(), 1);
+  assert.equal(await cat.locator('.cat-all button.pick-image[data-image="alpine:3.20"]').count(), 1);
+  const opened = await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+  assert.ok(opened, 'the open catalogue scrolls inside its own list, the message stays whole');
+  assert.ok(inside(await box.boundingBox(), { x: 0, y: 0, width: 1400, height: 900 }), 'the opened box is on screen');
   // The marker on line 1 is inside the editor, not cut at its edge.
   assert.deepEqual(await page.locator('.ed-gutter .gl-err').allTextContents(), ['1']);
   const marker = await page.locator('.diag-inline.err').boundingBox();
@@ -50,7 +56,8 @@ test('an image the page cannot build from: a whole message, the catalogue, gone 
   // Picking from the catalogue puts the image on the line and builds.
   await setDockerfile(page, 'FROM nginxx:1.0\nRUN echo hi\n');
   assert.equal(await build(page), 'failed');
-  await page.click('button.pick-image[data-image="busybox:1.36"]');
+  await page.locator('.cat-all summary').click();
+  await page.click('.cat-all button.pick-image[data-image="busybox:1.36"]');
   assert.equal(await waitForBuild(page), 'done');
   assert.equal(await page.inputValue('textarea.ed-input'), 'FROM busybox:1.36\nRUN echo hi\n');
   await done(page);
