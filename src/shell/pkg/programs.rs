@@ -5,6 +5,7 @@
 use crate::catalog::apkdb;
 use crate::catalog::distro::{detect, Distro, Family};
 use crate::catalog::dpkgdb;
+use crate::catalog::rpmdb;
 use crate::catalog::model::{hash64, label_of, major_minor, upstream, Package};
 use crate::catalog::repo::catalogue;
 use crate::shell::Ctx;
@@ -20,7 +21,7 @@ const PROGRAMS: &[&str] = &[
     "python3", "pip", "pip3", "node", "nodejs", "npm", "npx", "git", "curl", "wget", "nginx", "gcc", "cc", "c89",
     "c99", "g++", "c++", "x86_64-alpine-linux-musl-gcc", "x86_64-alpine-linux-musl-g++", "x86_64-linux-gnu-gcc",
     "make", "go", "gofmt", "java", "javac", "jar", "keytool", "jq", "psql", "pg_dump", "pg_restore", "vim", "vi",
-    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello",
+    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello", "httpd", "apachectl", "service",
 ];
 
 /// True when an installed package of the tree's distribution provides `cmd`.
@@ -47,6 +48,7 @@ fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
     let d = detect(fs)?;
     let installed: Vec<String> = match d.family {
         Family::Alpine => apkdb::load(fs).into_iter().map(|e| e.name).collect(),
+        Family::Rpm => rpmdb::load(fs).into_iter().map(|e| e.name).collect(),
         _ => dpkgdb::load_status(fs).into_iter().map(|s| s.package().to_string()).collect(),
     };
     let cat = catalogue(&d);
@@ -161,6 +163,15 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
             }
         }
+        "httpd" | "apachectl" => {
+            if has(&["-v", "-V", "-version"]) {
+                let os = if d.major() == "6" { "Unix" } else { "CentOS" };
+                ctx.out(&format!("Server version: Apache/{v} ({os})\n"));
+                return 0;
+            }
+            simulated(ctx, &cmd)
+        }
+        "service" => service(ctx, &d, args),
         "nginx" => {
             if has(&["-v", "-V"]) {
                 ctx.err(&format!("nginx version: nginx/{v}\n"));
@@ -290,6 +301,46 @@ fn pip_version(d: &Distro) -> String {
     repo_version(d, key).map(|v| upstream(&v)).unwrap_or_else(|| "24.0".into())
 }
 
+/// `service NAME start|stop|status` of CentOS's initscripts: SysV scripts on CentOS 6,
+/// a redirect to systemctl (which has no D-Bus in a container) on CentOS 7.
+fn service(ctx: &mut Ctx<'_>, d: &Distro, args: &[String]) -> i32 {
+    let (Some(name), Some(action)) = (args.first(), args.get(1)) else {
+        ctx.err("Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n");
+        return 1;
+    };
+    if d.major() != "6" {
+        ctx.out(&format!("Redirecting to /bin/systemctl {action} {name}.service\n"));
+        ctx.err("Failed to get D-Bus connection: Operation not permitted\n");
+        return 1;
+    }
+    if ctx.fs.get(&format!("/etc/rc.d/init.d/{name}")).is_none() {
+        ctx.err(&format!("{name}: unrecognized service\n"));
+        return 1;
+    }
+    let verb = match action.as_str() {
+        "start" => "Starting",
+        "stop" => "Stopping",
+        "restart" => "Starting",
+        "status" => {
+            ctx.out(&format!("{name} is stopped\n"));
+            return 3;
+        }
+        other => {
+            ctx.out(&format!("Usage: {name} {{start|stop|restart|status}} ({other})\n"));
+            return 2;
+        }
+    };
+    let text = format!("{verb} {name}: ");
+    if name == "httpd" && action != "stop" {
+        ctx.out(&text);
+        ctx.err("httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2 for ServerName\n");
+        ctx.out(&format!("{:>60}\n", "[  OK  ]"));
+    } else {
+        ctx.out(&format!("{text}{:>w$}\n", "[  OK  ]", w = 60usize.saturating_sub(text.len()) + 8));
+    }
+    0
+}
+
 fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[String]) -> i32 {
     // Debian's `gcc` is a meta package; the compiler's version is gcc-N's.
     let full = if d.family == Family::Alpine { pkg.version.clone() } else { repo_version(d, "gcc-ver").unwrap_or_else(|| pkg.version.clone()) };
@@ -300,6 +351,7 @@ fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
             Family::Alpine => format!("Alpine {}", pkg.version.trim_end_matches(|c: char| c != '-').trim_end_matches('-')),
             Family::Debian => format!("Debian {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
             Family::Ubuntu => format!("Ubuntu {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
+            Family::Rpm => format!("Red Hat {}", pkg.version),
         };
         let name = if cmd.contains("++") { "g++" } else { "gcc" };
         ctx.out(&format!("{name} ({vendor}) {v}\nCopyright (C) 2023 Free Software Foundation, Inc.\nThis is free software; see the source for copying conditions.  There is NO\nwarranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n\n"));
