@@ -209,3 +209,36 @@ fn hello_world_greets_and_scratch_is_reserved() {
     let o = e.exec_line("docker pull scratch");
     assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n"));
 }
+
+#[test]
+fn centos_sizes_config_and_yum() {
+    for (r, mb) in [("centos:7", 204.0), ("centos:centos6", 194.0)] {
+        let size = tree(r).content_size() as f64 / 1e6;
+        assert!((size - mb).abs() / mb < 0.05, "{r}: {size}");
+        let img = image(r);
+        assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+        assert_eq!(img.config.labels.get("org.label-schema.name").map(String::as_str), Some("CentOS Base Image"));
+        assert_eq!(img.layers.len(), 1);
+    }
+    assert_eq!(image("centos").created, image("centos:centos7").created);
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line("docker run --rm centos:centos6 sh -c 'yum install -y httpd > /dev/null && httpd -v && rpm -q httpd'");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.ends_with("Server version: Apache/2.2.15 (Unix)\nhttpd-2.2.15-69.el6.centos.x86_64\n"), "{}", o.stdout);
+    let o = e.exec_line("docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'");
+    assert!(o.stdout.starts_with("3.4.3\n  Installed: rpm-4.11.3-45.el7.x86_64 at "), "{}", o.stdout);
+    assert!(o.stdout.ends_with("RPM version 4.11.3\nComplete!\nServer version: Apache/2.4.6 (CentOS)\n"), "{}", o.stdout);
+}
+
+#[test]
+fn yum_cache_bloats_a_layer_until_cleaned() {
+    let mut t = tree("centos:7");
+    let base = t.content_size();
+    let (code, out, _) = run(&mut t, 0, &[], &["yum", "install", "-y", "httpd"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\nTransaction Summary\n") && out.contains("Install  1 Package (+5 Dependent packages)\n"), "{out}");
+    assert!(size_under(&t, "/var/cache/yum") > 50_000_000);
+    assert_eq!(run(&mut t, 0, &[], &["yum", "clean", "all"]).0, 0);
+    assert_eq!(size_under(&t, "/var/cache/yum"), 0);
+    assert!(t.content_size() - base < 40_000_000);
+}

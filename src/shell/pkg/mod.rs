@@ -15,6 +15,7 @@ pub mod npm;
 pub mod pip;
 pub mod programs;
 pub mod rpm;
+pub mod service;
 pub mod yum;
 
 use super::AppletFn;
@@ -29,6 +30,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         "dpkg-query" => dpkg::dpkg_query,
         "yum" | "dnf" => yum::yum,
         "rpm" => rpm::rpm,
+        "service" => service::service,
         n if programs::is_program(n) => programs::program,
         _ => return None,
     })
@@ -38,7 +40,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
 /// the same name: an installed package provides it (curl, git, GNU wget …), and the file
 /// run is not a link to busybox (the caller checks that).
 pub fn prefers(fs: &crate::vfs::Tree, name: &str) -> bool {
-    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget" | "httpd" | "service")
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget" | "httpd")
         && programs::installed(fs, name)
 }
 

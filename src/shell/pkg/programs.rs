@@ -21,7 +21,7 @@ const PROGRAMS: &[&str] = &[
     "python3", "pip", "pip3", "node", "nodejs", "npm", "npx", "git", "curl", "wget", "nginx", "gcc", "cc", "c89",
     "c99", "g++", "c++", "x86_64-alpine-linux-musl-gcc", "x86_64-alpine-linux-musl-g++", "x86_64-linux-gnu-gcc",
     "make", "go", "gofmt", "java", "javac", "jar", "keytool", "jq", "psql", "pg_dump", "pg_restore", "vim", "vi",
-    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello", "httpd", "apachectl", "service",
+    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello", "httpd", "apachectl",
 ];
 
 /// True when an installed package of the tree's distribution provides `cmd`.
@@ -171,7 +171,6 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
             simulated(ctx, &cmd)
         }
-        "service" => service(ctx, &d, args),
         "nginx" => {
             if has(&["-v", "-V"]) {
                 ctx.err(&format!("nginx version: nginx/{v}\n"));
@@ -299,46 +298,6 @@ fn python(ctx: &mut Ctx<'_>, d: &Distro, v: &str, args: &[String]) -> i32 {
 fn pip_version(d: &Distro) -> String {
     let key = if d.family == Family::Alpine { "py3-pip" } else { "python3-pip" };
     repo_version(d, key).map(|v| upstream(&v)).unwrap_or_else(|| "24.0".into())
-}
-
-/// `service NAME start|stop|status` of CentOS's initscripts: SysV scripts on CentOS 6,
-/// a redirect to systemctl (which has no D-Bus in a container) on CentOS 7.
-fn service(ctx: &mut Ctx<'_>, d: &Distro, args: &[String]) -> i32 {
-    let (Some(name), Some(action)) = (args.first(), args.get(1)) else {
-        ctx.err("Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n");
-        return 1;
-    };
-    if d.major() != "6" {
-        ctx.out(&format!("Redirecting to /bin/systemctl {action} {name}.service\n"));
-        ctx.err("Failed to get D-Bus connection: Operation not permitted\n");
-        return 1;
-    }
-    if ctx.fs.get(&format!("/etc/rc.d/init.d/{name}")).is_none() {
-        ctx.err(&format!("{name}: unrecognized service\n"));
-        return 1;
-    }
-    let verb = match action.as_str() {
-        "start" => "Starting",
-        "stop" => "Stopping",
-        "restart" => "Starting",
-        "status" => {
-            ctx.out(&format!("{name} is stopped\n"));
-            return 3;
-        }
-        other => {
-            ctx.out(&format!("Usage: {name} {{start|stop|restart|status}} ({other})\n"));
-            return 2;
-        }
-    };
-    let text = format!("{verb} {name}: ");
-    if name == "httpd" && action != "stop" {
-        ctx.out(&text);
-        ctx.err("httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2 for ServerName\n");
-        ctx.out(&format!("{:>60}\n", "[  OK  ]"));
-    } else {
-        ctx.out(&format!("{text}{:>w$}\n", "[  OK  ]", w = 60usize.saturating_sub(text.len()) + 8));
-    }
-    0
 }
 
 fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[String]) -> i32 {
