@@ -9,7 +9,8 @@
 //!
 //! Modules only use modules below them (checked by `tests/module_graph.rs`): the leaves
 //! [`vfs`], [`dockerfile`] and [`util`]; then [`catalog`] (base images, releases,
-//! packages); [`shell`]; [`image`]; [`oci`]; [`build`]; [`engine`]; [`cli`] and `web`.
+//! packages); [`shell`]; [`image`]; [`oci`]; [`build`]; [`analysis`] (image efficiency, hints,
+//! lessons); [`engine`]; [`cli`] and `web`.
 
 pub mod analysis;
 pub mod build;

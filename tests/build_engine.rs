@@ -38,7 +38,7 @@ fn build(dockerfile: &str) -> (Result<Image, String>, Vec<Event>) {
 }
 
 fn rootfs(img: &Image) -> Tree {
-    Tree::from_layers(img.layers.iter().map(|l| &l.layer))
+    Tree::from_layers(img.layers.iter().map(|l| l.layer()))
 }
 
 fn read(t: &Tree, p: &str) -> String {
@@ -75,7 +75,7 @@ fn deleting_in_a_later_layer_writes_a_whiteout_and_does_not_shrink_the_image() {
     let img = img.unwrap();
     let n = img.layers.len();
     let last = &img.layers[n - 1];
-    assert!(matches!(last.layer.get("/big"), Some(Change::Whiteout)));
+    assert!(matches!(last.layer().get("/big"), Some(Change::Whiteout)));
     assert_eq!(last.size, 0);
     assert!(img.layers[n - 2].size >= 2_097_152);
     assert!(rootfs(&img).get("/big").is_none());
@@ -92,7 +92,7 @@ fn apt_lists_removed_in_the_same_run_keep_the_layer_small() {
     assert!(install_sep.size > install_same.size + 5_000_000, "{} vs {}", install_sep.size, install_same.size);
     assert!(separate.size() > same.size());
     let lists_layer = separate.layers.last().unwrap();
-    assert!(lists_layer.layer.entries().any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
+    assert!(lists_layer.layer().entries().any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn rewriting_a_file_with_the_same_bytes_puts_it_in_the_layer() {
     let (img, _) = build("FROM busybox\nRUN echo same > /f && touch /g\nRUN echo same > /f\nRUN touch /g\nRUN true\n");
     let img = img.unwrap();
     let n = img.layers.len();
-    let paths = |i: usize| img.layers[i].layer.entries().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    let paths = |i: usize| img.layers[i].layer().entries().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(paths(n - 4), vec!["/f", "/g"]);
     assert_eq!(paths(n - 3), vec!["/f"], "echo same > /f rewrites /f");
     assert_eq!(paths(n - 2), vec!["/g"], "touch /g copies /g up");

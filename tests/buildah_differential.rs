@@ -197,7 +197,7 @@ fn build_with_layerlab(case: &Case) -> Built {
         Err(e) => panic!("layerlab failed to build {}: {e}\n{}", case.name, log.join("\n")),
     };
     let img = engine.store.get(&id).unwrap();
-    Built { history: img.config.history.clone(), layers: img.layers.iter().map(|l| l.layer.clone()).collect() }
+    Built { history: img.config.history.clone(), layers: img.layers.iter().map(|l| l.layer().clone()).collect() }
 }
 
 /// A layer entry with what both builders must agree on.

@@ -155,9 +155,10 @@ fn installed_programs_report_versions() {
     assert_eq!(run(&mut t, 0, &[], &["python3", "--version"]).1, "Python 3.12.3\n");
     assert_eq!(run(&mut t, 0, &[], &["node", "--version"]).1, "v18.19.1\n");
     assert_eq!(run(&mut t, 0, &[], &["git", "--version"]).1, "git version 2.43.0\n");
-    let (code, _, err) = run(&mut t, 0, &[], &["git", "clone", "https://github.com/example/app.git"]);
+    let (code, _, err) = run(&mut t, 0, &[], &["git", "clone", "https://nonexistent.invalid/example/app.git"]);
     assert_eq!(code, 128);
-    assert!(err.ends_with("fatal: unable to access 'https://github.com/example/app.git': Could not resolve host: github.com\n"));
+    assert!(err.ends_with("fatal: unable to access 'https://nonexistent.invalid/example/app.git/': Could not resolve host: nonexistent.invalid\n"), "{err}");
+    assert_eq!(run(&mut t, 0, &[], &["git", "clone", "-q", "https://github.com/example/app.git", "/app"]).0, 0);
     let (_, out, _) = run(&mut t, 0, &[], &["dpkg", "-l", "git"]);
     assert!(out.lines().last().unwrap().starts_with("ii  git "), "{out}");
 }

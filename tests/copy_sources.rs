@@ -38,7 +38,7 @@ fn build(dockerfile: &str) -> Result<Image, String> {
 /// The files (not directories) below `dir` in the final image, relative to it.
 fn files_under(dockerfile: &str, dir: &str) -> Vec<String> {
     let img = build(dockerfile).unwrap_or_else(|e| panic!("{dockerfile}: {e}"));
-    let tree = Tree::from_layers(img.layers.iter().map(|l| &l.layer));
+    let tree = Tree::from_layers(img.layers.iter().map(|l| l.layer()));
     let prefix = format!("{}/", dir.trim_end_matches('/'));
     tree.iter()
         .filter(|(p, n)| p.starts_with(&prefix) && n.is_file())
@@ -77,7 +77,7 @@ fn copy_of_a_directory_copies_its_contents() {
 #[test]
 fn copy_dot_in_a_run_sees_the_files() {
     let img = build("FROM alpine:3.20\nWORKDIR /w\nCOPY . .\nRUN find /w | sort > /list\n").unwrap();
-    let tree = Tree::from_layers(img.layers.iter().map(|l| &l.layer));
+    let tree = Tree::from_layers(img.layers.iter().map(|l| l.layer()));
     let list = String::from_utf8_lossy(&tree.read("/", "/list").unwrap().bytes()).into_owned();
     assert_eq!(list, "/w\n/w/.dockerignore\n/w/a.txt\n/w/sub\n/w/sub/b.txt\n/w/sub/deep\n/w/sub/deep/c.txt\n");
 }

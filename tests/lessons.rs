@@ -94,7 +94,7 @@ fn base_layers(reference: &str) -> (usize, u64) {
 }
 
 fn tree(img: &Image) -> Tree {
-    Tree::from_layers(img.layers.iter().map(|l| &l.layer))
+    Tree::from_layers(img.layers.iter().map(|l| l.layer()))
 }
 
 fn read(img: &Image, path: &str) -> String {
@@ -126,8 +126,8 @@ fn layers_one_per_filesystem_instruction() {
     let (base, _) = base_layers("busybox:1.37");
     let img = s.image("layers");
     assert_eq!(img.layers.len(), base + 2);
-    assert!(img.layers[base + 1].layer.get("/greeting.txt").is_some());
-    assert!(img.layers[base + 1].layer.get("/hello.txt").is_none());
+    assert!(img.layers[base + 1].layer().get("/greeting.txt").is_some());
+    assert!(img.layers[base + 1].layer().get("/hello.txt").is_none());
     assert_eq!(build(&s.lesson, solution(&s.lesson)).layer_count(), base + 3);
 }
 

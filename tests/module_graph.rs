@@ -15,6 +15,7 @@ const RANKS: &[&[&str]] = &[
     &["image"],
     &["oci"],
     &["build"],
+    &["analysis"],
     &["engine"],
     &["cli", "web"],
 ];

@@ -265,7 +265,7 @@ fn corrupted_archives_get_the_error_for_what_was_hit() {
     t.symlink("/", "a", "/b", m(0o777)).unwrap();
     let l = Layer::from_tree(&t);
     let c = config_for(&[&l]);
-    let img = oci::SaveImage { config: &c, config_bytes: None, layers: vec![&l], tags: vec!["x".into()] };
+    let img = oci::SaveImage { config: &c, config_bytes: None, layers: vec![(&l).into()], tags: vec!["x".into()] };
     let good = oci::save(&[img], Vec::new(), &mut |_| {}).unwrap();
     let expected = load(&good[..]).unwrap();
     let members = members(&good);

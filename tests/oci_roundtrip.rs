@@ -32,7 +32,7 @@ fn save_load_save_is_byte_identical() {
     let again = SaveImage {
         config: &img.config,
         config_bytes: Some(&img.config_bytes),
-        layers: img.layers.iter().collect(),
+        layers: img.layers.iter().map(Into::into).collect(),
         tags: img.tags.clone(),
     };
     let second = save_vec(&[again]);
@@ -92,7 +92,7 @@ fn several_images_share_blobs_and_keep_their_tags() {
     extra.write_file("/", "/etc/motd", "hi\n".into(), m(0o644)).unwrap();
     let l3 = Layer::diff(&s.base, &extra);
     let c2 = config_for(&[&s.layers[0], &l3]);
-    let other = SaveImage { config: &c2, config_bytes: None, layers: vec![&s.layers[0], &l3], tags: vec!["other:x".into()] };
+    let other = SaveImage { config: &c2, config_bytes: None, layers: vec![(&s.layers[0]).into(), (&l3).into()], tags: vec!["other:x".into()] };
     let bytes = save_vec(&[s.image(&["app:1", "app:latest"]), other]);
     let base_blob = blob_path(&oci::layer_blob(&s.layers[0]).digest);
     assert_eq!(tar_files(&bytes).iter().filter(|(n, _)| *n == base_blob).count(), 1);
@@ -127,7 +127,7 @@ fn refuses_inconsistent_images() {
     let s = sample();
     let mut bad = s.config.clone();
     bad.rootfs.diff_ids.pop();
-    let img = SaveImage { config: &bad, config_bytes: None, layers: s.layers.iter().collect(), tags: vec![] };
+    let img = SaveImage { config: &bad, config_bytes: None, layers: s.layers.iter().map(Into::into).collect(), tags: vec![] };
     assert!(matches!(save(&[img], Vec::new(), &mut |_| {}), Err(SaveError::Inconsistent { .. })));
     let err = save(&[s.image(&["Bad Name"])], Vec::new(), &mut |_| {}).unwrap_err();
     assert_eq!(err.to_string(), "invalid reference format: \"Bad Name\"");
@@ -141,7 +141,7 @@ fn layout_directory_round_trip_and_prune() {
     extra.write_file("/", "/x", "x".into(), m(0o644)).unwrap();
     let lx = Layer::from_tree(&extra);
     let cx = config_for(&[&lx]);
-    let small = SaveImage { config: &cx, config_bytes: None, layers: vec![&lx], tags: vec!["small".into()] };
+    let small = SaveImage { config: &cx, config_bytes: None, layers: vec![(&lx).into()], tags: vec!["small".into()] };
     layerlab::cli::layout::write_layout(&dir, &[s.image(&["app:1"]), small.clone()]).unwrap();
     let images = layerlab::cli::layout::read_layout(&dir).unwrap();
     assert_eq!(images.iter().map(|i| i.tags.clone()).collect::<Vec<_>>(), vec![vec!["app:1".to_string()], vec!["small:latest".into()]]);

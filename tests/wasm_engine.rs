@@ -25,8 +25,8 @@ fn builds_layers_with_whiteouts_in_the_browser() {
     let id = build(&mut e, "FROM alpine:3.20\nCOPY msg.txt /msg.txt\nRUN cat /msg.txt | tr a-z A-Z > /upper && rm /msg.txt\n", ctx).unwrap();
     let img = e.store.get(&id).unwrap().clone();
     let last = img.layers.last().unwrap();
-    assert!(matches!(last.layer.get("/msg.txt"), Some(Change::Whiteout)));
-    let t = Tree::from_layers(img.layers.iter().map(|l| &l.layer));
+    assert!(matches!(last.layer().get("/msg.txt"), Some(Change::Whiteout)));
+    let t = Tree::from_layers(img.layers.iter().map(|l| l.layer()));
     assert_eq!(&t.read("/", "/upper").unwrap().bytes()[..], b"FROM THE CONTEXT\n");
     let out = e.exec(&["images".to_string()]);
     assert!(out.stdout.lines().any(|l| l.starts_with("t ") && l.contains("latest")), "{}", out.stdout);

@@ -88,7 +88,7 @@ fn is_content(n: &Node) -> bool {
 
 /// Analyses the layers of `image` with its history.
 pub fn analyze(image: &Image) -> Analysis {
-    let layers: Vec<&Layer> = image.layers.iter().map(|l| &l.layer).collect();
+    let layers: Vec<&Layer> = image.layers.iter().map(|l| l.layer()).collect();
     let history: Vec<(usize, String)> = image
         .config
         .history

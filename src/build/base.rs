@@ -1,6 +1,9 @@
 //! Resolving `FROM`: images in the store, else the built-in images (imported into the
 //! store and tagged, as `docker pull` would), else an offline error.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use crate::catalog::images::{self as builtin, BuiltinImage};
 use crate::image::{ContainerConfig, Empty, History, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
 
@@ -15,8 +18,7 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         // `FROM scratch` starts from nothing; there is no image to pull or run.
         return Err("'scratch' is a reserved name".into());
     }
-    let found = builtin::lookup(&r.to_string()).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?;
-    let Some(b) = found else {
+    let Some(image) = assembled(&r.to_string())? else {
         let names: Vec<String> = builtin::catalogue().into_iter().map(|(name, _)| name).collect();
         return Err(format!(
             "pull access denied for {}, repository does not exist or may require 'docker login': layerlab is offline; its catalogue has {} (`docker pull --help` lists their tags)",
@@ -24,7 +26,6 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
             names.join(", ")
         ));
     };
-    let image = image_of(b);
     let id = store.insert(image);
     store.tag(r.clone(), &id);
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
@@ -33,6 +34,19 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
         format!("Status: Downloaded newer image for {r}"),
     ];
     Ok((id, lines))
+}
+
+/// The built-in image `name`, assembled (its layers generated and digested) once per
+/// process and shared by every engine after that.
+fn assembled(name: &str) -> Result<Option<Image>, String> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Image>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(img) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+        return Ok(img.clone());
+    }
+    let image = builtin::lookup(name).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?.map(image_of);
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), image.clone());
+    Ok(image)
 }
 
 /// The image a catalogue entry describes: its layers with their digests and its OCI config.

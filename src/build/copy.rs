@@ -51,11 +51,14 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
             continue;
         }
         if s.contains("://") || s.starts_with("git@") {
-            return Err(if spec.keyword == "COPY" {
-                "source can't be a URL for COPY".to_string()
-            } else {
-                format!("layerlab is offline: ADD cannot download {s}")
-            });
+            if spec.keyword == "COPY" {
+                return Err("source can't be a URL for COPY".to_string());
+            }
+            // ADD <url>: downloaded (not extracted), mode 600.
+            let (name, body) = crate::shell::programs::net::download(s)?;
+            let node = Node { kind: NodeKind::File(body), meta: Meta::root(0o600), ino: 0 };
+            items.push((format!("{URL_ITEM}{name}"), Some(node), None));
+            continue;
         }
         let matches = glob_paths(src, s);
         if matches.is_empty() {
@@ -83,6 +86,12 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
             (_, Some(d)) => {
                 hasher.update(d.name.as_bytes());
                 hasher.update(d.content.as_bytes());
+            }
+            (Some(n), None) if at.starts_with(URL_ITEM) => {
+                hasher.update(at.as_bytes());
+                if let NodeKind::File(c) = &n.kind {
+                    hasher.update(&c.bytes());
+                }
             }
             (Some(_), None) => {
                 for (p, n) in src.subtree(at) {
@@ -162,7 +171,7 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
             }
             continue;
         }
-        if spec.keyword == "ADD" {
+        if spec.keyword == "ADD" && !at.starts_with(URL_ITEM) {
             if let NodeKind::File(c) = &node.kind {
                 if let Some(entries) = extract_archive(&c.bytes())? {
                     // Docker extracts archives as root whatever `--chown` says.
@@ -184,6 +193,9 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
     }
     Ok(copied)
 }
+
+/// How a downloaded `ADD` source is named among the items (never a path of the context).
+const URL_ITEM: &str = "\u{0}url/";
 
 /// The paths in `tree` that a source pattern names (relative patterns are relative to the
 /// root), sorted.

@@ -39,7 +39,7 @@ pub fn nop(ins: &Instruction, shell: &[String]) -> String {
         Command::Workdir(w) => return format!("/bin/sh -c #(nop) WORKDIR {w}"),
         Command::Maintainer(m) => format!("MAINTAINER {m}"),
         Command::Stopsignal(s) => format!("STOPSIGNAL {s}"),
-        Command::Onbuild(inner) => format!("ONBUILD {}", inner.original.splitn(2, char::is_whitespace).nth(1).map(|rest| format!("{} {}", inner.keyword(), rest.trim())).unwrap_or_default()),
+        Command::Onbuild(inner) => format!("ONBUILD {}", inner.original.split_once(char::is_whitespace).map(|(_, rest)| format!("{} {}", inner.keyword(), rest.trim())).unwrap_or_default()),
         Command::Healthcheck(Healthcheck { cmd: None, .. }) => "HEALTHCHECK NONE".to_string(),
         Command::Healthcheck(Healthcheck { cmd: Some(f), .. }) => format!("HEALTHCHECK {}", form(f)),
         Command::From { .. } | Command::Run { .. } | Command::Copy { .. } | Command::Add { .. } => ins.original.clone(),

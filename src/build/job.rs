@@ -295,8 +295,12 @@ fn step_in_stage(
                     env.push((k, v));
                 }
             }
+            let network = match &ins.command {
+                Command::Run { network: Some(n), .. } => crate::shell::Network::from_flag(n),
+                _ => crate::shell::Network::default(),
+            };
             let layer = stage.change(|tree| {
-                let out = execute(tree, &cmd, &env, &workdir, user, &container, now).map_err(at)?;
+                let out = execute(tree, &cmd, &env, &workdir, user, &container, now, network).map_err(at)?;
                 for l in String::from_utf8_lossy(&out.combined).lines() {
                     events.push(Event::Output(l.to_string()));
                 }
@@ -383,5 +387,5 @@ fn source_tree<'a>(from: Option<&str>, stages: &'a [StageState], context: &'a Tr
     }
     let (id, _) = resolve_base(store, from)?;
     let img = store.get(&id).expect("just resolved");
-    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| &l.layer))))
+    Ok(Cow::Owned(Tree::from_layers(img.layers.iter().map(|l| l.layer()))))
 }

@@ -34,6 +34,8 @@ impl RunCommand {
 
 /// Runs a command in `tree` as a container process would; the environment gets Docker's
 /// defaults (`PATH`, `HOME`, `HOSTNAME`). Fails like runc when the program does not exist.
+/// `network` is the RUN's `--network` (downloads fail with `none`).
+#[allow(clippy::too_many_arguments)]
 pub fn execute(
     tree: &mut Tree,
     cmd: &RunCommand,
@@ -42,6 +44,7 @@ pub fn execute(
     user: (u32, u32, String),
     hostname: &str,
     now: i64,
+    network: crate::shell::Network,
 ) -> Result<Outcome, String> {
     let mut process = Process {
         cwd: if cwd.is_empty() { "/".into() } else { cwd.to_string() },
@@ -50,6 +53,7 @@ pub fn execute(
         gid: user.1,
         now,
         stdin: Vec::new(),
+        network,
     };
     process.env.entry("PATH".into()).or_insert_with(|| DEFAULT_PATH.into());
     process.env.entry("HOME".into()).or_insert(user.2);

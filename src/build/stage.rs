@@ -52,7 +52,7 @@ impl StageState {
     /// The union view of the stage's layers (computed once, then kept up to date).
     pub fn tree(&mut self) -> &Tree {
         if self.tree.is_none() {
-            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| &l.layer)));
+            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| l.layer())));
         }
         self.tree.as_ref().expect("just computed")
     }
@@ -61,7 +61,7 @@ impl StageState {
     pub fn view(&self) -> Cow<'_, Tree> {
         match &self.tree {
             Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| &l.layer))),
+            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| l.layer()))),
         }
     }
 

@@ -141,6 +141,7 @@ pub fn hints_text(hints: &[Hint]) -> String {
     for h in hints {
         s.push_str(&format!("Dockerfile:{} {}: {}\n", h.line, h.code, h.message));
         match (h.saves_bytes, h.saves_layers, &h.fix) {
+            (Some(0), Some(0), _) => s.push_str("  fix changes no size or layer count (measured)\n"),
             (Some(b), Some(l), _) => s.push_str(&format!("  fix saves {} and {l} layer{}\n", signed_size(b), if l == 1 || l == -1 { "" } else { "s" })),
             (_, _, Some(_)) => s.push_str("  fix offered (not measured: a build failed)\n"),
             _ => {}

@@ -34,6 +34,12 @@ impl Host for DirHost {
         fs::write(path, bytes).map_err(|e| io_error(path, e))
     }
 
+    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, fs::File::create(path).map_err(|e| io_error(path, e))?);
+        fill(&mut out)?;
+        std::io::Write::flush(&mut out).map_err(|e| io_error(path, e))
+    }
+
     fn list_dir(&self, path: &str) -> Option<Vec<String>> {
         let mut names: Vec<String> = fs::read_dir(path).ok()?.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();

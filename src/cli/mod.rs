@@ -4,10 +4,12 @@
 //! an OCI image layout directory (`--root DIR`, `$LAYERLAB_ROOT`, default `.layerlab`).
 
 mod analyze;
+mod containers;
 mod context;
+mod damage;
 pub mod layout;
 mod parse;
-mod state;
+pub mod state;
 
 use std::io::Write;
 
@@ -38,15 +40,22 @@ pub fn main(args: Vec<String>) -> i32 {
         eprintln!("layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)", root.display());
         return 1;
     }
-    let mut engine = Engine::new(clock);
-    engine.set_host(context::DirHost);
-    let loaded = state::load(&root, &mut engine.store).and_then(|_| state::load_containers(&root));
-    match loaded {
-        Ok(containers) => engine.containers = containers,
+    let mut state = match state::State::open(&root) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("layerlab: {e}");
             return 1;
         }
+    };
+    let mut engine = Engine::new(clock);
+    engine.set_host(context::DirHost);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    engine.seed_ids((u64::from(std::process::id()) << 32) | u64::from(nanos));
+    state.load(&mut engine.store);
+    let (mut containers, loaded) = containers::Containers::load(&root);
+    engine.containers = loaded;
+    for w in state.warnings.iter().chain(containers.warnings().iter()) {
+        eprintln!("layerlab: warning: {w}");
     }
     // Teaching reports read the store but never change the saved state.
     match args.first().map(String::as_str) {
@@ -55,15 +64,26 @@ pub fn main(args: Vec<String>) -> i32 {
         _ => {}
     }
     let images_before = state::fingerprint(&engine.store);
-    let containers_before = state::containers_fingerprint(&engine.containers);
-    let out = engine.exec(&args);
+    let (args, removed) = damage::remove_named(&mut state, &mut containers, args);
+    print!("{}", removed.stdout);
+    let out = match args {
+        Some(args) => engine.exec(&args),
+        None => crate::engine::Output::default(),
+    };
     print_in_order(&out);
-    let mut saved = Ok(());
-    if state::fingerprint(&engine.store) != images_before {
-        saved = state::save(&root, &engine.store);
+    let failures = damage::layer_failures(&engine.store);
+    if !failures.is_empty() {
+        for f in failures {
+            eprintln!("layerlab: {f}");
+        }
+        return 1;
     }
-    if saved.is_ok() && state::containers_fingerprint(&engine.containers) != containers_before {
-        saved = state::save_containers(&root, &engine.containers);
+    let mut saved = Ok(());
+    if removed.images || state.needs_save() || state::fingerprint(&engine.store) != images_before {
+        saved = state.save(&engine.store);
+    }
+    if saved.is_ok() && containers.changed(&engine.containers) {
+        saved = containers.save(&root, &engine.containers);
     }
     if let Err(e) = saved {
         eprintln!("layerlab: {e}");

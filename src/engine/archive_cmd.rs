@@ -4,7 +4,7 @@
 use super::flags::{switch, value};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::image::{rfc3339, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
+use crate::image::{rfc3339, BlobBytes, BlobDesc, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
 
 /// Docker's refusal to write a tar to a terminal.
 pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
@@ -51,17 +51,22 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         .map(|(img, tags)| crate::oci::SaveImage {
             config: &img.config,
             config_bytes: Some(img.config_bytes.as_slice()),
-            layers: img.layers.iter().map(|l| &l.layer).collect(),
+            layers: img.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
             tags: tags.clone(),
         })
         .collect();
-    let bytes = match crate::oci::save(&images, Vec::new(), &mut |_| {}) {
-        Ok(b) => b,
-        Err(err) => return Output::daemon(err),
-    };
-    match e.host_mut().write_file(file, &bytes) {
-        Ok(()) => Output::default(),
-        Err(m) => Output::fail(1, format!("failed to save image: {m}")),
+    // A layer is written from the blob kept in the store (copied, not recompressed).
+    let mut failed: Option<String> = None;
+    let written = e.host_mut().write_stream(file, &mut |w| {
+        crate::oci::save(&images, w, &mut |_| {}).map(|_| ()).map_err(|err| {
+            failed = Some(err.to_string());
+            String::new()
+        })
+    });
+    match (written, failed) {
+        (_, Some(err)) => Output::daemon(err),
+        (Ok(()), None) => Output::default(),
+        (Err(m), None) => Output::fail(1, format!("failed to save image: {m}")),
     }
 }
 
@@ -97,9 +102,19 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(err) => return Output::daemon(err),
     };
     let mut out = Output::default();
+    let mut shared: std::collections::HashMap<String, std::sync::Arc<LayerInfo>> = std::collections::HashMap::new();
     for li in loaded {
         let created = li.config.created.as_deref().and_then(crate::image::parse_rfc3339).unwrap_or(0);
-        let layers = li.layers.into_iter().map(LayerInfo::new).collect();
+        let layers = li
+            .layers
+            .into_iter()
+            .zip(li.diff_ids)
+            .zip(li.blobs)
+            .map(|((layer, diff_id), blob)| {
+                let bytes = BlobBytes::Memory(blob.bytes);
+                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.tar_size, blob.desc, bytes)).clone()
+            })
+            .collect();
         let id = e.store.insert(Image::from_bytes(li.config, li.config_bytes, layers, created));
         if li.tags.is_empty() {
             out.line(format!("Loaded image ID: {id}"));
@@ -150,7 +165,7 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(b) => b,
         Err(m) => return Output::fail(1, m),
     };
-    let layer = match crate::oci::read_layer_tar(&bytes[..]) {
+    let read = match crate::oci::read_layer_tar_with(&bytes[..], &Default::default()) {
         Ok(l) => l,
         Err(err) => return Output::daemon(err),
     };
@@ -159,7 +174,9 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::daemon(m);
     }
     let now = e.now();
-    let info = LayerInfo::new(layer);
+    // The layer is kept as given: its diff_id is the digest of the uncompressed stream read.
+    let blob = BlobDesc { digest: crate::image::sha256_digest(&bytes), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
+    let info = LayerInfo::loaded(read.layer, read.diff_id, read.tar_size, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
     let cfg = ImageConfig {
         architecture: "amd64".into(),
         os: "linux".into(),

@@ -3,8 +3,8 @@
 
 use super::spec::Cmd;
 use super::{
-    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_ps as ps, container_run as run,
-    image_cmds as img, images_cmd as ls, inspect as ins, registry as reg, system as sys, Engine, Output,
+    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause, container_ps as ps, container_stats as stats, container_run as run,
+    image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -57,15 +57,19 @@ const TOP: &[Entry] = &[
     entry("kill", life::KILL, life::kill),
     entry("load", ar::LOAD, ar::load),
     entry("logs", life::LOGS, life::logs),
+    entry("pause", pause::PAUSE, pause::pause),
+    entry("port", ports::PORT, ports::port),
     entry("rename", life::RENAME, life::rename),
     entry("restart", life::RESTART, life::restart),
     entry("rm", life::RM, life::rm),
     entry("rmi", img::RMI, img::rmi),
     entry("save", ar::SAVE, ar::save),
     entry("start", run::START, run::start),
+    entry("stats", stats::STATS, stats::stats),
     entry("stop", life::STOP, life::stop),
     entry("tag", img::TAG, img::tag),
     entry("top", life::TOP, life::top),
+    entry("unpause", pause::UNPAUSE, pause::unpause),
     entry("wait", life::WAIT, life::wait),
 ];
 
@@ -92,6 +96,10 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["export"], "export"),
     (&["kill"], "kill"),
     (&["logs"], "logs"),
+    (&["pause"], "pause"),
+    (&["port"], "port"),
+    (&["unpause"], "unpause"),
+    (&["stats"], "stats"),
     (&["ls", "list", "ps"], "ps"),
     (&["rename"], "rename"),
     (&["restart"], "restart"),
@@ -115,6 +123,8 @@ pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
         "image" => management(e, "image", "Manage images", IMAGE, rest),
         "container" => management(e, "container", "Manage containers", CONTAINER, rest),
         "system" => management(e, "system", "Manage Docker", &[], rest),
+        "network" => management(e, "network", "Manage networks", &[], rest),
+        "volume" => management(e, "volume", "Manage volumes", &[], rest),
         "builder" if rest.first().is_some_and(|s| s == "build") => run_top(e, "build", "docker builder build", &rest[1..]),
         name => match TOP.iter().find(|t| t.name == name) {
             Some(t) => (t.run)(e, &t.cmd, rest),
@@ -149,6 +159,19 @@ fn management(e: &mut Engine, group: &str, short: &str, subs: &[(&[&str], &str)]
     let own: &[(&str, Cmd, Handler)] = match group {
         "image" => &[("inspect", ins::IMAGE_INSPECT, inspect_image), ("prune", img::PRUNE, img::prune)],
         "container" => &[("inspect", ins::CONTAINER_INSPECT, inspect_container), ("prune", life::PRUNE, life::prune)],
+        "network" => &[
+            ("create", net::CREATE, net::create),
+            ("inspect", net::INSPECT, net::inspect),
+            ("ls", net::LS, net::ls),
+            ("rm", net::RM, net::rm),
+        ],
+        "volume" => &[
+            ("create", vol::CREATE, vol::create),
+            ("inspect", vol::INSPECT, vol::inspect),
+            ("ls", vol::LS, vol::ls),
+            ("prune", vol::PRUNE, vol::prune),
+            ("rm", vol::RM, vol::rm),
+        ],
         _ => &[("df", sys::DF, sys::df), ("info", sys::INFO, sys::info)],
     };
     let Some((sub, rest)) = args.split_first() else {

@@ -79,6 +79,18 @@ pub struct Container {
     pub starts: u32,
     /// `-p` mappings as given (`8080:80`).
     pub ports: Vec<String>,
+    /// The host bindings `-p` and `-P` resolved to.
+    #[serde(default)]
+    pub bindings: Vec<super::ports::Binding>,
+    /// `--network` (`bridge` unless given).
+    #[serde(default)]
+    pub network: String,
+    /// Volumes mounted into it.
+    #[serde(default)]
+    pub mounts: Vec<super::volumes::Mount>,
+    /// `docker pause` (while running).
+    #[serde(default)]
+    pub paused: bool,
 }
 
 impl Container {
@@ -105,7 +117,7 @@ impl Container {
     /// The filesystem under the read-write layer: image layers plus the init layer.
     pub fn lower(&self, store: &Store) -> Tree {
         let img = store.get(&self.image_id);
-        let layers = img.map(|i| i.layers.iter().map(|l| &l.layer).collect::<Vec<_>>()).unwrap_or_default();
+        let layers = img.map(|i| i.layers.iter().map(|l| l.layer()).collect::<Vec<_>>()).unwrap_or_default();
         let mut t = Tree::from_layers(layers);
         self.init.apply_to(&mut t);
         t
@@ -132,6 +144,7 @@ impl Container {
         use super::format::human_duration;
         match &self.state {
             State::Created => "Created".into(),
+            State::Running { started, .. } if self.paused => format!("Up {} (Paused)", human_duration(now - started)),
             State::Running { started, .. } => format!("Up {}", human_duration(now - started)),
             State::Exited { finished, code, .. } => format!("Exited ({code}) {} ago", human_duration(now - finished)),
         }
@@ -141,6 +154,7 @@ impl Container {
     pub fn state_name(&self) -> &'static str {
         match self.state {
             State::Created => "created",
+            State::Running { .. } if self.paused => "paused",
             State::Running { .. } => "running",
             State::Exited { .. } => "exited",
         }

@@ -67,6 +67,7 @@ fn signal_code(sig: &str) -> Result<i32, String> {
 /// Ends container `i` with exit status `code` now.
 fn end(e: &mut Engine, i: usize, code: i32) {
     let now = e.now();
+    e.containers[i].paused = false;
     if let State::Running { started, .. } = e.containers[i].state {
         e.containers[i].state = State::Exited { started, finished: now, code };
     }
@@ -74,7 +75,7 @@ fn end(e: &mut Engine, i: usize, code: i32) {
 
 /// Runs `f` on each named container, printing the name on success; failures print the
 /// daemon's error and make the exit status 1.
-fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
+pub(super) fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
     let mut out = Output::default();
     for name in names {
         let r = container::find(&e.containers, name).and_then(|i| f(e, i));
@@ -88,16 +89,22 @@ fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) 
     out
 }
 
-/// `docker stop`: servers exit 0, other programs are killed after the grace period (137).
+/// `docker stop`: the image's `STOPSIGNAL` (SIGTERM by default) is sent; servers exit 0,
+/// other programs are killed after the grace period (137), as is everything with `-t 0`
+/// or a `STOPSIGNAL` of SIGKILL.
 pub fn stop(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
         Ok(p) => p,
         Err(o) => return o,
     };
     let sig = p.get("signal").map(String::from);
+    let no_grace = p.get("time").is_some_and(|t| t.trim() == "0");
     each(e, &p.args, |e, i| {
         if let State::Running { stop_code, .. } = e.containers[i].state {
+            let configured = e.containers[i].config.stop_signal.clone();
+            let sig = sig.clone().or_else(|| (!configured.is_empty()).then_some(configured));
             let code = match &sig {
+                _ if no_grace => 137,
                 Some(s) if signal_code(s)? == 137 => 137,
                 _ => stop_code,
             };
@@ -264,6 +271,7 @@ pub const LOGS: Cmd = Cmd {
     aliases: "docker container logs, docker logs",
     flags: &[
         switch("follow", Some('f')).about("Follow log output"),
+        value("since", None).doc("string", "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"),
         value("tail", Some('n')).doc("string", "Number of lines to show from the end of the logs (default \"all\")"),
         switch("timestamps", Some('t')).about("Show timestamps"),
     ],
@@ -280,8 +288,26 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
     let log = &e.containers[i].log;
     let tty = e.containers[i].tty;
+    // Lines carry the time of the start that wrote them (the simulation keeps no finer
+    // clock): the last start.
+    let written = match e.containers[i].state {
+        State::Running { started, .. } | State::Exited { started, .. } => started,
+        State::Created => e.containers[i].created,
+    };
+    if let Some(since) = p.get("since") {
+        let now = e.now();
+        let at = match since.strip_suffix(['s', 'm', 'h']).and_then(|n| n.parse::<i64>().ok()) {
+            Some(v) => now - v * match since.chars().last() { Some('h') => 3600, Some('m') => 60, _ => 1 },
+            None => crate::util::time::parse_rfc3339(since).unwrap_or(0),
+        };
+        if written < at {
+            return Output::default();
+        }
+    }
+    let stamp = if p.on("timestamps") { format!("{} ", crate::image::rfc3339(written).replace('Z', ".000000000Z")) } else { String::new() };
     let mut out = Output::default();
     for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
+        let line = &format!("{stamp}{line}");
         if *stream == 2 && !tty {
             out.err(line);
         } else {
@@ -315,11 +341,34 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let t = crate::image::rfc3339(*started);
     let pid = 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000);
     let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
-    let rows = vec![
-        vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()],
-        vec![user, pid.to_string(), (pid - 21).to_string(), "0".into(), t[11..16].to_string(), if c.tty { "pts/0" } else { "?" }.into(), "00:00:00".into(), program.clone()],
-    ];
+    let tty = if c.tty { "pts/0" } else { "?" };
+    let row = |user: &str, pid: u32, ppid: u32, cmd: &str| vec![user.to_string(), pid.to_string(), ppid.to_string(), "0".into(), t[11..16].to_string(), tty.into(), "00:00:00".into(), cmd.to_string()];
+    let mut rows = vec![vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()]];
+    let prog = program.split_whitespace().next().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
+    if prog == "nginx" {
+        // nginx's master process and its workers (`worker_processes auto;`: one per CPU).
+        let (_, tree) = c.lower_and_tree(&e.store);
+        let worker = nginx_user(&tree);
+        rows.push(row(&user, pid, pid - 21, &format!("nginx: master process {program}")));
+        for w in 1..=4 {
+            rows.push(row(&worker, pid + 30 + w, pid, "nginx: worker process"));
+        }
+    } else {
+        rows.push(row(&user, pid, pid - 21, program));
+    }
     Output::ok(table(&rows))
+}
+
+/// The user nginx's workers run as: the `user` directive, else the account the package
+/// created.
+fn nginx_user(tree: &crate::vfs::Tree) -> String {
+    let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+    let conf = text("/etc/nginx/nginx.conf");
+    if let Some(u) = conf.lines().map(str::trim).find_map(|l| l.strip_prefix("user ")) {
+        return u.trim_end_matches(';').split_whitespace().next().unwrap_or("nobody").to_string();
+    }
+    let passwd = text("/etc/passwd");
+    ["nginx", "www-data"].iter().find(|u| passwd.lines().any(|l| l.starts_with(&format!("{u}:")))).map_or("nobody".into(), |u| u.to_string())
 }
 
 /// `docker container prune`.

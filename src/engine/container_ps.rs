@@ -28,24 +28,6 @@ pub const PS: Cmd = Cmd {
     interspersed: true,
 };
 
-/// The `PORTS` text of a container's `-p` mappings while it runs.
-fn ports(c: &Container) -> String {
-    if !c.is_running() {
-        return String::new();
-    }
-    let mut v = Vec::new();
-    for p in &c.ports {
-        let (host, ctr) = match p.rsplit_once(':') {
-            Some((h, c)) => (h.rsplit(':').next().unwrap_or(h).to_string(), c.to_string()),
-            None => (p.clone(), p.clone()),
-        };
-        let ctr = if ctr.contains('/') { ctr } else { format!("{ctr}/tcp") };
-        v.push(format!("0.0.0.0:{host}->{ctr}"));
-        v.push(format!("[::]:{host}->{ctr}"));
-    }
-    v.join(", ")
-}
-
 /// `docker ps [OPTIONS]`.
 pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let p = match cmd.parse(args) {
@@ -111,7 +93,7 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 ("Mounts", J::s("")),
                 ("Names", J::s(&c.name)),
                 ("Networks", J::s("bridge")),
-                ("Ports", J::s(ports(c))),
+                ("Ports", J::s(super::ports::column(c))),
                 ("RunningFor", J::s(ago(now, c.created))),
                 ("Size", J::s(format!("{} (virtual {})", human_size(rw), human_size(virt)))),
                 ("State", J::s(c.state_name())),

@@ -23,6 +23,10 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("hostname", Some('h')).doc("string", "Container host name"),
     value("label", Some('l')).doc("list", "Set meta data on a container"),
     value("publish", Some('p')).doc("list", "Publish a container's port(s) to the host"),
+    switch("publish-all", Some('P')).about("Publish all exposed ports to random ports"),
+    value("network", None).doc("network", "Connect a container to a network"),
+    value("volume", Some('v')).doc("list", "Bind mount a volume"),
+    value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -121,7 +125,8 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             out.err_line(format!("docker: Error response from daemon: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
             out.code = code;
             if e.containers[i].auto_remove {
-                e.containers.remove(i);
+                let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
             }
         }
         Ok(run) => {
@@ -136,7 +141,8 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 print_run(&mut out, &run, e.containers[i].tty);
                 out.code = e.containers[i].exit_code();
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
-                    e.containers.remove(i);
+                    let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
         }
@@ -241,6 +247,31 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         names::generate(&id, &|n| taken.iter().any(|t| t == n))
     });
     let hostname = p.get("hostname").map(String::from).unwrap_or_else(|| id[..12].to_string());
+    let network = match p.get("network").unwrap_or("bridge") {
+        "default" => "bridge".to_string(),
+        n => match e.find_network(n) {
+            Some(def) => def.name.clone(),
+            None => return Err(err(format!("Error response from daemon: network {n} not found"))),
+        },
+    };
+    let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
+    let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
+    let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
+    let asked = super::volumes::parse_mounts(&p.all("volume"), &p.all("mount")).map_err(&err)?;
+    let mut mounts = Vec::new();
+    for (name, target, readonly) in asked {
+        let volume = e.volume_for(name);
+        mounts.push(super::volumes::Mount { volume, target: super::volumes::target(&target), readonly });
+    }
+    // The image's VOLUMEs not mounted otherwise get anonymous volumes.
+    for t in config.volumes.keys() {
+        let target = super::volumes::target(t);
+        if !mounts.iter().any(|m| m.target == target) {
+            let volume = e.volume_for(None);
+            mounts.push(super::volumes::Mount { volume, target, readonly: false });
+        }
+    }
+    let bindings = if !matches!(network.as_str(), "none" | "host") { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
     let tty = p.on("tty");
     if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
         config.env.push("TERM=xterm".into());
@@ -264,7 +295,11 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         rw: Layer::new(),
         log: Vec::new(),
         starts: 0,
-        ports: p.all("publish").iter().map(|s| s.to_string()).collect(),
+        ports: specs,
+        bindings,
+        network,
+        mounts,
+        paused: false,
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
@@ -289,8 +324,9 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 /// Errors carry the exit status and the daemon's message.
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
+    let (lower, mut tree) = e.containers[i].lower_and_tree(&e.store);
+    e.mount_volumes(i, &mut tree);
     let c = &e.containers[i];
-    let (lower, mut tree) = c.lower_and_tree(&e.store);
     let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
         (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
     })?;
@@ -310,7 +346,12 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         // The shell will report the missing server program itself.
         plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
     }
-    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new() };
+    if let Some(b) = c.bindings.iter().find(|b| e.containers.iter().any(|o| o.id != c.id && o.is_running() && o.bindings.iter().any(|x| x.host == b.host && x.proto == b.proto))) {
+        let msg = format!("driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
+        return Err((125, msg));
+    }
+    let network = e.container_network(i, &tree);
+    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;
     let mut endless = false;
@@ -327,7 +368,9 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = o.code;
         endless = o.stopped.is_some() && !foreground;
     }
+    e.unmount_volumes(i, &lower, &mut tree);
     let c = &mut e.containers[i];
+    c.paused = false;
     c.rw = Layer::diff(&lower, &tree);
     c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
     if c.log.len() > MAX_LOG_LINES {
@@ -350,6 +393,10 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         Some(_) => State::Exited { started: now, finished: now, code: 0 },
         None => State::Exited { started: now, finished: now, code },
     };
+    if let State::Running { program, .. } = &c.state {
+        let lines = super::services::startup_log(program, &c.config.env, &tree, now);
+        c.log.extend(lines);
+    }
     Ok(ran)
 }
 
@@ -386,7 +433,8 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                     out.line(name);
                 }
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
-                    e.containers.remove(i);
+                    let gone = e.containers.remove(i);
+                e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
             Err((_, msg)) => {
@@ -412,8 +460,13 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     if !c.is_running() {
         return Output::daemon(format!("container {} is not running", c.id));
     }
+    if c.paused {
+        return Output::daemon(format!("Container {} is paused, unpause the container before exec", c.id));
+    }
     let now = e.now();
     let (lower, mut tree) = c.lower_and_tree(&e.store);
+    e.mount_volumes(i, &mut tree);
+    let c = &e.containers[i];
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
         Ok(u) => u,
@@ -435,7 +488,9 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::fail(127, msg);
     }
     let tty = p.on("tty");
-    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new() });
+    let network = e.container_network(i, &tree);
+    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
+    e.unmount_volumes(i, &lower, &mut tree);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();
@@ -453,7 +508,7 @@ mod tests {
     #[test]
     fn create_flags_are_run_flags_but_detach() {
         let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
-        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish"]);
+        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network", "volume", "mount"]);
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
     }
 }

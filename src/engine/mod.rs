@@ -16,6 +16,8 @@ mod commands;
 mod container;
 mod container_fs;
 mod container_life;
+mod container_pause;
+mod container_stats;
 mod container_ps;
 mod container_run;
 pub mod flags;
@@ -25,8 +27,12 @@ mod images_cmd;
 mod inspect;
 pub mod json;
 mod names;
+mod network_cmd;
 mod output;
+mod ports;
 mod process;
+mod services;
+mod volumes;
 mod registry;
 pub mod spec;
 mod system;
@@ -54,6 +60,14 @@ pub trait Host {
 
     /// Writes a file (`docker save -o`, `docker export -o`, `docker cp` from a container).
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
+
+    /// Writes a file whose bytes `fill` produces, streamed where the host can (`docker
+    /// save -o` of large images); by default the bytes are collected for [`Host::write_file`].
+    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write_file(path, &bytes)
+    }
 
     /// The names in a directory, or `None` when `path` is not a directory.
     fn list_dir(&self, _path: &str) -> Option<Vec<String>> {
@@ -113,6 +127,12 @@ pub struct Engine {
     pub containers: Vec<Container>,
     /// The in-memory registry (`localhost:5000/…`) and logins.
     pub registry: Registry,
+    /// Networks: the predefined ones and those `docker network create` made.
+    pub networks: Vec<network_cmd::NetworkDef>,
+    /// Volumes.
+    pub volumes: Vec<volumes::Volume>,
+    /// What servers keep in memory (redis keys), by container ID.
+    pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
@@ -126,6 +146,9 @@ impl Engine {
             store: Store::new(),
             containers: Vec::new(),
             registry: Registry::default(),
+            networks: network_cmd::predefined(),
+            server_data: Default::default(),
+            volumes: Vec::new(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,
@@ -153,6 +176,12 @@ impl Engine {
     }
 
     /// A fresh number for deterministic IDs.
+    /// Starts the sequence that container IDs are made from at `seed`, so engines in
+    /// different processes sharing one state never make the same ID.
+    pub fn seed_ids(&mut self, seed: u64) {
+        self.seq = seed;
+    }
+
     pub(crate) fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq
@@ -193,6 +222,9 @@ impl Engine {
             Err(e) => return Output::fail(2, e),
         };
         let mut words = parsed.words;
+        if words.first().is_some_and(|w| matches!(w.as_str(), "curl" | "wget")) {
+            return self.host_command(&words);
+        }
         if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
             words.remove(0);
         } else if words.is_empty() {

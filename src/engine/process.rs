@@ -177,6 +177,8 @@ pub struct Proc {
     pub now: i64,
     /// Standard input.
     pub stdin: Vec<u8>,
+    /// The container's network.
+    pub network: crate::shell::Network,
 }
 
 /// Budgets for container commands: smaller than a build's, since a learner's endless loop
@@ -187,7 +189,7 @@ fn budget() -> Budget {
 
 /// Runs one step in `tree`.
 pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
-    let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone() };
+    let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone(), network: p.network.clone() };
     let mut b = budget();
     match step {
         Step::Script(s) => shell::run_script(tree, &process, s, &mut b),

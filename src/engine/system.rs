@@ -152,12 +152,16 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let ctr_active = e.containers.iter().filter(|c| c.is_running()).count();
     let ctr_reclaim: u64 = e.containers.iter().filter(|c| !c.is_running()).map(|c| c.rw.size()).sum();
     let pct = |r: u64, t: u64| if t > 0 { format!("{} ({}%)", human_size4(r), r * 100 / t) } else { human_size4(r) };
+    let volumes = super::volumes::usage(e);
+    let vol_total: u64 = volumes.iter().map(|v| v.2).sum();
+    let vol_reclaim: u64 = volumes.iter().filter(|v| v.1 == 0).map(|v| v.2).sum();
+    let vol_active = volumes.iter().filter(|v| v.1 > 0).count();
     if !p.on("verbose") {
         let rows = vec![
             vec!["TYPE".into(), "TOTAL".into(), "ACTIVE".into(), "SIZE".into(), "RECLAIMABLE".into()],
             vec!["Images".into(), images.len().to_string(), active.to_string(), human_size4(total), pct(total - active_size, total)],
             vec!["Containers".into(), e.containers.len().to_string(), ctr_active.to_string(), human_size4(ctr_total), pct(ctr_reclaim, ctr_total)],
-            vec!["Local Volumes".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
+            vec!["Local Volumes".into(), volumes.len().to_string(), vol_active.to_string(), human_size4(vol_total), pct(vol_reclaim, vol_total)],
             vec!["Build Cache".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
         ];
         return Output::ok(table(&rows));
@@ -200,7 +204,9 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     out.push_str(&table(&rows));
     out.push_str("\nLocal Volumes space usage:\n\n");
-    out.push_str(&table(&[vec!["VOLUME NAME".into(), "LINKS".into(), "SIZE".into()]]));
+    let mut rows = vec![vec!["VOLUME NAME".to_string(), "LINKS".into(), "SIZE".into()]];
+    rows.extend(volumes.iter().map(|(n, links, size)| vec![n.clone(), links.to_string(), human_size4(*size)]));
+    out.push_str(&table(&rows));
     out.push_str("\nBuild cache usage: 0B\n\n");
     out.push_str(&table(&[["CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"].map(String::from).to_vec()]));
     Output::ok(out)

@@ -4,28 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{ImageConfig, Reference};
-use crate::vfs::Layer;
-
-/// A layer with its digests, shared between every image that contains it.
-#[derive(Debug)]
-pub struct LayerInfo {
-    /// The changes.
-    pub layer: Layer,
-    /// `sha256:` of the uncompressed tar.
-    pub diff_id: String,
-    /// Bytes of content (what `docker history` shows as SIZE).
-    pub size: u64,
-}
-
-impl LayerInfo {
-    /// Wraps a layer, computing its diff_id.
-    pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let diff_id = super::layer::diff_id(&layer);
-        let size = layer.size();
-        Arc::new(LayerInfo { layer, diff_id, size })
-    }
-}
+use super::{ImageConfig, LayerInfo, Reference};
 
 /// An image: its configuration and layers.
 #[derive(Clone, Debug)]
@@ -67,6 +46,15 @@ impl Image {
     /// Total content bytes of all layers (what `docker images` shows as SIZE).
     pub fn size(&self) -> u64 {
         self.layers.iter().map(|l| l.size).sum()
+    }
+
+    /// Decodes every layer's changes (a stored layer is read on first use); the error
+    /// names the image and the damaged layer.
+    pub fn load_layers(&self) -> Result<(), String> {
+        for l in &self.layers {
+            l.load().map_err(|e| format!("image {}: {e}", self.short_id()))?;
+        }
+        Ok(())
     }
 }
 

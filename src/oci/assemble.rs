@@ -5,13 +5,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
 use super::layer_read::{read_layer, ReadLayer};
 use super::spec::Descriptor;
 use super::tarread::{Budget, LoadOptions};
 use super::LoadError;
-use crate::image::ImageConfig;
+use crate::image::{BlobDesc, ImageConfig};
 use crate::vfs::Layer;
 
 /// An image read from an archive or layout.
@@ -25,8 +26,11 @@ pub struct LoadedImage {
     pub config_bytes: Vec<u8>,
     /// The layers, bottom first.
     pub layers: Vec<Layer>,
-    /// The layers' diff_ids (equal to `config.rootfs.diff_ids`).
+    /// The layers' diff_ids (equal to `config.rootfs.diff_ids`): sha256 of each
+    /// uncompressed stream as read.
     pub diff_ids: Vec<String>,
+    /// The layers' blobs exactly as they were in the archive.
+    pub blobs: Vec<LoadedBlob>,
     /// Familiar names with tags (`busybox:latest`), in archive order.
     pub tags: Vec<String>,
     /// Raw `org.opencontainers.image.ref.name` values that named no repository (Docker
@@ -36,10 +40,34 @@ pub struct LoadedImage {
     pub notes: Vec<String>,
 }
 
+/// A layer blob as it was in an archive: keeping these bytes keeps the layer's digests.
+#[derive(Clone, Debug)]
+pub struct LoadedBlob {
+    /// Digest, length and compression of the bytes.
+    pub desc: BlobDesc,
+    /// Length of the uncompressed tar.
+    pub tar_size: u64,
+    /// The bytes.
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// A decoded layer with its blob.
+#[derive(Clone, Debug)]
+pub(crate) struct AssembledLayer {
+    read: ReadLayer,
+    blob: LoadedBlob,
+}
+
 /// Read access to the files of an archive or layout.
 pub(crate) trait Files {
     /// The bytes at a relative path, or `None`.
     fn file(&self, path: &str) -> Option<Cow<'_, [u8]>>;
+
+    /// The bytes at a relative path as a shared buffer (kept as a layer's blob without a
+    /// copy where the files are already shared).
+    fn shared(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.file(path).map(|c| Arc::new(c.into_owned()))
+    }
 }
 
 impl<F: Fn(&str) -> Option<Vec<u8>>> Files for F {
@@ -55,19 +83,36 @@ pub(crate) fn need<'a>(files: &'a dyn Files, path: &str) -> Result<Cow<'a, [u8]>
 
 /// The blob a descriptor names, checked against its digest and size.
 pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a, [u8]>, LoadError> {
-    if sha256_hex(&desc.digest).is_none() {
-        return Err(LoadError::Unsupported(format!("digest {:?} (only sha256 is supported)", desc.digest)));
-    }
-    let path = blob_path(&desc.digest);
+    let path = blob_path(&checked_digest(desc)?.to_string());
     let bytes = need(files, &path)?;
-    let actual = sha256_digest(&bytes);
+    check_blob(desc, path, &bytes)?;
+    Ok(bytes)
+}
+
+/// [`blob`] as a shared buffer (a layer blob, kept as it is).
+pub(crate) fn blob_shared(files: &dyn Files, desc: &Descriptor) -> Result<Arc<Vec<u8>>, LoadError> {
+    let path = blob_path(&checked_digest(desc)?.to_string());
+    let bytes = files.shared(&path).ok_or_else(|| LoadError::Missing(path.clone()))?;
+    check_blob(desc, path, &bytes)?;
+    Ok(bytes)
+}
+
+fn checked_digest(desc: &Descriptor) -> Result<&str, LoadError> {
+    match sha256_hex(&desc.digest) {
+        Some(_) => Ok(&desc.digest),
+        None => Err(LoadError::Unsupported(format!("digest {:?} (only sha256 is supported)", desc.digest))),
+    }
+}
+
+fn check_blob(desc: &Descriptor, path: String, bytes: &[u8]) -> Result<(), LoadError> {
+    let actual = sha256_digest(bytes);
     if actual != desc.digest {
         return Err(LoadError::DigestMismatch { blob: path, expected: desc.digest.clone(), actual });
     }
     if bytes.len() as u64 != desc.size {
         return Err(LoadError::SizeMismatch { blob: path, expected: desc.size, actual: bytes.len() as u64 });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Collects images, decoding each distinct layer blob once.
@@ -75,7 +120,7 @@ pub(crate) struct Assembler<'o> {
     opts: &'o LoadOptions,
     budget: Budget,
     next_ino: u64,
-    cache: HashMap<String, ReadLayer>,
+    cache: HashMap<String, AssembledLayer>,
     /// The images so far, merged by ID.
     pub images: Vec<LoadedImage>,
 }
@@ -87,23 +132,27 @@ impl<'o> Assembler<'o> {
     }
 
     /// Decodes the layer blob at `path`. `named` is a digest the blob's name claims (the
-    /// blob's own digest or, as `docker save` 25+ names them, its diff_id).
-    pub fn layer(&mut self, path: &str, bytes: &[u8], named: Option<&str>) -> Result<ReadLayer, LoadError> {
-        let digest = sha256_digest(bytes);
-        let read = match self.cache.get(&digest) {
+    /// blob's own digest or, as `docker save` 25+ names them, its diff_id); `digest` is
+    /// the blob's digest when already verified.
+    pub fn layer(&mut self, path: &str, bytes: Arc<Vec<u8>>, named: Option<&str>, digest: Option<&str>) -> Result<AssembledLayer, LoadError> {
+        let digest = digest.map(String::from).unwrap_or_else(|| sha256_digest(&bytes));
+        let layer = match self.cache.get(&digest) {
             Some(r) => r.clone(),
             None => {
-                let r = read_layer(bytes, &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
-                self.cache.insert(digest.clone(), r.clone());
-                r
+                let read = read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
+                let desc = BlobDesc { digest: digest.clone(), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
+                let tar_size = read.tar_size;
+                let layer = AssembledLayer { read, blob: LoadedBlob { desc, tar_size, bytes } };
+                self.cache.insert(digest.clone(), layer.clone());
+                layer
             }
         };
         if let Some(n) = named {
-            if n != digest && n != read.diff_id {
+            if n != digest && n != layer.read.diff_id {
                 return Err(LoadError::DigestMismatch { blob: path.to_string(), expected: n.to_string(), actual: digest });
             }
         }
-        Ok(read)
+        Ok(layer)
     }
 
     /// Adds an image made of `config_bytes` and decoded `layers`, checking the diff_ids.
@@ -111,7 +160,7 @@ impl<'o> Assembler<'o> {
         &mut self,
         config_bytes: Vec<u8>,
         config_path: &str,
-        layers: Vec<ReadLayer>,
+        layers: Vec<AssembledLayer>,
         tags: Vec<String>,
         ref_names: Vec<String>,
     ) -> Result<(), LoadError> {
@@ -126,8 +175,8 @@ impl<'o> Assembler<'o> {
             ));
         }
         for (i, (l, w)) in layers.iter().zip(wanted).enumerate() {
-            if &l.diff_id != w {
-                return Err(LoadError::DiffIdMismatch { image: id, index: i + 1, expected: w.clone(), actual: l.diff_id.clone() });
+            if &l.read.diff_id != w {
+                return Err(LoadError::DiffIdMismatch { image: id, index: i + 1, expected: w.clone(), actual: l.read.diff_id.clone() });
             }
         }
         if let Some(existing) = self.images.iter_mut().find(|img| img.id == id) {
@@ -145,12 +194,14 @@ impl<'o> Assembler<'o> {
         }
         let mut notes = Vec::new();
         for l in &layers {
-            notes.extend(l.notes.iter().cloned());
+            notes.extend(l.read.notes.iter().cloned());
         }
+        let (reads, blobs): (Vec<ReadLayer>, Vec<LoadedBlob>) = layers.into_iter().map(|l| (l.read, l.blob)).unzip();
         self.images.push(LoadedImage {
             id,
-            diff_ids: layers.iter().map(|l| l.diff_id.clone()).collect(),
-            layers: layers.into_iter().map(|l| l.layer).collect(),
+            diff_ids: reads.iter().map(|l| l.diff_id.clone()).collect(),
+            blobs,
+            layers: reads.into_iter().map(|l| l.layer).collect(),
             config,
             config_bytes,
             tags,

@@ -49,6 +49,13 @@ pub fn read_layer_tar_with<R: Read>(r: R, opts: &LoadOptions) -> Result<ReadLaye
     read_layer(r, "layer", opts, &budget, &mut 2)
 }
 
+/// Reads a layer tar with explicit limits, numbering its nodes (`ino`) from `first_ino`
+/// (layers decoded one at a time get disjoint ranges, so identities never collide).
+pub fn read_layer_tar_from<R: Read>(r: R, opts: &LoadOptions, first_ino: u64) -> Result<ReadLayer, LoadError> {
+    let budget = Budget::new(opts.max_uncompressed);
+    read_layer(r, "layer", opts, &budget, &mut first_ino.max(2))
+}
+
 /// Reads one layer, charging its uncompressed bytes to `budget` and numbering new nodes
 /// from `next_ino` (shared by all layers of one load so identities never collide).
 pub(crate) fn read_layer<R: Read>(

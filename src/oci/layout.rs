@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::assemble::{blob, need, Assembler, Files, LoadedImage};
+use super::assemble::{blob, blob_shared, need, Assembler, Files, LoadedImage};
 use crate::util::digest::{blob_path, sha256_hex};
 use crate::util::reference::Reference;
 use super::spec::*;
@@ -46,8 +46,8 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
             if l.media_type.contains("zstd") {
                 return Err(LoadError::Unsupported(format!("layer {} is zstd-compressed ({})", l.digest, l.media_type)));
             }
-            let bytes = blob(files, l)?;
-            layers.push(a.layer(&blob_path(&l.digest), &bytes, None)?);
+            let bytes = blob_shared(files, l)?;
+            layers.push(a.layer(&blob_path(&l.digest), bytes, None, Some(&l.digest))?);
         }
         a.add_image(config_bytes, &blob_path(&manifest.config.digest), layers, tags, ref_names)?;
     }

@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::sync::Arc;
 
 use tar::EntryType;
 
@@ -59,7 +60,7 @@ pub fn load_with<R: Read>(r: R, opts: &LoadOptions) -> Result<Vec<LoadedImage>, 
 /// A file of the archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
-    File(Vec<u8>),
+    File(Arc<Vec<u8>>),
     Symlink(String),
     HardLink(String),
 }
@@ -71,10 +72,21 @@ struct ArchiveFiles {
 
 impl Files for ArchiveFiles {
     fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        self.bytes(path).map(|b| Cow::Borrowed(&b[..]))
+    }
+
+    fn shared(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.bytes(path).cloned()
+    }
+}
+
+impl ArchiveFiles {
+    /// The file at `path`, following links inside the archive.
+    fn bytes(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
         let mut at = clean_name(path).ok()??;
         for _ in 0..MAX_HOPS {
             match self.entries.get(&at)? {
-                Entry::File(b) => return Some(Cow::Borrowed(b)),
+                Entry::File(b) => return Some(b),
                 Entry::HardLink(t) => at = t.clone(),
                 Entry::Symlink(t) if t.starts_with('/') => return None,
                 Entry::Symlink(t) => {
@@ -101,7 +113,7 @@ fn read_archive<R: Read>(r: R, opts: &LoadOptions) -> Result<ArchiveFiles, LoadE
         };
         let link = || String::from_utf8_lossy(e.link.as_deref().unwrap_or_default()).into_owned();
         let entry = match e.kind {
-            EntryType::Regular | EntryType::Continuous => Entry::File(read_data(data, e.size, &budget, "archive")?),
+            EntryType::Regular | EntryType::Continuous => Entry::File(Arc::new(read_data(data, e.size, &budget, "archive")?)),
             EntryType::Symlink => Entry::Symlink(link()),
             EntryType::Link => match clean_name(&link()) {
                 Ok(Some(t)) => Entry::HardLink(t),
@@ -146,8 +158,8 @@ fn read_docker(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<LoadedImage>
         }
         let mut layers = Vec::new();
         for path in &item.layers {
-            let bytes = need(files, path)?;
-            layers.push(a.layer(path, &bytes, named_digest(path).as_deref())?);
+            let bytes = files.shared(path).ok_or_else(|| LoadError::Missing(path.to_string()))?;
+            layers.push(a.layer(path, bytes, named_digest(path).as_deref(), None)?);
         }
         let mut tags = Vec::new();
         for t in item.repo_tags.iter().flatten() {
@@ -170,7 +182,7 @@ mod tests {
         assert_eq!(named_digest(&format!("{hex}.json")), Some(format!("sha256:{hex}")));
         assert_eq!(named_digest("abc/layer.tar"), None);
         let mut entries = BTreeMap::new();
-        entries.insert("x.tar".to_string(), Entry::File(b"data".to_vec()));
+        entries.insert("x.tar".to_string(), Entry::File(Arc::new(b"data".to_vec())));
         entries.insert("id/layer.tar".to_string(), Entry::Symlink("../x.tar".into()));
         entries.insert("id2/layer.tar".to_string(), Entry::HardLink("x.tar".into()));
         entries.insert("up".to_string(), Entry::Symlink("../../etc/passwd".into()));

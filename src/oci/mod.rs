@@ -24,12 +24,12 @@ mod save;
 pub mod spec;
 mod tarread;
 
-pub use assemble::LoadedImage;
+pub use assemble::{LoadedBlob, LoadedImage};
 pub use error::{LoadError, SaveError};
 pub use crate::image::layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
 pub use load::{load, load_with};
 pub use layout::{read_layout, read_layout_with, referenced_blobs};
-pub use layer_read::{read_layer_tar, read_layer_tar_with, ReadLayer};
-pub use plan::{layout_files, FileSource, LayoutFile, SaveImage};
+pub use layer_read::{read_layer_tar, read_layer_tar_from, read_layer_tar_with, ReadLayer};
+pub use plan::{layout_files, FileSource, LayoutFile, SaveImage, SaveLayer};
 pub use save::{save, save_with, SaveOptions, SaveProgress};
 pub use tarread::LoadOptions;

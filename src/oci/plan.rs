@@ -10,11 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
-use crate::image::layer::{layer_blob, write_layer_gzip, LayerBlob};
+use crate::image::layer::{layer_blob, write_layer_gzip};
 use crate::util::reference::Reference;
 use super::spec::*;
 use super::SaveError;
-use crate::image::ImageConfig;
+use crate::image::{BlobBytes, BlobDesc, ImageConfig, LayerInfo};
 use crate::vfs::Layer;
 
 /// One image to write.
@@ -26,9 +26,70 @@ pub struct SaveImage<'a> {
     /// `config.to_json()`.
     pub config_bytes: Option<&'a [u8]>,
     /// Its layers, bottom first.
-    pub layers: Vec<&'a Layer>,
+    pub layers: Vec<SaveLayer<'a>>,
     /// Names to record (`name`, `name:tag`, `host/name:tag`); may be empty.
     pub tags: Vec<String>,
+}
+
+/// A layer to write.
+#[derive(Clone, Copy, Debug)]
+pub enum SaveLayer<'a> {
+    /// Changes, written as their deterministic tar, gzip-compressed.
+    Layer(&'a Layer),
+    /// A store's layer: its blob exactly as stored when it has one (a loaded layer keeps
+    /// its bytes and digests), else its changes; its blob digest is computed once and kept.
+    Info(&'a LayerInfo),
+}
+
+impl<'a> From<&'a Layer> for SaveLayer<'a> {
+    fn from(l: &'a Layer) -> Self {
+        SaveLayer::Layer(l)
+    }
+}
+
+impl<'a> From<&'a LayerInfo> for SaveLayer<'a> {
+    fn from(l: &'a LayerInfo) -> Self {
+        SaveLayer::Info(l)
+    }
+}
+
+impl<'a> SaveLayer<'a> {
+    /// Identity of the layer (distinct layers are planned once).
+    fn key(&self) -> usize {
+        match self {
+            SaveLayer::Layer(l) => *l as *const Layer as usize,
+            SaveLayer::Info(i) => *i as *const LayerInfo as usize,
+        }
+    }
+
+    /// The diff_id and blob descriptor, streaming the changes through gzip only when the
+    /// layer has no known blob.
+    fn describe(&self) -> Result<(String, BlobDesc), SaveError> {
+        let gz = |l: &Layer| {
+            let b = layer_blob(l);
+            (b.diff_id, BlobDesc { digest: b.digest, size: b.size, gzip: true })
+        };
+        match self {
+            SaveLayer::Layer(l) => Ok(gz(l)),
+            SaveLayer::Info(i) => {
+                if i.known_blob().is_none() {
+                    i.load().map_err(|message| SaveError::Inconsistent { image: i.diff_id.clone(), message })?;
+                }
+                Ok((i.diff_id.clone(), i.blob(|| gz(i.layer()).1).clone()))
+            }
+        }
+    }
+
+    /// Where the blob's bytes come from when written.
+    fn source(&self, digest: &str) -> FileSource<'a> {
+        match self {
+            SaveLayer::Layer(l) => FileSource::Layer(l),
+            SaveLayer::Info(i) => match i.stored() {
+                Some(bytes) => FileSource::Stored { bytes, digest: digest.to_string() },
+                None => FileSource::Layer(i.layer()),
+            },
+        }
+    }
 }
 
 /// Where a planned file's bytes come from.
@@ -38,6 +99,13 @@ pub enum FileSource<'a> {
     Bytes(Vec<u8>),
     /// The gzip blob of a layer, generated while writing.
     Layer(&'a Layer),
+    /// A stored blob, copied as it is and checked against its digest.
+    Stored {
+        /// The bytes.
+        bytes: &'a BlobBytes,
+        /// The digest they must have.
+        digest: String,
+    },
 }
 
 /// A file of an image layout or archive.
@@ -61,8 +129,16 @@ impl LayoutFile<'_> {
         match &self.source {
             FileSource::Bytes(b) => counted.write_all(b)?,
             FileSource::Layer(l) => counted = write_layer_gzip(l, counted)?,
+            FileSource::Stored { bytes, .. } => {
+                io::copy(&mut bytes.open()?, &mut counted)?;
+            }
         }
-        let (w, _, n) = counted.finish();
+        let (w, got, n) = counted.finish();
+        if let FileSource::Stored { digest, .. } = &self.source {
+            if &got != digest || n != self.size {
+                return Err(io::Error::other(format!("stored blob {digest} is damaged ({n} bytes hashing to {got})")));
+            }
+        }
         if n != self.size {
             return Err(io::Error::other(format!("{}: wrote {n} bytes, planned {}", self.path, self.size)));
         }
@@ -117,20 +193,20 @@ pub fn layout_files<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usiz
 /// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
 pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
     // Distinct layers (by identity), digested once each.
-    let mut order: Vec<&'a Layer> = Vec::new();
-    let mut seen: HashMap<*const Layer, usize> = HashMap::new();
+    let mut order: Vec<SaveLayer<'a>> = Vec::new();
+    let mut seen: HashMap<usize, usize> = HashMap::new();
     for img in images {
         for l in &img.layers {
-            seen.entry(*l as *const Layer).or_insert_with(|| {
-                order.push(l);
+            seen.entry(l.key()).or_insert_with(|| {
+                order.push(*l);
                 order.len() - 1
             });
         }
     }
-    let mut digests: Vec<LayerBlob> = Vec::with_capacity(order.len());
+    let mut digests: Vec<(String, BlobDesc)> = Vec::with_capacity(order.len());
     for (i, l) in order.iter().enumerate() {
         digesting(i + 1, order.len());
-        digests.push(layer_blob(l));
+        digests.push(l.describe()?);
     }
 
     let mut blobs: BTreeMap<String, LayoutFile<'a>> = BTreeMap::new();
@@ -139,13 +215,13 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
     let mut repositories: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut tag_owner: HashMap<String, String> = HashMap::new();
     let mut item_of_id: HashMap<String, usize> = HashMap::new();
-    let distinct = digests.iter().map(|b| &b.digest).collect::<std::collections::BTreeSet<_>>().len();
+    let distinct = digests.iter().map(|(_, b)| &b.digest).collect::<std::collections::BTreeSet<_>>().len();
 
     for img in images {
         let config_bytes = img.config_bytes.map(<[u8]>::to_vec).unwrap_or_else(|| img.config.to_json());
         let id = sha256_digest(&config_bytes);
-        let layer_blobs: Vec<&LayerBlob> = img.layers.iter().map(|l| &digests[seen[&(*l as *const Layer)]]).collect();
-        let diff_ids: Vec<&String> = layer_blobs.iter().map(|b| &b.diff_id).collect();
+        let layer_blobs: Vec<&(String, BlobDesc)> = img.layers.iter().map(|l| &digests[seen[&l.key()]]).collect();
+        let diff_ids: Vec<&String> = layer_blobs.iter().map(|(d, _)| d).collect();
         let wanted: Vec<&String> = img.config.rootfs.diff_ids.iter().collect();
         if diff_ids != wanted {
             return Err(SaveError::Inconsistent {
@@ -169,11 +245,12 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
         let config_desc = Descriptor { media_type: MEDIA_TYPE_CONFIG.into(), digest: id.clone(), size: config_bytes.len() as u64, ..Default::default() };
         blobs.entry(id.clone()).or_insert_with(|| bytes_file(&blob_path(&id), config_bytes.clone()));
         let mut layer_descs = Vec::new();
-        for (l, b) in img.layers.iter().zip(&layer_blobs) {
-            layer_descs.push(Descriptor { media_type: MEDIA_TYPE_LAYER_GZIP.into(), digest: b.digest.clone(), size: b.size, ..Default::default() });
+        for (l, (_, b)) in img.layers.iter().zip(&layer_blobs) {
+            let media_type = if b.gzip { MEDIA_TYPE_LAYER_GZIP } else { MEDIA_TYPE_LAYER_TAR };
+            layer_descs.push(Descriptor { media_type: media_type.into(), digest: b.digest.clone(), size: b.size, ..Default::default() });
             if !blobs.contains_key(&b.digest) {
                 let n = blobs.values().filter(|f| f.layer.is_some()).count() + 1;
-                let file = LayoutFile { path: blob_path(&b.digest), size: b.size, source: FileSource::Layer(l), layer: Some((n, distinct)) };
+                let file = LayoutFile { path: blob_path(&b.digest), size: b.size, source: l.source(&b.digest), layer: Some((n, distinct)) };
                 blobs.insert(b.digest.clone(), file);
             }
         }
@@ -203,8 +280,8 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
             if !descriptors.contains(&d) {
                 descriptors.push(d);
             }
-            if let Some(top) = layer_blobs.last() {
-                let hex = sha256_hex(&top.diff_id).unwrap_or_default().to_string();
+            if let Some((top, _)) = layer_blobs.last() {
+                let hex = sha256_hex(top).unwrap_or_default().to_string();
                 repositories.entry(r.repository.clone()).or_default().insert(r.tag.clone(), hex);
             }
         }
@@ -224,7 +301,7 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
                 items.push(DockerManifestItem {
                     config: blob_path(&id),
                     repo_tags: (!tags.is_empty()).then_some(tags),
-                    layers: layer_blobs.iter().map(|b| blob_path(&b.digest)).collect(),
+                    layers: layer_blobs.iter().map(|(_, b)| blob_path(&b.digest)).collect(),
                 });
             }
         }

@@ -7,10 +7,9 @@ use std::io::{self, Read};
 use std::rc::Rc;
 
 use flate2::read::MultiGzDecoder;
-use sha2::{Digest as _, Sha256};
 use tar::EntryType;
 
-use crate::util::digest::hex;
+use crate::util::digest::HashReader;
 use super::LoadError;
 
 /// Limits applied while reading archives and layers.
@@ -136,11 +135,12 @@ pub(crate) fn walk<R: Read>(
 ) -> Result<(String, u64), LoadError> {
     let stream = decompress(r, what)?;
     let capped = Capped { inner: stream, budget: budget.clone() };
-    let mut archive = tar::Archive::new(HashReader { inner: capped, hasher: Sha256::new(), count: 0 });
+    let mut archive = tar::Archive::new(HashReader::new(capped));
     walk_entries(&mut archive, what, opts, budget, &mut f)?;
     let mut rest = archive.into_inner();
     io::copy(&mut rest, &mut io::sink()).map_err(|e| classify(e, budget, what))?;
-    Ok((format!("sha256:{}", hex(&rest.hasher.finalize())), rest.count))
+    let (_, digest, count) = rest.finish();
+    Ok((digest, count))
 }
 
 fn walk_entries<R: Read>(
@@ -254,22 +254,6 @@ fn lenient(raw: &[u8], parsed: io::Result<u64>) -> io::Result<u64> {
     match parsed {
         Err(_) if raw.iter().all(|b| *b == 0 || *b == b' ') => Ok(0),
         r => r,
-    }
-}
-
-/// Hashes and counts what is read through it.
-struct HashReader<R> {
-    inner: R,
-    hasher: Sha256,
-    count: u64,
-}
-
-impl<R: Read> Read for HashReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.count += n as u64;
-        Ok(n)
     }
 }
 

@@ -94,6 +94,8 @@ pub struct Ctx<'a> {
     pub budget: &'a mut Budget,
     /// Write order, pipe state and budget state.
     pub io: IoState,
+    /// The network the process is attached to.
+    pub network: super::Network,
 }
 
 impl<'a> Ctx<'a> {
@@ -119,6 +121,7 @@ impl<'a> Ctx<'a> {
             stderr,
             budget,
             io: IoState::default(),
+            network: super::Network::default(),
         }
     }
 }

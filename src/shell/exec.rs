@@ -106,6 +106,8 @@ pub struct Shell<'a> {
     /// Status of the last command substitution in the current command (for `x=$(cmd)`).
     pub(crate) subst_status: Option<i32>,
     pub(crate) name: String,
+    /// The network the process is attached to.
+    pub(crate) network: super::Network,
 }
 
 /// What an output buffer feeds.
@@ -176,6 +178,7 @@ impl<'a> Shell<'a> {
             errexit_off: 0,
             subst_status: None,
             name: "/bin/sh".into(),
+            network: proc.network.clone(),
         }
     }
 

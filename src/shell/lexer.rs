@@ -302,10 +302,16 @@ impl Parser {
         match self.peek_char() {
             Some('(') if self.char_at(self.pos + 1) == Some('(') => {
                 let save = self.pos;
-                self.pos += 2;
-                match self.read_arith() {
-                    Ok(expr) => w.push(WordPart::Arith(expr)),
-                    Err(_) => {
+                let arith = if self.not_arith.contains(&save) {
+                    None
+                } else {
+                    self.pos += 2;
+                    self.read_arith().ok()
+                };
+                match arith {
+                    Some(expr) => w.push(WordPart::Arith(expr)),
+                    None => {
+                        self.not_arith.insert(save);
                         self.pos = save + 1;
                         let script = self.parse_subst()?;
                         w.push(WordPart::Command(script));

@@ -5,7 +5,8 @@
 //! interpreter (`exec`, `run`, `expand`, `builtins`) walks it; commands found on `PATH` in
 //! the tree run as applets (`applets`, then [`pkg`]).
 //!
-//! Not here: layers (the builder diffs the tree after a command), networking (there is none).
+//! Not here: layers (the builder diffs the tree after a command). The network is simulated
+//! by [`programs`] (deterministic downloads; `Network::none()` makes them fail).
 
 pub mod applet;
 mod applets;
@@ -19,9 +20,16 @@ pub mod glob;
 mod lexer;
 pub mod parser;
 pub mod pkg;
+pub mod programs;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
+pub use programs::Network;
+
+/// `strftime` as the shell's `date` formats it (for callers above the shell).
+pub fn applets_strftime(fmt: &str, t: i64) -> String {
+    applets::info::strftime(fmt, t)
+}
 
 use std::collections::BTreeMap;
 
@@ -43,6 +51,8 @@ pub struct Process {
     pub now: i64,
     /// Standard input.
     pub stdin: Vec<u8>,
+    /// The network the process is attached to (`--network none` makes fetches fail).
+    pub network: Network,
 }
 
 /// What a finished command left behind.
@@ -138,3 +148,5 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 mod tests;
 #[cfg(test)]
 mod limit_tests;
+#[cfg(test)]
+mod fuzz_tests;

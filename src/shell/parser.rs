@@ -42,11 +42,14 @@ pub struct Parser {
     pub(crate) heredocs: Vec<(usize, usize, usize, String)>,
     /// The last token peeked: (start, token, end), reused by the next read at `start`.
     pub(crate) peeked: Option<(usize, Token, usize)>,
+    /// Positions of `$((` that did not read as arithmetic (then they are `$( (…) )`):
+    /// remembered so nested `$((` do not make the retries exponential.
+    pub(crate) not_arith: std::collections::HashSet<usize>,
 }
 
 /// Parses a whole script.
 pub fn parse(src: &str) -> Result<Script, ParseError> {
-    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
     let script = p.parse_list()?;
     match p.next_token()? {
         Token::Eof => Ok(script),
@@ -311,7 +314,7 @@ impl Parser {
         let target = if quoted {
             vec![WordPart::Quoted(body)]
         } else {
-            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None };
+            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
             sub.read_double(None)?
         };
         Ok(Redir { fd, op: RedirOp::HereDoc, target })
@@ -572,7 +575,7 @@ mod more_tests {
         let mut t = crate::vfs::Tree::new();
         crate::shell::install_busybox(&mut t, 0);
         let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
-        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new() };
+        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new(), network: Default::default() };
         let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
         assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }

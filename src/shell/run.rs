@@ -266,7 +266,17 @@ impl Shell<'_> {
     /// Runs the program file `file` as the applet named by `argv[0]`'s base name.
     fn dispatch_program(&mut self, argv: &[String], env: BTreeMap<String, String>, file: &str) -> Res {
         let base = path::file_name(&argv[0]).to_string();
-        if let Some(f) = super::applets::shell_applet(&base) {
+        let mut env = env;
+        if !file.is_empty() {
+            // What bash puts in `_`: the path of the program run.
+            env.insert("_".into(), file.to_string());
+            // An executable linked by the simulated compiler runs as the program it is.
+            let built = self.fs.read(&self.st.cwd, file).ok().is_some_and(|c| super::programs::built::identify(&c).is_some());
+            if built {
+                return self.run_applet(super::programs::built::program, argv, env);
+            }
+        }
+        if let Some(f) = super::applets::shell_applet(&base).or_else(|| super::programs::shell_program(&base)) {
             let saved = self.swap_env(&env);
             let r = f(self, argv);
             self.restore_env(saved);
@@ -280,7 +290,8 @@ impl Shell<'_> {
             super::pkg::applet(&base).or_else(|| super::applets::applet(&base))
         } else {
             super::applets::applet(&base).or_else(|| super::pkg::applet(&base))
-        };
+        }
+        .or_else(|| super::programs::applet(&base));
         if let Some(f) = found {
             return self.run_applet(f, argv, env);
         }
@@ -348,6 +359,7 @@ impl Shell<'_> {
                 stderr: &mut err,
                 budget: &mut *self.budget,
                 io: IoState { pipe_room, ..IoState::default() },
+                network: self.network.clone(),
             };
             let s = f(&mut ctx, argv);
             (s, ctx.io)

@@ -254,14 +254,14 @@ impl Bridge {
         let image = inner.engine.store.get(image_id)?;
         let n = image.layers.len();
         if own_layer && n > 0 {
-            let lower = Tree::from_layers(image.layers[..n - 1].iter().map(|l| &l.layer));
-            let top = &image.layers[n - 1].layer;
+            let lower = Tree::from_layers(image.layers[..n - 1].iter().map(|l| l.layer()));
+            let top = image.layers[n - 1].layer();
             let mut tree = lower.clone();
             top.apply_to(&mut tree);
             let changes = top.changes(&lower).into_iter().collect();
             Some(Snapshot { tree, lower, changes, layers: n })
         } else {
-            let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
+            let tree = Tree::from_layers(image.layers.iter().map(|l| l.layer()));
             Some(Snapshot { tree, lower: Tree::new(), changes: BTreeMap::new(), layers: n })
         }
     }
@@ -413,7 +413,7 @@ impl Bridge {
         let save = crate::oci::SaveImage {
             config: &image.config,
             config_bytes: Some(&image.config_bytes[..]),
-            layers: image.layers.iter().map(|l| &l.layer).collect(),
+            layers: image.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
             tags,
         };
         let out = crate::oci::save(&[save], BlobParts::new(), &mut |p| {

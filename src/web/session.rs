@@ -94,7 +94,7 @@ impl Session {
     /// Opens a shell in a new container of `req.image`.
     pub fn open(store: &Store, req: &RunRequest, now: i64, seq: u64) -> Result<Session, String> {
         let image = store.resolve(&req.image).map_err(|e| format!("Unable to find image '{}' locally: {e}", req.image))?;
-        let tree = Tree::from_layers(image.layers.iter().map(|l| &l.layer));
+        let tree = Tree::from_layers(image.layers.iter().map(|l| l.layer()));
         let cfg = &image.config.config;
         let mut env: BTreeMap<String, String> = BTreeMap::new();
         for kv in cfg.env.iter().chain(req.env.iter()) {
@@ -128,7 +128,7 @@ impl Session {
         let cwd = req.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| {
             if cfg.working_dir.is_empty() { "/".into() } else { cfg.working_dir.clone() }
         });
-        let process = Process { cwd, env, uid, gid, now, stdin: Vec::new() };
+        let process = Process { cwd, env, uid, gid, now, stdin: Vec::new(), network: Default::default() };
         Ok(Session { tree, process })
     }
 

@@ -63,6 +63,7 @@ fn plural(n: i64, one: &str) -> String {
 /// What a measured fix saves, in words.
 pub fn saves_text(h: &Hint) -> String {
     match (h.saves_bytes, h.saves_layers) {
+        (Some(0), Some(0)) => "fix changes no size or layer count (measured)".into(),
         (Some(b), Some(l)) => {
             let bytes = if b < 0 { format!("costs {}", human_size(b.unsigned_abs())) } else { format!("saves {}", human_size(b as u64)) };
             format!("fix {bytes} and {} (measured)", plural(l, "layer"))

@@ -5,10 +5,10 @@ import { after, before, test } from 'node:test';
 
 import { newPage, start, waitForBuild } from './helpers.mjs';
 
-// A 2 MB file created in one layer and deleted in the next: the biggest file, and wasted.
+// A 6 MB file (bigger than any file of alpine) created in one layer and deleted in the next: the biggest file, and wasted.
 const WASTE = [
   'FROM alpine:3.20',
-  'RUN mkdir -p /data && dd if=/dev/zero of=/data/big.bin bs=1000 count=2000',
+  'RUN mkdir -p /data && dd if=/dev/zero of=/data/big.bin bs=1000 count=6000',
   'RUN rm /data/big.bin',
   'USER nobody',
 ].join('\n');
@@ -23,12 +23,12 @@ test('clicking the biggest treemap rectangle selects that file in the explorer',
   assert.equal(await waitForBuild(page), 'done');
   await page.click('#tab-size');
   await page.waitForSelector('svg.treemap .tm-file');
-  assert.equal(await page.textContent('.wasted-bytes'), '2MB');
+  assert.equal(await page.textContent('.wasted-bytes'), '6MB');
   const tiles = await page.$$eval('svg.treemap .tm-file', (gs) => gs.map((g) => ({
     path: g.dataset.path, bytes: Number(g.dataset.bytes), wasted: g.classList.contains('wasted'),
   })));
   const biggest = tiles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  assert.deepEqual(biggest, { path: '/data/big.bin', bytes: 2000000, wasted: true });
+  assert.deepEqual(biggest, { path: '/data/big.bin', bytes: 6000000, wasted: true });
   await page.click(`svg.treemap .tm-file[data-path="${biggest.path}"] rect`);
   await page.waitForSelector('#tab-files.active');
   const selected = await page.locator('.frow.selected').textContent();
@@ -46,10 +46,10 @@ test('a hint measures its fix and applies it in one click', async () => {
   await page.click('button.measure-hints');
   const hint = page.locator('.hint[data-code="deleted-later"]');
   await hint.waitFor({ timeout: 60000 });
-  assert.match(await hint.textContent(), /line 2.*saves 2MB and 1 layer/s);
+  assert.match(await hint.textContent(), /line 2.*saves 6MB and 1 layer/s);
   await hint.locator('button.fix').click();
   assert.equal(await waitForBuild(page), 'done');
-  assert.match(await page.inputValue('textarea.ed-input'), /count=2000 \\\n    && rm \/data\/big\.bin/);
+  assert.match(await page.inputValue('textarea.ed-input'), /count=6000 \\\n    && rm \/data\/big\.bin/);
   await page.click('#tab-size');
   assert.equal(await page.textContent('.wasted-bytes'), '0B');
   await page.context().close();

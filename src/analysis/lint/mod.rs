@@ -90,15 +90,16 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
     Ok(hints)
 }
 
-/// The most specific built-in tag that names the same image as `repo:latest`.
+/// The most specific built-in version tag that names the same image as `repo:latest`.
 pub fn pinned_tag(repo: &str) -> Option<String> {
-    let mut store = Store::new();
-    let (latest, _) = crate::build::resolve_base(&mut store, &format!("{repo}:latest")).ok()?;
-    let (_, tags) = crate::catalog::images::catalogue().into_iter().find(|(n, _)| n == repo)?;
-    tags.into_iter()
-        .filter(|t| t != "latest" && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .filter(|t| crate::build::resolve_base(&mut store, &format!("{repo}:{t}")).is_ok_and(|(id, _)| id == latest))
+    let r = crate::catalog::images::repository(repo)?;
+    let image = r.images.iter().find(|i| i.tags.iter().any(|t| t == "latest"))?;
+    image
+        .tags
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .max_by_key(|t| (t.matches('.').count(), t.len()))
+        .cloned()
 }
 
 fn instruction_at(df: &Dockerfile, line: usize) -> Option<&Instruction> {
@@ -202,7 +203,7 @@ fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding>
         return None;
     }
     let has_nobody = built.is_some_and(|b| {
-        let tree = crate::vfs::Tree::from_layers(b.image.layers.iter().map(|l| &l.layer));
+        let tree = crate::vfs::Tree::from_layers(b.image.layers.iter().map(|l| l.layer()));
         tree.read("/", "/etc/passwd").is_ok_and(|c| String::from_utf8_lossy(&c.bytes()).lines().any(|l| l.starts_with("nobody:")))
     });
     let user = if has_nobody { "nobody" } else { "65534" };

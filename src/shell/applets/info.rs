@@ -1,5 +1,5 @@
 //! System information and network stand-ins: `date`, `uname`, `hostname`, `nproc`,
-//! `which`, `wget`, `curl` (there is no network: they fail like on a host without DNS).
+//! `which`.
 
 use super::common::{fail, Opts};
 use crate::util::time::{civil_from_days as civil, days_from_civil};
@@ -149,41 +149,6 @@ pub fn which(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     status
 }
 
-/// The host part of a URL.
-pub fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let hostport = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let hostport = hostport.rsplit('@').next().unwrap_or(hostport);
-    hostport.split(':').next().unwrap_or("").to_string()
-}
-
-/// `wget URL…`: fails to resolve, as without network.
-pub fn wget(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let o = Opts::parse(argv, "OoPUTtYeHhc");
-    let Some(url) = o.args.first() else {
-        fail(ctx, "wget", "missing URL");
-        return 1;
-    };
-    let h = url_host(url);
-    fail(ctx, "wget", &format!("bad address '{h}'"));
-    1
-}
-
-/// `curl URL…`: fails to resolve, as without network.
-pub fn curl(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let o = Opts::parse(argv, "oOXHdAeuTwrmCEKxy");
-    let Some(url) = o.args.first() else {
-        ctx.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-        return 2;
-    };
-    let silent = o.has('s') && !o.has('S');
-    if !silent {
-        let h = url_host(url);
-        ctx.err(&format!("curl: (6) Could not resolve host: {h}\n"));
-    }
-    6
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +159,5 @@ mod tests {
         assert_eq!(strftime("%F %T %A %B", 1_700_000_000), "2023-11-14 22:13:20 Tuesday November");
         assert_eq!(strftime("%j", 1_700_000_000), "318");
         assert_eq!(civil(19675), (2023, 11, 14));
-        assert_eq!(url_host("https://user@example.com:8080/x?y"), "example.com");
     }
 }

@@ -8,7 +8,7 @@ mod files;
 mod expr;
 mod find;
 mod grep;
-mod info;
+pub(crate) mod info;
 mod ls;
 mod perms;
 pub(crate) mod printf;
@@ -77,7 +77,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("chown", Plain(perms::chown), true),
     a("chroot", Shell(shellapps::wrapper), true),
     a("cp", Plain(files::cp), true),
-    a("curl", Plain(info::curl), false),
+    a("curl", Plain(crate::shell::programs::curl::standalone), false),
     a("cut", Plain(text::cut), true),
     a("dash", Shell(shellapps::sh), false),
     a("date", Plain(info::date), true),
@@ -144,7 +144,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("useradd", Plain(users::useradd), false),
     a("usleep", Plain(succeed), true),
     a("wc", Plain(text::wc), true),
-    a("wget", Plain(info::wget), true),
+    a("wget", Plain(crate::shell::programs::wget::busybox), true),
     a("which", Plain(info::which), true),
     a("whoami", Plain(users::whoami), true),
     a("xargs", Shell(shellapps::xargs), true),

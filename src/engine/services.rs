@@ -1,0 +1,163 @@
+//! What listens in running containers, as services of the simulated network: the
+//! container's own server on `localhost` (for `docker exec … curl localhost`) and published
+//! ports on the host's `localhost` (for the page's terminal).
+
+use std::sync::Arc;
+
+use super::container::{Container, State};
+use super::Engine;
+use crate::shell::programs::net::{Network, Service};
+use crate::shell::programs::serve::{Memory, Server};
+use crate::vfs::Tree;
+
+/// The server container `c` runs (with its tree `tree`) and the port it listens on.
+fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Option<(Server, Vec<u16>)> {
+    let State::Running { program, .. } = &c.state else { return None };
+    let words: Vec<&str> = program.split_whitespace().collect();
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w))?;
+    let files = snapshot.then(|| Arc::new(tree.clone()));
+    let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).ok();
+    let env = |k: &str| c.config.env.iter().find_map(|e| e.strip_prefix(&format!("{k}=")).map(String::from));
+    let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
+    let http = |software: String, root: String, index: Vec<String>, deny: bool, port: u16| Some((Server::Http { software, files: files.clone(), root, index, deny }, vec![port]));
+    match base {
+        "nginx" => {
+            let conf = ["/etc/nginx/conf.d/default.conf", "/etc/nginx/sites-enabled/default", "/etc/nginx/http.d/default.conf", "/etc/nginx/nginx.conf"]
+                .iter()
+                .filter_map(|p| text(p))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let directive = |name: &str| conf.lines().map(str::trim).find_map(|l| l.strip_prefix(&format!("{name} ")).map(|v| v.trim_end_matches(';').trim().to_string()));
+            let root = match directive("root") {
+                Some(r) if r.starts_with('/') => r,
+                Some(r) => format!("/usr/share/nginx/{r}"),
+                None => "/usr/share/nginx/html".into(),
+            };
+            let index = directive("index").map(|v| v.split_whitespace().map(String::from).collect()).unwrap_or_else(|| vec!["index.html".to_string()]);
+            let port = directive("listen").and_then(|l| l.split_whitespace().next().and_then(|p| p.rsplit(':').next()?.parse().ok())).unwrap_or(80);
+            let deny = directive("root").is_none() && conf.contains("return 404;");
+            let software = env("NGINX_VERSION").map_or("nginx".to_string(), |v| format!("nginx/{v}"));
+            http(software, root, index, deny, port)
+        }
+        "httpd" | "httpd-foreground" | "apache2" | "apache2-foreground" => {
+            let root = if tree.get("/usr/local/apache2/htdocs").is_some() { "/usr/local/apache2/htdocs" } else { "/var/www/html" };
+            let software = env("HTTPD_VERSION").map_or("Apache".to_string(), |v| format!("Apache/{v} (Unix)"));
+            http(software, root.into(), vec!["index.html".into()], false, 80)
+        }
+        b if b.starts_with("python") && words.get(1) == Some(&"-m") && words.get(2) == Some(&"http.server") => {
+            let port = words.get(3).and_then(|p| p.parse().ok()).unwrap_or(8000);
+            http("SimpleHTTP/0.6 Python".into(), cwd, vec!["index.html".into(), "index.htm".into()], false, port)
+        }
+        "php" if words.get(1) == Some(&"-S") => {
+            let port = words.get(2).and_then(|a| a.rsplit(':').next()?.parse().ok()).unwrap_or(8000);
+            http("PHP".into(), cwd, vec!["index.php".into(), "index.html".into()], false, port)
+        }
+        _ => {
+            let known: &[(&str, u16)] = &[("redis-server", 6379), ("mongod", 27017), ("postgres", 5432), ("mysqld", 3306), ("memcached", 11211)];
+            let mut ports: Vec<u16> = known.iter().filter(|(n, _)| *n == base).map(|(_, p)| *p).collect();
+            ports.extend(c.config.exposed_ports.keys().filter_map(|k| k.split('/').next()?.parse::<u16>().ok()));
+            ports.dedup();
+            (!ports.is_empty()).then(|| (Server::Tcp { program: program.clone(), memory }, ports))
+        }
+    }
+}
+
+/// What a server writes when it starts (its `docker logs`): redis-server's banner.
+pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
+    let words: Vec<&str> = program.split_whitespace().collect();
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    if base != "redis-server" {
+        return Vec::new();
+    }
+    let from_env = env.iter().find_map(|e| e.strip_prefix("REDIS_VERSION=").map(String::from));
+    let built = || {
+        let path = ["/usr/local/bin/redis-server", "/usr/bin/redis-server"].into_iter().find_map(|p| tree.read("/", p).ok())?;
+        crate::shell::programs::built::identify(&path).map(|b| b.version)
+    };
+    let version = from_env.or_else(built).unwrap_or_else(|| "7.4.1".into());
+    let seven = version.split('.').next().and_then(|m| m.parse::<u32>().ok()).unwrap_or(7) >= 7;
+    let t = crate::shell::applets_strftime("%d %b %Y %H:%M:%S.000", now);
+    let note = if seven { '*' } else { '#' };
+    let port = words.windows(2).find(|w| w[0] == "--port").map_or("6379", |w| w[1]);
+    let mut lines = vec![
+        format!("1:C {t} {note} oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo"),
+        format!("1:C {t} {note} Redis version={version}, bits=64, commit=00000000, modified=0, pid=1, just started"),
+    ];
+    if words.len() == 1 {
+        lines.push(format!("1:C {t} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf"));
+    }
+    if seven {
+        lines.push(format!("1:M {t} * monotonic clock: POSIX clock_gettime"));
+    }
+    lines.push(format!("1:M {t} * Running mode=standalone, port={port}."));
+    lines.push(format!("1:M {t} {note} Server initialized"));
+    lines.push(format!("1:M {t} * Ready to accept connections{}", if seven { " tcp" } else { "" }));
+    lines.into_iter().map(|l| (1u8, format!("{l}\n"))).collect()
+}
+
+impl Engine {
+    fn memory(&self, id: &str) -> Memory {
+        let mut all = self.server_data.lock().unwrap_or_else(|p| p.into_inner());
+        all.entry(id.to_string()).or_default().clone()
+    }
+
+    /// The network a process in container `i` sees: its own server on `localhost`, and
+    /// the servers of the other containers on its network (by address; by name too on a
+    /// user-defined network, as Docker's embedded DNS does).
+    pub(crate) fn container_network(&self, i: usize, tree: &Tree) -> Network {
+        let c = &self.containers[i];
+        let net = Network::from_flag(&c.network);
+        let mut services = Vec::new();
+        if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id)) {
+            let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
+            services.push(Service { names, ip: "127.0.0.1".into(), ports: ports.iter().map(|p| (*p, *p)).collect(), server });
+        }
+        let user_defined = !matches!(c.network.as_str(), "bridge" | "none" | "host");
+        for (j, o) in self.containers.iter().enumerate() {
+            if j == i || o.network != c.network || !o.is_running() || c.network == "none" {
+                continue;
+            }
+            let Some(ip) = self.container_ip(j) else { continue };
+            let (_, t) = o.lower_and_tree(&self.store);
+            if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id)) {
+                let names = if user_defined { vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()] } else { Vec::new() };
+                services.push(Service { names, ip, ports: ports.iter().map(|p| (*p, *p)).collect(), server });
+            }
+        }
+        net.with_services(services)
+    }
+
+    /// `curl …` or `wget …` typed in the host's terminal: the request goes through the
+    /// host's network (published ports on `localhost`, the simulated internet beyond).
+    pub(crate) fn host_command(&self, argv: &[String]) -> super::Output {
+        use crate::shell::{Budget, Ctx};
+        let mut fs = Tree::new();
+        let (mut out, mut err, mut budget) = (Vec::new(), Vec::new(), Budget::default());
+        let mut ctx = Ctx::new(&mut fs, b"", &mut out, &mut err, &mut budget);
+        ctx.network = self.host_network();
+        ctx.now = self.now();
+        ctx.env.insert("HOME".into(), "/home/user".into());
+        let code = match argv[0].as_str() {
+            "wget" => crate::shell::programs::wget::gnu(&mut ctx, argv),
+            _ => crate::shell::programs::curl::curl(&mut ctx, argv, "8.9.1"),
+        };
+        let mut o = super::Output { code, ..Default::default() };
+        o.out(&String::from_utf8_lossy(&out));
+        o.err(&String::from_utf8_lossy(&err));
+        o
+    }
+
+    /// The network of the host (the page's terminal): published ports on `localhost`.
+    pub fn host_network(&self) -> Network {
+        let mut services = Vec::new();
+        for c in self.containers.iter().filter(|c| c.is_running() && !c.bindings.is_empty()) {
+            let (_, tree) = c.lower_and_tree(&self.store);
+            let Some((server, ports)) = server_of(c, &tree, true, self.memory(&c.id)) else { continue };
+            let mapped: Vec<(u16, u16)> = c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
+            if !mapped.is_empty() {
+                services.push(Service { names: vec!["localhost".into(), "127.0.0.1".into(), "0.0.0.0".into()], ip: "127.0.0.1".into(), ports: mapped, server });
+            }
+        }
+        Network::default().with_services(services)
+    }
+}

@@ -1,0 +1,297 @@
+//! Volumes: named and anonymous volumes (`-v NAME:/path`, `-v /path`, `--mount`, the
+//! image's `VOLUME`s), mounted over the container's filesystem while its processes run.
+//! Their data outlives the container and stays out of its read-write layer (so out of
+//! `docker diff` and `commit`). `docker volume create/ls/inspect/rm/prune`.
+
+use serde::{Deserialize, Serialize};
+
+use super::flags::{switch, value};
+use super::format::human_size;
+use super::json::J;
+use super::spec::{Args, Cmd};
+use super::{Engine, Output};
+use crate::image::sha256_digest;
+use crate::vfs::{path, Meta, NodeKind, Tree};
+
+/// A volume.
+#[derive(Clone, Debug)]
+pub struct Volume {
+    /// Its name (64 hex digits for an anonymous one).
+    pub name: String,
+    /// Creation time.
+    pub created: i64,
+    /// Created for a container without a name (`-v /path`, `VOLUME`).
+    pub anonymous: bool,
+    /// Its contents, rooted at `/`.
+    pub data: Tree,
+    /// True once something was mounted over it (an empty new volume is first filled with
+    /// the image's files at the mount point, as Docker does).
+    pub populated: bool,
+}
+
+/// A container's mount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mount {
+    /// The volume's name.
+    pub volume: String,
+    /// Where it is mounted (absolute).
+    pub target: String,
+    /// `:ro`.
+    pub readonly: bool,
+}
+
+/// Parses `-v` and `--mount` values into (volume name or `None` for anonymous, target,
+/// read-only).
+pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<(Option<String>, String, bool)>, String> {
+    let mut out = Vec::new();
+    for v in volumes {
+        let parts: Vec<&str> = v.split(':').collect();
+        match parts.as_slice() {
+            [t] => out.push((None, t.to_string(), false)),
+            [s, t] | [s, t, _] => {
+                let ro = parts.get(2).is_some_and(|o| o.split(',').any(|x| x == "ro"));
+                if s.starts_with('/') || s.starts_with('.') {
+                    return Err(format!("bind mounts of host directories are not available in layerlab: use a named volume (-v NAME:{t})"));
+                }
+                out.push((Some(s.to_string()), t.to_string(), ro));
+            }
+            _ => return Err(format!("invalid spec: {v}: too many colons")),
+        }
+    }
+    for m in mounts {
+        let mut source = None;
+        let mut target = None;
+        let mut ro = false;
+        for kv in m.split(',') {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            match k {
+                "type" if v != "volume" => return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: only type=volume is available in layerlab")),
+                "source" | "src" => source = Some(v.to_string()),
+                "target" | "destination" | "dst" => target = Some(v.to_string()),
+                "readonly" | "ro" => ro = v.is_empty() || v == "true" || v == "1",
+                _ => {}
+            }
+        }
+        let Some(t) = target else { return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: target is required")) };
+        out.push((source, t, ro));
+    }
+    for (_, t, _) in &out {
+        if !t.starts_with('/') {
+            return Err(format!("invalid mount config for type \"volume\": invalid mount path: '{t}' mount path must be absolute"));
+        }
+    }
+    Ok(out)
+}
+
+impl Engine {
+    /// The volume named `name`, created when missing.
+    pub(crate) fn volume_for(&mut self, name: Option<String>) -> String {
+        let now = self.now();
+        let anonymous = name.is_none();
+        let name = name.unwrap_or_else(|| {
+            let seq = self.next_seq();
+            sha256_digest(format!("volume {seq} {now}").as_bytes())["sha256:".len()..].to_string()
+        });
+        if !self.volumes.iter().any(|v| v.name == name) {
+            self.volumes.push(Volume { name: name.clone(), created: now, anonymous, data: Tree::new(), populated: false });
+        }
+        name
+    }
+
+    /// Mounts container `i`'s volumes over `tree` (the image's files at an empty new
+    /// volume's mount point are copied into it first).
+    pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) {
+        for m in self.containers[i].mounts.clone() {
+            let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) else { continue };
+            if !v.populated {
+                v.data = extract(tree, &m.target);
+                v.populated = true;
+            }
+            tree.remove_subtree(&m.target);
+            let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
+            for (p, n) in v.data.iter() {
+                let at = if p == "/" { m.target.clone() } else { format!("{}{p}", m.target) };
+                tree.insert(&at, n.clone());
+            }
+        }
+    }
+
+    /// Takes what processes wrote under the mount points back into the volumes and puts
+    /// the image's files back in `tree`, so the container's layer does not see them.
+    pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree) {
+        for m in self.containers[i].mounts.clone() {
+            let data = extract(tree, &m.target);
+            if let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) {
+                if !m.readonly {
+                    v.data = data;
+                }
+            }
+            tree.remove_subtree(&m.target);
+            let below: Vec<_> = lower.subtree(&m.target).map(|(p, n)| (p.clone(), n.clone())).collect();
+            if below.is_empty() {
+                let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
+            }
+            for (p, n) in below {
+                tree.insert(&p, n);
+            }
+        }
+    }
+
+    /// Removes the anonymous volumes of a container being removed (`--rm`, `rm -v`).
+    pub(crate) fn drop_anonymous_volumes(&mut self, mounts: &[Mount]) {
+        let in_use: Vec<String> = self.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
+        self.volumes.retain(|v| !(v.anonymous && mounts.iter().any(|m| m.volume == v.name) && !in_use.contains(&v.name)));
+    }
+}
+
+/// The subtree at `at` as a tree rooted at `/`.
+fn extract(tree: &Tree, at: &str) -> Tree {
+    let mut t = Tree::new();
+    for (p, n) in tree.subtree(at) {
+        let rel = &p[at.len()..];
+        if rel.is_empty() {
+            if let Some(root) = t.get("/").cloned() {
+                let mut r = root;
+                r.meta = n.meta;
+                t.insert("/", r);
+            }
+            continue;
+        }
+        t.insert(rel, n.clone());
+    }
+    t
+}
+
+fn size_of(t: &Tree) -> u64 {
+    t.iter().filter_map(|(_, n)| match &n.kind {
+        NodeKind::File(c) => Some(c.len()),
+        _ => None,
+    }).sum()
+}
+
+/// `docker volume create`.
+pub const CREATE: Cmd = Cmd { path: "docker volume create", usage: "[OPTIONS] [VOLUME]", short: "Create a volume", aliases: "", flags: &[value("driver", Some('d')).doc("string", "Specify volume driver name (default \"local\")")], args: Args::Max(1), interspersed: true };
+/// `docker volume ls`.
+pub const LS: Cmd = Cmd { path: "docker volume ls", usage: "[OPTIONS]", short: "List volumes", aliases: "docker volume ls, docker volume list", flags: &[switch("quiet", Some('q')).about("Only display volume names")], args: Args::None, interspersed: true };
+/// `docker volume inspect`.
+pub const INSPECT: Cmd = Cmd { path: "docker volume inspect", usage: "[OPTIONS] VOLUME [VOLUME...]", short: "Display detailed information on one or more volumes", aliases: "", flags: &[], args: Args::Min(1), interspersed: true };
+/// `docker volume rm`.
+pub const RM: Cmd = Cmd { path: "docker volume rm", usage: "[OPTIONS] VOLUME [VOLUME...]", short: "Remove one or more volumes", aliases: "docker volume rm, docker volume remove", flags: &[switch("force", Some('f')).about("Force the removal of one or more volumes")], args: Args::Min(1), interspersed: true };
+/// `docker volume prune`.
+pub const PRUNE: Cmd = Cmd { path: "docker volume prune", usage: "[OPTIONS]", short: "Remove unused local volumes", aliases: "", flags: &[switch("all", Some('a')).about("Remove all unused volumes, not just anonymous ones"), switch("force", Some('f')).about("Do not prompt for confirmation")], args: Args::None, interspersed: true };
+
+/// `docker volume create [NAME]`.
+pub fn create(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let name = e.volume_for(p.args.first().cloned());
+    Output::ok(format!("{name}\n"))
+}
+
+/// `docker volume ls`.
+pub fn ls(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut names: Vec<&str> = e.volumes.iter().map(|v| v.name.as_str()).collect();
+    names.sort();
+    if p.on("quiet") {
+        return Output::ok(names.iter().map(|n| format!("{n}\n")).collect::<String>());
+    }
+    let mut rows = vec![vec!["DRIVER".to_string(), "VOLUME NAME".into()]];
+    rows.extend(names.iter().map(|n| vec!["local".to_string(), n.to_string()]));
+    Output::ok(super::format::table(&rows))
+}
+
+/// `docker volume inspect NAME…`.
+pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut items = Vec::new();
+    for a in &p.args {
+        let Some(v) = e.volumes.iter().find(|v| &v.name == a) else {
+            return Output::fail(1, format!("[]\nError response from daemon: get {a}: no such volume"));
+        };
+        let labels = if v.anonymous { J::obj([("com.docker.volume.anonymous", J::s(""))]) } else { J::Null };
+        items.push(J::obj([
+            ("CreatedAt", J::s(crate::image::rfc3339(v.created))),
+            ("Driver", J::s("local")),
+            ("Labels", labels),
+            ("Mountpoint", J::s(format!("/var/lib/docker/volumes/{}/_data", v.name))),
+            ("Name", J::s(v.name.clone())),
+            ("Options", J::Null),
+            ("Scope", J::s("local")),
+        ]));
+    }
+    Output::ok(format!("{}\n", J::Arr(items).pretty()))
+}
+
+/// `docker volume rm NAME…`.
+pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut out = Output::default();
+    for a in &p.args {
+        if !e.volumes.iter().any(|v| &v.name == a) {
+            if !p.on("force") {
+                out.daemon_line(format!("get {a}: no such volume"));
+                out.code = 1;
+            }
+            continue;
+        }
+        let users: Vec<String> = e.containers.iter().filter(|c| c.mounts.iter().any(|m| &m.volume == a)).map(|c| c.id.clone()).collect();
+        if !users.is_empty() {
+            out.daemon_line(format!("remove {a}: volume is in use - [{}]", users.join(", ")));
+            out.code = 1;
+            continue;
+        }
+        e.volumes.retain(|v| &v.name != a);
+        out.line(a);
+    }
+    out
+}
+
+/// `docker volume prune [-a] [-f]`.
+pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    if !p.on("force") {
+        let what = if p.on("all") { "all local volumes" } else { "anonymous local volumes" };
+        return Output::ok(format!("WARNING! This will remove {what} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
+    }
+    let in_use: Vec<String> = e.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
+    let all = p.on("all");
+    let (gone, kept): (Vec<Volume>, Vec<Volume>) = std::mem::take(&mut e.volumes).into_iter().partition(|v| (all || v.anonymous) && !in_use.contains(&v.name));
+    e.volumes = kept;
+    let mut out = Output::default();
+    if !gone.is_empty() {
+        out.line("Deleted Volumes:");
+        for v in &gone {
+            out.line(&v.name);
+        }
+        out.line("");
+    }
+    out.line(format!("Total reclaimed space: {}", human_size(gone.iter().map(|v| size_of(&v.data)).sum())));
+    out
+}
+
+/// Each volume's name, the number of containers using it and its size (`system df`).
+pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
+    let mut v: Vec<(String, usize, u64)> = e.volumes.iter().map(|v| (v.name.clone(), e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(), size_of(&v.data))).collect();
+    v.sort();
+    v
+}
+
+/// Normalizes a mount target.
+pub fn target(t: &str) -> String {
+    path::normalize("/", t)
+}
