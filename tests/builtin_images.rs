@@ -243,3 +243,14 @@ fn yum_cache_bloats_a_layer_until_cleaned() {
     assert_eq!(size_under(&t, "/var/cache/yum"), 0);
     assert!(t.content_size() - base < 40_000_000);
 }
+
+#[test]
+fn alpine_3_6_installs_the_fluentd_seed_packages() {
+    let mut t = tree("alpine:3.6");
+    let args = ["apk", "add", "--no-cache", "ruby", "ruby-json", "ruby-irb", "ruby-dev", "lsof", "ca-certificates", "wget", "curl", "openssl", "build-base", "vim"];
+    let (code, out, err) = run(&mut t, 0, &[], &args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Installing ruby (2.4.5-r0)") && out.contains("Installing gcc (6.3.0-r4)"), "{out}");
+    assert!(size_under(&t, "/var/cache/apk") == 0);
+    assert_eq!(run(&mut t, 0, &[], &["curl", "--version"]).1.split(' ').nth(1), Some("7.61.1"));
+}
