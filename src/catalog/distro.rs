@@ -31,13 +31,18 @@ pub struct Distro {
 
 impl Distro {
     /// The release's name in the package catalogues: Alpine's `major.minor` (`3.20`),
-    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`), the Enterprise
-    /// Linux major release of the rpm family (`el7`).
+    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`), the major release
+    /// of the rpm family with its distribution's tag (`el7` for CentOS, RHEL and Rocky
+    /// Linux, `fc40` for Fedora, `amzn2` for Amazon Linux).
     pub fn release(&self) -> String {
         match self.family {
             Family::Alpine => self.branch().trim_start_matches('v').to_string(),
             Family::Debian | Family::Ubuntu => self.codename.clone(),
-            Family::Rpm => format!("el{}", self.major()),
+            Family::Rpm => match self.codename.as_str() {
+                "fedora" => format!("fc{}", self.major()),
+                "amzn" => format!("amzn{}", self.major()),
+                _ => format!("el{}", self.major()),
+            },
         }
     }
 
