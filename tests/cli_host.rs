@@ -194,3 +194,21 @@ fn run_dash_h_sets_the_hostname() {
     let (code, out, err) = layerlab(&d, &["run", "--rm", "-h", "myhost", "busybox", "hostname"]);
     assert_eq!((code, out.as_str()), (0, "myhost\n"), "{err}");
 }
+
+#[test]
+fn a_workdir_too_long_for_the_host_is_refused_at_create() {
+    let d = scratch("longwd");
+    let wd = "/a".repeat(50_000);
+    let (code, out, err) = layerlab(&d, &["run", "--rm", "-w", &wd, "busybox", "pwd"]);
+    assert_eq!((code, out.as_str()), (125, ""), "{}", &err[..err.len().min(300)]);
+    let first = err.lines().find(|l| l.starts_with("docker: ")).unwrap_or_default();
+    assert!(first.starts_with("docker: Error response from daemon: lstat /var/lib/docker/overlay2/"), "{}", &first[..first.len().min(300)]);
+    assert!(first.ends_with("/a/a: file name too long."), "{}", &first[first.len().saturating_sub(100)..]);
+    // The host path stops at the name that makes it longer than PATH_MAX allows.
+    assert!(first.len() < 4200, "{}", first.len());
+    let (_, ps, _) = layerlab(&d, &["ps", "-aq"]);
+    assert_eq!(ps, "", "no container is left behind");
+    let (code, _, err) = layerlab(&d, &["run", "--rm", "-w", &format!("/{}", "n".repeat(256)), "busybox", "pwd"]);
+    assert_eq!(code, 125);
+    assert!(err.contains(&format!("/merged/{}: file name too long.", "n".repeat(256))), "{err}");
+}

@@ -41,11 +41,13 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
 fn assembled(name: &str) -> Result<Option<Image>, String> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<Image>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    if let Some(img) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+    // Keyed by the data's generation: an entry the host provides later is found.
+    let key = format!("{}@{name}", crate::catalog::data::generation());
+    if let Some(img) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return Ok(img.clone());
     }
     let image = builtin::lookup(name).map_err(|e| format!("layerlab's image catalogue: data/{e}"))?.map(image_of);
-    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), image.clone());
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(key, image.clone());
     Ok(image)
 }
 

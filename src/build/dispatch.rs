@@ -4,9 +4,9 @@
 
 use crate::dockerfile::{self, Command, Healthcheck, Instruction, ShellOrExec};
 use crate::image::{ContainerConfig, HealthConfig, ImageConfig};
+use crate::util::{port_spec, signal};
 use crate::vfs::path;
 
-use super::history::normalize_port;
 use super::stage::StageState;
 
 /// What [`dispatch`] left to the caller.
@@ -69,8 +69,12 @@ pub fn dispatch(stage: &mut StageState, ins: &Instruction, escape: char) -> Resu
             }
         }
         Command::Expose(ports) => {
+            // BuildKit parses each port as `docker run -p` does: ranges open every port in
+            // them, a host part is ignored, and a bad spec fails the build.
             for p in ports {
-                cfg.exposed_ports.insert(normalize_port(p), Default::default());
+                for mapping in port_spec::parse(p)? {
+                    cfg.exposed_ports.insert(mapping.port, Default::default());
+                }
             }
         }
         Command::User(u) => cfg.user = u.clone(),
@@ -79,7 +83,10 @@ pub fn dispatch(stage: &mut StageState, ins: &Instruction, escape: char) -> Resu
                 cfg.volumes.insert(p.clone(), Default::default());
             }
         }
-        Command::Stopsignal(s) => cfg.stop_signal = s.clone(),
+        Command::Stopsignal(s) => {
+            signal::parse(s)?;
+            cfg.stop_signal = s.clone();
+        }
         Command::Maintainer(m) => stage.config.author = Some(m.clone()),
         Command::Onbuild(inner) => cfg.on_build.push(inner.original.clone()),
         Command::Healthcheck(h) => cfg.healthcheck = Some(health_config(h)),

@@ -173,6 +173,10 @@ fn print_run(out: &mut Output, r: &Ran, tty: bool) {
 fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Result<usize, Output> {
     let image = p.args[0].clone();
     let err = |msg: String| Output::fail(125, format!("docker: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+    // The client parses `-p` before it asks the daemon for anything.
+    for spec in p.all("publish") {
+        crate::util::port_spec::parse(spec).map_err(&err)?;
+    }
     let image_id = match e.store.resolve(&image) {
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
@@ -242,6 +246,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let now = e.now();
     let seq = e.next_seq();
     let id = sha256_digest(format!("container {seq} {now}").as_bytes())["sha256:".len()..].to_string();
+    workdir_check(&id, &config.working_dir).map_err(|m| err(format!("Error response from daemon: {m}")))?;
     let name = name.unwrap_or_else(|| {
         let taken: Vec<String> = e.containers.iter().map(|c| c.name.clone()).collect();
         names::generate(&id, &|n| taken.iter().any(|t| t == n))
@@ -332,8 +337,21 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     })?;
     let env = process_env(c, &home);
     let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
-    if cwd != "/" && tree.get(&cwd).is_none() {
-        let _ = tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now });
+    if cwd != "/" && !tree.get(&cwd).is_some_and(|n| n.is_dir()) && tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).is_err() {
+        let msg = if tree.get(&cwd).is_some() {
+            format!("Cannot mkdir: {} is not a directory", c.config.working_dir)
+        } else {
+            // Go's MkdirAll stops at the first name on the way that is not a directory.
+            let mut at = String::new();
+            for part in cwd.split('/').filter(|p| !p.is_empty()) {
+                at = format!("{at}/{part}");
+                if tree.get(&at).is_some_and(|n| !n.is_dir()) {
+                    break;
+                }
+            }
+            format!("mkdir /var/lib/docker/overlay2/{}/merged{at}: not a directory", rw_layer(&c.id))
+        };
+        return Err((125, msg));
     }
     let argv: Vec<String> = std::iter::once(c.path.clone()).chain(c.args.iter().cloned()).collect();
     if let Some(msg) = process::missing_program(&tree, &argv, &env, &cwd) {
@@ -501,6 +519,32 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     out
 }
 
+/// The daemon's checks of `-w` when it creates a container: an absolute path, and one the
+/// host can look up below the container's root (each name at most 255 bytes, the whole at
+/// most 4095), failing as its `lstat` there does.
+fn workdir_check(id: &str, wd: &str) -> Result<(), String> {
+    if wd.is_empty() {
+        return Ok(());
+    }
+    if !wd.starts_with('/') {
+        return Err(format!("the working directory '{wd}' is invalid, it needs to be an absolute path"));
+    }
+    let mut host = format!("/var/lib/docker/overlay2/{}/merged", rw_layer(id));
+    for part in crate::vfs::path::normalize("/", wd).split('/').filter(|p| !p.is_empty()) {
+        host.push('/');
+        host.push_str(part);
+        if part.len() > 255 || host.len() >= crate::vfs::PATH_MAX {
+            return Err(format!("lstat {host}: file name too long"));
+        }
+    }
+    Ok(())
+}
+
+/// The ID of a container's writable layer directory on the daemon's host.
+fn rw_layer(id: &str) -> String {
+    sha256_digest(format!("rw {id}").as_bytes())["sha256:".len()..].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,5 +554,21 @@ mod tests {
         let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
         assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network", "volume", "mount"]);
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
+    }
+
+    #[test]
+    fn workdirs_the_daemon_refuses() {
+        assert_eq!(workdir_check("c1", ""), Ok(()));
+        assert_eq!(workdir_check("c1", "/app/../srv/"), Ok(()));
+        assert_eq!(workdir_check("c1", "app").unwrap_err(), "the working directory 'app' is invalid, it needs to be an absolute path");
+        let host = format!("/var/lib/docker/overlay2/{}/merged", rw_layer("c1"));
+        let long = "x".repeat(256);
+        assert_eq!(workdir_check("c1", &format!("/ok/{long}/y")).unwrap_err(), format!("lstat {host}/ok/{long}: file name too long"));
+        // The host path may reach 4095 bytes (PATH_MAX less its NUL); the name that makes
+        // it 4096 fails.
+        assert_eq!(host.len(), 96);
+        assert_eq!(workdir_check("c1", &"/a".repeat(1999)), Ok(()));
+        let err = workdir_check("c1", &"/a".repeat(50_000)).unwrap_err();
+        assert_eq!(err, format!("lstat {host}{}: file name too long", "/a".repeat(2000)));
     }
 }

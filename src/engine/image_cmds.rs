@@ -122,13 +122,14 @@ pub fn tag(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
+    // The client parses the target before asking the daemon about the source.
+    let target = match Reference::parse(&p.args[1]) {
+        Ok(r) => r,
+        Err(err) => return Output::fail(1, format!("Error parsing reference: \"{}\" is not a valid repository/tag: {err}", p.args[1])),
+    };
     let id = match e.store.resolve(&p.args[0]) {
         Ok(i) => i.id.clone(),
         Err(err) => return Output::daemon(err),
-    };
-    let target = match Reference::parse(&p.args[1]) {
-        Ok(r) => r,
-        Err(_) => return Output::fail(1, format!("Error parsing reference: \"{}\" is not a valid repository/tag: invalid reference format", p.args[1])),
     };
     e.store.tag(target, &id);
     Output::default()

@@ -63,7 +63,9 @@ pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
     let known: BTreeSet<String> = e.store.images().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())).collect();
     let had: BTreeSet<String> = e.store.images().map(|i| i.id.clone()).collect();
-    let (image, remote_path) = match registry_host(&r.repository) {
+    // A catalogue image of another registry (gcr.io/distroless/static) is built in.
+    let remote = registry_host(&r.repository).filter(|_| builtin::repository(&r.repository).is_none());
+    let (image, remote_path) = match remote {
         Some(host) if is_local(host) => {
             let img = e.registry.repos.get(r).cloned().ok_or_else(|| format!("manifest for {r} not found: manifest unknown: manifest unknown"))?;
             (img, r.repository[host.len() + 1..].to_string())

@@ -1,10 +1,12 @@
 //! Small leaf helpers every layer shares: content digests, timestamps, image references,
-//! base64 and the default `PATH`. Nothing here uses another module of the crate except
+//! port specs, signal names, base64 and the default `PATH`. Nothing here uses another module of the crate except
 //! `vfs`-free std code, so every module may use it.
 
 pub mod base64;
 pub mod digest;
+pub mod port_spec;
 pub mod reference;
+pub mod signal;
 pub mod time;
 
 /// The `PATH` a container gets when its image sets none, and the one every official image sets.

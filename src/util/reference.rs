@@ -3,6 +3,10 @@
 //! `library/alpine:3.20` and `alpine:3.20` are the same reference. The one parser of the
 //! tree: the store, the catalogue and the archive readers and writers all use it.
 
+/// Longest repository path a registry accepts (distribution/reference's
+/// `RepositoryNameTotalLengthMax`).
+const MAX_PATH_LEN: usize = 255;
+
 /// A normalized `repository:tag` reference.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Reference {
@@ -34,9 +38,6 @@ impl Reference {
         if name.is_empty() || !tag_ok {
             return Err("invalid reference format".into());
         }
-        if name.chars().any(|c| c.is_ascii_uppercase()) {
-            return Err(format!("invalid reference format: repository name (library/{name}) must be lowercase"));
-        }
         let mut parts: Vec<&str> = name.split('/').collect();
         let first = parts[0];
         let domain = if parts.len() > 1 && (first.contains(['.', ':']) || first == "localhost") {
@@ -44,6 +45,11 @@ impl Reference {
         } else {
             None
         };
+        let remote = parts.join("/");
+        if remote.chars().any(|c| c.is_ascii_uppercase()) {
+            let shown = if domain.is_none() && parts.len() == 1 { format!("library/{remote}") } else { remote };
+            return Err(format!("invalid reference format: repository name ({shown}) must be lowercase"));
+        }
         let component_ok = |c: &&str| {
             !c.is_empty()
                 && c.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || matches!(ch, '.' | '_' | '-'))
@@ -63,7 +69,12 @@ impl Reference {
         } else {
             format!("{}/{}", domain.unwrap_or_default(), parts.join("/"))
         };
-        Ok(Reference { repository, tag: tag.to_string() })
+        let reference = Reference { repository, tag: tag.to_string() };
+        // distribution/reference measures the path inside the registry (`library/…` included).
+        if reference.path().len() > MAX_PATH_LEN {
+            return Err("repository name must not be more than 255 characters".into());
+        }
+        Ok(reference)
     }
 
     /// The registry host (`docker.io`, `ghcr.io`, `localhost:5000`).
@@ -139,8 +150,22 @@ mod tests {
     #[test]
     fn rejects_what_docker_rejects() {
         assert_eq!(Reference::parse("App").unwrap_err(), "invalid reference format: repository name (library/App) must be lowercase");
+        assert_eq!(Reference::parse("me/App:v1").unwrap_err(), "invalid reference format: repository name (me/App) must be lowercase");
         for bad in ["", "a:b:c", "a:", "a/../b", "a@sha256:00", "a b", ":tag", "a:-x", "-a"] {
             assert!(Reference::parse(bad).is_err(), "{bad}");
         }
+        assert_eq!(Reference::parse("a/../b").unwrap_err(), "invalid reference format");
+    }
+
+    #[test]
+    fn repository_paths_over_255_characters_are_refused() {
+        let too_long = "repository name must not be more than 255 characters";
+        // `library/` counts: 247 characters make a 255-character path, 248 one too many.
+        assert!(Reference::parse(&"a".repeat(247)).is_ok());
+        assert_eq!(Reference::parse(&"a".repeat(248)).unwrap_err(), too_long);
+        assert!(Reference::parse(&format!("me/{}", "a".repeat(252))).is_ok());
+        assert_eq!(Reference::parse(&format!("me/{}", "a".repeat(253))).unwrap_err(), too_long);
+        // The registry host is not part of the path.
+        assert!(Reference::parse(&format!("ghcr.io/{}", "a".repeat(255))).is_ok());
     }
 }

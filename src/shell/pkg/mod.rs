@@ -11,6 +11,7 @@ pub mod apt;
 mod apt_lists;
 pub mod dpkg;
 pub mod hello;
+mod lang;
 pub mod npm;
 pub mod pip;
 pub mod programs;

@@ -30,8 +30,22 @@ const REGISTRY: &[(&str, &str, u64, u32)] = &[
     ("chalk", "5.3.0", 44, 1),
 ];
 
+/// The version and installed KiB of a registry package (a plausible one for others).
+pub(crate) fn registry_entry(name: &str) -> (&'static str, u64) {
+    REGISTRY.iter().find(|r| r.0 == name).map_or(("1.0.0", 60 + hash64(name.as_bytes()) % 400), |r| (r.1, r.2))
+}
+
+/// The version of the npm a `node` image ships under `/usr/local/lib/node_modules/npm`.
+fn bundled_npm(ctx: &Ctx<'_>) -> Option<String> {
+    let text = read_text(ctx.fs, "/usr/local/lib/node_modules/npm/package.json");
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("version")?.as_str().map(String::from)
+}
+
 /// The `npm` / `npx` program.
 pub fn npm(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32 {
+    let bundled = bundled_npm(ctx);
+    let version = bundled.as_deref().unwrap_or(version);
     if args.iter().any(|a| a == "--version" || a == "-v") || args.first().map(String::as_str) == Some("version") && cmd == "npm" {
         ctx.out(&format!("{version}\n"));
         return 0;

@@ -63,6 +63,20 @@ fn req_name(spec: &str) -> String {
     norm(spec.split(['=', '<', '>', '~', '!', '[', ';', ' ']).next().unwrap_or(spec).trim())
 }
 
+/// The `major.minor` of a Python an image layer built under `/usr/local` (the official
+/// `python` images), named by its interpreter file.
+pub(crate) fn local_python(fs: &crate::vfs::Tree) -> Option<String> {
+    let content = fs.read("/", "/usr/local/bin/python3").ok()?;
+    let (name, version) = crate::catalog::model::label_of(&content)?;
+    (name == "python").then(|| crate::catalog::model::major_minor(&version))
+}
+
+/// The version of the distribution `name` installed in `site` (its `NAME-VERSION.dist-info`).
+fn installed_version(ctx: &Ctx<'_>, site: &str, name: &str) -> Option<String> {
+    let prefix = format!("{name}-");
+    ctx.fs.children(site).find_map(|(n, _)| n.strip_suffix(".dist-info").and_then(|s| s.strip_prefix(&prefix)).map(String::from))
+}
+
 /// The Python `major.minor` of the tree.
 fn python_mm(d: &Distro) -> String {
     let key = if d.family == Family::Alpine { "python3" } else { "python3-ver" };
@@ -87,16 +101,19 @@ fn active_venv(ctx: &Ctx<'_>) -> Option<String> {
 
 /// The `pip` program.
 pub fn pip(ctx: &mut Ctx<'_>, d: &Distro, pip_version: &str, args: &[String]) -> i32 {
-    let mm = python_mm(d);
+    let local = local_python(ctx.fs);
+    let mm = local.clone().unwrap_or_else(|| python_mm(d));
     let venv = active_venv(ctx);
     let site = match (&venv, d.family) {
         (Some(v), _) => format!("{v}/lib/python{mm}/site-packages"),
+        (None, _) if local.is_some() => format!("/usr/local/lib/python{mm}/site-packages"),
         (None, Family::Alpine) => format!("/usr/lib/python{mm}/site-packages"),
         (None, _) => format!("/usr/local/lib/python{mm}/dist-packages"),
     };
+    let pip_version = installed_version(ctx, &site, "pip").filter(|_| local.is_some()).unwrap_or_else(|| pip_version.to_string());
     match args.first().map(String::as_str) {
         Some("--version" | "-V") => {
-            let pip_dir = if venv.is_none() && d.family != Family::Alpine { "/usr/lib/python3/dist-packages/pip".to_string() } else { format!("{site}/pip") };
+            let pip_dir = if venv.is_none() && local.is_none() && d.family != Family::Alpine { "/usr/lib/python3/dist-packages/pip".to_string() } else { format!("{site}/pip") };
             ctx.out(&format!("pip {pip_version} from {pip_dir} (python {mm})\n"));
             0
         }

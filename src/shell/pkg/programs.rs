@@ -13,15 +13,15 @@ use crate::vfs::{Content, Meta, Tree};
 
 /// Commands with a simulated program (the union over all catalogues).
 pub fn is_program(name: &str) -> bool {
-    PROGRAMS.contains(&name) || (name.starts_with("python3.") && name[8..].chars().all(|c| c.is_ascii_digit()))
+    PROGRAMS.contains(&name) || super::lang::is_program(name) || (name.starts_with("python3.") && name[8..].chars().all(|c| c.is_ascii_digit()))
         || (name.starts_with("pip3.") && name[5..].chars().all(|c| c.is_ascii_digit()))
 }
 
 const PROGRAMS: &[&str] = &[
-    "python3", "pip", "pip3", "node", "nodejs", "npm", "npx", "git", "curl", "wget", "nginx", "gcc", "cc", "c89",
+    "python", "python3", "pip", "pip3", "node", "nodejs", "npm", "npx", "git", "curl", "wget", "nginx", "gcc", "cc", "c89",
     "c99", "g++", "c++", "x86_64-alpine-linux-musl-gcc", "x86_64-alpine-linux-musl-g++", "x86_64-linux-gnu-gcc",
     "make", "go", "gofmt", "java", "javac", "jar", "keytool", "jq", "psql", "pg_dump", "pg_restore", "vim", "vi",
-    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello", "httpd", "apachectl",
+    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello",
 ];
 
 /// True when an installed package of the tree's distribution provides `cmd`.
@@ -73,6 +73,9 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         ctx.err(&format!("layerlab: {cmd} is simulated, but the package providing it is not installed\n"));
         return 127;
     };
+    if let Some(code) = super::lang::run(ctx, &d, &pkg, &cmd, args) {
+        return code;
+    }
     let v = upstream(&pkg.version);
     let alpine = d.family == Family::Alpine;
     match cmd.as_str() {
@@ -140,14 +143,6 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 return 0;
             }
             crate::shell::programs::wget::gnu(ctx, argv)
-        }
-        "httpd" | "apachectl" => {
-            if has(&["-v", "-V", "-version"]) {
-                let os = if d.major() == "6" { "Unix" } else { "CentOS" };
-                ctx.out(&format!("Server version: Apache/{v} ({os})\n"));
-                return 0;
-            }
-            simulated(ctx, &cmd)
         }
         "nginx" => {
             if has(&["-v", "-V"]) {
