@@ -8,7 +8,8 @@ use crate::catalog::model::{hash64, upstream};
 use crate::shell::Ctx;
 
 /// Build times the servers print (`httpd -v`, `catalina.sh version`), by version.
-const BUILT: &[(&str, &str)] = &[("2.4.62", "Oct  5 2024 00:31:18"), ("10.1.31", "Oct 3 2024 18:56:30 UTC"), ("9.0.96", "Oct 3 2024 19:19:09 UTC")];
+/// (2.2.15 and 2.4.6 are CentOS 6.10's httpd-2.2.15-69 and CentOS 7.9's httpd-2.4.6-97.)
+const BUILT: &[(&str, &str)] = &[("2.2.15", "Jun 19 2018 15:45:13"), ("2.4.6", "Nov 16 2020 16:18:20"), ("2.4.62", "Oct  5 2024 00:31:18"), ("10.1.31", "Oct 3 2024 18:56:30 UTC"), ("9.0.96", "Oct 3 2024 19:19:09 UTC")];
 
 /// A server or client program; `version` is its package's full version.
 pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[String]) -> i32 {
