@@ -254,3 +254,21 @@ fn alpine_3_6_installs_the_fluentd_seed_packages() {
     assert!(size_under(&t, "/var/cache/apk") == 0);
     assert_eq!(run(&mut t, 0, &[], &["curl", "--version"]).1.split(' ').nth(1), Some("7.61.1"));
 }
+
+#[test]
+fn the_centos_seed_builds_and_starts_httpd() {
+    use layerlab::build::{BuildRequest, Context};
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let dockerfile = "FROM centos:centos6\nMAINTAINER sandywei <sandy@hainiu.tech>\nRUN yum install -y httpd\nEXPOSE 80\nCMD [\"sh\",\"-c\",\"service httpd start;bash\"]\n";
+    let req = BuildRequest { dockerfile: dockerfile.into(), context: Context::new(), tags: vec!["c:latest".into()], ..Default::default() };
+    let mut job = e.start_build(req);
+    while !job.is_done() {
+        e.build_step(&mut job);
+    }
+    assert!(job.result().is_some_and(|r| r.is_ok()), "{:?}", job.result());
+    let o = e.exec_line("docker run --rm c");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.starts_with("Starting httpd: ") && o.stdout.contains("[  OK  ]"), "{}", o.stdout);
+    let o = e.exec_line("docker history c");
+    assert!(o.stdout.contains("yum install -y httpd"), "{}", o.stdout);
+}
