@@ -272,3 +272,13 @@ fn the_centos_seed_builds_and_starts_httpd() {
     let o = e.exec_line("docker history c");
     assert!(o.stdout.contains("yum install -y httpd"), "{}", o.stdout);
 }
+
+#[test]
+fn debian_bullseye_and_slim() {
+    let full = tree("debian:bullseye").content_size() as f64 / 1e6;
+    let slim = tree("debian:bullseye-slim").content_size() as f64 / 1e6;
+    assert!((full - 124.0).abs() / 124.0 < 0.08, "{full}");
+    assert!((slim - 80.0).abs() / 80.0 < 0.08, "{slim}");
+    let mut t = tree("debian:11");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.1-2+deb11u1\n");
+}
