@@ -281,4 +281,9 @@ fn debian_bullseye_and_slim() {
     assert!((slim - 80.0).abs() / 80.0 < 0.08, "{slim}");
     let mut t = tree("debian:11");
     assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.1-2+deb11u1\n");
+    assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0);
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl", "gcc", "make"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.74.0 "));
+    assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 10.2.1-6) 10.2.1"));
 }
