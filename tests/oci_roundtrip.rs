@@ -8,7 +8,7 @@ mod support;
 use layerlab::image::ImageConfig;
 use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::oci::spec::*;
-use layerlab::oci::{self, load, save, save_with, SaveError, SaveImage, SaveOptions, SaveProgress};
+use layerlab::oci::{self, load, save, save_with, SaveError, SaveImage, SaveJob, SaveOptions, SaveProgress};
 use layerlab::vfs::{Layer, Tree};
 use support::*;
 
@@ -120,6 +120,33 @@ fn progress_and_source_date_epoch() {
     assert!(events.iter().any(|e| matches!(e, SaveProgress::Writing { layer: Some((2, 2)), .. })));
     let mut a = tar::Archive::new(&out[..]);
     assert!(a.entries().unwrap().all(|e| e.unwrap().header().mtime().unwrap() == 1234));
+}
+
+#[test]
+fn a_save_in_small_slices_writes_the_same_bytes() {
+    let mut s = sample();
+    // A file far bigger than a slice (written in pieces), and a hard link to it.
+    let mut top = s.top.clone();
+    let big = layerlab::vfs::Content::synthetic(300_001, 7, "big");
+    top.write_file("/", "/opt/big.bin", big, m(0o644)).unwrap();
+    top.hard_link("/", "/opt/big.bin", "/opt/big-again.bin").unwrap();
+    let l3 = Layer::diff(&s.top, &top);
+    s.layers.push(l3);
+    s.config = config_for(&s.layers.iter().collect::<Vec<_>>());
+    let images = [s.image(&["app:1"])];
+    let whole = save_vec(&images);
+    let mut job = SaveJob::new(Vec::new(), SaveOptions::default());
+    let mut steps = 0;
+    let mut last_written = 0;
+    while !job.step(&images, 1).unwrap() {
+        steps += 1;
+        if let SaveProgress::Writing { written, total, .. } = job.progress() {
+            assert!(*written >= last_written && *written <= *total);
+            last_written = *written;
+        }
+    }
+    assert!(steps > 10, "one entry per slice: {steps} slices");
+    assert_eq!(job.finish(), whole);
 }
 
 #[test]

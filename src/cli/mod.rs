@@ -7,6 +7,7 @@ mod analyze;
 mod containers;
 mod context;
 mod damage;
+mod interactive;
 pub mod layout;
 mod parse;
 pub mod state;
@@ -71,6 +72,7 @@ pub fn main(args: Vec<String>) -> i32 {
         None => crate::engine::Output::default(),
     };
     print_in_order(&out);
+    let code = if engine.attach_prompt().is_some() { interactive::run(&mut engine, print_in_order) } else { out.code };
     let failures = damage::layer_failures(&engine.store);
     if !failures.is_empty() {
         for f in failures {
@@ -89,7 +91,7 @@ pub fn main(args: Vec<String>) -> i32 {
         eprintln!("layerlab: {e}");
         return 1;
     }
-    out.code
+    code
 }
 
 /// Seconds since the epoch, or `SOURCE_DATE_EPOCH` when set (reproducible builds).

@@ -111,6 +111,13 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["wait"], "wait"),
 ];
 
+/// The names `docker X` answers to (top-level commands and management groups), sorted.
+pub fn names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = TOP.iter().map(|t| t.name).chain(["container", "help", "image", "system"]).collect();
+    v.sort_unstable();
+    v
+}
+
 /// Runs argv (without `docker`).
 pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
     let Some((first, rest)) = argv.split_first() else {

@@ -132,6 +132,13 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(run) => {
             if detach {
                 out.line(&e.containers[i].id);
+            } else if p.on("interactive") && e.containers[i].is_running() && super::attach::is_shell(&argv_of(&e.containers[i])) {
+                // The host's terminal now talks to the container's shell (see `attach`).
+                let program = e.containers[i].path.clone();
+                let how = super::attach::AttachOptions { program: &program, user: None, workdir: None, env: &[], tty: p.on("tty"), main: true };
+                if let Err(m) = e.attach(i, how) {
+                    out.err_line(m);
+                }
             } else if p.on("interactive") && p.on("tty") && e.containers[i].is_running() {
                 out.err_line(format!(
                     "layerlab: interactive terminals are not simulated; container {} keeps running: use 'docker exec {} COMMAND' to run commands in it",
@@ -148,6 +155,11 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         }
     }
     out
+}
+
+/// The container's command line (`Path` then `Args`).
+fn argv_of(c: &Container) -> Vec<String> {
+    std::iter::once(c.path.clone()).chain(c.args.iter().cloned()).collect()
 }
 
 fn merge(mut a: Output, b: Output) -> Output {
@@ -506,6 +518,14 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         return Output::fail(127, msg);
     }
     let tty = p.on("tty");
+    if p.on("interactive") && !p.on("detach") && super::attach::is_shell(&argv) {
+        let extra: Vec<String> = p.all("env").iter().map(|s| s.to_string()).collect();
+        let how = super::attach::AttachOptions { program: &argv[0], user: Some(&user), workdir: p.get("workdir"), env: &extra, tty, main: false };
+        return match e.attach(i, how) {
+            Ok(()) => Output::default(),
+            Err(m) => Output::fail(126, format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown")),
+        };
+    }
     let network = e.container_network(i, &tree);
     let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
     e.unmount_volumes(i, &lower, &mut tree);

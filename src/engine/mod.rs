@@ -11,6 +11,7 @@
 
 pub mod argv;
 mod archive_cmd;
+mod attach;
 mod build_cmd;
 mod commands;
 mod container;
@@ -38,6 +39,7 @@ pub mod spec;
 mod system;
 pub mod template;
 
+pub use commands::names as command_names;
 pub use container::{Container, State};
 pub use output::{Output, Stream};
 pub use registry::Registry;
@@ -136,6 +138,8 @@ pub struct Engine {
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
+    /// The container shell the host's terminal is attached to (`run -it IMAGE sh`).
+    attached: Option<attach::Attached>,
 }
 
 impl Engine {
@@ -152,6 +156,7 @@ impl Engine {
             clock: Box::new(clock),
             host: Box::new(NoHost),
             seq: 0,
+            attached: None,
         }
     }
 

@@ -45,28 +45,168 @@ pub struct LayerBlob {
 /// (synthetic files are generated as they are written).
 pub fn write_layer_tar<W: Write>(layer: &Layer, w: W) -> io::Result<W> {
     let mut b = Builder::new(w);
-    let mut first_of_ino: HashMap<u64, (String, &Node)> = HashMap::new();
-    for (path, change) in layer.entries() {
-        let name = entry_name(path);
-        match change {
-            Change::Whiteout => {
-                let (dir, base) = split_parent(&name);
-                let wh = format!("{dir}{WHITEOUT_PREFIX}{base}");
-                let mut h = header(&Meta::root(0), EntryType::Regular, 0);
-                b.append_data(&mut h, wh, io::empty())?;
+    LayerTarCursor::default().write_some(layer, &mut b, u64::MAX)?;
+    b.into_inner()
+}
+
+/// A layer's tar entries written a slice at a time, so that a caller can do other work
+/// (a page: let its event loop run) between slices. [`write_layer_tar`] writes all of them
+/// in one go.
+#[derive(Debug, Default)]
+pub struct LayerTarCursor {
+    /// Entries already written.
+    next: usize,
+    /// Bytes of headers and content written so far (as counted against budgets).
+    spent: u64,
+    /// Content bytes already written of the file entry at `next`, when a file larger than
+    /// a slice is being written in pieces.
+    partial: Option<u64>,
+    /// For each inode written as a file: its entry name and layer path (later paths with
+    /// the same inode become hard links to it).
+    first_of_ino: HashMap<u64, (String, String)>,
+}
+
+impl LayerTarCursor {
+    /// Appends the next entries of `layer` to `b` until about `budget` bytes of content
+    /// went in (at least one entry); returns true once every entry is written. The tar's
+    /// end blocks are not written here (`Builder::into_inner` writes them).
+    pub fn write_some<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, budget: u64) -> io::Result<bool> {
+        let mut spent = 0u64;
+        for (path, change) in layer.entries().skip(self.next) {
+            if spent >= budget {
+                self.spent += spent;
+                return Ok(false);
             }
-            Change::Opaque(node) => {
-                append_node(&mut b, &name, node, &mut first_of_ino)?;
-                if node.is_dir() {
-                    let marker = format!("{}{OPAQUE_MARKER}", dir_prefix(&name));
-                    let mut h = header(&node.meta, EntryType::Regular, 0);
-                    b.append_data(&mut h, marker, io::empty())?;
+            let name = entry_name(path);
+            if let Some(piece) = self.big_file_piece(layer, b, path, &name, change, budget - spent)? {
+                spent += piece;
+                if self.partial.is_some() {
+                    self.spent += spent;
+                    return Ok(false);
+                }
+                self.next += 1;
+                continue;
+            }
+            self.next += 1;
+            match change {
+                Change::Whiteout => {
+                    let (dir, base) = split_parent(&name);
+                    let wh = format!("{dir}{WHITEOUT_PREFIX}{base}");
+                    let mut h = header(&Meta::root(0), EntryType::Regular, 0);
+                    b.append_data(&mut h, wh, io::empty())?;
+                    spent += 512;
+                }
+                Change::Opaque(node) => {
+                    spent += 512 + node.size();
+                    self.append_node(layer, b, path, &name, node)?;
+                    if node.is_dir() {
+                        let marker = format!("{}{OPAQUE_MARKER}", dir_prefix(&name));
+                        let mut h = header(&node.meta, EntryType::Regular, 0);
+                        b.append_data(&mut h, marker, io::empty())?;
+                    }
+                }
+                Change::Node(node) => {
+                    spent += 512 + node.size();
+                    self.append_node(layer, b, path, &name, node)?;
                 }
             }
-            Change::Node(node) => append_node(&mut b, &name, node, &mut first_of_ino)?,
+        }
+        self.spent += spent;
+        Ok(true)
+    }
+
+    /// Bytes of headers and content written so far (512 per entry plus its content).
+    pub fn bytes(&self) -> u64 {
+        self.spent
+    }
+
+    /// For a regular file bigger than `room` (and not a hard link to an earlier entry):
+    /// writes its header (first time) and the next piece of its content, and returns the
+    /// bytes written; `partial` stays set until the file is complete. `None` for any
+    /// other entry.
+    fn big_file_piece<W: Write>(
+        &mut self,
+        layer: &Layer,
+        b: &mut Builder<W>,
+        path: &str,
+        name: &str,
+        change: &Change,
+        room: u64,
+    ) -> io::Result<Option<u64>> {
+        const MIN_PIECE: u64 = 64 * 1024;
+        let node = match change {
+            Change::Node(n) | Change::Opaque(n) => n,
+            Change::Whiteout => return Ok(None),
+        };
+        let NodeKind::File(content) = &node.kind else { return Ok(None) };
+        let size = content.len();
+        if self.partial.is_none() && (size <= room.max(MIN_PIECE) || self.links_to_earlier(layer, node)) {
+            return Ok(None);
+        }
+        let mut written = 0;
+        let done = match self.partial {
+            Some(d) => d,
+            None => {
+                self.first_of_ino.entry(node.ino).or_insert_with(|| (name.to_string(), path.to_string()));
+                let mut h = header(&node.meta, EntryType::Regular, size);
+                b.append_data(&mut h, name, io::empty())?;
+                written += 512;
+                0
+            }
+        };
+        let piece = room.max(MIN_PIECE).min(size - done);
+        content.write_range(b.get_mut(), done, piece)?;
+        written += piece;
+        if done + piece < size {
+            self.partial = Some(done + piece);
+        } else {
+            self.partial = None;
+            let rem = (size % 512) as usize;
+            if rem != 0 {
+                b.get_mut().write_all(&[0u8; 512][..512 - rem])?;
+            }
+        }
+        Ok(Some(written))
+    }
+
+    /// True when `node` is a hard link to a file already written.
+    fn links_to_earlier(&self, layer: &Layer, node: &Node) -> bool {
+        self.first_of_ino.get(&node.ino).is_some_and(|(_, first_path)| match layer.get(first_path) {
+            Some(Change::Node(n) | Change::Opaque(n)) => n.same_as(node),
+            _ => false,
+        })
+    }
+
+    fn append_node<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, path: &str, name: &str, node: &Node) -> io::Result<()> {
+        if !node.is_dir() {
+            match self.first_of_ino.get(&node.ino) {
+                Some((target, first_path)) => {
+                    let first = match layer.get(first_path) {
+                        Some(Change::Node(n) | Change::Opaque(n)) => Some(n),
+                        _ => None,
+                    };
+                    if first.is_some_and(|f| f.same_as(node)) {
+                        let mut h = header(&node.meta, EntryType::Link, 0);
+                        return b.append_link(&mut h, name, target);
+                    }
+                }
+                None => {
+                    self.first_of_ino.insert(node.ino, (name.to_string(), path.to_string()));
+                }
+            }
+        }
+        match &node.kind {
+            NodeKind::Dir => {
+                let mut h = header(&node.meta, EntryType::Directory, 0);
+                b.append_data(&mut h, dir_prefix(name), io::empty())
+            }
+            NodeKind::Symlink(target) => {
+                let mut h = header(&node.meta, EntryType::Symlink, 0);
+                b.append_link(&mut h, name, target)
+            }
+            NodeKind::File(content) => append_file(b, name, &node.meta, content),
         }
     }
-    b.into_inner()
 }
 
 /// `sha256:<hex>` of the uncompressed layer tar, computed by streaming it through a hash.
@@ -92,7 +232,7 @@ pub fn layer_blob(layer: &Layer) -> LayerBlob {
     LayerBlob { diff_id, digest, size }
 }
 
-fn gzip_encoder<W: Write>(w: W) -> GzEncoder<W> {
+pub(crate) fn gzip_encoder<W: Write>(w: W) -> GzEncoder<W> {
     GzBuilder::new().mtime(0).write(w, Compression::new(GZIP_LEVEL))
 }
 
@@ -129,37 +269,6 @@ fn header(meta: &Meta, kind: EntryType, size: u64) -> Header {
     h.set_mtime(meta.mtime.max(0) as u64);
     h.set_size(size);
     h
-}
-
-fn append_node<'a, W: Write>(
-    b: &mut Builder<W>,
-    name: &str,
-    node: &'a Node,
-    first_of_ino: &mut HashMap<u64, (String, &'a Node)>,
-) -> io::Result<()> {
-    if !node.is_dir() {
-        match first_of_ino.get(&node.ino) {
-            Some((target, first)) if first.same_as(node) => {
-                let mut h = header(&node.meta, EntryType::Link, 0);
-                return b.append_link(&mut h, name, target);
-            }
-            Some(_) => {}
-            None => {
-                first_of_ino.insert(node.ino, (name.to_string(), node));
-            }
-        }
-    }
-    match &node.kind {
-        NodeKind::Dir => {
-            let mut h = header(&node.meta, EntryType::Directory, 0);
-            b.append_data(&mut h, dir_prefix(name), io::empty())
-        }
-        NodeKind::Symlink(target) => {
-            let mut h = header(&node.meta, EntryType::Symlink, 0);
-            b.append_link(&mut h, name, target)
-        }
-        NodeKind::File(content) => append_file(b, name, &node.meta, content),
-    }
 }
 
 /// Writes a regular file entry, streaming the content straight into the archive.

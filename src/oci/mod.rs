@@ -31,5 +31,5 @@ pub use load::{load, load_with};
 pub use layout::{read_layout, read_layout_with, referenced_blobs};
 pub use layer_read::{read_layer_tar, read_layer_tar_from, read_layer_tar_with, ReadLayer};
 pub use plan::{layout_files, FileSource, LayoutFile, SaveImage, SaveLayer};
-pub use save::{save, save_with, SaveOptions, SaveProgress};
+pub use save::{save, save_with, SaveJob, SaveOptions, SaveProgress};
 pub use tarread::LoadOptions;

@@ -55,7 +55,7 @@ impl<'a> From<&'a LayerInfo> for SaveLayer<'a> {
 
 impl<'a> SaveLayer<'a> {
     /// Identity of the layer (distinct layers are planned once).
-    fn key(&self) -> usize {
+    pub(crate) fn key(&self) -> usize {
         match self {
             SaveLayer::Layer(l) => *l as *const Layer as usize,
             SaveLayer::Info(i) => *i as *const LayerInfo as usize,
@@ -64,7 +64,7 @@ impl<'a> SaveLayer<'a> {
 
     /// The diff_id and blob descriptor, streaming the changes through gzip only when the
     /// layer has no known blob.
-    fn describe(&self) -> Result<(String, BlobDesc), SaveError> {
+    pub(crate) fn describe(&self) -> Result<(String, BlobDesc), SaveError> {
         let gz = |l: &Layer| {
             let b = layer_blob(l);
             (b.diff_id, BlobDesc { digest: b.digest, size: b.size, gzip: true })
@@ -190,9 +190,9 @@ pub fn layout_files<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usiz
     Ok(plan(images, digesting)?.oci_files())
 }
 
-/// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
-pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
-    // Distinct layers (by identity), digested once each.
+/// The distinct layers of `images` (by identity), in order of first use, and the index of
+/// each layer's key in that order.
+pub(crate) fn distinct_layers<'a>(images: &[SaveImage<'a>]) -> (Vec<SaveLayer<'a>>, HashMap<usize, usize>) {
     let mut order: Vec<SaveLayer<'a>> = Vec::new();
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for img in images {
@@ -203,12 +203,24 @@ pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize
             });
         }
     }
+    (order, seen)
+}
+
+/// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
+pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
+    let (order, _) = distinct_layers(images);
     let mut digests: Vec<(String, BlobDesc)> = Vec::with_capacity(order.len());
     for (i, l) in order.iter().enumerate() {
         digesting(i + 1, order.len());
         digests.push(l.describe()?);
     }
+    plan_with(images, &digests)
+}
 
+/// Plans `images` whose distinct layers (see [`distinct_layers`]) have the diff IDs and
+/// blobs `digests`.
+pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[(String, BlobDesc)]) -> Result<Plan<'a>, SaveError> {
+    let (_, seen) = distinct_layers(images);
     let mut blobs: BTreeMap<String, LayoutFile<'a>> = BTreeMap::new();
     let mut descriptors: Vec<Descriptor> = Vec::new();
     let mut items: Vec<DockerManifestItem> = Vec::new();

@@ -13,7 +13,12 @@ use std::io::{self, Write};
 
 use tar::{Builder, EntryType, Header};
 
-use super::plan::{plan, LayoutFile, SaveImage};
+use flate2::write::GzEncoder;
+
+use super::plan::{distinct_layers, plan_with, FileSource, SaveImage, SaveLayer};
+use crate::image::layer::{gzip_encoder, LayerTarCursor};
+use crate::image::BlobDesc;
+use crate::util::digest::HashWriter;
 use super::SaveError;
 
 /// Options of [`save_with`].
@@ -58,24 +63,202 @@ pub fn save_with<W: Write>(
     opts: &SaveOptions,
     progress: &mut dyn FnMut(&SaveProgress),
 ) -> Result<W, SaveError> {
-    let plan = plan(images, &mut |index, count| progress(&SaveProgress::Digesting { index, count }))?;
-    let files = plan.archive_files();
-    let dirs = ["blobs/", "blobs/sha256/"];
-    let total = 1024 + 512 * dirs.len() as u64 + files.iter().map(|f| 512 + f.size.div_ceil(512) * 512).sum::<u64>();
-    let out = Progress { inner: w, written: 0, total, next_report: 0, item: String::new(), layer: None, report: progress };
-    let mut b = Builder::new(out);
-    for d in dirs {
-        let mut h = header(opts, EntryType::Directory, 0o755, 0);
-        b.append_data(&mut h, d, io::empty())?;
+    let mut job = SaveJob::new(w, opts.clone());
+    let mut last: Option<SaveProgress> = None;
+    loop {
+        let done = job.step(images, 1 << 20)?;
+        if last.as_ref() != Some(job.progress()) {
+            progress(job.progress());
+            last = Some(job.progress().clone());
+        }
+        if done {
+            return Ok(job.finish());
+        }
     }
-    for f in &files {
-        write_file(&mut b, f, opts)?;
+}
+
+type DigestPipe = Builder<HashWriter<GzEncoder<HashWriter<io::Sink>>>>;
+type LayerPipe<W> = Builder<GzEncoder<HashWriter<Counted<W>>>>;
+
+/// A save done in slices: each [`SaveJob::step`] does a bounded amount of work (digesting
+/// or writing about `budget` bytes), so a page can let its event loop run between slices
+/// and show [`SaveJob::progress`]. Pass the same images to every step. [`save_with`] runs
+/// one to the end.
+pub struct SaveJob<W: Write> {
+    opts: SaveOptions,
+    /// Diff IDs and blobs of the distinct layers digested so far.
+    digests: Vec<(String, BlobDesc)>,
+    /// The layer being digested.
+    digesting: Option<(DigestPipe, LayerTarCursor)>,
+    /// The output, while no layer blob is being written into it.
+    out: Option<Counted<W>>,
+    /// The layer blob being written.
+    writing: Option<(LayerPipe<W>, LayerTarCursor)>,
+    /// Archive files written (the directories first).
+    files_done: usize,
+    /// Bytes of layer tars digested in finished layers.
+    digested: u64,
+    started: bool,
+    done: bool,
+    last: SaveProgress,
+}
+
+/// Counts what passes through.
+struct Counted<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
     }
-    let mut out = b.into_inner()?;
-    out.item.clear();
-    out.layer = None;
-    out.emit();
-    Ok(out.inner)
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+const DIRS: [&str; 2] = ["blobs/", "blobs/sha256/"];
+
+impl<W: Write> SaveJob<W> {
+    /// A save into `w`.
+    pub fn new(w: W, opts: SaveOptions) -> Self {
+        SaveJob {
+            opts,
+            digests: Vec::new(),
+            digesting: None,
+            out: Some(Counted { inner: w, written: 0 }),
+            writing: None,
+            files_done: 0,
+            digested: 0,
+            started: false,
+            done: false,
+            last: SaveProgress::Digesting { index: 0, count: 0 },
+        }
+    }
+
+    /// Where the save is.
+    pub fn progress(&self) -> &SaveProgress {
+        &self.last
+    }
+
+    /// Bytes of layer tars digested so far (the first half of the work: every layer
+    /// entry counts 512 bytes plus its content).
+    pub fn digested_bytes(&self) -> u64 {
+        self.digested + self.digesting.as_ref().map_or(0, |(_, c)| c.bytes())
+    }
+
+    /// Does the next slice of work; true when the archive is complete.
+    pub fn step(&mut self, images: &[SaveImage], budget: u64) -> Result<bool, SaveError> {
+        if self.done {
+            return Ok(true);
+        }
+        let (layers, _) = distinct_layers(images);
+        if self.digests.len() < layers.len() {
+            let i = self.digests.len();
+            self.last = SaveProgress::Digesting { index: i + 1, count: layers.len() };
+            let layer = match layers[i] {
+                SaveLayer::Layer(l) => l,
+                stored => {
+                    // A layer with a known or stored blob: described without digesting.
+                    self.digests.push(stored.describe()?);
+                    return Ok(false);
+                }
+            };
+            let (pipe, cursor) = self
+                .digesting
+                .get_or_insert_with(|| (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default()));
+            if cursor.write_some(layer, pipe, budget)? {
+                let (pipe, cursor) = self.digesting.take().expect("digesting");
+                self.digested += cursor.bytes();
+                let (enc, diff_id, _) = pipe.into_inner()?.finish();
+                let (_, digest, size) = enc.finish()?.finish();
+                self.digests.push((diff_id, BlobDesc { digest, size, gzip: true }));
+            }
+            return Ok(false);
+        }
+        let plan = plan_with(images, &self.digests)?;
+        let files = plan.archive_files();
+        let total = 1024 + 512 * DIRS.len() as u64 + files.iter().map(|f| 512 + f.size.div_ceil(512) * 512).sum::<u64>();
+        if !self.started {
+            self.started = true;
+            let out = self.out.as_mut().expect("output at hand");
+            for d in DIRS {
+                write_header(out, &header(&self.opts, EntryType::Directory, 0o755, 0), d)?;
+            }
+        }
+        let Some(f) = files.get(self.files_done) else {
+            let out = self.out.as_mut().expect("output at hand");
+            out.write_all(&[0u8; 1024])?;
+            self.done = true;
+            self.last = SaveProgress::Writing { written: out.written, total, item: String::new(), layer: None };
+            return Ok(true);
+        };
+        match &f.source {
+            FileSource::Bytes(bytes) => {
+                let out = self.out.as_mut().expect("output at hand");
+                write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
+                out.write_all(bytes)?;
+                pad(out, f.size)?;
+                self.files_done += 1;
+            }
+            FileSource::Stored { .. } => {
+                let out = self.out.as_mut().expect("output at hand");
+                write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
+                f.write_to(&mut *out)?;
+                pad(out, f.size)?;
+                self.files_done += 1;
+            }
+            FileSource::Layer(layer) => {
+                if self.writing.is_none() {
+                    let mut out = self.out.take().expect("output at hand");
+                    write_header(&mut out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
+                    self.writing = Some((Builder::new(gzip_encoder(HashWriter::new(out))), LayerTarCursor::default()));
+                }
+                let (pipe, cursor) = self.writing.as_mut().expect("writing a layer");
+                if cursor.write_some(layer, pipe, budget)? {
+                    let (pipe, _) = self.writing.take().expect("writing a layer");
+                    let (mut out, _, n) = pipe.into_inner()?.finish()?.finish();
+                    if n != f.size {
+                        return Err(io::Error::other(format!("{}: wrote {n} bytes, planned {}", f.path, f.size)).into());
+                    }
+                    pad(&mut out, f.size)?;
+                    self.out = Some(out);
+                    self.files_done += 1;
+                }
+            }
+        }
+        let written = match (&self.out, &self.writing) {
+            (Some(o), _) => o.written,
+            (None, Some((pipe, _))) => pipe.get_ref().get_ref().get_ref().written,
+            (None, None) => 0,
+        };
+        self.last = SaveProgress::Writing { written, total, item: f.path.clone(), layer: f.layer };
+        Ok(false)
+    }
+
+    /// The writer, once [`SaveJob::step`] said the archive is complete.
+    pub fn finish(self) -> W {
+        self.out.expect("the save is complete").inner
+    }
+}
+
+fn write_header<W: Write>(out: &mut W, h: &Header, path: &str) -> io::Result<()> {
+    let mut h = h.clone();
+    h.set_path(path)?;
+    h.set_cksum();
+    out.write_all(h.as_bytes())
+}
+
+fn pad<W: Write>(out: &mut W, size: u64) -> io::Result<()> {
+    let rem = (size % 512) as usize;
+    if rem != 0 {
+        out.write_all(&[0u8; 512][..512 - rem])?;
+    }
+    Ok(())
 }
 
 fn header(opts: &SaveOptions, kind: EntryType, mode: u32, size: u64) -> Header {
@@ -87,55 +270,4 @@ fn header(opts: &SaveOptions, kind: EntryType, mode: u32, size: u64) -> Header {
     h.set_mtime(opts.mtime);
     h.set_size(size);
     h
-}
-
-fn write_file<W: Write>(b: &mut Builder<Progress<'_, W>>, f: &LayoutFile, opts: &SaveOptions) -> io::Result<()> {
-    {
-        let out = b.get_mut();
-        out.item = f.path.clone();
-        out.layer = f.layer;
-        out.emit();
-    }
-    let mut h = header(opts, EntryType::Regular, 0o644, f.size);
-    b.append_data(&mut h, &f.path, io::empty())?;
-    f.write_to(&mut *b.get_mut())?;
-    let rem = (f.size % 512) as usize;
-    if rem != 0 {
-        b.get_mut().write_all(&[0u8; 512][..512 - rem])?;
-    }
-    Ok(())
-}
-
-/// Passes bytes on, reporting progress at each entry and every MiB.
-struct Progress<'p, W> {
-    inner: W,
-    written: u64,
-    total: u64,
-    next_report: u64,
-    item: String,
-    layer: Option<(usize, usize)>,
-    report: &'p mut dyn FnMut(&SaveProgress),
-}
-
-impl<W> Progress<'_, W> {
-    fn emit(&mut self) {
-        self.next_report = self.written + (1 << 20);
-        let p = SaveProgress::Writing { written: self.written, total: self.total, item: self.item.clone(), layer: self.layer };
-        (self.report)(&p);
-    }
-}
-
-impl<W: Write> Write for Progress<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.written += n as u64;
-        if self.written >= self.next_report {
-            self.emit();
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }

@@ -55,6 +55,11 @@ impl<W: Write> HashWriter<W> {
     }
 
     /// The inner writer.
+    pub fn get_ref(&self) -> &W {
+        &self.inner
+    }
+
+    /// The inner writer, mutably.
     pub fn get_mut(&mut self) -> &mut W {
         &mut self.inner
     }

@@ -125,6 +125,40 @@ impl Content {
         }
     }
 
+    /// Streams bytes `start..start + len` into `w` (a slice of what [`Content::write_to`]
+    /// writes; synthetic content is generated from that offset directly).
+    pub fn write_range<W: Write>(&self, w: &mut W, start: u64, len: u64) -> io::Result<()> {
+        let end = start.saturating_add(len).min(self.len());
+        match self {
+            Content::Bytes(b) => w.write_all(&b[start.min(end) as usize..end as usize]),
+            Content::Synthetic { size, seed, label } => {
+                let header = format!("layerlab simulated content: {label} ({size} bytes)\n");
+                let n = (header.len() as u64).min(*size);
+                let mut pos = start;
+                if pos < n {
+                    let e = end.min(n);
+                    w.write_all(&header.as_bytes()[pos as usize..e as usize])?;
+                    pos = e;
+                }
+                let base = *seed ^ 0x9E37_79B9_7F4A_7C15;
+                let mut buf = Vec::with_capacity(8192);
+                while pos < end {
+                    let p = pos - n;
+                    let (word, off) = (p / 8, (p % 8) as usize);
+                    let v = mix64(base.wrapping_add((word + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))).to_le_bytes();
+                    let take = ((8 - off) as u64).min(end - pos) as usize;
+                    buf.extend_from_slice(&v[off..off + take]);
+                    pos += take as u64;
+                    if buf.len() >= 8192 {
+                        w.write_all(&buf)?;
+                        buf.clear();
+                    }
+                }
+                w.write_all(&buf)
+            }
+        }
+    }
+
     /// Streams the bytes into `w` without holding them all in memory.
     pub fn write_to<W: Write>(&self, w: &mut W) -> io::Result<()> {
         match self {
@@ -158,7 +192,10 @@ impl Content {
 
 fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
+    mix64(*state)
+}
+
+fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -187,6 +224,27 @@ impl Write for Limited<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ranges_of_synthetic_content_are_slices_of_the_whole() {
+        let c = super::Content::synthetic(100_003, 42, "big file");
+        let mut whole = Vec::new();
+        c.write_to(&mut whole).unwrap();
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for len in [5, 1, 60, 7, 8, 9, 4096, 1].into_iter().cycle() {
+            if at >= 100_003 {
+                break;
+            }
+            c.write_range(&mut pieces, at, len).unwrap();
+            at += len;
+        }
+        assert_eq!(pieces, whole);
+        let b = super::Content::from("hello world");
+        let mut part = Vec::new();
+        b.write_range(&mut part, 6, 100).unwrap();
+        assert_eq!(part, b"world");
+    }
+
     use super::*;
 
     #[test]

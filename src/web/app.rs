@@ -5,8 +5,9 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::build_error::{self, BuildError};
 use super::context_panel::ContextPanel;
-use super::engine_bridge::{self, Bridge};
+use super::engine_bridge::{self, Bridge, SaveStatus};
 use super::inspector::Inspector;
 use super::dom;
 use super::download;
@@ -16,7 +17,7 @@ use super::header::Header;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
 use super::codec::human_size;
-use super::state::{BuildStatus, Msg, Side, State, Theme};
+use super::state::{BuildStatus, Msg, SaveView, Side, State, Theme};
 
 /// How the page was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +77,35 @@ fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>)
                 drive(bridge, generation, dispatch);
             }
         }
+    })
+    .forget();
+}
+
+/// Milliseconds of saving per slice: short enough that the page answers input between
+/// slices.
+const SAVE_SLICE_MS: f64 = 12.0;
+
+/// Packs an image in slices, one per timer tick, updating the progress bar, then offers
+/// the archive as a download.
+fn drive_save(bridge: Bridge, save: u64, name: String, d: Callback<Msg>) {
+    Timeout::new(0, move || match bridge.save_slice(save, SAVE_SLICE_MS) {
+        Some(SaveStatus::Working(fraction)) => {
+            d.emit(Msg::Saving(Some(SaveView { name: name.clone(), fraction })));
+            drive_save(bridge, save, name, d);
+        }
+        Some(SaveStatus::Done(parts, size)) => {
+            d.emit(Msg::Saving(None));
+            let msg = match download::offer_parts(&name, "application/x-tar", &parts) {
+                Ok(()) => format!("Saved {name} ({}): load it with `docker load -i {name}`.", human_size(size)),
+                Err(e) => format!("download failed: {e}"),
+            };
+            d.emit(Msg::Notify(Some(msg)));
+        }
+        Some(SaveStatus::Failed(e)) => {
+            d.emit(Msg::Saving(None));
+            d.emit(Msg::Notify(Some(format!("could not save the image: {e}"))));
+        }
+        None => {}
     })
     .forget();
 }
@@ -217,24 +247,20 @@ pub fn app() -> Html {
                 None => format!("{}.tar", id.trim_start_matches("sha256:").chars().take(12).collect::<String>()),
             };
             Some(Callback::from(move |_: ()| {
-                d.emit(Msg::Notify(Some(format!("Packing {name}…"))));
-                let (bridge, d, id, name) = (bridge.clone(), d.clone(), id.clone(), name.clone());
-                // Let the notice paint before the archive is written.
-                Timeout::new(30, move || {
-                    let result = bridge.save_image(&id, &mut |_, _| ());
-                    let msg = match result {
-                        Ok((parts, size)) => match download::offer_parts(&name, "application/x-tar", &parts) {
-                            Ok(()) => format!("Saved {name} ({}): load it with `docker load -i {name}`.", human_size(size)),
-                            Err(e) => format!("download failed: {e}"),
-                        },
-                        Err(e) => format!("could not save the image: {e}"),
-                    };
-                    d.emit(Msg::Notify(Some(msg)));
-                })
-                .forget();
+                let save = bridge.start_save(&id);
+                d.emit(Msg::Saving(Some(SaveView { name: name.clone(), fraction: 0.0 })));
+                drive_save(bridge.clone(), save, name.clone(), d.clone());
             }))
         }
         _ => None,
+    };
+    let on_cancel_save = {
+        let (bridge, d) = (bridge.clone(), dispatch.clone());
+        Callback::from(move |_: ()| {
+            bridge.cancel_save();
+            d.emit(Msg::Saving(None));
+            d.emit(Msg::Notify(Some("Packing the image was cancelled.".into())));
+        })
     };
     let on_build = {
         let d = dispatch.clone();
@@ -246,14 +272,37 @@ pub fn app() -> Html {
     };
 
     let stages = stage_names(&state.dockerfile);
-    // Parser findings, plus the line a failed build points at.
+    // Parser findings, plus the line a failed build points at while that line still reads
+    // as it did when the build ran.
     let mut editor_diagnostics = (*diagnostics).clone();
-    if let BuildStatus::Failed { message, line: Some(line) } = &state.build.status {
+    let line_text = |text: &str, n: usize| text.split('\n').nth(n.wrapping_sub(1)).unwrap_or("").to_string();
+    let failure = match &state.build.status {
+        BuildStatus::Failed { message, line } => {
+            let unchanged = line.is_none_or(|l| line_text(&state.dockerfile, l) == line_text(&state.build.source, l));
+            unchanged.then(|| (message.clone(), *line))
+        }
+        _ => None,
+    };
+    if let Some((message, Some(line))) = &failure {
         if !editor_diagnostics.iter().any(|d| d.error && d.line == *line) {
             let message = message.trim_start_matches(&format!("Dockerfile:{line}: ")).to_string();
-            editor_diagnostics.push(Diagnostic { line: *line, message, error: true });
+            editor_diagnostics.push(Diagnostic { line: *line, message, error: true, from_build: true });
         }
     }
+    let build_error = failure.map(|(message, line)| {
+        let on_pick = {
+            let (d, text) = (dispatch.clone(), state.dockerfile.clone());
+            Callback::from(move |image: String| {
+                if let Some(l) = line {
+                    let new_line = build_error::replace_from_image(&line_text(&text, l), &image);
+                    d.emit(Msg::EditDockerfile(build_error::replace_line(&text, l, &new_line)));
+                    d.emit(Msg::RequestBuild);
+                }
+            })
+        };
+        let current = line.map(|l| line_text(&state.dockerfile, l)).unwrap_or_default();
+        html! { <BuildError {message} {line} line_text={current} {on_pick} /> }
+    });
     let side_tab = |side: Side, label: &'static str| {
         let d = dispatch.clone();
         let active = state.side == side;
@@ -324,6 +373,8 @@ pub fn app() -> Html {
                 {on_embed}
                 {on_download_context}
                 {on_download_image}
+                saving={state.save.clone()}
+                {on_cancel_save}
                 {on_theme}
                 embed_link={mode.embed.then(|| format!("{}#{}", dom::page_base_url(), persist::share_fragment(&project_of(&state)).0))}
             />
@@ -340,6 +391,7 @@ pub fn app() -> Html {
                         {on_build}
                         {on_caret_line}
                     />
+                    { for build_error }
                     if !mode.embed {
                         <div class="tabs" role="tablist">
                             { side_tab(Side::Context, "Build context") }

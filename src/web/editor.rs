@@ -23,6 +23,19 @@ pub struct Diagnostic {
     pub message: String,
     /// Error (the build cannot start) or warning.
     pub error: bool,
+    /// A failed build's error (shown whole by the build error panel, not in the list).
+    pub from_build: bool,
+}
+
+/// The inline marker's text: the message, shortened so it fits beside the line (the whole
+/// message is in the list under the editor and in the tooltip).
+pub fn inline_text(message: &str) -> String {
+    const MAX: usize = 48;
+    if message.chars().count() <= MAX {
+        message.to_string()
+    } else {
+        format!("{}…", message.chars().take(MAX - 1).collect::<String>())
+    }
 }
 
 /// Editor properties.
@@ -207,7 +220,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let n = i + 1;
         let inline = diags.iter().find(|d| d.line == n).map(|d| {
             let class = if d.error { "diag-inline err" } else { "diag-inline warn" };
-            html! { <span class={class}>{ format!("  ◂ {}", d.message) }</span> }
+            html! { <span class={class} title={d.message.clone()}>{ format!("  ◂ {}", inline_text(&d.message)) }</span> }
         });
         let class = classes!(
             "line",
@@ -225,7 +238,7 @@ pub fn editor(props: &EditorProps) -> Html {
         }
     });
 
-    let diag_list = diags.iter().map(|d| {
+    let diag_list = diags.iter().filter(|d| !d.from_build).map(|d| {
         let jump = {
             let area = area.clone();
             let line = d.line;
@@ -270,7 +283,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     />
                 </div>
             </div>
-            if !diags.is_empty() {
+            if !diag_list.is_empty() {
                 <ul class="ed-diags" aria-live="polite">{ for diag_list }</ul>
             }
         </div>

@@ -13,7 +13,6 @@ use crate::vfs::{ChangeKind, Tree};
 use super::codec;
 use super::dom;
 use super::editor::Diagnostic;
-use super::session::{is_shell, parse_run, Session};
 use super::state::{BuildUpdate, CtxEntry, LayerCard, LogKind, LogLine, State, TermLine};
 
 /// The filesystem as of one build step, with what that step changed.
@@ -39,6 +38,8 @@ pub struct TermResult {
 
 struct Running {
     generation: u64,
+    /// When the build was started (`performance.now()` milliseconds).
+    started: f64,
     job: BuildJob,
     current: Option<(usize, String, (usize, usize))>,
 }
@@ -46,9 +47,10 @@ struct Running {
 struct Inner {
     engine: Engine,
     build: Option<Running>,
-    /// The interactive container shell the terminal is in, if any.
-    session: Option<Session>,
-    sessions_opened: u64,
+    /// The image save in progress.
+    saving: Option<Saving>,
+    /// Saves started (numbers them).
+    saves: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -129,8 +131,8 @@ impl Default for Bridge {
 /// Parser errors and warnings of a Dockerfile, for the editor.
 pub fn diagnostics(dockerfile: &str) -> Vec<Diagnostic> {
     match crate::dockerfile::parse(dockerfile) {
-        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false }).collect(),
-        Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true }],
+        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false, from_build: false }).collect(),
+        Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true, from_build: false }],
     }
 }
 
@@ -150,7 +152,7 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, session: None, sessions_opened: 0 })), project)
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0 })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -179,11 +181,12 @@ impl Bridge {
         };
         let mut inner = self.0.borrow_mut();
         let job = inner.engine.start_build(req);
-        inner.build = Some(Running { generation, job, current: None });
+        inner.build = Some(Running { generation, started: dom::now_ms(), job, current: None });
     }
 
     /// Runs the next step of build `generation`: its updates, whether the build is over,
-    /// and the milliseconds it took. `None` when that build is no longer the current one.
+    /// and the milliseconds since the build started (the whole build so far, rendering
+    /// between steps included). `None` when that build is no longer the current one.
     pub fn step(&self, generation: u64) -> Option<(Vec<BuildUpdate>, bool, f64)> {
         let mut guard = self.0.borrow_mut();
         let inner = &mut *guard;
@@ -213,7 +216,8 @@ impl Bridge {
                         _ => (String::new(), (l.line, l.line)),
                     };
                     let is_from = instruction.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
-                    let base_size = is_from.then(|| inner.engine.store.get(&l.image_id).map_or(0, |i| i.size()));
+                    let (image_size, image_layers) = inner.engine.store.get(&l.image_id).map_or((0, 0), |i| (i.size(), i.layers.len()));
+                    let base_size = is_from.then_some(image_size);
                     out.push(BuildUpdate::Committed(LayerCard {
                         step: l.step,
                         instruction,
@@ -226,6 +230,8 @@ impl Bridge {
                         created_by: l.created_by,
                         image_id: l.image_id,
                         base_size,
+                        image_size,
+                        image_layers,
                     }));
                 }
                 Event::Done { image_id, tags } => {
@@ -241,10 +247,11 @@ impl Bridge {
         }
         flush(&mut out, &mut log);
         let done = run.job.is_done();
+        let elapsed = dom::now_ms() - run.started;
         if done {
             inner.build = None;
         }
-        Some((out, done, millis))
+        Some((out, done, elapsed))
     }
 
     /// The filesystem after the step that made `image_id`; `own_layer` says whether that
@@ -277,67 +284,31 @@ impl Bridge {
         (out.code, out.stdout, out.stderr)
     }
 
-    /// Runs a line typed in the terminal: in the container shell when one is open,
-    /// otherwise as a docker command.
+    /// Runs a line typed in the terminal: in the container shell when one is attached
+    /// (`docker run -it IMAGE sh`), otherwise as a docker command, exactly as the CLI
+    /// would answer it.
     pub fn terminal(&self, line: &str) -> TermResult {
-        {
-            let mut inner = self.0.borrow_mut();
-            if let Some(session) = inner.session.as_mut() {
-                let (lines, open) = session.run(line, dom::epoch_seconds());
-                let shell_prompt = open.then(|| session.prompt());
-                if !open {
-                    inner.session = None;
-                }
-                return TermResult { lines, shell_prompt };
-            }
+        let mut inner = self.0.borrow_mut();
+        let engine = &mut inner.engine;
+        if engine.attach_prompt().is_some() {
+            let out = engine.attach_line(line);
+            return TermResult { lines: output_lines(&out), shell_prompt: engine.attach_prompt() };
         }
-        let words = match codec::split_words(line) {
-            Ok(w) => w,
+        let first = match codec::split_words(line) {
+            Ok(w) => w.into_iter().next(),
             Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
         };
-        let Some((cmd, rest)) = words.split_first() else {
-            return TermResult { lines: Vec::new(), shell_prompt: None };
-        };
-        let lines = match cmd.as_str() {
-            "docker" | "layerlab" if rest.first().is_some_and(|c| c == "run") && self.wants_session(&rest[1..]) => {
-                let req = parse_run(&rest[1..]).expect("checked by wants_session");
-                let mut inner = self.0.borrow_mut();
-                inner.sessions_opened += 1;
-                let seq = inner.sessions_opened;
-                match Session::open(&inner.engine.store, &req, dom::epoch_seconds(), seq) {
-                    Ok(session) => {
-                        let prompt = session.prompt();
-                        inner.session = Some(session);
-                        return TermResult { lines: Vec::new(), shell_prompt: Some(prompt) };
-                    }
-                    Err(e) => vec![TermLine { text: format!("docker: {e}."), kind: "err" }],
-                }
-            }
-            "docker" | "layerlab" => {
-                let (_, stdout, stderr) = self.docker(rest);
-                let mut lines: Vec<TermLine> = stdout.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect();
-                lines.extend(stderr.lines().map(|l| TermLine { text: l.to_string(), kind: "err" }));
+        let lines = match first.as_deref() {
+            None => Vec::new(),
+            Some("docker" | "layerlab") => output_lines(&engine.exec_line(line)),
+            Some("help") => {
+                let mut lines = output_lines(&engine.exec(&[]));
+                lines.extend(KEYS.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }));
                 lines
             }
-            "help" => HELP.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }).collect(),
-            other => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
+            Some(other) => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
         };
-        TermResult { lines, shell_prompt: None }
-    }
-
-    /// True when `docker run ARGS` asks for an interactive shell (given, or the image's
-    /// CMD).
-    fn wants_session(&self, args: &[String]) -> bool {
-        let Some(req) = parse_run(args) else { return false };
-        if !req.interactive {
-            return false;
-        }
-        if !req.command.is_empty() {
-            return is_shell(&req.command);
-        }
-        let inner = self.0.borrow();
-        let cmd = inner.engine.store.resolve(&req.image).ok().and_then(|i| i.config.config.cmd.clone());
-        cmd.is_some_and(|c| is_shell(&c))
+        TermResult { lines, shell_prompt: engine.attach_prompt() }
     }
 
     /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for
@@ -366,9 +337,15 @@ impl BlobParts {
         BlobParts { parts: js_sys::Array::new(), buf: Vec::with_capacity(1 << 20), written: 0 }
     }
 
+    /// Moves the buffer out of the wasm heap as a Blob of its own: the final Blob then
+    /// refers to the parts instead of copying 100 MB in one go.
     fn push_buf(&mut self) {
         if !self.buf.is_empty() {
-            self.parts.push(&js_sys::Uint8Array::from(&self.buf[..]));
+            let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(&self.buf[..]));
+            match web_sys::Blob::new_with_u8_array_sequence(&bytes) {
+                Ok(blob) => self.parts.push(&blob),
+                Err(_) => self.parts.push(&bytes.get(0)),
+            };
             self.buf.clear();
         }
     }
@@ -401,28 +378,91 @@ impl std::io::Write for BlobParts {
     }
 }
 
+/// Where a save started with [`Bridge::start_save`] is.
+pub enum SaveStatus {
+    /// Working; the fraction of the work done (0 to 1).
+    Working(f64),
+    /// The archive, as Blob parts, and its size.
+    Done(js_sys::Array, u64),
+    /// It failed.
+    Failed(String),
+}
+
+/// A save in progress: the image is looked up again at every slice.
+struct Saving {
+    id: u64,
+    image_id: String,
+    tags: Vec<String>,
+    job: crate::oci::SaveJob<BlobParts>,
+    /// Bytes the digest pass will count (every layer entry: 512 plus its content).
+    digest_estimate: u64,
+}
+
+/// Bytes of work handed to one `SaveJob::step`.
+const SAVE_STEP_BYTES: u64 = 128 * 1024;
+
 impl Bridge {
-    /// The image `image_id` as one tar (an OCI image layout that is also a docker-archive,
-    /// as `docker save` writes it), with its tags, streamed into Blob parts;
-    /// `progress(written, total)` follows the writing.
-    pub fn save_image(&self, image_id: &str, progress: &mut dyn FnMut(u64, u64)) -> Result<(js_sys::Array, u64), String> {
-        let inner = self.0.borrow();
+    /// Starts saving image `image_id` (an OCI image layout that is also a docker-archive,
+    /// as `docker save` writes it, with its tags) in slices; drive it with
+    /// [`Bridge::save_slice`]. A save already running is abandoned. Returns the save's
+    /// number.
+    pub fn start_save(&self, image_id: &str) -> u64 {
+        let mut inner = self.0.borrow_mut();
+        let id = inner.saves + 1;
+        inner.saves = id;
         let store = &inner.engine.store;
-        let image = store.get(image_id).ok_or_else(|| format!("No such image: {image_id}"))?;
         let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
-        let save = crate::oci::SaveImage {
+        let mut seen = std::collections::HashSet::new();
+        let digest_estimate = store.get(image_id).map_or(0, |img| {
+            img.layers.iter().filter(|l| seen.insert(l.diff_id.clone())).map(|l| l.size + 512 * l.layer().len() as u64).sum()
+        });
+        let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
+        inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
+        id
+    }
+
+    /// Works on save `id` for about `millis` milliseconds. `None` when that save was
+    /// cancelled or replaced.
+    pub fn save_slice(&self, id: u64, millis: f64) -> Option<SaveStatus> {
+        let mut guard = self.0.borrow_mut();
+        let inner = &mut *guard;
+        let saving = inner.saving.as_mut().filter(|s| s.id == id)?;
+        let Some(image) = inner.engine.store.get(&saving.image_id) else {
+            inner.saving = None;
+            return Some(SaveStatus::Failed("the image is gone".into()));
+        };
+        let images = [crate::oci::SaveImage {
             config: &image.config,
             config_bytes: Some(&image.config_bytes[..]),
             layers: image.layers.iter().map(|l| crate::oci::SaveLayer::Info(l)).collect(),
-            tags,
-        };
-        let out = crate::oci::save(&[save], BlobParts::new(), &mut |p| {
-            if let crate::oci::SaveProgress::Writing { written, total, .. } = p {
-                progress(*written, *total);
+            tags: saving.tags.clone(),
+        }];
+        let t0 = dom::now_ms();
+        loop {
+            match saving.job.step(&images, SAVE_STEP_BYTES) {
+                Ok(true) => {
+                    let done = inner.saving.take().expect("saving");
+                    let (parts, size) = done.job.finish().finish();
+                    return Some(SaveStatus::Done(parts, size));
+                }
+                Ok(false) if dom::now_ms() - t0 < millis => {}
+                Ok(false) => break,
+                Err(e) => {
+                    inner.saving = None;
+                    return Some(SaveStatus::Failed(e.to_string()));
+                }
             }
-        })
-        .map_err(|e| e.to_string())?;
-        Ok(out.finish())
+        }
+        let fraction = match saving.job.progress() {
+            crate::oci::SaveProgress::Writing { written, total, .. } if *total > 0 => 0.5 + 0.5 * (*written as f64 / *total as f64),
+            _ => 0.5 * (saving.job.digested_bytes() as f64 / saving.digest_estimate.max(1) as f64).min(1.0),
+        };
+        Some(SaveStatus::Working(fraction))
+    }
+
+    /// Abandons the save in progress, if any.
+    pub fn cancel_save(&self) {
+        self.0.borrow_mut().saving = None;
     }
 }
 
@@ -432,14 +472,20 @@ fn flush(out: &mut Vec<BuildUpdate>, log: &mut Vec<LogLine>) {
     }
 }
 
-/// The terminal's `help` text.
-pub const HELP: &str = "This terminal runs layerlab's docker command surface against the images built here.
-  docker images                 list images
-  docker history IMAGE          the layers of an image
-  docker inspect IMAGE          the image configuration as JSON
-  docker run -it IMAGE sh       a shell inside a container of IMAGE
-  docker build ...              build (the Build button is easier)
+/// What the terminal's `help` adds after docker's own help.
+pub const KEYS: &str = "Type a docker command (docker run -it alpine sh opens a shell; exit leaves it).
 Keys: ↑/↓ history, Tab completes commands and image names, Ctrl+L clears.";
+
+/// A command's output as terminal lines, both streams in the order the engine wrote them
+/// (as the CLI prints them).
+fn output_lines(out: &crate::engine::Output) -> Vec<TermLine> {
+    let mut lines = Vec::new();
+    for (stream, text) in out.chunks() {
+        let kind = if matches!(stream, crate::engine::Stream::Stderr) { "err" } else { "out" };
+        lines.extend(text.lines().map(|l| TermLine { text: l.to_string(), kind }));
+    }
+    lines
+}
 
 #[cfg(test)]
 mod tests {

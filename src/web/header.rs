@@ -4,7 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::examples::EXAMPLES;
-use super::state::{BuildStatus, BuildView, Theme};
+use super::state::{BuildStatus, BuildView, SaveView, Theme};
 
 /// Top bar properties.
 #[derive(Properties, PartialEq)]
@@ -30,6 +30,12 @@ pub struct HeaderProps {
     /// Download the built image, when there is one.
     #[prop_or_default]
     pub on_download_image: Option<Callback<()>>,
+    /// The image save in progress.
+    #[prop_or_default]
+    pub saving: Option<SaveView>,
+    /// Cancel the image save.
+    #[prop_or_default]
+    pub on_cancel_save: Callback<()>,
     /// Choose a theme.
     pub on_theme: Callback<Theme>,
     /// Embed mode: only build and progress, plus a link to the full playground.
@@ -102,7 +108,7 @@ pub fn header(props: &HeaderProps) -> Html {
                         title="Build (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
                         { if running { "Building…" } else { "▶ Build" } }
                     </button>
-                    <div class={classes!("progress", state_class)} role="status" aria-live="polite">
+                    <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()}>
                         <div class="progress-bar"><div class="progress-fill" style={format!("width:{:.1}%", fraction * 100.0)}></div></div>
                         <span class="progress-text">{ text.clone() }</span>
                     </div>
@@ -124,7 +130,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     title="Build (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
                     { if running { "Building…" } else { "▶ Build" } }
                 </button>
-                <div class={classes!("progress", state_class)} role="status" aria-live="polite">
+                <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()}>
                     <div class="progress-bar"><div class="progress-fill" style={format!("width:{:.1}%", fraction * 100.0)}></div></div>
                     <span class="progress-text">{ text }</span>
                 </div>
@@ -133,7 +139,13 @@ pub fn header(props: &HeaderProps) -> Html {
             <button class="share" onclick={click(&props.on_share)} title="Copy a link that restores this Dockerfile">{ "Share" }</button>
             <button class="embed-btn" onclick={click(&props.on_embed)} title="Embed this playground in another page">{ "Embed" }</button>
             <button class="download-context" onclick={click(&props.on_download_context)} title="Download the Dockerfile and build context as a tar">{ "⤓ Context" }</button>
-            if let Some(cb) = &props.on_download_image {
+            if let Some(sv) = &props.saving {
+                <div class="save-progress" role="status" aria-live="polite">
+                    <progress class="save-bar" max="1" value={format!("{:.3}", sv.fraction)} aria-label={format!("Packing {}", sv.name)}></progress>
+                    <span class="save-text">{ format!("{} {:.0}%", sv.name, sv.fraction * 100.0) }</span>
+                    <button class="cancel-save" onclick={click(&props.on_cancel_save)} title="Stop packing the image">{ "✕ Cancel" }</button>
+                </div>
+            } else if let Some(cb) = &props.on_download_image {
                 <button class="download-image" onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
             }
             <button class="theme-toggle" onclick={on_theme} title="Switch theme" aria-label={format!("Theme: {}", props.theme.name())}>{ theme_label }</button>

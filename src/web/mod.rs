@@ -6,6 +6,7 @@
 //! (`engine_bridge`); components are small function components, one file each.
 
 mod app;
+mod build_error;
 mod build_log;
 mod codec;
 mod context_panel;
@@ -23,12 +24,16 @@ mod learn;
 mod model;
 mod persist;
 mod pictures;
-mod session;
 mod settings_form;
 mod size_view;
 mod state;
 mod terminal;
 mod timeline;
+
+// The UI's unit tests need a document: they run in headless Chrome
+// (`wasm-bindgen-test-runner` with `CHROMEDRIVER`), as the README describes.
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the playground into the page.
 pub fn start() {

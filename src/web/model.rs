@@ -146,6 +146,10 @@ pub struct LayerCard {
     pub image_id: String,
     /// For a `FROM` step: the size of the base image it starts from.
     pub base_size: Option<u64>,
+    /// Size of the image after this step (all its layers).
+    pub image_size: u64,
+    /// Number of layers of the image after this step.
+    pub image_layers: usize,
 }
 
 /// Where the current build is.
@@ -190,8 +194,11 @@ pub struct BuildView {
     pub log: Vec<LogLine>,
     /// Finished steps.
     pub cards: Vec<LayerCard>,
-    /// Total wall time so far, in milliseconds.
+    /// Wall time since the build was requested, in milliseconds.
     pub millis: f64,
+    /// The Dockerfile the build started from (a failure's marker stays only while its
+    /// line still reads the same).
+    pub source: String,
 }
 
 impl Default for BuildView {
@@ -206,6 +213,7 @@ impl Default for BuildView {
             log: Vec::new(),
             cards: Vec::new(),
             millis: 0.0,
+            source: String::new(),
         }
     }
 }
@@ -262,4 +270,13 @@ pub struct TermState {
     pub history: Vec<String>,
     /// The prompt of an interactive container shell, when one is open.
     pub shell_prompt: Option<String>,
+}
+
+/// An image save in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveView {
+    /// The file name.
+    pub name: String,
+    /// Work done, 0 to 1.
+    pub fraction: f64,
 }

@@ -44,6 +44,8 @@ pub struct State {
     pub readonly: bool,
     /// A transient message for the status bar.
     pub notice: Option<String>,
+    /// The image save in progress.
+    pub save: Option<SaveView>,
 }
 
 impl Default for State {
@@ -65,6 +67,7 @@ impl Default for State {
             term: TermState::default(),
             readonly: false,
             notice: None,
+            save: None,
         }
     }
 }
@@ -130,7 +133,7 @@ pub enum Msg {
     RemoveBuildArg(usize),
     /// Ask for a build of the current Dockerfile.
     RequestBuild,
-    /// Progress of the build of `generation`.
+    /// Progress of the build of `generation`, with the milliseconds since it started.
     BuildProgress(u64, Vec<BuildUpdate>, f64),
     /// Select a card (layer) of the timeline.
     SelectLayer(Option<usize>),
@@ -163,6 +166,8 @@ pub enum Msg {
     ClearTerminal,
     /// Show a notice.
     Notify(Option<String>),
+    /// An image save started, moved on, or ended (`None`).
+    Saving(Option<SaveView>),
 }
 
 impl Reducible for State {
@@ -179,7 +184,13 @@ impl State {
     /// Applies one message.
     pub fn apply(&mut self, msg: Msg) {
         match msg {
-            Msg::EditDockerfile(text) => self.dockerfile = text,
+            Msg::EditDockerfile(text) => {
+                // The picker names an example only while the editor holds it.
+                if self.example.as_deref().and_then(super::examples::find).is_some_and(|ex| ex.dockerfile != text) {
+                    self.example = None;
+                }
+                self.dockerfile = text;
+            }
             Msg::OpenExample { name, dockerfile, context } => {
                 self.example = Some(name);
                 self.dockerfile = dockerfile;
@@ -243,7 +254,7 @@ impl State {
             }
             Msg::RequestBuild => {
                 let generation = self.build.generation + 1;
-                self.build = BuildView { status: BuildStatus::Running, generation, ..BuildView::default() };
+                self.build = BuildView { status: BuildStatus::Running, generation, source: self.dockerfile.clone(), ..BuildView::default() };
                 self.selected = None;
                 self.selected_path = None;
                 if self.tab != Tab::Terminal {
@@ -252,7 +263,7 @@ impl State {
             }
             Msg::BuildProgress(generation, updates, millis) => {
                 if generation == self.build.generation {
-                    self.build.millis += millis;
+                    self.build.millis = millis;
                     for u in updates {
                         self.apply_update(u);
                     }
@@ -289,6 +300,7 @@ impl State {
             }
             Msg::ClearTerminal => self.term.lines.clear(),
             Msg::Notify(n) => self.notice = n,
+            Msg::Saving(v) => self.save = v,
         }
     }
 
@@ -418,6 +430,8 @@ mod tests {
             created_by: String::new(),
             image_id: String::new(),
             base_size: None,
+            image_size: 0,
+            image_layers: 0,
         };
         s.apply(Msg::BuildProgress(1, vec![BuildUpdate::Committed(card(1, (1, 1))), BuildUpdate::Committed(card(2, (3, 5)))], 1.0));
         s.apply(Msg::BuildProgress(0, vec![BuildUpdate::Committed(card(9, (9, 9)))], 1.0));

@@ -19,10 +19,6 @@ pub struct TerminalProps {
     pub dispatch: Callback<Msg>,
 }
 
-const DOCKER_COMMANDS: &[&str] = &[
-    "build", "create", "diff", "exec", "help", "history", "image", "images", "inspect", "load", "ps", "rm", "rmi", "run",
-    "save", "start", "tag", "version",
-];
 const TOP_COMMANDS: &[&str] = &["docker", "layerlab", "help", "clear"];
 
 /// The docker prompt.
@@ -37,7 +33,7 @@ pub fn complete(line: &str, images: &[String]) -> Option<String> {
     let words_before = head.split_whitespace().count();
     let candidates: Vec<&str> = match words_before {
         0 => TOP_COMMANDS.to_vec(),
-        1 if matches!(head.trim(), "docker" | "layerlab") => DOCKER_COMMANDS.to_vec(),
+        1 if matches!(head.trim(), "docker" | "layerlab") => crate::engine::command_names(),
         _ => images.iter().map(String::as_str).collect(),
     };
     let matches: Vec<&str> = candidates.into_iter().filter(|c| c.starts_with(word)).collect();
@@ -144,7 +140,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
         <div class="terminal" onclick={focus}>
             <div class="term-screen" ref={screen} role="log" aria-label="Terminal output">
                 if props.term.lines.is_empty() {
-                    <div class="muted">{ "Try: docker images · docker history playground · docker run -it playground sh · help" }</div>
+                    <div class="muted">{ "Try: docker images · docker history playground · docker run -it alpine sh · docker ps -a · help" }</div>
                 }
                 { for props.term.lines.iter().map(|l| html! { <div class={format!("t-{}", l.kind)}>{ l.text.clone() }</div> }) }
             </div>

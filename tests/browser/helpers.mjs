@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = path.resolve(process.env.LAYERLAB_DIST || path.join(import.meta.dirname, '../../dist'));
@@ -57,19 +58,44 @@ export async function start() {
   };
 }
 
-/** A fresh page (its own storage) with the console errors collected. */
-export async function newPage(env, url = '') {
-  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+/**
+ * A fresh page (its own storage) that records page errors and failed requests (a 404 for
+ * /favicon.ico included); `done(page)` asserts there were none and closes it.
+ */
+export async function newPage(env, url = '', viewport = { width: 1400, height: 900 }) {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) page.errors.push(`${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => {
+    // A download's blob: URL ends its request when the file is saved; that is no failure.
+    if (!r.url().startsWith('blob:')) page.errors.push(`failed ${r.url()}: ${r.failure()?.errorText}`);
+  });
   if (url !== null) await page.goto(env.base + url);
   return page;
 }
 
-/** Waits for the build in the page to finish (done or failed); returns the status class. */
-export async function waitForBuild(page) {
-  await page.waitForSelector('.progress.done, .progress.failed', { timeout: BUILD_TIMEOUT });
+/** Asserts the page had no errors (script errors, failed requests) and closes it. */
+export async function done(page) {
+  const errors = [...page.errors];
+  await page.context().close();
+  if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
+}
+
+/** The generation number of the page's latest build request (0 before any). */
+export async function generation(page) {
+  return Number(await page.getAttribute('.progress', 'data-generation'));
+}
+
+/**
+ * Waits for the page's build number `gen` (default: the latest requested) to finish;
+ * returns 'done' or 'failed'.
+ */
+export async function waitForBuild(page, gen) {
+  const want = gen ?? await generation(page);
+  const sel = `.progress[data-generation="${want}"].done, .progress[data-generation="${want}"].failed`;
+  await page.waitForSelector(sel, { timeout: BUILD_TIMEOUT });
   return page.$eval('.progress', (el) => (el.classList.contains('done') ? 'done' : 'failed'));
 }
 
@@ -78,14 +104,25 @@ export async function setDockerfile(page, text) {
   await page.fill('textarea.ed-input', text);
 }
 
-/** Starts a build with the keyboard shortcut and waits for it. */
+/** Starts a build with the keyboard shortcut and waits for that build (not an earlier one). */
 export async function build(page) {
-  // Wait for any build already running (the one on load) so we see our own finish.
+  await page.waitForSelector('.progress[data-generation]');
   await waitForBuild(page);
+  const before = await generation(page);
   await page.focus('textarea.ed-input');
   await page.keyboard.press('Control+Enter');
-  await page.waitForSelector('.progress.running', { timeout: 10000 }).catch(() => {});
-  return waitForBuild(page);
+  return waitForBuild(page, before + 1);
+}
+
+/** Types one line into the terminal and presses Enter. */
+export async function termLine(page, line) {
+  await page.fill('.term-input input', line);
+  await page.press('.term-input input', 'Enter');
+}
+
+/** Reads a gzip-compressed tar. */
+export function untarGz(buf) {
+  return untar(gunzipSync(buf));
 }
 
 /** Reads the member names and contents of an uncompressed tar. */
