@@ -210,3 +210,80 @@ fn hello_world_greets_and_scratch_is_reserved() {
     let o = e.exec_line("docker pull scratch");
     assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n"));
 }
+
+#[test]
+fn centos_sizes_config_and_yum() {
+    for (r, mb) in [("centos:7", 204.0), ("centos:centos6", 194.0)] {
+        let size = tree(r).content_size() as f64 / 1e6;
+        assert!((size - mb).abs() / mb < 0.05, "{r}: {size}");
+        let img = image(r);
+        assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+        assert_eq!(img.config.labels.get("org.label-schema.name").map(String::as_str), Some("CentOS Base Image"));
+        assert_eq!(img.layers.len(), 1);
+    }
+    assert_eq!(image("centos").created, image("centos:centos7").created);
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line("docker run --rm centos:centos6 sh -c 'yum install -y httpd > /dev/null && httpd -v && rpm -q httpd'");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.starts_with("Server version: Apache/2.2.15 (Unix)\nServer built: ") && o.stdout.ends_with("\nhttpd-2.2.15-69.el6.centos.x86_64\n"), "{}", o.stdout);
+    let o = e.exec_line("docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'");
+    assert!(o.stdout.starts_with("3.4.3\n  Installed: rpm-4.11.3-45.el7.x86_64 at "), "{}", o.stdout);
+    assert!(o.stdout.contains("RPM version 4.11.3\nComplete!\nServer version: Apache/2.4.6 (CentOS)\n"), "{}", o.stdout);
+}
+
+#[test]
+fn yum_cache_bloats_a_layer_until_cleaned() {
+    let mut t = tree("centos:7");
+    let base = t.content_size();
+    let (code, out, _) = run(&mut t, 0, &[], &["yum", "install", "-y", "httpd"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\nTransaction Summary\n") && out.contains("Install  1 Package (+5 Dependent packages)\n"), "{out}");
+    assert!(size_under(&t, "/var/cache/yum") > 50_000_000);
+    assert_eq!(run(&mut t, 0, &[], &["yum", "clean", "all"]).0, 0);
+    assert_eq!(size_under(&t, "/var/cache/yum"), 0);
+    assert!(t.content_size() - base < 40_000_000);
+}
+
+#[test]
+fn alpine_3_6_installs_the_fluentd_seed_packages() {
+    let mut t = tree("alpine:3.6");
+    let args = ["apk", "add", "--no-cache", "ruby", "ruby-json", "ruby-irb", "ruby-dev", "lsof", "ca-certificates", "wget", "curl", "openssl", "build-base", "vim"];
+    let (code, out, err) = run(&mut t, 0, &[], &args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Installing ruby (2.4.5-r0)") && out.contains("Installing gcc (6.3.0-r4)"), "{out}");
+    assert!(size_under(&t, "/var/cache/apk") == 0);
+    assert_eq!(run(&mut t, 0, &[], &["curl", "--version"]).1.split(' ').nth(1), Some("7.61.1"));
+}
+
+#[test]
+fn the_centos_seed_builds_and_starts_httpd() {
+    use layerlab::build::{BuildRequest, Context};
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let dockerfile = "FROM centos:centos6\nMAINTAINER sandywei <sandy@hainiu.tech>\nRUN yum install -y httpd\nEXPOSE 80\nCMD [\"sh\",\"-c\",\"service httpd start;bash\"]\n";
+    let req = BuildRequest { dockerfile: dockerfile.into(), context: Context::new(), tags: vec!["c:latest".into()], ..Default::default() };
+    let mut job = e.start_build(req);
+    while !job.is_done() {
+        e.build_step(&mut job);
+    }
+    assert!(job.result().is_some_and(|r| r.is_ok()), "{:?}", job.result());
+    let o = e.exec_line("docker run --rm c");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.starts_with("Starting httpd: ") && o.stdout.contains("[  OK  ]"), "{}", o.stdout);
+    let o = e.exec_line("docker history c");
+    assert!(o.stdout.contains("yum install -y httpd"), "{}", o.stdout);
+}
+
+#[test]
+fn debian_bullseye_and_slim() {
+    let full = tree("debian:bullseye").content_size() as f64 / 1e6;
+    let slim = tree("debian:bullseye-slim").content_size() as f64 / 1e6;
+    assert!((full - 124.0).abs() / 124.0 < 0.08, "{full}");
+    assert!((slim - 80.0).abs() / 80.0 < 0.08, "{slim}");
+    let mut t = tree("debian:11");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.1-2+deb11u1\n");
+    assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0);
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl", "gcc", "make"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.74.0 "));
+    assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 10.2.1-6) 10.2.1"));
+}

@@ -13,6 +13,8 @@ pub enum Family {
     Debian,
     /// Ubuntu (apt, dpkg).
     Ubuntu,
+    /// Red Hat's family: CentOS, Rocky Linux, Fedora, Amazon Linux (yum or dnf, rpm).
+    Rpm,
 }
 
 /// The distribution release of a tree.
@@ -22,18 +24,31 @@ pub struct Distro {
     pub family: Family,
     /// `VERSION_ID` (`3.20.3`, `12`, `24.04`).
     pub version_id: String,
-    /// `VERSION_CODENAME` (`bookworm`, `noble`; empty on Alpine).
+    /// `VERSION_CODENAME` (`bookworm`, `noble`; empty on Alpine); the `ID` (`centos`) in
+    /// the rpm family.
     pub codename: String,
 }
 
 impl Distro {
     /// The release's name in the package catalogues: Alpine's `major.minor` (`3.20`),
-    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`).
+    /// the codename of Debian and Ubuntu releases (`bookworm`, `noble`), the major release
+    /// of the rpm family with its distribution's tag (`el7` for CentOS, RHEL and Rocky
+    /// Linux, `fc40` for Fedora, `amzn2` for Amazon Linux).
     pub fn release(&self) -> String {
         match self.family {
             Family::Alpine => self.branch().trim_start_matches('v').to_string(),
             Family::Debian | Family::Ubuntu => self.codename.clone(),
+            Family::Rpm => match self.codename.as_str() {
+                "fedora" => format!("fc{}", self.major()),
+                "amzn" => format!("amzn{}", self.major()),
+                _ => format!("el{}", self.major()),
+            },
         }
+    }
+
+    /// The major version (`7` of `7.9.2009`, `6` of `6.10`).
+    pub fn major(&self) -> &str {
+        self.version_id.split('.').next().unwrap_or("")
     }
 
     /// The folder of the family's package catalogues under `data/packages/` (Debian and
@@ -42,6 +57,7 @@ impl Distro {
         match self.family {
             Family::Alpine => "alpine",
             Family::Debian | Family::Ubuntu => "apt",
+            Family::Rpm => "rpm",
         }
     }
 
@@ -55,9 +71,15 @@ impl Distro {
     }
 }
 
-/// Reads `/etc/os-release` (following the `/usr/lib/os-release` link).
+/// Reads `/etc/os-release` (following the `/usr/lib/os-release` link); CentOS 6, which
+/// has none, by its `/etc/centos-release` (`CentOS release 6.10 (Final)`).
 pub fn detect(tree: &Tree) -> Option<Distro> {
     let text = read_text(tree, "/etc/os-release");
+    if text.is_empty() {
+        let release = read_text(tree, "/etc/centos-release");
+        let version = release.split_whitespace().find(|w| w.starts_with(|c: char| c.is_ascii_digit()))?;
+        return Some(Distro { family: Family::Rpm, version_id: version.to_string(), codename: "centos".into() });
+    }
     let mut id = String::new();
     let mut version_id = String::new();
     let mut codename = String::new();
@@ -75,6 +97,9 @@ pub fn detect(tree: &Tree) -> Option<Distro> {
         "alpine" => Family::Alpine,
         "debian" => Family::Debian,
         "ubuntu" => Family::Ubuntu,
+        "centos" | "rhel" | "rocky" | "fedora" | "amzn" => {
+            return Some(Distro { family: Family::Rpm, version_id, codename: id });
+        }
         _ => return None,
     };
     Some(Distro { family, version_id, codename })
@@ -97,5 +122,10 @@ mod tests {
         assert_eq!((d.release().as_str(), d.packages_dir()), ("jammy", "apt"));
         let a = Distro { family: Family::Alpine, version_id: "3.20.3".into(), codename: String::new() };
         assert_eq!((a.branch().as_str(), a.release().as_str(), a.packages_dir()), ("v3.20", "3.20", "alpine"));
+        let mut c = Tree::new();
+        c.mkdir_all("/", "/etc", Meta::root(0o755)).unwrap();
+        c.write_file("/", "/etc/centos-release", "CentOS release 6.10 (Final)\n".into(), Meta::root(0o644)).unwrap();
+        let d = detect(&c).unwrap();
+        assert_eq!((d.family, d.release().as_str(), d.packages_dir()), (Family::Rpm, "el6", "rpm"));
     }
 }

@@ -124,6 +124,37 @@ pub fn install_files(tree: &mut Tree, pkg: &Package, filter: &PathFilter, now: i
     done
 }
 
+/// The packages to install for `requested` in dependency order (dependencies first), by
+/// level: each level holds what the one before it pulled in, with the package that
+/// needed it (`(package, needed by)`). Installed packages (`installed`) and ones the
+/// catalogue lacks are left out.
+pub fn resolve<'a>(cat: &'a [Package], requested: &[&'a Package], installed: &dyn Fn(&str) -> bool) -> Vec<Vec<(&'a Package, Option<&'a Package>)>> {
+    let mut levels: Vec<Vec<(&'a Package, Option<&'a Package>)>> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut level: Vec<(&'a Package, Option<&'a Package>)> = Vec::new();
+    for p in requested {
+        if !installed(&p.name) && !seen.contains(&p.key.as_str()) {
+            seen.push(&p.key);
+            level.push((p, None));
+        }
+    }
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for (p, _) in &level {
+            for dep in &p.depends {
+                let Some(q) = super::repo::find(cat, dep) else { continue };
+                if !installed(&q.name) && !seen.contains(&q.key.as_str()) {
+                    seen.push(&q.key);
+                    next.push((q, Some(*p)));
+                }
+            }
+        }
+        levels.push(level);
+        level = next;
+    }
+    levels
+}
+
 /// Removes a file or link at `path` (not following a final link) if it is not a directory.
 fn clear_non_dir(tree: &mut Tree, path: &str) {
     if let Ok(at) = tree.resolve("/", path, false) {

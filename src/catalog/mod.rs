@@ -17,3 +17,4 @@ pub mod images;
 pub mod install;
 pub mod model;
 pub mod repo;
+pub mod rpmdb;

@@ -136,7 +136,7 @@ pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseErr
 }
 
 /// Adds coreutils' programs to its package.
-fn add_coreutils(pkgs: &mut [Package]) {
+pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
     let Some(p) = pkgs.iter_mut().find(|p| p.key == "coreutils") else { return };
     for item in COREUTILS.split_whitespace() {
         let Some((name, kib)) = item.split_once(':') else { continue };

@@ -146,6 +146,8 @@ pub enum LayerSpec {
     },
     /// A Debian or Ubuntu root filesystem from `data/packages/apt/base*.pkgs`.
     Debian(DebianSpec),
+    /// A root filesystem of the rpm family (CentOS) from `data/packages/rpm/base*.pkgs`.
+    Rpm(RpmSpec),
     /// Files on top of the layers below, in the catalogue line format, one line per item.
     /// Its programs know their version from `package` and `version` (`python3 --version`).
     Files {
@@ -185,6 +187,21 @@ pub struct DebianSpec {
     /// An account the image creates besides the system ones (`ubuntu`, uid 1000).
     #[serde(default)]
     pub default_user: Option<String>,
+}
+
+/// The facts of an rpm-based root filesystem.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RpmSpec {
+    /// The release in the package catalogues (`el7`).
+    pub release: String,
+    /// `/etc/centos-release` (`CentOS Linux release 7.9.2009 (Core)`).
+    pub release_text: String,
+    /// `/usr/lib/os-release` (none on CentOS 6).
+    #[serde(default)]
+    pub os_release: Option<String>,
+    /// The yum repositories file (`/etc/yum.repos.d/CentOS-Base.repo`).
+    pub repos: TextFile,
 }
 
 /// A text file of an image.

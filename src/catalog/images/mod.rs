@@ -13,6 +13,7 @@ mod assemble;
 mod busybox;
 mod debian;
 mod debian_data;
+mod rpm;
 pub mod entry;
 
 use std::sync::{Arc, Mutex};
@@ -148,6 +149,7 @@ fn build(repo: &Repository, entry: &Entry, depth: usize) -> Result<Built, ParseE
             LayerSpec::Busybox { version, size } => busybox::rootfs(version, *size, &entry.created),
             LayerSpec::Alpine { release, version, world } => alpine::rootfs(release, version, world, &entry.created)?,
             LayerSpec::Debian(spec) => debian::rootfs(spec, &entry.created)?,
+            LayerSpec::Rpm(spec) => rpm::rootfs(spec, &entry.created)?,
             LayerSpec::Files { files, package, version } => {
                 let set = file_set(package.as_deref(), version.as_deref(), files).map_err(|e| err(e.msg))?;
                 assemble::files_layer(&Tree::from_layers(&layers), &set, &entry.created)

@@ -1,4 +1,4 @@
-//! Simulated package managers (apk, apt-get, apt, dpkg) and the programs packages install;
+//! Simulated package managers (apk, apt-get, apt, dpkg, yum, rpm) and the programs packages install;
 //! the packages, releases and databases they work with are [`crate::catalog`]'s.
 //!
 //! Everything works on the files of the tree: the distribution comes from
@@ -15,6 +15,9 @@ mod lang;
 pub mod npm;
 pub mod pip;
 pub mod programs;
+pub mod rpm;
+pub mod service;
+pub mod yum;
 
 use super::AppletFn;
 
@@ -26,6 +29,9 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         "apt" => apt::apt,
         "dpkg" => dpkg::dpkg,
         "dpkg-query" => dpkg::dpkg_query,
+        "yum" | "dnf" => yum::yum,
+        "rpm" => rpm::rpm,
+        "service" => service::service,
         n if programs::is_program(n) => programs::program,
         _ => return None,
     })
@@ -35,7 +41,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
 /// the same name: an installed package provides it (curl, git, GNU wget …), and the file
 /// run is not a link to busybox (the caller checks that).
 pub fn prefers(fs: &crate::vfs::Tree, name: &str) -> bool {
-    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget")
+    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget" | "httpd")
         && programs::installed(fs, name)
 }
 

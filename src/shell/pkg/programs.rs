@@ -5,6 +5,7 @@
 use crate::catalog::apkdb;
 use crate::catalog::distro::{detect, Distro, Family};
 use crate::catalog::dpkgdb;
+use crate::catalog::rpmdb;
 use crate::catalog::model::{hash64, label_of, major_minor, upstream, Package};
 use crate::catalog::repo::catalogue;
 use crate::shell::Ctx;
@@ -47,6 +48,7 @@ fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
     let d = detect(fs)?;
     let installed: Vec<String> = match d.family {
         Family::Alpine => apkdb::load(fs).into_iter().map(|e| e.name).collect(),
+        Family::Rpm => rpmdb::load(fs).into_iter().map(|e| e.name).collect(),
         _ => dpkgdb::load_status(fs).into_iter().map(|s| s.package().to_string()).collect(),
     };
     let cat = catalogue(&d);
@@ -281,6 +283,7 @@ fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
             Family::Alpine => format!("Alpine {}", pkg.version.trim_end_matches(|c: char| c != '-').trim_end_matches('-')),
             Family::Debian => format!("Debian {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
             Family::Ubuntu => format!("Ubuntu {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
+            Family::Rpm => format!("Red Hat {}", pkg.version),
         };
         let name = if cmd.contains("++") { "g++" } else { "gcc" };
         ctx.out(&format!("{name} ({vendor}) {v}\nCopyright (C) 2023 Free Software Foundation, Inc.\nThis is free software; see the source for copying conditions.  There is NO\nwarranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n\n"));

@@ -8,7 +8,8 @@ use crate::catalog::model::{hash64, upstream};
 use crate::shell::Ctx;
 
 /// Build times the servers print (`httpd -v`, `catalina.sh version`), by version.
-const BUILT: &[(&str, &str)] = &[("2.4.62", "Oct  5 2024 00:31:18"), ("10.1.31", "Oct 3 2024 18:56:30 UTC"), ("9.0.96", "Oct 3 2024 19:19:09 UTC")];
+/// (2.2.15 and 2.4.6 are CentOS 6.10's httpd-2.2.15-69 and CentOS 7.9's httpd-2.4.6-97.)
+const BUILT: &[(&str, &str)] = &[("2.2.15", "Jun 19 2018 15:45:13"), ("2.4.6", "Nov 16 2020 16:18:20"), ("2.4.62", "Oct  5 2024 00:31:18"), ("10.1.31", "Oct 3 2024 18:56:30 UTC"), ("9.0.96", "Oct 3 2024 19:19:09 UTC")];
 
 /// A server or client program; `version` is its package's full version.
 pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[String]) -> i32 {
@@ -24,7 +25,11 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
             ctx.err("Could not connect to Redis at 127.0.0.1:6379: Connection refused\n");
             return 1;
         }
-        "httpd" | "apachectl" if has(&["-v", "-V"]) => format!("Server version: Apache/{v} (Unix)\nServer built:   {built}\n"),
+        "httpd" | "apachectl" if has(&["-v", "-V"]) => {
+            // CentOS 7 and later builds name the distribution; CentOS 6's says Unix.
+            let os = if d.family == Family::Rpm && d.major() != "6" { "CentOS" } else { "Unix" };
+            format!("Server version: Apache/{v} ({os})\nServer built:   {built}\n")
+        }
         "mongod" if has(&["--version"]) => {
             let distmod = if d.family == Family::Ubuntu { format!("ubuntu{}", d.version_id.replace('.', "")) } else { "debian12".into() };
             format!("db version v{v}\nBuild Info: {{\n    \"version\": \"{v}\",\n    \"gitVersion\": \"{:040x}\",\n    \"openSSLVersion\": \"OpenSSL 3.0.2 15 Mar 2022\",\n    \"modules\": [],\n    \"allocator\": \"tcmalloc-google\",\n    \"environment\": {{\n        \"distmod\": \"{distmod}\",\n        \"distarch\": \"x86_64\",\n        \"target_arch\": \"x86_64\"\n    }}\n}}\n", hash64(v.as_bytes()) as u128 * 0x1_0000_0001)

@@ -1,0 +1,111 @@
+//! `centos` root filesystems: the packages of `data/packages/rpm/base*.pkgs` installed
+//! with their rpm database records, yum's configuration and the repository file of the
+//! release, as the official images built from the CentOS kickstarts have them.
+//!
+//! Layout: merged `/usr` (`/bin` → `usr/bin`) as CentOS 7 has it; CentOS 6 keeps `/bin`
+//! apart on a real system, which no Dockerfile of the tutorials can tell apart here.
+
+use super::assemble::{base_packages, Rootfs};
+use super::debian::add_coreutils;
+use super::entry::RpmSpec;
+use crate::catalog::install::{install_files, PathFilter};
+use crate::catalog::model::ParseError;
+use crate::catalog::rpmdb::{self, RpmEntry};
+use crate::vfs::{Content, Layer};
+
+/// The root filesystem `spec` describes, every file stamped with `created`.
+pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError> {
+    let texts = [
+        ("RELEASE", spec.release_text.as_str()),
+        ("OS_RELEASE", spec.os_release.as_deref().unwrap_or("")),
+        ("PASSWD", PASSWD),
+        ("GROUP", GROUP),
+        ("YUM_CONF", YUM_CONF),
+        ("REPOS", spec.repos.text.as_str()),
+    ];
+    let mut pkgs = base_packages("rpm", &spec.release, &texts)?;
+    add_coreutils(&mut pkgs);
+    let mut fs = Rootfs::new(created);
+    for d in ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64"] {
+        fs.dir(d, 0o555, 0, 0);
+    }
+    for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
+        fs.link(link, target);
+    }
+    let mut entries = Vec::new();
+    for p in &pkgs {
+        let paths = install_files(&mut fs.tree, p, &PathFilter::none(), fs.now);
+        entries.push(RpmEntry::from_package(p, &paths, fs.now));
+    }
+    if spec.os_release.is_none() {
+        fs.tree.remove_subtree("/usr/lib/os-release");
+        fs.tree.remove_subtree("/etc/os-release");
+    }
+    let shadow: String = PASSWD.lines().map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
+    fs.file("/etc/shadow", Content::from(shadow), 0o000, 0, 0);
+    fs.text(&spec.repos.path, &spec.repos.text);
+    rpmdb::save(&mut fs.tree, &mut entries, fs.now);
+    Ok(fs.into_layer())
+}
+
+/// `/etc/yum.conf` of the CentOS images (`tsflags=nodocs` set by the kickstart).
+const YUM_CONF: &str = "[main]
+cachedir=/var/cache/yum/$basearch/$releasever
+keepcache=0
+debuglevel=2
+logfile=/var/log/yum.log
+exactarch=1
+obsoletes=1
+gpgcheck=1
+plugins=1
+installonly_limit=5
+bugtracker_url=http://bugs.centos.org/set_project.php?project_id=23&ref=http://bugs.centos.org/bug_report_page.php?category=yum
+distroverpkg=centos-release
+override_install_langs=en_US.utf8
+tsflags=nodocs
+";
+
+const PASSWD: &str = "root:x:0:0:root:/root:/bin/bash
+bin:x:1:1:bin:/bin:/sbin/nologin
+daemon:x:2:2:daemon:/sbin:/sbin/nologin
+adm:x:3:4:adm:/var/adm:/sbin/nologin
+lp:x:4:7:lp:/var/spool/lpd:/sbin/nologin
+sync:x:5:0:sync:/sbin:/bin/sync
+shutdown:x:6:0:shutdown:/sbin:/sbin/shutdown
+halt:x:7:0:halt:/sbin:/sbin/halt
+mail:x:8:12:mail:/var/spool/mail:/sbin/nologin
+operator:x:11:0:operator:/root:/sbin/nologin
+games:x:12:100:games:/usr/games:/sbin/nologin
+ftp:x:14:50:FTP User:/var/ftp:/sbin/nologin
+nobody:x:99:99:Nobody:/:/sbin/nologin
+";
+
+const GROUP: &str = "root:x:0:
+bin:x:1:
+daemon:x:2:
+sys:x:3:
+adm:x:4:
+tty:x:5:
+disk:x:6:
+lp:x:7:
+mem:x:8:
+kmem:x:9:
+wheel:x:10:
+cdrom:x:11:
+mail:x:12:
+man:x:15:
+dialout:x:18:
+floppy:x:19:
+games:x:20:
+tape:x:33:
+video:x:39:
+ftp:x:50:
+lock:x:54:
+audio:x:63:
+nobody:x:99:
+users:x:100:
+utmp:x:22:
+utempter:x:35:
+input:x:999:
+ssh_keys:x:998:
+";
