@@ -22,8 +22,8 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
         }
         "redis-cli" if has(&["--version", "-v"]) => format!("redis-cli {v}\n"),
         "redis-cli" => {
-            ctx.err("Could not connect to Redis at 127.0.0.1:6379: Connection refused\n");
-            return 1;
+            let argv: Vec<String> = std::iter::once(cmd.to_string()).chain(args.iter().cloned()).collect();
+            return crate::shell::programs::redis_cli::redis_cli(ctx, &argv);
         }
         "httpd" | "apachectl" if has(&["-v", "-V"]) => {
             // CentOS 7 and later builds name the distribution; CentOS 6's says Unix.
