@@ -42,7 +42,12 @@ fn context() -> Context {
 /// Builds once with a fresh engine; panics with the error if the build fails.
 fn build(dockerfile: &str) {
     let mut engine = Engine::new(|| 1_700_000_000);
-    let req = BuildRequest { dockerfile: dockerfile.into(), context: context(), tags: vec!["bench:latest".into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: dockerfile.into(),
+        context: context(),
+        tags: vec!["bench:latest".into()],
+        ..Default::default()
+    };
     let mut job = engine.start_build(req);
     while !job.is_done() {
         engine.build_step(&mut job);

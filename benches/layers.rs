@@ -10,7 +10,7 @@ use std::io;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{header, measure, row, reps};
+use common::{header, measure, reps, row};
 use layerlab::oci::{diff_id, write_layer_gzip, write_layer_tar};
 use layerlab::vfs::{Content, Layer, Meta, Tree};
 
@@ -67,18 +67,25 @@ fn main() {
     let total = (DIRS * FILES_PER_DIR * FILE_SIZE) as f64 / 1_048_576.0;
     let have_tar = command_ok(Command::new("tar").arg("--version"));
     let have_sha = command_ok(Command::new("sha256sum").arg("--version"));
-    header(&format!("layers: {} files, {total:.0} MiB ({n} repetitions, min/median; gzip level 6 on both sides)", DIRS * FILES_PER_DIR));
+    header(&format!(
+        "layers: {} files, {total:.0} MiB ({n} repetitions, min/median; gzip level 6 on both sides)",
+        DIRS * FILES_PER_DIR
+    ));
 
     let ours = measure(n, || {
         write_layer_gzip(&layer, io::sink()).unwrap();
     });
-    let native = have_tar.then(|| measure(n, || assert!(drained_ok(Command::new("tar").arg("czf").arg("-").arg("-C").arg(&root).arg("data")))));
+    let native = have_tar.then(|| {
+        measure(n, || assert!(drained_ok(Command::new("tar").arg("czf").arg("-").arg("-C").arg(&root).arg("data"))))
+    });
     row("gzip layer vs tar czf", &ours, native.as_ref());
 
     let ours = measure(n, || {
         write_layer_tar(&layer, io::sink()).unwrap();
     });
-    let native = have_tar.then(|| measure(n, || assert!(drained_ok(Command::new("tar").arg("cf").arg("-").arg("-C").arg(&root).arg("data")))));
+    let native = have_tar.then(|| {
+        measure(n, || assert!(drained_ok(Command::new("tar").arg("cf").arg("-").arg("-C").arg(&root).arg("data"))))
+    });
     row("plain tar vs tar cf", &ours, native.as_ref());
 
     let tar_file = tmp.join("layer.tar");

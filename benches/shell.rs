@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use common::{header, measure, row, reps};
+use common::{header, measure, reps, row};
 use layerlab::shell::{install_busybox, run_script, Budget, Process};
 use layerlab::util::DEFAULT_PATH;
 use layerlab::vfs::{Meta, Tree};
@@ -15,9 +15,15 @@ use layerlab::vfs::{Meta, Tree};
 const BUSYBOX: &str = "/usr/bin/busybox";
 
 const SCRIPTS: &[(&str, &str)] = &[
-    ("arithmetic loop (10k iterations)", "i=0; s=0; while [ $i -lt 10000 ]; do s=$(( (s + i * 7) % 100003 )); i=$((i + 1)); done; echo $s"),
+    (
+        "arithmetic loop (10k iterations)",
+        "i=0; s=0; while [ $i -lt 10000 ]; do s=$(( (s + i * 7) % 100003 )); i=$((i + 1)); done; echo $s",
+    ),
     ("seq|sed|grep|sort|uniq -c|wc -l", "seq 1 20000 | sed 's/1/one/g' | grep -v 7 | sort | uniq -c | wc -l"),
-    ("awk field sums", "seq 1 20000 | awk '{ print $1, $1 * 2, $1 % 7 }' | awk '{ a += $1; b += $2; c += $3 } END { print a, b, c }'"),
+    (
+        "awk field sums",
+        "seq 1 20000 | awk '{ print $1, $1 * 2, $1 % 7 }' | awk '{ a += $1; b += $2; c += $3 } END { print a, b, c }'",
+    ),
     ("string building loop (2k)", "s=; for i in $(seq 1 2000); do s=\"$s${i#1}\"; done; echo ${#s}"),
 ];
 
@@ -46,7 +52,12 @@ fn ours(script: &str) -> String {
 }
 
 fn native(script: &str) -> String {
-    let o = Command::new(BUSYBOX).args(["sh", "-c", script]).env_clear().env("PATH", "/usr/bin:/bin").output().expect("busybox runs");
+    let o = Command::new(BUSYBOX)
+        .args(["sh", "-c", script])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("busybox runs");
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 

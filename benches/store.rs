@@ -59,7 +59,13 @@ fn write_files(dir: &Path, files: usize, each: usize, seed: u64) {
 }
 
 fn sh(script: &str) -> bool {
-    Command::new("sh").arg("-c").arg(script).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn cli(root: &Path, args: &[&str]) -> String {
@@ -105,7 +111,12 @@ fn teaching_context() -> Context {
 }
 
 fn build(engine: &mut Engine) {
-    let req = BuildRequest { dockerfile: TEACHING.into(), context: teaching_context(), tags: vec!["teach:latest".into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: TEACHING.into(),
+        context: teaching_context(),
+        tags: vec!["teach:latest".into()],
+        ..Default::default()
+    };
     let mut job = engine.start_build(req);
     while !job.is_done() {
         engine.build_step(&mut job);
@@ -117,7 +128,15 @@ fn build(engine: &mut Engine) {
 
 /// Peak resident memory (bytes) of running the CLI with `args`, by `/usr/bin/time`.
 fn peak_rss(root: &Path, args: &[&str]) -> Option<u64> {
-    let out = Command::new("/usr/bin/time").args(["-f", "%M"]).arg(CLI).arg("--root").arg(root).args(args).stdout(Stdio::null()).output().ok()?;
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(CLI)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -136,7 +155,10 @@ fn main() {
     let mut put = |k: &str, v: Value| {
         results.insert(k.to_string(), v);
     };
-    header(&format!("store: state directory, save, load, builds ({n} repetitions{})", if quick { ", quick" } else { "" }));
+    header(&format!(
+        "store: state directory, save, load, builds ({n} repetitions{})",
+        if quick { ", quick" } else { "" }
+    ));
 
     // sha256: 100 MB in memory vs sha256sum of a file in the page cache.
     let bytes = text_bytes(1, 100 * MB);
@@ -145,7 +167,8 @@ fn main() {
     let ours = measure(n, || {
         std::hint::black_box(Sha256::digest(&bytes));
     });
-    let native = sh("sha256sum --version").then(|| measure(n, || assert!(sh(&format!("sha256sum {}", file.display())))));
+    let native =
+        sh("sha256sum --version").then(|| measure(n, || assert!(sh(&format!("sha256sum {}", file.display())))));
     row("sha256 100 MB vs sha256sum", &ours, native.as_ref());
     put("sha256_vs_native", native.as_ref().map_or(Value::Null, |nt| json!(secs(nt.median) / secs(ours.median))));
     drop(bytes);
@@ -161,7 +184,9 @@ fn main() {
     let ours = measure(n, || {
         cli(&state, &["save", "-o", saved.to_str().unwrap(), "big:1"]);
     });
-    let native_save = measure(n, || assert!(sh(&format!("tar cf - -C {} data | gzip -6 > {}", files.display(), tmp.join("native.tgz").display()))));
+    let native_save = measure(n, || {
+        assert!(sh(&format!("tar cf - -C {} data | gzip -6 > {}", files.display(), tmp.join("native.tgz").display())))
+    });
     row("save stored 100 MB vs tar c|gzip -6", &ours, Some(&native_save));
     put("save_vs_native", json!(secs(ours.median) / secs(native_save.median)));
 
@@ -172,7 +197,12 @@ fn main() {
         let e = e.unwrap();
         ctx.add_file(&format!("data/{}", e.file_name().to_string_lossy()), fs::read(e.path()).unwrap());
     }
-    let req = BuildRequest { dockerfile: "FROM scratch\nCOPY data /data\n".into(), context: ctx, tags: vec!["fresh:1".into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: "FROM scratch\nCOPY data /data\n".into(),
+        context: ctx,
+        tags: vec!["fresh:1".into()],
+        ..Default::default()
+    };
     let mut job = engine.start_build(req);
     while !job.is_done() {
         engine.build_step(&mut job);
@@ -247,7 +277,12 @@ fn main() {
     match (peak_build, peak_save) {
         (Some(b), Some(s)) => {
             let content = (200 * MB) as f64;
-            println!("{:<34} {:>14} {:>14}", "peak RSS build / save (200 MB)", format!("{} MB", b >> 20), format!("{} MB", s >> 20));
+            println!(
+                "{:<34} {:>14} {:>14}",
+                "peak RSS build / save (200 MB)",
+                format!("{} MB", b >> 20),
+                format!("{} MB", s >> 20)
+            );
             put("peak_memory_vs_content", json!(b.max(s) as f64 / content));
             put("peak_memory_build_bytes", json!(b));
             put("peak_memory_save_bytes", json!(s));
@@ -258,7 +293,9 @@ fn main() {
         }
     }
 
-    let out = std::env::var("LAYERLAB_BENCH_OUT").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("target/bench/store.json"));
+    let out = std::env::var("LAYERLAB_BENCH_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("target/bench/store.json"));
     if let Some(dir) = out.parent() {
         fs::create_dir_all(dir).unwrap();
     }

@@ -34,5 +34,10 @@ fn main() {
     env.insert("PATH".to_string(), "/bin".to_string());
     let p = Process { cwd: "/work".into(), env, uid: 0, gid: 0, now, stdin: Vec::new(), network: Default::default() };
     let o = run_script(&mut t, &p, &script, &mut Budget::default());
-    print!("--- stdout\n{}--- stderr\n{}--- exit {}\n", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr), o.code);
+    print!(
+        "--- stdout\n{}--- stderr\n{}--- exit {}\n",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+        o.code
+    );
 }

@@ -49,7 +49,11 @@ fn one_run_with_cleanup_wastes_nothing() {
 
 fn layerlab(root: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(root).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -65,7 +69,11 @@ fn analyze_json_reports_a_built_image() {
     let root = dir.join("state");
     let ctx = dir.join("ctx");
     std::fs::create_dir_all(&ctx).unwrap();
-    std::fs::write(ctx.join("Dockerfile"), "FROM busybox:1.37\nRUN dd if=/dev/zero of=/big bs=1000 count=20\nRUN rm /big\n").unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        "FROM busybox:1.37\nRUN dd if=/dev/zero of=/big bs=1000 count=20\nRUN rm /big\n",
+    )
+    .unwrap();
     let root = root.to_str().unwrap();
     let (code, _, err) = layerlab(root, &["build", "-q", "-t", "waste", ctx.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -98,7 +106,10 @@ fn lint_exits_0_with_or_without_hints_and_1_for_invalid_input() {
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let merge = v.as_array().unwrap().iter().find(|h| h["code"] == "merge-runs").expect("merge-runs");
-    assert_eq!((merge["line"].as_u64(), merge["saves_layers"].as_i64(), merge["saves_bytes"].as_i64()), (Some(2), Some(1), Some(0)));
+    assert_eq!(
+        (merge["line"].as_u64(), merge["saves_layers"].as_i64(), merge["saves_bytes"].as_i64()),
+        (Some(2), Some(1), Some(0))
+    );
     assert!(merge["message"].as_str().is_some());
     let clean = dir.join("clean.Dockerfile");
     std::fs::write(&clean, "FROM alpine:3.20\nUSER nobody\n").unwrap();

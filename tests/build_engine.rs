@@ -13,7 +13,12 @@ fn engine() -> Engine {
 }
 
 /// Builds and returns the final image and every event.
-fn build_with(engine: &mut Engine, dockerfile: &str, context: Context, args: &[(&str, &str)]) -> (Result<Image, String>, Vec<Event>) {
+fn build_with(
+    engine: &mut Engine,
+    dockerfile: &str,
+    context: Context,
+    args: &[(&str, &str)],
+) -> (Result<Image, String>, Vec<Event>) {
     let req = BuildRequest {
         dockerfile: dockerfile.into(),
         context,
@@ -83,8 +88,10 @@ fn deleting_in_a_later_layer_writes_a_whiteout_and_does_not_shrink_the_image() {
 
 #[test]
 fn apt_lists_removed_in_the_same_run_keep_the_layer_small() {
-    let (separate, _) = build("FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n");
-    let (same, _) = build("FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n");
+    let (separate, _) =
+        build("FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n");
+    let (same, _) =
+        build("FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n");
     let separate = separate.unwrap();
     let same = same.unwrap();
     let install_sep = &separate.layers[separate.layers.len() - 2];
@@ -92,7 +99,10 @@ fn apt_lists_removed_in_the_same_run_keep_the_layer_small() {
     assert!(install_sep.size > install_same.size + 5_000_000, "{} vs {}", install_sep.size, install_same.size);
     assert!(separate.size() > same.size());
     let lists_layer = separate.layers.last().unwrap();
-    assert!(lists_layer.layer().entries().any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
+    assert!(lists_layer
+        .layer()
+        .entries()
+        .any(|(p, c)| p.starts_with("/var/lib/apt/lists/") && matches!(c, Change::Whiteout)));
 }
 
 #[test]
@@ -159,7 +169,8 @@ fn failing_run_names_the_line_and_exit_code() {
 
 #[test]
 fn pipes_and_set_e_behave_like_sh() {
-    let (img, _) = build("FROM alpine:3.20\nRUN printf 'b\\na\\nb\\n' | sort | uniq -c | awk '{print $2\"=\"$1}' > /counts\n");
+    let (img, _) =
+        build("FROM alpine:3.20\nRUN printf 'b\\na\\nb\\n' | sort | uniq -c | awk '{print $2\"=\"$1}' > /counts\n");
     assert_eq!(read(&rootfs(&img.unwrap()), "/counts"), "a=1\nb=2\n");
     let (img, _) = build("FROM alpine:3.20\nRUN set -e; false; echo unreachable > /x\n");
     assert!(img.unwrap_err().contains("returned a non-zero code: 1"));
@@ -213,8 +224,16 @@ fn onbuild_triggers_run_in_the_child_build_and_are_not_inherited() {
     let mut e = engine();
     let mut ctx = Context::new();
     ctx.add_file("app.txt", "payload\n");
-    let (base, _) = build_with(&mut e, "FROM alpine:3.20\nONBUILD COPY app.txt /app/\nONBUILD RUN wc -c < /app/app.txt > /app/size\n", ctx.clone(), &[]);
-    assert_eq!(base.unwrap().config.config.on_build, vec!["COPY app.txt /app/".to_string(), "RUN wc -c < /app/app.txt > /app/size".to_string()]);
+    let (base, _) = build_with(
+        &mut e,
+        "FROM alpine:3.20\nONBUILD COPY app.txt /app/\nONBUILD RUN wc -c < /app/app.txt > /app/size\n",
+        ctx.clone(),
+        &[],
+    );
+    assert_eq!(
+        base.unwrap().config.config.on_build,
+        vec!["COPY app.txt /app/".to_string(), "RUN wc -c < /app/app.txt > /app/size".to_string()]
+    );
     let (child, events) = build_with(&mut e, "FROM test:latest\nCMD [\"cat\", \"/app/size\"]\n", ctx, &[]);
     let child = child.unwrap();
     assert!(log(&events).contains("# Executing 2 build triggers"), "{}", log(&events));

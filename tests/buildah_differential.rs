@@ -66,10 +66,12 @@ fn busybox_path() -> PathBuf {
 }
 
 /// The start of every case: a root filesystem with busybox installed.
-const PRELUDE: &str = "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
+const PRELUDE: &str =
+    "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
 
 /// Paths a chroot-isolated RUN may leave as mount targets (see the module comment).
-const MOUNT_POINTS: &[&str] = &["/dev", "/proc", "/sys", "/etc", "/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/run", "/run/.containerenv"];
+const MOUNT_POINTS: &[&str] =
+    &["/dev", "/proc", "/sys", "/etc", "/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/run", "/run/.containerenv"];
 
 /// Whether the reference builder can run here: buildah and a static busybox on `PATH`,
 /// as root. In CI anything missing fails the test (see `tools`).
@@ -78,9 +80,11 @@ fn reference_available(test: &str) -> bool {
     match fs::read(&found[1]) {
         // A dynamically linked busybox names its loader near the start of the file and
         // cannot run in a FROM scratch image.
-        Ok(b) if b[..b.len().min(4096)].windows(8).any(|w| w == b"ld-linux") => {
-            tools::unavailable::<()>(test, &format!("{} is not statically linked (install busybox-static)", found[1].display())).is_some()
-        }
+        Ok(b) if b[..b.len().min(4096)].windows(8).any(|w| w == b"ld-linux") => tools::unavailable::<()>(
+            test,
+            &format!("{} is not statically linked (install busybox-static)", found[1].display()),
+        )
+        .is_some(),
         Ok(_) => true,
         Err(e) => tools::unavailable::<()>(test, &format!("{}: {e}", found[1].display())).is_some(),
     }
@@ -135,7 +139,11 @@ impl Drop for TempDir {
 
 fn temp_dir(name: &str) -> TempDir {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("layerlab-buildah-{}-{}-{name}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let dir = std::env::temp_dir().join(format!(
+        "layerlab-buildah-{}-{}-{name}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     TempDir(dir)
@@ -143,7 +151,12 @@ fn temp_dir(name: &str) -> TempDir {
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?} failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -163,7 +176,12 @@ fn build_with_buildah(case: &Case) -> Built {
     fs::write(ctx.join("Dockerfile"), case.full_dockerfile()).unwrap();
     let buildah = |args: &[&str]| {
         let mut c = Command::new(BUILDAH);
-        c.arg("--root").arg(tmp.0.join("root")).arg("--runroot").arg(tmp.0.join("runroot")).args(["--storage-driver", "vfs"]).args(args);
+        c.arg("--root")
+            .arg(tmp.0.join("root"))
+            .arg("--runroot")
+            .arg(tmp.0.join("runroot"))
+            .args(["--storage-driver", "vfs"])
+            .args(args);
         c
     };
     let tag = format!("localhost/diff-{}", case.name);
@@ -186,7 +204,12 @@ fn build_with_layerlab(case: &Case) -> Built {
     }
     ctx.add_file("Dockerfile", case.full_dockerfile());
     let mut engine = Engine::new(|| 1_700_000_000);
-    let req = BuildRequest { dockerfile: case.full_dockerfile(), context: ctx, tags: vec![format!("diff-{}:latest", case.name)], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: case.full_dockerfile(),
+        context: ctx,
+        tags: vec![format!("diff-{}:latest", case.name)],
+        ..Default::default()
+    };
     let mut job = engine.start_build(req);
     let mut log = Vec::new();
     while !job.is_done() {
@@ -217,7 +240,9 @@ fn entry(node: &Node, path: &str, layer: &Layer) -> Entry {
         NodeKind::File(c) => {
             let hard_links = layer
                 .entries()
-                .filter(|(p, ch)| p.as_str() != path && matches!(ch, Change::Node(n) if n.is_file() && n.ino == node.ino))
+                .filter(|(p, ch)| {
+                    p.as_str() != path && matches!(ch, Change::Node(n) if n.is_file() && n.ino == node.ino)
+                })
                 .map(|(p, _)| p.clone())
                 .collect();
             let sha256 = format!("{:x}", Sha256::digest(&c.bytes()));
@@ -273,9 +298,16 @@ fn host_applets() -> BTreeSet<String> {
 }
 
 /// The differences between buildah's and layerlab's versions of one layer.
-fn layer_differences(what: &str, reference: &BTreeMap<String, Entry>, ours: &BTreeMap<String, Entry>, install_step: bool, applets: &BTreeSet<String>) -> Vec<String> {
+fn layer_differences(
+    what: &str,
+    reference: &BTreeMap<String, Entry>,
+    ours: &BTreeMap<String, Entry>,
+    install_step: bool,
+    applets: &BTreeSet<String>,
+) -> Vec<String> {
     let is_applet_link = |p: &str, e: &Entry| {
-        matches!(e, Entry::Symlink { target, .. } if target == "/bin/busybox") && p.strip_prefix("/bin/").is_some_and(|n| !n.contains('/'))
+        matches!(e, Entry::Symlink { target, .. } if target == "/bin/busybox")
+            && p.strip_prefix("/bin/").is_some_and(|n| !n.contains('/'))
     };
     let mut diffs = Vec::new();
     for (p, e) in reference {
@@ -381,7 +413,13 @@ fn differences(case: &Case) -> Vec<String> {
     assert_eq!((ri, oi), (reference.layers.len(), ours.layers.len()), "{}: every layer compared", case.name);
     if std::env::var_os("LAYERLAB_DIFF_VERBOSE").is_some() {
         for (i, l) in reference.layers.iter().enumerate().skip(2) {
-            eprintln!("{} buildah layer {i}: {:?}", case.name, l.entries().map(|(p, c)| (p, matches!(c, Change::Whiteout), matches!(c, Change::Opaque(_)))).collect::<Vec<_>>());
+            eprintln!(
+                "{} buildah layer {i}: {:?}",
+                case.name,
+                l.entries()
+                    .map(|(p, c)| (p, matches!(c, Change::Whiteout), matches!(c, Change::Opaque(_))))
+                    .collect::<Vec<_>>()
+            );
         }
     }
     diffs
@@ -389,7 +427,13 @@ fn differences(case: &Case) -> Vec<String> {
 
 fn check(case: Case) {
     let diffs = differences(&case);
-    assert!(diffs.is_empty(), "{}: buildah and layerlab differ:\n{}\n\nDockerfile:\n{}", case.name, diffs.join("\n"), case.full_dockerfile());
+    assert!(
+        diffs.is_empty(),
+        "{}: buildah and layerlab differ:\n{}\n\nDockerfile:\n{}",
+        case.name,
+        diffs.join("\n"),
+        case.full_dockerfile()
+    );
 }
 
 #[test]

@@ -10,7 +10,12 @@ use layerlab::vfs::Tree;
 const T0: i64 = 1_700_000_000;
 
 fn build(engine: &mut Engine, tag: &str, dockerfile: &str) -> (Result<Image, String>, String) {
-    let req = BuildRequest { dockerfile: dockerfile.into(), context: Context::new(), tags: vec![tag.into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: dockerfile.into(),
+        context: Context::new(),
+        tags: vec![tag.into()],
+        ..Default::default()
+    };
     let mut job = engine.start_build(req);
     let mut events = Vec::new();
     while !job.is_done() {
@@ -61,7 +66,11 @@ fn redis_seven_runs_and_one_run_both_build_and_teach_the_size_lesson() {
     for tag in ["redis:seven", "redis:one"] {
         let out = e.exec_line(&format!("docker run --rm {tag} redis-server --version"));
         assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(out.stdout.starts_with("Redis server v=5.0.3 sha=00000000:0 malloc=jemalloc-5.1.0 bits=64 build="), "{}", out.stdout);
+        assert!(
+            out.stdout.starts_with("Redis server v=5.0.3 sha=00000000:0 malloc=jemalloc-5.1.0 bits=64 build="),
+            "{}",
+            out.stdout
+        );
     }
     let out = e.exec_line("docker run --rm redis:one sh -c 'redis-cli --version; ls -l /usr/local/bin/redis-sentinel'");
     assert!(out.stdout.starts_with("redis-cli 5.0.3\nlrwxrwxrwx"), "{}", out.stdout);
@@ -109,7 +118,9 @@ fn downloads_are_deterministic_and_network_none_fails() {
     assert!(r.is_err());
     assert!(log.contains("wget: bad address 'nonexistent.invalid'"), "{log}");
     let (r, _) = build(&mut e, "dl:e", "FROM alpine:3.20\nADD http://nonexistent.invalid/x.tgz /x\n");
-    assert!(r.unwrap_err().contains("Get \"http://nonexistent.invalid/x.tgz\": dial tcp: lookup nonexistent.invalid: no such host"));
+    assert!(r
+        .unwrap_err()
+        .contains("Get \"http://nonexistent.invalid/x.tgz\": dial tcp: lookup nonexistent.invalid: no such host"));
     let (r, log) = build(&mut e, "dl:f", "FROM debian:bookworm\nRUN apt-get update && apt-get install -y git\nRUN git clone --depth 1 https://github.com/redis/redis.git /src && ls /src/src/Makefile\n");
     r.unwrap_or_else(|err| panic!("{err}\n{log}"));
     assert!(log.contains("Cloning into '/src'...\n/src/src/Makefile"), "{log}");

@@ -192,7 +192,12 @@ fn every_catalogue_image_builds_with_its_history() {
             assert_eq!(img.created, entry.created, "{first}");
             assert_eq!(img.config, entry.config, "{first}");
             for tag in &entry.tags[1..] {
-                assert_eq!(image(&format!("{}:{tag}", repo.repository)).layers.len(), img.layers.len(), "{}:{tag}", repo.repository);
+                assert_eq!(
+                    image(&format!("{}:{tag}", repo.repository)).layers.len(),
+                    img.layers.len(),
+                    "{}:{tag}",
+                    repo.repository
+                );
             }
         }
     }
@@ -203,12 +208,21 @@ fn hello_world_greets_and_scratch_is_reserved() {
     let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
     let o = e.exec_line("docker run hello-world");
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stdout.starts_with("\nHello from Docker!\nThis message shows that your installation appears to be working correctly.\n"), "{}", o.stdout);
+    assert!(
+        o.stdout.starts_with(
+            "\nHello from Docker!\nThis message shows that your installation appears to be working correctly.\n"
+        ),
+        "{}",
+        o.stdout
+    );
     assert!(o.stdout.ends_with(" $ docker run -it ubuntu bash\n\nShare images, automate workflows, and more with a free Docker ID:\n https://hub.docker.com/\n\nFor more examples and ideas, visit:\n https://docs.docker.com/get-started/\n\n"));
     let o = e.exec_line("docker images hello-world");
     assert!(o.stdout.lines().nth(1).is_some_and(|l| l.ends_with("10.1kB")), "{}", o.stdout);
     let o = e.exec_line("docker pull scratch");
-    assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n"));
+    assert_eq!(
+        (o.code, o.stdout.as_str(), o.stderr.as_str()),
+        (1, "Using default tag: latest\n", "Error response from daemon: 'scratch' is a reserved name\n")
+    );
 }
 
 #[test]
@@ -223,12 +237,25 @@ fn centos_sizes_config_and_yum() {
     }
     assert_eq!(image("centos").created, image("centos:centos7").created);
     let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
-    let o = e.exec_line("docker run --rm centos:centos6 sh -c 'yum install -y httpd > /dev/null && httpd -v && rpm -q httpd'");
+    let o = e.exec_line(
+        "docker run --rm centos:centos6 sh -c 'yum install -y httpd > /dev/null && httpd -v && rpm -q httpd'",
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stdout.starts_with("Server version: Apache/2.2.15 (Unix)\nServer built: ") && o.stdout.ends_with("\nhttpd-2.2.15-69.el6.centos.x86_64\n"), "{}", o.stdout);
-    let o = e.exec_line("docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'");
+    assert!(
+        o.stdout.starts_with("Server version: Apache/2.2.15 (Unix)\nServer built: ")
+            && o.stdout.ends_with("\nhttpd-2.2.15-69.el6.centos.x86_64\n"),
+        "{}",
+        o.stdout
+    );
+    let o = e.exec_line(
+        "docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'",
+    );
     assert!(o.stdout.starts_with("3.4.3\n  Installed: rpm-4.11.3-45.el7.x86_64 at "), "{}", o.stdout);
-    assert!(o.stdout.contains("RPM version 4.11.3\nComplete!\nServer version: Apache/2.4.6 (CentOS)\n"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("RPM version 4.11.3\nComplete!\nServer version: Apache/2.4.6 (CentOS)\n"),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]
@@ -237,7 +264,10 @@ fn yum_cache_bloats_a_layer_until_cleaned() {
     let base = t.content_size();
     let (code, out, _) = run(&mut t, 0, &[], &["yum", "install", "-y", "httpd"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("\nTransaction Summary\n") && out.contains("Install  1 Package (+5 Dependent packages)\n"), "{out}");
+    assert!(
+        out.contains("\nTransaction Summary\n") && out.contains("Install  1 Package (+5 Dependent packages)\n"),
+        "{out}"
+    );
     assert!(size_under(&t, "/var/cache/yum") > 50_000_000);
     assert_eq!(run(&mut t, 0, &[], &["yum", "clean", "all"]).0, 0);
     assert_eq!(size_under(&t, "/var/cache/yum"), 0);
@@ -247,7 +277,22 @@ fn yum_cache_bloats_a_layer_until_cleaned() {
 #[test]
 fn alpine_3_6_installs_the_fluentd_seed_packages() {
     let mut t = tree("alpine:3.6");
-    let args = ["apk", "add", "--no-cache", "ruby", "ruby-json", "ruby-irb", "ruby-dev", "lsof", "ca-certificates", "wget", "curl", "openssl", "build-base", "vim"];
+    let args = [
+        "apk",
+        "add",
+        "--no-cache",
+        "ruby",
+        "ruby-json",
+        "ruby-irb",
+        "ruby-dev",
+        "lsof",
+        "ca-certificates",
+        "wget",
+        "curl",
+        "openssl",
+        "build-base",
+        "vim",
+    ];
     let (code, out, err) = run(&mut t, 0, &[], &args);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Installing ruby (2.4.5-r0)") && out.contains("Installing gcc (6.3.0-r4)"), "{out}");
@@ -260,7 +305,12 @@ fn the_centos_seed_builds_and_starts_httpd() {
     use layerlab::build::{BuildRequest, Context};
     let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
     let dockerfile = "FROM centos:centos6\nMAINTAINER sandywei <sandy@hainiu.tech>\nRUN yum install -y httpd\nEXPOSE 80\nCMD [\"sh\",\"-c\",\"service httpd start;bash\"]\n";
-    let req = BuildRequest { dockerfile: dockerfile.into(), context: Context::new(), tags: vec!["c:latest".into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: dockerfile.into(),
+        context: Context::new(),
+        tags: vec!["c:latest".into()],
+        ..Default::default()
+    };
     let mut job = e.start_build(req);
     while !job.is_done() {
         e.build_step(&mut job);

@@ -49,7 +49,10 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     let (code, _, err) = run(&mut e, "docker pull greeter");
     assert_ne!(code, 0, "not in the catalogue yet");
     assert!(err.contains("pull access denied for greeter"), "{err}");
-    assert!(err.contains("its catalogue has alpine, ") && err.contains(" busybox, ") && err.contains(" debian, "), "the error lists the catalogue: {err}");
+    assert!(
+        err.contains("its catalogue has alpine, ") && err.contains(" busybox, ") && err.contains(" debian, "),
+        "the error lists the catalogue: {err}"
+    );
     assert!(!run(&mut e, "docker pull --help").1.contains("greeter"));
 
     data::provide("images/greeter.json", ENTRY).unwrap();
@@ -71,9 +74,18 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("greeter ") && l.contains("1.0")), "{out}");
     let (_, out, _) = run(&mut e, "docker history greeter:1.0");
     let rows: Vec<&str> = out.lines().collect();
-    assert!(rows[1].contains("CMD [\"greet\"]") && rows[2].contains("COPY jq /usr/local/bin/") && rows[3].contains("COPY greet words.db /"), "{out}");
-    assert!(rows.iter().any(|r| r.contains("ADD alpine-minirootfs-3.20.3-x86_64.tar.gz")), "the parent's history comes first: {out}");
-    let (_, out, _) = run(&mut e, "docker inspect --format '{{.Config.WorkingDir}} {{json .Config.ExposedPorts}}' greeter:1.0");
+    assert!(
+        rows[1].contains("CMD [\"greet\"]")
+            && rows[2].contains("COPY jq /usr/local/bin/")
+            && rows[3].contains("COPY greet words.db /"),
+        "{out}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("ADD alpine-minirootfs-3.20.3-x86_64.tar.gz")),
+        "the parent's history comes first: {out}"
+    );
+    let (_, out, _) =
+        run(&mut e, "docker inspect --format '{{.Config.WorkingDir}} {{json .Config.ExposedPorts}}' greeter:1.0");
     assert_eq!(out, "/usr/share/greeter {\"8080/tcp\":{}}\n");
 
     let req = BuildRequest {
@@ -94,5 +106,9 @@ fn a_test_only_entry_is_pulled_built_on_run_and_listed() {
     assert_eq!((code, out.as_str()), (0, "jq-1.7.1\n"), "{err}");
 
     let (_, out, _) = run(&mut e, "docker search greeter");
-    assert_eq!(out.lines().nth(1).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")), Some("greeter A greeting for the catalogue's one-entry tes… 7 [OK]".into()), "{out}");
+    assert_eq!(
+        out.lines().nth(1).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Some("greeter A greeting for the catalogue's one-entry tes… 7 [OK]".into()),
+        "{out}"
+    );
 }

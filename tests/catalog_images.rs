@@ -17,7 +17,12 @@ fn run(e: &mut Engine, line: &str) -> (i32, String, String) {
 
 /// Builds `dockerfile` and returns what its RUN steps printed, or the build error.
 fn build(e: &mut Engine, dockerfile: &str, tag: &str) -> Result<String, String> {
-    let req = BuildRequest { dockerfile: dockerfile.into(), context: Context::new(), tags: vec![tag.into()], ..Default::default() };
+    let req = BuildRequest {
+        dockerfile: dockerfile.into(),
+        context: Context::new(),
+        tags: vec![tag.into()],
+        ..Default::default()
+    };
     let mut job = e.start_build(req);
     let mut out = String::new();
     while !job.is_done() {
@@ -42,7 +47,10 @@ fn prints(e: &mut Engine, image: &str, checks: &[(&str, &str)]) {
     match build(e, &df, "check:latest") {
         Ok(out) => {
             for (command, expected) in checks {
-                assert!(out.lines().any(|l| l == *expected), "FROM {image} / RUN {command}: expected the line {expected:?} in\n{out}");
+                assert!(
+                    out.lines().any(|l| l == *expected),
+                    "FROM {image} / RUN {command}: expected the line {expected:?} in\n{out}"
+                );
             }
         }
         Err(err) => panic!("FROM {image} / RUN {commands:?} failed: {err}"),
@@ -69,11 +77,30 @@ fn layer_count(e: &mut Engine, image: &str) -> usize {
 fn nginx() {
     let mut e = engine();
     let v = "nginx version: nginx/1.27.2";
-    prints(&mut e, "nginx", &[("nginx -v", v), ("cat /usr/share/nginx/html/index.html", "<h1>Welcome to nginx!</h1>"), ("grep -c 'root   /usr/share/nginx/html' /etc/nginx/conf.d/default.conf", "2"), ("id nginx", "uid=101(nginx) gid=101(nginx) groups=101(nginx)")]);
+    prints(
+        &mut e,
+        "nginx",
+        &[
+            ("nginx -v", v),
+            ("cat /usr/share/nginx/html/index.html", "<h1>Welcome to nginx!</h1>"),
+            ("grep -c 'root   /usr/share/nginx/html' /etc/nginx/conf.d/default.conf", "2"),
+            ("id nginx", "uid=101(nginx) gid=101(nginx) groups=101(nginx)"),
+        ],
+    );
     prints(&mut e, "nginx:1.27-alpine", &[("nginx -v", v), ("wc -c < /usr/share/nginx/html/index.html", "615")]);
     prints(&mut e, "nginx:alpine-slim", &[("nginx -v", v)]);
-    inspect(&mut e, "nginx", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}} {{json .Config.ExposedPorts}}", "[\"/docker-entrypoint.sh\"] [\"nginx\",\"-g\",\"daemon off;\"] SIGQUIT {\"80/tcp\":{}}");
-    inspect(&mut e, "nginx:1.27.2", "{{index .Config.Labels \"maintainer\"}}", "NGINX Docker Maintainers <docker-maint@nginx.com>");
+    inspect(
+        &mut e,
+        "nginx",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}} {{json .Config.ExposedPorts}}",
+        "[\"/docker-entrypoint.sh\"] [\"nginx\",\"-g\",\"daemon off;\"] SIGQUIT {\"80/tcp\":{}}",
+    );
+    inspect(
+        &mut e,
+        "nginx:1.27.2",
+        "{{index .Config.Labels \"maintainer\"}}",
+        "NGINX Docker Maintainers <docker-maint@nginx.com>",
+    );
     // debian:bookworm-slim's one layer, the package layer and five COPY layers.
     assert_eq!(layer_count(&mut e, "nginx:latest"), 7);
     // alpine's layer, nginx:alpine-slim's six and the modules layer.
@@ -81,7 +108,10 @@ fn nginx() {
     let (_, out, _) = run(&mut e, "docker history --no-trunc --format '{{.CreatedBy}}' nginx:latest");
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows[0], "CMD [\"nginx\" \"-g\" \"daemon off;\"]", "{out}");
-    assert!(rows.iter().any(|r| r.starts_with("COPY 30-tune-worker-processes.sh /docker-entrypoint.d # buildkit")), "{out}");
+    assert!(
+        rows.iter().any(|r| r.starts_with("COPY 30-tune-worker-processes.sh /docker-entrypoint.d # buildkit")),
+        "{out}"
+    );
     assert!(rows.iter().any(|r| r.starts_with("ENV NGINX_VERSION=1.27.2")), "{out}");
     let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' nginx:latest");
     assert_eq!(out.trim(), "192MB");
@@ -101,7 +131,15 @@ fn python() {
     ] {
         let mm = version.rsplit_once('.').unwrap().0;
         let pip_line = format!("pip {pip} from /usr/local/lib/python{mm}/site-packages/pip (python {mm})");
-        prints(&mut e, image, &[("python --version", &format!("Python {version}")), ("pip --version", &pip_line), ("python3 --version", &format!("Python {version}"))]);
+        prints(
+            &mut e,
+            image,
+            &[
+                ("python --version", &format!("Python {version}")),
+                ("pip --version", &pip_line),
+                ("python3 --version", &format!("Python {version}")),
+            ],
+        );
     }
     inspect(&mut e, "python:3.12-slim", "{{json .Config.Env}} {{json .Config.Cmd}}", "[\"PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"LANG=C.UTF-8\",\"GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\",\"PYTHON_VERSION=3.12.7\"] [\"python3\"]");
     assert_eq!(layer_count(&mut e, "python:3.12-slim"), 4);
@@ -117,8 +155,22 @@ fn python() {
 #[test]
 fn node() {
     let mut e = engine();
-    for (image, node, npm) in [("node", "v22.11.0", "10.9.0"), ("node:20-slim", "v20.18.0", "10.8.2"), ("node:18-alpine", "v18.20.4", "10.7.0"), ("node:lts-alpine", "v22.11.0", "10.9.0")] {
-        prints(&mut e, image, &[("node -v", node), ("npm -v", npm), ("yarn --version", "1.22.22"), ("id node", "uid=1000(node) gid=1000(node) groups=1000(node)")]);
+    for (image, node, npm) in [
+        ("node", "v22.11.0", "10.9.0"),
+        ("node:20-slim", "v20.18.0", "10.8.2"),
+        ("node:18-alpine", "v18.20.4", "10.7.0"),
+        ("node:lts-alpine", "v22.11.0", "10.9.0"),
+    ] {
+        prints(
+            &mut e,
+            image,
+            &[
+                ("node -v", node),
+                ("npm -v", npm),
+                ("yarn --version", "1.22.22"),
+                ("id node", "uid=1000(node) gid=1000(node) groups=1000(node)"),
+            ],
+        );
     }
     inspect(&mut e, "node:18-alpine", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.Env}}", "[\"docker-entrypoint.sh\"] [\"node\"] [\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"NODE_VERSION=18.20.4\",\"YARN_VERSION=1.22.22\"]");
     assert_eq!(layer_count(&mut e, "node:18-alpine"), 4);
@@ -144,28 +196,74 @@ fn ruby() {
     let mut e = engine();
     for image in ["ruby:3.3", "ruby:3.3-slim", "ruby:3.3-alpine"] {
         let musl = if image.ends_with("alpine") { "-musl" } else { "" };
-        prints(&mut e, image, &[("ruby -v", &format!("ruby 3.3.5 (2024-09-03 revision ef084cc8f4) [x86_64-linux{musl}]")), ("gem --version", "3.5.16"), ("bundle --version", "Bundler version 2.5.16")]);
+        prints(
+            &mut e,
+            image,
+            &[
+                ("ruby -v", &format!("ruby 3.3.5 (2024-09-03 revision ef084cc8f4) [x86_64-linux{musl}]")),
+                ("gem --version", "3.5.16"),
+                ("bundle --version", "Bundler version 2.5.16"),
+            ],
+        );
     }
-    inspect(&mut e, "ruby:3.3-slim", "{{json .Config.Cmd}} {{index .Config.Env 0}}", "[\"irb\"] PATH=/usr/local/bundle/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    inspect(
+        &mut e,
+        "ruby:3.3-slim",
+        "{{json .Config.Cmd}} {{index .Config.Env 0}}",
+        "[\"irb\"] PATH=/usr/local/bundle/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    );
     let df = "FROM ruby:3.3-slim\nWORKDIR /app\nRUN printf \"source 'https://rubygems.org'\\ngem 'sinatra'\\n\" > Gemfile && bundle install && test -f Gemfile.lock && test -d /usr/local/bundle/gems/sinatra-4.0.0\nRUN gem install rake && test -d /usr/local/bundle/gems/rake-13.2.1 && test ! -d /usr/local/bundle/doc && echo nodoc\nRUN gem install rake --no-ri || echo rejected\n";
     let out = build(&mut e, df, "app:latest").unwrap();
-    assert!(out.contains("Bundle complete! 1 Gemfile dependency, 9 gems now installed.") && out.contains("nodoc"), "{out}");
+    assert!(
+        out.contains("Bundle complete! 1 Gemfile dependency, 9 gems now installed.") && out.contains("nodoc"),
+        "{out}"
+    );
     assert!(out.contains("invalid option: --no-ri") && out.contains("rejected"), "{out}");
 }
 
 #[test]
 fn services() {
     let mut e = engine();
-    prints(&mut e, "redis", &[("redis-cli --version", "redis-cli 7.4.1"), ("pwd", "/data"), ("id redis", "uid=999(redis) gid=999(redis) groups=999(redis)")]);
+    prints(
+        &mut e,
+        "redis",
+        &[
+            ("redis-cli --version", "redis-cli 7.4.1"),
+            ("pwd", "/data"),
+            ("id redis", "uid=999(redis) gid=999(redis) groups=999(redis)"),
+        ],
+    );
     prints(&mut e, "redis:7-alpine", &[("redis-cli -v", "redis-cli 7.4.1")]);
     prints(&mut e, "postgres", &[("postgres --version", "postgres (PostgreSQL) 17.0 (Debian 17.0-1.pgdg120+1)")]);
     prints(&mut e, "postgres:16", &[("postgres --version", "postgres (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)")]);
-    prints(&mut e, "httpd:2.4", &[("httpd -v", "Server version: Apache/2.4.62 (Unix)"), ("cat htdocs/index.html", "<html><body><h1>It works!</h1></body></html>")]);
+    prints(
+        &mut e,
+        "httpd:2.4",
+        &[
+            ("httpd -v", "Server version: Apache/2.4.62 (Unix)"),
+            ("cat htdocs/index.html", "<html><body><h1>It works!</h1></body></html>"),
+        ],
+    );
     prints(&mut e, "mongo", &[("mongod --version", "db version v8.0.3"), ("mongosh --version", "2.3.3")]);
     inspect(&mut e, "redis", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{.Config.WorkingDir}}", "[\"docker-entrypoint.sh\"] [\"redis-server\"] {\"6379/tcp\":{}} {\"/data\":{}} /data");
-    inspect(&mut e, "postgres:17", "{{.Config.StopSignal}} {{json .Config.Volumes}} {{json .Config.ExposedPorts}}", "SIGINT {\"/var/lib/postgresql/data\":{}} {\"5432/tcp\":{}}");
-    inspect(&mut e, "httpd", "{{.Config.StopSignal}} {{json .Config.Cmd}} {{.Config.WorkingDir}}", "SIGWINCH [\"httpd-foreground\"] /usr/local/apache2");
-    inspect(&mut e, "mongo", "{{json .Config.Volumes}} {{json .Config.Cmd}}", "{\"/data/configdb\":{},\"/data/db\":{}} [\"mongod\"]");
+    inspect(
+        &mut e,
+        "postgres:17",
+        "{{.Config.StopSignal}} {{json .Config.Volumes}} {{json .Config.ExposedPorts}}",
+        "SIGINT {\"/var/lib/postgresql/data\":{}} {\"5432/tcp\":{}}",
+    );
+    inspect(
+        &mut e,
+        "httpd",
+        "{{.Config.StopSignal}} {{json .Config.Cmd}} {{.Config.WorkingDir}}",
+        "SIGWINCH [\"httpd-foreground\"] /usr/local/apache2",
+    );
+    inspect(
+        &mut e,
+        "mongo",
+        "{{json .Config.Volumes}} {{json .Config.Cmd}}",
+        "{\"/data/configdb\":{},\"/data/db\":{}} [\"mongod\"]",
+    );
     assert_eq!(layer_count(&mut e, "redis:7.4"), 7);
     assert_eq!(layer_count(&mut e, "postgres:17"), 14);
 }
@@ -173,12 +271,48 @@ fn services() {
 #[test]
 fn java() {
     let mut e = engine();
-    prints(&mut e, "eclipse-temurin:21", &[("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS"), ("java -version", "OpenJDK Runtime Environment Temurin-21.0.5+11 (build 21.0.5+11-LTS)"), ("javac -version", "javac 21.0.5")]);
-    prints(&mut e, "eclipse-temurin:17-jre", &[("java -version", "OpenJDK 64-Bit Server VM Temurin-17.0.13+11 (build 17.0.13+11, mixed mode, sharing)")]);
-    prints(&mut e, "maven:3.9-eclipse-temurin-21", &[("mvn -v", "Apache Maven 3.9.9 (8e8579a9e76f7d015ee5ec7bfcdc97d260186937)"), ("mvn -v", "Java version: 21.0.5, vendor: Eclipse Adoptium, runtime: /opt/java/openjdk")]);
-    prints(&mut e, "tomcat:10.1", &[("catalina.sh version", "Server version: Apache Tomcat/10.1.31"), ("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS")]);
-    inspect(&mut e, "tomcat", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.WorkingDir}} {{json .Config.ExposedPorts}}", "[\"/__cacert_entrypoint.sh\"] [\"catalina.sh\",\"run\"] /usr/local/tomcat {\"8080/tcp\":{}}");
-    inspect(&mut e, "maven", "{{json .Config.Entrypoint}} {{json .Config.Cmd}}", "[\"/usr/local/bin/mvn-entrypoint.sh\"] [\"mvn\"]");
+    prints(
+        &mut e,
+        "eclipse-temurin:21",
+        &[
+            ("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS"),
+            ("java -version", "OpenJDK Runtime Environment Temurin-21.0.5+11 (build 21.0.5+11-LTS)"),
+            ("javac -version", "javac 21.0.5"),
+        ],
+    );
+    prints(
+        &mut e,
+        "eclipse-temurin:17-jre",
+        &[("java -version", "OpenJDK 64-Bit Server VM Temurin-17.0.13+11 (build 17.0.13+11, mixed mode, sharing)")],
+    );
+    prints(
+        &mut e,
+        "maven:3.9-eclipse-temurin-21",
+        &[
+            ("mvn -v", "Apache Maven 3.9.9 (8e8579a9e76f7d015ee5ec7bfcdc97d260186937)"),
+            ("mvn -v", "Java version: 21.0.5, vendor: Eclipse Adoptium, runtime: /opt/java/openjdk"),
+        ],
+    );
+    prints(
+        &mut e,
+        "tomcat:10.1",
+        &[
+            ("catalina.sh version", "Server version: Apache Tomcat/10.1.31"),
+            ("java -version", "openjdk version \"21.0.5\" 2024-10-15 LTS"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "tomcat",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.WorkingDir}} {{json .Config.ExposedPorts}}",
+        "[\"/__cacert_entrypoint.sh\"] [\"catalina.sh\",\"run\"] /usr/local/tomcat {\"8080/tcp\":{}}",
+    );
+    inspect(
+        &mut e,
+        "maven",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}}",
+        "[\"/usr/local/bin/mvn-entrypoint.sh\"] [\"mvn\"]",
+    );
     let df = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nRUN printf '<project><groupId>com.example</groupId><artifactId>demo</artifactId><version>1.0</version></project>' > pom.xml && mvn -B package && test -f target/demo-1.0.jar && test -d /root/.m2/repository && echo built\n";
     let out = build(&mut e, df, "app:latest").unwrap();
     assert!(out.contains("[INFO] BUILD SUCCESS") && out.contains("built"), "{out}");
@@ -187,12 +321,32 @@ fn java() {
 #[test]
 fn php_rust_and_distroless() {
     let mut e = engine();
-    prints(&mut e, "php:8.3-cli", &[("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)"), ("php -r 'echo \"hi\\n\";'", "hi")]);
-    prints(&mut e, "php:8.3-apache", &[("php -v", "Zend Engine v4.3.13, Copyright (c) Zend Technologies"), ("pwd", "/var/www/html")]);
-    inspect(&mut e, "php:apache", "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}}", "[\"docker-php-entrypoint\"] [\"apache2-foreground\"] SIGWINCH");
+    prints(
+        &mut e,
+        "php:8.3-cli",
+        &[("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)"), ("php -r 'echo \"hi\\n\";'", "hi")],
+    );
+    prints(
+        &mut e,
+        "php:8.3-apache",
+        &[("php -v", "Zend Engine v4.3.13, Copyright (c) Zend Technologies"), ("pwd", "/var/www/html")],
+    );
+    inspect(
+        &mut e,
+        "php:apache",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.StopSignal}}",
+        "[\"docker-php-entrypoint\"] [\"apache2-foreground\"] SIGWINCH",
+    );
     inspect(&mut e, "php", "{{json .Config.Cmd}}", "[\"php\",\"-a\"]");
     for image in ["rust:1.82", "rust:slim", "rust:1.82-alpine"] {
-        prints(&mut e, image, &[("rustc --version", "rustc 1.82.0 (f6e511eec 2024-10-15)"), ("cargo --version", "cargo 1.82.0 (8f40fc59f 2024-08-21)")]);
+        prints(
+            &mut e,
+            image,
+            &[
+                ("rustc --version", "rustc 1.82.0 (f6e511eec 2024-10-15)"),
+                ("cargo --version", "cargo 1.82.0 (8f40fc59f 2024-08-21)"),
+            ],
+        );
     }
     let df = "FROM rust:1.82-slim\nWORKDIR /app\nRUN printf '[package]\\nname = \"hello\"\\nversion = \"0.1.0\"\\n\\n[dependencies]\\nserde = \"1\"\\n' > Cargo.toml && cargo build --release && test -x target/release/hello && test -d /usr/local/cargo/registry && echo built\n";
     let out = build(&mut e, df, "app:latest").unwrap();

@@ -202,7 +202,11 @@ fn a_workdir_too_long_for_the_host_is_refused_at_create() {
     let (code, out, err) = layerlab(&d, &["run", "--rm", "-w", &wd, "busybox", "pwd"]);
     assert_eq!((code, out.as_str()), (125, ""), "{}", &err[..err.len().min(300)]);
     let first = err.lines().find(|l| l.starts_with("docker: ")).unwrap_or_default();
-    assert!(first.starts_with("docker: Error response from daemon: lstat /var/lib/docker/overlay2/"), "{}", &first[..first.len().min(300)]);
+    assert!(
+        first.starts_with("docker: Error response from daemon: lstat /var/lib/docker/overlay2/"),
+        "{}",
+        &first[..first.len().min(300)]
+    );
     assert!(first.ends_with("/a/a: file name too long."), "{}", &first[first.len().saturating_sub(100)..]);
     // The host path stops at the name that makes it longer than PATH_MAX allows.
     assert!(first.len() < 4200, "{}", first.len());

@@ -12,12 +12,7 @@ fn layerlab(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
@@ -52,10 +47,7 @@ fn parse_json_from_file() {
 
 #[test]
 fn parse_text_from_stdin_and_directory() {
-    let (code, stdout, _) = layerlab(
-        &["parse", "-f", "-"],
-        Some("FROM alpine\nRUN echo hi \\\n  there\n"),
-    );
+    let (code, stdout, _) = layerlab(&["parse", "-f", "-"], Some("FROM alpine\nRUN echo hi \\\n  there\n"));
     assert_eq!(code, 0);
     assert_eq!(stdout, "    1  FROM alpine\n  2-3  RUN echo hi   there\n");
 
@@ -70,20 +62,13 @@ fn parse_text_from_stdin_and_directory() {
 
 #[test]
 fn parse_error_exit_code() {
-    let (code, stdout, stderr) =
-        layerlab(&["parse", "-f", "-"], Some("FROM alpine\n\nRUNN echo\n"));
+    let (code, stdout, stderr) = layerlab(&["parse", "-f", "-"], Some("FROM alpine\n\nRUNN echo\n"));
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
-    assert_eq!(
-        stderr,
-        "layerlab: Dockerfile:3: unknown instruction: RUNN (did you mean RUN?)\n"
-    );
+    assert_eq!(stderr, "layerlab: Dockerfile:3: unknown instruction: RUNN (did you mean RUN?)\n");
     let (code, _, stderr) = layerlab(&["parse", "/nonexistent/Dockerfile"], None);
     assert_eq!(code, 1);
-    assert!(
-        stderr.starts_with("layerlab: /nonexistent/Dockerfile: "),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("layerlab: /nonexistent/Dockerfile: "), "{stderr}");
 }
 
 /// `parse --json` prints what BuildKit's parser accepts, the problems as diagnostics; a
@@ -94,12 +79,8 @@ fn parse_json_reports_diagnostics_that_build_refuses() {
     let (code, stdout, stderr) = layerlab(&["parse", "--json", "-f", "-"], Some(src));
     assert_eq!(code, 0, "{stderr}");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let keywords: Vec<&str> = v["instructions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["keyword"].as_str().unwrap())
-        .collect();
+    let keywords: Vec<&str> =
+        v["instructions"].as_array().unwrap().iter().map(|i| i["keyword"].as_str().unwrap()).collect();
     assert_eq!(keywords, ["RUN", "FROM", "HEALTHCHECK"]);
     assert_eq!(
         v["diagnostics"],
@@ -109,8 +90,7 @@ fn parse_json_reports_diagnostics_that_build_refuses() {
         ])
     );
     // What BuildKit's parser itself rejects still fails.
-    let (code, stdout, stderr) =
-        layerlab(&["parse", "--json", "-f", "-"], Some("FROM a\nRUN [\"a\", 1]\n"));
+    let (code, stdout, stderr) = layerlab(&["parse", "--json", "-f", "-"], Some("FROM a\nRUN [\"a\", 1]\n"));
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert!(stderr.contains("arrays must be comprised of strings only"), "{stderr}");
 
@@ -118,10 +98,8 @@ fn parse_json_reports_diagnostics_that_build_refuses() {
     std::fs::create_dir_all(dir.join("ctx")).unwrap();
     std::fs::write(dir.join("ctx/Dockerfile"), src).unwrap();
     let root = dir.join("root");
-    let (code, _, stderr) = layerlab(
-        &["--root", root.to_str().unwrap(), "build", dir.join("ctx").to_str().unwrap()],
-        None,
-    );
+    let (code, _, stderr) =
+        layerlab(&["--root", root.to_str().unwrap(), "build", dir.join("ctx").to_str().unwrap()], None);
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1);
     assert!(stderr.contains("no build stage in current context"), "{stderr}");

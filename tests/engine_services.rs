@@ -22,7 +22,12 @@ fn host_curl(e: &Engine, url: &str) -> (i32, String, String) {
 fn published_web_server_answers_the_host() {
     let mut e = Engine::new(|| 1_740_830_400);
     let df = "FROM alpine:3.20\nRUN apk add --no-cache nginx\nRUN mkdir -p /srv && echo '<h1>hi</h1>' > /srv/index.html && printf 'server {\\n    listen 80;\\n    root /srv;\\n}\\n' > /etc/nginx/http.d/default.conf\nEXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n";
-    let mut job = e.start_build(BuildRequest { dockerfile: df.into(), context: Context::new(), tags: vec!["site".into()], ..Default::default() });
+    let mut job = e.start_build(BuildRequest {
+        dockerfile: df.into(),
+        context: Context::new(),
+        tags: vec!["site".into()],
+        ..Default::default()
+    });
     while !job.is_done() {
         e.build_step(&mut job);
     }

@@ -194,7 +194,8 @@ fn restore_vars(s: &str, vars: &BTreeMap<String, String>) -> String {
                     let mut rest = line.as_str();
                     while let Some(i) = rest.find(value.as_str()) {
                         let before_ok = rest[..i].chars().last().is_none_or(|c| !c.is_ascii_alphanumeric());
-                        let after_ok = rest[i + value.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+                        let after_ok =
+                            rest[i + value.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
                         out.push_str(&rest[..i]);
                         out.push_str(if before_ok && after_ok { "$" } else { "" });
                         out.push_str(if before_ok && after_ok { name } else { value });
@@ -275,7 +276,9 @@ fn run_transcript(name: &str, text: &str, bless: Option<&std::path::Path>) -> Re
             continue;
         }
         if let Some(n) = line.strip_prefix("% clock +") {
-            clock.set(clock.get() + n.trim().parse::<i64>().map_err(|e| format!("{name}: bad clock line {line:?}: {e}"))?);
+            clock.set(
+                clock.get() + n.trim().parse::<i64>().map_err(|e| format!("{name}: bad clock line {line:?}: {e}"))?,
+            );
             continue;
         }
         if let Some(rest) = line.strip_prefix("% let ") {
@@ -294,7 +297,11 @@ fn run_transcript(name: &str, text: &str, bless: Option<&std::path::Path>) -> Re
             return Err(format!("{name}:{i}: expected a `$ ` command or a `%` directive, got {line:?}"));
         };
         let mut expected = String::new();
-        while i < lines.len() && !lines[i].starts_with("$ ") && !lines[i].starts_with("% ") && !lines[i].starts_with("## ") {
+        while i < lines.len()
+            && !lines[i].starts_with("$ ")
+            && !lines[i].starts_with("% ")
+            && !lines[i].starts_with("## ")
+        {
             expected.push_str(lines[i]);
             expected.push('\n');
             i += 1;
@@ -372,7 +379,12 @@ fn diff(want: &str, got: &str) -> String {
 #[test]
 fn transcripts() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("tests/transcripts").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/transcripts")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     entries.sort();
     assert!(!entries.is_empty(), "no transcripts in {}", dir.display());
     let only = std::env::var("TRANSCRIPT").ok();

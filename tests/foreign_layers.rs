@@ -67,7 +67,11 @@ fn archive(layer: &[u8]) -> (Vec<u8>, String) {
     let id = sha256_digest(config.as_bytes());
     let manifest = format!(r#"[{{"Config":"{}.json","RepoTags":["foreign:1"],"Layers":["abc/layer.tar"]}}]"#, &id[7..]);
     let mut b = tar::Builder::new(Vec::new());
-    for (name, data) in [("abc/layer.tar", layer), (&format!("{}.json", &id[7..])[..], config.as_bytes()), ("manifest.json", manifest.as_bytes())] {
+    for (name, data) in [
+        ("abc/layer.tar", layer),
+        (&format!("{}.json", &id[7..])[..], config.as_bytes()),
+        ("manifest.json", manifest.as_bytes()),
+    ] {
         let mut h = tar::Header::new_ustar();
         h.set_mode(0o644);
         h.set_size(data.len() as u64);

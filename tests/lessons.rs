@@ -83,7 +83,8 @@ impl Session {
 
 fn build(lesson: &Lesson, dockerfile: &str) -> measure::Built {
     let mut store = Store::new();
-    measure::build(&mut store, dockerfile, &lesson.context()).unwrap_or_else(|e| panic!("lesson {}: {e}\n{dockerfile}", lesson.name))
+    measure::build(&mut store, dockerfile, &lesson.context())
+        .unwrap_or_else(|e| panic!("lesson {}: {e}\n{dockerfile}", lesson.name))
 }
 
 fn base_layers(reference: &str) -> (usize, u64) {
@@ -109,8 +110,20 @@ fn solution(l: &Lesson) -> &str {
 #[test]
 fn every_lesson_is_checked() {
     let checked = [
-        "layers", "empty-layers", "whiteout", "copy-up", "build-cache", "multi-stage", "cmd-entrypoint", "arg-env",
-        "dockerignore", "scratch", "container-commit", "save-export", "dangling", "one-run",
+        "layers",
+        "empty-layers",
+        "whiteout",
+        "copy-up",
+        "build-cache",
+        "multi-stage",
+        "cmd-entrypoint",
+        "arg-env",
+        "dockerignore",
+        "scratch",
+        "container-commit",
+        "save-export",
+        "dangling",
+        "one-run",
     ];
     let all: Vec<String> = lessons::all().into_iter().map(|l| l.name).collect();
     assert_eq!(all.len(), lessons::SOURCES.len(), "a lesson file does not read");
@@ -246,7 +259,11 @@ fn dockerignore_keeps_files_out() {
     assert!(!listing.contains("debug.log") && !listing.contains(".env"), "{listing}");
     let t = tree(&s.image("ignore"));
     assert!(t.get("/app/.env").is_none(), "{:?}", t.get("/app/.env"));
-    assert!(t.get("/app/app.sh").is_some(), "{:?}", t.iter().map(|(p, _)| p.as_str()).filter(|p| p.starts_with("/app")).collect::<Vec<_>>());
+    assert!(
+        t.get("/app/app.sh").is_some(),
+        "{:?}",
+        t.iter().map(|(p, _)| p.as_str()).filter(|p| p.starts_with("/app")).collect::<Vec<_>>()
+    );
 }
 
 #[test]

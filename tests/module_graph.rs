@@ -52,7 +52,11 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
 fn collect(path: &Path, out: &mut Vec<std::path::PathBuf>) {
     if path.is_dir() {
         let mut test_mods = BTreeSet::new();
-        for decl in ["mod.rs"].iter().map(|m| path.join(m)).chain(path.parent().map(|p| p.join(format!("{}.rs", path.file_name().unwrap().to_string_lossy())))) {
+        for decl in ["mod.rs"]
+            .iter()
+            .map(|m| path.join(m))
+            .chain(path.parent().map(|p| p.join(format!("{}.rs", path.file_name().unwrap().to_string_lossy()))))
+        {
             if let Ok(text) = fs::read_to_string(&decl) {
                 test_mods.extend(test_module_names(&text));
             }
@@ -193,7 +197,12 @@ fn ident(s: &str) -> Option<String> {
 
 /// A cycle of `g` as `a -> b -> a`, if there is one.
 fn find_cycle(g: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(n: &str, g: &BTreeMap<String, BTreeSet<String>>, stack: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
         if let Some(pos) = stack.iter().position(|s| s == n) {
             let mut cycle = stack[pos..].to_vec();
             cycle.push(n.to_string());
@@ -248,10 +257,11 @@ fn the_checker_sees_what_it_must() {
     let text = "use crate::{vfs::Tree, image::{A, B}};\n// crate::web in a comment\nfn f() { crate::shell::run(); }\n#[cfg(test)]\nmod tests { use crate::oci; }\n";
     let found = crate_paths(&strip_tests(&strip_comments(text)));
     assert_eq!(found.into_iter().collect::<Vec<_>>(), ["image", "shell", "vfs"]);
-    assert_eq!(test_module_names("#[cfg(test)]\nmod tests;\n#[cfg(test)] mod parser_tests;\nmod real;"), ["tests", "parser_tests"]);
-    let g: BTreeMap<String, BTreeSet<String>> = [("a", "b"), ("b", "c"), ("c", "a")]
-        .iter()
-        .map(|(k, v)| (k.to_string(), [v.to_string()].into()))
-        .collect();
+    assert_eq!(
+        test_module_names("#[cfg(test)]\nmod tests;\n#[cfg(test)] mod parser_tests;\nmod real;"),
+        ["tests", "parser_tests"]
+    );
+    let g: BTreeMap<String, BTreeSet<String>> =
+        [("a", "b"), ("b", "c"), ("c", "a")].iter().map(|(k, v)| (k.to_string(), [v.to_string()].into())).collect();
     assert_eq!(find_cycle(&g).unwrap().join(" -> "), "a -> b -> c -> a");
 }

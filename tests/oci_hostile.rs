@@ -5,9 +5,9 @@ mod support;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::oci::spec::*;
 use layerlab::oci::{self, load, load_with, read_layer_tar, read_layer_tar_with, LoadError, LoadOptions};
+use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::vfs::{Change, Layer, Tree};
 use support::*;
 use tar::EntryType::*;
@@ -18,11 +18,37 @@ fn archive_with_layer(layer: &[u8], diff_id: &str) -> Vec<u8> {
     let mut config = config_for(&[]);
     config.rootfs.diff_ids = vec![diff_id.to_string()];
     let config = config.to_json();
-    let cd = Descriptor { media_type: MEDIA_TYPE_CONFIG.into(), digest: sha256_digest(&config), size: config.len() as u64, ..Default::default() };
-    let ld = Descriptor { media_type: MEDIA_TYPE_LAYER_TAR.into(), digest: sha256_digest(layer), size: layer.len() as u64, ..Default::default() };
-    let manifest = serde_json::to_vec(&Manifest { schema_version: 2, media_type: MEDIA_TYPE_MANIFEST.into(), config: cd.clone(), layers: vec![ld.clone()] }).unwrap();
-    let md = Descriptor { media_type: MEDIA_TYPE_MANIFEST.into(), digest: sha256_digest(&manifest), size: manifest.len() as u64, ..Default::default() };
-    let index = serde_json::to_vec(&Index { schema_version: 2, media_type: MEDIA_TYPE_INDEX.into(), manifests: vec![md.clone()] }).unwrap();
+    let cd = Descriptor {
+        media_type: MEDIA_TYPE_CONFIG.into(),
+        digest: sha256_digest(&config),
+        size: config.len() as u64,
+        ..Default::default()
+    };
+    let ld = Descriptor {
+        media_type: MEDIA_TYPE_LAYER_TAR.into(),
+        digest: sha256_digest(layer),
+        size: layer.len() as u64,
+        ..Default::default()
+    };
+    let manifest = serde_json::to_vec(&Manifest {
+        schema_version: 2,
+        media_type: MEDIA_TYPE_MANIFEST.into(),
+        config: cd.clone(),
+        layers: vec![ld.clone()],
+    })
+    .unwrap();
+    let md = Descriptor {
+        media_type: MEDIA_TYPE_MANIFEST.into(),
+        digest: sha256_digest(&manifest),
+        size: manifest.len() as u64,
+        ..Default::default()
+    };
+    let index = serde_json::to_vec(&Index {
+        schema_version: 2,
+        media_type: MEDIA_TYPE_INDEX.into(),
+        manifests: vec![md.clone()],
+    })
+    .unwrap();
     files_tar(&[
         (&blob_path(&cd.digest), config),
         (&blob_path(&ld.digest), layer.to_vec()),
@@ -97,7 +123,8 @@ fn digest_mismatch_names_the_blob() {
     let (_, data) = files.iter_mut().find(|(n, _)| *n == target).unwrap();
     let mid = data.len() / 2;
     data[mid] ^= 0xff;
-    let files: Vec<(&str, Vec<u8>)> = files.iter().filter(|(n, _)| !n.ends_with('/')).map(|(n, d)| (n.as_str(), d.clone())).collect();
+    let files: Vec<(&str, Vec<u8>)> =
+        files.iter().filter(|(n, _)| !n.ends_with('/')).map(|(n, d)| (n.as_str(), d.clone())).collect();
     let err = load(&files_tar(&files)[..]).unwrap_err();
     assert!(matches!(&err, LoadError::DigestMismatch { blob, .. } if *blob == target), "{err}");
     assert!(err.to_string().starts_with(&format!("digest mismatch for blob {target}: expected sha256:")));
@@ -151,7 +178,10 @@ fn absurd_sizes() {
     h.set_size(1 << 30);
     h.set_cksum();
     let err = read_layer_tar(&h.as_bytes()[..]).unwrap_err();
-    assert_eq!(err.to_string(), "extended header record 0 in layer (1073741824 bytes) is too large: more than the limit of 1048576 bytes");
+    assert_eq!(
+        err.to_string(),
+        "extended header record 0 in layer (1073741824 bytes) is too large: more than the limit of 1048576 bytes"
+    );
 }
 
 #[test]
@@ -170,8 +200,14 @@ fn truncated_tars() {
     let mut t = Tree::new();
     t.write_file("/", "/f", vec![7u8; 5000].into(), m(0o644)).unwrap();
     let tar = oci::write_layer_tar(&Layer::from_tree(&t), Vec::new()).unwrap();
-    assert_eq!(read_layer_tar(&tar[..2000]).unwrap_err().to_string(), "unexpected EOF: the archive is truncated (layer)");
-    assert_eq!(read_layer_tar(&tar[..700]).unwrap_err().to_string(), "unexpected EOF: the archive is truncated (layer)");
+    assert_eq!(
+        read_layer_tar(&tar[..2000]).unwrap_err().to_string(),
+        "unexpected EOF: the archive is truncated (layer)"
+    );
+    assert_eq!(
+        read_layer_tar(&tar[..700]).unwrap_err().to_string(),
+        "unexpected EOF: the archive is truncated (layer)"
+    );
     let s = sample();
     let good = oci::save(&[s.image(&["app"])], Vec::new(), &mut |_| {}).unwrap();
     assert!(matches!(load(&good[..good.len() / 2]).unwrap_err(), LoadError::Truncated(_)));
@@ -188,7 +224,10 @@ fn garbage() {
     );
     let mut fake = vec![b'0'; 512];
     fake[148..156].copy_from_slice(b"0000000\0");
-    assert_eq!(read_layer_tar(&fake[..]).unwrap_err().to_string(), "invalid tar archive: layer: header checksum mismatch (not a tar file?)");
+    assert_eq!(
+        read_layer_tar(&fake[..]).unwrap_err().to_string(),
+        "invalid tar archive: layer: header checksum mismatch (not a tar file?)"
+    );
     assert_eq!(load(&b""[..]).unwrap_err().to_string(), "invalid tar archive: archive: no files in it");
     let not_image = files_tar(&[("hello.txt", b"hi".to_vec())]);
     assert_eq!(
@@ -196,14 +235,20 @@ fn garbage() {
         "invalid archive: it has neither index.json nor manifest.json: not an image archive"
     );
     let zstd = [0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0];
-    assert_eq!(read_layer_tar(&zstd[..]).unwrap_err().to_string(), "unsupported: layer is zstd-compressed; only gzip is supported");
+    assert_eq!(
+        read_layer_tar(&zstd[..]).unwrap_err().to_string(),
+        "unsupported: layer is zstd-compressed; only gzip is supported"
+    );
 }
 
 #[test]
 fn hostile_descriptors() {
     let index = br#"{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:../../../etc/passwd","size":1}]}"#;
     let a = files_tar(&[("index.json", index.to_vec())]);
-    assert_eq!(load(&a[..]).unwrap_err().to_string(), "unsupported: digest \"sha256:../../../etc/passwd\" (only sha256 is supported)");
+    assert_eq!(
+        load(&a[..]).unwrap_err().to_string(),
+        "unsupported: digest \"sha256:../../../etc/passwd\" (only sha256 is supported)"
+    );
     let a = files_tar(&[("manifest.json", br#"[{"Config":"../../etc/passwd","RepoTags":null,"Layers":[]}]"#.to_vec())]);
     assert_eq!(load(&a[..]).unwrap_err().to_string(), "../../etc/passwd is missing from the archive");
     let mut b = tar::Builder::new(Vec::new());
@@ -315,14 +360,20 @@ fn corrupted_archives_get_the_error_for_what_was_hit() {
                 let fits = match (&hit, e) {
                     (_, LoadError::Truncated(_)) => cut,
                     (Region::Header(_) | Region::Tail, LoadError::NotATar(_)) => !cut,
-                    (Region::Data(blob), LoadError::DigestMismatch { blob: named, .. }) => !cut && named == blob && needed.contains(blob),
+                    (Region::Data(blob), LoadError::DigestMismatch { blob: named, .. }) => {
+                        !cut && named == blob && needed.contains(blob)
+                    }
                     _ => false,
                 };
                 assert!(fits, "{what}: unexpected error: {e}");
             }
         }
         // Only a cut in the end blocks, or a byte no part of the image depends on, may load.
-        let must_fail = if cut { hit != Region::Tail } else { matches!(&hit, Region::Header(_)) || matches!(&hit, Region::Data(d) if needed.contains(d)) };
+        let must_fail = if cut {
+            hit != Region::Tail
+        } else {
+            matches!(&hit, Region::Header(_)) || matches!(&hit, Region::Data(d) if needed.contains(d))
+        };
         assert!(!must_fail || outcome.is_err(), "{what}: accepted");
     }
     assert!(cases > 300);
@@ -338,7 +389,12 @@ fn layer_digests(archive: &[u8], id: &str) -> Vec<String> {
             std::io::Read::read_to_string(&mut e, &mut text).unwrap();
             let v: serde_json::Value = serde_json::from_str(&text).unwrap();
             assert!(v[0]["Config"].as_str().unwrap().ends_with(id.trim_start_matches("sha256:")));
-            return v[0]["Layers"].as_array().unwrap().iter().map(|p| format!("sha256:{}", p.as_str().unwrap().rsplit('/').next().unwrap())).collect();
+            return v[0]["Layers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| format!("sha256:{}", p.as_str().unwrap().rsplit('/').next().unwrap()))
+                .collect();
         }
     }
     panic!("no manifest.json");

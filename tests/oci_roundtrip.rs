@@ -6,9 +6,9 @@
 mod support;
 
 use layerlab::image::ImageConfig;
-use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::oci::spec::*;
 use layerlab::oci::{self, load, save, save_with, SaveError, SaveImage, SaveJob, SaveOptions, SaveProgress};
+use layerlab::util::digest::{blob_path, sha256_digest};
 use layerlab::vfs::{Layer, Tree};
 use support::*;
 
@@ -92,7 +92,12 @@ fn several_images_share_blobs_and_keep_their_tags() {
     extra.write_file("/", "/etc/motd", "hi\n".into(), m(0o644)).unwrap();
     let l3 = Layer::diff(&s.base, &extra);
     let c2 = config_for(&[&s.layers[0], &l3]);
-    let other = SaveImage { config: &c2, config_bytes: None, layers: vec![(&s.layers[0]).into(), (&l3).into()], tags: vec!["other:x".into()] };
+    let other = SaveImage {
+        config: &c2,
+        config_bytes: None,
+        layers: vec![(&s.layers[0]).into(), (&l3).into()],
+        tags: vec!["other:x".into()],
+    };
     let bytes = save_vec(&[s.image(&["app:1", "app:latest"]), other]);
     let base_blob = blob_path(&oci::layer_blob(&s.layers[0]).digest);
     assert_eq!(tar_files(&bytes).iter().filter(|(n, _)| *n == base_blob).count(), 1);
@@ -106,8 +111,13 @@ fn several_images_share_blobs_and_keep_their_tags() {
 fn progress_and_source_date_epoch() {
     let s = sample();
     let mut events = Vec::new();
-    let out = save_with(&[s.image(&["app"])], Vec::new(), &SaveOptions { mtime: 1234 }, &mut |p| events.push(p.clone())).unwrap();
-    assert_eq!(events[..2], [SaveProgress::Digesting { index: 1, count: 2 }, SaveProgress::Digesting { index: 2, count: 2 }]);
+    let out =
+        save_with(&[s.image(&["app"])], Vec::new(), &SaveOptions { mtime: 1234 }, &mut |p| events.push(p.clone()))
+            .unwrap();
+    assert_eq!(
+        events[..2],
+        [SaveProgress::Digesting { index: 1, count: 2 }, SaveProgress::Digesting { index: 2, count: 2 }]
+    );
     let writes: Vec<(u64, u64)> = events
         .iter()
         .filter_map(|e| match e {
@@ -154,7 +164,8 @@ fn refuses_inconsistent_images() {
     let s = sample();
     let mut bad = s.config.clone();
     bad.rootfs.diff_ids.pop();
-    let img = SaveImage { config: &bad, config_bytes: None, layers: s.layers.iter().map(Into::into).collect(), tags: vec![] };
+    let img =
+        SaveImage { config: &bad, config_bytes: None, layers: s.layers.iter().map(Into::into).collect(), tags: vec![] };
     assert!(matches!(save(&[img], Vec::new(), &mut |_| {}), Err(SaveError::Inconsistent { .. })));
     let err = save(&[s.image(&["Bad Name"])], Vec::new(), &mut |_| {}).unwrap_err();
     assert_eq!(err.to_string(), "invalid reference format: \"Bad Name\"");
@@ -171,7 +182,10 @@ fn layout_directory_round_trip_and_prune() {
     let small = SaveImage { config: &cx, config_bytes: None, layers: vec![(&lx).into()], tags: vec!["small".into()] };
     layerlab::cli::layout::write_layout(&dir, &[s.image(&["app:1"]), small.clone()]).unwrap();
     let images = layerlab::cli::layout::read_layout(&dir).unwrap();
-    assert_eq!(images.iter().map(|i| i.tags.clone()).collect::<Vec<_>>(), vec![vec!["app:1".to_string()], vec!["small:latest".into()]]);
+    assert_eq!(
+        images.iter().map(|i| i.tags.clone()).collect::<Vec<_>>(),
+        vec![vec!["app:1".to_string()], vec!["small:latest".into()]]
+    );
     assert_eq!(describe(&Tree::from_layers(&images[0].layers)), describe(&s.top));
     layerlab::cli::layout::write_layout(&dir, &[small]).unwrap();
     assert_eq!(layerlab::cli::layout::prune_layout(&dir).unwrap(), 4);
@@ -188,11 +202,15 @@ fn loads_legacy_docker_save_archives() {
     let l2 = oci::write_layer_tar(&s.layers[1], Vec::new()).unwrap();
     let config = s.config.to_json();
     let id = sha256_digest(&config)[7..].to_string();
-    let manifest = format!(
-        r#"[{{"Config":"{id}.json","RepoTags":["legacy:old"],"Layers":["aaa/layer.tar","bbb/layer.tar"]}}]"#
-    );
+    let manifest =
+        format!(r#"[{{"Config":"{id}.json","RepoTags":["legacy:old"],"Layers":["aaa/layer.tar","bbb/layer.tar"]}}]"#);
     let mut b = tar::Builder::new(Vec::new());
-    for (name, data) in [("aaa/layer.tar", &l1), ("bbb/layer.tar", &l2), ("manifest.json", &manifest.into_bytes()), (&format!("{id}.json")[..], &config)] {
+    for (name, data) in [
+        ("aaa/layer.tar", &l1),
+        ("bbb/layer.tar", &l2),
+        ("manifest.json", &manifest.into_bytes()),
+        (&format!("{id}.json")[..], &config),
+    ] {
         let mut h = tar::Header::new_ustar();
         h.set_mode(0o644);
         h.set_size(data.len() as u64);
@@ -267,7 +285,8 @@ fn loads_docker_25_style_and_gzip_archives() {
         layer_paths.push(p.clone());
         files.push((p, tar));
     }
-    let item = DockerManifestItem { config: blob_path(&id), repo_tags: Some(vec!["new:25".into()]), layers: layer_paths };
+    let item =
+        DockerManifestItem { config: blob_path(&id), repo_tags: Some(vec!["new:25".into()]), layers: layer_paths };
     files.push(("manifest.json".into(), serde_json::to_vec(&vec![item]).unwrap()));
     let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
     let tar = files_tar(&refs);

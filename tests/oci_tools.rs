@@ -94,11 +94,16 @@ fn skopeo_inspects_and_copies_the_archive() {
     let ours = tar_files(&file);
     let out = dir.join("dir-copy");
     run(SKOPEO, &["copy", &oci_ref, &format!("dir:{}", out.display())]);
-    let config_digest = sha(&s.image(&["example/app:1.0"]).config_bytes.map(<[u8]>::to_vec).unwrap_or_else(|| s.config.to_json()));
+    let config_digest =
+        sha(&s.image(&["example/app:1.0"]).config_bytes.map(<[u8]>::to_vec).unwrap_or_else(|| s.config.to_json()));
     for b in blobs.iter().chain([&config_digest]) {
         let copied = std::fs::read(out.join(&b[7..])).unwrap_or_else(|e| panic!("blob {b} missing from dir copy: {e}"));
         assert_eq!(sha(&copied), *b);
-        assert_eq!(Some(&copied), ours.get(&format!("blobs/sha256/{}", &b[7..])), "blob {b} differs from the archive's");
+        assert_eq!(
+            Some(&copied),
+            ours.get(&format!("blobs/sha256/{}", &b[7..])),
+            "blob {b} differs from the archive's"
+        );
     }
     run(SKOPEO, &["copy", &docker_ref, &format!("dir:{}", dir.join("dir-copy2").display())]);
     std::fs::remove_dir_all(&dir).unwrap();
@@ -140,7 +145,12 @@ fn skopeo_outputs_load_back() {
     assert_eq!(theirs.keys().filter(|k| !k.starts_with("blobs/")).collect::<Vec<_>>(), ["index.json", "oci-layout"]);
     let layout = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
     assert_eq!(layout(&theirs["oci-layout"]), layout(&ours["oci-layout"]));
-    assert!(blobs(&theirs) == blobs(&ours), "blobs differ: {:?} vs {:?}", theirs.keys().collect::<Vec<_>>(), ours.keys().collect::<Vec<_>>());
+    assert!(
+        blobs(&theirs) == blobs(&ours),
+        "blobs differ: {:?} vs {:?}",
+        theirs.keys().collect::<Vec<_>>(),
+        ours.keys().collect::<Vec<_>>()
+    );
     for (name, bytes) in theirs.iter().filter(|(k, _)| k.starts_with("blobs/")) {
         assert_eq!(sha(bytes), format!("sha256:{}", name.rsplit('/').next().unwrap()), "{name}");
     }

@@ -52,14 +52,23 @@ impl Drop for TempDir {
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?} failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Runs the CLI on the state directory `root`; returns (exit code, stdout, stderr).
 fn layerlab(root: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(root).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn ok(root: &Path, args: &[&str]) -> String {
@@ -92,7 +101,12 @@ fn buildah_and_skopeo_archives_load_keep_their_ids_and_run() {
 
     let buildah = |args: &[&str]| {
         let mut c = Command::new(BUILDAH);
-        c.arg("--root").arg(tmp.0.join("root")).arg("--runroot").arg(tmp.0.join("runroot")).args(["--storage-driver", "vfs"]).args(args);
+        c.arg("--root")
+            .arg(tmp.0.join("root"))
+            .arg("--runroot")
+            .arg(tmp.0.join("runroot"))
+            .args(["--storage-driver", "vfs"])
+            .args(args);
         run(&mut c).trim().to_string()
     };
     let c = buildah(&["from", "scratch"]);
@@ -138,7 +152,11 @@ fn buildah_and_skopeo_archives_load_keep_their_ids_and_run() {
         let raw = skopeo_json(&["inspect", "--raw", &again_ref]);
         assert_eq!(raw["config"]["digest"].as_str(), Some(id.as_str()), "{file}: saved config digest");
         if file == &o {
-            assert_eq!(strs(&skopeo_json(&["inspect", &again_ref])["Layers"]), oci_layers, "{file}: layer blobs changed");
+            assert_eq!(
+                strs(&skopeo_json(&["inspect", &again_ref])["Layers"]),
+                oci_layers,
+                "{file}: layer blobs changed"
+            );
         }
         // skopeo verifies every digest while copying.
         run(Command::new(SKOPEO).args(["copy", &again_ref, &format!("dir:{}", root.join("copy").display())]));

@@ -108,7 +108,11 @@ fn node_that_bundles_npm_needs_no_debian_npm() {
     let dir = temp_dir("node");
     let log = dir.join("apt.log");
     std::fs::write(&log, "").unwrap();
-    let script = format!("export LOG={log} BIN={dir}\n{FAKE_APT}\nensure_node\nnpm --version", log = log.display(), dir = dir.display());
+    let script = format!(
+        "export LOG={log} BIN={dir}\n{FAKE_APT}\nensure_node\nnpm --version",
+        log = log.display(),
+        dir = dir.display()
+    );
     let out = bash(&script, &system_path(), &dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let calls = std::fs::read_to_string(&log).unwrap();

@@ -24,8 +24,18 @@ fn temp_dir(name: &str) -> TempDir {
 
 /// Runs the CLI on the state directory `root`; returns (exit code, stdout, stderr).
 fn layerlab_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(root).args(args).envs(env.iter().copied()).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_layerlab"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn layerlab(root: &Path, args: &[&str]) -> (i32, String, String) {
@@ -70,7 +80,13 @@ fn blob(root: &Path, digest: &str) -> PathBuf {
 fn manifest_of(root: &Path, tag: &str) -> serde_json::Value {
     let index = json(&root.join("index.json"));
     let full = format!("docker.io/library/{tag}");
-    let desc = index["manifests"].as_array().unwrap().iter().find(|d| d["annotations"]["io.containerd.image.name"] == full.as_str()).unwrap().clone();
+    let desc = index["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["annotations"]["io.containerd.image.name"] == full.as_str())
+        .unwrap()
+        .clone();
     json(&blob(root, desc["digest"].as_str().unwrap()))
 }
 
@@ -119,18 +135,33 @@ fn metadata_commands_never_read_layer_blobs() {
 fn parallel_commands_keep_every_tag() {
     let t = temp_dir("parallel");
     let root = t.0.join("state");
-    let ctxs: Vec<String> = (0..4).map(|i| context(&t.0, &format!("par{i}"), &format!("FROM alpine:3.20\nRUN echo {i} > /n\nCMD [\"cat\", \"/n\"]\n"))).collect();
+    let ctxs: Vec<String> = (0..4)
+        .map(|i| {
+            context(&t.0, &format!("par{i}"), &format!("FROM alpine:3.20\nRUN echo {i} > /n\nCMD [\"cat\", \"/n\"]\n"))
+        })
+        .collect();
     let children: Vec<_> = ctxs
         .iter()
         .enumerate()
         .map(|(i, ctx)| {
-            Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(&root).args(["build", "-q", "-t", &format!("par{i}"), ctx]).output_async()
+            Command::new(env!("CARGO_BIN_EXE_layerlab"))
+                .arg("--root")
+                .arg(&root)
+                .args(["build", "-q", "-t", &format!("par{i}"), ctx])
+                .output_async()
         })
-        .chain((0..2).map(|_| Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(&root).arg("images").output_async()))
+        .chain((0..2).map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(&root).arg("images").output_async()
+        }))
         .collect();
     for c in children {
         let out = c.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let images = ok(&root, &["images"]);
     for i in 0..4 {
@@ -138,7 +169,10 @@ fn parallel_commands_keep_every_tag() {
         assert_eq!(ok(&root, &["run", "--rm", &format!("par{i}")]), format!("{i}\n"));
     }
     for line in images.lines().filter(|l| l.starts_with("par")) {
-        assert!(line.contains("seconds ago") || line.contains("second ago") || line.contains("minute"), "creation time lost: {line}");
+        assert!(
+            line.contains("seconds ago") || line.contains("second ago") || line.contains("minute"),
+            "creation time lost: {line}"
+        );
     }
     let sidecar = json(&root.join("layerlab-state.json"));
     assert!(sidecar["images"].as_object().unwrap().len() >= 5, "{sidecar}");
@@ -170,7 +204,11 @@ fn a_size_limit_refuses_the_build_and_never_locks_anyone_out() {
     assert_eq!(code, 0, "{err}");
     assert!(!lists(&out, "big") && lists(&out, "small"), "{out}");
     // Under the limit everything still works, removals included.
-    let (code, _, err) = layerlab_env(&root, &["build", "-q", "-t", "ok", &context(&t.0, "ok", "FROM alpine:3.20\nRUN echo ok > /n\n")], &limit);
+    let (code, _, err) = layerlab_env(
+        &root,
+        &["build", "-q", "-t", "ok", &context(&t.0, "ok", "FROM alpine:3.20\nRUN echo ok > /n\n")],
+        &limit,
+    );
     assert_eq!(code, 0, "{err}");
     for args in [&["rmi", "small"][..], &["image", "prune", "-af"]] {
         let (code, _, err) = layerlab_env(&root, args, &limit);
@@ -216,10 +254,18 @@ fn a_damaged_manifest_or_config_is_reported_and_removable() {
         build(&root, &t.0, "a", "RUN echo a > /n");
         build(&root, &t.0, "b", "RUN echo b > /n");
         let index = json(&root.join("index.json"));
-        let desc = index["manifests"].as_array().unwrap().iter().find(|d| d["annotations"]["io.containerd.image.name"] == "docker.io/library/a:latest").unwrap().clone();
+        let desc = index["manifests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["annotations"]["io.containerd.image.name"] == "docker.io/library/a:latest")
+            .unwrap()
+            .clone();
         let target = match which {
             "manifest" => blob(&root, desc["digest"].as_str().unwrap()),
-            _ => blob(&root, json(&blob(&root, desc["digest"].as_str().unwrap()))["config"]["digest"].as_str().unwrap()),
+            _ => {
+                blob(&root, json(&blob(&root, desc["digest"].as_str().unwrap()))["config"]["digest"].as_str().unwrap())
+            }
         };
         fs::write(&target, b"garbage").unwrap();
         let (code, out, err) = layerlab(&root, &["images"]);
@@ -242,14 +288,18 @@ fn damaged_containers_stay_local_and_removable() {
         ok(&root, &["run", "--name", name, "alpine:3.20", "echo", name]);
     }
     let ps = ok(&root, &["ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Names}}"]);
-    let id_of = |n: &str| ps.lines().find(|l| l.ends_with(&format!(" {n}"))).unwrap().split(' ').next().unwrap().to_string();
+    let id_of =
+        |n: &str| ps.lines().find(|l| l.ends_with(&format!(" {n}"))).unwrap().split(' ').next().unwrap().to_string();
     let (c1, c2) = (id_of("c1"), id_of("c2"));
     fs::write(root.join("containers").join(&c1).join("container.json"), b"{garbage").unwrap();
     fs::write(root.join("containers").join(&c2).join("rw.tar"), b"garbage").unwrap();
     let (code, out, err) = layerlab(&root, &["ps", "-a"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("c3") && !out.contains("c2"), "{out}");
-    assert!(err.contains(&format!("container {} is damaged", &c1[..12])) && err.contains("container c2 is damaged"), "{err}");
+    assert!(
+        err.contains(&format!("container {} is damaged", &c1[..12])) && err.contains("container c2 is damaged"),
+        "{err}"
+    );
     assert_eq!(layerlab(&root, &["start", "-a", "c3"]).1, "c3\n");
     let (code, out, err) = layerlab(&root, &["rm", "-f", "c2", &c1[..12]]);
     assert_eq!(code, 0, "{err}");
@@ -308,10 +358,18 @@ fn a_killed_command_leaves_the_directory_readable() {
     let t = temp_dir("killed");
     let root = t.0.join("state");
     build(&root, &t.0, "a", "RUN echo a > /n");
-    let ctx = context(&t.0, "slow", "FROM alpine:3.20\nRUN printf '%08000000d' 1 > /big\nRUN echo b > /n\nCMD [\"cat\", \"/n\"]\n");
+    let ctx = context(
+        &t.0,
+        "slow",
+        "FROM alpine:3.20\nRUN printf '%08000000d' 1 > /big\nRUN echo b > /n\nCMD [\"cat\", \"/n\"]\n",
+    );
     // Killed at different moments of a build that writes an 8 MB layer.
     for delay_ms in [20u64, 80, 200, 400] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_layerlab")).arg("--root").arg(&root).args(["build", "-q", "-t", "b", &ctx]).output_async();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_layerlab"))
+            .arg("--root")
+            .arg(&root)
+            .args(["build", "-q", "-t", "b", &ctx])
+            .output_async();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();

@@ -10,7 +10,12 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn build(engine: &mut Engine, dockerfile: &str, context: Context) -> Result<String, String> {
-    let mut job = engine.start_build(BuildRequest { dockerfile: dockerfile.into(), context, tags: vec!["t".into()], ..Default::default() });
+    let mut job = engine.start_build(BuildRequest {
+        dockerfile: dockerfile.into(),
+        context,
+        tags: vec!["t".into()],
+        ..Default::default()
+    });
     while !job.is_done() {
         engine.build_step(&mut job);
     }
@@ -22,7 +27,12 @@ fn builds_layers_with_whiteouts_in_the_browser() {
     let mut e = Engine::new(|| 1_700_000_000);
     let mut ctx = Context::new();
     ctx.add_file("msg.txt", "from the context\n");
-    let id = build(&mut e, "FROM alpine:3.20\nCOPY msg.txt /msg.txt\nRUN cat /msg.txt | tr a-z A-Z > /upper && rm /msg.txt\n", ctx).unwrap();
+    let id = build(
+        &mut e,
+        "FROM alpine:3.20\nCOPY msg.txt /msg.txt\nRUN cat /msg.txt | tr a-z A-Z > /upper && rm /msg.txt\n",
+        ctx,
+    )
+    .unwrap();
     let img = e.store.get(&id).unwrap().clone();
     let last = img.layers.last().unwrap();
     assert!(matches!(last.layer().get("/msg.txt"), Some(Change::Whiteout)));

@@ -34,7 +34,10 @@ pub fn ms(d: Duration) -> String {
 /// Prints the header of a comparison table.
 pub fn header(title: &str) {
     println!("\n== {title}");
-    println!("{:<34} {:>14} {:>14} {:>14} {:>14} {:>9}", "case", "layerlab min", "layerlab med", "native min", "native med", "ratio");
+    println!(
+        "{:<34} {:>14} {:>14} {:>14} {:>14} {:>9}",
+        "case", "layerlab min", "layerlab med", "native min", "native med", "ratio"
+    );
 }
 
 /// Prints one comparison row; the ratio is layerlab's median over the native median.
@@ -49,7 +52,9 @@ pub fn row(case: &str, ours: &Stats, native: Option<&Stats>) {
             ms(n.median),
             ours.median.as_secs_f64() / n.median.as_secs_f64().max(1e-9)
         ),
-        None => println!("{:<34} {:>14} {:>14} {:>14} {:>14} {:>9}", case, ms(ours.min), ms(ours.median), "-", "-", "-"),
+        None => {
+            println!("{:<34} {:>14} {:>14} {:>14} {:>14} {:>9}", case, ms(ours.min), ms(ours.median), "-", "-", "-")
+        }
     }
 }
 

@@ -164,7 +164,12 @@ pub fn analyze_layers(layers: &[&Layer], history: &[(usize, String)]) -> Analysi
         }
         if wasted > 0 {
             out.wasted_bytes += wasted;
-            out.wasted_paths.push(WastedPath { path, wasted_bytes: wasted, layers: list.iter().map(|o| o.layer).collect(), deleted });
+            out.wasted_paths.push(WastedPath {
+                path,
+                wasted_bytes: wasted,
+                layers: list.iter().map(|o| o.layer).collect(),
+                deleted,
+            });
         }
     }
     if cumulative > 0 {
@@ -221,7 +226,15 @@ mod tests {
         assert_eq!(a.size_bytes, 20000);
         assert_eq!(a.layers[0].wasted_bytes, 2000);
         assert_eq!(a.layers[1].wasted_bytes, 0);
-        assert_eq!(a.wasted_paths, vec![WastedPath { path: "/etc/nginx/nginx.conf".into(), wasted_bytes: 2000, layers: vec![0, 1], deleted: false }]);
+        assert_eq!(
+            a.wasted_paths,
+            vec![WastedPath {
+                path: "/etc/nginx/nginx.conf".into(),
+                wasted_bytes: 2000,
+                layers: vec![0, 1],
+                deleted: false
+            }]
+        );
     }
 
     #[test]
@@ -244,16 +257,18 @@ mod tests {
         assert_eq!(a.layers[1].size_bytes, 0);
         assert_eq!(a.efficiency, 50.0 / 1550.0);
         let paths: Vec<_> = a.wasted_paths.iter().map(|w| (w.path.as_str(), w.wasted_bytes, w.deleted)).collect();
-        assert_eq!(paths, vec![("/big", 1000, true), ("/var/lib/apt/lists/a", 300, true), ("/var/lib/apt/lists/b", 200, true)]);
+        assert_eq!(
+            paths,
+            vec![("/big", 1000, true), ("/var/lib/apt/lists/a", 300, true), ("/var/lib/apt/lists/b", 200, true)]
+        );
         assert_eq!(a.files.iter().filter(|f| f.wasted).count(), 3);
     }
 
     #[test]
     fn chmod_copies_up_the_whole_file() {
-        let l = stack(&[
-            &|t| file(t, "/data.bin", 4096),
-            &|t| t.update_meta("/", "/data.bin", false, |m| m.mode = 0o755).unwrap(),
-        ]);
+        let l = stack(&[&|t| file(t, "/data.bin", 4096), &|t| {
+            t.update_meta("/", "/data.bin", false, |m| m.mode = 0o755).unwrap()
+        }]);
         let a = run(&l);
         assert_eq!(a.size_bytes, 8192);
         assert_eq!(a.wasted_bytes, 4096);
@@ -263,12 +278,10 @@ mod tests {
 
     #[test]
     fn overwritten_twice_and_deleted_then_recreated() {
-        let l = stack(&[
-            &|t| file(t, "/f", 10),
-            &|t| file(t, "/f", 20),
-            &|t| t.remove("/", "/f", false).unwrap(),
-            &|t| file(t, "/f", 5),
-        ]);
+        let l =
+            stack(&[&|t| file(t, "/f", 10), &|t| file(t, "/f", 20), &|t| t.remove("/", "/f", false).unwrap(), &|t| {
+                file(t, "/f", 5)
+            }]);
         let a = run(&l);
         assert_eq!(a.wasted_bytes, 30);
         assert_eq!(a.wasted_paths[0].layers, vec![0, 1, 2, 3]);

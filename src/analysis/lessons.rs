@@ -90,7 +90,9 @@ pub fn parse(name: &str, text: &str) -> Result<Lesson, String> {
             None => *prose = b,
             Some("Dockerfile") => lesson.dockerfile = b,
             Some("solution") => lesson.solution = Some(b),
-            Some("commands") => lesson.commands = b.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            Some("commands") => {
+                lesson.commands = b.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+            }
             Some(path) => lesson.files.push((path.to_string(), b)),
         }
     };
@@ -104,7 +106,12 @@ pub fn parse(name: &str, text: &str) -> Result<Lesson, String> {
         body.push('\n');
     }
     finish(section, &mut body, &mut prose, &mut lesson);
-    lesson.text = prose.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+    lesson.text = prose
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     if lesson.title.is_empty() || lesson.task.is_empty() || lesson.text.is_empty() || lesson.dockerfile.is_empty() {
         return Err(format!("lesson {name}: needs a title, a task, some text and a Dockerfile"));
     }

@@ -42,7 +42,9 @@ pub fn build(store: &mut Store, dockerfile: &str, context: &Context) -> Result<B
     while !job.is_done() {
         for ev in job.step(store, 0) {
             match ev {
-                Event::Step { text, .. } if text.trim_start().get(..4).is_some_and(|k| k.eq_ignore_ascii_case("FROM")) => {
+                Event::Step { text, .. }
+                    if text.trim_start().get(..4).is_some_and(|k| k.eq_ignore_ascii_case("FROM")) =>
+                {
                     stage_lines.clear();
                 }
                 Event::Layer(l) if l.diff_id.is_some() => stage_lines.push(l.line),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::catalog::images::{self as builtin, BuiltinImage};
-use crate::image::{ContainerConfig, Empty, History, ImageConfig, Image, LayerInfo, Reference, RootFs, Store};
+use crate::image::{ContainerConfig, Empty, History, Image, ImageConfig, LayerInfo, Reference, RootFs, Store};
 
 /// Finds the image `reference` names, importing a built-in image on first use. Returns the
 /// image ID and the lines a pull prints; the error is worded for the offline playground.
@@ -29,10 +29,7 @@ pub fn resolve_base(store: &mut Store, reference: &str) -> Result<(String, Vec<S
     let id = store.insert(image);
     store.tag(r.clone(), &id);
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
-    let lines = vec![
-        format!("{}: Pulling from {path}", r.tag),
-        format!("Status: Downloaded newer image for {r}"),
-    ];
+    let lines = vec![format!("{}: Pulling from {path}", r.tag), format!("Status: Downloaded newer image for {r}")];
     Ok((id, lines))
 }
 

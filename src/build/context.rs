@@ -157,7 +157,10 @@ impl Ignore {
             if pat.is_empty() {
                 continue;
             }
-            let comps = pat.split('/').map(|c| if c == "**" { Component::AnyDepth } else { Component::Glob(compile(c)) }).collect();
+            let comps = pat
+                .split('/')
+                .map(|c| if c == "**" { Component::AnyDepth } else { Component::Glob(compile(c)) })
+                .collect();
             rules.push((negate, comps));
         }
         Ignore { rules }

@@ -46,7 +46,8 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
     for s in spec.sources {
         if let Some(name) = s.strip_prefix("<<") {
             let name = name.trim_start_matches('-').trim_matches(|c| c == '"' || c == '\'');
-            let doc = spec.heredocs.iter().find(|h| h.name == name).ok_or_else(|| format!("heredoc {name} has no body"))?;
+            let doc =
+                spec.heredocs.iter().find(|h| h.name == name).ok_or_else(|| format!("heredoc {name} has no body"))?;
             items.push((name.to_string(), None, Some(doc)));
             continue;
         }
@@ -120,7 +121,8 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
     let owner = match spec.chown {
         Some(c) if !c.is_empty() => {
             let explicit_group = c.contains(':');
-            let (uid, gid, _) = resolve_user(dst, c).map_err(|e| format!("unable to convert uid/gid chown string to host mapping: {e}"))?;
+            let (uid, gid, _) = resolve_user(dst, c)
+                .map_err(|e| format!("unable to convert uid/gid chown string to host mapping: {e}"))?;
             Some((uid, if explicit_group { gid } else { uid }))
         }
         _ => None,
@@ -132,7 +134,9 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         _ => None,
     };
     let dest = path::normalize(spec.workdir, spec.dest);
-    let dest_is_dir = spec.dest.ends_with('/') || spec.dest.ends_with("/.") || dst.lookup("/", &dest, true).map(|(_, n)| n.is_dir()).unwrap_or(false);
+    let dest_is_dir = spec.dest.ends_with('/')
+        || spec.dest.ends_with("/.")
+        || dst.lookup("/", &dest, true).map(|(_, n)| n.is_dir()).unwrap_or(false);
     let fix = |mut meta: Meta| {
         if let Some((u, g)) = owner {
             meta.uid = u;
@@ -150,7 +154,9 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
         None => Meta::root(0o755),
     };
     let mkparents = |dst: &mut Tree, at: &str| -> Result<(), String> {
-        dst.mkdir_all("/", path::parent(at), new_dir).map(|_| ()).map_err(|e| format!("mkdir {}: {e}", path::parent(at)))
+        dst.mkdir_all("/", path::parent(at), new_dir)
+            .map(|_| ())
+            .map_err(|e| format!("mkdir {}: {e}", path::parent(at)))
     };
 
     for (at, node, doc) in items {
@@ -175,7 +181,8 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
             if let NodeKind::File(c) = &node.kind {
                 if let Some(entries) = extract_archive(&c.bytes())? {
                     // Docker extracts archives as root whatever `--chown` says.
-                    let base = dst.mkdir_all("/", &dest, Meta::root(0o755)).map_err(|e| format!("mkdir {dest}: {e}"))?;
+                    let base =
+                        dst.mkdir_all("/", &dest, Meta::root(0o755)).map_err(|e| format!("mkdir {dest}: {e}"))?;
                     for (rel, n) in entries {
                         dst.insert(&path::join(&base, &rel), n);
                     }

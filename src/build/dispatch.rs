@@ -149,13 +149,17 @@ mod tests {
     #[test]
     fn changes_resolve_like_the_builder() {
         let mut c = ContainerConfig::default();
-        apply_changes(&mut c, &["CMD [\"sh\"]", "ENV A=1", "WORKDIR /app", "WORKDIR src", "EXPOSE 80", "ENV B=$A-2"]).unwrap();
+        apply_changes(&mut c, &["CMD [\"sh\"]", "ENV A=1", "WORKDIR /app", "WORKDIR src", "EXPOSE 80", "ENV B=$A-2"])
+            .unwrap();
         assert_eq!(c.cmd, Some(vec!["sh".to_string()]));
         assert_eq!(c.env, vec!["A=1", "B=1-2"]);
         assert_eq!(c.working_dir, "/app/src");
         assert!(c.exposed_ports.contains_key("80/tcp"));
         assert_eq!(apply_changes(&mut c, &["RUN echo"]).unwrap_err(), "run is not a valid change command");
-        assert_eq!(apply_changes(&mut c, &["SHELL [\"/bin/bash\", \"-c\"]"]).unwrap_err(), "shell is not a valid change command");
+        assert_eq!(
+            apply_changes(&mut c, &["SHELL [\"/bin/bash\", \"-c\"]"]).unwrap_err(),
+            "shell is not a valid change command"
+        );
     }
 
     #[test]
@@ -170,6 +174,9 @@ mod tests {
         assert_eq!(c.entrypoint, Some(vec!["/bin/bash".into(), "-eu".into(), "-c".into(), "run.sh".into()]));
         apply_changes(&mut c, &["HEALTHCHECK --interval=5s --retries=3 CMD curl -f localhost"]).unwrap();
         let h = c.healthcheck.clone().unwrap();
-        assert_eq!((h.test, h.interval, h.retries), (vec!["CMD-SHELL".to_string(), "curl -f localhost".into()], 5_000_000_000, 3));
+        assert_eq!(
+            (h.test, h.interval, h.retries),
+            (vec!["CMD-SHELL".to_string(), "curl -f localhost".into()], 5_000_000_000, 3)
+        );
     }
 }

@@ -33,13 +33,22 @@ pub fn nop(ins: &Instruction, shell: &[String]) -> String {
                 .collect();
             format!("ARG {}", parts.join(" "))
         }
-        Command::Expose(ports) => format!("EXPOSE {}", ports.iter().map(|p| normalize_port(p)).collect::<Vec<_>>().join(" ")),
+        Command::Expose(ports) => {
+            format!("EXPOSE {}", ports.iter().map(|p| normalize_port(p)).collect::<Vec<_>>().join(" "))
+        }
         Command::User(u) => format!("USER {u}"),
         Command::Volume(v) => format!("VOLUME [{}]", v.join(" ")),
         Command::Workdir(w) => return format!("/bin/sh -c #(nop) WORKDIR {w}"),
         Command::Maintainer(m) => format!("MAINTAINER {m}"),
         Command::Stopsignal(s) => format!("STOPSIGNAL {s}"),
-        Command::Onbuild(inner) => format!("ONBUILD {}", inner.original.split_once(char::is_whitespace).map(|(_, rest)| format!("{} {}", inner.keyword(), rest.trim())).unwrap_or_default()),
+        Command::Onbuild(inner) => format!(
+            "ONBUILD {}",
+            inner
+                .original
+                .split_once(char::is_whitespace)
+                .map(|(_, rest)| format!("{} {}", inner.keyword(), rest.trim()))
+                .unwrap_or_default()
+        ),
         Command::Healthcheck(Healthcheck { cmd: None, .. }) => "HEALTHCHECK NONE".to_string(),
         Command::Healthcheck(Healthcheck { cmd: Some(f), .. }) => format!("HEALTHCHECK {}", form(f)),
         Command::From { .. } | Command::Run { .. } | Command::Copy { .. } | Command::Add { .. } => ins.original.clone(),

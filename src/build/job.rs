@@ -48,7 +48,17 @@ pub struct BuildJob {
 impl BuildJob {
     /// Prepares a build; nothing runs until the first step.
     pub fn new(req: BuildRequest) -> BuildJob {
-        BuildJob { req, context_tree: None, parsed: None, plan: Vec::new(), pos: 0, global: None, stages: Vec::new(), tags: Vec::new(), result: None }
+        BuildJob {
+            req,
+            context_tree: None,
+            parsed: None,
+            plan: Vec::new(),
+            pos: 0,
+            global: None,
+            stages: Vec::new(),
+            tags: Vec::new(),
+            result: None,
+        }
     }
 
     /// True once the build has finished or failed.
@@ -94,7 +104,13 @@ impl BuildJob {
         for w in &df.warnings {
             events.push(Event::Warning(format!("Dockerfile:{}: {}", w.line, w.message)));
         }
-        let froms: Vec<usize> = df.instructions.iter().enumerate().filter(|(_, i)| matches!(i.command, Command::From { .. })).map(|(n, _)| n).collect();
+        let froms: Vec<usize> = df
+            .instructions
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.command, Command::From { .. }))
+            .map(|(n, _)| n)
+            .collect();
         let last = match &self.req.target {
             None => froms.len() - 1,
             Some(t) => froms
@@ -108,7 +124,9 @@ impl BuildJob {
         for ins in &df.instructions[..froms[0]] {
             if let Command::Arg(args) = &ins.expanded(df.escape, &|n| global.lookup(n))?.command {
                 for (k, v) in args {
-                    global.declare_global_arg(k, v.as_deref(), df.escape).map_err(|e| BuildError::at(ins.start_line, e))?;
+                    global
+                        .declare_global_arg(k, v.as_deref(), df.escape)
+                        .map_err(|e| BuildError::at(ins.start_line, e))?;
                 }
             }
         }
@@ -118,12 +136,24 @@ impl BuildJob {
         Ok(())
     }
 
-    fn instruction(&mut self, idx: usize, store: &mut Store, now: i64, events: &mut Vec<Event>) -> Result<(), BuildError> {
+    fn instruction(
+        &mut self,
+        idx: usize,
+        store: &mut Store,
+        now: i64,
+        events: &mut Vec<Event>,
+    ) -> Result<(), BuildError> {
         let df = self.parsed.as_ref().expect("prepared");
         let raw = &df.instructions[idx];
         let number = self.pos;
         let total = self.plan.len();
-        events.push(Event::Step { number, total, start_line: raw.start_line, end_line: raw.end_line, text: raw.original.clone() });
+        events.push(Event::Step {
+            number,
+            total,
+            start_line: raw.start_line,
+            end_line: raw.end_line,
+            text: raw.original.clone(),
+        });
         events.push(Event::Log(format!("Step {number}/{total} : {}", raw.original)));
         if let Command::From { .. } = raw.command {
             let global = self.global.as_ref().expect("prepared");
@@ -137,19 +167,40 @@ impl BuildJob {
         };
         let mut stage = self.stages.pop().expect("a FROM came first");
         let context = self.context_tree.as_ref().expect("prepared");
-        let result = step_in_stage(&mut stage, &self.stages, context, &ins, escape, number, self.req.no_cache, store, now, events);
+        let result = step_in_stage(
+            &mut stage,
+            &self.stages,
+            context,
+            &ins,
+            escape,
+            number,
+            self.req.no_cache,
+            store,
+            now,
+            events,
+        );
         self.stages.push(stage);
         result
     }
 
-    fn from(&mut self, ins: &Instruction, store: &mut Store, now: i64, events: &mut Vec<Event>) -> Result<(), BuildError> {
+    fn from(
+        &mut self,
+        ins: &Instruction,
+        store: &mut Store,
+        now: i64,
+        events: &mut Vec<Event>,
+    ) -> Result<(), BuildError> {
         let Command::From { image, name, .. } = &ins.command else { unreachable!("called for FROM") };
         let line = ins.start_line;
         let global = self.global.as_ref().expect("prepared");
         let base_id = if image.eq_ignore_ascii_case("scratch") {
             None
         } else if let Some(prev) = self.stages.iter().find(|s| s.name.as_deref() == Some(&image.to_ascii_lowercase())) {
-            Some(prev.image_id.clone().ok_or_else(|| BuildError::at(line, format!("stage {image} produced no image")))?)
+            Some(
+                prev.image_id
+                    .clone()
+                    .ok_or_else(|| BuildError::at(line, format!("stage {image} produced no image")))?,
+            )
         } else {
             let (id, pulled) = resolve_base(store, image).map_err(|e| BuildError::at(line, e))?;
             events.extend(pulled.into_iter().map(Event::Log));
@@ -182,12 +233,24 @@ impl BuildJob {
         let escape = self.parsed.as_ref().map_or('\\', |d| d.escape);
         let context = self.context_tree.as_ref().expect("prepared");
         for trigger in triggers {
-            let parsed = dockerfile::parse(&format!("FROM scratch\n{trigger}\n"))
-                .map_err(|e| BuildError::at(line, format!("failed to parse ONBUILD trigger {trigger:?}: {}", e.message)))?;
+            let parsed = dockerfile::parse(&format!("FROM scratch\n{trigger}\n")).map_err(|e| {
+                BuildError::at(line, format!("failed to parse ONBUILD trigger {trigger:?}: {}", e.message))
+            })?;
             let Some(raw) = parsed.instructions.get(1) else { continue };
             let raw = Instruction { start_line: line, end_line: ins.end_line, ..raw.clone() };
             let expanded = raw.expanded(escape, &|n| stage.scope.lookup(n))?;
-            step_in_stage(&mut stage, &self.stages, context, &expanded, escape, self.pos, self.req.no_cache, store, now, events)?;
+            step_in_stage(
+                &mut stage,
+                &self.stages,
+                context,
+                &expanded,
+                escape,
+                self.pos,
+                self.req.no_cache,
+                store,
+                now,
+                events,
+            )?;
         }
         self.stages.push(stage);
         Ok(())
@@ -254,13 +317,21 @@ fn step_in_stage(
         (Command::Copy { args, .. } | Command::Add { args, .. }, Some(src)) => {
             let c = copy(src, None, &copy_spec(ins, args, &workdir, now)).map_err(at)?;
             let dest = &args.dest;
-            let dest_shown = if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
+            let dest_shown =
+                if path::normalize("/", dest) == "/" && dest.ends_with('/') { "/".to_string() } else { dest.clone() };
             (history::copy(ins.keyword(), c.kind, &c.checksum, &dest_shown), c.checksum)
         }
         _ => (history::nop(ins, &stage.config.config.shell), String::new()),
     };
     let key = crate::image::sha256_digest(
-        format!("{}\n{}\n{}\n{:?}", stage.image_id.as_deref().unwrap_or("scratch"), created_by, extra, stage.config.config).as_bytes(),
+        format!(
+            "{}\n{}\n{}\n{:?}",
+            stage.image_id.as_deref().unwrap_or("scratch"),
+            created_by,
+            extra,
+            stage.config.config
+        )
+        .as_bytes(),
     );
     if !no_cache {
         if let Some(hit) = stage.cached(store, &key) {
@@ -274,7 +345,15 @@ fn step_in_stage(
             stage.adopt(&hit);
             events.push(Event::Log(" ---> Using cache".into()));
             events.push(Event::Log(format!(" ---> {}", hit.short_id())));
-            events.push(Event::Layer(LayerEvent { step: number, image_id: hit.id.clone(), size, diff_id, cached: true, created_by, line }));
+            events.push(Event::Layer(LayerEvent {
+                step: number,
+                image_id: hit.id.clone(),
+                size,
+                diff_id,
+                cached: true,
+                created_by,
+                line,
+            }));
             return Ok(());
         }
     }
@@ -308,7 +387,11 @@ fn step_in_stage(
                     return Err(at(format!("The command '{}' was stopped: {stop}", cmd.argv().join(" "))));
                 }
                 if out.code != 0 {
-                    return Err(at(format!("The command '{}' returned a non-zero code: {}", cmd.argv().join(" "), out.code)));
+                    return Err(at(format!(
+                        "The command '{}' returned a non-zero code: {}",
+                        cmd.argv().join(" "),
+                        out.code
+                    )));
                 }
                 Ok(())
             })?;
@@ -321,13 +404,17 @@ fn step_in_stage(
         (Command::Workdir(_), _) => {
             let dir = workdir.clone();
             let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
-            let layer = stage.change(|tree| tree.mkdir_all("/", &dir, meta).map(|_| ()).map_err(|e| at(format!("mkdir {dir}: {e}"))))?;
+            let layer = stage.change(|tree| {
+                tree.mkdir_all("/", &dir, meta).map(|_| ()).map_err(|e| at(format!("mkdir {dir}: {e}")))
+            })?;
             (!layer.is_empty()).then_some(layer)
         }
         _ => None,
     };
     if layer.is_some() && stage.layers.len() >= MAX_LAYERS {
-        return Err(at(format!("failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)")));
+        return Err(at(format!(
+            "failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)"
+        )));
     }
     let ev = stage.commit(store, now, created_by, layer, key, number, line);
     if meta_change || matches!(ins.command, Command::Run { .. }) {
@@ -348,7 +435,15 @@ fn run_command(stage: &StageState, ins: &Instruction) -> RunCommand {
             let shell = shell_or_default(&stage.config.config.shell);
             let script = match ins.heredocs.as_slice() {
                 [] => s.clone(),
-                [only] if s.trim().trim_start_matches("<<").trim_start_matches('-').trim_matches(|c| c == '"' || c == '\'') == only.name => only.content.clone(),
+                [only]
+                    if s.trim()
+                        .trim_start_matches("<<")
+                        .trim_start_matches('-')
+                        .trim_matches(|c| c == '"' || c == '\'')
+                        == only.name =>
+                {
+                    only.content.clone()
+                }
                 docs => {
                     let mut text = s.clone();
                     for d in docs {
@@ -378,10 +473,18 @@ fn copy_spec<'a>(ins: &'a Instruction, args: &'a CopyArgs, workdir: &'a str, now
 }
 
 /// Where COPY/ADD sources come from: the context, or `--from` a stage or an image.
-fn source_tree<'a>(from: Option<&str>, stages: &'a [StageState], context: &'a Tree, store: &mut Store) -> Result<Cow<'a, Tree>, String> {
+fn source_tree<'a>(
+    from: Option<&str>,
+    stages: &'a [StageState],
+    context: &'a Tree,
+    store: &mut Store,
+) -> Result<Cow<'a, Tree>, String> {
     let Some(from) = from else { return Ok(Cow::Borrowed(context)) };
     let lower = from.to_ascii_lowercase();
-    let stage = stages.iter().find(|s| s.name.as_deref() == Some(lower.as_str())).or_else(|| lower.parse::<usize>().ok().and_then(|n| stages.get(n)));
+    let stage = stages
+        .iter()
+        .find(|s| s.name.as_deref() == Some(lower.as_str()))
+        .or_else(|| lower.parse::<usize>().ok().and_then(|n| stages.get(n)));
     if let Some(s) = stage {
         return Ok(s.view());
     }

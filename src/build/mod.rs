@@ -19,8 +19,8 @@ mod run;
 mod stage;
 
 pub use base::resolve_base;
-pub use dispatch::{apply_changes, dispatch, Dispatched, CHANGE_COMMANDS};
 pub use context::{glob_match, Context, ContextEntry, Ignore};
+pub use dispatch::{apply_changes, dispatch, Dispatched, CHANGE_COMMANDS};
 pub use events::{BuildError, Event, LayerEvent};
 pub use job::{BuildJob, BuildRequest};
 pub use run::{missing_program, resolve_user};

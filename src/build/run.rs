@@ -90,9 +90,12 @@ pub fn missing_program(tree: &Tree, argv: &[String], env: &BTreeMap<String, Stri
     if found {
         return None;
     }
-    let why = if prog.contains('/') { format!("stat {prog}: no such file or directory") } else { "executable file not found in $PATH".to_string() };
+    let why = if prog.contains('/') {
+        format!("stat {prog}: no such file or directory")
+    } else {
+        "executable file not found in $PATH".to_string()
+    };
     Some(format!(
         "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"{prog}\": {why}: unknown"
     ))
 }
-

@@ -61,7 +61,11 @@ impl ApkEntry {
             url: pkg.url.clone(),
             license: pkg.license.clone(),
             origin: pkg.name.clone(),
-            maintainer: if pkg.maintainer.is_empty() { "Natanael Copa <ncopa@alpinelinux.org>".into() } else { pkg.maintainer.clone() },
+            maintainer: if pkg.maintainer.is_empty() {
+                "Natanael Copa <ncopa@alpinelinux.org>".into()
+            } else {
+                pkg.maintainer.clone()
+            },
             build_time,
             depends: pkg.depends.clone(),
             paths,
@@ -77,9 +81,20 @@ impl ApkEntry {
     pub fn render(&self) -> String {
         let mut s = String::new();
         let sum = checksum(&format!("{}-{}", self.name, self.version));
-        s += &format!("C:{sum}\nP:{}\nV:{}\nA:{}\nS:{}\nI:{}\n", self.name, self.version, self.arch, self.size, self.installed_size);
-        s += &format!("T:{}\nU:{}\nL:{}\no:{}\nm:{}\nt:{}\n", self.description, self.url, self.license, self.origin, self.maintainer, self.build_time);
-        s += &format!("c:{:016x}{:016x}{:08x}\n", hash64(self.name.as_bytes()), hash64(self.version.as_bytes()), self.build_time as u32);
+        s += &format!(
+            "C:{sum}\nP:{}\nV:{}\nA:{}\nS:{}\nI:{}\n",
+            self.name, self.version, self.arch, self.size, self.installed_size
+        );
+        s += &format!(
+            "T:{}\nU:{}\nL:{}\no:{}\nm:{}\nt:{}\n",
+            self.description, self.url, self.license, self.origin, self.maintainer, self.build_time
+        );
+        s += &format!(
+            "c:{:016x}{:016x}{:08x}\n",
+            hash64(self.name.as_bytes()),
+            hash64(self.version.as_bytes()),
+            self.build_time as u32
+        );
         if !self.depends.is_empty() {
             s += &format!("D:{}\n", self.depends.join(" "));
         }
@@ -164,7 +179,9 @@ pub fn parse(text: &str) -> Vec<ApkEntry> {
                 last_file = Some(cur.paths.len() - 1);
             }
             "a" | "M" => {
-                if let (Some(i), Some(m)) = (last_file, v.rsplit(':').next().and_then(|m| u32::from_str_radix(m, 8).ok())) {
+                if let (Some(i), Some(m)) =
+                    (last_file, v.rsplit(':').next().and_then(|m| u32::from_str_radix(m, 8).ok()))
+                {
                     cur.paths[i].2 = m;
                 }
             }

@@ -42,7 +42,8 @@ pub fn list(dir: &str) -> Vec<String> {
 /// description must parse, a package catalogue must parse for every release it names.
 pub fn provide(path: &str, text: &str) -> Result<(), ParseError> {
     check(path, text)?;
-    let mut p = PROVIDED.write().map_err(|_| ParseError { file: path.into(), line: 0, msg: "data store poisoned".into() })?;
+    let mut p =
+        PROVIDED.write().map_err(|_| ParseError { file: path.into(), line: 0, msg: "data store poisoned".into() })?;
     p.retain(|(n, _)| n != path);
     p.push((path.to_string(), Arc::from(text)));
     GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -61,13 +62,21 @@ pub fn check(path: &str, text: &str) -> Result<(), ParseError> {
     } else if path.starts_with("packages/") && path.ends_with(".pkgs") {
         let releases = super::model::releases(text);
         if releases.is_empty() {
-            return Err(ParseError { file: path.into(), line: 1, msg: "a package catalogue starts with its releases line".into() });
+            return Err(ParseError {
+                file: path.into(),
+                line: 1,
+                msg: "a package catalogue starts with its releases line".into(),
+            });
         }
         // A base set's `t` lines name texts its image recipe supplies (os-release, passwd);
         // those are checked when the images are assembled. Repository texts must resolve.
         let base = path.rsplit('/').next().is_some_and(|n| n.starts_with("base"));
         let recipe_texts: Vec<(&str, &str)> = if base {
-            text.lines().filter_map(|l| l.split_once("t ").map(|(_, r)| r)).filter_map(|r| r.split_whitespace().nth(1)).map(|n| (n, "")).collect()
+            text.lines()
+                .filter_map(|l| l.split_once("t ").map(|(_, r)| r))
+                .filter_map(|r| r.split_whitespace().nth(1))
+                .map(|n| (n, ""))
+                .collect()
         } else {
             Vec::new()
         };
@@ -77,7 +86,11 @@ pub fn check(path: &str, text: &str) -> Result<(), ParseError> {
         }
         Ok(())
     } else {
-        Err(ParseError { file: path.into(), line: 0, msg: "not a catalogue file (images/*.json or packages/<family>/*.pkgs)".into() })
+        Err(ParseError {
+            file: path.into(),
+            line: 0,
+            msg: "not a catalogue file (images/*.json or packages/<family>/*.pkgs)".into(),
+        })
     }
 }
 
@@ -102,7 +115,8 @@ mod tests {
     fn bad_data_names_file_and_line() {
         let e = provide("packages/alpine/broken.pkgs", "releases 3.20\n@ pkg 1.0\nf /usr/bin/x big\n").unwrap_err();
         assert_eq!(e.to_string(), "packages/alpine/broken.pkgs line 3: bad size");
-        let e = provide("images/broken.json", "{\n  \"repository\": \"x\",\n  \"images\": [{\"tags\": 1}]\n}\n").unwrap_err();
+        let e = provide("images/broken.json", "{\n  \"repository\": \"x\",\n  \"images\": [{\"tags\": 1}]\n}\n")
+            .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("images/broken.json", 3), "{e}");
         assert!(provide("notes.txt", "").is_err());
         assert!(file("images/broken.json").is_none());

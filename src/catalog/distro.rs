@@ -115,7 +115,13 @@ mod tests {
         let mut t = Tree::new();
         t.mkdir_all("/", "/usr/lib", Meta::root(0o755)).unwrap();
         t.mkdir_all("/", "/etc", Meta::root(0o755)).unwrap();
-        t.write_file("/", "/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"22.04\"\nVERSION_CODENAME=jammy\n".into(), Meta::root(0o644)).unwrap();
+        t.write_file(
+            "/",
+            "/usr/lib/os-release",
+            "ID=ubuntu\nVERSION_ID=\"22.04\"\nVERSION_CODENAME=jammy\n".into(),
+            Meta::root(0o644),
+        )
+        .unwrap();
         t.symlink("/", "../usr/lib/os-release", "/etc/os-release", Meta::root(0o777)).unwrap();
         let d = detect(&t).unwrap();
         assert_eq!(d.family, Family::Ubuntu);

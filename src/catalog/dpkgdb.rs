@@ -170,10 +170,8 @@ pub fn save_auto(tree: &mut Tree, names: &[String], now: i64) {
     let mut names: Vec<&String> = names.iter().collect();
     names.sort();
     names.dedup();
-    let text: String = names
-        .iter()
-        .map(|n| format!("Package: {n}\nArchitecture: amd64\nAuto-Installed: 1\n\n"))
-        .collect();
+    let text: String =
+        names.iter().map(|n| format!("Package: {n}\nArchitecture: amd64\nAuto-Installed: 1\n\n")).collect();
     let _ = tree.mkdir_all("/", "/var/lib/apt", Meta::root(0o755));
     let _ = tree.write_file("/", EXTENDED_STATES, text.into(), Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
 }

@@ -94,11 +94,13 @@ pub fn install_files(tree: &mut Tree, pkg: &Package, filter: &PathFilter, now: i
         let ok = match entry {
             FileEntry::Dir { mode, uid, gid, .. } => {
                 let at = tree.mkdir_all("/", path, Meta { mode: *mode, uid: *uid, gid: *gid, mtime: now });
-                at.and_then(|at| tree.update_meta("/", &at, false, |m| {
-                    m.mode = *mode;
-                    m.uid = *uid;
-                    m.gid = *gid;
-                }))
+                at.and_then(|at| {
+                    tree.update_meta("/", &at, false, |m| {
+                        m.mode = *mode;
+                        m.uid = *uid;
+                        m.gid = *gid;
+                    })
+                })
                 .is_ok()
             }
             FileEntry::File { content, mode, uid, gid, .. } => {
@@ -128,7 +130,11 @@ pub fn install_files(tree: &mut Tree, pkg: &Package, filter: &PathFilter, now: i
 /// level: each level holds what the one before it pulled in, with the package that
 /// needed it (`(package, needed by)`). Installed packages (`installed`) and ones the
 /// catalogue lacks are left out.
-pub fn resolve<'a>(cat: &'a [Package], requested: &[&'a Package], installed: &dyn Fn(&str) -> bool) -> Vec<Vec<(&'a Package, Option<&'a Package>)>> {
+pub fn resolve<'a>(
+    cat: &'a [Package],
+    requested: &[&'a Package],
+    installed: &dyn Fn(&str) -> bool,
+) -> Vec<Vec<(&'a Package, Option<&'a Package>)>> {
     let mut levels: Vec<Vec<(&'a Package, Option<&'a Package>)>> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     let mut level: Vec<(&'a Package, Option<&'a Package>)> = Vec::new();
@@ -166,10 +172,37 @@ fn clear_non_dir(tree: &mut Tree, path: &str) {
 
 /// Standard directories that stay even when a removal leaves them empty.
 const KEEP: &[&str] = &[
-    "/", "/bin", "/sbin", "/lib", "/lib64", "/etc", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64",
-    "/usr/libexec", "/usr/share", "/usr/include", "/usr/local", "/usr/local/bin", "/usr/local/lib",
-    "/usr/local/share", "/var", "/var/lib", "/var/cache", "/var/log", "/tmp", "/root", "/home", "/opt",
-    "/usr/lib/x86_64-linux-gnu", "/usr/share/doc", "/usr/share/man", "/etc/ssl", "/etc/ssl/certs",
+    "/",
+    "/bin",
+    "/sbin",
+    "/lib",
+    "/lib64",
+    "/etc",
+    "/usr",
+    "/usr/bin",
+    "/usr/sbin",
+    "/usr/lib",
+    "/usr/lib64",
+    "/usr/libexec",
+    "/usr/share",
+    "/usr/include",
+    "/usr/local",
+    "/usr/local/bin",
+    "/usr/local/lib",
+    "/usr/local/share",
+    "/var",
+    "/var/lib",
+    "/var/cache",
+    "/var/log",
+    "/tmp",
+    "/root",
+    "/home",
+    "/opt",
+    "/usr/lib/x86_64-linux-gnu",
+    "/usr/share/doc",
+    "/usr/share/man",
+    "/etc/ssl",
+    "/etc/ssl/certs",
 ];
 
 /// Removes the files of a package given its recorded path list: files and links first,
@@ -203,7 +236,13 @@ pub fn add_users(tree: &mut Tree, users: &[UserSpec], now: i64) -> Vec<String> {
             continue;
         }
         let group = read_text(tree, "/etc/group");
-        append(tree, "/etc/passwd", &passwd, &format!("{}:x:{}:{}:{}:{}:{}\n", u.name, u.uid, u.gid, u.name, u.home, u.shell), now);
+        append(
+            tree,
+            "/etc/passwd",
+            &passwd,
+            &format!("{}:x:{}:{}:{}:{}:{}\n", u.name, u.uid, u.gid, u.name, u.home, u.shell),
+            now,
+        );
         if !group.lines().any(|l| l.split(':').next() == Some(&u.name)) {
             append(tree, "/etc/group", &group, &format!("{}:x:{}:{}\n", u.name, u.gid, u.name), now);
         }
@@ -238,7 +277,9 @@ mod tests {
 
     #[test]
     fn filters_follow_dpkg_rules() {
-        let f = PathFilter::parse("path-exclude /usr/share/doc/*\npath-include /usr/share/doc/*/copyright\npath-exclude=/usr/share/man/*\n");
+        let f = PathFilter::parse(
+            "path-exclude /usr/share/doc/*\npath-include /usr/share/doc/*/copyright\npath-exclude=/usr/share/man/*\n",
+        );
         assert!(!f.allows("/usr/share/doc/curl/changelog.gz"));
         assert!(f.allows("/usr/share/doc/curl/copyright"));
         assert!(!f.allows("/usr/share/man/man1/curl.1.gz"));
@@ -250,7 +291,12 @@ mod tests {
         let mut t = Tree::new();
         t.mkdir_all("/", "/usr/bin", Meta::root(0o755)).unwrap();
         t.symlink("/", "usr/bin", "/bin", Meta::root(0o777)).unwrap();
-        let p = &parse("@ tool 1.0\nf /bin/tool 2K\nL /bin/t tool\nD /var/lib/tool 0700\nf /usr/share/doc/tool/x 1K", "any", &[]).unwrap()[0];
+        let p = &parse(
+            "@ tool 1.0\nf /bin/tool 2K\nL /bin/t tool\nD /var/lib/tool 0700\nf /usr/share/doc/tool/x 1K",
+            "any",
+            &[],
+        )
+        .unwrap()[0];
         let filter = PathFilter::parse("path-exclude /usr/share/doc/*");
         let paths = install_files(&mut t, p, &filter, 5);
         assert_eq!(t.read("/", "/usr/bin/tool").unwrap().len(), 2048);
@@ -270,7 +316,13 @@ mod tests {
         let mut t = Tree::new();
         t.mkdir("/", "/etc", Meta::root(0o755)).unwrap();
         t.write_file("/", "/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n".into(), Meta::root(0o644)).unwrap();
-        let u = UserSpec { name: "nginx".into(), uid: 101, gid: 101, home: "/var/lib/nginx".into(), shell: "/sbin/nologin".into() };
+        let u = UserSpec {
+            name: "nginx".into(),
+            uid: 101,
+            gid: 101,
+            home: "/var/lib/nginx".into(),
+            shell: "/sbin/nologin".into(),
+        };
         assert_eq!(add_users(&mut t, std::slice::from_ref(&u), 0), vec!["nginx".to_string()]);
         assert!(add_users(&mut t, &[u], 0).is_empty());
         assert_eq!(read_text(&t, "/etc/passwd").lines().count(), 2);

@@ -246,7 +246,13 @@ pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Pac
     let column = match names.iter().position(|r| *r == release) {
         Some(c) => c,
         None if names.is_empty() => 0,
-        None => return Err(ParseError { file: String::new(), line: 1, msg: format!("release {release} is not one of {}", names.join(" ")) }),
+        None => {
+            return Err(ParseError {
+                file: String::new(),
+                line: 1,
+                msg: format!("release {release} is not one of {}", names.join(" ")),
+            })
+        }
     };
     let mut out: Vec<Package> = Vec::new();
     let mut started = false;
@@ -297,7 +303,12 @@ pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Pac
                     Some((k, n)) => (k.to_string(), n),
                     None => (names.split('|').next().unwrap_or(names).to_string(), names),
                 };
-                cur = Some(Package { key, name: pick(names, column).to_string(), version: version.to_string(), ..Package::default() });
+                cur = Some(Package {
+                    key,
+                    name: pick(names, column).to_string(),
+                    version: version.to_string(),
+                    ..Package::default()
+                });
             }
             continue;
         }
@@ -378,7 +389,11 @@ pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Pac
                     return Err(err("link needs a path and a target"));
                 }
                 let (path, target) = (subst(words[0]), subst(words[1]));
-                p.files.push(if op == "L" { FileEntry::Link { path, target } } else { FileEntry::Hard { path, target } });
+                p.files.push(if op == "L" {
+                    FileEntry::Link { path, target }
+                } else {
+                    FileEntry::Hard { path, target }
+                });
             }
             "D" => {
                 let path = subst(words.first().ok_or_else(|| err("dir needs a path"))?);

@@ -238,7 +238,8 @@ mod tests {
             for p in cat {
                 for dep in p.depends.iter().chain(&p.recommends) {
                     // apt packages may depend on the base system; Alpine's base is small.
-                    let base = family != Family::Alpine || ["musl", "zlib", "libcrypto3", "libssl3"].contains(&dep.as_str());
+                    let base =
+                        family != Family::Alpine || ["musl", "zlib", "libcrypto3", "libssl3"].contains(&dep.as_str());
                     assert!(find(cat, dep).is_some() || base, "{}: unknown dependency {dep}", p.name);
                 }
             }

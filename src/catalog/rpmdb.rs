@@ -60,7 +60,10 @@ impl RpmEntry {
 pub fn render(entries: &[RpmEntry]) -> String {
     let mut out = String::new();
     for e in entries {
-        out.push_str(&format!("Name: {}\nVersion: {}\nArch: {}\nSize: {}\nSummary: {}\nInstalltime: {}\n", e.name, e.version, e.arch, e.size, e.summary, e.installtime));
+        out.push_str(&format!(
+            "Name: {}\nVersion: {}\nArch: {}\nSize: {}\nSummary: {}\nInstalltime: {}\n",
+            e.name, e.version, e.arch, e.size, e.summary, e.installtime
+        ));
         for f in &e.files {
             out.push_str(&format!(" {f}\n"));
         }
@@ -112,8 +115,18 @@ pub fn save(tree: &mut Tree, entries: &mut [RpmEntry], now: i64) {
     let text = render(entries);
     // The index files (Name, Basenames, Providename, …) grow with the database.
     let files: usize = entries.iter().map(|e| e.files.len()).sum();
-    let _ = tree.write_file("/", "/var/lib/rpm/Basenames", Content::synthetic(files as u64 * 96 + 4096, 11, "rpm Basenames index"), Meta { mode: 0o644, ..meta });
-    let _ = tree.write_file("/", "/var/lib/rpm/Name", Content::synthetic(entries.len() as u64 * 64 + 4096, 12, "rpm Name index"), Meta { mode: 0o644, ..meta });
+    let _ = tree.write_file(
+        "/",
+        "/var/lib/rpm/Basenames",
+        Content::synthetic(files as u64 * 96 + 4096, 11, "rpm Basenames index"),
+        Meta { mode: 0o644, ..meta },
+    );
+    let _ = tree.write_file(
+        "/",
+        "/var/lib/rpm/Name",
+        Content::synthetic(entries.len() as u64 * 64 + 4096, 12, "rpm Name index"),
+        Meta { mode: 0o644, ..meta },
+    );
     let _ = tree.write_file("/", DB_PATH, Content::from(text), Meta { mode: 0o644, ..meta });
 }
 
@@ -123,7 +136,15 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let e = RpmEntry { name: "httpd".into(), version: "2.2.15-69.el6.centos".into(), arch: "x86_64".into(), size: 3_000_000, summary: "Apache HTTP Server".into(), installtime: 5, files: vec!["/usr/sbin/httpd".into()] };
+        let e = RpmEntry {
+            name: "httpd".into(),
+            version: "2.2.15-69.el6.centos".into(),
+            arch: "x86_64".into(),
+            size: 3_000_000,
+            summary: "Apache HTTP Server".into(),
+            installtime: 5,
+            files: vec!["/usr/sbin/httpd".into()],
+        };
         let mut t = Tree::new();
         save(&mut t, &mut [e.clone()], 0);
         assert_eq!(load(&t), vec![e.clone()]);

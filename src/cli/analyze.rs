@@ -107,7 +107,11 @@ pub fn run_lint(store: &mut Store, args: &[String]) -> i32 {
     }
     // A lone -f names the Dockerfile; its folder is the context.
     let dir = dir.unwrap_or_else(|| match &file {
-        Some(f) => std::path::Path::new(f).parent().map(|p| p.to_string_lossy().into_owned()).filter(|p| !p.is_empty()).unwrap_or_else(|| ".".into()),
+        Some(f) => std::path::Path::new(f)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| ".".into()),
         None => ".".into(),
     });
     let (text, context) = match DirHost.load_context(&dir, file.as_deref()) {
@@ -142,7 +146,11 @@ pub fn hints_text(hints: &[Hint]) -> String {
         s.push_str(&format!("Dockerfile:{} {}: {}\n", h.line, h.code, h.message));
         match (h.saves_bytes, h.saves_layers, &h.fix) {
             (Some(0), Some(0), _) => s.push_str("  fix changes no size or layer count (measured)\n"),
-            (Some(b), Some(l), _) => s.push_str(&format!("  fix saves {} and {l} layer{}\n", signed_size(b), if l == 1 || l == -1 { "" } else { "s" })),
+            (Some(b), Some(l), _) => s.push_str(&format!(
+                "  fix saves {} and {l} layer{}\n",
+                signed_size(b),
+                if l == 1 || l == -1 { "" } else { "s" }
+            )),
             (_, _, Some(_)) => s.push_str("  fix offered (not measured: a build failed)\n"),
             _ => {}
         }

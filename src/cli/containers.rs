@@ -78,14 +78,24 @@ impl Containers {
     pub fn warnings(&self) -> Vec<String> {
         self.damaged
             .iter()
-            .map(|d| format!("container {} is damaged: {}; remove it with `layerlab rm -f {}`", d.shown(), d.error, d.shown()))
+            .map(|d| {
+                format!(
+                    "container {} is damaged: {}; remove it with `layerlab rm -f {}`",
+                    d.shown(),
+                    d.error,
+                    d.shown()
+                )
+            })
             .collect()
     }
 
     /// Deletes the damaged container named `what` (name or ID prefix); returns it.
     pub fn remove_damaged(&mut self, what: &str) -> Option<DamagedContainer> {
         let what = what.trim_start_matches('/');
-        let i = self.damaged.iter().position(|d| d.name.as_deref() == Some(what) || (what.len() >= 4 && d.id.starts_with(what)))?;
+        let i = self
+            .damaged
+            .iter()
+            .position(|d| d.name.as_deref() == Some(what) || (what.len() >= 4 && d.id.starts_with(what)))?;
         let d = self.damaged.remove(i);
         let _ = fs::remove_dir_all(&d.dir);
         Some(d)
@@ -93,7 +103,8 @@ impl Containers {
 
     /// True when `containers` differ from what was loaded.
     pub fn changed(&self, containers: &[Container]) -> bool {
-        containers.len() != self.loaded.len() || containers.iter().any(|c| self.loaded.get(&c.id) != Some(&fingerprint(c)))
+        containers.len() != self.loaded.len()
+            || containers.iter().any(|c| self.loaded.get(&c.id) != Some(&fingerprint(c)))
     }
 
     /// Writes the containers that changed and removes those that are gone (damaged ones
@@ -118,7 +129,9 @@ impl Containers {
         let live: std::collections::HashSet<&str> = containers.iter().map(|c| c.id.as_str()).collect();
         let gone: Vec<String> = self.loaded.keys().filter(|id| !live.contains(id.as_str())).cloned().collect();
         for id in gone {
-            fs::remove_dir_all(root.join(&id)).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) }).map_err(err)?;
+            fs::remove_dir_all(root.join(&id))
+                .or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+                .map_err(err)?;
             self.loaded.remove(&id);
         }
         Ok(())

@@ -34,14 +34,20 @@ impl Host for DirHost {
         fs::write(path, bytes).map_err(|e| io_error(path, e))
     }
 
-    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, fs::File::create(path).map_err(|e| io_error(path, e))?);
+    fn write_stream(
+        &mut self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut out =
+            std::io::BufWriter::with_capacity(1 << 16, fs::File::create(path).map_err(|e| io_error(path, e))?);
         fill(&mut out)?;
         std::io::Write::flush(&mut out).map_err(|e| io_error(path, e))
     }
 
     fn list_dir(&self, path: &str) -> Option<Vec<String>> {
-        let mut names: Vec<String> = fs::read_dir(path).ok()?.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> =
+            fs::read_dir(path).ok()?.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         Some(names)
     }
@@ -56,7 +62,10 @@ impl Host for DirHost {
 
     fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
-        std::io::stdin().take(MAX_FILE + 1).read_to_end(&mut out).map_err(|e| format!("reading standard input: {e}"))?;
+        std::io::stdin()
+            .take(MAX_FILE + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("reading standard input: {e}"))?;
         if out.len() as u64 > MAX_FILE {
             return Err(format!("standard input is too large (more than {MAX_FILE} bytes)"));
         }
@@ -88,22 +97,31 @@ impl Host for DirHost {
         };
         let df_rel = inside(root, &df_host);
         let ignore = match fs::symlink_metadata(root.join(".dockerignore")) {
-            Ok(m) if m.is_file() => Some(Ignore::parse(&String::from_utf8_lossy(&read_capped(&root.join(".dockerignore"), MAX_DOCKERFILE)?))),
+            Ok(m) if m.is_file() => Some(Ignore::parse(&String::from_utf8_lossy(&read_capped(
+                &root.join(".dockerignore"),
+                MAX_DOCKERFILE,
+            )?))),
             _ => None,
         };
         let mut ctx = Context::new();
         let mut walker = Walker { root, ignore: ignore.as_ref(), keep: df_rel.as_deref(), total: 0 };
         walker.walk(root, &mut ctx)?;
         let bytes = match &df_rel {
-            Some(rel) => ctx.read_scoped(rel).map(|c| c.bytes().into_owned()).ok_or_else(|| missing_dockerfile(&df_host))?,
+            Some(rel) => {
+                ctx.read_scoped(rel).map(|c| c.bytes().into_owned()).ok_or_else(|| missing_dockerfile(&df_host))?
+            }
             None => match fs::metadata(&df_host) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing_dockerfile(&df_host)),
-                _ => read_capped(&df_host, MAX_DOCKERFILE)
-                    .map_err(|e| format!("failed to read dockerfile: {}", e.trim_start_matches(&format!("{}: ", df_host.display()))))?,
+                _ => read_capped(&df_host, MAX_DOCKERFILE).map_err(|e| {
+                    format!("failed to read dockerfile: {}", e.trim_start_matches(&format!("{}: ", df_host.display())))
+                })?,
             },
         };
         if bytes.len() as u64 > MAX_DOCKERFILE {
-            return Err(format!("failed to read dockerfile: {}: file too large (more than {MAX_DOCKERFILE} bytes)", df_host.display()));
+            return Err(format!(
+                "failed to read dockerfile: {}: file too large (more than {MAX_DOCKERFILE} bytes)",
+                df_host.display()
+            ));
         }
         Ok((String::from_utf8_lossy(&bytes).into_owned(), ctx))
     }
@@ -122,7 +140,8 @@ fn missing_dockerfile(p: &Path) -> String {
 /// `p` relative to `root` when it names something inside it (lexically, links not
 /// followed).
 fn inside(root: &Path, p: &Path) -> Option<String> {
-    let abs = |p: &Path| if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let abs =
+        |p: &Path| if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
     let (root, p) = (abs(root), abs(p));
     let norm = |p: &Path| crate::vfs::path::normalize("/", &p.to_string_lossy());
     let (root, p) = (norm(&root), norm(&p));
@@ -176,7 +195,9 @@ impl Walker<'_> {
                 ctx.add_symlink(&rel, &target.to_string_lossy());
             } else if meta.is_file() {
                 if meta.len() > MAX_FILE {
-                    return Err(format!("{rel}: file too large for the in-memory context (more than {MAX_FILE} bytes)"));
+                    return Err(format!(
+                        "{rel}: file too large for the in-memory context (more than {MAX_FILE} bytes)"
+                    ));
                 }
                 self.total += meta.len();
                 if self.total > MAX_CONTEXT {

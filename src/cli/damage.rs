@@ -18,7 +18,11 @@ pub struct Removed {
 /// Takes the operands of a removal command that name damaged images or containers,
 /// removes those, and returns the arguments left for the engine: `None` when nothing is
 /// left to do.
-pub fn remove_named(state: &mut State, containers: &mut Containers, args: Vec<String>) -> (Option<Vec<String>>, Removed) {
+pub fn remove_named(
+    state: &mut State,
+    containers: &mut Containers,
+    args: Vec<String>,
+) -> (Option<Vec<String>>, Removed) {
     let mut removed = Removed::default();
     let (images, skip) = match (args.first().map(String::as_str), args.get(1).map(String::as_str)) {
         (Some("rmi"), _) => (true, 1),
@@ -62,7 +66,8 @@ pub fn layer_failures(store: &Store) -> Vec<String> {
     for img in store.images() {
         for l in &img.layers {
             if let Some(f) = l.failure() {
-                let name = store.tags_of(&img.id).first().map(|r| r.to_string()).unwrap_or_else(|| img.short_id().to_string());
+                let name =
+                    store.tags_of(&img.id).first().map(|r| r.to_string()).unwrap_or_else(|| img.short_id().to_string());
                 let line = format!("image {name} is damaged: {f}; remove it with `layerlab rmi -f {name}`");
                 if !out.contains(&line) {
                     out.push(line);

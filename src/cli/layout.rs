@@ -127,12 +127,18 @@ pub fn index_contents(dir: &Path, index: Index) -> IndexContents {
 type ImageParts = (ImageConfig, Vec<u8>, Vec<(String, BlobDesc)>);
 
 fn read_image(dir: &Path, desc: &Descriptor, id: &mut Option<String>) -> Result<ImageParts, String> {
-    let manifest: Manifest = serde_json::from_slice(&read_blob(dir, desc)?).map_err(|e| format!("manifest {}: {e}", desc.digest))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&read_blob(dir, desc)?).map_err(|e| format!("manifest {}: {e}", desc.digest))?;
     *id = Some(manifest.config.digest.clone());
     let config_bytes = read_blob(dir, &manifest.config)?;
-    let config: ImageConfig = serde_json::from_slice(&config_bytes).map_err(|e| format!("config {}: {e}", manifest.config.digest))?;
+    let config: ImageConfig =
+        serde_json::from_slice(&config_bytes).map_err(|e| format!("config {}: {e}", manifest.config.digest))?;
     if config.rootfs.diff_ids.len() != manifest.layers.len() {
-        return Err(format!("its config lists {} layers but its manifest {}", config.rootfs.diff_ids.len(), manifest.layers.len()));
+        return Err(format!(
+            "its config lists {} layers but its manifest {}",
+            config.rootfs.diff_ids.len(),
+            manifest.layers.len()
+        ));
     }
     let mut layers = Vec::new();
     for (l, diff_id) in manifest.layers.iter().zip(&config.rootfs.diff_ids) {
@@ -142,7 +148,10 @@ fn read_image(dir: &Path, desc: &Descriptor, id: &mut Option<String>) -> Result<
         if l.media_type.contains("zstd") {
             return Err(format!("layer {} is zstd-compressed", l.digest));
         }
-        layers.push((diff_id.clone(), BlobDesc { digest: l.digest.clone(), size: l.size, gzip: l.media_type.contains("gzip") }));
+        layers.push((
+            diff_id.clone(),
+            BlobDesc { digest: l.digest.clone(), size: l.size, gzip: l.media_type.contains("gzip") },
+        ));
     }
     Ok((config, config_bytes, layers))
 }
@@ -189,7 +198,11 @@ pub fn write_atomic(target: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Resu
 /// a temporary file renamed to their digest, so a blob is never seen half-written and an
 /// existing blob is left as it is. With `expect`, bytes hashing to anything else are an
 /// error (a damaged source) and nothing is added.
-pub fn add_blob(dir: &Path, expect: Option<&str>, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<(String, u64)> {
+pub fn add_blob(
+    dir: &Path,
+    expect: Option<&str>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<(String, u64)> {
     let blobs = dir.join("blobs").join("sha256");
     fs::create_dir_all(&blobs)?;
     let tmp = temp_path(&blobs.join("blob"));
@@ -226,7 +239,12 @@ pub fn write_layout(dir: &Path, images: &[SaveImage]) -> Result<(), SaveError> {
 /// yet removed); with `layers` false, layer blobs are left to the caller (added first with
 /// [`add_blob`]: a missing one belongs to a damaged image).
 /// Returns the index written.
-pub fn write_layout_with(dir: &Path, images: &[SaveImage], keep: &[Descriptor], layers: bool) -> Result<Index, SaveError> {
+pub fn write_layout_with(
+    dir: &Path,
+    images: &[SaveImage],
+    keep: &[Descriptor],
+    layers: bool,
+) -> Result<Index, SaveError> {
     fs::create_dir_all(dir.join("blobs").join("sha256"))?;
     let files = oci::layout_files(images, &mut |_, _| {})?;
     for f in &files {
@@ -242,7 +260,8 @@ pub fn write_layout_with(dir: &Path, images: &[SaveImage], keep: &[Descriptor], 
         oci::FileSource::Bytes(b) if f.path == "index.json" => Some(b),
         _ => None,
     });
-    let mut index: Index = serde_json::from_slice(planned.ok_or_else(|| io::Error::other("no index.json planned"))?).map_err(io::Error::other)?;
+    let mut index: Index = serde_json::from_slice(planned.ok_or_else(|| io::Error::other("no index.json planned"))?)
+        .map_err(io::Error::other)?;
     index.media_type = MEDIA_TYPE_INDEX.into();
     index.manifests.extend(keep.iter().cloned());
     let bytes = serde_json::to_vec(&index).map_err(io::Error::other)?;

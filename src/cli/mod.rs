@@ -16,7 +16,6 @@ use std::io::Write;
 
 use crate::engine::{Engine, Output, Stream};
 
-
 /// Runs the CLI with the given arguments (without the program name); returns the exit code.
 pub fn main(args: Vec<String>) -> i32 {
     let mut args = args;
@@ -38,7 +37,10 @@ pub fn main(args: Vec<String>) -> i32 {
     let root = std::path::PathBuf::from(root);
     if root.exists() && !root.is_dir() {
         // Fail before a command reports work it could not keep.
-        eprintln!("layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)", root.display());
+        eprintln!(
+            "layerlab: the state directory {} is not a directory (set --root or LAYERLAB_ROOT to a directory)",
+            root.display()
+        );
         return 1;
     }
     let mut state = match state::State::open(&root) {
@@ -50,7 +52,8 @@ pub fn main(args: Vec<String>) -> i32 {
     };
     let mut engine = Engine::new(clock);
     engine.set_host(context::DirHost);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     engine.seed_ids((u64::from(std::process::id()) << 32) | u64::from(nanos));
     state.load(&mut engine.store);
     let (mut containers, loaded) = containers::Containers::load(&root);

@@ -32,9 +32,7 @@ pub fn run(args: &[String]) -> i32 {
                 None => return usage_error("flag needs an argument: -f"),
             },
             s if s.starts_with("--file=") => file = Some(s["--file=".len()..].to_string()),
-            s if s.starts_with('-') && s != "-" => {
-                return usage_error(&format!("unknown flag: {s}"))
-            }
+            s if s.starts_with('-') && s != "-" => return usage_error(&format!("unknown flag: {s}")),
             s => {
                 if path.is_some() {
                     return usage_error("too many arguments");
@@ -85,15 +83,11 @@ fn usage_error(msg: &str) -> i32 {
 fn read_source(file: Option<&str>, path: Option<&str>) -> Result<String, String> {
     if file == Some("-") {
         let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("reading stdin: {e}"))?;
+        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("reading stdin: {e}"))?;
         return Ok(s);
     }
     let target: PathBuf = match (file, path) {
-        (Some(f), Some(dir)) if Path::new(f).is_relative() && Path::new(dir).is_dir() => {
-            Path::new(dir).join(f)
-        }
+        (Some(f), Some(dir)) if Path::new(f).is_relative() && Path::new(dir).is_dir() => Path::new(dir).join(f),
         (Some(f), _) => PathBuf::from(f),
         (None, Some(p)) if Path::new(p).is_dir() => Path::new(p).join("Dockerfile"),
         (None, Some(p)) => PathBuf::from(p),

@@ -20,11 +20,14 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::layout::{add_blob, blob_file, has_blob, index_contents, prune_layout, read_index, write_atomic, write_layout_with, DamagedImage};
+use super::layout::{
+    add_blob, blob_file, has_blob, index_contents, prune_layout, read_index, write_atomic, write_layout_with,
+    DamagedImage,
+};
 use crate::image::{BlobBytes, BlobDesc, Image, LayerInfo, Reference, Store};
-use crate::util::digest::HashReader;
 use crate::oci::spec::{Descriptor, Index, MEDIA_TYPE_INDEX};
 use crate::oci::{LoadOptions, SaveImage, SaveLayer};
+use crate::util::digest::HashReader;
 use crate::vfs::Layer;
 
 const SIDECAR: &str = "layerlab-state.json";
@@ -98,7 +101,15 @@ impl State {
             .open(dir.join(LOCK))
             .map_err(|e| format!("opening {}: {e}", dir.join(LOCK).display()))?;
         lock.lock().map_err(|e| format!("locking {}: {e}", dir.join(LOCK).display()))?;
-        Ok(State { dir: dir.to_path_buf(), _lock: lock, damaged: Vec::new(), listed: HashSet::new(), prune: true, rebuilt: false, warnings: Vec::new() })
+        Ok(State {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            damaged: Vec::new(),
+            listed: HashSet::new(),
+            prune: true,
+            rebuilt: false,
+            warnings: Vec::new(),
+        })
     }
 
     /// True when the directory must be written even if the command changes nothing
@@ -127,7 +138,8 @@ impl State {
         let index_path = self.dir.join("index.json");
         let lost = !index_path.exists() && (!sidecar.images.is_empty() || blobs_present(&self.dir));
         let contents = if lost && !sidecar.index.is_empty() {
-            let copy = Index { schema_version: 2, media_type: MEDIA_TYPE_INDEX.into(), manifests: sidecar.index.clone() };
+            let copy =
+                Index { schema_version: 2, media_type: MEDIA_TYPE_INDEX.into(), manifests: sidecar.index.clone() };
             self.warnings.push(format!("{} is missing: rebuilt from {SIDECAR}", index_path.display()));
             self.rebuilt = true;
             Ok(index_contents(&self.dir, copy))
@@ -146,7 +158,9 @@ impl State {
             Ok(c) => c,
             Err(e) => {
                 self.prune = false;
-                self.warnings.push(format!("{e}: no image is listed (the file is kept as index.json.damaged at the next change)"));
+                self.warnings.push(format!(
+                    "{e}: no image is listed (the file is kept as index.json.damaged at the next change)"
+                ));
                 return;
             }
         };
@@ -158,7 +172,10 @@ impl State {
                 .map(|(diff_id, desc)| {
                     self.listed.insert(desc.digest.clone());
                     let size = sidecar.layers.get(&diff_id).copied();
-                    shared.entry(desc.digest.clone()).or_insert_with(|| lazy_layer(&self.dir, diff_id, desc, size)).clone()
+                    shared
+                        .entry(desc.digest.clone())
+                        .or_insert_with(|| lazy_layer(&self.dir, diff_id, desc, size))
+                        .clone()
                 })
                 .collect();
             let id = crate::image::sha256_digest(&img.config_bytes);
@@ -174,7 +191,12 @@ impl State {
             }
         }
         for d in &contents.damaged {
-            self.warnings.push(format!("image {} is damaged: {}; remove it with `layerlab rmi -f {}`", d.name(), d.error, d.name()));
+            self.warnings.push(format!(
+                "image {} is damaged: {}; remove it with `layerlab rmi -f {}`",
+                d.name(),
+                d.error,
+                d.name()
+            ));
         }
         self.damaged = contents.damaged;
     }
@@ -186,7 +208,8 @@ impl State {
         let hex = what.strip_prefix("sha256:").unwrap_or(what);
         let i = self.damaged.iter().position(|d| {
             d.tags.iter().any(|t| Reference::parse(t).ok().map(|r| r.to_string()) == wanted && wanted.is_some())
-                || (hex.len() >= 4 && d.id.as_deref().is_some_and(|id| id.strip_prefix("sha256:").unwrap_or(id).starts_with(hex)))
+                || (hex.len() >= 4
+                    && d.id.as_deref().is_some_and(|id| id.strip_prefix("sha256:").unwrap_or(id).starts_with(hex)))
         })?;
         Some(self.damaged.remove(i))
     }
@@ -209,7 +232,8 @@ impl State {
                 }
             }
         }
-        let kept: Vec<&Image> = store.images().filter(|i| !i.layers.iter().any(|l| too_big.contains(&l.diff_id))).collect();
+        let kept: Vec<&Image> =
+            store.images().filter(|i| !i.layers.iter().any(|l| too_big.contains(&l.diff_id))).collect();
         let save: Vec<SaveImage> = kept
             .iter()
             .map(|img| SaveImage {
@@ -225,16 +249,21 @@ impl State {
             let _ = fs::rename(&index, self.dir.join("index.json.damaged"));
         }
         let keep: Vec<_> = self.damaged.iter().flat_map(|d| d.descriptors.iter().cloned()).collect();
-        let index = write_layout_with(&self.dir, &save, &keep, false).map_err(|e| format!("writing {}: {e}", self.dir.display()))?;
+        let index = write_layout_with(&self.dir, &save, &keep, false)
+            .map_err(|e| format!("writing {}: {e}", self.dir.display()))?;
         let mut sidecar = Sidecar { index: index.manifests, ..Sidecar::default() };
         for i in &kept {
-            sidecar.images.insert(i.id.clone(), ImageExtra { parent: i.parent.clone(), cache_key: i.cache_key.clone(), created: i.created });
+            sidecar.images.insert(
+                i.id.clone(),
+                ImageExtra { parent: i.parent.clone(), cache_key: i.cache_key.clone(), created: i.created },
+            );
             for l in &i.layers {
                 sidecar.layers.insert(l.diff_id.clone(), l.size);
             }
         }
         let bytes = serde_json::to_vec_pretty(&sidecar).map_err(|e| e.to_string())?;
-        write_atomic(&self.dir.join(SIDECAR), |w| w.write_all(&bytes)).map_err(|e| format!("writing {SIDECAR}: {e}"))?;
+        write_atomic(&self.dir.join(SIDECAR), |w| w.write_all(&bytes))
+            .map_err(|e| format!("writing {SIDECAR}: {e}"))?;
         if self.prune {
             prune_layout(&self.dir).map_err(|e| format!("pruning {}: {e}", self.dir.display()))?;
         }
@@ -262,11 +291,13 @@ impl State {
         let err = |e: io::Error| format!("writing layer {}: {e}", l.diff_id);
         match (l.stored(), l.known_blob()) {
             (Some(bytes), Some(desc)) => {
-                add_blob(&self.dir, Some(&desc.digest), |w| io::copy(&mut bytes.open()?, w).map(|_| ())).map_err(err)?;
+                add_blob(&self.dir, Some(&desc.digest), |w| io::copy(&mut bytes.open()?, w).map(|_| ()))
+                    .map_err(err)?;
             }
             _ => {
                 let layer = l.load()?;
-                let (digest, size) = add_blob(&self.dir, None, |w| crate::oci::write_layer_gzip(layer, w).map(|_| ())).map_err(err)?;
+                let (digest, size) =
+                    add_blob(&self.dir, None, |w| crate::oci::write_layer_gzip(layer, w).map(|_| ())).map_err(err)?;
                 l.blob(|| BlobDesc { digest, size, gzip: true });
             }
         }
@@ -300,7 +331,8 @@ fn decode_blob(path: &Path, desc: &BlobDesc, diff_id: &str) -> Result<Layer, Str
     let f = fs::File::open(path).map_err(|e| format!("blob {}: {e}", desc.digest))?;
     let mut r = HashReader::new(BufReader::with_capacity(1 << 16, f));
     let opts = LoadOptions { max_uncompressed: layer_limit(), ..LoadOptions::default() };
-    let read = crate::oci::read_layer_tar_from(&mut r, &opts, first_ino).map_err(|e| format!("blob {}: {e}", desc.digest))?;
+    let read =
+        crate::oci::read_layer_tar_from(&mut r, &opts, first_ino).map_err(|e| format!("blob {}: {e}", desc.digest))?;
     io::copy(&mut r, &mut io::sink()).map_err(|e| format!("blob {}: {e}", desc.digest))?;
     let (_, digest, size) = r.finish();
     if digest != desc.digest || size != desc.size {

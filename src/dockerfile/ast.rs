@@ -71,10 +71,7 @@ impl Heredoc {
         if !self.chomp {
             return self.content.clone();
         }
-        self.content
-            .split_inclusive('\n')
-            .map(|l| l.trim_start_matches('\t'))
-            .collect()
+        self.content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect()
     }
 }
 

@@ -6,10 +6,7 @@ use super::ast::{Command, Instruction, ShellOrExec, Warning};
 use super::lineparse::Node;
 
 fn warn(line: usize, rule: &str, msg: String) -> Warning {
-    Warning {
-        line,
-        message: format!("{rule}: {msg}"),
-    }
+    Warning { line, message: format!("{rule}: {msg}") }
 }
 
 fn is_self_consistent(s: &str) -> bool {
@@ -51,15 +48,10 @@ pub(crate) fn run(instructions: &[Instruction], nodes: &[&Node]) -> Vec<Warning>
             Command::From { name, .. } => {
                 if let [_, as_word, raw_name] = node.args.as_slice() {
                     if *raw_name != raw_name.to_lowercase() {
-                        out.push(warn(
-                            line,
-                            "StageNameCasing",
-                            format!("Stage name '{raw_name}' should be lowercase"),
-                        ));
+                        out.push(warn(line, "StageNameCasing", format!("Stage name '{raw_name}' should be lowercase")));
                     }
                     let from = node.keyword.as_str();
-                    let mismatch = (from == from.to_lowercase()
-                        && *as_word != as_word.to_lowercase())
+                    let mismatch = (from == from.to_lowercase() && *as_word != as_word.to_lowercase())
                         || (from == from.to_uppercase() && *as_word != as_word.to_uppercase());
                     if is_self_consistent(from) && mismatch {
                         out.push(warn(
@@ -81,27 +73,21 @@ pub(crate) fn run(instructions: &[Instruction], nodes: &[&Node]) -> Vec<Warning>
                         out.push(warn(
                             line,
                             "DuplicateStageName",
-                            format!(
-                                "Duplicate stage name \"{name}\", stage names should be unique"
-                            ),
+                            format!("Duplicate stage name \"{name}\", stage names should be unique"),
                         ));
                     }
                     stage_names.push(name.clone());
                 }
             }
             // Legacy `KEY value`: the separator slot of the (key, value, sep) triple is empty.
-            Command::Env(_) | Command::Label(_)
-                if node.args.get(2).is_some_and(|s| s.is_empty()) =>
-            {
+            Command::Env(_) | Command::Label(_) if node.args.get(2).is_some_and(|s| s.is_empty()) => {
                 out.push(warn(
                     line,
                     "LegacyKeyValueFormat",
                     format!("\"{k} key=value\" should be used instead of legacy \"{k} key value\" format"),
                 ));
             }
-            Command::Cmd(ShellOrExec::Shell(_)) | Command::Entrypoint(ShellOrExec::Shell(_))
-                if !stage_has_shell =>
-            {
+            Command::Cmd(ShellOrExec::Shell(_)) | Command::Entrypoint(ShellOrExec::Shell(_)) if !stage_has_shell => {
                 out.push(warn(
                     line,
                     "JSONArgsRecommended",
@@ -140,11 +126,7 @@ pub(crate) fn apply_skip(directives: &[(String, String, usize)], warnings: &mut 
         .filter_map(|part| part.trim().strip_prefix("skip="))
         .flat_map(|list| list.split(',').map(|s| s.trim().to_string()))
         .collect();
-    warnings.retain(|w| {
-        !skip
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case("all") || w.message.starts_with(&format!("{s}:")))
-    });
+    warnings.retain(|w| !skip.iter().any(|s| s.eq_ignore_ascii_case("all") || w.message.starts_with(&format!("{s}:"))));
 }
 
 #[cfg(test)]
@@ -152,12 +134,7 @@ mod tests {
     use crate::dockerfile::parse;
 
     fn warnings(src: &str) -> Vec<(usize, String)> {
-        parse(src)
-            .unwrap()
-            .warnings
-            .into_iter()
-            .map(|w| (w.line, w.message))
-            .collect()
+        parse(src).unwrap().warnings.into_iter().map(|w| (w.line, w.message)).collect()
     }
 
     #[test]
@@ -168,7 +145,11 @@ mod tests {
                 (1, "StageNameCasing: Stage name 'Build' should be lowercase".to_string()),
                 (2, "FromAsCasing: 'as' and 'FROM' keywords' casing do not match".to_string()),
                 (3, "DuplicateStageName: Duplicate stage name \"build\", stage names should be unique".to_string()),
-                (4, "ReservedStageName: Stage name should not use the same name as reserved stage \"scratch\"".to_string()),
+                (
+                    4,
+                    "ReservedStageName: Stage name should not use the same name as reserved stage \"scratch\""
+                        .to_string()
+                ),
             ]
         );
         assert!(warnings("from a as b\nrun x\n").is_empty());

@@ -38,11 +38,7 @@ pub fn parse_go_duration(s: &str) -> Result<i64, String> {
         if int_part.is_empty() && frac_part.is_empty() {
             return Err(invalid());
         }
-        let unit_len = rest
-            .chars()
-            .take_while(|c| *c != '.' && !c.is_ascii_digit())
-            .map(char::len_utf8)
-            .sum();
+        let unit_len = rest.chars().take_while(|c| *c != '.' && !c.is_ascii_digit()).map(char::len_utf8).sum();
         let unit = &rest[..unit_len];
         rest = &rest[unit_len..];
         let scale: f64 = match unit {
@@ -53,22 +49,12 @@ pub fn parse_go_duration(s: &str) -> Result<i64, String> {
             "s" => 1e9,
             "m" => 60e9,
             "h" => 3600e9,
-            _ => {
-                return Err(format!(
-                    "time: unknown unit {} in duration {}",
-                    go_quote(unit),
-                    go_quote(s)
-                ))
-            }
+            _ => return Err(format!("time: unknown unit {} in duration {}", go_quote(unit), go_quote(s))),
         };
-        let number: f64 = format!(
-            "{}.{}",
-            if int_part.is_empty() { "0" } else { int_part },
-            frac_part
-        )
-        .trim_end_matches('.')
-        .parse()
-        .map_err(|_| invalid())?;
+        let number: f64 = format!("{}.{}", if int_part.is_empty() { "0" } else { int_part }, frac_part)
+            .trim_end_matches('.')
+            .parse()
+            .map_err(|_| invalid())?;
         total += number * scale;
         if total > i64::MAX as f64 {
             return Err(invalid());
@@ -89,17 +75,8 @@ mod tests {
         assert_eq!(parse_go_duration("1.5h"), Ok(5_400_000_000_000));
         assert_eq!(parse_go_duration("100ms"), Ok(100_000_000));
         assert_eq!(parse_go_duration("0"), Ok(0));
-        assert_eq!(
-            parse_go_duration("5"),
-            Err("time: missing unit in duration \"5\"".into())
-        );
-        assert_eq!(
-            parse_go_duration("5x"),
-            Err("time: unknown unit \"x\" in duration \"5x\"".into())
-        );
-        assert_eq!(
-            parse_go_duration("abc"),
-            Err("time: invalid duration \"abc\"".into())
-        );
+        assert_eq!(parse_go_duration("5"), Err("time: missing unit in duration \"5\"".into()));
+        assert_eq!(parse_go_duration("5x"), Err("time: unknown unit \"x\" in duration \"5x\"".into()));
+        assert_eq!(parse_go_duration("abc"), Err("time: invalid duration \"abc\"".into()));
     }
 }

@@ -61,38 +61,23 @@ impl LexError {
 impl Lex {
     /// A lexer with all switches off.
     pub fn new(escape: char) -> Lex {
-        Lex {
-            escape,
-            raw_quotes: false,
-            raw_escapes: false,
-            skip_process_quotes: false,
-            skip_unset_env: false,
-        }
+        Lex { escape, raw_quotes: false, raw_escapes: false, skip_process_quotes: false, skip_unset_env: false }
     }
 
     /// `ProcessWord` with the error as BuildKit prints it.
     pub fn process_word(&self, word: &str, lookup: Lookup<'_>) -> Result<String, String> {
-        self.run(word, lookup)
-            .map(|r| r.0)
-            .map_err(|e| wrap(word, &e))
+        self.run(word, lookup).map(|r| r.0).map_err(|e| wrap(word, &e))
     }
 
     /// `ProcessWords` with the error as BuildKit prints it.
     pub fn process_words(&self, word: &str, lookup: Lookup<'_>) -> Result<Vec<String>, String> {
-        self.run(word, lookup)
-            .map(|r| r.1)
-            .map_err(|e| wrap(word, &e))
+        self.run(word, lookup).map(|r| r.1).map_err(|e| wrap(word, &e))
     }
 
     /// Both results (joined word, split words), or the raw error kind.
     pub fn run(&self, word: &str, lookup: Lookup<'_>) -> Result<(String, Vec<String>), LexError> {
-        let mut sw = ShellWord {
-            lex: *self,
-            chars: word.chars().collect(),
-            pos: 0,
-            lookup,
-            raw_escapes: self.raw_escapes,
-        };
+        let mut sw =
+            ShellWord { lex: *self, chars: word.chars().collect(), pos: 0, lookup, raw_escapes: self.raw_escapes };
         let r = sw.process_stop_on(None, self.raw_escapes)?;
         if r.0.len() > MAX_EXPANDED {
             return Err(LexError::Syntax(format!("expanded value too long (more than {MAX_EXPANDED} bytes)")));
@@ -119,9 +104,7 @@ pub fn go_quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -191,11 +174,7 @@ impl ShellWord<'_> {
         c
     }
 
-    fn process_stop_on(
-        &mut self,
-        stop: Option<char>,
-        raw_escapes: bool,
-    ) -> Result<(String, Vec<String>), LexError> {
+    fn process_stop_on(&mut self, stop: Option<char>, raw_escapes: bool) -> Result<(String, Vec<String>), LexError> {
         let saved = self.raw_escapes;
         self.raw_escapes = raw_escapes;
         let r = self.stop_on_inner(stop);
@@ -244,9 +223,7 @@ impl ShellWord<'_> {
             result.push(ch);
         }
         if let Some(s) = stop {
-            return syntax(format!(
-                "unexpected end of statement while looking for matching {s}"
-            ));
+            return syntax(format!("unexpected end of statement while looking for matching {s}"));
         }
         Ok((result, words.finish()))
     }
@@ -259,11 +236,7 @@ impl ShellWord<'_> {
         }
         loop {
             match self.next() {
-                None => {
-                    return syntax(
-                        "unexpected end of statement while looking for matching single-quote",
-                    )
-                }
+                None => return syntax("unexpected end of statement while looking for matching single-quote"),
                 Some('\'') => {
                     if self.lex.raw_quotes {
                         result.push('\'');
@@ -283,11 +256,7 @@ impl ShellWord<'_> {
         }
         loop {
             match self.peek() {
-                None => {
-                    return syntax(
-                        "unexpected end of statement while looking for matching double-quote",
-                    )
-                }
+                None => return syntax("unexpected end of statement while looking for matching double-quote"),
                 Some('"') => {
                     self.next();
                     if self.lex.raw_quotes {
@@ -369,13 +338,7 @@ impl ShellWord<'_> {
         }
     }
 
-    fn modifier(
-        &mut self,
-        name: &str,
-        ch: char,
-        chs: &str,
-        null_is_unset: bool,
-    ) -> Result<String, LexError> {
+    fn modifier(&mut self, name: &str, ch: char, chs: &str, null_is_unset: bool) -> Result<String, LexError> {
         let raw = ch == '#' || ch == '%';
         if null_is_unset && raw {
             return syntax(format!("unsupported modifier ({chs}) in substitution"));
@@ -401,16 +364,8 @@ impl ShellWord<'_> {
             '+' => Ok(if empty_as_unset { String::new() } else { word }),
             '?' => {
                 if !set || (null_is_unset && value.is_empty()) {
-                    let default = if set {
-                        "is not allowed to be empty"
-                    } else {
-                        "is not allowed to be unset"
-                    };
-                    let msg = if word.is_empty() {
-                        default.to_string()
-                    } else {
-                        word
-                    };
+                    let default = if set { "is not allowed to be empty" } else { "is not allowed to be unset" };
+                    let msg = if word.is_empty() { default.to_string() } else { word };
                     return Err(LexError::Unset(format!("{name}: {msg}")));
                 }
                 Ok(value)

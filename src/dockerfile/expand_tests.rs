@@ -56,18 +56,9 @@ fn default_and_alternative_operators() {
 fn required_operators() {
     assert_eq!(ok("he${PWD?}"), "he/home");
     assert_eq!(ok("he${NULL?}"), "he");
-    assert_eq!(
-        w("${XXX?}").unwrap_err(),
-        "failed to process \"${XXX?}\": XXX: is not allowed to be unset"
-    );
-    assert_eq!(
-        w("${NULL:?}").unwrap_err(),
-        "failed to process \"${NULL:?}\": NULL: is not allowed to be empty"
-    );
-    assert_eq!(
-        w("${XXX:?need it}").unwrap_err(),
-        "failed to process \"${XXX:?need it}\": XXX: need it"
-    );
+    assert_eq!(w("${XXX?}").unwrap_err(), "failed to process \"${XXX?}\": XXX: is not allowed to be unset");
+    assert_eq!(w("${NULL:?}").unwrap_err(), "failed to process \"${NULL:?}\": NULL: is not allowed to be empty");
+    assert_eq!(w("${XXX:?need it}").unwrap_err(), "failed to process \"${XXX:?need it}\": XXX: need it");
 }
 
 #[test]
@@ -86,26 +77,11 @@ fn pattern_operators() {
 
 #[test]
 fn syntax_errors() {
-    assert_eq!(
-        w("${}").unwrap_err(),
-        "failed to process \"${}\": syntax error: bad substitution"
-    );
-    assert_eq!(
-        w("${:-x}").unwrap_err(),
-        "failed to process \"${:-x}\": syntax error: bad substitution"
-    );
-    assert_eq!(
-        w("${{aaa}").unwrap_err(),
-        "failed to process \"${{aaa}\": syntax error: bad substitution"
-    );
-    assert_eq!(
-        w("he${PWD").unwrap_err(),
-        "failed to process \"he${PWD\": syntax error: missing '}'"
-    );
-    assert_eq!(
-        w("${aaa:-bbb").unwrap_err(),
-        "failed to process \"${aaa:-bbb\": syntax error: missing '}'"
-    );
+    assert_eq!(w("${}").unwrap_err(), "failed to process \"${}\": syntax error: bad substitution");
+    assert_eq!(w("${:-x}").unwrap_err(), "failed to process \"${:-x}\": syntax error: bad substitution");
+    assert_eq!(w("${{aaa}").unwrap_err(), "failed to process \"${{aaa}\": syntax error: bad substitution");
+    assert_eq!(w("he${PWD").unwrap_err(), "failed to process \"he${PWD\": syntax error: missing '}'");
+    assert_eq!(w("${aaa:-bbb").unwrap_err(), "failed to process \"${aaa:-bbb\": syntax error: missing '}'");
     assert_eq!(
         w("${PWD:=000}").unwrap_err(),
         "failed to process \"${PWD:=000}\": unsupported modifier (:=) in substitution"
@@ -114,10 +90,7 @@ fn syntax_errors() {
         w("${XXX:YYY}").unwrap_err(),
         "failed to process \"${XXX:YYY}\": unsupported modifier (:Y) in substitution"
     );
-    assert_eq!(
-        w("${.}").unwrap_err(),
-        "failed to process \"${.}\": unsupported modifier (.) in substitution"
-    );
+    assert_eq!(w("${.}").unwrap_err(), "failed to process \"${.}\": unsupported modifier (.) in substitution");
 }
 
 #[test]
@@ -188,23 +161,14 @@ fn word_splitting() {
 fn lexer_switches() {
     let mut lex = Lex::new('\\');
     lex.skip_unset_env = true;
-    assert_eq!(
-        lex.process_word("$X ${Y} ${Z:-d} $PWD", &env).unwrap(),
-        "$X ${Y} ${Z:-d} /home"
-    );
+    assert_eq!(lex.process_word("$X ${Y} ${Z:-d} $PWD", &env).unwrap(), "$X ${Y} ${Z:-d} /home");
     let mut raw = Lex::new('\\');
     raw.raw_quotes = true;
     raw.raw_escapes = true;
-    assert_eq!(
-        raw.process_words("cat <<\"EOF\" a\\ b", &env).unwrap(),
-        vec!["cat", "<<\"EOF\"", "a\\ b"]
-    );
+    assert_eq!(raw.process_words("cat <<\"EOF\" a\\ b", &env).unwrap(), vec!["cat", "<<\"EOF\"", "a\\ b"]);
     let mut body = Lex::new('\\');
     body.skip_process_quotes = true;
-    assert_eq!(
-        body.process_word("echo \"$SHELL\" '$PWD'\n", &env).unwrap(),
-        "echo \"bash\" '/home'\n"
-    );
+    assert_eq!(body.process_word("echo \"$SHELL\" '$PWD'\n", &env).unwrap(), "echo \"bash\" '/home'\n");
 }
 
 #[test]

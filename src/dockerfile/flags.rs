@@ -29,28 +29,14 @@ pub(crate) fn allowed(keyword: &str) -> &'static [(&'static str, Kind)] {
             ("unpack", Bool),
             ("exclude", Strings),
         ],
-        "COPY" => &[
-            ("chown", Str),
-            ("from", Str),
-            ("chmod", Str),
-            ("link", Bool),
-            ("exclude", Strings),
-            ("parents", Bool),
-        ],
+        "COPY" => {
+            &[("chown", Str), ("from", Str), ("chmod", Str), ("link", Bool), ("exclude", Strings), ("parents", Bool)]
+        }
         "FROM" => &[("platform", Str)],
-        "RUN" => &[
-            ("mount", Strings),
-            ("network", Str),
-            ("security", Str),
-            ("device", Strings),
-        ],
-        "HEALTHCHECK" => &[
-            ("interval", Str),
-            ("timeout", Str),
-            ("start-period", Str),
-            ("start-interval", Str),
-            ("retries", Str),
-        ],
+        "RUN" => &[("mount", Strings), ("network", Str), ("security", Str), ("device", Strings)],
+        "HEALTHCHECK" => {
+            &[("interval", Str), ("timeout", Str), ("start-period", Str), ("start-interval", Str), ("retries", Str)]
+        }
         _ => &[],
     }
 }
@@ -83,19 +69,12 @@ pub(crate) fn parse(words: &[String], allowed: &[(&str, Kind)]) -> Result<Vec<Fl
             (Kind::Bool, Some("")) | (Kind::Str | Kind::Strings, None) => {
                 return Err(format!("missing a value on flag: {flag_name}"));
             }
-            (Kind::Bool, Some(v))
-                if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") =>
-            {
-                return Err(format!(
-                    "expecting boolean value for flag {flag_name}, not: {v}"
-                ));
+            (Kind::Bool, Some(v)) if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") => {
+                return Err(format!("expecting boolean value for flag {flag_name}, not: {v}"));
             }
             _ => {}
         }
-        out.push(Flag {
-            name: name.to_string(),
-            value: value.map(str::to_string),
-        });
+        out.push(Flag { name: name.to_string(), value: value.map(str::to_string) });
     }
     Ok(out)
 }
@@ -130,12 +109,7 @@ impl Read<'_> {
 }
 
 /// Appends ` (did you mean X?)` when one option is within edit distance 2 of `value`.
-pub(crate) fn with_suggestion(
-    msg: String,
-    value: &str,
-    options: &[&str],
-    case_sensitive: bool,
-) -> String {
+pub(crate) fn with_suggestion(msg: String, value: &str, options: &[&str], case_sensitive: bool) -> String {
     match suggest(value, options, case_sensitive) {
         Some(m) => format!("{msg} (did you mean {m}?)"),
         None => msg,
@@ -145,19 +119,11 @@ pub(crate) fn with_suggestion(
 /// BuildKit's `suggest.Search`: the closest option with distance < 3, matching the case of
 /// `value` when case-insensitive.
 pub(crate) fn suggest(value: &str, options: &[&str], case_sensitive: bool) -> Option<String> {
-    let val = if case_sensitive {
-        value.to_string()
-    } else {
-        value.to_lowercase()
-    };
+    let val = if case_sensitive { value.to_string() } else { value.to_lowercase() };
     let mut best: Option<String> = None;
     let mut min = 3;
     for opt in options {
-        let opt = if case_sensitive {
-            opt.to_string()
-        } else {
-            opt.to_lowercase()
-        };
+        let opt = if case_sensitive { opt.to_string() } else { opt.to_lowercase() };
         if val == opt {
             return None;
         }
@@ -188,39 +154,20 @@ mod tests {
 
     #[test]
     fn copy_flags() {
-        let f = parse(
-            &words(&["--from=build", "--link", "--exclude=a", "--exclude=b"]),
-            allowed("COPY"),
-        )
-        .unwrap();
+        let f = parse(&words(&["--from=build", "--link", "--exclude=a", "--exclude=b"]), allowed("COPY")).unwrap();
         assert_eq!(f.len(), 4);
-        assert_eq!(
-            f[1],
-            Flag {
-                name: "link".into(),
-                value: None
-            }
-        );
+        assert_eq!(f[1], Flag { name: "link".into(), value: None });
         assert_eq!(
             parse(&words(&["--foo=1"]), allowed("COPY")).unwrap_err(),
             "unknown flag: --foo (did you mean from?)"
         );
-        assert_eq!(
-            parse(&words(&["--bogus"]), allowed("COPY")).unwrap_err(),
-            "unknown flag: --bogus"
-        );
+        assert_eq!(parse(&words(&["--bogus"]), allowed("COPY")).unwrap_err(), "unknown flag: --bogus");
         assert_eq!(
             parse(&words(&["--chwon=1"]), allowed("COPY")).unwrap_err(),
             "unknown flag: --chwon (did you mean chown?)"
         );
-        assert_eq!(
-            parse(&words(&["--chown"]), allowed("COPY")).unwrap_err(),
-            "missing a value on flag: --chown"
-        );
-        assert_eq!(
-            parse(&words(&["--link="]), allowed("COPY")).unwrap_err(),
-            "missing a value on flag: --link"
-        );
+        assert_eq!(parse(&words(&["--chown"]), allowed("COPY")).unwrap_err(), "missing a value on flag: --chown");
+        assert_eq!(parse(&words(&["--link="]), allowed("COPY")).unwrap_err(), "missing a value on flag: --link");
         assert_eq!(
             parse(&words(&["--link=maybe"]), allowed("COPY")).unwrap_err(),
             "expecting boolean value for flag --link, not: maybe"
@@ -229,10 +176,7 @@ mod tests {
             parse(&words(&["--from=a", "--from=b"]), allowed("COPY")).unwrap_err(),
             "duplicate flag specified: --from"
         );
-        assert_eq!(
-            parse(&words(&["--from=a"]), allowed("WORKDIR")).unwrap_err(),
-            "unknown flag: --from"
-        );
+        assert_eq!(parse(&words(&["--from=a"]), allowed("WORKDIR")).unwrap_err(), "unknown flag: --from");
     }
 
     #[test]

@@ -18,17 +18,12 @@ impl Instruction {
     ///
     /// Heredoc bodies of `COPY`/`ADD` come back with `<<-` tabs already stripped
     /// (`chomp == false`).
-    pub fn expanded(
-        &self,
-        escape: char,
-        lookup: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Instruction, SourceError> {
-        self.expand_inner(escape, lookup)
-            .map_err(|message| SourceError {
-                line: self.start_line,
-                column: None,
-                message,
-            })
+    pub fn expanded(&self, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Result<Instruction, SourceError> {
+        self.expand_inner(escape, lookup).map_err(|message| SourceError {
+            line: self.start_line,
+            column: None,
+            message,
+        })
     }
 
     fn expand_inner(&self, escape: char, lookup: Lookup<'_>) -> Result<Instruction, String> {
@@ -89,11 +84,7 @@ impl Instruction {
             body_lex.skip_process_quotes = true;
             for h in &mut out.heredocs {
                 let body = h.body();
-                h.content = if h.expand {
-                    body_lex.process_word(&body, lookup)?
-                } else {
-                    body
-                };
+                h.content = if h.expand { body_lex.process_word(&body, lookup)? } else { body };
                 h.chomp = false;
             }
         }
@@ -102,10 +93,7 @@ impl Instruction {
 }
 
 /// Expands COPY/ADD sources (heredoc names excepted), destination, `--chown`, `--chmod`.
-fn expand_copy_args(
-    args: &mut CopyArgs,
-    word: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<(), String> {
+fn expand_copy_args(args: &mut CopyArgs, word: &dyn Fn(&str) -> Result<String, String>) -> Result<(), String> {
     for s in &mut args.sources {
         if parse_heredoc(s).ok().flatten().is_none() {
             *s = word(s)?;
@@ -137,9 +125,7 @@ mod tests {
 
     fn expand(line: &str) -> Result<crate::dockerfile::Instruction, String> {
         let d = parse(&format!("FROM a\n{line}\n")).map_err(|e| e.to_string())?;
-        d.instructions[1]
-            .expanded(d.escape, &env)
-            .map_err(|e| e.to_string())
+        d.instructions[1].expanded(d.escape, &env).map_err(|e| e.to_string())
     }
 
     fn s(v: &str) -> String {
@@ -148,35 +134,18 @@ mod tests {
 
     #[test]
     fn expands_docker_expanded_instructions() {
-        assert_eq!(
-            expand("WORKDIR $APP/src").unwrap().command,
-            Command::Workdir(s("/srv/app/src"))
-        );
-        assert_eq!(
-            expand("USER ${UID}:${GID:-100}").unwrap().command,
-            Command::User(s("1000:100"))
-        );
-        assert_eq!(
-            expand("STOPSIGNAL SIG${SIG:-TERM}").unwrap().command,
-            Command::Stopsignal(s("SIGTERM"))
-        );
+        assert_eq!(expand("WORKDIR $APP/src").unwrap().command, Command::Workdir(s("/srv/app/src")));
+        assert_eq!(expand("USER ${UID}:${GID:-100}").unwrap().command, Command::User(s("1000:100")));
+        assert_eq!(expand("STOPSIGNAL SIG${SIG:-TERM}").unwrap().command, Command::Stopsignal(s("SIGTERM")));
         assert_eq!(
             expand("VOLUME $APP/data /logs").unwrap().command,
             Command::Volume(vec![s("/srv/app/data"), s("/logs")])
         );
         // Plain-form VOLUME splits on spaces before expansion, so quotes cannot span words.
-        assert!(expand("VOLUME \"/x y\"")
-            .unwrap_err()
-            .contains("matching double-quote"));
+        assert!(expand("VOLUME \"/x y\"").unwrap_err().contains("matching double-quote"));
         assert_eq!(
-            expand("ENV A=$VERSION B=\"v ${VERSION}\" C='$VERSION'")
-                .unwrap()
-                .command,
-            Command::Env(vec![
-                (s("A"), s("1.2")),
-                (s("B"), s("v 1.2")),
-                (s("C"), s("$VERSION"))
-            ])
+            expand("ENV A=$VERSION B=\"v ${VERSION}\" C='$VERSION'").unwrap().command,
+            Command::Env(vec![(s("A"), s("1.2")), (s("B"), s("v 1.2")), (s("C"), s("$VERSION"))])
         );
         assert_eq!(
             expand("ENV LEGACY some $VERSION").unwrap().command,
@@ -194,8 +163,7 @@ mod tests {
 
     #[test]
     fn copy_expansion() {
-        let i =
-            expand("COPY --chown=$UID:$UID --from=build app-$VERSION.tar.gz \"$APP/\"").unwrap();
+        let i = expand("COPY --chown=$UID:$UID --from=build app-$VERSION.tar.gz \"$APP/\"").unwrap();
         assert_eq!(
             i.command,
             Command::Copy {
@@ -214,39 +182,28 @@ mod tests {
             expand("COPY --from=$STAGE a b").unwrap_err(),
             "Dockerfile:2: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
         );
-        let d = parse(
-            "FROM a\nCOPY <<EOF <<'RAW' /dst/\nv=$VERSION \"q\" \\$x\nEOF\nv=$VERSION\nRAW\n",
-        )
-        .unwrap();
+        let d = parse("FROM a\nCOPY <<EOF <<'RAW' /dst/\nv=$VERSION \"q\" \\$x\nEOF\nv=$VERSION\nRAW\n").unwrap();
         let i = d.instructions[1].expanded('\\', &env).unwrap();
-        assert_eq!(
-            i.command,
-            copy_cmd(vec![s("<<EOF"), s("<<'RAW'")], s("/dst/"))
-        );
+        assert_eq!(i.command, copy_cmd(vec![s("<<EOF"), s("<<'RAW'")], s("/dst/")));
         assert_eq!(i.heredocs[0].content, "v=1.2 \"q\" $x\n");
         assert_eq!(i.heredocs[1].content, "v=$VERSION\n");
     }
 
     #[test]
     fn from_and_untouched_instructions() {
-        let d = parse("ARG ARCH\nFROM --platform=linux/$ARCH base:$VERSION AS b\nRUN echo $VERSION\nCMD echo $VERSION\n").unwrap();
+        let d =
+            parse("ARG ARCH\nFROM --platform=linux/$ARCH base:$VERSION AS b\nRUN echo $VERSION\nCMD echo $VERSION\n")
+                .unwrap();
         let from = d.instructions[1].expanded('\\', &env).unwrap();
         assert_eq!(
             from.command,
-            Command::From {
-                image: s("base:1.2"),
-                name: Some(s("b")),
-                platform: Some(s("linux/amd64"))
-            }
+            Command::From { image: s("base:1.2"), name: Some(s("b")), platform: Some(s("linux/amd64")) }
         );
         assert_eq!(
             d.instructions[2].expanded('\\', &env).unwrap().command,
             run_cmd(ShellOrExec::Shell(s("echo $VERSION")))
         );
-        assert_eq!(
-            d.instructions[3].expanded('\\', &env).unwrap(),
-            d.instructions[3]
-        );
+        assert_eq!(d.instructions[3].expanded('\\', &env).unwrap(), d.instructions[3]);
         let d = parse("FROM $EMPTY\n").unwrap();
         assert_eq!(
             d.instructions[0].expanded('\\', &env).unwrap_err().message,
@@ -261,10 +218,7 @@ mod tests {
     #[test]
     fn backtick_escape_expansion() {
         let d = parse("# escape=`\nFROM a\nWORKDIR C:\\Users\\$UID\nENV P=`$APP\n").unwrap();
-        assert_eq!(
-            d.instructions[1].expanded(d.escape, &env).unwrap().command,
-            Command::Workdir(s("C:\\Users\\1000"))
-        );
+        assert_eq!(d.instructions[1].expanded(d.escape, &env).unwrap().command, Command::Workdir(s("C:\\Users\\1000")));
         assert_eq!(
             d.instructions[2].expanded(d.escape, &env).unwrap().command,
             Command::Env(vec![(s("P"), s("$APP"))])

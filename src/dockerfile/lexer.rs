@@ -25,11 +25,7 @@ pub(crate) struct Lexed {
 }
 
 fn err(line: usize, message: impl Into<String>) -> SourceError {
-    SourceError {
-        line,
-        column: None,
-        message: message.into(),
-    }
+    SourceError { line, column: None, message: message.into() }
 }
 
 /// Recognises `# name=value` directives until the first line that is not one.
@@ -54,20 +50,12 @@ impl Directives {
         let body = body.trim_start();
         let name_len = body
             .char_indices()
-            .take_while(|(i, c)| {
-                if *i == 0 {
-                    c.is_ascii_alphabetic()
-                } else {
-                    c.is_ascii_alphanumeric()
-                }
-            })
+            .take_while(|(i, c)| if *i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() })
             .count();
         let after = body[name_len..].trim_start();
         let value = after.strip_prefix('=').map(|v| v.trim());
         let (name, value) = match value {
-            Some(v) if name_len > 0 && !v.is_empty() => {
-                (body[..name_len].to_ascii_lowercase(), v.to_string())
-            }
+            Some(v) if name_len > 0 && !v.is_empty() => (body[..name_len].to_ascii_lowercase(), v.to_string()),
             _ => {
                 self.done = true;
                 return Ok(None);
@@ -125,41 +113,25 @@ impl Scanner<'_> {
             line = line.trim_start();
         }
         let line_no = self.next;
-        if let Some((name, value)) = self
-            .directives
-            .parse_line(line)
-            .map_err(|m| err(line_no, m))?
-        {
+        if let Some((name, value)) = self.directives.parse_line(line).map_err(|m| err(line_no, m))? {
             if name == "escape" {
                 self.escape = match value.as_str() {
                     "`" => '`',
                     "\\" => '\\',
                     _ => {
-                        return Err(err(
-                            line_no,
-                            format!("invalid escape token '{value}' does not match ` or \\"),
-                        ));
+                        return Err(err(line_no, format!("invalid escape token '{value}' does not match ` or \\")));
                     }
                 };
             }
         }
-        Ok(if is_comment(line) {
-            String::new()
-        } else {
-            line.to_string()
-        })
+        Ok(if is_comment(line) { String::new() } else { line.to_string() })
     }
 }
 
 /// Runs the first pass over a whole Dockerfile.
 pub(crate) fn lex(src: &str) -> Result<Lexed, SourceError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let mut sc = Scanner {
-        lines: physical_lines(src),
-        next: 0,
-        directives: Directives::default(),
-        escape: '\\',
-    };
+    let mut sc = Scanner { lines: physical_lines(src), next: 0, directives: Directives::default(), escape: '\\' };
     let mut out = Lexed::default();
     while sc.next < sc.lines.len() {
         let raw = sc.lines[sc.next];
@@ -188,10 +160,8 @@ pub(crate) fn lex(src: &str) -> Result<Lexed, SourceError> {
             buf.push_str(&text);
         }
         if empty_continuation {
-            out.warnings.push(Warning {
-                line: sc.next,
-                message: "NoEmptyContinuation: Empty continuation line".into(),
-            });
+            out.warnings
+                .push(Warning { line: sc.next, message: "NoEmptyContinuation: Empty continuation line".into() });
         }
         let node = node_from_line(&buf, sc.escape).map_err(|m| err(start_line, m))?;
         let mut heredocs = Vec::new();
@@ -217,12 +187,7 @@ pub(crate) fn lex(src: &str) -> Result<Lexed, SourceError> {
                 heredocs.push(doc);
             }
         }
-        out.nodes.push(LexedNode {
-            node,
-            heredocs,
-            start_line,
-            end_line: sc.next,
-        });
+        out.nodes.push(LexedNode { node, heredocs, start_line, end_line: sc.next });
     }
     if out.nodes.is_empty() {
         return Err(err(sc.next.max(1), "file with no instructions"));
@@ -237,10 +202,7 @@ fn can_contain_heredoc(node: &Node) -> bool {
         (Some(sub), true) => sub,
         _ => node,
     };
-    matches!(
-        node.keyword.to_ascii_lowercase().as_str(),
-        "add" | "copy" | "run"
-    ) && !node.json
+    matches!(node.keyword.to_ascii_lowercase().as_str(), "add" | "copy" | "run") && !node.json
 }
 
 /// Finds `<<EOF`-style words in a line (BuildKit's `heredocsFromLine`).
@@ -283,16 +245,9 @@ pub(crate) fn parse_heredoc(word: &str) -> Result<Option<Heredoc>, String> {
     lex.raw_quotes = true;
     let raw = lex.process_words(rest, &|_| None)?;
     if raw.len() != words.len() {
-        return Err(format!(
-            "internal lexing of heredoc produced inconsistent results: {rest}"
-        ));
+        return Err(format!("internal lexing of heredoc produced inconsistent results: {rest}"));
     }
     let quotes = |s: &str| s.matches(['\'', '"']).count();
     let expand = quotes(&words[0]) == quotes(&raw[0]);
-    Ok(Some(Heredoc {
-        name: words[0].clone(),
-        content: String::new(),
-        expand,
-        chomp,
-    }))
+    Ok(Some(Heredoc { name: words[0].clone(), content: String::new(), expand, chomp }))
 }

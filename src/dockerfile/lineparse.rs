@@ -21,8 +21,7 @@ pub(crate) struct Node {
     pub original: String,
 }
 
-const JSON_NOT_STRINGS: &str =
-    "when using JSON array syntax, arrays must be comprised of strings only";
+const JSON_NOT_STRINGS: &str = "when using JSON array syntax, arrays must be comprised of strings only";
 
 /// Docker's `reWhitespace`: `[\t\v\f\r ]+`.
 fn is_ws(c: char) -> bool {
@@ -62,12 +61,7 @@ pub(crate) fn node_from_line(line: &str, escape: char) -> Result<Node, String> {
         }
         None => (String::new(), Vec::new()),
     };
-    let mut node = Node {
-        keyword,
-        flags,
-        original: line.to_string(),
-        ..Node::default()
-    };
+    let mut node = Node { keyword, flags, original: line.to_string(), ..Node::default() };
     match node.keyword.to_ascii_lowercase().as_str() {
         "add" | "copy" | "volume" => (node.args, node.json) = maybe_json_to_list(&rest)?,
         "cmd" | "entrypoint" | "run" | "shell" => (node.args, node.json) = maybe_json(&rest)?,
@@ -76,14 +70,10 @@ pub(crate) fn node_from_line(line: &str, escape: char) -> Result<Node, String> {
         "label" => node.args = name_val(&rest, "LABEL", escape)?,
         "expose" | "from" => node.args = strings_ws(&rest),
         "healthcheck" => (node.args, node.json) = health_config(&rest)?,
-        "maintainer" | "stopsignal" | "user" | "workdir" if !rest.is_empty() => {
-            node.args = vec![rest.clone()]
-        }
+        "maintainer" | "stopsignal" | "user" | "workdir" if !rest.is_empty() => node.args = vec![rest.clone()],
         "onbuild" if !rest.is_empty() => {
             let sub = node_from_line(&rest, escape)?;
-            node.args = std::iter::once(sub.keyword.clone())
-                .chain(sub.args.iter().cloned())
-                .collect();
+            node.args = std::iter::once(sub.keyword.clone()).chain(sub.args.iter().cloned()).collect();
             node.sub = Some(Box::new(sub));
         }
         _ => {}
@@ -337,9 +327,7 @@ fn maybe_json_to_list(rest: &str) -> Result<(Vec<String>, bool), String> {
 }
 
 fn health_config(rest: &str) -> Result<(Vec<String>, bool), String> {
-    let sep = rest
-        .find(|c: char| c.is_ascii_whitespace())
-        .unwrap_or(rest.len());
+    let sep = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
     if sep == 0 {
         return Ok((Vec::new(), false));
     }
@@ -366,10 +354,7 @@ mod tests {
 
     #[test]
     fn words_keep_quotes() {
-        assert_eq!(
-            parse_words("a=1 b=\"x y\" c='p q'", '\\'),
-            vec!["a=1", "b=\"x y\"", "c='p q'"]
-        );
+        assert_eq!(parse_words("a=1 b=\"x y\" c='p q'", '\\'), vec!["a=1", "b=\"x y\"", "c='p q'"]);
         assert_eq!(parse_words("a=x\\ y", '\\'), vec!["a=x\\ y"]);
         assert_eq!(parse_words("a=\"\"", '\\'), vec!["a=\"\""]);
     }
@@ -380,10 +365,7 @@ mod tests {
         assert_eq!(n.args, vec!["a", "1", "=", "b", "\"2 3\"", "="]);
         let n = node_from_line("ENV key  some value", '\\').unwrap();
         assert_eq!(n.args, vec!["key", "some value", ""]);
-        assert_eq!(
-            node_from_line("ENV key", '\\').unwrap_err(),
-            "ENV must have two arguments"
-        );
+        assert_eq!(node_from_line("ENV key", '\\').unwrap_err(), "ENV must have two arguments");
         assert_eq!(
             node_from_line("LABEL a=1 b", '\\').unwrap_err(),
             "Syntax error - can't find = in \"b\". Must be of the form: name=value"
@@ -393,16 +375,10 @@ mod tests {
     #[test]
     fn json_forms() {
         let n = node_from_line("CMD [\"a\", \"b c\"]", '\\').unwrap();
-        assert_eq!(
-            (n.args, n.json),
-            (vec!["a".to_string(), "b c".to_string()], true)
-        );
+        assert_eq!((n.args, n.json), (vec!["a".to_string(), "b c".to_string()], true));
         let n = node_from_line("CMD [\"a\", 'b']", '\\').unwrap();
         assert_eq!((n.args, n.json), (vec!["[\"a\", 'b']".to_string()], false));
-        assert_eq!(
-            node_from_line("RUN [1]", '\\').unwrap_err(),
-            JSON_NOT_STRINGS
-        );
+        assert_eq!(node_from_line("RUN [1]", '\\').unwrap_err(), JSON_NOT_STRINGS);
         let n = node_from_line("COPY a b  c", '\\').unwrap();
         assert_eq!(n.args, vec!["a", "b", "c"]);
     }

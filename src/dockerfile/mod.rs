@@ -21,8 +21,8 @@ pub mod render;
 pub mod scope;
 
 pub use ast::{
-    shell_or_default, Command, CopyArgs, Dockerfile, Flag, Healthcheck, Heredoc, Instruction,
-    ShellOrExec, SourceError, Warning, DEFAULT_SHELL,
+    shell_or_default, Command, CopyArgs, Dockerfile, Flag, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError,
+    Warning, DEFAULT_SHELL,
 };
 pub use duration::parse_go_duration;
 pub use expand::{expand_word, expand_words};

@@ -2,10 +2,7 @@
 //! `parser.Parse` (see `lexer`) and then `instructions.Parse` for the per-instruction checks,
 //! with BuildKit's error wording and build-check warnings.
 
-use super::ast::{
-    Command, CopyArgs, Dockerfile, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError,
-    Warning,
-};
+use super::ast::{Command, CopyArgs, Dockerfile, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError, Warning};
 use super::checks;
 use super::duration::parse_go_duration;
 use super::expand::{go_quote, Lex, LexError};
@@ -63,11 +60,7 @@ pub fn syntax_tree(src: &str) -> Result<SyntaxTree, SourceError> {
     let mut nodes = Vec::with_capacity(lexed.nodes.len());
     let mut seen_from = false;
     for n in &lexed.nodes {
-        let err = |message: String| SourceError {
-            line: n.start_line,
-            column: None,
-            message,
-        };
+        let err = |message: String| SourceError { line: n.start_line, column: None, message };
         let instruction = match convert(n, &n.node) {
             Ok(inst) => {
                 match &inst.command {
@@ -94,23 +87,14 @@ pub fn syntax_tree(src: &str) -> Result<SyntaxTree, SourceError> {
             instruction,
         });
     }
-    let typed: Vec<(&Instruction, &Node)> = nodes
-        .iter()
-        .zip(&lexed.nodes)
-        .filter_map(|(s, n)| s.instruction.as_ref().map(|i| (i, &n.node)))
-        .collect();
+    let typed: Vec<(&Instruction, &Node)> =
+        nodes.iter().zip(&lexed.nodes).filter_map(|(s, n)| s.instruction.as_ref().map(|i| (i, &n.node))).collect();
     let (instructions, typed_nodes): (Vec<Instruction>, Vec<&Node>) =
         typed.into_iter().map(|(i, n)| (i.clone(), n)).unzip();
     warnings.extend(checks::run(&instructions, &typed_nodes));
     warnings.sort_by_key(|w| w.line);
     checks::apply_skip(&lexed.directives, &mut warnings);
-    Ok(SyntaxTree {
-        directives: lexed.directives,
-        escape,
-        nodes,
-        errors,
-        warnings,
-    })
+    Ok(SyntaxTree { directives: lexed.directives, escape, nodes, errors, warnings })
 }
 
 /// The result of [`syntax_tree`].
@@ -255,9 +239,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
             flags = check_flags(node, &keyword)?;
             let (dest, sources) = node.args.split_last().ok_or("missing destination")?;
             if parse_heredoc(dest).ok().flatten().is_some() {
-                return Err(format!(
-                    "{keyword} cannot accept a heredoc as a destination"
-                ));
+                return Err(format!("{keyword} cannot accept a heredoc as a destination"));
             }
             let f = flags::Read(&flags);
             let args = CopyArgs {
@@ -276,11 +258,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                     unpack: f.opt_bool("unpack"),
                 }
             } else {
-                Command::Copy {
-                    args,
-                    from: f.string("from"),
-                    parents: f.bool("parents"),
-                }
+                Command::Copy { args, from: f.string("from"), parents: f.bool("parents") }
             }
         }
         "FROM" => {
@@ -299,11 +277,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
                 _ => return Err("FROM requires either one or three arguments".into()),
             };
             flags = check_flags(node, &keyword)?;
-            Command::From {
-                image: node.args[0].clone(),
-                name,
-                platform: flags::Read(&flags).string("platform"),
-            }
+            Command::From { image: node.args[0].clone(), name, platform: flags::Read(&flags).string("platform") }
         }
         "ONBUILD" => {
             let Some(sub) = node.sub.as_deref() else {
@@ -312,12 +286,8 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
             flags = check_flags(node, &keyword)?;
             let trigger = sub.keyword.to_ascii_uppercase();
             match trigger.as_str() {
-                "ONBUILD" => {
-                    return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into())
-                }
-                "MAINTAINER" | "FROM" => {
-                    return Err(format!("{trigger} isn't allowed as an ONBUILD trigger"))
-                }
+                "ONBUILD" => return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into()),
+                "MAINTAINER" | "FROM" => return Err(format!("{trigger} isn't allowed as an ONBUILD trigger")),
                 _ => {}
             }
             let mut inner = convert(ln, sub)?;
@@ -361,10 +331,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
             } else {
                 flags = check_flags(node, &keyword)?;
                 if typ != "CMD" {
-                    return Err(format!(
-                        "Unknown type {} in HEALTHCHECK (try CMD)",
-                        go_quote(&typ)
-                    ));
+                    return Err(format!("Unknown type {} in HEALTHCHECK (try CMD)", go_quote(&typ)));
                 }
                 if rest.is_empty() {
                     return Err("Missing command after HEALTHCHECK CMD".into());
@@ -429,11 +396,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
     Ok(Instruction {
         command,
         flags,
-        heredocs: if node.sub.is_some() {
-            Vec::new()
-        } else {
-            ln.heredocs.clone()
-        },
+        heredocs: if node.sub.is_some() { Vec::new() } else { ln.heredocs.clone() },
         start_line: ln.start_line,
         end_line: ln.end_line,
         original: node.original.trim().to_string(),
@@ -442,8 +405,7 @@ fn convert(ln: &LexedNode, node: &Node) -> Result<Instruction, String> {
 
 fn valid_stage_name(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some('a'..='z'))
-        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
+    matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
 }
 
 /// Reads and checks HEALTHCHECK durations and retries as BuildKit does (the command is
@@ -456,12 +418,8 @@ fn healthcheck_flags(flags: &[super::ast::Flag]) -> Result<Healthcheck, String> 
             if value.is_empty() {
                 continue;
             }
-            let n: i64 = value.parse().map_err(|_| {
-                format!(
-                    "strconv.ParseInt: parsing {}: invalid syntax",
-                    go_quote(value)
-                )
-            })?;
+            let n: i64 =
+                value.parse().map_err(|_| format!("strconv.ParseInt: parsing {}: invalid syntax", go_quote(value)))?;
             if n < 0 {
                 return Err(format!("--retries cannot be negative ({n})"));
             }
@@ -469,10 +427,7 @@ fn healthcheck_flags(flags: &[super::ast::Flag]) -> Result<Healthcheck, String> 
         } else if !value.is_empty() {
             let d = parse_go_duration(value)?;
             if d != 0 && d < 1_000_000 {
-                return Err(format!(
-                    "Interval {} cannot be less than 1ms",
-                    go_quote(&f.name)
-                ));
+                return Err(format!("Interval {} cannot be less than 1ms", go_quote(&f.name)));
             }
             match f.name.as_str() {
                 "interval" => hc.interval = d,
@@ -496,26 +451,13 @@ fn validate_expansion(inst: &Instruction, escape: char) -> Result<(), String> {
     };
     match &inst.command {
         Command::From { image, .. } => check(image),
-        Command::Copy {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        }
-        | Command::Add {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        } => {
-            sources
-                .iter()
-                .filter(|s| parse_heredoc(s).ok().flatten().is_none())
-                .try_for_each(|s| check(s))?;
+        Command::Copy { args: CopyArgs { sources, dest, .. }, .. }
+        | Command::Add { args: CopyArgs { sources, dest, .. }, .. } => {
+            sources.iter().filter(|s| parse_heredoc(s).ok().flatten().is_none()).try_for_each(|s| check(s))?;
             check(dest)
         }
-        Command::Env(kv) | Command::Label(kv) => {
-            kv.iter().try_for_each(|(k, v)| check(k).and(check(v)))
-        }
-        Command::Arg(kv) => kv
-            .iter()
-            .try_for_each(|(k, v)| check(k).and(v.as_deref().map_or(Ok(()), check))),
+        Command::Env(kv) | Command::Label(kv) => kv.iter().try_for_each(|(k, v)| check(k).and(check(v))),
+        Command::Arg(kv) => kv.iter().try_for_each(|(k, v)| check(k).and(v.as_deref().map_or(Ok(()), check))),
         Command::Expose(v) | Command::Volume(v) => v.iter().try_for_each(|s| check(s)),
         Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) => check(s),
         _ => Ok(()),

@@ -26,15 +26,9 @@ fn compile(pattern: &str) -> Result<Vec<Tok>, String> {
                         i += 1;
                     }
                     Some(c) => {
-                        return Err(format!(
-                            "invalid pattern ({pattern}) in substitution: invalid escape '\\{c}'"
-                        ));
+                        return Err(format!("invalid pattern ({pattern}) in substitution: invalid escape '\\{c}'"));
                     }
-                    None => {
-                        return Err(format!(
-                            "invalid pattern ({pattern}) in substitution: invalid escape '\\'"
-                        ))
-                    }
+                    None => return Err(format!("invalid pattern ({pattern}) in substitution: invalid escape '\\'")),
                 }
             }
             c => out.push(Tok::Lit(c)),
@@ -98,11 +92,7 @@ pub fn trim_suffix(pattern: &str, value: &str, greedy: bool) -> Result<String, S
     let s: Vec<char> = value.chars().collect();
     let len = s.len();
     let found = if greedy {
-        pick(
-            (0..=len)
-                .rev()
-                .filter(|&n| full_match(&toks, &s[len - n..])),
-        )
+        pick((0..=len).rev().filter(|&n| full_match(&toks, &s[len - n..])))
     } else {
         pick((0..=len).filter(|&n| full_match(&toks, &s[len - n..])))
     };
@@ -116,12 +106,7 @@ pub fn trim_suffix(pattern: &str, value: &str, greedy: bool) -> Result<String, S
 pub fn replace(value: &str, pattern: &str, repl: &str, all: bool) -> Result<String, String> {
     let toks = compile(pattern)?;
     let s: Vec<char> = value.chars().collect();
-    let longest_at = |i: usize| {
-        (i..=s.len())
-            .rev()
-            .find(|&e| full_match(&toks, &s[i..e]))
-            .map(|e| e - i)
-    };
+    let longest_at = |i: usize| (i..=s.len()).rev().find(|&e| full_match(&toks, &s[i..e])).map(|e| e - i);
     let mut out = String::new();
     let mut i = 0;
     let mut last_end: Option<usize> = None;

@@ -71,9 +71,7 @@ fn document(
     let mut diagnostics: Vec<(usize, Value)> = errors
         .iter()
         .map(|e| (e.line, json!({"severity": "error", "line": e.line, "message": e.message})))
-        .chain(warnings.iter().map(|w| {
-            (w.line, json!({"severity": "warning", "line": w.line, "message": w.message}))
-        }))
+        .chain(warnings.iter().map(|w| (w.line, json!({"severity": "warning", "line": w.line, "message": w.message}))))
         .collect();
     diagnostics.sort_by_key(|(line, _)| *line);
     json!({
@@ -112,9 +110,7 @@ fn raw_json(n: &RawNode) -> Value {
 }
 
 fn heredocs_json(h: &[super::ast::Heredoc]) -> Value {
-    h.iter()
-        .map(|h| json!({"name": h.name, "content": h.content, "expand": h.expand, "chomp": h.chomp}))
-        .collect()
+    h.iter().map(|h| json!({"name": h.name, "content": h.content, "expand": h.expand, "chomp": h.chomp})).collect()
 }
 
 fn shell_or_exec(c: &ShellOrExec) -> Value {
@@ -129,30 +125,15 @@ fn args_json(i: &Instruction, escape: char) -> Value {
         Command::From { image, name, .. } => json!({"image": image, "name": name}),
         Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => shell_or_exec(c),
         Command::Shell(v) | Command::Expose(v) | Command::Volume(v) => json!(v),
-        Command::Copy {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        }
-        | Command::Add {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        } => {
+        Command::Copy { args: CopyArgs { sources, dest, .. }, .. }
+        | Command::Add { args: CopyArgs { sources, dest, .. }, .. } => {
             json!({"sources": sources, "dest": dest})
         }
-        Command::Env(kv) | Command::Label(kv) => Value::Array(
-            kv.iter()
-                .map(|(k, v)| json!({"key": k, "value": v}))
-                .collect(),
-        ),
-        Command::Arg(kv) => Value::Array(
-            kv.iter()
-                .map(|(k, v)| json!({"name": k, "default": v}))
-                .collect(),
-        ),
-        Command::Workdir(s)
-        | Command::User(s)
-        | Command::Stopsignal(s)
-        | Command::Maintainer(s) => json!(s),
+        Command::Env(kv) | Command::Label(kv) => {
+            Value::Array(kv.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
+        }
+        Command::Arg(kv) => Value::Array(kv.iter().map(|(k, v)| json!({"name": k, "default": v})).collect()),
+        Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) | Command::Maintainer(s) => json!(s),
         Command::Onbuild(inner) => instruction_json(inner, escape),
         Command::Healthcheck(Healthcheck { cmd: None, .. }) => json!({"type": "NONE"}),
         Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => {
@@ -188,34 +169,20 @@ fn args_text(i: &Instruction) -> String {
         ShellOrExec::Exec(v) => quote_list(v),
     };
     match &i.command {
-        Command::From {
-            image,
-            name: Some(n),
-            ..
-        } => format!("{image} AS {n}"),
-        Command::From {
-            image, name: None, ..
-        } => image.clone(),
+        Command::From { image, name: Some(n), .. } => format!("{image} AS {n}"),
+        Command::From { image, name: None, .. } => image.clone(),
         Command::Run { cmd: c, .. } | Command::Cmd(c) | Command::Entrypoint(c) => cmd(c),
         Command::Shell(v) => quote_list(v),
         Command::Expose(v) | Command::Volume(v) => v.join(" "),
-        Command::Copy {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        }
-        | Command::Add {
-            args: CopyArgs { sources, dest, .. },
-            ..
-        } => {
+        Command::Copy { args: CopyArgs { sources, dest, .. }, .. }
+        | Command::Add { args: CopyArgs { sources, dest, .. }, .. } => {
             let mut all = sources.clone();
             all.push(dest.clone());
             all.join(" ")
         }
-        Command::Env(kv) | Command::Label(kv) => kv
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(" "),
+        Command::Env(kv) | Command::Label(kv) => {
+            kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
+        }
         Command::Arg(kv) => kv
             .iter()
             .map(|(k, v)| match v {
@@ -224,10 +191,7 @@ fn args_text(i: &Instruction) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Command::Workdir(s)
-        | Command::User(s)
-        | Command::Stopsignal(s)
-        | Command::Maintainer(s) => s.clone(),
+        Command::Workdir(s) | Command::User(s) | Command::Stopsignal(s) | Command::Maintainer(s) => s.clone(),
         Command::Onbuild(inner) => instruction_text(inner),
         Command::Healthcheck(Healthcheck { cmd: None, .. }) => "NONE".into(),
         Command::Healthcheck(Healthcheck { cmd: Some(c), .. }) => format!("CMD {}", cmd(c)),
@@ -265,11 +229,7 @@ pub fn to_text(d: &Dockerfile) -> String {
             _ => &i.heredocs,
         };
         for h in heredocs {
-            out.push_str(&format!(
-                "       <<{}{}\n",
-                if h.chomp { "-" } else { "" },
-                h.name
-            ));
+            out.push_str(&format!("       <<{}{}\n", if h.chomp { "-" } else { "" }, h.name));
             for l in h.content.lines() {
                 out.push_str(&format!("       | {l}\n"));
             }
@@ -290,29 +250,17 @@ mod tests {
     fn json_shape() {
         let d = parse("# syntax=docker/dockerfile:1\nFROM golang AS build\nENV A=1\nARG B\nCOPY --from=build --link [\"/a b\", \"/c/\"]\nRUN <<EOF\necho\nEOF\nHEALTHCHECK NONE\nONBUILD RUN [\"x\"]\nMAINTAINER me\n").unwrap();
         let j = to_json(&d);
-        assert_eq!(
-            j["directives"][0],
-            json!({"name": "syntax", "value": "docker/dockerfile:1", "line": 1})
-        );
+        assert_eq!(j["directives"][0], json!({"name": "syntax", "value": "docker/dockerfile:1", "line": 1}));
         let ins = &j["instructions"];
         assert_eq!(ins[0]["args"], json!({"image": "golang", "name": "build"}));
         assert_eq!(ins[1]["args"], json!([{"key": "A", "value": "1"}]));
         assert_eq!(ins[2]["args"], json!([{"name": "B", "default": null}]));
-        assert_eq!(
-            ins[3]["flags"],
-            json!([{"name": "from", "value": "build"}, {"name": "link", "value": null}])
-        );
+        assert_eq!(ins[3]["flags"], json!([{"name": "from", "value": "build"}, {"name": "link", "value": null}]));
         assert_eq!(ins[3]["args"], json!({"sources": ["/a b"], "dest": "/c/"}));
         assert_eq!(ins[3]["json_form"], json!(true));
         assert_eq!(ins[4]["args"], json!("<<EOF"));
-        assert_eq!(
-            ins[4]["heredocs"],
-            json!([{"name": "EOF", "content": "echo\n", "expand": true, "chomp": false}])
-        );
-        assert_eq!(
-            (ins[4]["start_line"].clone(), ins[4]["end_line"].clone()),
-            (json!(6), json!(8))
-        );
+        assert_eq!(ins[4]["heredocs"], json!([{"name": "EOF", "content": "echo\n", "expand": true, "chomp": false}]));
+        assert_eq!((ins[4]["start_line"].clone(), ins[4]["end_line"].clone()), (json!(6), json!(8)));
         assert!(ins[3].get("heredocs").is_none());
         assert_eq!(ins[5]["args"], json!({"type": "NONE"}));
         assert_eq!(ins[6]["args"]["keyword"], json!("RUN"));

@@ -91,12 +91,9 @@ impl VarScope {
     pub fn set_platforms(&mut self, target: &str, build: &str) {
         for (prefix, platform) in [("TARGET", target), ("BUILD", build)] {
             let (os, arch, variant) = split_platform(platform);
-            for (suffix, value) in [
-                ("PLATFORM", platform.to_string()),
-                ("OS", os),
-                ("ARCH", arch),
-                ("VARIANT", variant),
-            ] {
+            for (suffix, value) in
+                [("PLATFORM", platform.to_string()), ("OS", os), ("ARCH", arch), ("VARIANT", variant)]
+            {
                 self.set_global(&format!("{prefix}{suffix}"), Some(value));
             }
         }
@@ -120,21 +117,12 @@ impl VarScope {
     }
 
     fn build_arg(&self, name: &str) -> Option<String> {
-        self.build_args
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+        self.build_args.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone())
     }
 
     /// Declares `ARG name[=default]` before the first `FROM`. The value is the build-arg if
     /// given, else the default expanded with the global scope so far.
-    pub fn declare_global_arg(
-        &mut self,
-        name: &str,
-        default: Option<&str>,
-        escape: char,
-    ) -> Result<(), String> {
+    pub fn declare_global_arg(&mut self, name: &str, default: Option<&str>, escape: char) -> Result<(), String> {
         let value = self.resolve_arg(name, default, escape, None)?;
         self.set_global(name, value);
         Ok(())
@@ -147,10 +135,7 @@ impl VarScope {
             build_args: self.build_args.clone(),
             consumed: self.consumed.clone(),
             globals: self.globals.clone(),
-            vars: base_env
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone(), Origin::Env))
-                .collect(),
+            vars: base_env.iter().map(|(k, v)| (k.clone(), v.clone(), Origin::Env)).collect(),
             is_global: false,
         }
     }
@@ -158,20 +143,11 @@ impl VarScope {
     /// Declares `ARG name[=default]` inside a stage. The value is, in order: the build-arg,
     /// the default (expanded with this scope), the global ARG's value; otherwise the ARG is
     /// declared without a value (references expand to nothing).
-    pub fn declare_arg(
-        &mut self,
-        name: &str,
-        default: Option<&str>,
-        escape: char,
-    ) -> Result<(), String> {
+    pub fn declare_arg(&mut self, name: &str, default: Option<&str>, escape: char) -> Result<(), String> {
         if self.is_global {
             return self.declare_global_arg(name, default, escape);
         }
-        let inherited = self
-            .globals
-            .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, v)| v.clone());
+        let inherited = self.globals.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.clone());
         if let Some(v) = self.resolve_arg(name, default, escape, inherited)? {
             self.set(name, v, Origin::Arg);
         }
@@ -214,15 +190,10 @@ impl VarScope {
     /// ARG values to add to the environment of `RUN` (not persisted in the image), with the
     /// predefined proxy build-args, in declaration order.
     pub fn args_for_run(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .vars
-            .iter()
-            .filter(|(_, _, o)| *o == Origin::Arg)
-            .map(|(n, v, _)| (n.clone(), v.clone()))
-            .collect();
+        let mut out: Vec<(String, String)> =
+            self.vars.iter().filter(|(_, _, o)| *o == Origin::Arg).map(|(n, v, _)| (n.clone(), v.clone())).collect();
         for (n, v) in self.build_args.iter() {
-            if PREDEFINED_ARGS.contains(&n.as_str()) && !self.vars.iter().any(|(vn, _, _)| vn == n)
-            {
+            if PREDEFINED_ARGS.contains(&n.as_str()) && !self.vars.iter().any(|(vn, _, _)| vn == n) {
                 out.push((n.clone(), v.clone()));
             }
         }
@@ -231,11 +202,7 @@ impl VarScope {
 
     /// ENV values in effect (base image ENV and `ENV` instructions), in order.
     pub fn env(&self) -> Vec<(String, String)> {
-        self.vars
-            .iter()
-            .filter(|(_, _, o)| *o == Origin::Env)
-            .map(|(n, v, _)| (n.clone(), v.clone()))
-            .collect()
+        self.vars.iter().filter(|(_, _, o)| *o == Origin::Env).map(|(n, v, _)| (n.clone(), v.clone())).collect()
     }
 
     /// Build-args no ARG declared (predefined proxy ARGs excepted), sorted.
@@ -254,12 +221,8 @@ impl VarScope {
     /// `[Warning] One or more build-args [FOO BAR] were not consumed`.
     pub fn unused_build_args_warning(&self) -> Option<String> {
         let unused = self.unused_build_args();
-        (!unused.is_empty()).then(|| {
-            format!(
-                "[Warning] One or more build-args [{}] were not consumed",
-                unused.join(" ")
-            )
-        })
+        (!unused.is_empty())
+            .then(|| format!("[Warning] One or more build-args [{}] were not consumed", unused.join(" ")))
     }
 }
 
@@ -268,10 +231,7 @@ mod tests {
     use super::*;
 
     fn ba(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -291,11 +251,7 @@ mod tests {
 
     #[test]
     fn build_args_override_declared_defaults() {
-        let g0 = VarScope::global(&ba(&[
-            ("V", "9"),
-            ("UNUSED", "x"),
-            ("HTTP_PROXY", "http://p:3128"),
-        ]));
+        let g0 = VarScope::global(&ba(&[("V", "9"), ("UNUSED", "x"), ("HTTP_PROXY", "http://p:3128")]));
         let mut g = g0.clone();
         g.declare_global_arg("V", Some("1"), '\\').unwrap();
         assert_eq!(g.lookup("V").as_deref(), Some("9"));
@@ -309,10 +265,7 @@ mod tests {
             g0.unused_build_args_warning().as_deref(),
             Some("[Warning] One or more build-args [UNUSED] were not consumed")
         );
-        assert_eq!(
-            s.args_for_run(),
-            ba(&[("V", "9"), ("HTTP_PROXY", "http://p:3128")])
-        );
+        assert_eq!(s.args_for_run(), ba(&[("V", "9"), ("HTTP_PROXY", "http://p:3128")]));
     }
 
     #[test]
@@ -326,10 +279,7 @@ mod tests {
         assert_eq!(s.env(), ba(&[("PATH", "/usr/bin"), ("MODE", "prod")]));
         s.declare_arg("DIR", Some("${PATH}/x"), '\\').unwrap();
         assert_eq!(s.lookup("DIR").as_deref(), Some("/usr/bin/x"));
-        assert!(s
-            .declare_arg("BAD", Some("${X:?needed}"), '\\')
-            .unwrap_err()
-            .contains("X: needed"));
+        assert!(s.declare_arg("BAD", Some("${X:?needed}"), '\\').unwrap_err().contains("X: needed"));
     }
 
     #[test]

@@ -4,14 +4,17 @@
 use super::flags::{switch, value};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
-use crate::image::{rfc3339, BlobBytes, BlobDesc, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs};
+use crate::image::{
+    rfc3339, BlobBytes, BlobDesc, ContainerConfig, History, Image, ImageConfig, LayerInfo, Reference, RootFs,
+};
 
 /// Docker's refusal to write a tar to a terminal.
 pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
 
 /// What layerlab says when a tar would have to go to a (non-terminal) standard output,
 /// which its text-only output cannot carry.
-pub const NEEDS_FILE: &str = "layerlab: this command writes a binary tar archive; use -o FILE (or redirect with > FILE)";
+pub const NEEDS_FILE: &str =
+    "layerlab: this command writes a binary tar archive; use -o FILE (or redirect with > FILE)";
 
 /// `docker save`.
 pub const SAVE: Cmd = Cmd {
@@ -40,7 +43,10 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             Ok(i) => i.clone(),
             Err(err) => return Output::daemon(err),
         };
-        let tag = Reference::parse(name).ok().filter(|r| e.store.tagged(r).is_some_and(|i| i.id == img.id)).map(|r| r.to_string());
+        let tag = Reference::parse(name)
+            .ok()
+            .filter(|r| e.store.tagged(r).is_some_and(|i| i.id == img.id))
+            .map(|r| r.to_string());
         match picked.iter_mut().find(|(i, _)| i.id == img.id) {
             Some((_, tags)) => tags.extend(tag),
             None => picked.push((img, tag.into_iter().collect())),
@@ -112,7 +118,10 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             .zip(li.blobs)
             .map(|((layer, diff_id), blob)| {
                 let bytes = BlobBytes::Memory(blob.bytes);
-                shared.entry(blob.desc.digest.clone()).or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.tar_size, blob.desc, bytes)).clone()
+                shared
+                    .entry(blob.desc.digest.clone())
+                    .or_insert_with(|| LayerInfo::loaded(layer, diff_id, blob.tar_size, blob.desc, bytes))
+                    .clone()
             })
             .collect();
         let id = e.store.insert(Image::from_bytes(li.config, li.config_bytes, layers, created));
@@ -175,8 +184,13 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let now = e.now();
     // The layer is kept as given: its diff_id is the digest of the uncompressed stream read.
-    let blob = BlobDesc { digest: crate::image::sha256_digest(&bytes), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
-    let info = LayerInfo::loaded(read.layer, read.diff_id, read.tar_size, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
+    let blob = BlobDesc {
+        digest: crate::image::sha256_digest(&bytes),
+        size: bytes.len() as u64,
+        gzip: bytes.starts_with(&[0x1f, 0x8b]),
+    };
+    let info =
+        LayerInfo::loaded(read.layer, read.diff_id, read.tar_size, blob, BlobBytes::Memory(std::sync::Arc::new(bytes)));
     let cfg = ImageConfig {
         architecture: "amd64".into(),
         os: "linux".into(),

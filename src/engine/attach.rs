@@ -92,7 +92,11 @@ impl Engine {
             }
         }
         let cwd = workdir.filter(|w| !w.is_empty()).map(String::from).unwrap_or_else(|| {
-            if c.config.working_dir.is_empty() { "/".into() } else { c.config.working_dir.clone() }
+            if c.config.working_dir.is_empty() {
+                "/".into()
+            } else {
+                c.config.working_dir.clone()
+            }
         });
         let style = match program.rsplit('/').next().unwrap_or(program) {
             "bash" => PromptStyle::Bash,
@@ -131,10 +135,16 @@ impl Engine {
             PromptStyle::Bash => {
                 let home = a.env.get("HOME").map(String::as_str).unwrap_or("");
                 let dir = match a.cwd.strip_prefix(home) {
-                    Some(rest) if !home.is_empty() && home != "/" && (rest.is_empty() || rest.starts_with('/')) => format!("~{rest}"),
+                    Some(rest) if !home.is_empty() && home != "/" && (rest.is_empty() || rest.starts_with('/')) => {
+                        format!("~{rest}")
+                    }
                     _ => a.cwd.clone(),
                 };
-                let user = if a.uid == 0 { "root".to_string() } else { a.env.get("USER").cloned().unwrap_or_else(|| "I have no name!".into()) };
+                let user = if a.uid == 0 {
+                    "root".to_string()
+                } else {
+                    a.env.get("USER").cloned().unwrap_or_else(|| "I have no name!".into())
+                };
                 format!("{user}@{}:{dir}{sign} ", a.hostname)
             }
         })
@@ -166,7 +176,8 @@ impl Engine {
         self.mount_volumes(i, &mut tree);
         let script = format!("{line}\n__layerlab_rc=$?; printf '\\036%s\\036' \"$(pwd)\"; env; exit $__layerlab_rc");
         let network = self.container_network(i, &tree);
-        let proc = Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
+        let proc =
+            Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
         let o = process::run_step(&mut tree, &Step::Script(script), &proc);
         self.unmount_volumes(i, &lower, &mut tree);
         let c = &mut self.containers[i];

@@ -57,7 +57,10 @@ pub fn build(engine: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let mut out = Output::default();
     if !p.on("quiet") {
         out.out("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n");
-        out.line(format!("Sending build context to Docker daemon  {}", super::format::human_size4(context_tar_size(&req.context))));
+        out.line(format!(
+            "Sending build context to Docker daemon  {}",
+            super::format::human_size4(context_tar_size(&req.context))
+        ));
     }
     let mut job = engine.start_build(req);
     while !job.is_done() {

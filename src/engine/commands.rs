@@ -3,8 +3,9 @@
 
 use super::spec::Cmd;
 use super::{
-    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause, container_ps as ps, container_stats as stats, container_run as run,
-    image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
+    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause,
+    container_ps as ps, container_run as run, container_stats as stats, image_cmds as img, images_cmd as ls,
+    inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -132,7 +133,9 @@ pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
         "system" => management(e, "system", "Manage Docker", &[], rest),
         "network" => management(e, "network", "Manage networks", &[], rest),
         "volume" => management(e, "volume", "Manage volumes", &[], rest),
-        "builder" if rest.first().is_some_and(|s| s == "build") => run_top(e, "build", "docker builder build", &rest[1..]),
+        "builder" if rest.first().is_some_and(|s| s == "build") => {
+            run_top(e, "build", "docker builder build", &rest[1..])
+        }
         name => match TOP.iter().find(|t| t.name == name) {
             Some(t) => (t.run)(e, &t.cmd, rest),
             None if name.starts_with('-') => Output::fail(125, format!("unknown flag: {name}\nSee 'docker --help'.")),
@@ -219,7 +222,8 @@ fn group_help(group: &str, short: &str, subs: &[(&[&str], &str)], own: &[(&str, 
 
 /// `docker --help`.
 fn help() -> String {
-    let common = ["run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search", "version", "info"];
+    let common =
+        ["run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search", "version", "info"];
     let mut s = String::from(
         "\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers (layerlab: a simulated Docker Engine in your browser)\n\nCommon Commands:\n",
     );

@@ -184,7 +184,12 @@ pub fn init_layer(hostname: &str, now: i64) -> Layer {
     );
     let _ = t.write_file("/", "/etc/hosts", Content::from(hosts.into_bytes()), file);
     let _ = t.write_file("/", "/etc/hostname", Content::from(format!("{hostname}\n").into_bytes()), file);
-    let _ = t.write_file("/", "/etc/resolv.conf", Content::from(b"nameserver 8.8.8.8\nnameserver 8.8.4.4\n".to_vec()), file);
+    let _ = t.write_file(
+        "/",
+        "/etc/resolv.conf",
+        Content::from(b"nameserver 8.8.8.8\nnameserver 8.8.4.4\n".to_vec()),
+        file,
+    );
     let _ = t.write_file("/", "/.dockerenv", Content::from(Vec::new()), Meta { mode: 0o755, ..meta });
     Layer::from_tree(&t)
 }
@@ -231,7 +236,8 @@ pub fn find(containers: &[Container], what: &str) -> Result<usize, String> {
         return Ok(i);
     }
     if !what.is_empty() && what.chars().all(|c| c.is_ascii_hexdigit()) {
-        let hits: Vec<usize> = containers.iter().enumerate().filter(|(_, c)| c.id.starts_with(what)).map(|(i, _)| i).collect();
+        let hits: Vec<usize> =
+            containers.iter().enumerate().filter(|(_, c)| c.id.starts_with(what)).map(|(i, _)| i).collect();
         match hits.as_slice() {
             [one] => return Ok(*one),
             [] => {}

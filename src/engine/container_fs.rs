@@ -204,7 +204,13 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool, follow: b
                 sizes.push(link.len() as u64);
                 let at = match tree.lookup("/", path::parent(&inside), true) {
                     Ok((p, n)) if n.is_dir() => path::join(&p, path::file_name(&inside)),
-                    _ => return Output::daemon(format!("Could not find the file {} in container {}", path::parent(&inside), e.containers[i].name)),
+                    _ => {
+                        return Output::daemon(format!(
+                            "Could not find the file {} in container {}",
+                            path::parent(&inside),
+                            e.containers[i].name
+                        ))
+                    }
                 };
                 tree.insert(&at, Node { kind: NodeKind::Symlink(link), meta: Meta { mode: 0o777, ..dir }, ino: 0 });
                 continue;
@@ -227,7 +233,11 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool, follow: b
                 };
                 sizes.push(bytes.len() as u64);
                 if let Err(err) = tree.write_file("/", &inside, Content::from(bytes), Meta { mode: 0o644, ..dir }) {
-                    return Output::daemon(format!("Could not find the file {} in container {}: {err}", path::parent(&inside), e.containers[i].name));
+                    return Output::daemon(format!(
+                        "Could not find the file {} in container {}: {err}",
+                        path::parent(&inside),
+                        e.containers[i].name
+                    ));
                 }
             }
         }
@@ -258,7 +268,10 @@ pub fn export(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let Some(file) = p.get("output") else {
-        return Output::fail(1, if e.host().stdout_is_terminal() { archive_cmd::COWARDLY } else { archive_cmd::NEEDS_FILE });
+        return Output::fail(
+            1,
+            if e.host().stdout_is_terminal() { archive_cmd::COWARDLY } else { archive_cmd::NEEDS_FILE },
+        );
     };
     let tree: Tree = e.containers[i].tree(&e.store);
     let bytes = match crate::oci::write_layer_tar(&Layer::from_tree(&tree), Vec::new()) {

@@ -7,8 +7,21 @@ use super::format::{human_size4, table};
 use super::spec::{Args, Cmd};
 use super::{container_run, Engine, Output};
 
-const fn one_or_more(path: &'static str, short: &'static str, aliases: &'static str, flags: &'static [super::flags::FlagSpec]) -> Cmd {
-    Cmd { path, usage: "[OPTIONS] CONTAINER [CONTAINER...]", short, aliases, flags, args: Args::Min(1), interspersed: true }
+const fn one_or_more(
+    path: &'static str,
+    short: &'static str,
+    aliases: &'static str,
+    flags: &'static [super::flags::FlagSpec],
+) -> Cmd {
+    Cmd {
+        path,
+        usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+        short,
+        aliases,
+        flags,
+        args: Args::Min(1),
+        interspersed: true,
+    }
 }
 
 /// `docker stop`.
@@ -75,7 +88,11 @@ fn end(e: &mut Engine, i: usize, code: i32) {
 
 /// Runs `f` on each named container, printing the name on success; failures print the
 /// daemon's error and make the exit status 1.
-pub(super) fn each(e: &mut Engine, names: &[String], mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>) -> Output {
+pub(super) fn each(
+    e: &mut Engine,
+    names: &[String],
+    mut f: impl FnMut(&mut Engine, usize) -> Result<(), String>,
+) -> Output {
     let mut out = Output::default();
     for name in names {
         let r = container::find(&e.containers, name).and_then(|i| f(e, i));
@@ -127,7 +144,11 @@ pub fn kill(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     each(e, &p.args, |e, i| {
         let c = &e.containers[i];
         if !c.is_running() {
-            return Err(format!("cannot kill container: {}: container {} is not running", p.args.iter().find(|n| container::find(&e.containers, n) == Ok(i)).cloned().unwrap_or_default(), c.id));
+            return Err(format!(
+                "cannot kill container: {}: container {} is not running",
+                p.args.iter().find(|n| container::find(&e.containers, n) == Ok(i)).cloned().unwrap_or_default(),
+                c.id
+            ));
         }
         let code = match (code, &c.state) {
             (137, _) => 137,
@@ -271,7 +292,10 @@ pub const LOGS: Cmd = Cmd {
     aliases: "docker container logs, docker logs",
     flags: &[
         switch("follow", Some('f')).about("Follow log output"),
-        value("since", None).doc("string", "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"),
+        value("since", None).doc(
+            "string",
+            "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)",
+        ),
         value("tail", Some('n')).doc("string", "Number of lines to show from the end of the logs (default \"all\")"),
         switch("timestamps", Some('t')).about("Show timestamps"),
     ],
@@ -297,14 +321,24 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     if let Some(since) = p.get("since") {
         let now = e.now();
         let at = match since.strip_suffix(['s', 'm', 'h']).and_then(|n| n.parse::<i64>().ok()) {
-            Some(v) => now - v * match since.chars().last() { Some('h') => 3600, Some('m') => 60, _ => 1 },
+            Some(v) => {
+                now - v * match since.chars().last() {
+                    Some('h') => 3600,
+                    Some('m') => 60,
+                    _ => 1,
+                }
+            }
             None => crate::util::time::parse_rfc3339(since).unwrap_or(0),
         };
         if written < at {
             return Output::default();
         }
     }
-    let stamp = if p.on("timestamps") { format!("{} ", crate::image::rfc3339(written).replace('Z', ".000000000Z")) } else { String::new() };
+    let stamp = if p.on("timestamps") {
+        format!("{} ", crate::image::rfc3339(written).replace('Z', ".000000000Z"))
+    } else {
+        String::new()
+    };
     let mut out = Output::default();
     for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
         let line = &format!("{stamp}{line}");
@@ -342,8 +376,28 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let pid = 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000);
     let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
     let tty = if c.tty { "pts/0" } else { "?" };
-    let row = |user: &str, pid: u32, ppid: u32, cmd: &str| vec![user.to_string(), pid.to_string(), ppid.to_string(), "0".into(), t[11..16].to_string(), tty.into(), "00:00:00".into(), cmd.to_string()];
-    let mut rows = vec![vec!["UID".into(), "PID".into(), "PPID".into(), "C".into(), "STIME".into(), "TTY".into(), "TIME".into(), "CMD".into()]];
+    let row = |user: &str, pid: u32, ppid: u32, cmd: &str| {
+        vec![
+            user.to_string(),
+            pid.to_string(),
+            ppid.to_string(),
+            "0".into(),
+            t[11..16].to_string(),
+            tty.into(),
+            "00:00:00".into(),
+            cmd.to_string(),
+        ]
+    };
+    let mut rows = vec![vec![
+        "UID".into(),
+        "PID".into(),
+        "PPID".into(),
+        "C".into(),
+        "STIME".into(),
+        "TTY".into(),
+        "TIME".into(),
+        "CMD".into(),
+    ]];
     let prog = program.split_whitespace().next().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
     if prog == "nginx" {
         // nginx's master process and its workers (`worker_processes auto;`: one per CPU).
@@ -362,13 +416,17 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 /// The user nginx's workers run as: the `user` directive, else the account the package
 /// created.
 fn nginx_user(tree: &crate::vfs::Tree) -> String {
-    let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+    let text =
+        |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
     let conf = text("/etc/nginx/nginx.conf");
     if let Some(u) = conf.lines().map(str::trim).find_map(|l| l.strip_prefix("user ")) {
         return u.trim_end_matches(';').split_whitespace().next().unwrap_or("nobody").to_string();
     }
     let passwd = text("/etc/passwd");
-    ["nginx", "www-data"].iter().find(|u| passwd.lines().any(|l| l.starts_with(&format!("{u}:")))).map_or("nobody".into(), |u| u.to_string())
+    ["nginx", "www-data"]
+        .iter()
+        .find(|u| passwd.lines().any(|l| l.starts_with(&format!("{u}:"))))
+        .map_or("nobody".into(), |u| u.to_string())
 }
 
 /// `docker container prune`.
@@ -392,7 +450,9 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     if !p.on("force") {
-        return Output::ok("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+        return Output::ok(
+            "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ",
+        );
     }
     let mut out = Output::default();
     let mut reclaimed = 0;

@@ -48,7 +48,9 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let mut filters = Vec::new();
     for f in p.all("filter") {
         match f.split_once('=') {
-            Some((k @ ("name" | "status" | "id" | "ancestor" | "label" | "exited"), v)) => filters.push((k, v.to_string())),
+            Some((k @ ("name" | "status" | "id" | "ancestor" | "label" | "exited"), v)) => {
+                filters.push((k, v.to_string()))
+            }
             Some((k, _)) => return Output::daemon(format!("invalid filter '{k}'")),
             None => return Output::daemon("bad format of filter (expected name=value)"),
         }
@@ -74,17 +76,26 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         })
     });
     if p.on("quiet") {
-        return Output::ok(list.iter().map(|c| format!("{}\n", if trunc { c.short_id() } else { &c.id })).collect::<String>());
+        return Output::ok(
+            list.iter().map(|c| format!("{}\n", if trunc { c.short_id() } else { &c.id })).collect::<String>(),
+        );
     }
     let rows: Vec<J> = list
         .iter()
         .map(|c| {
             let command = if trunc { ellipsis(&c.command(), 20) } else { c.command() };
-            let image = if trunc && c.image.starts_with("sha256:") { crate::image::short_id(&c.image).to_string() } else { c.image.clone() };
+            let image = if trunc && c.image.starts_with("sha256:") {
+                crate::image::short_id(&c.image).to_string()
+            } else {
+                c.image.clone()
+            };
             let rw = c.rw.size();
             let virt = e.store.get(&c.image_id).map(|i| i.size()).unwrap_or(0) + rw;
             J::obj([
-                ("Command", J::s(quote(&command).replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&"))),
+                (
+                    "Command",
+                    J::s(quote(&command).replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&")),
+                ),
                 ("CreatedAt", J::s(go_time(c.created))),
                 ("ID", J::s(if trunc { c.short_id().to_string() } else { c.id.clone() })),
                 ("Image", J::s(image)),
@@ -101,7 +112,9 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             ])
         })
         .collect();
-    let mut format = p.get("format").map(String::from).unwrap_or_else(|| "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}".into());
+    let mut format = p.get("format").map(String::from).unwrap_or_else(|| {
+        "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}".into()
+    });
     if p.get("format").is_none() && p.on("size") {
         format.push_str("\t{{.Size}}");
     }

@@ -122,7 +122,11 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let detach = p.on("detach");
     match start_at(e, i, !detach) {
         Err((code, msg)) => {
-            out.err_line(format!("docker: Error response from daemon: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+            out.err_line(format!(
+                "docker: Error response from daemon: {}.\n\nRun '{} --help' for more information",
+                msg.trim_end_matches('.'),
+                cmd.path
+            ));
             out.code = code;
             if e.containers[i].auto_remove {
                 let gone = e.containers.remove(i);
@@ -132,10 +136,20 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(run) => {
             if detach {
                 out.line(&e.containers[i].id);
-            } else if p.on("interactive") && e.containers[i].is_running() && super::attach::is_shell(&argv_of(&e.containers[i])) {
+            } else if p.on("interactive")
+                && e.containers[i].is_running()
+                && super::attach::is_shell(&argv_of(&e.containers[i]))
+            {
                 // The host's terminal now talks to the container's shell (see `attach`).
                 let program = e.containers[i].path.clone();
-                let how = super::attach::AttachOptions { program: &program, user: None, workdir: None, env: &[], tty: p.on("tty"), main: true };
+                let how = super::attach::AttachOptions {
+                    program: &program,
+                    user: None,
+                    workdir: None,
+                    env: &[],
+                    tty: p.on("tty"),
+                    main: true,
+                };
                 if let Err(m) = e.attach(i, how) {
                     out.err_line(m);
                 }
@@ -149,7 +163,7 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 out.code = e.containers[i].exit_code();
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
                     let gone = e.containers.remove(i);
-                e.drop_anonymous_volumes(&gone.mounts);
+                    e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
         }
@@ -184,7 +198,12 @@ fn print_run(out: &mut Output, r: &Ran, tty: bool) {
 /// Resolves the image (pulling a built-in one if needed) and creates the container.
 fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Result<usize, Output> {
     let image = p.args[0].clone();
-    let err = |msg: String| Output::fail(125, format!("docker: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path));
+    let err = |msg: String| {
+        Output::fail(
+            125,
+            format!("docker: {}.\n\nRun '{} --help' for more information", msg.trim_end_matches('.'), cmd.path),
+        )
+    };
     // The client parses `-p` before it asks the daemon for anything.
     for spec in p.all("publish") {
         crate::util::port_spec::parse(spec).map_err(&err)?;
@@ -200,7 +219,9 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
             }
             pulled.id
         }
-        Err(LookupError::Ambiguous(m)) => return Err(err(format!("Error response from daemon: multiple IDs found with provided prefix: {m}"))),
+        Err(LookupError::Ambiguous(m)) => {
+            return Err(err(format!("Error response from daemon: multiple IDs found with provided prefix: {m}")))
+        }
         Err(LookupError::Invalid(m)) => return Err(err(m)),
     };
     let name = match p.get("name") {
@@ -288,7 +309,11 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
             mounts.push(super::volumes::Mount { volume, target, readonly: false });
         }
     }
-    let bindings = if !matches!(network.as_str(), "none" | "host") { super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)? } else { Vec::new() };
+    let bindings = if !matches!(network.as_str(), "none" | "host") {
+        super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)?
+    } else {
+        Vec::new()
+    };
     let tty = p.on("tty");
     if tty && !config.env.iter().any(|e| e.starts_with("TERM=")) {
         config.env.push("TERM=xterm".into());
@@ -349,7 +374,10 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     })?;
     let env = process_env(c, &home);
     let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
-    if cwd != "/" && !tree.get(&cwd).is_some_and(|n| n.is_dir()) && tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).is_err() {
+    if cwd != "/"
+        && !tree.get(&cwd).is_some_and(|n| n.is_dir())
+        && tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).is_err()
+    {
         let msg = if tree.get(&cwd).is_some() {
             format!("Cannot mkdir: {} is not a directory", c.config.working_dir)
         } else {
@@ -376,7 +404,11 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         // The shell will report the missing server program itself.
         plan = process::Plan { first: Some(Step::Argv(argv.clone())), and: false, daemon: None };
     }
-    if let Some(b) = c.bindings.iter().find(|b| e.containers.iter().any(|o| o.id != c.id && o.is_running() && o.bindings.iter().any(|x| x.host == b.host && x.proto == b.proto))) {
+    if let Some(b) = c.bindings.iter().find(|b| {
+        e.containers.iter().any(|o| {
+            o.id != c.id && o.is_running() && o.bindings.iter().any(|x| x.host == b.host && x.proto == b.proto)
+        })
+    }) {
         let msg = format!("driver failed programming external connectivity on endpoint {} ({}): Bind for {}:{} failed: port is already allocated", c.name, &c.id, if b.ip.contains(':') { format!("[{}]", b.ip) } else { b.ip.clone() }, b.host);
         return Err((125, msg));
     }
@@ -417,9 +449,12 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         None
     };
     c.state = match daemon {
-        Some(d) if !(foreground && d.seconds.is_some()) => {
-            State::Running { started: now, until: d.seconds.map(|s| now + s), stop_code: d.stop_code, program: d.program }
-        }
+        Some(d) if !(foreground && d.seconds.is_some()) => State::Running {
+            started: now,
+            until: d.seconds.map(|s| now + s),
+            stop_code: d.stop_code,
+            program: d.program,
+        },
         Some(_) => State::Exited { started: now, finished: now, code: 0 },
         None => State::Exited { started: now, finished: now, code },
     };
@@ -464,7 +499,7 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 }
                 if e.containers[i].auto_remove && !e.containers[i].is_running() {
                     let gone = e.containers.remove(i);
-                e.drop_anonymous_volumes(&gone.mounts);
+                    e.drop_anonymous_volumes(&gone.mounts);
                 }
             }
             Err((_, msg)) => {
@@ -500,7 +535,12 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
         Ok(u) => u,
-        Err(m) => return Output::fail(126, format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown")),
+        Err(m) => {
+            return Output::fail(
+                126,
+                format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown"),
+            )
+        }
     };
     let mut env = process_env(c, &home);
     for kv in p.all("env") {
@@ -508,7 +548,13 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             env.insert(k.to_string(), v.to_string());
         }
     }
-    let cwd = p.get("workdir").map(String::from).unwrap_or_else(|| if c.config.working_dir.is_empty() { "/".into() } else { c.config.working_dir.clone() });
+    let cwd = p.get("workdir").map(String::from).unwrap_or_else(|| {
+        if c.config.working_dir.is_empty() {
+            "/".into()
+        } else {
+            c.config.working_dir.clone()
+        }
+    });
     let argv = p.args[1..].to_vec();
     if let Some(msg) = process::missing_program(&tree, &argv, &env, &cwd) {
         let msg = msg.replace(
@@ -520,14 +566,25 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let tty = p.on("tty");
     if p.on("interactive") && !p.on("detach") && super::attach::is_shell(&argv) {
         let extra: Vec<String> = p.all("env").iter().map(|s| s.to_string()).collect();
-        let how = super::attach::AttachOptions { program: &argv[0], user: Some(&user), workdir: p.get("workdir"), env: &extra, tty, main: false };
+        let how = super::attach::AttachOptions {
+            program: &argv[0],
+            user: Some(&user),
+            workdir: p.get("workdir"),
+            env: &extra,
+            tty,
+            main: false,
+        };
         return match e.attach(i, how) {
             Ok(()) => Output::default(),
-            Err(m) => Output::fail(126, format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown")),
+            Err(m) => Output::fail(
+                126,
+                format!("OCI runtime exec failed: exec failed: unable to start container process: {m}: unknown"),
+            ),
         };
     }
     let network = e.container_network(i, &tree);
-    let o = process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
+    let o =
+        process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
     e.unmount_volumes(i, &lower, &mut tree);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
@@ -572,7 +629,26 @@ mod tests {
     #[test]
     fn create_flags_are_run_flags_but_detach() {
         let names = |f: &[FlagSpec]| f.iter().map(|f| f.long).collect::<Vec<_>>();
-        assert_eq!(names(CREATE_FLAGS), ["name", "env", "workdir", "user", "rm", "entrypoint", "interactive", "tty", "hostname", "label", "publish", "publish-all", "network", "volume", "mount"]);
+        assert_eq!(
+            names(CREATE_FLAGS),
+            [
+                "name",
+                "env",
+                "workdir",
+                "user",
+                "rm",
+                "entrypoint",
+                "interactive",
+                "tty",
+                "hostname",
+                "label",
+                "publish",
+                "publish-all",
+                "network",
+                "volume",
+                "mount"
+            ]
+        );
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());
     }
 
@@ -580,10 +656,16 @@ mod tests {
     fn workdirs_the_daemon_refuses() {
         assert_eq!(workdir_check("c1", ""), Ok(()));
         assert_eq!(workdir_check("c1", "/app/../srv/"), Ok(()));
-        assert_eq!(workdir_check("c1", "app").unwrap_err(), "the working directory 'app' is invalid, it needs to be an absolute path");
+        assert_eq!(
+            workdir_check("c1", "app").unwrap_err(),
+            "the working directory 'app' is invalid, it needs to be an absolute path"
+        );
         let host = format!("/var/lib/docker/overlay2/{}/merged", rw_layer("c1"));
         let long = "x".repeat(256);
-        assert_eq!(workdir_check("c1", &format!("/ok/{long}/y")).unwrap_err(), format!("lstat {host}/ok/{long}: file name too long"));
+        assert_eq!(
+            workdir_check("c1", &format!("/ok/{long}/y")).unwrap_err(),
+            format!("lstat {host}/ok/{long}: file name too long")
+        );
         // The host path may reach 4095 bytes (PATH_MAX less its NUL); the name that makes
         // it 4096 fails.
         assert_eq!(host.len(), 96);

@@ -57,12 +57,24 @@ pub fn stats(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
         }
     }
-    let mut rows = vec![["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"].map(String::from).to_vec()];
+    let mut rows =
+        vec![["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"]
+            .map(String::from)
+            .to_vec()];
     for i in picked {
         let c = &e.containers[i];
         let id = if p.on("no-trunc") { c.id.clone() } else { c.short_id().to_string() };
         let State::Running { started, program, .. } = &c.state else {
-            rows.push(vec![id, c.name.clone(), "0.00%".into(), "0B / 0B".into(), "0.00%".into(), "0B / 0B".into(), "0B / 0B".into(), "0".into()]);
+            rows.push(vec![
+                id,
+                c.name.clone(),
+                "0.00%".into(),
+                "0B / 0B".into(),
+                "0.00%".into(),
+                "0B / 0B".into(),
+                "0B / 0B".into(),
+                "0".into(),
+            ]);
             continue;
         };
         let seed = u64::from_str_radix(&c.id[..8], 16).unwrap_or(0);

@@ -102,7 +102,10 @@ pub fn parse(args: &[String], specs: &[FlagSpec], interspersed: bool) -> Result<
             while j < chars.len() {
                 let c = chars[j];
                 j += 1;
-                let spec = specs.iter().find(|s| s.short == Some(c)).ok_or_else(|| format!("unknown shorthand flag: '{c}' in {a}"))?;
+                let spec = specs
+                    .iter()
+                    .find(|s| s.short == Some(c))
+                    .ok_or_else(|| format!("unknown shorthand flag: '{c}' in {a}"))?;
                 if spec.takes_value {
                     let rest: String = chars[j..].iter().collect();
                     let v = if !rest.is_empty() {

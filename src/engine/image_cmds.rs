@@ -52,7 +52,13 @@ pub fn history(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         .map(|h| {
             let size = if h.empty_layer { 0 } else { sizes.next().unwrap_or(0) };
             let created = h.created.as_deref().and_then(parse_rfc3339).unwrap_or(0);
-            ("<missing>".to_string(), created, h.created_by.clone().unwrap_or_default(), size, h.comment.clone().unwrap_or_default())
+            (
+                "<missing>".to_string(),
+                created,
+                h.created_by.clone().unwrap_or_default(),
+                size,
+                h.comment.clone().unwrap_or_default(),
+            )
         })
         .collect();
     entries.reverse();
@@ -125,7 +131,12 @@ pub fn tag(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     // The client parses the target before asking the daemon about the source.
     let target = match Reference::parse(&p.args[1]) {
         Ok(r) => r,
-        Err(err) => return Output::fail(1, format!("Error parsing reference: \"{}\" is not a valid repository/tag: {err}", p.args[1])),
+        Err(err) => {
+            return Output::fail(
+                1,
+                format!("Error parsing reference: \"{}\" is not a valid repository/tag: {err}", p.args[1]),
+            )
+        }
     };
     let id = match e.store.resolve(&p.args[0]) {
         Ok(i) => i.id.clone(),
@@ -203,7 +214,9 @@ pub fn remove(e: &mut Engine, what: &str, force: bool, prune: bool) -> Result<Ve
     }
     let repos: BTreeSet<&str> = tags.iter().map(|t| t.repository.as_str()).collect();
     if repos.len() > 1 && !force {
-        return Err(format!("conflict: unable to delete {short} (must be forced) - image is referenced in multiple repositories"));
+        return Err(format!(
+            "conflict: unable to delete {short} (must be forced) - image is referenced in multiple repositories"
+        ));
     }
     delete_helper(e, &img.id, force, prune, false, &digests, &mut lines)?;
     Ok(lines)
@@ -211,14 +224,28 @@ pub fn remove(e: &mut Engine, what: &str, force: bool, prune: bool) -> Result<Ve
 
 /// Deletes image `id` (untagging what remains) and then its untagged parents. With
 /// `quiet`, a conflict leaves the image in place without an error (the untag succeeded).
-fn delete_helper(e: &mut Engine, id: &str, force: bool, prune: bool, quiet: bool, digests: &[String], lines: &mut Vec<String>) -> Result<(), String> {
+fn delete_helper(
+    e: &mut Engine,
+    id: &str,
+    force: bool,
+    prune: bool,
+    quiet: bool,
+    digests: &[String],
+    lines: &mut Vec<String>,
+) -> Result<(), String> {
     let short = short_id(id).to_string();
     let conflict = if let Some(c) = user_of(e, id, true) {
-        Some(format!("conflict: unable to delete {short} (cannot be forced) - image is being used by running container {}", &c[..12]))
+        Some(format!(
+            "conflict: unable to delete {short} (cannot be forced) - image is being used by running container {}",
+            &c[..12]
+        ))
     } else if e.store.children(id).next().is_some() {
         Some(format!("conflict: unable to delete {short} (cannot be forced) - image has dependent child images"))
     } else if let Some(c) = user_of(e, id, false).filter(|_| !force) {
-        Some(format!("conflict: unable to delete {short} (must be forced) - image is being used by stopped container {}", &c[..12]))
+        Some(format!(
+            "conflict: unable to delete {short} (must be forced) - image is being used by stopped container {}",
+            &c[..12]
+        ))
     } else {
         None
     };

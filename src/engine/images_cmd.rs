@@ -124,11 +124,19 @@ pub fn images(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let now = e.now();
     let trunc = !p.on("no-trunc");
-    let format = p.get("format").map(String::from).unwrap_or_else(|| if p.on("digests") { TABLE_DIGESTS.into() } else { TABLE.into() });
+    let format = p.get("format").map(String::from).unwrap_or_else(|| {
+        if p.on("digests") {
+            TABLE_DIGESTS.into()
+        } else {
+            TABLE.into()
+        }
+    });
     let need_digest = p.on("digests") || format.contains("{{.Digest}}");
     let mut images: Vec<&Image> = e.store.images().collect();
     // Newest first; within one second, later build steps (longer histories) first.
-    images.sort_by(|a, b| b.created.cmp(&a.created).then(b.config.history.len().cmp(&a.config.history.len())).then(a.id.cmp(&b.id)));
+    images.sort_by(|a, b| {
+        b.created.cmp(&a.created).then(b.config.history.len().cmp(&a.config.history.len())).then(a.id.cmp(&b.id))
+    });
     let mut rows = Vec::new();
     let mut ids = Vec::new();
     for img in images {
@@ -143,7 +151,9 @@ pub fn images(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 Filter::Dangling(d) => tags.is_empty() == *d,
                 Filter::Before(t) => img.created < *t,
                 Filter::Since(t) => img.created > *t,
-                Filter::Label(k, v) => img.config.config.labels.get(k).is_some_and(|x| v.as_ref().is_none_or(|v| v == x)),
+                Filter::Label(k, v) => {
+                    img.config.config.labels.get(k).is_some_and(|x| v.as_ref().is_none_or(|v| v == x))
+                }
                 Filter::Reference(pat) => {
                     tags.retain(|r| reference_matches(pat, r));
                     !tags.is_empty()
@@ -175,7 +185,8 @@ pub fn images(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             rows.push(row("<none>", "<none>", "<none>"));
         }
         for t in &tags {
-            let mine: Vec<&String> = digests.iter().filter(|d| d.split('@').next() == Some(t.repository.as_str())).collect();
+            let mine: Vec<&String> =
+                digests.iter().filter(|d| d.split('@').next() == Some(t.repository.as_str())).collect();
             if !need_digest || mine.is_empty() {
                 rows.push(row(&t.repository, &t.tag, "<none>"));
             } else {

@@ -67,7 +67,9 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
     let kind = match (kind, p.get("type")) {
         (Kind::Any, Some("image")) => Kind::Image,
         (Kind::Any, Some("container")) => Kind::Container,
-        (Kind::Any, Some(t)) if !t.is_empty() => return Output::fail(1, format!("\"{t}\" is not a valid value for --type")),
+        (Kind::Any, Some(t)) if !t.is_empty() => {
+            return Output::fail(1, format!("\"{t}\" is not a valid value for --type"))
+        }
         (k, _) => k,
     };
     let mut found = Vec::new();
@@ -76,11 +78,13 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
         let c = (kind != Kind::Image).then(|| container::find(&e.containers, name).ok()).flatten();
         let obj = match c {
             Some(i) => Ok(container_json(&e.containers[i])),
-            None if kind != Kind::Container => e.store.resolve(name).map(|img| image_json(e, img)).map_err(|err| match err {
-                crate::image::LookupError::Ambiguous(_) => format!("Error response from daemon: {err}"),
-                _ if kind == Kind::Any => format!("Error: No such object: {name}"),
-                _ => format!("Error response from daemon: {err}"),
-            }),
+            None if kind != Kind::Container => {
+                e.store.resolve(name).map(|img| image_json(e, img)).map_err(|err| match err {
+                    crate::image::LookupError::Ambiguous(_) => format!("Error response from daemon: {err}"),
+                    _ if kind == Kind::Any => format!("Error: No such object: {name}"),
+                    _ => format!("Error response from daemon: {err}"),
+                })
+            }
             None => Err(format!("Error response from daemon: No such container: {name}")),
         };
         match obj {
@@ -194,7 +198,10 @@ pub fn image_json(e: &Engine, img: &Image) -> J {
         ("Os", J::s(&cfg.os)),
         ("Size", J::Int(img.size() as i64)),
         ("GraphDriver", graph_driver(&img.id)),
-        ("RootFS", J::obj([("Type", J::s("layers")), ("Layers", J::strs(img.layers.iter().map(|l| l.diff_id.clone())))])),
+        (
+            "RootFS",
+            J::obj([("Type", J::s("layers")), ("Layers", J::strs(img.layers.iter().map(|l| l.diff_id.clone())))]),
+        ),
         ("Metadata", J::obj([("LastTagTime", J::s("0001-01-01T00:00:00Z"))])),
     ])
 }
@@ -247,10 +254,19 @@ pub fn container_json(c: &Container) -> J {
             "HostConfig",
             J::obj([
                 ("NetworkMode", J::s("bridge")),
-                ("PortBindings", J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
-                    let key = if ctr.contains('/') { ctr.to_string() } else { format!("{ctr}/tcp") };
-                    (key, J::Arr(vec![J::obj([("HostIp", J::s("")), ("HostPort", J::s(h.rsplit(':').next().unwrap_or(h)))])]))
-                }))),
+                (
+                    "PortBindings",
+                    J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
+                        let key = if ctr.contains('/') { ctr.to_string() } else { format!("{ctr}/tcp") };
+                        (
+                            key,
+                            J::Arr(vec![J::obj([
+                                ("HostIp", J::s("")),
+                                ("HostPort", J::s(h.rsplit(':').next().unwrap_or(h))),
+                            ])]),
+                        )
+                    })),
+                ),
                 ("RestartPolicy", J::obj([("Name", J::s("no")), ("MaximumRetryCount", J::Int(0))])),
                 ("AutoRemove", J::Bool(c.auto_remove)),
             ]),

@@ -133,7 +133,10 @@ impl J {
             J::Obj(o) => {
                 let mut pairs: Vec<&(String, J)> = o.iter().collect();
                 pairs.sort_by(|a, b| a.0.cmp(&b.0));
-                format!("map[{}]", pairs.iter().map(|(k, v)| format!("{k}:{}", v.go_string())).collect::<Vec<_>>().join(" "))
+                format!(
+                    "map[{}]",
+                    pairs.iter().map(|(k, v)| format!("{k}:{}", v.go_string())).collect::<Vec<_>>().join(" ")
+                )
             }
         }
     }

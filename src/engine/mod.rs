@@ -9,8 +9,8 @@
 //!
 //! Not here: the host's files (the host supplies a [`Host`]), printing.
 
-pub mod argv;
 mod archive_cmd;
+pub mod argv;
 mod attach;
 mod build_cmd;
 mod commands;
@@ -18,9 +18,9 @@ mod container;
 mod container_fs;
 mod container_life;
 mod container_pause;
-mod container_stats;
 mod container_ps;
 mod container_run;
+mod container_stats;
 pub mod flags;
 pub mod format;
 mod image_cmds;
@@ -32,12 +32,12 @@ mod network_cmd;
 mod output;
 mod ports;
 mod process;
-mod services;
-mod volumes;
 mod registry;
+mod services;
 pub mod spec;
 mod system;
 pub mod template;
+mod volumes;
 
 pub use commands::names as command_names;
 pub use container::{Container, State};
@@ -65,7 +65,11 @@ pub trait Host {
 
     /// Writes a file whose bytes `fill` produces, streamed where the host can (`docker
     /// save -o` of large images); by default the bytes are collected for [`Host::write_file`].
-    fn write_stream(&mut self, path: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>) -> Result<(), String> {
+    fn write_stream(
+        &mut self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>,
+    ) -> Result<(), String> {
         let mut bytes = Vec::new();
         fill(&mut bytes)?;
         self.write_file(path, &bytes)

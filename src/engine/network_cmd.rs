@@ -42,7 +42,10 @@ pub fn predefined() -> Vec<NetworkDef> {
 impl Engine {
     /// The network a name or ID prefix names.
     pub(crate) fn find_network(&self, name: &str) -> Option<&NetworkDef> {
-        self.networks.iter().find(|n| n.name == name).or_else(|| self.networks.iter().find(|n| name.len() >= 3 && n.id.starts_with(name)))
+        self.networks
+            .iter()
+            .find(|n| n.name == name)
+            .or_else(|| self.networks.iter().find(|n| name.len() >= 3 && n.id.starts_with(name)))
     }
 
     /// The address of container `i` on its network (`172.17.0.2` for the first on the
@@ -75,7 +78,10 @@ pub const LS: Cmd = Cmd {
     usage: "[OPTIONS]",
     short: "List networks",
     aliases: "docker network ls, docker network list",
-    flags: &[switch("quiet", Some('q')).about("Only display network IDs"), switch("no-trunc", None).about("Do not truncate the output")],
+    flags: &[
+        switch("quiet", Some('q')).about("Only display network IDs"),
+        switch("no-trunc", None).about("Do not truncate the output"),
+    ],
     args: Args::None,
     interspersed: true,
 };
@@ -161,7 +167,13 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             continue;
         }
         if let Some(c) = e.containers.iter().find(|c| c.network == n.name && c.is_running()) {
-            out.daemon_line(format!("error while removing network: network {} id {} has active endpoints (name:{:?} id:{:?})", n.name, n.id, c.name, &c.id[..12]));
+            out.daemon_line(format!(
+                "error while removing network: network {} id {} has active endpoints (name:{:?} id:{:?})",
+                n.name,
+                n.id,
+                c.name,
+                &c.id[..12]
+            ));
             out.code = 1;
             continue;
         }
@@ -182,11 +194,21 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let Some(n) = e.find_network(a) else {
             return Output::fail(1, format!("[]\nError response from daemon: network {a} not found"));
         };
-        let subnet = if n.driver == "bridge" { vec![J::obj([("Subnet", J::s(format!("172.{}.0.0/16", n.octet))), ("Gateway", J::s(format!("172.{}.0.1", n.octet)))])] } else { Vec::new() };
+        let subnet = if n.driver == "bridge" {
+            vec![J::obj([
+                ("Subnet", J::s(format!("172.{}.0.0/16", n.octet))),
+                ("Gateway", J::s(format!("172.{}.0.1", n.octet))),
+            ])]
+        } else {
+            Vec::new()
+        };
         let mut members = Vec::new();
         for (i, c) in e.containers.iter().enumerate().filter(|(_, c)| c.network == n.name && c.is_running()) {
             let ip = e.container_ip(i).map(|ip| format!("{ip}/16")).unwrap_or_default();
-            members.push((c.id.clone(), J::obj([("Name", J::s(c.name.clone())), ("IPv4Address", J::s(ip)), ("IPv6Address", J::s(""))])));
+            members.push((
+                c.id.clone(),
+                J::obj([("Name", J::s(c.name.clone())), ("IPv4Address", J::s(ip)), ("IPv6Address", J::s(""))]),
+            ));
         }
         items.push(J::obj([
             ("Name", J::s(n.name.clone())),

@@ -54,8 +54,16 @@ pub fn resolve(specs: &[String], publish_all: bool, exposed: &[String], taken: &
             _ => return Err(format!("invalid port format: {spec}")),
         };
         let port: u16 = ctr.parse().map_err(|_| format!("invalid containerPort: {ctr}"))?;
-        let host_port = if host.is_empty() { alloc(&out) } else { host.parse().map_err(|_| format!("invalid hostPort: {host}"))? };
-        let ips: Vec<String> = if ip.is_empty() { vec!["0.0.0.0".into(), "::".into()] } else { vec![ip.trim_matches(['[', ']']).to_string()] };
+        let host_port = if host.is_empty() {
+            alloc(&out)
+        } else {
+            host.parse().map_err(|_| format!("invalid hostPort: {host}"))?
+        };
+        let ips: Vec<String> = if ip.is_empty() {
+            vec!["0.0.0.0".into(), "::".into()]
+        } else {
+            vec![ip.trim_matches(['[', ']']).to_string()]
+        };
         for ip in ips {
             out.push(Binding { ip, host: host_port, port, proto: proto.clone() });
         }
@@ -91,7 +99,11 @@ pub fn column(c: &Container) -> String {
     if !c.is_running() {
         return String::new();
     }
-    let mut ports: Vec<ApiPort> = c.bindings.iter().map(|b| ApiPort { ip: b.ip.clone(), host: b.host, port: b.port, proto: b.proto.clone() }).collect();
+    let mut ports: Vec<ApiPort> = c
+        .bindings
+        .iter()
+        .map(|b| ApiPort { ip: b.ip.clone(), host: b.host, port: b.port, proto: b.proto.clone() })
+        .collect();
     for e in c.config.exposed_ports.keys() {
         let (p, proto) = e.split_once('/').unwrap_or((e, "tcp"));
         let Ok(port) = p.parse::<u16>() else { continue };
@@ -175,7 +187,11 @@ pub fn port(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             let Ok(n) = p.parse::<u16>() else {
                 return Output::fail(1, format!("Error: invalid port ({p}): invalid syntax"));
             };
-            let hits: Vec<String> = bound.iter().filter(|b| b.port == n && b.proto == proto).map(|b| join_host_port(&b.ip, b.host)).collect();
+            let hits: Vec<String> = bound
+                .iter()
+                .filter(|b| b.port == n && b.proto == proto)
+                .map(|b| join_host_port(&b.ip, b.host))
+                .collect();
             if hits.is_empty() {
                 return Output::fail(1, format!("Error: No public port '{n}/{proto}' published for {}", c.name));
             }
@@ -185,7 +201,10 @@ pub fn port(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             let mut by: BTreeMap<(u16, String, u8, u16), String> = BTreeMap::new();
             for b in &bound {
                 let v6 = u8::from(b.ip.contains(':'));
-                by.insert((b.port, b.proto.clone(), v6, b.host), format!("{}/{} -> {}\n", b.port, b.proto, join_host_port(&b.ip, b.host)));
+                by.insert(
+                    (b.port, b.proto.clone(), v6, b.host),
+                    format!("{}/{} -> {}\n", b.port, b.proto, join_host_port(&b.ip, b.host)),
+                );
             }
             Output::ok(by.into_values().collect::<String>())
         }
@@ -202,10 +221,16 @@ mod tests {
 
     #[test]
     fn columns_as_docker_prints_them() {
-        assert_eq!(displayable(vec![p("0.0.0.0", 8080, 80), p("::", 8080, 80)]), "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp");
+        assert_eq!(
+            displayable(vec![p("0.0.0.0", 8080, 80), p("::", 8080, 80)]),
+            "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp"
+        );
         assert_eq!(displayable(vec![p("::", 80, 80), p("0.0.0.0", 80, 80)]), "0.0.0.0:80->80/tcp, [::]:80->80/tcp");
         assert_eq!(displayable(vec![p("", 0, 80)]), "80/tcp");
-        assert_eq!(displayable(vec![p("", 0, 6379), p("0.0.0.0", 8080, 80), p("::", 8080, 80)]), "6379/tcp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp");
+        assert_eq!(
+            displayable(vec![p("", 0, 6379), p("0.0.0.0", 8080, 80), p("::", 8080, 80)]),
+            "6379/tcp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp"
+        );
         assert_eq!(displayable(vec![p("", 0, 80), p("", 0, 81), p("", 0, 443)]), "80-81/tcp, 443/tcp");
         assert_eq!(displayable(vec![p("127.0.0.1", 8080, 80)]), "127.0.0.1:8080->80/tcp");
     }
@@ -216,7 +241,10 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!((b[0].ip.as_str(), b[0].host, b[0].port), ("0.0.0.0", 8080, 80));
         let b = resolve(&["80".into()], true, &["80/tcp".into(), "443/tcp".into()], &[32768]).unwrap();
-        assert_eq!(b.iter().map(|x| (x.host, x.port)).collect::<Vec<_>>(), vec![(32769, 80), (32769, 80), (32770, 443), (32770, 443)]);
+        assert_eq!(
+            b.iter().map(|x| (x.host, x.port)).collect::<Vec<_>>(),
+            vec![(32769, 80), (32769, 80), (32770, 443), (32770, 443)]
+        );
         assert_eq!(resolve(&["127.0.0.1::53/udp".into()], false, &[], &[]).unwrap()[0].host, 32768);
         assert_eq!(resolve(&["x:80".into()], false, &[], &[]).unwrap_err(), "invalid hostPort: x");
     }

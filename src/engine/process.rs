@@ -58,14 +58,18 @@ pub struct Daemon {
     pub argv: Vec<String>,
 }
 
-const SERVERS: &[&str] = &["nginx", "httpd-foreground", "redis-server", "mongod", "postgres", "mysqld", "memcached", "node"];
+const SERVERS: &[&str] =
+    &["nginx", "httpd-foreground", "redis-server", "mongod", "postgres", "mysqld", "memcached", "node"];
 
 /// Decides what `argv` does (see the module docs).
 pub fn plan(argv: &[String], interactive: bool) -> Plan {
     let whole = Plan { first: Some(Step::Argv(argv.to_vec())), and: false, daemon: None };
     let name = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
     let Some(prog) = argv.first().map(|p| name(p)) else { return whole };
-    if matches!(prog.as_str(), "sh" | "bash" | "ash" | "dash") && argv.get(1).map(String::as_str) == Some("-c") && argv.len() >= 3 {
+    if matches!(prog.as_str(), "sh" | "bash" | "ash" | "dash")
+        && argv.get(1).map(String::as_str) == Some("-c")
+        && argv.len() >= 3
+    {
         let script = &argv[2];
         let (prefix, sep, tail) = split_last(script);
         let words = super::argv::split(tail).map(|l| l.words).unwrap_or_default();
@@ -77,7 +81,11 @@ pub fn plan(argv: &[String], interactive: bool) -> Plan {
         return whole;
     }
     if argv.len() == 1 && interactive && matches!(prog.as_str(), "sh" | "bash" | "ash" | "dash" | "cat") {
-        return Plan { first: None, and: false, daemon: Some(Daemon { seconds: None, stop_code: 137, program: argv.join(" "), argv: argv.to_vec() }) };
+        return Plan {
+            first: None,
+            and: false,
+            daemon: Some(Daemon { seconds: None, stop_code: 137, program: argv.join(" "), argv: argv.to_vec() }),
+        };
     }
     match daemon(argv, interactive) {
         Some(d) => Plan { first: None, and: false, daemon: Some(d) },
@@ -137,15 +145,23 @@ fn daemon(words: &[String], interactive: bool) -> Option<Daemon> {
         "tail" if has("-f") || has("-F") || has("--follow") => forever(137),
         "top" if !args.iter().any(|a| a.starts_with("-n") || a.starts_with("-b")) => forever(137),
         "watch" => forever(137),
-        "nginx" if !args.iter().any(|a| matches!(a.as_str(), "-v" | "-V" | "-t" | "-T" | "-h" | "-?" | "-s")) => forever(0),
+        "nginx" if !args.iter().any(|a| matches!(a.as_str(), "-v" | "-V" | "-t" | "-T" | "-h" | "-?" | "-s")) => {
+            forever(0)
+        }
         "httpd" if has("-f") || args.windows(2).any(|w| w[0] == "-D" && w[1] == "FOREGROUND") => forever(0),
         "crond" if has("-f") => forever(0),
-        "nc" | "netcat" if args.iter().any(|a| a.starts_with("-l") || (a.starts_with('-') && a.contains('l'))) => forever(137),
+        "nc" | "netcat" if args.iter().any(|a| a.starts_with("-l") || (a.starts_with('-') && a.contains('l'))) => {
+            forever(137)
+        }
         "python" | "python3" if args.windows(2).any(|w| w[0] == "-m" && w[1] == "http.server") => forever(0),
         "php" if has("-S") => forever(0),
         "npm" if has("start") => forever(0),
         "cat" if args.is_empty() && interactive => forever(137),
-        p if SERVERS.contains(&p) && !args.iter().any(|a| matches!(a.as_str(), "-v" | "--version" | "-h" | "--help")) => forever(0),
+        p if SERVERS.contains(&p)
+            && !args.iter().any(|a| matches!(a.as_str(), "-v" | "--version" | "-h" | "--help")) =>
+        {
+            forever(0)
+        }
         _ => None,
     }
 }
@@ -189,7 +205,15 @@ fn budget() -> Budget {
 
 /// Runs one step in `tree`.
 pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
-    let process = Process { cwd: p.cwd.clone(), env: p.env.clone(), uid: p.uid, gid: p.gid, now: p.now, stdin: p.stdin.clone(), network: p.network.clone() };
+    let process = Process {
+        cwd: p.cwd.clone(),
+        env: p.env.clone(),
+        uid: p.uid,
+        gid: p.gid,
+        now: p.now,
+        stdin: p.stdin.clone(),
+        network: p.network.clone(),
+    };
     let mut b = budget();
     match step {
         Step::Script(s) => shell::run_script(tree, &process, s, &mut b),

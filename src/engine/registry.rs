@@ -116,7 +116,11 @@ fn up_to_date(e: &mut Engine, r: &Reference, id: &str, path: &str) -> Pulled {
     e.registry.digests.entry(id.to_string()).or_default().insert(format!("{}@{digest}", r.repository));
     Pulled {
         id: id.to_string(),
-        lines: vec![format!("{}: Pulling from {path}", r.tag), format!("Digest: {digest}"), format!("Status: Image is up to date for {r}")],
+        lines: vec![
+            format!("{}: Pulling from {path}", r.tag),
+            format!("Digest: {digest}"),
+            format!("Status: Image is up to date for {r}"),
+        ],
     }
 }
 

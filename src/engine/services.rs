@@ -19,28 +19,47 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
     let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).ok();
     let env = |k: &str| c.config.env.iter().find_map(|e| e.strip_prefix(&format!("{k}=")).map(String::from));
     let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
-    let http = |software: String, root: String, index: Vec<String>, deny: bool, port: u16| Some((Server::Http { software, files: files.clone(), root, index, deny }, vec![port]));
+    let http = |software: String, root: String, index: Vec<String>, deny: bool, port: u16| {
+        Some((Server::Http { software, files: files.clone(), root, index, deny }, vec![port]))
+    };
     match base {
         "nginx" => {
-            let conf = ["/etc/nginx/conf.d/default.conf", "/etc/nginx/sites-enabled/default", "/etc/nginx/http.d/default.conf", "/etc/nginx/nginx.conf"]
-                .iter()
-                .filter_map(|p| text(p))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let directive = |name: &str| conf.lines().map(str::trim).find_map(|l| l.strip_prefix(&format!("{name} ")).map(|v| v.trim_end_matches(';').trim().to_string()));
+            let conf = [
+                "/etc/nginx/conf.d/default.conf",
+                "/etc/nginx/sites-enabled/default",
+                "/etc/nginx/http.d/default.conf",
+                "/etc/nginx/nginx.conf",
+            ]
+            .iter()
+            .filter_map(|p| text(p))
+            .collect::<Vec<_>>()
+            .join("\n");
+            let directive = |name: &str| {
+                conf.lines().map(str::trim).find_map(|l| {
+                    l.strip_prefix(&format!("{name} ")).map(|v| v.trim_end_matches(';').trim().to_string())
+                })
+            };
             let root = match directive("root") {
                 Some(r) if r.starts_with('/') => r,
                 Some(r) => format!("/usr/share/nginx/{r}"),
                 None => "/usr/share/nginx/html".into(),
             };
-            let index = directive("index").map(|v| v.split_whitespace().map(String::from).collect()).unwrap_or_else(|| vec!["index.html".to_string()]);
-            let port = directive("listen").and_then(|l| l.split_whitespace().next().and_then(|p| p.rsplit(':').next()?.parse().ok())).unwrap_or(80);
+            let index = directive("index")
+                .map(|v| v.split_whitespace().map(String::from).collect())
+                .unwrap_or_else(|| vec!["index.html".to_string()]);
+            let port = directive("listen")
+                .and_then(|l| l.split_whitespace().next().and_then(|p| p.rsplit(':').next()?.parse().ok()))
+                .unwrap_or(80);
             let deny = directive("root").is_none() && conf.contains("return 404;");
             let software = env("NGINX_VERSION").map_or("nginx".to_string(), |v| format!("nginx/{v}"));
             http(software, root, index, deny, port)
         }
         "httpd" | "httpd-foreground" | "apache2" | "apache2-foreground" => {
-            let root = if tree.get("/usr/local/apache2/htdocs").is_some() { "/usr/local/apache2/htdocs" } else { "/var/www/html" };
+            let root = if tree.get("/usr/local/apache2/htdocs").is_some() {
+                "/usr/local/apache2/htdocs"
+            } else {
+                "/var/www/html"
+            };
             let software = env("HTTPD_VERSION").map_or("Apache".to_string(), |v| format!("Apache/{v} (Unix)"));
             http(software, root.into(), vec!["index.html".into()], false, 80)
         }
@@ -53,7 +72,13 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
             http("PHP".into(), cwd, vec!["index.php".into(), "index.html".into()], false, port)
         }
         _ => {
-            let known: &[(&str, u16)] = &[("redis-server", 6379), ("mongod", 27017), ("postgres", 5432), ("mysqld", 3306), ("memcached", 11211)];
+            let known: &[(&str, u16)] = &[
+                ("redis-server", 6379),
+                ("mongod", 27017),
+                ("postgres", 5432),
+                ("mysqld", 3306),
+                ("memcached", 11211),
+            ];
             let mut ports: Vec<u16> = known.iter().filter(|(n, _)| *n == base).map(|(_, p)| *p).collect();
             ports.extend(c.config.exposed_ports.keys().filter_map(|k| k.split('/').next()?.parse::<u16>().ok()));
             ports.dedup();
@@ -71,7 +96,9 @@ pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) 
     }
     let from_env = env.iter().find_map(|e| e.strip_prefix("REDIS_VERSION=").map(String::from));
     let built = || {
-        let path = ["/usr/local/bin/redis-server", "/usr/bin/redis-server"].into_iter().find_map(|p| tree.read("/", p).ok())?;
+        let path = ["/usr/local/bin/redis-server", "/usr/bin/redis-server"]
+            .into_iter()
+            .find_map(|p| tree.read("/", p).ok())?;
         crate::shell::programs::built::identify(&path).map(|b| b.version)
     };
     let version = from_env.or_else(built).unwrap_or_else(|| "7.4.1".into());
@@ -110,7 +137,12 @@ impl Engine {
         let mut services = Vec::new();
         if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id)) {
             let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
-            services.push(Service { names, ip: "127.0.0.1".into(), ports: ports.iter().map(|p| (*p, *p)).collect(), server });
+            services.push(Service {
+                names,
+                ip: "127.0.0.1".into(),
+                ports: ports.iter().map(|p| (*p, *p)).collect(),
+                server,
+            });
         }
         let user_defined = !matches!(c.network.as_str(), "bridge" | "none" | "host");
         for (j, o) in self.containers.iter().enumerate() {
@@ -120,7 +152,11 @@ impl Engine {
             let Some(ip) = self.container_ip(j) else { continue };
             let (_, t) = o.lower_and_tree(&self.store);
             if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id)) {
-                let names = if user_defined { vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()] } else { Vec::new() };
+                let names = if user_defined {
+                    vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()]
+                } else {
+                    Vec::new()
+                };
                 services.push(Service { names, ip, ports: ports.iter().map(|p| (*p, *p)).collect(), server });
             }
         }
@@ -153,9 +189,15 @@ impl Engine {
         for c in self.containers.iter().filter(|c| c.is_running() && !c.bindings.is_empty()) {
             let (_, tree) = c.lower_and_tree(&self.store);
             let Some((server, ports)) = server_of(c, &tree, true, self.memory(&c.id)) else { continue };
-            let mapped: Vec<(u16, u16)> = c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
+            let mapped: Vec<(u16, u16)> =
+                c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
             if !mapped.is_empty() {
-                services.push(Service { names: vec!["localhost".into(), "127.0.0.1".into(), "0.0.0.0".into()], ip: "127.0.0.1".into(), ports: mapped, server });
+                services.push(Service {
+                    names: vec!["localhost".into(), "127.0.0.1".into(), "0.0.0.0".into()],
+                    ip: "127.0.0.1".into(),
+                    ports: mapped,
+                    server,
+                });
             }
         }
         Network::default().with_services(services)

@@ -54,13 +54,18 @@ impl Cmd {
     /// Parses `args`: `--help` gives the help text (as an `Err` to return directly), bad
     /// flags and wrong argument counts give Docker's errors.
     pub fn parse(&self, args: &[String]) -> Result<Parsed, Output> {
-        let stop = if self.interspersed { args.len() } else { args.iter().position(|a| !a.starts_with('-')).unwrap_or(args.len()) };
+        let stop = if self.interspersed {
+            args.len()
+        } else {
+            args.iter().position(|a| !a.starts_with('-')).unwrap_or(args.len())
+        };
         // `-h` is help unless the command has a `-h` of its own (`run -h HOSTNAME`).
         let short_h = self.flags.iter().any(|f| f.short == Some('h'));
         if args[..stop].iter().take_while(|a| *a != "--").any(|a| a == "--help" || (a == "-h" && !short_h)) {
             return Err(Output::ok(self.help()));
         }
-        let p = flags::parse(args, self.flags, self.interspersed).map_err(|e| Output::fail(125, format!("{e}\nSee '{} --help'.", self.path)))?;
+        let p = flags::parse(args, self.flags, self.interspersed)
+            .map_err(|e| Output::fail(125, format!("{e}\nSee '{} --help'.", self.path)))?;
         self.check_args(p.args.len())?;
         Ok(p)
     }
@@ -154,12 +159,9 @@ mod tests {
 
     #[test]
     fn help_text() {
-        const FLAGS: &[FlagSpec] = &[switch("all", Some('a')).about("Show all"), value("format", None).doc("string", "Format output")];
-        let cmd = Cmd {
-            flags: FLAGS,
-            args: Args::Any,
-            ..TAG
-        };
+        const FLAGS: &[FlagSpec] =
+            &[switch("all", Some('a')).about("Show all"), value("format", None).doc("string", "Format output")];
+        let cmd = Cmd { flags: FLAGS, args: Args::Any, ..TAG };
         assert_eq!(
             cmd.parse(&a(&["--help"])).unwrap_err().stdout,
             "\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n\nAliases:\n  docker image tag, docker tag\n\nOptions:\n  -a, --all             Show all\n      --format string   Format output\n"

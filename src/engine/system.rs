@@ -136,7 +136,11 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let mut all_layers = BTreeSet::new();
     let mut active_layers = BTreeSet::new();
     let (mut total, mut active_size) = (0u64, 0u64);
-    let images: Vec<_> = e.store.images().filter(|i| !e.store.tags_of(&i.id).is_empty() || e.store.children(&i.id).next().is_none()).collect();
+    let images: Vec<_> = e
+        .store
+        .images()
+        .filter(|i| !e.store.tags_of(&i.id).is_empty() || e.store.children(&i.id).next().is_none())
+        .collect();
     for img in e.store.images() {
         for l in &img.layers {
             if all_layers.insert(l.diff_id.clone()) {
@@ -159,15 +163,36 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     if !p.on("verbose") {
         let rows = vec![
             vec!["TYPE".into(), "TOTAL".into(), "ACTIVE".into(), "SIZE".into(), "RECLAIMABLE".into()],
-            vec!["Images".into(), images.len().to_string(), active.to_string(), human_size4(total), pct(total - active_size, total)],
-            vec!["Containers".into(), e.containers.len().to_string(), ctr_active.to_string(), human_size4(ctr_total), pct(ctr_reclaim, ctr_total)],
-            vec!["Local Volumes".into(), volumes.len().to_string(), vol_active.to_string(), human_size4(vol_total), pct(vol_reclaim, vol_total)],
+            vec![
+                "Images".into(),
+                images.len().to_string(),
+                active.to_string(),
+                human_size4(total),
+                pct(total - active_size, total),
+            ],
+            vec![
+                "Containers".into(),
+                e.containers.len().to_string(),
+                ctr_active.to_string(),
+                human_size4(ctr_total),
+                pct(ctr_reclaim, ctr_total),
+            ],
+            vec![
+                "Local Volumes".into(),
+                volumes.len().to_string(),
+                vol_active.to_string(),
+                human_size4(vol_total),
+                pct(vol_reclaim, vol_total),
+            ],
             vec!["Build Cache".into(), "0".into(), "0".into(), "0B".into(), "0B".into()],
         ];
         return Output::ok(table(&rows));
     }
     let mut out = String::from("Images space usage:\n\n");
-    let mut rows = vec![["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE", "SHARED SIZE", "UNIQUE SIZE", "CONTAINERS"].map(String::from).to_vec()];
+    let mut rows =
+        vec![["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE", "SHARED SIZE", "UNIQUE SIZE", "CONTAINERS"]
+            .map(String::from)
+            .to_vec()];
     for img in &images {
         let tag = e.store.tags_of(&img.id).into_iter().next();
         let shared: u64 = img
@@ -189,7 +214,9 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     out.push_str(&table(&rows));
     out.push_str("\nContainers space usage:\n\n");
-    let mut rows = vec![["CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS", "NAMES"].map(String::from).to_vec()];
+    let mut rows = vec![["CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS", "NAMES"]
+        .map(String::from)
+        .to_vec()];
     for c in e.containers.iter().rev() {
         rows.push(vec![
             c.short_id().to_string(),
@@ -208,6 +235,8 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     rows.extend(volumes.iter().map(|(n, links, size)| vec![n.clone(), links.to_string(), human_size4(*size)]));
     out.push_str(&table(&rows));
     out.push_str("\nBuild cache usage: 0B\n\n");
-    out.push_str(&table(&[["CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"].map(String::from).to_vec()]));
+    out.push_str(&table(&[["CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"]
+        .map(String::from)
+        .to_vec()]));
     Output::ok(out)
 }

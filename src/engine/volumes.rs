@@ -65,19 +65,27 @@ pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<(Option<Str
         for kv in m.split(',') {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
             match k {
-                "type" if v != "volume" => return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: only type=volume is available in layerlab")),
+                "type" if v != "volume" => {
+                    return Err(format!(
+                        "invalid argument \"{m}\" for \"--mount\" flag: only type=volume is available in layerlab"
+                    ))
+                }
                 "source" | "src" => source = Some(v.to_string()),
                 "target" | "destination" | "dst" => target = Some(v.to_string()),
                 "readonly" | "ro" => ro = v.is_empty() || v == "true" || v == "1",
                 _ => {}
             }
         }
-        let Some(t) = target else { return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: target is required")) };
+        let Some(t) = target else {
+            return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: target is required"));
+        };
         out.push((source, t, ro));
     }
     for (_, t, _) in &out {
         if !t.starts_with('/') {
-            return Err(format!("invalid mount config for type \"volume\": invalid mount path: '{t}' mount path must be absolute"));
+            return Err(format!(
+                "invalid mount config for type \"volume\": invalid mount path: '{t}' mount path must be absolute"
+            ));
         }
     }
     Ok(out)
@@ -93,7 +101,13 @@ impl Engine {
             sha256_digest(format!("volume {seq} {now}").as_bytes())["sha256:".len()..].to_string()
         });
         if !self.volumes.iter().any(|v| v.name == name) {
-            self.volumes.push(Volume { name: name.clone(), created: now, anonymous, data: Tree::new(), populated: false });
+            self.volumes.push(Volume {
+                name: name.clone(),
+                created: now,
+                anonymous,
+                data: Tree::new(),
+                populated: false,
+            });
         }
         name
     }
@@ -139,8 +153,10 @@ impl Engine {
 
     /// Removes the anonymous volumes of a container being removed (`--rm`, `rm -v`).
     pub(crate) fn drop_anonymous_volumes(&mut self, mounts: &[Mount]) {
-        let in_use: Vec<String> = self.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
-        self.volumes.retain(|v| !(v.anonymous && mounts.iter().any(|m| m.volume == v.name) && !in_use.contains(&v.name)));
+        let in_use: Vec<String> =
+            self.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
+        self.volumes
+            .retain(|v| !(v.anonymous && mounts.iter().any(|m| m.volume == v.name) && !in_use.contains(&v.name)));
     }
 }
 
@@ -163,22 +179,67 @@ fn extract(tree: &Tree, at: &str) -> Tree {
 }
 
 fn size_of(t: &Tree) -> u64 {
-    t.iter().filter_map(|(_, n)| match &n.kind {
-        NodeKind::File(c) => Some(c.len()),
-        _ => None,
-    }).sum()
+    t.iter()
+        .filter_map(|(_, n)| match &n.kind {
+            NodeKind::File(c) => Some(c.len()),
+            _ => None,
+        })
+        .sum()
 }
 
 /// `docker volume create`.
-pub const CREATE: Cmd = Cmd { path: "docker volume create", usage: "[OPTIONS] [VOLUME]", short: "Create a volume", aliases: "", flags: &[value("driver", Some('d')).doc("string", "Specify volume driver name (default \"local\")")], args: Args::Max(1), interspersed: true };
+pub const CREATE: Cmd = Cmd {
+    path: "docker volume create",
+    usage: "[OPTIONS] [VOLUME]",
+    short: "Create a volume",
+    aliases: "",
+    flags: &[value("driver", Some('d')).doc("string", "Specify volume driver name (default \"local\")")],
+    args: Args::Max(1),
+    interspersed: true,
+};
 /// `docker volume ls`.
-pub const LS: Cmd = Cmd { path: "docker volume ls", usage: "[OPTIONS]", short: "List volumes", aliases: "docker volume ls, docker volume list", flags: &[switch("quiet", Some('q')).about("Only display volume names")], args: Args::None, interspersed: true };
+pub const LS: Cmd = Cmd {
+    path: "docker volume ls",
+    usage: "[OPTIONS]",
+    short: "List volumes",
+    aliases: "docker volume ls, docker volume list",
+    flags: &[switch("quiet", Some('q')).about("Only display volume names")],
+    args: Args::None,
+    interspersed: true,
+};
 /// `docker volume inspect`.
-pub const INSPECT: Cmd = Cmd { path: "docker volume inspect", usage: "[OPTIONS] VOLUME [VOLUME...]", short: "Display detailed information on one or more volumes", aliases: "", flags: &[], args: Args::Min(1), interspersed: true };
+pub const INSPECT: Cmd = Cmd {
+    path: "docker volume inspect",
+    usage: "[OPTIONS] VOLUME [VOLUME...]",
+    short: "Display detailed information on one or more volumes",
+    aliases: "",
+    flags: &[],
+    args: Args::Min(1),
+    interspersed: true,
+};
 /// `docker volume rm`.
-pub const RM: Cmd = Cmd { path: "docker volume rm", usage: "[OPTIONS] VOLUME [VOLUME...]", short: "Remove one or more volumes", aliases: "docker volume rm, docker volume remove", flags: &[switch("force", Some('f')).about("Force the removal of one or more volumes")], args: Args::Min(1), interspersed: true };
+pub const RM: Cmd = Cmd {
+    path: "docker volume rm",
+    usage: "[OPTIONS] VOLUME [VOLUME...]",
+    short: "Remove one or more volumes",
+    aliases: "docker volume rm, docker volume remove",
+    flags: &[switch("force", Some('f')).about("Force the removal of one or more volumes")],
+    args: Args::Min(1),
+    interspersed: true,
+};
 /// `docker volume prune`.
-pub const PRUNE: Cmd = Cmd { path: "docker volume prune", usage: "[OPTIONS]", short: "Remove unused local volumes", aliases: "", flags: &[switch("all", Some('a')).about("Remove all unused volumes, not just anonymous ones"), switch("force", Some('f')).about("Do not prompt for confirmation")], args: Args::None, interspersed: true };
+pub const PRUNE: Cmd = Cmd {
+    path: "docker volume prune",
+    usage: "[OPTIONS]",
+    short: "Remove unused local volumes",
+    aliases: "",
+    flags: &[
+        switch("all", Some('a')).about("Remove all unused volumes, not just anonymous ones"),
+        switch("force", Some('f')).about("Do not prompt for confirmation"),
+    ],
+    args: Args::None,
+    interspersed: true,
+};
 
 /// `docker volume create [NAME]`.
 pub fn create(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
@@ -246,7 +307,8 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             continue;
         }
-        let users: Vec<String> = e.containers.iter().filter(|c| c.mounts.iter().any(|m| &m.volume == a)).map(|c| c.id.clone()).collect();
+        let users: Vec<String> =
+            e.containers.iter().filter(|c| c.mounts.iter().any(|m| &m.volume == a)).map(|c| c.id.clone()).collect();
         if !users.is_empty() {
             out.daemon_line(format!("remove {a}: volume is in use - [{}]", users.join(", ")));
             out.code = 1;
@@ -270,7 +332,8 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let in_use: Vec<String> = e.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
     let all = p.on("all");
-    let (gone, kept): (Vec<Volume>, Vec<Volume>) = std::mem::take(&mut e.volumes).into_iter().partition(|v| (all || v.anonymous) && !in_use.contains(&v.name));
+    let (gone, kept): (Vec<Volume>, Vec<Volume>) =
+        std::mem::take(&mut e.volumes).into_iter().partition(|v| (all || v.anonymous) && !in_use.contains(&v.name));
     e.volumes = kept;
     let mut out = Output::default();
     if !gone.is_empty() {
@@ -286,7 +349,17 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 
 /// Each volume's name, the number of containers using it and its size (`system df`).
 pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
-    let mut v: Vec<(String, usize, u64)> = e.volumes.iter().map(|v| (v.name.clone(), e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(), size_of(&v.data))).collect();
+    let mut v: Vec<(String, usize, u64)> = e
+        .volumes
+        .iter()
+        .map(|v| {
+            (
+                v.name.clone(),
+                e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(),
+                size_of(&v.data),
+            )
+        })
+        .collect();
     v.sort();
     v
 }

@@ -177,7 +177,14 @@ impl LayerTarCursor {
         })
     }
 
-    fn append_node<W: Write>(&mut self, layer: &Layer, b: &mut Builder<W>, path: &str, name: &str, node: &Node) -> io::Result<()> {
+    fn append_node<W: Write>(
+        &mut self,
+        layer: &Layer,
+        b: &mut Builder<W>,
+        path: &str,
+        name: &str,
+        node: &Node,
+    ) -> io::Result<()> {
         if !node.is_dir() {
             match self.first_of_ino.get(&node.ino) {
                 Some((target, first_path)) => {

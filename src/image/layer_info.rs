@@ -129,7 +129,15 @@ impl LayerInfo {
     /// A stored layer whose changes are decoded by `decode` when first needed; `size` is
     /// its content size, known from elsewhere.
     pub fn lazy(diff_id: String, size: u64, blob: BlobDesc, bytes: BlobBytes, decode: Decoder) -> Arc<LayerInfo> {
-        Arc::new(LayerInfo { diff_id, size, tar_size: None, blob: OnceLock::from(blob), stored: Some(bytes), layer: OnceLock::new(), decode: Some(decode) })
+        Arc::new(LayerInfo {
+            diff_id,
+            size,
+            tar_size: None,
+            blob: OnceLock::from(blob),
+            stored: Some(bytes),
+            layer: OnceLock::new(),
+            decode: Some(decode),
+        })
     }
 
     /// The changes, decoding them on first use; an error names the layer.
@@ -205,7 +213,13 @@ mod tests {
         l.stored().unwrap().open().unwrap().read_to_end(&mut r).unwrap();
         assert_eq!(r, vec![1, 2, 3]);
 
-        let bad = LayerInfo::lazy("sha256:cc".into(), 0, blob, BlobBytes::Memory(Arc::new(vec![])), Arc::new(|| Err("truncated".into())));
+        let bad = LayerInfo::lazy(
+            "sha256:cc".into(),
+            0,
+            blob,
+            BlobBytes::Memory(Arc::new(vec![])),
+            Arc::new(|| Err("truncated".into())),
+        );
         assert_eq!(bad.load().unwrap_err(), "layer sha256:cc: truncated");
         assert!(bad.layer().is_empty());
     }

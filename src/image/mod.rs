@@ -9,9 +9,9 @@ pub mod layer;
 pub mod layer_info;
 pub mod store;
 
+pub use crate::util::digest::sha256_digest;
 pub use crate::util::reference::Reference;
 pub use crate::util::time::{parse_rfc3339, rfc3339};
 pub use config::{ContainerConfig, Empty, HealthConfig, History, ImageConfig, RootFs};
 pub use layer_info::{BlobBytes, BlobDesc, LayerInfo};
 pub use store::{short_id, Image, LookupError, Store};
-pub use crate::util::digest::sha256_digest;

@@ -158,7 +158,8 @@ impl Store {
     /// reference (`name`, `name:tag`).
     pub fn resolve(&self, what: &str) -> Result<&Image, LookupError> {
         let hex = what.strip_prefix("sha256:").unwrap_or(what);
-        let looks_like_id = !hex.is_empty() && hex.len() <= 64 && hex.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
+        let looks_like_id =
+            !hex.is_empty() && hex.len() <= 64 && hex.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
         if let Ok(r) = Reference::parse(what) {
             if let Some(img) = self.tagged(&r) {
                 return Ok(img);
@@ -226,7 +227,10 @@ mod tests {
         assert_eq!(s.resolve(shared).unwrap_err(), LookupError::Ambiguous(shared.to_string()));
         // The shortest prefix of an ID that no other ID has resolves to it.
         let id = &ids[0];
-        let unique = (1..=64).map(|n| &id[7..7 + n]).find(|p| ids.iter().filter(|i| i[7..].starts_with(*p)).count() == 1).unwrap();
+        let unique = (1..=64)
+            .map(|n| &id[7..7 + n])
+            .find(|p| ids.iter().filter(|i| i[7..].starts_with(*p)).count() == 1)
+            .unwrap();
         assert_eq!(s.resolve(unique).unwrap().id, *id);
     }
 }

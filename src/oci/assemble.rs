@@ -7,12 +7,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
 use super::layer_read::{read_layer, ReadLayer};
 use super::spec::Descriptor;
 use super::tarread::{Budget, LoadOptions};
 use super::LoadError;
 use crate::image::{BlobDesc, ImageConfig};
+use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
 use crate::vfs::Layer;
 
 /// An image read from an archive or layout.
@@ -128,19 +128,36 @@ pub(crate) struct Assembler<'o> {
 impl<'o> Assembler<'o> {
     /// A fresh assembler; all layers together may inflate to `opts.max_uncompressed`.
     pub fn new(opts: &'o LoadOptions) -> Self {
-        Assembler { opts, budget: Budget::new(opts.max_uncompressed), next_ino: 2, cache: HashMap::new(), images: Vec::new() }
+        Assembler {
+            opts,
+            budget: Budget::new(opts.max_uncompressed),
+            next_ino: 2,
+            cache: HashMap::new(),
+            images: Vec::new(),
+        }
     }
 
     /// Decodes the layer blob at `path`. `named` is a digest the blob's name claims (the
     /// blob's own digest or, as `docker save` 25+ names them, its diff_id); `digest` is
     /// the blob's digest when already verified.
-    pub fn layer(&mut self, path: &str, bytes: Arc<Vec<u8>>, named: Option<&str>, digest: Option<&str>) -> Result<AssembledLayer, LoadError> {
+    pub fn layer(
+        &mut self,
+        path: &str,
+        bytes: Arc<Vec<u8>>,
+        named: Option<&str>,
+        digest: Option<&str>,
+    ) -> Result<AssembledLayer, LoadError> {
         let digest = digest.map(String::from).unwrap_or_else(|| sha256_digest(&bytes));
         let layer = match self.cache.get(&digest) {
             Some(r) => r.clone(),
             None => {
-                let read = read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
-                let desc = BlobDesc { digest: digest.clone(), size: bytes.len() as u64, gzip: bytes.starts_with(&[0x1f, 0x8b]) };
+                let read =
+                    read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
+                let desc = BlobDesc {
+                    digest: digest.clone(),
+                    size: bytes.len() as u64,
+                    gzip: bytes.starts_with(&[0x1f, 0x8b]),
+                };
                 let tar_size = read.tar_size;
                 let layer = AssembledLayer { read, blob: LoadedBlob { desc, tar_size, bytes } };
                 self.cache.insert(digest.clone(), layer.clone());
@@ -149,7 +166,11 @@ impl<'o> Assembler<'o> {
         };
         if let Some(n) = named {
             if n != digest && n != layer.read.diff_id {
-                return Err(LoadError::DigestMismatch { blob: path.to_string(), expected: n.to_string(), actual: digest });
+                return Err(LoadError::DigestMismatch {
+                    blob: path.to_string(),
+                    expected: n.to_string(),
+                    actual: digest,
+                });
             }
         }
         Ok(layer)
@@ -165,8 +186,8 @@ impl<'o> Assembler<'o> {
         ref_names: Vec<String>,
     ) -> Result<(), LoadError> {
         let id = sha256_digest(&config_bytes);
-        let config: ImageConfig =
-            serde_json::from_slice(&config_bytes).map_err(|e| LoadError::invalid(format!("image config {config_path}"), e))?;
+        let config: ImageConfig = serde_json::from_slice(&config_bytes)
+            .map_err(|e| LoadError::invalid(format!("image config {config_path}"), e))?;
         let wanted = &config.rootfs.diff_ids;
         if wanted.len() != layers.len() {
             return Err(LoadError::invalid(
@@ -176,7 +197,12 @@ impl<'o> Assembler<'o> {
         }
         for (i, (l, w)) in layers.iter().zip(wanted).enumerate() {
             if &l.read.diff_id != w {
-                return Err(LoadError::DiffIdMismatch { image: id, index: i + 1, expected: w.clone(), actual: l.read.diff_id.clone() });
+                return Err(LoadError::DiffIdMismatch {
+                    image: id,
+                    index: i + 1,
+                    expected: w.clone(),
+                    actual: l.read.diff_id.clone(),
+                });
             }
         }
         if let Some(existing) = self.images.iter_mut().find(|img| img.id == id) {

@@ -18,9 +18,9 @@ use std::io::Read;
 
 use tar::EntryType;
 
-use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions, RawEntry};
 use super::LoadError;
+use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use crate::vfs::path::{ancestors, file_name, join, parent};
 use crate::vfs::{Change, Layer, Meta, Node, NodeKind};
 
@@ -122,7 +122,8 @@ impl LayerBuilder<'_> {
             if let Some(Change::Node(n) | Change::Opaque(n)) = self.map.get(anc) {
                 if !n.is_dir() {
                     let what = if n.is_symlink() { "a symbolic link" } else { "a file" };
-                    return Err(self.unsafe_path(&shown, format!("it lies below /{}, which is {what} in this layer", &anc[1..])));
+                    return Err(self
+                        .unsafe_path(&shown, format!("it lies below /{}, which is {what} in this layer", &anc[1..])));
                 }
             }
         }
@@ -151,8 +152,10 @@ impl LayerBuilder<'_> {
         }
         let meta = Meta {
             mode: e.mode & 0o7777,
-            uid: u32::try_from(e.uid).map_err(|_| self.unsafe_path(&shown, format!("uid {} is out of range", e.uid)))?,
-            gid: u32::try_from(e.gid).map_err(|_| self.unsafe_path(&shown, format!("gid {} is out of range", e.gid)))?,
+            uid: u32::try_from(e.uid)
+                .map_err(|_| self.unsafe_path(&shown, format!("uid {} is out of range", e.uid)))?,
+            gid: u32::try_from(e.gid)
+                .map_err(|_| self.unsafe_path(&shown, format!("gid {} is out of range", e.gid)))?,
             mtime: e.mtime,
         };
         let kind = match e.kind {
@@ -224,7 +227,12 @@ impl LayerBuilder<'_> {
     /// Removes the entries strictly below `path`.
     fn remove_below(&mut self, path: &str) {
         let prefix = format!("{path}/");
-        let doomed: Vec<String> = self.map.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
+        let doomed: Vec<String> = self
+            .map
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|(k, _)| k.clone())
+            .collect();
         for k in doomed {
             self.map.remove(&k);
         }
@@ -246,7 +254,14 @@ mod tests {
         upper.remove("/", "/gone", false).unwrap();
         upper.remove("/", "/opt/app", true).unwrap();
         upper.mkdir("/", "/opt/app", Meta { mode: 0o750, uid: 1000, gid: 1000, mtime: 5 }).unwrap();
-        upper.write_file("/", "/opt/app/run", Content::synthetic(3000, 9, "run"), Meta { mode: 0o4755, uid: 1000, gid: 1000, mtime: 7 }).unwrap();
+        upper
+            .write_file(
+                "/",
+                "/opt/app/run",
+                Content::synthetic(3000, 9, "run"),
+                Meta { mode: 0o4755, uid: 1000, gid: 1000, mtime: 7 },
+            )
+            .unwrap();
         upper.hard_link("/", "/opt/app/run", "/opt/app/run2").unwrap();
         upper.symlink("/", "app/run", "/opt/link", Meta::root(0o777)).unwrap();
         let layer = Layer::diff(&lower, &upper);
@@ -264,7 +279,9 @@ mod tests {
             assert_eq!(back.diff_id, diff_id(&layer));
             assert!(matches!(back.layer.get("/opt/app"), Some(Change::Opaque(n)) if n.meta.mode == 0o750));
             assert!(matches!(back.layer.get("/gone"), Some(Change::Whiteout)));
-            let (Some(Change::Node(a)), Some(Change::Node(b))) = (back.layer.get("/opt/app/run"), back.layer.get("/opt/app/run2")) else {
+            let (Some(Change::Node(a)), Some(Change::Node(b))) =
+                (back.layer.get("/opt/app/run"), back.layer.get("/opt/app/run2"))
+            else {
                 panic!("missing nodes")
             };
             assert_eq!((a.ino, a.meta.mode, a.meta.uid), (b.ino, 0o4755, 1000));
@@ -297,8 +314,14 @@ mod tests {
     #[test]
     fn refuses_escapes() {
         use EntryType::*;
-        assert_eq!(err(&[("../etc/passwd", Regular, "", b"x")]), "unsafe path in layer: \"../etc/passwd\": entry name leaves the root through `..`");
-        assert_eq!(err(&[("/etc/passwd", Regular, "", b"x")]), "unsafe path in layer: \"/etc/passwd\": entry name is an absolute path");
+        assert_eq!(
+            err(&[("../etc/passwd", Regular, "", b"x")]),
+            "unsafe path in layer: \"../etc/passwd\": entry name leaves the root through `..`"
+        );
+        assert_eq!(
+            err(&[("/etc/passwd", Regular, "", b"x")]),
+            "unsafe path in layer: \"/etc/passwd\": entry name is an absolute path"
+        );
         assert_eq!(
             err(&[("evil", Symlink, "/", b""), ("evil/etc/passwd", Regular, "", b"x")]),
             "unsafe path in layer: \"evil/etc/passwd\": it lies below /evil, which is a symbolic link in this layer"
@@ -316,7 +339,13 @@ mod tests {
     #[test]
     fn duplicates_last_wins_and_devices_are_skipped() {
         use EntryType::*;
-        let t = tar_of(&[("d/", Directory, "", b""), ("d/f", Regular, "", b"1"), ("d", Regular, "", b"22"), ("null", Char, "", b""), ("a/../b", Regular, "", b"b")]);
+        let t = tar_of(&[
+            ("d/", Directory, "", b""),
+            ("d/f", Regular, "", b"1"),
+            ("d", Regular, "", b"22"),
+            ("null", Char, "", b""),
+            ("a/../b", Regular, "", b"b"),
+        ]);
         let r = read_layer_tar_with(&t[..], &LoadOptions::default()).unwrap();
         let paths: Vec<_> = r.layer.entries().map(|(p, _)| p.clone()).collect();
         assert_eq!(paths, vec!["/b", "/d"]);

@@ -6,11 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::assemble::{blob, blob_shared, need, Assembler, Files, LoadedImage};
-use crate::util::digest::{blob_path, sha256_hex};
-use crate::util::reference::Reference;
 use super::spec::*;
 use super::tarread::LoadOptions;
 use super::LoadError;
+use crate::util::digest::{blob_path, sha256_hex};
+use crate::util::reference::Reference;
 
 /// Deepest nesting of indexes followed.
 const MAX_DEPTH: usize = 4;
@@ -22,7 +22,10 @@ pub fn read_layout(get: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<LoadedIm
 }
 
 /// [`read_layout`] with explicit limits and platform.
-pub fn read_layout_with(get: &dyn Fn(&str) -> Option<Vec<u8>>, opts: &LoadOptions) -> Result<Vec<LoadedImage>, LoadError> {
+pub fn read_layout_with(
+    get: &dyn Fn(&str) -> Option<Vec<u8>>,
+    opts: &LoadOptions,
+) -> Result<Vec<LoadedImage>, LoadError> {
     read_oci(&get, opts)
 }
 
@@ -34,17 +37,22 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
             return Err(LoadError::invalid("oci-layout", "no imageLayoutVersion"));
         }
     }
-    let index: Index = serde_json::from_slice(&need(files, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
+    let index: Index =
+        serde_json::from_slice(&need(files, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
     let mut a = Assembler::new(opts);
     for desc in &index.manifests {
         let (tags, ref_names) = names(&desc.annotations)?;
         let manifest_bytes = resolve(files, opts, desc, 0)?;
-        let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| LoadError::invalid(format!("manifest {}", desc.digest), e))?;
+        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+            .map_err(|e| LoadError::invalid(format!("manifest {}", desc.digest), e))?;
         let config_bytes = blob(files, &manifest.config)?.into_owned();
         let mut layers = Vec::new();
         for l in &manifest.layers {
             if l.media_type.contains("zstd") {
-                return Err(LoadError::Unsupported(format!("layer {} is zstd-compressed ({})", l.digest, l.media_type)));
+                return Err(LoadError::Unsupported(format!(
+                    "layer {} is zstd-compressed ({})",
+                    l.digest, l.media_type
+                )));
             }
             let bytes = blob_shared(files, l)?;
             layers.push(a.layer(&blob_path(&l.digest), bytes, None, Some(&l.digest))?);
@@ -59,7 +67,8 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
 /// next to the full name) is returned separately.
 fn names(ann: &BTreeMap<String, String>) -> Result<(Vec<String>, Vec<String>), LoadError> {
     if let Some(full) = ann.get(ANNOTATION_IMAGE_NAME) {
-        let r = Reference::parse(full).map_err(|_| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
+        let r =
+            Reference::parse(full).map_err(|_| LoadError::invalid("index.json", format!("bad image name {full:?}")))?;
         return Ok((vec![r.to_string()], Vec::new()));
     }
     match ann.get(ANNOTATION_REF_NAME) {
@@ -75,7 +84,8 @@ fn names(ann: &BTreeMap<String, String>) -> Result<(Vec<String>, Vec<String>), L
 /// The bytes of the image manifest `desc` leads to, through nested indexes.
 fn resolve(files: &dyn Files, opts: &LoadOptions, desc: &Descriptor, depth: usize) -> Result<Vec<u8>, LoadError> {
     let bytes = blob(files, desc)?.into_owned();
-    let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| LoadError::invalid(format!("manifest {}", desc.digest), e))?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| LoadError::invalid(format!("manifest {}", desc.digest), e))?;
     let media_type = match desc.media_type.as_str() {
         "" => json.get("mediaType").and_then(|m| m.as_str()).unwrap_or("").to_string(),
         m => m.to_string(),
@@ -84,7 +94,8 @@ fn resolve(files: &dyn Files, opts: &LoadOptions, desc: &Descriptor, depth: usiz
         if depth >= MAX_DEPTH {
             return Err(LoadError::invalid(format!("image index {}", desc.digest), "indexes nested too deeply"));
         }
-        let index: Index = serde_json::from_value(json).map_err(|e| LoadError::invalid(format!("image index {}", desc.digest), e))?;
+        let index: Index =
+            serde_json::from_value(json).map_err(|e| LoadError::invalid(format!("image index {}", desc.digest), e))?;
         let Some(pick) = choose(&index.manifests, opts) else {
             let (os, arch) = &opts.platform;
             return Err(LoadError::Unsupported(format!("image index {} has no {os}/{arch} image", desc.digest)));
@@ -100,7 +111,8 @@ fn resolve(files: &dyn Files, opts: &LoadOptions, desc: &Descriptor, depth: usiz
 /// Every blob digest the layout's `index.json` reaches (manifests, nested indexes,
 /// configs, layers), for pruning unreferenced blobs. Blobs are not verified here.
 pub fn referenced_blobs(get: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<BTreeSet<String>, LoadError> {
-    let index: Index = serde_json::from_slice(&need(&get, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
+    let index: Index =
+        serde_json::from_slice(&need(&get, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
     let mut seen = BTreeSet::new();
     let mut todo: Vec<(String, usize)> = index.manifests.into_iter().map(|d| (d.digest, 0)).collect();
     while let Some((digest, depth)) = todo.pop() {
@@ -111,7 +123,9 @@ pub fn referenced_blobs(get: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<BTreeSe
         let Ok(json) = serde_json::from_slice::<serde_json::Value>(&bytes) else { continue };
         let digests = |key: &str| -> Vec<String> {
             match json.get(key) {
-                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|d| d.get("digest")?.as_str().map(String::from)).collect(),
+                Some(serde_json::Value::Array(a)) => {
+                    a.iter().filter_map(|d| d.get("digest")?.as_str().map(String::from)).collect()
+                }
                 Some(d) => d.get("digest").and_then(|d| d.as_str()).map(String::from).into_iter().collect(),
                 None => Vec::new(),
             }

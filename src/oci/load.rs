@@ -18,12 +18,12 @@ use std::sync::Arc;
 use tar::EntryType;
 
 use super::assemble::{need, Assembler, Files, LoadedImage};
-use crate::util::digest::sha256_digest;
 use super::layout::read_oci;
-use crate::util::reference::Reference;
 use super::spec::DockerManifestItem;
 use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions};
 use super::LoadError;
+use crate::util::digest::sha256_digest;
+use crate::util::reference::Reference;
 
 /// Most links followed when looking a file up in an archive.
 const MAX_HOPS: usize = 16;
@@ -107,13 +107,16 @@ fn read_archive<R: Read>(r: R, opts: &LoadOptions) -> Result<ArchiveFiles, LoadE
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     walk(r, "archive", opts, &budget, |e, data| {
         let name = String::from_utf8_lossy(&e.name).into_owned();
-        let unsafe_path = |reason: String| LoadError::UnsafePath { within: "archive".into(), path: name.clone(), reason };
+        let unsafe_path =
+            |reason: String| LoadError::UnsafePath { within: "archive".into(), path: name.clone(), reason };
         let Some(path) = clean_name(&name).map_err(|r| unsafe_path(format!("entry name {r}")))? else {
             return Ok(());
         };
         let link = || String::from_utf8_lossy(e.link.as_deref().unwrap_or_default()).into_owned();
         let entry = match e.kind {
-            EntryType::Regular | EntryType::Continuous => Entry::File(Arc::new(read_data(data, e.size, &budget, "archive")?)),
+            EntryType::Regular | EntryType::Continuous => {
+                Entry::File(Arc::new(read_data(data, e.size, &budget, "archive")?))
+            }
             EntryType::Symlink => Entry::Symlink(link()),
             EntryType::Link => match clean_name(&link()) {
                 Ok(Some(t)) => Entry::HardLink(t),

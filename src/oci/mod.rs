@@ -17,19 +17,19 @@
 mod assemble;
 pub mod error;
 pub mod layer_read;
-mod load;
 mod layout;
+mod load;
 mod plan;
 mod save;
 pub mod spec;
 mod tarread;
 
+pub use crate::image::layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
 pub use assemble::{LoadedBlob, LoadedImage};
 pub use error::{LoadError, SaveError};
-pub use crate::image::layer::{diff_id, layer_blob, write_layer_gzip, write_layer_tar, LayerBlob};
-pub use load::{load, load_with};
-pub use layout::{read_layout, read_layout_with, referenced_blobs};
 pub use layer_read::{read_layer_tar, read_layer_tar_from, read_layer_tar_with, ReadLayer};
+pub use layout::{read_layout, read_layout_with, referenced_blobs};
+pub use load::{load, load_with};
 pub use plan::{layout_files, FileSource, LayoutFile, SaveImage, SaveLayer};
 pub use save::{save, save_with, SaveJob, SaveOptions, SaveProgress};
 pub use tarread::LoadOptions;

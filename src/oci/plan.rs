@@ -9,12 +9,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
-use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
-use crate::image::layer::{layer_blob, write_layer_gzip};
-use crate::util::reference::Reference;
 use super::spec::*;
 use super::SaveError;
+use crate::image::layer::{layer_blob, write_layer_gzip};
 use crate::image::{BlobBytes, BlobDesc, ImageConfig, LayerInfo};
+use crate::util::digest::{blob_path, sha256_digest, sha256_hex};
+use crate::util::reference::Reference;
 use crate::vfs::Layer;
 
 /// One image to write.
@@ -186,7 +186,10 @@ fn bytes_file<'a>(path: &str, bytes: Vec<u8>) -> LayoutFile<'a> {
 
 /// The files of an OCI image layout holding `images` (blobs, `index.json`, `oci-layout`).
 /// Each distinct layer is streamed through gzip once here to learn its digest.
-pub fn layout_files<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Vec<LayoutFile<'a>>, SaveError> {
+pub fn layout_files<'a>(
+    images: &[SaveImage<'a>],
+    digesting: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<LayoutFile<'a>>, SaveError> {
     Ok(plan(images, digesting)?.oci_files())
 }
 
@@ -207,7 +210,10 @@ pub(crate) fn distinct_layers<'a>(images: &[SaveImage<'a>]) -> (Vec<SaveLayer<'a
 }
 
 /// Plans `images`; `digesting(i, n)` is called before digesting distinct layer `i` of `n`.
-pub(crate) fn plan<'a>(images: &[SaveImage<'a>], digesting: &mut dyn FnMut(usize, usize)) -> Result<Plan<'a>, SaveError> {
+pub(crate) fn plan<'a>(
+    images: &[SaveImage<'a>],
+    digesting: &mut dyn FnMut(usize, usize),
+) -> Result<Plan<'a>, SaveError> {
     let (order, _) = distinct_layers(images);
     let mut digests: Vec<(String, BlobDesc)> = Vec::with_capacity(order.len());
     for (i, l) in order.iter().enumerate() {
@@ -249,24 +255,47 @@ pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[(String, BlobDe
         for r in &refs {
             if let Some(other) = tag_owner.insert(r.full_name(), id.clone()) {
                 if other != id {
-                    return Err(SaveError::Inconsistent { image: id, message: format!("{} is also given for image {other}", r.to_string()) });
+                    return Err(SaveError::Inconsistent {
+                        image: id,
+                        message: format!("{} is also given for image {other}", r.to_string()),
+                    });
                 }
             }
         }
 
-        let config_desc = Descriptor { media_type: MEDIA_TYPE_CONFIG.into(), digest: id.clone(), size: config_bytes.len() as u64, ..Default::default() };
+        let config_desc = Descriptor {
+            media_type: MEDIA_TYPE_CONFIG.into(),
+            digest: id.clone(),
+            size: config_bytes.len() as u64,
+            ..Default::default()
+        };
         blobs.entry(id.clone()).or_insert_with(|| bytes_file(&blob_path(&id), config_bytes.clone()));
         let mut layer_descs = Vec::new();
         for (l, (_, b)) in img.layers.iter().zip(&layer_blobs) {
             let media_type = if b.gzip { MEDIA_TYPE_LAYER_GZIP } else { MEDIA_TYPE_LAYER_TAR };
-            layer_descs.push(Descriptor { media_type: media_type.into(), digest: b.digest.clone(), size: b.size, ..Default::default() });
+            layer_descs.push(Descriptor {
+                media_type: media_type.into(),
+                digest: b.digest.clone(),
+                size: b.size,
+                ..Default::default()
+            });
             if !blobs.contains_key(&b.digest) {
                 let n = blobs.values().filter(|f| f.layer.is_some()).count() + 1;
-                let file = LayoutFile { path: blob_path(&b.digest), size: b.size, source: l.source(&b.digest), layer: Some((n, distinct)) };
+                let file = LayoutFile {
+                    path: blob_path(&b.digest),
+                    size: b.size,
+                    source: l.source(&b.digest),
+                    layer: Some((n, distinct)),
+                };
                 blobs.insert(b.digest.clone(), file);
             }
         }
-        let manifest = Manifest { schema_version: 2, media_type: MEDIA_TYPE_MANIFEST.into(), config: config_desc, layers: layer_descs };
+        let manifest = Manifest {
+            schema_version: 2,
+            media_type: MEDIA_TYPE_MANIFEST.into(),
+            config: config_desc,
+            layers: layer_descs,
+        };
         let manifest_bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
         let manifest_digest = sha256_digest(&manifest_bytes);
         let manifest_desc = Descriptor {
@@ -281,7 +310,9 @@ pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[(String, BlobDe
                 variant: img.config.variant.clone(),
             }),
         };
-        blobs.entry(manifest_digest.clone()).or_insert_with(|| bytes_file(&blob_path(&manifest_digest), manifest_bytes));
+        blobs
+            .entry(manifest_digest.clone())
+            .or_insert_with(|| bytes_file(&blob_path(&manifest_digest), manifest_bytes));
         if refs.is_empty() {
             descriptors.push(manifest_desc.clone());
         }

@@ -16,10 +16,10 @@ use tar::{Builder, EntryType, Header};
 use flate2::write::GzEncoder;
 
 use super::plan::{distinct_layers, plan_with, FileSource, SaveImage, SaveLayer};
+use super::SaveError;
 use crate::image::layer::{gzip_encoder, LayerTarCursor};
 use crate::image::BlobDesc;
 use crate::util::digest::HashWriter;
-use super::SaveError;
 
 /// Options of [`save_with`].
 #[derive(Clone, Debug, Default)]
@@ -168,9 +168,9 @@ impl<W: Write> SaveJob<W> {
                     return Ok(false);
                 }
             };
-            let (pipe, cursor) = self
-                .digesting
-                .get_or_insert_with(|| (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default()));
+            let (pipe, cursor) = self.digesting.get_or_insert_with(|| {
+                (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default())
+            });
             if cursor.write_some(layer, pipe, budget)? {
                 let (pipe, cursor) = self.digesting.take().expect("digesting");
                 self.digested += cursor.bytes();
@@ -182,7 +182,8 @@ impl<W: Write> SaveJob<W> {
         }
         let plan = plan_with(images, &self.digests)?;
         let files = plan.archive_files();
-        let total = 1024 + 512 * DIRS.len() as u64 + files.iter().map(|f| 512 + f.size.div_ceil(512) * 512).sum::<u64>();
+        let total =
+            1024 + 512 * DIRS.len() as u64 + files.iter().map(|f| 512 + f.size.div_ceil(512) * 512).sum::<u64>();
         if !self.started {
             self.started = true;
             let out = self.out.as_mut().expect("output at hand");

@@ -131,6 +131,9 @@ mod tests {
             r#"{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:00","size":12,"annotations":{"org.opencontainers.image.ref.name":"latest"},"platform":{"architecture":"amd64","os":"linux"}}"#
         );
         let item = DockerManifestItem { config: "blobs/sha256/aa".into(), repo_tags: None, layers: vec!["x".into()] };
-        assert_eq!(serde_json::to_string(&item).unwrap(), r#"{"Config":"blobs/sha256/aa","RepoTags":null,"Layers":["x"]}"#);
+        assert_eq!(
+            serde_json::to_string(&item).unwrap(),
+            r#"{"Config":"blobs/sha256/aa","RepoTags":null,"Layers":["x"]}"#
+        );
     }
 }

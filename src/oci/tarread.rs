@@ -9,8 +9,8 @@ use std::rc::Rc;
 use flate2::read::MultiGzDecoder;
 use tar::EntryType;
 
-use crate::util::digest::HashReader;
 use super::LoadError;
+use crate::util::digest::HashReader;
 
 /// Limits applied while reading archives and layers.
 #[derive(Clone, Debug)]
@@ -26,11 +26,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            max_uncompressed: 2 << 30,
-            max_entry_size: 2 << 30,
-            platform: ("linux".into(), "amd64".into()),
-        }
+        LoadOptions { max_uncompressed: 2 << 30, max_entry_size: 2 << 30, platform: ("linux".into(), "amd64".into()) }
     }
 }
 
@@ -107,7 +103,8 @@ pub(crate) fn decompress<'a, R: Read + 'a>(mut r: R, what: &str) -> Result<Box<d
     }
     let head = io::Cursor::new(magic[..got].to_vec());
     let m = &magic[..got];
-    let refuse = |name: &str| Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")));
+    let refuse =
+        |name: &str| Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")));
     if m.starts_with(&[0x1f, 0x8b]) {
         Ok(Box::new(MultiGzDecoder::new(head.chain(r))))
     } else if m.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
@@ -158,10 +155,15 @@ fn walk_entries<R: Read>(
         let mut e = e.map_err(|e| classify(e, budget, what))?;
         let h = e.header().clone();
         let kind = h.entry_type();
-        let bad = |field: &str, err: io::Error| LoadError::NotATar(format!("{what}: entry {index} has a bad {field} field ({err})"));
+        let bad = |field: &str, err: io::Error| {
+            LoadError::NotATar(format!("{what}: entry {index} has a bad {field} field ({err})"))
+        };
         let old = h.as_old();
         let size = h.entry_size().map_err(|err| bad("size", err))?;
-        if matches!(kind, EntryType::GNULongName | EntryType::GNULongLink | EntryType::XHeader | EntryType::XGlobalHeader) {
+        if matches!(
+            kind,
+            EntryType::GNULongName | EntryType::GNULongLink | EntryType::XHeader | EntryType::XGlobalHeader
+        ) {
             if size > MAX_EXTENSION {
                 return Err(LoadError::TooLarge {
                     what: format!("extended header record {index} in {what} ({size} bytes)"),
@@ -173,7 +175,10 @@ fn walk_entries<R: Read>(
             match kind {
                 EntryType::GNULongName => long_name = Some(trim_nul(data)),
                 EntryType::GNULongLink => long_link = Some(trim_nul(data)),
-                EntryType::XHeader => pax = parse_pax(&data).ok_or_else(|| LoadError::NotATar(format!("{what}: malformed PAX header at entry {index}")))?,
+                EntryType::XHeader => {
+                    pax = parse_pax(&data)
+                        .ok_or_else(|| LoadError::NotATar(format!("{what}: malformed PAX header at entry {index}")))?
+                }
                 _ => {}
             }
             continue;

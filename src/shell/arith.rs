@@ -169,7 +169,9 @@ impl Ev<'_> {
     }
 
     fn assign(&mut self) -> Result<i64, ArithError> {
-        if let (Some(Tok::Name(n)), Some(Tok::Op(op))) = (self.toks.get(self.pos).cloned(), self.toks.get(self.pos + 1).cloned()) {
+        if let (Some(Tok::Name(n)), Some(Tok::Op(op))) =
+            (self.toks.get(self.pos).cloned(), self.toks.get(self.pos + 1).cloned())
+        {
             if matches!(op, "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "<<=" | ">>=" | "&=" | "|=" | "^=") {
                 self.pos += 2;
                 let rhs = self.assign()?;

@@ -92,7 +92,10 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         Some(a) => a.to_string(),
     };
     let old = sh.st.cwd.clone();
-    let old_logical = sh.get_var("PWD").filter(|p| sh.fs.resolve("/", p, true).ok().as_deref() == Some(old.as_str())).unwrap_or(old.clone());
+    let old_logical = sh
+        .get_var("PWD")
+        .filter(|p| sh.fs.resolve("/", p, true).ok().as_deref() == Some(old.as_str()))
+        .unwrap_or(old.clone());
     // `cd` is logical (`..` goes up the path as typed); the working directory itself is
     // kept physical and PWD keeps the logical path.
     let logical = path::normalize(&old_logical, &target);
@@ -116,7 +119,9 @@ fn cd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 
 fn pwd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let physical = argv.iter().any(|a| a == "-P");
-    let logical = sh.get_var("PWD").filter(|p| p.starts_with('/') && sh.fs.resolve("/", p, true).ok().as_deref() == Some(sh.st.cwd.as_str()));
+    let logical = sh
+        .get_var("PWD")
+        .filter(|p| p.starts_with('/') && sh.fs.resolve("/", p, true).ok().as_deref() == Some(sh.st.cwd.as_str()));
     let shown = match logical {
         Some(l) if !physical => l,
         _ => sh.st.cwd.clone(),
@@ -127,7 +132,8 @@ fn pwd(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 
 fn valid_name(n: &str) -> bool {
     let mut cs = n.chars();
-    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn export(sh: &mut Shell<'_>, argv: &[String]) -> Res {
@@ -198,8 +204,13 @@ pub(crate) fn apply_flags(sh: &mut Shell<'_>, arg: &str) -> bool {
 
 fn set(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     if argv.len() == 1 {
-        let lines: String =
-            sh.st.vars.iter().filter(|(k, _)| !k.starts_with('\u{1}')).map(|(k, v)| format!("{k}='{}'\n", v.value.replace('\'', "'\\''"))).collect();
+        let lines: String = sh
+            .st
+            .vars
+            .iter()
+            .filter(|(k, _)| !k.starts_with('\u{1}'))
+            .map(|(k, v)| format!("{k}='{}'\n", v.value.replace('\'', "'\\''")))
+            .collect();
         sh.write_fd(1, lines.as_bytes())?;
         return Ok(0);
     }
@@ -224,7 +235,13 @@ fn set(sh: &mut Shell<'_>, argv: &[String]) -> Res {
                 None => {
                     let o = sh.st.opts.clone();
                     let mut s = String::new();
-                    for (n, v) in [("errexit", o.errexit), ("noglob", o.noglob), ("nounset", o.nounset), ("xtrace", o.xtrace), ("pipefail", o.pipefail)] {
+                    for (n, v) in [
+                        ("errexit", o.errexit),
+                        ("noglob", o.noglob),
+                        ("nounset", o.nounset),
+                        ("xtrace", o.xtrace),
+                        ("pipefail", o.pipefail),
+                    ] {
                         s.push_str(&format!("{n:<16}{}\n", if v { "on" } else { "off" }));
                     }
                     sh.write_fd(1, s.as_bytes())?;
@@ -278,7 +295,8 @@ fn source(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         sh.error(&format!("{}: need a file argument", argv[0]));
         return Ok(2);
     };
-    let found = if file.contains('/') { Some(file.clone()) } else { sh.path_lookup(file, None).or_else(|| Some(file.clone())) };
+    let found =
+        if file.contains('/') { Some(file.clone()) } else { sh.path_lookup(file, None).or_else(|| Some(file.clone())) };
     let text = match found.and_then(|f| sh.fs.read(&sh.st.cwd, &f).ok()) {
         Some(c) => String::from_utf8_lossy(&c.bytes()).into_owned(),
         None => {
@@ -394,12 +412,28 @@ fn split_read(line: &str, ifs: &str, n: usize) -> Vec<String> {
 
 fn describe(sh: &Shell<'_>, name: &str, verbose: bool) -> Option<String> {
     Some(match sh.find_command(name, true) {
-        Found::Function(_) => if verbose { format!("{name} is a function") } else { name.to_string() },
-        Found::Builtin(_) | Found::Internal(_) => if verbose { format!("{name} is a shell builtin") } else { name.to_string() },
+        Found::Function(_) => {
+            if verbose {
+                format!("{name} is a function")
+            } else {
+                name.to_string()
+            }
+        }
+        Found::Builtin(_) | Found::Internal(_) => {
+            if verbose {
+                format!("{name} is a shell builtin")
+            } else {
+                name.to_string()
+            }
+        }
         Found::File(p) => {
             let full = path::normalize(&sh.st.cwd, &p);
             let shown = if p.starts_with('/') { p } else { full };
-            if verbose { format!("{name} is {shown}") } else { shown }
+            if verbose {
+                format!("{name} is {shown}")
+            } else {
+                shown
+            }
         }
         Found::Missing => return None,
     })
@@ -484,7 +518,12 @@ fn umask(sh: &mut Shell<'_>, argv: &[String]) -> Res {
             let s = if symbolic {
                 let p = |shift: u32| {
                     let bits = !(m >> shift) & 7;
-                    format!("{}{}{}", if bits & 4 != 0 { "r" } else { "" }, if bits & 2 != 0 { "w" } else { "" }, if bits & 1 != 0 { "x" } else { "" })
+                    format!(
+                        "{}{}{}",
+                        if bits & 4 != 0 { "r" } else { "" },
+                        if bits & 2 != 0 { "w" } else { "" },
+                        if bits & 1 != 0 { "x" } else { "" }
+                    )
                 };
                 format!("u={},g={},o={}\n", p(6), p(3), p(0))
             } else {

@@ -71,7 +71,9 @@ impl Shell<'_> {
             "-" => {
                 let o = &self.st.opts;
                 let mut s = String::new();
-                for (on, c) in [(o.errexit, 'e'), (o.noglob, 'f'), (o.nounset, 'u'), (o.xtrace, 'x'), (o.allexport, 'a')] {
+                for (on, c) in
+                    [(o.errexit, 'e'), (o.noglob, 'f'), (o.nounset, 'u'), (o.xtrace, 'x'), (o.allexport, 'a')]
+                {
                     if on {
                         s.push(c);
                     }
@@ -338,7 +340,15 @@ impl Shell<'_> {
                         }
                         _ => {
                             let m = self.expand_single(word)?;
-                            let msg = if m.is_empty() { if *colon { "parameter null or not set".into() } else { "parameter not set".into() } } else { m };
+                            let msg = if m.is_empty() {
+                                if *colon {
+                                    "parameter null or not set".into()
+                                } else {
+                                    "parameter not set".into()
+                                }
+                            } else {
+                                m
+                            };
                             return Err(self.unset_error(&p.name, Some(msg)));
                         }
                     }
@@ -367,7 +377,11 @@ impl Shell<'_> {
                     Some(l) => {
                         let l = self.expand_single(l)?;
                         let l = self.arith(&l)?;
-                        if l < 0 { (v.len() as i64 + l).max(start as i64) as usize } else { (start + l as usize).min(v.len()) }
+                        if l < 0 {
+                            (v.len() as i64 + l).max(start as i64) as usize
+                        } else {
+                            (start + l as usize).min(v.len())
+                        }
                     }
                     None => v.len(),
                 };
@@ -415,7 +429,10 @@ pub(crate) fn replace(v: &str, pat: &str, rep: &str, all: bool) -> String {
         if anchor == 1 && s != 0 {
             break;
         }
-        let found = idx[i..].iter().rev().find(|&&e| (e > s || pat.is_empty()) && glob::matches(pat, &v[s..e]) && (anchor != 2 || e == v.len()));
+        let found = idx[i..]
+            .iter()
+            .rev()
+            .find(|&&e| (e > s || pat.is_empty()) && glob::matches(pat, &v[s..e]) && (anchor != 2 || e == v.len()));
         if let Some(&e) = found.filter(|_| !pat.is_empty()) {
             out.push_str(rep);
             if !all {

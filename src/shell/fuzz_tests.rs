@@ -24,7 +24,22 @@ impl Rng {
 }
 
 fn number(r: &mut Rng) -> String {
-    r.pick(&["0", "1", "-1", "7", "65536", "70000", "9000000000", "9223372036854775807", "-9223372036854775808", "1e18", "99999999999999999999", "x", ""]).to_string()
+    r.pick(&[
+        "0",
+        "1",
+        "-1",
+        "7",
+        "65536",
+        "70000",
+        "9000000000",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "1e18",
+        "99999999999999999999",
+        "x",
+        "",
+    ])
+    .to_string()
 }
 
 fn format_spec(r: &mut Rng) -> String {
@@ -69,7 +84,12 @@ fn arith(r: &mut Rng, depth: usize) -> String {
     }
     match r.below(6) {
         0 => format!("({})", arith(r, depth - 1)),
-        1 => format!("{} {} {}", arith(r, depth - 1), r.pick(&["+", "-", "*", "/", "%", "<<", "**", "&&", "?", ":"]), arith(r, depth - 1)),
+        1 => format!(
+            "{} {} {}",
+            arith(r, depth - 1),
+            r.pick(&["+", "-", "*", "/", "%", "<<", "**", "&&", "?", ":"]),
+            arith(r, depth - 1)
+        ),
         2 => format!("-{}", arith(r, depth - 1)),
         3 => "x += 1".to_string(),
         _ => arith(r, 0),
@@ -98,7 +118,12 @@ fn command(r: &mut Rng, depth: usize) -> String {
         9 => format!("{} && {} || {}", command(r, d), command(r, d), command(r, d)),
         10 => format!("f() {{ {}; }}; f {}", command(r, d), word(r, d)),
         11 => format!("eval '{}'", command(r, d).replace('\'', "")),
-        12 => format!("awk 'BEGIN {{ printf \"{}\\n\", {}, {} }}'", format_spec(r).replace('%', "%%").replacen("%%", "%", 1), number(r), number(r)),
+        12 => format!(
+            "awk 'BEGIN {{ printf \"{}\\n\", {}, {} }}'",
+            format_spec(r).replace('%', "%%").replacen("%%", "%", 1),
+            number(r),
+            number(r)
+        ),
         13 => format!("case {} in a*|x) {};; *) {};; esac", word(r, d), command(r, d), command(r, d)),
         14 => {
             // Deep nesting, well past the nesting budget.
@@ -106,7 +131,9 @@ fn command(r: &mut Rng, depth: usize) -> String {
             let (open, close) = [("(", ")"), ("{ ", "; }"), ("$(", ")"), ("${x:-", "}"), ("$((", "))")][r.below(5)];
             format!("echo {}1{}", open.repeat(n), close.repeat(n))
         }
-        15 => format!("{} {}", r.pick(&["(", ")", "if", "then", "fi", "done", ";;", "}", "`", "\"", "'"]), command(r, d)),
+        15 => {
+            format!("{} {}", r.pick(&["(", ")", "if", "then", "fi", "done", ";;", "}", "`", "\"", "'"]), command(r, d))
+        }
         16 => format!("set -- {}; echo $# \"$@\"", word(r, d)),
         _ => format!("{}; {}", command(r, d), command(r, d)),
     }
@@ -123,7 +150,8 @@ fn generated_scripts_never_panic_or_hang() {
         }
         let mut t = base();
         let mut b = Budget { steps_left: 20_000, bytes_left: 1 << 20 };
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_script(&mut t, &proc(), &script, &mut b)));
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_script(&mut t, &proc(), &script, &mut b)));
         assert!(result.is_ok(), "case {case} panicked: {}", &script[..script.len().min(300)]);
     }
 }

@@ -205,10 +205,13 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
                 continue;
             }
             let dots = if comp.starts_with('.') { vec![".".to_string(), "..".to_string()] } else { Vec::new() };
-            let mut names: Vec<String> = fs.children(&dir)
+            let mut names: Vec<String> = fs
+                .children(&dir)
                 .map(|(n, _)| n.to_string())
                 .chain(dots)
-                .filter(|n| (!n.starts_with('.') || comp.starts_with('.') || comp.starts_with("\\.")) && matches(comp, n))
+                .filter(|n| {
+                    (!n.starts_with('.') || comp.starts_with('.') || comp.starts_with("\\.")) && matches(comp, n)
+                })
                 .collect();
             names.sort();
             for n in names {
@@ -221,7 +224,11 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
         found = next;
     }
     if pat.ends_with('/') {
-        found = found.into_iter().filter(|f| fs.lookup(cwd, f, true).is_ok_and(|(_, n)| n.is_dir())).map(|f| f + "/").collect();
+        found = found
+            .into_iter()
+            .filter(|f| fs.lookup(cwd, f, true).is_ok_and(|(_, n)| n.is_dir()))
+            .map(|f| f + "/")
+            .collect();
     }
     found.sort();
     found

@@ -160,7 +160,10 @@ impl Parser {
                             break;
                         }
                     }
-                    if matches!(self.peek_char(), None | Some('/') | Some(' ') | Some('\t') | Some('\n') | Some(';') | Some(':')) {
+                    if matches!(
+                        self.peek_char(),
+                        None | Some('/') | Some(' ') | Some('\t') | Some('\n') | Some(';') | Some(':')
+                    ) {
                         w.push(WordPart::Tilde(user));
                     } else {
                         push_lit(&mut w, '~', false);
@@ -443,7 +446,8 @@ impl Parser {
                 }
                 _ => {
                     let off = self.read_param_word(true)?;
-                    let len = if self.char_at(self.pos - 1) == Some(':') { Some(self.read_param_word(false)?) } else { None };
+                    let len =
+                        if self.char_at(self.pos - 1) == Some(':') { Some(self.read_param_word(false)?) } else { None };
                     ParamOp::Substr { off, len }
                 }
             },
@@ -469,7 +473,8 @@ impl Parser {
                     self.pos += 1;
                 }
                 let pat = self.read_param_word_until('/')?;
-                let rep = if self.char_at(self.pos - 1) == Some('/') { self.read_param_word(false)? } else { Word::new() };
+                let rep =
+                    if self.char_at(self.pos - 1) == Some('/') { self.read_param_word(false)? } else { Word::new() };
                 ParamOp::Replace { all, pat, rep }
             }
             _ => return Err(bad()),

@@ -9,7 +9,12 @@ fn run(script: &str) -> (String, String, i32, Option<BudgetError>) {
     let mut t = base();
     let mut b = Budget::default();
     let o = run_script(&mut t, &proc(), script, &mut b);
-    (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned(), o.code, o.stopped)
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.code,
+        o.stopped,
+    )
 }
 
 #[test]
@@ -33,11 +38,19 @@ fn readers_of_a_prefix_do_not_trip_the_pipe_limit() {
 
 #[test]
 fn printf_huge_precisions_and_widths_are_output_or_errors_never_panics() {
-    let (out, _, code, _) = run("printf '%.65536d' 1 | wc -c; printf '%.70000f' 1 | wc -c; printf '%.3000e\\n' 2 | cut -c1-4");
+    let (out, _, code, _) =
+        run("printf '%.65536d' 1 | wc -c; printf '%.70000f' 1 | wc -c; printf '%.3000e\\n' 2 | cut -c1-4");
     assert_eq!((out.as_str(), code), ("65536\n70002\n2.00\n", 0));
-    let (out, _, _, _) = run("printf '%.70000f' 0.5 | cut -c1-5; printf '%.2000d|%-*d|%*d|\\n' 7 -3 1 -3 2 | tail -c 12");
+    let (out, _, _, _) =
+        run("printf '%.70000f' 0.5 | cut -c1-5; printf '%.2000d|%-*d|%*d|\\n' 7 -3 1 -3 2 | tail -c 12");
     assert_eq!(out, "0.500\n07|1  |2  |\n");
-    for f in ["'%09000000000d' 0", "'%*d' -9223372036854775808 1", "'%*d' 9223372036854775807 1", "'%.*f' 99999999999 1", "'%099999999999999999999999d' 1"] {
+    for f in [
+        "'%09000000000d' 0",
+        "'%*d' -9223372036854775808 1",
+        "'%*d' 9223372036854775807 1",
+        "'%.*f' 99999999999 1",
+        "'%099999999999999999999999d' 1",
+    ] {
         let (out, err, code, stopped) = run(&format!("printf {f}; echo \" status=$?\""));
         assert_eq!((out.as_str(), stopped), (" status=1\n", None), "{f}");
         assert!(err.contains("printf: ") && err.contains("too large"), "{f}: {err}");
@@ -49,7 +62,11 @@ fn printf_huge_precisions_and_widths_are_output_or_errors_never_panics() {
 fn awk_printf_limits_are_awk_errors() {
     let (out, _, _, _) = run("awk 'BEGIN{printf \"%.70000d\\n\",1}' | wc -c");
     assert_eq!(out, "70001\n");
-    for prog in ["BEGIN{printf \"%*d\",1e18,1}", "BEGIN{x=sprintf(\"%*d\",-1e300,1)}", "BEGIN{printf \"%*d\",\"nan\",1; print \"\"}"] {
+    for prog in [
+        "BEGIN{printf \"%*d\",1e18,1}",
+        "BEGIN{x=sprintf(\"%*d\",-1e300,1)}",
+        "BEGIN{printf \"%*d\",\"nan\",1; print \"\"}",
+    ] {
         let (_, err, _, stopped) = run(&format!("awk '{prog}'; echo status=$?"));
         assert!(stopped.is_none(), "{prog}");
         assert!(prog.contains("nan") || err.contains("too large"), "{prog}: {err}");
@@ -175,7 +192,8 @@ fn deep_directories_end_at_the_path_limit() {
 
 #[test]
 fn many_files_in_one_directory() {
-    let (out, err, _, _) = run("cd /tmp && i=0; while [ $i -lt 3000 ]; do : > f$i; i=$((i+1)); done; ls | wc -l; ls -d f299*");
+    let (out, err, _, _) =
+        run("cd /tmp && i=0; while [ $i -lt 3000 ]; do : > f$i; i=$((i+1)); done; ls | wc -l; ls -d f299*");
     assert_eq!(out, "3000\nf299\nf2990\nf2991\nf2992\nf2993\nf2994\nf2995\nf2996\nf2997\nf2998\nf2999\n", "{err}");
 }
 

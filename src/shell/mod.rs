@@ -111,7 +111,13 @@ fn finish(mut sh: Shell<'_>, r: Res) -> Outcome {
         sh.errs.extend_from_slice(msg.as_bytes());
         sh.combined.extend_from_slice(msg.as_bytes());
     }
-    Outcome { code: if stopped.is_some() { STOPPED_STATUS } else { code }, stdout: sh.out, stderr: sh.errs, combined: sh.combined, stopped }
+    Outcome {
+        code: if stopped.is_some() { STOPPED_STATUS } else { code },
+        stdout: sh.out,
+        stderr: sh.errs,
+        combined: sh.combined,
+        stopped,
+    }
 }
 
 /// Runs `script` as `/bin/sh -c script` would.
@@ -145,8 +151,8 @@ pub fn run_argv(fs: &mut Tree, process: &Process, argv: &[String], budget: &mut 
 }
 
 #[cfg(test)]
-mod tests;
+mod fuzz_tests;
 #[cfg(test)]
 mod limit_tests;
 #[cfg(test)]
-mod fuzz_tests;
+mod tests;

@@ -49,7 +49,13 @@ pub struct Parser {
 
 /// Parses a whole script.
 pub fn parse(src: &str) -> Result<Script, ParseError> {
-    let mut p = Parser { src: src.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
+    let mut p = Parser {
+        src: src.chars().collect(),
+        pos: 0,
+        heredocs: Vec::new(),
+        peeked: None,
+        not_arith: Default::default(),
+    };
     let script = p.parse_list()?;
     match p.next_token()? {
         Token::Eof => Ok(script),
@@ -83,7 +89,8 @@ fn is_op(t: &Token, o: &str) -> bool {
 
 fn is_name(s: &str) -> bool {
     let mut cs = s.chars();
-    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 impl Parser {
@@ -314,7 +321,13 @@ impl Parser {
         let target = if quoted {
             vec![WordPart::Quoted(body)]
         } else {
-            let mut sub = Parser { src: body.chars().collect(), pos: 0, heredocs: Vec::new(), peeked: None, not_arith: Default::default() };
+            let mut sub = Parser {
+                src: body.chars().collect(),
+                pos: 0,
+                heredocs: Vec::new(),
+                peeked: None,
+                not_arith: Default::default(),
+            };
             sub.read_double(None)?
         };
         Ok(Redir { fd, op: RedirOp::HereDoc, target })
@@ -331,7 +344,8 @@ impl Parser {
         while nl < self.src.len() && self.src[nl] != '\n' {
             nl += 1;
         }
-        let mut at = self.heredocs.iter().filter(|h| h.1 == nl).map(|h| h.2).max().unwrap_or((nl + 1).min(self.src.len()));
+        let mut at =
+            self.heredocs.iter().filter(|h| h.1 == nl).map(|h| h.2).max().unwrap_or((nl + 1).min(self.src.len()));
         let mut body = String::new();
         while at < self.src.len() {
             let mut end = at;
@@ -560,7 +574,9 @@ mod tests {
         assert!(matches!(&words[3][0], WordPart::Arith(_)));
         assert!(matches!(&words[4][0], WordPart::Param(p) if matches!(p.op, ParamOp::Default { colon: true, .. })));
         assert!(matches!(&words[5][0], WordPart::Param(p) if p.op == ParamOp::Length));
-        assert!(matches!(&words[6][0], WordPart::Param(p) if matches!(p.op, ParamOp::TrimSuffix { longest: true, .. })));
+        assert!(
+            matches!(&words[6][0], WordPart::Param(p) if matches!(p.op, ParamOp::TrimSuffix { longest: true, .. }))
+        );
     }
 }
 #[cfg(test)]
@@ -575,7 +591,15 @@ mod more_tests {
         let mut t = crate::vfs::Tree::new();
         crate::shell::install_busybox(&mut t, 0);
         let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
-        let p = crate::shell::Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new(), network: Default::default() };
+        let p = crate::shell::Process {
+            cwd: "/".into(),
+            env,
+            uid: 0,
+            gid: 0,
+            now: 0,
+            stdin: Vec::new(),
+            network: Default::default(),
+        };
         let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
         assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
     }

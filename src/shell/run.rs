@@ -27,7 +27,10 @@ pub(crate) enum Found {
 /// words with control characters, space, ``!"#$%&'()*;<=>?`[\``, `{|}~` or bytes above
 /// ASCII are single-quoted, and so are the reserved words; an empty word stays empty.
 pub(crate) fn trace_quote(s: &str) -> String {
-    const RESERVED: &[&str] = &["!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until", "while", "{", "}"];
+    const RESERVED: &[&str] = &[
+        "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until",
+        "while", "{", "}",
+    ];
     let special = |c: u8| c < b'+' || (b';'..=b'?').contains(&c) || c == b'`' || c == b'[' || c == b'\\' || c > b'z';
     if !s.bytes().any(special) && !RESERVED.contains(&s) {
         return s.to_string();
@@ -143,7 +146,10 @@ impl Shell<'_> {
                 r
             }
             Found::Builtin(b) => {
-                let special = matches!(argv[0].as_str(), "export" | "readonly" | "set" | "eval" | "." | "source" | "exec" | ":" | "unset" | "local");
+                let special = matches!(
+                    argv[0].as_str(),
+                    "export" | "readonly" | "set" | "eval" | "." | "source" | "exec" | ":" | "unset" | "local"
+                );
                 let saved: Vec<_> = vals.iter().map(|(n, _)| (n.clone(), self.st.vars.get(n).cloned())).collect();
                 for (n, v) in vals {
                     self.set_var(n, v)?;
@@ -271,7 +277,8 @@ impl Shell<'_> {
             // What bash puts in `_`: the path of the program run.
             env.insert("_".into(), file.to_string());
             // An executable linked by the simulated compiler runs as the program it is.
-            let built = self.fs.read(&self.st.cwd, file).ok().is_some_and(|c| super::programs::built::identify(&c).is_some());
+            let built =
+                self.fs.read(&self.st.cwd, file).ok().is_some_and(|c| super::programs::built::identify(&c).is_some());
             if built {
                 return self.run_applet(super::programs::built::program, argv, env);
             }
@@ -305,7 +312,8 @@ impl Shell<'_> {
     }
 
     fn swap_env(&mut self, env: &BTreeMap<String, String>) -> BTreeMap<String, super::exec::Var> {
-        let vars = env.iter().map(|(k, v)| (k.clone(), super::exec::Var { value: v.clone(), exported: true })).collect();
+        let vars =
+            env.iter().map(|(k, v)| (k.clone(), super::exec::Var { value: v.clone(), exported: true })).collect();
         std::mem::replace(&mut self.st.vars, vars)
     }
 
@@ -314,7 +322,13 @@ impl Shell<'_> {
     }
 
     /// Runs a script file's text in a subshell with the given arguments and environment.
-    pub(crate) fn run_script_file(&mut self, text: &str, name: &str, args: &[String], env: BTreeMap<String, String>) -> Res {
+    pub(crate) fn run_script_file(
+        &mut self,
+        text: &str,
+        name: &str,
+        args: &[String],
+        env: BTreeMap<String, String>,
+    ) -> Res {
         let script = match super::parser::parse(text) {
             Ok(s) => s,
             Err(e) => {
@@ -395,7 +409,9 @@ impl Shell<'_> {
             Some(BudgetError::Steps(_)) => Err(Flow::Stop(BudgetError::Steps(self.limits.0))),
             Some(BudgetError::Bytes(_)) => Err(self.bytes_exhausted()),
             Some(e) => Err(Flow::Stop(e)),
-            None if cut_input && io.stdin_used && !io.stdin_partial => Err(Flow::Stop(BudgetError::Pipe(PIPE_CAPACITY))),
+            None if cut_input && io.stdin_used && !io.stdin_partial => {
+                Err(Flow::Stop(BudgetError::Pipe(PIPE_CAPACITY)))
+            }
             None => Ok(status),
         }
     }

@@ -1,8 +1,8 @@
 //! End-to-end tests of the interpreter through [`run_script`].
 
 use super::*;
-use crate::vfs::{Meta, Tree};
 use crate::util::DEFAULT_PATH;
+use crate::vfs::{Meta, Tree};
 
 pub(super) fn base() -> Tree {
     let mut t = Tree::new();
@@ -19,7 +19,13 @@ pub(super) fn base() -> Tree {
     for p in ["/usr/sbin/useradd", "/usr/sbin/groupadd", "/usr/bin/curl"] {
         t.write_file("/", p, "\x7fELF".into(), Meta::root(0o755)).unwrap();
     }
-    t.write_file("/", "/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n".into(), Meta::root(0o644)).unwrap();
+    t.write_file(
+        "/",
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n".into(),
+        Meta::root(0o644),
+    )
+    .unwrap();
     t.write_file("/", "/etc/group", "root:x:0:\nnogroup:x:65534:\n".into(), Meta::root(0o644)).unwrap();
     t
 }
@@ -28,7 +34,15 @@ pub(super) fn proc() -> Process {
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), DEFAULT_PATH.to_string());
     env.insert("HOME".to_string(), "/root".to_string());
-    Process { cwd: "/work".into(), env, uid: 0, gid: 0, now: 1_700_000_000, stdin: Vec::new(), network: Default::default() }
+    Process {
+        cwd: "/work".into(),
+        env,
+        uid: 0,
+        gid: 0,
+        now: 1_700_000_000,
+        stdin: Vec::new(),
+        network: Default::default(),
+    }
 }
 
 /// Runs a script over a fresh base tree; returns (stdout, stderr, code).
@@ -113,14 +127,20 @@ fn redirections_and_files() {
     assert_eq!((o.as_str(), e.as_str()), ("err\nout\n", ""));
     let (o, _, _) = sh_in(&mut t, "cat <<EOF\nhome=$HOME\n  $(echo sub)\nEOF\ncat <<'E'\n$HOME\nE");
     assert_eq!(o, "home=/root\n  sub\n$HOME\n");
-    let (o, _, _) = sh_in(&mut t, "mkdir -p a/b/c && touch a/b/c/x && ls a/b/c && cp -r a z && ls z/b/c && mv z y && ls && rm -rf a y && ls");
+    let (o, _, _) = sh_in(
+        &mut t,
+        "mkdir -p a/b/c && touch a/b/c/x && ls a/b/c && cp -r a z && ls z/b/c && mv z y && ls && rm -rf a y && ls",
+    );
     assert_eq!(o, "x\nx\na\nf\ny\nf\n");
     let (o, _, _) = sh_in(&mut t, "ln -s f link; readlink link; cat link; chmod 700 f; stat -c '%a %U %s' f");
     assert_eq!(o, "f\none\ntwo\n700 root 8\n");
     let (o, _, _) = sh_in(&mut t, "echo *; echo f*; echo nomatch*; set -f; echo *");
     assert_eq!(o, "f link\nf\nnomatch*\n*\n");
     assert!(t.get("/work/f").is_some());
-    let (o, _, _) = sh_in(&mut t, "while read a b; do echo \"$b-$a\"; done < f; while read l; do echo \"[$l]\"; done <<EOF\n x y \nEOF");
+    let (o, _, _) = sh_in(
+        &mut t,
+        "while read a b; do echo \"$b-$a\"; done < f; while read l; do echo \"[$l]\"; done <<EOF\n x y \nEOF",
+    );
     assert_eq!(o, "-one\n-two\n[x y]\n");
 }
 
@@ -146,11 +166,17 @@ fn text_applets() {
     assert_eq!(out("printf '10\\n9\\n100\\n' | sort -n | head -n 2"), "9\n10\n");
     assert_eq!(out("echo a:b:c | cut -d: -f2,3; echo hello | cut -c2-4"), "b:c\nell\n");
     assert_eq!(out("echo Hello | tr a-z A-Z; echo aabbcc | tr -s ab; echo abc | tr -d b"), "HELLO\nabcc\nac\n");
-    assert_eq!(out("seq 3; seq 2 2 6 | tail -n 1; printf 'a b\\nc\\n' | wc -l -w"), "1\n2\n3\n6\n        2         3\n");
+    assert_eq!(
+        out("seq 3; seq 2 2 6 | tail -n 1; printf 'a b\\nc\\n' | wc -l -w"),
+        "1\n2\n3\n6\n        2         3\n"
+    );
     assert_eq!(out("basename /a/b.txt .txt; dirname /a/b.txt; echo abc | rev"), "b\n/a\ncba\n");
     assert_eq!(out("echo hello | sha256sum; echo hello | md5sum; echo hi | base64; echo aGkK | base64 -d"),
         "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\nb1946ac92492d2347c6235b4d2611184  -\naGkK\nhi\n");
-    assert_eq!(out("date +%Y-%m-%d; uname -m; id -u; whoami; id"), "2023-11-14\nx86_64\n0\nroot\nuid=0(root) gid=0(root) groups=0(root)\n");
+    assert_eq!(
+        out("date +%Y-%m-%d; uname -m; id -u; whoami; id"),
+        "2023-11-14\nx86_64\n0\nroot\nuid=0(root) gid=0(root) groups=0(root)\n"
+    );
     assert_eq!(sh("wget -q http://nonexistent.invalid/x").1, "wget: bad address 'nonexistent.invalid'\n");
     assert_eq!(sh("curl -fsSL https://nonexistent.invalid/x").2, 6);
     assert!(sh("wget -q -O- https://example.com/").0.contains("<h1>example.com</h1>"));
@@ -159,7 +185,10 @@ fn text_applets() {
 #[test]
 fn users_and_archives() {
     let mut t = base();
-    let (o, _, c) = sh_in(&mut t, "adduser -D -u 1000 app && id app && mkdir -p /srv && chown -R app:app /srv && stat -c '%U:%G %a' /srv");
+    let (o, _, c) = sh_in(
+        &mut t,
+        "adduser -D -u 1000 app && id app && mkdir -p /srv && chown -R app:app /srv && stat -c '%U:%G %a' /srv",
+    );
     assert_eq!(c, 0);
     assert_eq!(o, "uid=1000(app) gid=1000(app) groups=1000(app)\napp:app 755\n");
     let (o, _, c) = sh_in(&mut t, "mkdir -p d/s && echo hi > d/s/f && tar czf a.tgz d && rm -rf d && tar xzf a.tgz && cat d/s/f && tar tzf a.tgz && gzip d/s/f && zcat d/s/f.gz");
@@ -174,12 +203,24 @@ fn grep_sed_find() {
     assert_eq!(sh_in(&mut t, "grep -n a src/a/x.txt").0, "1:alpha\n2:beta\n3:Gamma\n");
     assert_eq!(sh_in(&mut t, "grep -ic gamma src/a/x.txt; grep -v a src/a/x.txt; echo $?").0, "1\n1\n");
     assert_eq!(sh_in(&mut t, "grep -r o src | sort").0, "src/y.md:one\nsrc/y.md:two\n");
-    assert_eq!(sh_in(&mut t, "grep -E 'al|be' -o src/a/x.txt; grep -qw bet src/a/x.txt || echo nope").0, "al\nbe\nnope\n");
+    assert_eq!(
+        sh_in(&mut t, "grep -E 'al|be' -o src/a/x.txt; grep -qw bet src/a/x.txt || echo nope").0,
+        "al\nbe\nnope\n"
+    );
     assert_eq!(sh_in(&mut t, "sed -n '2p' src/a/x.txt; sed 's/a/A/g;1d' src/a/x.txt").0, "beta\nbetA\nGAmmA\n");
     assert_eq!(sh_in(&mut t, "sed -i 's/one/ONE/' src/y.md && cat src/y.md").0, "ONE\ntwo\n");
-    assert_eq!(sh_in(&mut t, "find src -name '*.txt'; find src -type d | sort; find . -maxdepth 1 -type f").0, "src/a/x.txt\nsrc\nsrc/a\n");
-    assert_eq!(sh_in(&mut t, "find src -name '*.md' -exec cat {} \\;; find src -type f -exec echo {} + ").0, "ONE\ntwo\nsrc/a/x.txt src/y.md\n");
-    assert_eq!(sh_in(&mut t, "find src -name '*.md' -delete; ls src; find src | xargs -n1 basename").0, "a\nsrc\na\nx.txt\n");
+    assert_eq!(
+        sh_in(&mut t, "find src -name '*.txt'; find src -type d | sort; find . -maxdepth 1 -type f").0,
+        "src/a/x.txt\nsrc\nsrc/a\n"
+    );
+    assert_eq!(
+        sh_in(&mut t, "find src -name '*.md' -exec cat {} \\;; find src -type f -exec echo {} + ").0,
+        "ONE\ntwo\nsrc/a/x.txt src/y.md\n"
+    );
+    assert_eq!(
+        sh_in(&mut t, "find src -name '*.md' -delete; ls src; find src | xargs -n1 basename").0,
+        "a\nsrc\na\nx.txt\n"
+    );
 }
 
 #[test]
@@ -220,14 +261,20 @@ fn long_listing_and_sizes() {
             "total 4\n-rw-r--r--    1 root     root             6 {now} f\nlrwxrwxrwx    1 root     root             1 {now} l -> f\n-rw-r--r--    1 0        0                6 {now} d/f\n8\td\nFilesystem           1K-blocks      Used Available Use% Mounted on\n"
         )
     );
-    let (o, _, _) = sh_in(&mut t, "dd if=/dev/zero of=big bs=1024 count=1100 2>/dev/null; ls -lh big | awk '{print $1, $5}'; du -h big");
+    let (o, _, _) = sh_in(
+        &mut t,
+        "dd if=/dev/zero of=big bs=1024 count=1100 2>/dev/null; ls -lh big | awk '{print $1, $5}'; du -h big",
+    );
     assert_eq!(o, "-rw-r--r-- 1.1M\n1.1M\tbig\n");
 }
 
 #[test]
 fn user_management() {
     let mut t = base();
-    let (_, e, c) = sh_in(&mut t, "addgroup -S svc && adduser -S -D -H -G svc svc && useradd -m -u 2000 -s /bin/bash dev && groupadd -g 3000 ops");
+    let (_, e, c) = sh_in(
+        &mut t,
+        "addgroup -S svc && adduser -S -D -H -G svc svc && useradd -m -u 2000 -s /bin/bash dev && groupadd -g 3000 ops",
+    );
     assert_eq!((e.as_str(), c), ("", 0));
     let passwd = String::from_utf8_lossy(&t.read("/", "/etc/passwd").unwrap().bytes()).into_owned();
     assert!(passwd.contains("svc:x:100:100:Linux User,,,:/home/svc:/sbin/nologin\n"), "{passwd}");
@@ -250,7 +297,10 @@ fn busybox_install_links_the_applets() {
     assert_eq!(t.get("/bin/sh").unwrap().meta.mode, 0o777);
     assert!(t.get("/bin/cat").unwrap().is_file(), "existing names are kept");
     assert!(t.get("/bin/curl").is_none() && t.get("/bin/useradd").is_none());
-    assert_eq!(sh_in(&mut t, "busybox --install /opt/b; busybox --install -s /nodir 2>&1 | head -1").0, "busybox: /nodir/[: No such file or directory\n");
+    assert_eq!(
+        sh_in(&mut t, "busybox --install /opt/b; busybox --install -s /nodir 2>&1 | head -1").0,
+        "busybox: /nodir/[: No such file or directory\n"
+    );
     let (sh_node, bb) = (t.get("/opt/b/sh").unwrap(), t.get("/bin/busybox").unwrap());
     assert!(sh_node.is_file() && sh_node.ino == bb.ino, "hard links without -s");
     assert_eq!(sh_in(&mut t, "ls /bin | wc -l").0, format!("{}\n", applets::busybox_names().count()));

@@ -45,7 +45,9 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
 mod tests {
     #[test]
     fn rfc4648_vectors() {
-        for (plain, enc) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("foobar", "Zm9vYmFy")] {
+        for (plain, enc) in
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("foobar", "Zm9vYmFy")]
+        {
             assert_eq!(super::encode(plain.as_bytes()), enc);
             assert_eq!(super::decode(enc).as_deref(), Some(plain.as_bytes()));
         }

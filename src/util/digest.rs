@@ -112,10 +112,7 @@ mod tests {
 
     #[test]
     fn digests_of_known_strings() {
-        assert_eq!(
-            sha256_digest(b""),
-            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
+        assert_eq!(sha256_digest(b""), "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         let mut w = HashWriter::new(Vec::new());
         w.write_all(b"abc").unwrap();
         let (v, d, n) = w.finish();

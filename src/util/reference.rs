@@ -149,8 +149,14 @@ mod tests {
 
     #[test]
     fn rejects_what_docker_rejects() {
-        assert_eq!(Reference::parse("App").unwrap_err(), "invalid reference format: repository name (library/App) must be lowercase");
-        assert_eq!(Reference::parse("me/App:v1").unwrap_err(), "invalid reference format: repository name (me/App) must be lowercase");
+        assert_eq!(
+            Reference::parse("App").unwrap_err(),
+            "invalid reference format: repository name (library/App) must be lowercase"
+        );
+        assert_eq!(
+            Reference::parse("me/App:v1").unwrap_err(),
+            "invalid reference format: repository name (me/App) must be lowercase"
+        );
         for bad in ["", "a:b:c", "a:", "a/../b", "a@sha256:00", "a b", ":tag", "a:-x", "-a"] {
             assert!(Reference::parse(bad).is_err(), "{bad}");
         }

@@ -4,12 +4,42 @@
 
 /// Linux signal names without the `SIG` prefix, and their numbers.
 const SIGNALS: &[(&str, i64)] = &[
-    ("ABRT", 6), ("ALRM", 14), ("BUS", 7), ("CHLD", 17), ("CLD", 17), ("CONT", 18), ("FPE", 8),
-    ("HUP", 1), ("ILL", 4), ("INT", 2), ("IO", 29), ("IOT", 6), ("KILL", 9), ("PIPE", 13),
-    ("POLL", 29), ("PROF", 27), ("PWR", 30), ("QUIT", 3), ("SEGV", 11), ("STKFLT", 16),
-    ("STOP", 19), ("SYS", 31), ("TERM", 15), ("TRAP", 5), ("TSTP", 20), ("TTIN", 21),
-    ("TTOU", 22), ("URG", 23), ("USR1", 10), ("USR2", 12), ("VTALRM", 26), ("WINCH", 28),
-    ("XCPU", 24), ("XFSZ", 25), ("RTMIN", RTMIN), ("RTMAX", RTMAX),
+    ("ABRT", 6),
+    ("ALRM", 14),
+    ("BUS", 7),
+    ("CHLD", 17),
+    ("CLD", 17),
+    ("CONT", 18),
+    ("FPE", 8),
+    ("HUP", 1),
+    ("ILL", 4),
+    ("INT", 2),
+    ("IO", 29),
+    ("IOT", 6),
+    ("KILL", 9),
+    ("PIPE", 13),
+    ("POLL", 29),
+    ("PROF", 27),
+    ("PWR", 30),
+    ("QUIT", 3),
+    ("SEGV", 11),
+    ("STKFLT", 16),
+    ("STOP", 19),
+    ("SYS", 31),
+    ("TERM", 15),
+    ("TRAP", 5),
+    ("TSTP", 20),
+    ("TTIN", 21),
+    ("TTOU", 22),
+    ("URG", 23),
+    ("USR1", 10),
+    ("USR2", 12),
+    ("VTALRM", 26),
+    ("WINCH", 28),
+    ("XCPU", 24),
+    ("XFSZ", 25),
+    ("RTMIN", RTMIN),
+    ("RTMAX", RTMAX),
 ];
 
 const RTMIN: i64 = 34;
@@ -28,7 +58,8 @@ pub fn parse(raw: &str) -> Result<i64, String> {
         return Ok(n);
     }
     // RTMIN+1 … RTMIN+15 and RTMAX-14 … RTMAX-1, spelled exactly so.
-    let offset = |rest: &str| rest.parse::<i64>().ok().filter(|k| (1..=15).contains(k) && !rest.starts_with(['+', '-', '0']));
+    let offset =
+        |rest: &str| rest.parse::<i64>().ok().filter(|k| (1..=15).contains(k) && !rest.starts_with(['+', '-', '0']));
     if let Some(k) = name.strip_prefix("RTMIN+").and_then(offset) {
         return Ok(RTMIN + k);
     }

@@ -43,7 +43,10 @@ pub fn groups(fs: &Tree) -> Vec<(String, u32, Vec<String>)> {
         .filter_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
             (f.len() >= 3).then(|| {
-                let members = f.get(3).map(|m| m.split(',').filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default();
+                let members = f
+                    .get(3)
+                    .map(|m| m.split(',').filter(|s| !s.is_empty()).map(String::from).collect())
+                    .unwrap_or_default();
                 (f[0].to_string(), f[2].parse().unwrap_or(0), members)
             })
         })
@@ -66,7 +69,12 @@ pub fn find_user(fs: &Tree, spec: &str) -> Option<User> {
     let all = users(fs);
     all.iter().find(|u| u.name == spec).cloned().or_else(|| {
         let n: u32 = spec.parse().ok()?;
-        Some(all.into_iter().find(|u| u.uid == n).unwrap_or(User { name: spec.into(), uid: n, gid: n, home: "/".into() }))
+        Some(all.into_iter().find(|u| u.uid == n).unwrap_or(User {
+            name: spec.into(),
+            uid: n,
+            gid: n,
+            home: "/".into(),
+        }))
     })
 }
 
@@ -85,9 +93,12 @@ pub fn resolve(fs: &Tree, spec: &str) -> Result<(u32, u32, String), String> {
         Some((u, g)) => (u, Some(g)),
         None => (spec, None),
     };
-    let user = find_user(fs, u).ok_or_else(|| format!("unable to find user {u}: no matching entries in passwd file"))?;
+    let user =
+        find_user(fs, u).ok_or_else(|| format!("unable to find user {u}: no matching entries in passwd file"))?;
     let gid = match g {
-        Some(g) => find_group(fs, g).ok_or_else(|| format!("unable to find group {g}: no matching entries in group file"))?,
+        Some(g) => {
+            find_group(fs, g).ok_or_else(|| format!("unable to find group {g}: no matching entries in group file"))?
+        }
         None => user.gid,
     };
     Ok((user.uid, gid, user.home))
@@ -102,14 +113,26 @@ mod tests {
     fn lookups_by_name_and_number() {
         let mut t = Tree::new();
         t.mkdir_all("/", "/etc", Meta::root(0o755)).unwrap();
-        t.write_file("/", "/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n".into(), Meta::root(0o644)).unwrap();
+        t.write_file(
+            "/",
+            "/etc/passwd",
+            "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n".into(),
+            Meta::root(0o644),
+        )
+        .unwrap();
         t.write_file("/", "/etc/group", "root:x:0:\nstaff:x:50:app\napp:x:1001:\n".into(), Meta::root(0o644)).unwrap();
         assert_eq!(resolve(&t, "").unwrap(), (0, 0, "/root".into()));
         assert_eq!(resolve(&t, "app").unwrap(), (1000, 1001, "/home/app".into()));
         assert_eq!(resolve(&t, "1000:staff").unwrap(), (1000, 50, "/home/app".into()));
         assert_eq!(resolve(&t, "4242:7").unwrap(), (4242, 7, "/".into()));
-        assert_eq!(resolve(&t, "nobody").unwrap_err(), "unable to find user nobody: no matching entries in passwd file");
-        assert_eq!(resolve(&t, "app:wheel").unwrap_err(), "unable to find group wheel: no matching entries in group file");
+        assert_eq!(
+            resolve(&t, "nobody").unwrap_err(),
+            "unable to find user nobody: no matching entries in passwd file"
+        );
+        assert_eq!(
+            resolve(&t, "app:wheel").unwrap_err(),
+            "unable to find group wheel: no matching entries in group file"
+        );
         assert_eq!((user_name(&t, 1000), group_name(&t, 50)), (Some("app".into()), Some("staff".into())));
         assert_eq!(groups(&t)[1].2, vec!["app".to_string()]);
     }

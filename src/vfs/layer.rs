@@ -54,11 +54,8 @@ impl Layer {
 
     /// The layer holding a whole tree (every entry but the root).
     pub fn from_tree(tree: &Tree) -> Self {
-        let entries = tree
-            .iter()
-            .filter(|(p, _)| p.as_str() != "/")
-            .map(|(p, n)| (p.clone(), Change::Node(n.clone())))
-            .collect();
+        let entries =
+            tree.iter().filter(|(p, _)| p.as_str() != "/").map(|(p, n)| (p.clone(), Change::Node(n.clone()))).collect();
         Layer { entries }
     }
 
@@ -248,7 +245,10 @@ mod tests {
         let same = Meta::root(0o644);
         upper.write_file("/", "/etc/os-release", "ID=debian\n".into(), same).unwrap();
         upper.update_meta("/", "/var/lib/apt/lists/a", true, |_| {}).unwrap();
-        assert!(upper.get("/etc/os-release").unwrap().same_as(lower.get("/etc/os-release").unwrap()), "nothing differs");
+        assert!(
+            upper.get("/etc/os-release").unwrap().same_as(lower.get("/etc/os-release").unwrap()),
+            "nothing differs"
+        );
         let l = Layer::diff(&lower, &upper);
         let files: Vec<_> = kinds(&l).into_iter().filter(|(p, _)| p.contains("release") || p.ends_with("/a")).collect();
         assert_eq!(files, vec![("/etc/os-release".into(), "node"), ("/var/lib/apt/lists/a".into(), "node")]);

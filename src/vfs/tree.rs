@@ -390,11 +390,7 @@ impl Tree {
     /// Total bytes of regular files (hard links counted once).
     pub fn content_size(&self) -> u64 {
         let mut seen = std::collections::HashSet::new();
-        self.nodes
-            .values()
-            .filter(|n| n.is_file() && seen.insert(n.ino))
-            .map(Node::size)
-            .sum()
+        self.nodes.values().filter(|n| n.is_file() && seen.insert(n.ino)).map(Node::size).sum()
     }
 }
 

@@ -6,17 +6,17 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::build_error::{self, BuildError};
+use super::codec::human_size;
 use super::context_panel::ContextPanel;
-use super::engine_bridge::{self, Bridge, SaveStatus};
-use super::inspector::Inspector;
 use super::dom;
 use super::download;
 use super::editor::{Diagnostic, Editor};
+use super::engine_bridge::{self, Bridge, SaveStatus};
 use super::examples::{self, EXAMPLES};
 use super::header::Header;
+use super::inspector::Inspector;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
-use super::codec::human_size;
 use super::state::{BuildStatus, Msg, SaveView, Side, State, Theme};
 
 /// How the page was opened.
@@ -191,7 +191,11 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |name: String| {
             if let Some(ex) = examples::find(&name) {
-                d.emit(Msg::OpenExample { name: ex.name.into(), dockerfile: ex.dockerfile.into(), context: ex.context() });
+                d.emit(Msg::OpenExample {
+                    name: ex.name.into(),
+                    dockerfile: ex.dockerfile.into(),
+                    context: ex.context(),
+                });
                 d.emit(Msg::RequestBuild);
             }
         })

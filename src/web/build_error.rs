@@ -22,7 +22,9 @@ pub struct BuildErrorProps {
 /// True when `message` says an image could not be found (the offline catalogue has no
 /// such repository or tag).
 pub fn is_missing_image(message: &str) -> bool {
-    ["pull access denied", "manifest unknown", "not found: manifest", "No such image"].iter().any(|m| message.contains(m))
+    ["pull access denied", "manifest unknown", "not found: manifest", "No such image"]
+        .iter()
+        .any(|m| message.contains(m))
 }
 
 /// True when `line` is a `FROM` instruction.
@@ -73,7 +75,8 @@ pub fn closest<'a>(typed: &str, repos: &'a [(String, Vec<String>)], n: usize) ->
         .filter_map(|r| {
             let name = r.0.rsplit('/').next().unwrap_or(&r.0);
             let d = crate::util::text::levenshtein(typed, name);
-            let near = d <= 2.max(typed.len() / 3) || (!typed.is_empty() && (name.contains(typed) || typed.contains(name)));
+            let near =
+                d <= 2.max(typed.len() / 3) || (!typed.is_empty() && (name.contains(typed) || typed.contains(name)));
             near.then_some((d, r))
         })
         .collect();
@@ -144,7 +147,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn from_lines_get_the_picked_image() {
         assert_eq!(replace_from_image("FROM nginxx:1.0", "alpine:3.20"), "FROM alpine:3.20");
-        assert_eq!(replace_from_image("  from --platform=linux/amd64 foo AS build", "debian:12"), "  from --platform=linux/amd64 debian:12 AS build");
+        assert_eq!(
+            replace_from_image("  from --platform=linux/amd64 foo AS build", "debian:12"),
+            "  from --platform=linux/amd64 debian:12 AS build"
+        );
         assert_eq!(replace_line("a\nb\nc", 2, "B"), "a\nB\nc");
         assert!(is_missing_image("pull access denied for nginxx, repository does not exist"));
         assert!(is_from("FROM x") && !is_from("RUN from"));

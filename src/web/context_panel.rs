@@ -26,7 +26,12 @@ pub struct ContextPanelProps {
 }
 
 /// Reads browser files into the context, keeping the readers alive until they finish.
-fn read_files(files: Vec<web_sys::File>, prefix: String, dispatch: Callback<Msg>, readers: Rc<RefCell<Vec<FileReader>>>) {
+fn read_files(
+    files: Vec<web_sys::File>,
+    prefix: String,
+    dispatch: Callback<Msg>,
+    readers: Rc<RefCell<Vec<FileReader>>>,
+) {
     for file in files {
         let name = file.name();
         let blob = gloo::file::File::from(file);
@@ -89,7 +94,11 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                 dispatch.emit(Msg::OpenContextEntry(Some(".dockerignore".into())));
             } else {
                 let text = "# Paths the build context leaves out, one pattern a line\n*.tmp\n";
-                dispatch.emit(Msg::PutContextFile { path: ".dockerignore".into(), data: Rc::from(text.as_bytes()), mode: 0o644 });
+                dispatch.emit(Msg::PutContextFile {
+                    path: ".dockerignore".into(),
+                    data: Rc::from(text.as_bytes()),
+                    mode: 0o644,
+                });
             }
         })
     };

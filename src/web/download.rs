@@ -90,6 +90,9 @@ mod tests {
                 (e.path().unwrap().to_string_lossy().into_owned(), e.header().mode().unwrap())
             })
             .collect();
-        assert_eq!(names, [("Dockerfile".to_string(), 0o644), ("app/".to_string(), 0o755), ("app/run.sh".to_string(), 0o755)]);
+        assert_eq!(
+            names,
+            [("Dockerfile".to_string(), 0o644), ("app/".to_string(), 0o755), ("app/run.sh".to_string(), 0o755)]
+        );
     }
 }

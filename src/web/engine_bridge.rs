@@ -84,7 +84,9 @@ impl crate::engine::Host for EditorContext {
         let p = self.0.borrow();
         let root = path.trim_end_matches('/');
         if !(root.is_empty() || root == ".") {
-            return Err(format!("unable to prepare context: path \"{path}\" not found (the playground's context is \".\")"));
+            return Err(format!(
+                "unable to prepare context: path \"{path}\" not found (the playground's context is \".\")"
+            ));
         }
         let text = match dockerfile {
             None | Some("Dockerfile") | Some("./Dockerfile") => match p.context.get("Dockerfile") {
@@ -93,7 +95,11 @@ impl crate::engine::Host for EditorContext {
             },
             Some(name) => match p.context.get(name.trim_start_matches("./")) {
                 Some(CtxEntry::File { data, .. }) => String::from_utf8_lossy(data).into_owned(),
-                _ => return Err(format!("unable to evaluate symlinks in Dockerfile path: lstat {name}: no such file or directory")),
+                _ => {
+                    return Err(format!(
+                        "unable to evaluate symlinks in Dockerfile path: lstat {name}: no such file or directory"
+                    ))
+                }
             },
         };
         Ok((text, to_build_context(&p.context)))
@@ -131,7 +137,11 @@ impl Default for Bridge {
 /// Parser errors and warnings of a Dockerfile, for the editor.
 pub fn diagnostics(dockerfile: &str) -> Vec<Diagnostic> {
     match crate::dockerfile::parse(dockerfile) {
-        Ok(df) => df.warnings.into_iter().map(|w| Diagnostic { line: w.line, message: w.message, error: false, from_build: false }).collect(),
+        Ok(df) => df
+            .warnings
+            .into_iter()
+            .map(|w| Diagnostic { line: w.line, message: w.message, error: false, from_build: false })
+            .collect(),
         Err(e) => vec![Diagnostic { line: e.line.max(1), message: e.message, error: true, from_build: false }],
     }
 }
@@ -207,7 +217,12 @@ impl Bridge {
                 Event::Step { number, total, start_line, end_line, text } => {
                     flush(&mut out, &mut log);
                     run.current = Some((number, text.clone(), (start_line, end_line)));
-                    out.push(BuildUpdate::StepStarted { step: number, total, instruction: text, lines: (start_line, end_line) });
+                    out.push(BuildUpdate::StepStarted {
+                        step: number,
+                        total,
+                        instruction: text,
+                        lines: (start_line, end_line),
+                    });
                 }
                 Event::Layer(l) => {
                     flush(&mut out, &mut log);
@@ -216,7 +231,8 @@ impl Bridge {
                         _ => (String::new(), (l.line, l.line)),
                     };
                     let is_from = instruction.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
-                    let (image_size, image_layers) = inner.engine.store.get(&l.image_id).map_or((0, 0), |i| (i.size(), i.layers.len()));
+                    let (image_size, image_layers) =
+                        inner.engine.store.get(&l.image_id).map_or((0, 0), |i| (i.size(), i.layers.len()));
                     let base_size = is_from.then_some(image_size);
                     out.push(BuildUpdate::Committed(LayerCard {
                         step: l.step,
@@ -296,7 +312,12 @@ impl Bridge {
         }
         let first = match codec::split_words(line) {
             Ok(w) => w.into_iter().next(),
-            Err(e) => return TermResult { lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }], shell_prompt: None },
+            Err(e) => {
+                return TermResult {
+                    lines: vec![TermLine { text: format!("sh: syntax error: {e}"), kind: "err" }],
+                    shell_prompt: None,
+                }
+            }
         };
         let lines = match first.as_deref() {
             None => Vec::new(),
@@ -306,7 +327,9 @@ impl Bridge {
                 lines.extend(KEYS.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }));
                 lines
             }
-            Some(other) => vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }],
+            Some(other) => {
+                vec![TermLine { text: format!("sh: {other}: not found (try `docker images` or `help`)"), kind: "err" }]
+            }
         };
         TermResult { lines, shell_prompt: engine.attach_prompt() }
     }
@@ -414,7 +437,11 @@ impl Bridge {
         let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
         let mut seen = std::collections::HashSet::new();
         let digest_estimate = store.get(image_id).map_or(0, |img| {
-            img.layers.iter().filter(|l| seen.insert(l.diff_id.clone())).map(|l| l.size + 512 * l.layer().len() as u64).sum()
+            img.layers
+                .iter()
+                .filter(|l| seen.insert(l.diff_id.clone()))
+                .map(|l| l.size + 512 * l.layer().len() as u64)
+                .sum()
         });
         let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
         inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
@@ -454,7 +481,9 @@ impl Bridge {
             }
         }
         let fraction = match saving.job.progress() {
-            crate::oci::SaveProgress::Writing { written, total, .. } if *total > 0 => 0.5 + 0.5 * (*written as f64 / *total as f64),
+            crate::oci::SaveProgress::Writing { written, total, .. } if *total > 0 => {
+                0.5 + 0.5 * (*written as f64 / *total as f64)
+            }
             _ => 0.5 * (saving.job.digested_bytes() as f64 / saving.digest_estimate.max(1) as f64).min(1.0),
         };
         Some(SaveStatus::Working(fraction))
@@ -508,10 +537,15 @@ mod tests {
         assert!(bridge.step(1).is_none(), "a finished build takes no more steps");
         let cards: Vec<&LayerCard> =
             updates.iter().filter_map(|u| if let BuildUpdate::Committed(c) = u { Some(c) } else { None }).collect();
-        assert_eq!(cards.iter().map(|c| (c.step, c.empty, c.lines)).collect::<Vec<_>>(), [(1, true, (1, 1)), (2, false, (2, 2)), (3, true, (3, 3))]);
+        assert_eq!(
+            cards.iter().map(|c| (c.step, c.empty, c.lines)).collect::<Vec<_>>(),
+            [(1, true, (1, 1)), (2, false, (2, 2)), (3, true, (3, 3))]
+        );
         assert!(cards[0].base_size.is_some_and(|s| s > 0));
         assert_eq!(cards[1].instruction, "RUN echo hi > /x");
-        assert!(matches!(updates.last(), Some(BuildUpdate::Done { tags, .. }) if tags.iter().any(|t| t.contains("playground"))));
+        assert!(
+            matches!(updates.last(), Some(BuildUpdate::Done { tags, .. }) if tags.iter().any(|t| t.contains("playground")))
+        );
 
         let snap = bridge.snapshot(&cards[1].image_id, true).unwrap();
         assert_eq!(snap.changes.get("/x"), Some(&ChangeKind::Added));

@@ -107,8 +107,12 @@ fn hexdump(bytes: &[u8]) -> String {
 fn mark(change: Option<ChangeKind>) -> Html {
     match change {
         Some(ChangeKind::Added) => html! { <span class="mark mark-a" title="Added in this layer">{ "A" }</span> },
-        Some(ChangeKind::Changed) => html! { <span class="mark mark-c" title="Changed in this layer (copied up)">{ "C" }</span> },
-        Some(ChangeKind::Deleted) => html! { <span class="mark mark-d" title="Deleted in this layer (whiteout)">{ "D" }</span> },
+        Some(ChangeKind::Changed) => {
+            html! { <span class="mark mark-c" title="Changed in this layer (copied up)">{ "C" }</span> }
+        }
+        Some(ChangeKind::Deleted) => {
+            html! { <span class="mark mark-d" title="Deleted in this layer (whiteout)">{ "D" }</span> }
+        }
         None => html! { <span class="mark"></span> },
     }
 }
@@ -116,9 +120,13 @@ fn mark(change: Option<ChangeKind>) -> Html {
 /// The viewer of one file.
 fn viewer(s: &Snapshot, p: &str) -> Html {
     let Some(node) = s.tree.get(p) else {
-        let was = s.lower.get(p).map(|n| format!(" It was {}, and those bytes stay in the layer below.", human_size(n.size()))).unwrap_or_default();
+        let was = s
+            .lower
+            .get(p)
+            .map(|n| format!(" It was {}, and those bytes stay in the layer below.", human_size(n.size())))
+            .unwrap_or_default();
         return html! { <div class="viewer"><div class="viewer-head mono">{ p.to_string() }</div>
-            <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}.{was}", path::file_name(p)) }</p></div> };
+        <p class="muted">{ format!("Deleted by this layer: the layer holds a whiteout .wh.{}.{was}", path::file_name(p)) }</p></div> };
     };
     let head = html! {
         <div class="viewer-head">
@@ -142,8 +150,10 @@ fn viewer(s: &Snapshot, p: &str) -> Html {
                     (html! { <pre class="file-hex">{ hexdump(&bytes[..n]) }</pre> }, n)
                 }
             };
-            let more = ((shown as u64) < c.len()).then(|| html! {
-                <p class="muted small">{ format!("Showing the first {} of {} bytes.", shown, c.len()) }</p>
+            let more = ((shown as u64) < c.len()).then(|| {
+                html! {
+                    <p class="muted small">{ format!("Showing the first {} of {} bytes.", shown, c.len()) }</p>
+                }
             });
             html! { <>{ for note }{ view }{ for more }</> }
         }

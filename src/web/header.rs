@@ -48,7 +48,9 @@ pub fn progress(b: &BuildView) -> (String, f64) {
     match &b.status {
         BuildStatus::Idle => ("Not built yet".into(), 0.0),
         BuildStatus::Running if b.total == 0 => ("Preparing…".into(), 0.0),
-        BuildStatus::Running => (format!("Step {}/{}", b.step, b.total), (b.step.saturating_sub(1)) as f64 / b.total as f64),
+        BuildStatus::Running => {
+            (format!("Step {}/{}", b.step, b.total), (b.step.saturating_sub(1)) as f64 / b.total as f64)
+        }
         BuildStatus::Done { image_id, .. } => {
             let short = image_id.trim_start_matches("sha256:").chars().take(12).collect::<String>();
             (format!("Built in {:.1}s · {short}", b.millis / 1000.0), 1.0)

@@ -50,8 +50,24 @@ pub type Span = (Class, String);
 
 /// The instructions Docker knows.
 pub const KEYWORDS: &[&str] = &[
-    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
-    "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    "ADD",
+    "ARG",
+    "CMD",
+    "COPY",
+    "ENTRYPOINT",
+    "ENV",
+    "EXPOSE",
+    "FROM",
+    "HEALTHCHECK",
+    "LABEL",
+    "MAINTAINER",
+    "ONBUILD",
+    "RUN",
+    "SHELL",
+    "STOPSIGNAL",
+    "USER",
+    "VOLUME",
+    "WORKDIR",
 ];
 
 /// Highlights a whole Dockerfile, one span list per line (`text.split('\n')`).
@@ -304,7 +320,12 @@ mod tests {
         let lines = highlight("FROM alpine AS build\nCOPY --from=build \"$HOME/a\" /b\nRUNN x");
         assert_eq!(
             classes(&lines[0]),
-            vec![(Class::Keyword, "FROM"), (Class::Plain, " alpine "), (Class::Keyword, "AS"), (Class::Plain, " build")]
+            vec![
+                (Class::Keyword, "FROM"),
+                (Class::Plain, " alpine "),
+                (Class::Keyword, "AS"),
+                (Class::Plain, " build")
+            ]
         );
         assert_eq!(
             classes(&lines[1]),

@@ -36,7 +36,15 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let tabs: &[(Tab, &str)] = if props.compact {
         &[(Tab::Log, "Log"), (Tab::Files, "Files")]
     } else {
-        &[(Tab::Log, "Log"), (Tab::Files, "Files"), (Tab::History, "History"), (Tab::Inspect, "Inspect"), (Tab::Terminal, "Terminal"), (Tab::Size, "Size"), (Tab::Learn, "Learn")]
+        &[
+            (Tab::Log, "Log"),
+            (Tab::Files, "Files"),
+            (Tab::History, "History"),
+            (Tab::Inspect, "Inspect"),
+            (Tab::Terminal, "Terminal"),
+            (Tab::Size, "Size"),
+            (Tab::Learn, "Learn"),
+        ]
     };
     let tab_buttons = tabs.iter().map(|(tab, label)| {
         let active = s.tab == *tab;
@@ -56,7 +64,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
     });
     // History and inspect show the finished image, or the selected step's image.
     let image = match &s.build.status {
-        BuildStatus::Done { image_id, .. } => s.selected_card().map(|c| c.image_id.clone()).or_else(|| Some(image_id.clone())),
+        BuildStatus::Done { image_id, .. } => {
+            s.selected_card().map(|c| c.image_id.clone()).or_else(|| Some(image_id.clone()))
+        }
         _ => s.selected_card().map(|c| c.image_id.clone()),
     };
     let panel = match s.tab {
@@ -67,7 +77,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
         },
         Tab::History => html! { <CommandView bridge={props.bridge.clone()} {image} command={vec!["history"]} /> },
         Tab::Inspect => html! { <CommandView bridge={props.bridge.clone()} {image} command={vec!["inspect"]} /> },
-        Tab::Terminal => html! { <Terminal bridge={props.bridge.clone()} term={s.term.clone()} dispatch={d.clone()} /> },
+        Tab::Terminal => {
+            html! { <Terminal bridge={props.bridge.clone()} term={s.term.clone()} dispatch={d.clone()} /> }
+        }
         Tab::Size => html! { <SizePanel state={s.clone()} bridge={props.bridge.clone()} dispatch={d.clone()} /> },
         Tab::Learn => html! { <LearnPanel state={s.clone()} bridge={props.bridge.clone()} dispatch={d.clone()} /> },
     };

@@ -35,7 +35,11 @@ fn context_of(l: &Lesson) -> Context {
 
 /// Messages that open lesson `name` in the editor and build it.
 pub fn open_lesson(d: &Callback<Msg>, l: &Lesson) {
-    d.emit(Msg::OpenExample { name: lesson_example_name(&l.name), dockerfile: l.dockerfile.clone(), context: context_of(l) });
+    d.emit(Msg::OpenExample {
+        name: lesson_example_name(&l.name),
+        dockerfile: l.dockerfile.clone(),
+        context: context_of(l),
+    });
     d.emit(Msg::RequestBuild);
 }
 
@@ -96,11 +100,17 @@ pub fn learn_panel(props: &LearnProps) -> Html {
     let s = &*props.state;
     let d = props.dispatch.clone();
     let all = use_memo((), |_| lessons::all());
-    let open = s.example.as_deref().and_then(|e| e.strip_prefix("lesson:")).and_then(|n| all.iter().find(|l| l.name == n).cloned());
+    let open = s
+        .example
+        .as_deref()
+        .and_then(|e| e.strip_prefix("lesson:"))
+        .and_then(|n| all.iter().find(|l| l.name == n).cloned());
     let other = use_state(|| None::<String>);
     let result = use_state(|| None::<(Result<Side, String>, Result<Side, String>)>);
     let comparing = use_state(|| false);
-    let b_text = (*other).clone().unwrap_or_else(|| open.as_ref().and_then(|l| l.solution.clone()).unwrap_or_else(|| s.dockerfile.clone()));
+    let b_text = (*other)
+        .clone()
+        .unwrap_or_else(|| open.as_ref().and_then(|l| l.solution.clone()).unwrap_or_else(|| s.dockerfile.clone()));
 
     let gallery = all.iter().map(|l| {
         let onclick = {
@@ -142,10 +152,12 @@ pub fn learn_panel(props: &LearnProps) -> Html {
         })
     };
     let on_compare = {
-        let (st, bridge, result, comparing, b) = (props.state.clone(), props.bridge.clone(), result.clone(), comparing.clone(), b_text.clone());
+        let (st, bridge, result, comparing, b) =
+            (props.state.clone(), props.bridge.clone(), result.clone(), comparing.clone(), b_text.clone());
         Callback::from(move |_: MouseEvent| {
             comparing.set(true);
-            let (st, bridge, result, comparing, b) = (st.clone(), bridge.clone(), result.clone(), comparing.clone(), b.clone());
+            let (st, bridge, result, comparing, b) =
+                (st.clone(), bridge.clone(), result.clone(), comparing.clone(), b.clone());
             Timeout::new(30, move || {
                 let ctx = to_build_context(&st.context);
                 let left = build_side(&bridge, &st.dockerfile, &ctx);
@@ -168,7 +180,8 @@ pub fn learn_panel(props: &LearnProps) -> Html {
         let scale = size(l).max(size(r));
         let diff = match (l, r) {
             (Ok(a), Ok(b)) => {
-                let (da, db) = (a.size as i64 - b.size as i64, a.analysis.layers.len() as i64 - b.analysis.layers.len() as i64);
+                let (da, db) =
+                    (a.size as i64 - b.size as i64, a.analysis.layers.len() as i64 - b.analysis.layers.len() as i64);
                 let sign = if da >= 0 { "smaller" } else { "bigger" };
                 format!("B is {} {sign} than A, with {} fewer layers.", human_size(da.unsigned_abs()), db)
             }

@@ -206,7 +206,12 @@ mod tests {
         let p = Project {
             dockerfile: "FROM alpine\nCOPY app /app\n".into(),
             context,
-            settings: Settings { tag: "x:1".into(), build_args: vec![("A".into(), "b".into())], no_cache: true, target: String::new() },
+            settings: Settings {
+                tag: "x:1".into(),
+                build_args: vec![("A".into(), "b".into())],
+                no_cache: true,
+                target: String::new(),
+            },
             example: None,
         };
         let (frag, left_out) = share_fragment(&p);

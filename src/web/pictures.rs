@@ -174,7 +174,13 @@ pub fn segments(a: &Analysis) -> Vec<Segment> {
             layer: i,
             size: l.size_bytes,
             wasted: l.wasted_bytes,
-            label: format!("layer {}: {} ({} wasted)\n{}", i + 1, human_size(l.size_bytes), human_size(l.wasted_bytes), l.created_by),
+            label: format!(
+                "layer {}: {} ({} wasted)\n{}",
+                i + 1,
+                human_size(l.size_bytes),
+                human_size(l.wasted_bytes),
+                l.created_by
+            ),
         })
         .collect()
 }

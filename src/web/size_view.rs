@@ -28,7 +28,9 @@ pub struct SizeProps {
 /// that made it, or the final stage's FROM for a base-image layer (then `true`).
 pub fn card_of_layer(s: &State, diff_ids: &[String], layer: usize) -> Option<(usize, bool)> {
     let id = diff_ids.get(layer)?;
-    if let Some(i) = s.build.cards.iter().position(|c| c.digest.as_deref() == Some(id.as_str()) && c.base_size.is_none()) {
+    if let Some(i) =
+        s.build.cards.iter().position(|c| c.digest.as_deref() == Some(id.as_str()) && c.base_size.is_none())
+    {
         return Some((i, false));
     }
     s.build.cards.iter().rposition(|c| c.base_size.is_some()).map(|i| (i, true))
@@ -65,7 +67,11 @@ pub fn saves_text(h: &Hint) -> String {
     match (h.saves_bytes, h.saves_layers) {
         (Some(0), Some(0)) => "fix changes no size or layer count (measured)".into(),
         (Some(b), Some(l)) => {
-            let bytes = if b < 0 { format!("costs {}", human_size(b.unsigned_abs())) } else { format!("saves {}", human_size(b as u64)) };
+            let bytes = if b < 0 {
+                format!("costs {}", human_size(b.unsigned_abs()))
+            } else {
+                format!("saves {}", human_size(b as u64))
+            };
             format!("fix {bytes} and {} (measured)", plural(l, "layer"))
         }
         _ if h.fix.is_some() => "fix not measured: a build failed".into(),
@@ -86,7 +92,11 @@ pub fn size_panel(props: &SizeProps) -> Html {
         let bridge = props.bridge.clone();
         use_memo(image_id.clone(), move |id| {
             let id = id.as_ref()?;
-            bridge.with_store(|st| st.get(id).map(|img| (Rc::new(analyze(img)), img.layers.iter().map(|l| l.diff_id.clone()).collect::<Vec<_>>())))
+            bridge.with_store(|st| {
+                st.get(id).map(|img| {
+                    (Rc::new(analyze(img)), img.layers.iter().map(|l| l.diff_id.clone()).collect::<Vec<_>>())
+                })
+            })
         })
     };
     let hints = use_state(|| None::<(Option<String>, Result<Vec<Hint>, String>)>);
@@ -95,7 +105,8 @@ pub fn size_panel(props: &SizeProps) -> Html {
         return html! { <p class="muted">{ "Build the Dockerfile to see where the image's bytes go." }</p> };
     };
     let diff_ids = Rc::new(diff_ids);
-    let selected_layer = s.selected_card().and_then(|c| c.digest.as_ref()).and_then(|dg| diff_ids.iter().position(|x| x == dg));
+    let selected_layer =
+        s.selected_card().and_then(|c| c.digest.as_ref()).and_then(|dg| diff_ids.iter().position(|x| x == dg));
 
     let on_file = {
         let (st, d, ids) = (props.state.clone(), d.clone(), diff_ids.clone());
@@ -110,10 +121,12 @@ pub fn size_panel(props: &SizeProps) -> Html {
         })
     };
     let on_measure = {
-        let (st, bridge, hints, measuring, id) = (props.state.clone(), props.bridge.clone(), hints.clone(), measuring.clone(), image_id.clone());
+        let (st, bridge, hints, measuring, id) =
+            (props.state.clone(), props.bridge.clone(), hints.clone(), measuring.clone(), image_id.clone());
         Callback::from(move |_: MouseEvent| {
             measuring.set(true);
-            let (st, bridge, hints, measuring, id) = (st.clone(), bridge.clone(), hints.clone(), measuring.clone(), id.clone());
+            let (st, bridge, hints, measuring, id) =
+                (st.clone(), bridge.clone(), hints.clone(), measuring.clone(), id.clone());
             // Let "Measuring…" paint before the builds run.
             Timeout::new(30, move || {
                 let ctx = to_build_context(&st.context);

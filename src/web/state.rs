@@ -254,7 +254,12 @@ impl State {
             }
             Msg::RequestBuild => {
                 let generation = self.build.generation + 1;
-                self.build = BuildView { status: BuildStatus::Running, generation, source: self.dockerfile.clone(), ..BuildView::default() };
+                self.build = BuildView {
+                    status: BuildStatus::Running,
+                    generation,
+                    source: self.dockerfile.clone(),
+                    ..BuildView::default()
+                };
                 self.selected = None;
                 self.selected_path = None;
                 if self.tab != Tab::Terminal {
@@ -433,7 +438,11 @@ mod tests {
             image_size: 0,
             image_layers: 0,
         };
-        s.apply(Msg::BuildProgress(1, vec![BuildUpdate::Committed(card(1, (1, 1))), BuildUpdate::Committed(card(2, (3, 5)))], 1.0));
+        s.apply(Msg::BuildProgress(
+            1,
+            vec![BuildUpdate::Committed(card(1, (1, 1))), BuildUpdate::Committed(card(2, (3, 5)))],
+            1.0,
+        ));
         s.apply(Msg::BuildProgress(0, vec![BuildUpdate::Committed(card(9, (9, 9)))], 1.0));
         assert_eq!(s.build.cards.len(), 2);
         s.apply(Msg::SelectEditorLine(4));

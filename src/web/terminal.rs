@@ -77,7 +77,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
         })
     };
     let onkeydown = {
-        let (line, bridge, d, browsing) = (line.clone(), props.bridge.clone(), props.dispatch.clone(), browsing.clone());
+        let (line, bridge, d, browsing) =
+            (line.clone(), props.bridge.clone(), props.dispatch.clone(), browsing.clone());
         let history = props.term.history.clone();
         let prompt = prompt.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -91,7 +92,12 @@ pub fn terminal(props: &TerminalProps) -> Html {
                     return;
                 }
                 let r = bridge.terminal(&text);
-                d.emit(Msg::TerminalRan { input: text, prompt: prompt.clone(), output: r.lines, shell_prompt: r.shell_prompt });
+                d.emit(Msg::TerminalRan {
+                    input: text,
+                    prompt: prompt.clone(),
+                    output: r.lines,
+                    shell_prompt: r.shell_prompt,
+                });
             }
             "ArrowUp" | "ArrowDown" => {
                 e.prevent_default();
@@ -127,9 +133,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
         let input = input.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(i) = input.cast::<HtmlInputElement>() {
-                let selecting = web_sys::window()
-                    .and_then(|w| w.get_selection().ok().flatten())
-                    .is_some_and(|s| !s.is_collapsed());
+                let selecting =
+                    web_sys::window().and_then(|w| w.get_selection().ok().flatten()).is_some_and(|s| !s.is_collapsed());
                 if !selecting {
                     let _ = i.focus();
                 }

@@ -175,18 +175,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </>
         }
     });
-    let running = (b.status == BuildStatus::Running && b.total > 0 && b.cards.last().map_or(true, |c| c.step < b.step)).then(|| {
-        html! {
-            <li>
-                <div class="layer-card pending" aria-busy="true">
-                    <span class="lc-step">{ b.step }</span>
-                    <span class="lc-main"><span class="lc-instr">{ b.current.clone() }</span>
-                        <span class="lc-bar-wrap"><span class="lc-bar indeterminate"></span></span></span>
-                    <span class="lc-facts"><span class="lc-size">{ "running…" }</span></span>
-                </div>
-            </li>
-        }
-    });
+    let running = (b.status == BuildStatus::Running && b.total > 0 && b.cards.last().map_or(true, |c| c.step < b.step))
+        .then(|| {
+            html! {
+                <li>
+                    <div class="layer-card pending" aria-busy="true">
+                        <span class="lc-step">{ b.step }</span>
+                        <span class="lc-main"><span class="lc-instr">{ b.current.clone() }</span>
+                            <span class="lc-bar-wrap"><span class="lc-bar indeterminate"></span></span></span>
+                        <span class="lc-facts"><span class="lc-size">{ "running…" }</span></span>
+                    </div>
+                </li>
+            }
+        });
     html! {
         <section class="timeline" aria-label="Layers">
             <div class="pane-head">
@@ -242,8 +243,14 @@ mod tests {
             card(4, "COPY --from=build /out/hello /usr/local/bin/hello", None, 7_800_100, 2),
             card(5, "ENTRYPOINT [\"hello\"]", None, 7_800_100, 2),
         ];
-        assert_eq!(summary(&multi), "image: 3 steps · 2 layers · 7.8MB · 1 build stage (2 steps, 8.1MB) not in the image");
+        assert_eq!(
+            summary(&multi),
+            "image: 3 steps · 2 layers · 7.8MB · 1 build stage (2 steps, 8.1MB) not in the image"
+        );
         let st = stages(&multi);
-        assert_eq!(st.iter().map(|s| (s.first, s.name.as_str(), s.last)).collect::<Vec<_>>(), [(0, "build", false), (2, "1", true)]);
+        assert_eq!(
+            st.iter().map(|s| (s.first, s.name.as_str(), s.last)).collect::<Vec<_>>(),
+            [(0, "build", false), (2, "1", true)]
+        );
     }
 }

@@ -21,7 +21,7 @@ use super::measure::{build, Built};
 use crate::build::{Context, MAX_LAYERS};
 use crate::dockerfile::{parse, Command, Dockerfile, Instruction, SourceError};
 use crate::image::Store;
-use edit::{apply, append_to_run, merge_edits, plain_run, source_of, Edit};
+use edit::{append_to_run, apply, merge_edits, plain_run, source_of, Edit};
 
 /// Images with at least this many layers get the `layer-limit` hint.
 pub const LAYER_WARNING: usize = 100;
@@ -166,7 +166,8 @@ fn image_checks(src: &str, df: &Dockerfile, built: &Built, out: &mut Vec<Finding
                 edits
             })
             .collect();
-        let message = format!("the image has {layers} layers; Docker refuses to build more than {MAX_LAYERS}: join RUNs");
+        let message =
+            format!("the image has {layers} layers; Docker refuses to build more than {MAX_LAYERS}: join RUNs");
         let fix = (!groups.is_empty()).then(|| apply(src, &groups));
         out.push(Finding { code: "layer-limit", line: from, message, fix });
     }
@@ -179,11 +180,15 @@ fn move_deletion(src: &str, df: &Dockerfile, added: usize, removed: usize) -> Op
     let d = instruction_at(df, removed)?;
     plain_run(a)?;
     let cmd = plain_run(d)?;
-    let between: Vec<&Instruction> = df.instructions.iter().filter(|i| i.start_line >= added && i.start_line <= removed).collect();
+    let between: Vec<&Instruction> =
+        df.instructions.iter().filter(|i| i.start_line >= added && i.start_line <= removed).collect();
     if between.iter().all(|i| plain_run(i).is_some()) {
         return merge_edits(src, &between);
     }
-    Some(vec![Edit::replace(a.start_line, a.end_line, append_to_run(src, a, cmd.trim())), Edit::remove(d.start_line, d.end_line)])
+    Some(vec![
+        Edit::replace(a.start_line, a.end_line, append_to_run(src, a, cmd.trim())),
+        Edit::remove(d.start_line, d.end_line),
+    ])
 }
 
 fn is_root(user: &str) -> bool {
@@ -204,7 +209,8 @@ fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding>
     }
     let has_nobody = built.is_some_and(|b| {
         let tree = crate::vfs::Tree::from_layers(b.image.layers.iter().map(|l| l.layer()));
-        tree.read("/", "/etc/passwd").is_ok_and(|c| String::from_utf8_lossy(&c.bytes()).lines().any(|l| l.starts_with("nobody:")))
+        tree.read("/", "/etc/passwd")
+            .is_ok_and(|c| String::from_utf8_lossy(&c.bytes()).lines().any(|l| l.starts_with("nobody:")))
     });
     let user = if has_nobody { "nobody" } else { "65534" };
     let last = stage.last()?;
@@ -213,7 +219,10 @@ fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding>
             let ins = instruction_at(df, line)?;
             (line, vec![Edit::replace(ins.start_line, ins.end_line, format!("USER {user}"))])
         }
-        None => (stage[0].start_line, vec![Edit::replace(last.start_line, last.end_line, format!("{}\nUSER {user}", source_of(src, last)))]),
+        None => (
+            stage[0].start_line,
+            vec![Edit::replace(last.start_line, last.end_line, format!("{}\nUSER {user}", source_of(src, last)))],
+        ),
     };
     let message = "the container runs as root: a process that escapes or is exploited has root's rights; add a USER that is not root".to_string();
     Some(Finding { code: "no-user", line, message, fix: Some(apply(src, &edits)) })

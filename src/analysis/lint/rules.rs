@@ -9,9 +9,18 @@ use crate::dockerfile::{Command, Dockerfile, Instruction, ShellOrExec};
 
 /// Instructions grouped by stage (each group starts with its FROM).
 pub fn stages(df: &Dockerfile) -> Vec<&[Instruction]> {
-    let starts: Vec<usize> =
-        df.instructions.iter().enumerate().filter(|(_, i)| matches!(i.command, Command::From { .. })).map(|(n, _)| n).collect();
-    starts.iter().enumerate().map(|(k, &s)| &df.instructions[s..starts.get(k + 1).copied().unwrap_or(df.instructions.len())]).collect()
+    let starts: Vec<usize> = df
+        .instructions
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i.command, Command::From { .. }))
+        .map(|(n, _)| n)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| &df.instructions[s..starts.get(k + 1).copied().unwrap_or(df.instructions.len())])
+        .collect()
 }
 
 fn re(pattern: &str) -> Regex {
@@ -68,7 +77,9 @@ fn apt_lists(src: &str, stage: &[Instruction], out: &mut Vec<Finding>) {
                 vec![Edit::replace(e[0].start, e[0].end, merged)]
             })
         };
-        let message = "apt-get update leaves its package lists (/var/lib/apt/lists) in this layer; remove them in the same RUN".to_string();
+        let message =
+            "apt-get update leaves its package lists (/var/lib/apt/lists) in this layer; remove them in the same RUN"
+                .to_string();
         out.push(finding("apt-lists", ins.start_line, message, src, edits));
     }
 }
@@ -84,7 +95,13 @@ fn apk_cache(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
     let text = re(r"\bapk\s+(-\S+\s+)*update\s*&&\s*").replace_all(&text, "");
     let text = re(r"\bapk(\s+)add\b").replace_all(&text, "apk${1}add --no-cache").into_owned();
     let message = "apk add without --no-cache keeps the package index in /var/cache/apk in this layer".to_string();
-    out.push(finding("apk-cache", ins.start_line, message, src, Some(vec![Edit::replace(ins.start_line, ins.end_line, text)])));
+    out.push(finding(
+        "apk-cache",
+        ins.start_line,
+        message,
+        src,
+        Some(vec![Edit::replace(ins.start_line, ins.end_line, text)]),
+    ));
 }
 
 /// `apt-get install` that also installs recommended packages.
@@ -97,7 +114,13 @@ fn apt_recommends(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
     let text = source_of(src, ins);
     let text = install.replace_all(&text, "${0} --no-install-recommends").into_owned();
     let message = "apt-get install without --no-install-recommends also installs every recommended package".to_string();
-    out.push(finding("apt-recommends", ins.start_line, message, src, Some(vec![Edit::replace(ins.start_line, ins.end_line, text)])));
+    out.push(finding(
+        "apt-recommends",
+        ins.start_line,
+        message,
+        src,
+        Some(vec![Edit::replace(ins.start_line, ins.end_line, text)]),
+    ));
 }
 
 /// `ADD` of local files that are not archives: `COPY` says what it does.
@@ -106,13 +129,21 @@ fn add_for_copy(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
     let sources = &args.sources;
     let archive = re(r"(?i)\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$");
     let remote = |s: &str| s.contains("://") || s.starts_with("git@");
-    if sources.iter().any(|s| remote(s) || archive.is_match(s)) || ins.flags.iter().any(|f| f.name != "chown" && f.name != "chmod") {
+    if sources.iter().any(|s| remote(s) || archive.is_match(s))
+        || ins.flags.iter().any(|f| f.name != "chown" && f.name != "chmod")
+    {
         return;
     }
     let text = source_of(src, ins);
     let text = re(r"^(\s*)(?i:add)\b").replace(&text, "${1}COPY").into_owned();
     let message = "ADD of local files that are not archives does what COPY does; COPY says so (ADD also fetches URLs and unpacks tars)".to_string();
-    out.push(finding("add-for-copy", ins.start_line, message, src, Some(vec![Edit::replace(ins.start_line, ins.end_line, text)])));
+    out.push(finding(
+        "add-for-copy",
+        ins.start_line,
+        message,
+        src,
+        Some(vec![Edit::replace(ins.start_line, ins.end_line, text)]),
+    ));
 }
 
 /// `ENTRYPOINT` in shell form: the program runs under `/bin/sh -c`, does not get signals,
@@ -129,7 +160,13 @@ fn shell_entrypoint(src: &str, ins: &Instruction, out: &mut Vec<Finding>) {
     };
     let text = format!("ENTRYPOINT {}", serde_json::to_string(&words).unwrap_or_default().replace("\",\"", "\", \""));
     let message = "shell-form ENTRYPOINT runs under /bin/sh -c: the program is not PID 1, gets no SIGTERM on docker stop, and ignores CMD and docker run arguments; use the exec form".to_string();
-    out.push(finding("shell-entrypoint", ins.start_line, message, src, Some(vec![Edit::replace(ins.start_line, ins.end_line, text)])));
+    out.push(finding(
+        "shell-entrypoint",
+        ins.start_line,
+        message,
+        src,
+        Some(vec![Edit::replace(ins.start_line, ins.end_line, text)]),
+    ));
 }
 
 /// Consecutive RUNs: each makes a layer.
@@ -153,27 +190,51 @@ fn merge_runs(src: &str, stage: &[Instruction], out: &mut Vec<Finding>) {
 
 /// Files that name the dependencies of common package managers.
 const MANIFESTS: &[&str] = &[
-    "package.json", "package-lock.json", "yarn.lock", "requirements.txt", "Gemfile", "Gemfile.lock", "go.mod", "go.sum",
-    "composer.json", "composer.lock", "pom.xml", "Cargo.toml", "Cargo.lock",
+    "package.json",
+    "package-lock.json",
+    "yarn.lock",
+    "requirements.txt",
+    "Gemfile",
+    "Gemfile.lock",
+    "go.mod",
+    "go.sum",
+    "composer.json",
+    "composer.lock",
+    "pom.xml",
+    "Cargo.toml",
+    "Cargo.lock",
 ];
 
 /// `COPY . dest` before a dependency install: every source edit re-runs the install.
 fn cache_order(src: &str, stage: &[Instruction], ctx: &Context, out: &mut Vec<Finding>) {
-    let installs = re(r"\b(npm\s+(ci|install)|yarn(\s+install)?\s*($|&&|;)|pip3?\s+install|bundle\s+install|go\s+mod\s+download|composer\s+install|mvn\s|gem\s+install|cargo\s+(build|fetch)|apt-get\s+install|apk\s+add)");
+    let installs = re(
+        r"\b(npm\s+(ci|install)|yarn(\s+install)?\s*($|&&|;)|pip3?\s+install|bundle\s+install|go\s+mod\s+download|composer\s+install|mvn\s|gem\s+install|cargo\s+(build|fetch)|apt-get\s+install|apk\s+add)",
+    );
     for (k, ins) in stage.iter().enumerate() {
         let Some(args) = ins.command.copy_args() else { continue };
         let (sources, dest) = (&args.sources, &args.dest);
-        if matches!(&ins.command, Command::Copy { from: Some(_), .. }) || !sources.iter().any(|s| matches!(s.as_str(), "." | "./" | "*")) {
+        if matches!(&ins.command, Command::Copy { from: Some(_), .. })
+            || !sources.iter().any(|s| matches!(s.as_str(), "." | "./" | "*"))
+        {
             continue;
         }
-        let Some(install) = stage[k + 1..].iter().find(|i| plain_run(i).is_some_and(|c| installs.is_match(c))) else { continue };
+        let Some(install) = stage[k + 1..].iter().find(|i| plain_run(i).is_some_and(|c| installs.is_match(c))) else {
+            continue;
+        };
         let cmd = plain_run(install).unwrap_or_default();
-        let manifests: Vec<&str> =
-            MANIFESTS.iter().copied().filter(|m| ctx.file(m).is_some() && (cmd.contains(m) || tool_of(m).is_some_and(|t| cmd.contains(t)))).collect();
+        let manifests: Vec<&str> = MANIFESTS
+            .iter()
+            .copied()
+            .filter(|m| ctx.file(m).is_some() && (cmd.contains(m) || tool_of(m).is_some_and(|t| cmd.contains(t))))
+            .collect();
         let copy_text = source_of(src, ins);
         let mut moved = String::new();
         if !manifests.is_empty() {
-            let d = if dest.ends_with('/') || manifests.len() > 1 { dest.clone() } else { format!("{}/", dest.trim_end_matches('/')) };
+            let d = if dest.ends_with('/') || manifests.len() > 1 {
+                dest.clone()
+            } else {
+                format!("{}/", dest.trim_end_matches('/'))
+            };
             moved = format!("COPY {} {}\n", manifests.join(" "), if d == "./" || d == "/" { d.clone() } else { d });
         }
         let edits = vec![

@@ -27,7 +27,9 @@ pub(crate) fn rootfs(release: &str, version: &str, world: &[String], created: &s
     let repos = texts.iter().find(|(n, _)| *n == "REPOSITORIES").map_or("", |(_, t)| *t);
     fs.text("/etc/apk/repositories", repos);
     // busybox's post-install script makes the applet links (not owned by the package).
-    for (dir, list) in [("/bin", ALPINE_BIN), ("/sbin", ALPINE_SBIN), ("/usr/bin", ALPINE_USR_BIN), ("/usr/sbin", ALPINE_USR_SBIN)] {
+    for (dir, list) in
+        [("/bin", ALPINE_BIN), ("/sbin", ALPINE_SBIN), ("/usr/bin", ALPINE_USR_BIN), ("/usr/sbin", ALPINE_USR_SBIN)]
+    {
         for name in names(list) {
             let path = format!("{dir}/{name}");
             if fs.tree.get(&path).is_none() {

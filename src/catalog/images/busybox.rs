@@ -8,11 +8,30 @@ use crate::vfs::{Content, Layer};
 /// The image's filesystem for BusyBox `version` whose binary is `size` bytes.
 pub(crate) fn rootfs(version: &str, size: u64, created: &str) -> Layer {
     let mut fs = Rootfs::new(created);
-    for (d, mode) in [("/bin", 0o755), ("/dev", 0o755), ("/etc", 0o755), ("/etc/network", 0o755), ("/home", 0o755), ("/lib", 0o755), ("/root", 0o700), ("/tmp", 0o1777), ("/usr/sbin", 0o755), ("/var/spool/mail", 0o755), ("/var/www", 0o755)] {
+    for (d, mode) in [
+        ("/bin", 0o755),
+        ("/dev", 0o755),
+        ("/etc", 0o755),
+        ("/etc/network", 0o755),
+        ("/home", 0o755),
+        ("/lib", 0o755),
+        ("/root", 0o700),
+        ("/tmp", 0o1777),
+        ("/usr/sbin", 0o755),
+        ("/var/spool/mail", 0o755),
+        ("/var/www", 0o755),
+    ] {
         fs.dir(d, mode, 0, 0);
     }
-    fs.file("/bin/busybox", Content::synthetic(size, 0xb0b0 + size, &format!("busybox {version} (glibc) static binary")), 0o755, 0, 0);
-    let mut all: Vec<&str> = [ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN, BUSYBOX_EXTRA].into_iter().flat_map(names).collect();
+    fs.file(
+        "/bin/busybox",
+        Content::synthetic(size, 0xb0b0 + size, &format!("busybox {version} (glibc) static binary")),
+        0o755,
+        0,
+        0,
+    );
+    let mut all: Vec<&str> =
+        [ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN, BUSYBOX_EXTRA].into_iter().flat_map(names).collect();
     all.sort_unstable();
     all.dedup();
     for name in all {

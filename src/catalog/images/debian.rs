@@ -107,7 +107,8 @@ pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseErr
         }
         None => (PASSWD.to_string(), GROUP.to_string()),
     };
-    let shadow: String = passwd.lines().map(|l| format!("{}:*:19970:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
+    let shadow: String =
+        passwd.lines().map(|l| format!("{}:*:19970:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
     let gshadow: String = group.lines().map(|l| format!("{}:*::\n", l.split(':').next().unwrap_or(""))).collect();
     fs.text("/etc/passwd", &passwd);
     fs.text("/etc/group", &group);
@@ -128,7 +129,8 @@ pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseErr
         fs.text(&format!("/etc/apt/apt.conf.d/{name}"), text);
     }
     fs.text(&spec.sources.path, &spec.sources.text);
-    let lists: Vec<String> = fs.tree.children("/var/lib/apt/lists").map(|(n, _)| format!("/var/lib/apt/lists/{n}")).collect();
+    let lists: Vec<String> =
+        fs.tree.children("/var/lib/apt/lists").map(|(n, _)| format!("/var/lib/apt/lists/{n}")).collect();
     for l in lists {
         fs.tree.remove_subtree(&l);
     }
@@ -147,7 +149,13 @@ pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
     }
     p.files.push(FileEntry::Dir { path: "/usr/libexec/coreutils".into(), mode: 0o755, uid: 0, gid: 0 });
     let content = Content::synthetic(15 * 1024, 7, "coreutils libstdbuf.so");
-    p.files.push(FileEntry::File { path: "/usr/libexec/coreutils/libstdbuf.so".into(), content, mode: 0o644, uid: 0, gid: 0 });
+    p.files.push(FileEntry::File {
+        path: "/usr/libexec/coreutils/libstdbuf.so".into(),
+        content,
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+    });
 }
 
 /// Adds copyright files, changelogs, manual pages and translations to every package.
@@ -170,7 +178,13 @@ fn add_docs(pkgs: &mut [Package]) {
             .iter()
             .filter_map(|f| match f {
                 FileEntry::File { path, .. } | FileEntry::Link { path, .. } => {
-                    let sec = if path.starts_with("/usr/bin/") { '1' } else if path.starts_with("/usr/sbin/") { '8' } else { return None };
+                    let sec = if path.starts_with("/usr/bin/") {
+                        '1'
+                    } else if path.starts_with("/usr/sbin/") {
+                        '8'
+                    } else {
+                        return None;
+                    };
                     Some((path.rsplit('/').next().unwrap_or("").to_string(), sec))
                 }
                 _ => None,
@@ -352,7 +366,9 @@ mod tests {
 
     #[test]
     fn image_sizes() {
-        for (key, want) in [("debian:bookworm", 116.6), ("debian:bookworm-slim", 74.8), ("ubuntu:noble", 78.1), ("ubuntu:jammy", 77.9)] {
+        for (key, want) in
+            [("debian:bookworm", 116.6), ("debian:bookworm-slim", 74.8), ("ubuntu:noble", 78.1), ("ubuntu:jammy", 77.9)]
+        {
             let (mb, entries) = sizes(key);
             eprintln!("{key}: {mb:.2} MB, {entries} entries");
             assert!((mb - want).abs() / want < 0.03, "{key}: {mb} MB, want {want}");
@@ -365,7 +381,10 @@ mod tests {
         let b = build("debian:bookworm");
         let t = Tree::from_layers(&b.layers);
         assert_eq!(t.resolve("/", "/bin/sh", true).unwrap(), "/usr/bin/dash");
-        assert_eq!(t.resolve("/", "/lib/x86_64-linux-gnu/libc.so.6", true).unwrap(), "/usr/lib/x86_64-linux-gnu/libc.so.6");
+        assert_eq!(
+            t.resolve("/", "/lib/x86_64-linux-gnu/libc.so.6", true).unwrap(),
+            "/usr/lib/x86_64-linux-gnu/libc.so.6"
+        );
         assert!(t.get("/usr/bin/ls").unwrap().is_file());
         let shadow = t.get("/etc/shadow").unwrap();
         assert_eq!((shadow.meta.mode, shadow.meta.gid), (0o640, 42));

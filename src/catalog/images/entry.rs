@@ -218,9 +218,11 @@ pub struct TextFile {
 /// valid and unique, each image needs as many non-empty history rows as layers, times
 /// must be RFC 3339 and file sets must parse. Errors name the file and the line.
 pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError> {
-    let repo: Repository = serde_json::from_str(text).map_err(|e| ParseError { file: path.into(), line: e.line(), msg: e.to_string() })?;
+    let repo: Repository =
+        serde_json::from_str(text).map_err(|e| ParseError { file: path.into(), line: e.line(), msg: e.to_string() })?;
     let err = |needle: &str, msg: String| ParseError { file: path.into(), line: line_of(text, needle), msg };
-    let name = Reference::parse(&repo.repository).map_err(|e| err("\"repository\"", format!("repository {:?}: {e}", repo.repository)))?;
+    let name = Reference::parse(&repo.repository)
+        .map_err(|e| err("\"repository\"", format!("repository {:?}: {e}", repo.repository)))?;
     if name.tag != "latest" || name.repository != repo.repository {
         return Err(err("\"repository\"", format!("repository {:?} is not a plain repository name", repo.repository)));
     }
@@ -254,10 +256,16 @@ pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError
         for (i, layer) in img.layers.iter().enumerate() {
             let rootfs = !matches!(layer, LayerSpec::Files { .. });
             if rootfs && (i > 0 || img.parent.is_some()) {
-                return Err(at(format!("{first}: a root filesystem layer must be the first of an image without a parent")));
+                return Err(at(format!(
+                    "{first}: a root filesystem layer must be the first of an image without a parent"
+                )));
             }
             if let LayerSpec::Files { files, package, version } = layer {
-                file_set(package.as_deref(), version.as_deref(), files).map_err(|e| ParseError { file: path.into(), line: line_of(text, files.get(e.line.saturating_sub(2)).map_or("\"files\"", String::as_str)), msg: e.msg })?;
+                file_set(package.as_deref(), version.as_deref(), files).map_err(|e| ParseError {
+                    file: path.into(),
+                    line: line_of(text, files.get(e.line.saturating_sub(2)).map_or("\"files\"", String::as_str)),
+                    msg: e.msg,
+                })?;
             }
         }
     }
@@ -265,9 +273,17 @@ pub fn parse_repository(path: &str, text: &str) -> Result<Repository, ParseError
 }
 
 /// The files of a `files` layer as one package (its entries in order).
-pub(crate) fn file_set(package: Option<&str>, version: Option<&str>, lines: &[String]) -> Result<model::Package, ParseError> {
+pub(crate) fn file_set(
+    package: Option<&str>,
+    version: Option<&str>,
+    lines: &[String],
+) -> Result<model::Package, ParseError> {
     if let Some(i) = lines.iter().position(|l| l.contains('\n')) {
-        return Err(ParseError { file: String::new(), line: i + 2, msg: "a file line is one line: write a newline in its text as \\n".into() });
+        return Err(ParseError {
+            file: String::new(),
+            line: i + 2,
+            msg: "a file line is one line: write a newline in its text as \\n".into(),
+        });
     }
     let src = format!("@ {} {}\n{}\n", package.unwrap_or("files"), version.unwrap_or("0"), lines.join("\n"));
     let mut pkgs = model::parse(&src, "any", crate::catalog::repo::TEXTS)?;

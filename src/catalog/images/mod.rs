@@ -13,8 +13,8 @@ mod assemble;
 mod busybox;
 mod debian;
 mod debian_data;
-mod rpm;
 pub mod entry;
+mod rpm;
 
 use std::sync::{Arc, Mutex};
 
@@ -80,7 +80,10 @@ pub fn repositories() -> Vec<Arc<Repository>> {
 
 /// The repositories and their tags, for the UI and the offline error.
 pub fn catalogue() -> Vec<(String, Vec<String>)> {
-    repositories().iter().map(|r| (r.repository.clone(), r.images.iter().flat_map(|i| i.tags.clone()).collect())).collect()
+    repositories()
+        .iter()
+        .map(|r| (r.repository.clone(), r.images.iter().flat_map(|i| i.tags.clone()).collect()))
+        .collect()
 }
 
 /// The repository `name` (`alpine`), if the catalogue has it.
@@ -139,7 +142,8 @@ fn build(repo: &Repository, entry: &Entry, depth: usize) -> Result<Built, ParseE
     let (mut layers, mut history) = match &entry.parent {
         Some(p) if depth > 16 => return Err(err(format!("parent chain too deep at {p}"))),
         Some(p) => {
-            let parent = lookup_within(p, depth + 1)?.ok_or_else(|| err(format!("parent {p} is not in the catalogue")))?;
+            let parent =
+                lookup_within(p, depth + 1)?.ok_or_else(|| err(format!("parent {p} is not in the catalogue")))?;
             (parent.layers, parent.history)
         }
         None => (Vec::new(), Vec::new()),
@@ -157,7 +161,10 @@ fn build(repo: &Repository, entry: &Entry, depth: usize) -> Result<Built, ParseE
         };
         layers.push(layer);
     }
-    history.extend(entry.history.iter().map(|h| HistoryRow { created: Some(h.created.clone().unwrap_or_else(|| entry.created.clone())), ..h.clone() }));
+    history.extend(entry.history.iter().map(|h| HistoryRow {
+        created: Some(h.created.clone().unwrap_or_else(|| entry.created.clone())),
+        ..h.clone()
+    }));
     Ok(Built { config: entry.config.clone(), created: entry.created.clone(), history, layers })
 }
 

@@ -41,7 +41,8 @@ pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError>
         fs.tree.remove_subtree("/usr/lib/os-release");
         fs.tree.remove_subtree("/etc/os-release");
     }
-    let shadow: String = PASSWD.lines().map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
+    let shadow: String =
+        PASSWD.lines().map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
     fs.file("/etc/shadow", Content::from(shadow), 0o000, 0, 0);
     fs.text(&spec.repos.path, &spec.repos.text);
     rpmdb::save(&mut fs.tree, &mut entries, fs.now);

@@ -127,15 +127,16 @@ impl Exec<'_> {
         let _ = self.root;
         let mut v = base.clone();
         for (i, name) in path.iter().enumerate() {
-            v = match v.get(name) {
-                Some(x) => x.clone(),
-                None => match self.missing {
-                    Missing::Error(ty) if i == 0 && !self.header => {
-                        return Err(format!("template: :1:{at}: executing \"\" at <.{name}>: can't evaluate field {name} in type {ty}"))
-                    }
-                    _ => J::Str("<no value>".into()),
-                },
-            };
+            v =
+                match v.get(name) {
+                    Some(x) => x.clone(),
+                    None => match self.missing {
+                        Missing::Error(ty) if i == 0 && !self.header => return Err(format!(
+                            "template: :1:{at}: executing \"\" at <.{name}>: can't evaluate field {name} in type {ty}"
+                        )),
+                        _ => J::Str("<no value>".into()),
+                    },
+                };
         }
         Ok(v)
     }
@@ -163,9 +164,18 @@ impl Exec<'_> {
                 for k in &args[1..] {
                     v = match (&v, k) {
                         (J::Obj(_), J::Str(key)) => v.get(key).cloned().unwrap_or(J::Str("<no value>".into())),
-                        (J::Arr(a), J::Int(n)) => a.get(*n as usize).cloned().ok_or_else(|| format!("template: :1: error calling index: index out of range: {n}"))?,
+                        (J::Arr(a), J::Int(n)) => a
+                            .get(*n as usize)
+                            .cloned()
+                            .ok_or_else(|| format!("template: :1: error calling index: index out of range: {n}"))?,
                         (J::Null, _) => J::Str("<no value>".into()),
-                        _ => return Err(format!("template: :1: error calling index: cannot index {} with {}", v.go_string(), k.go_string())),
+                        _ => {
+                            return Err(format!(
+                                "template: :1: error calling index: cannot index {} with {}",
+                                v.go_string(),
+                                k.go_string()
+                            ))
+                        }
                     };
                 }
                 v
@@ -275,4 +285,3 @@ fn printf(fmt: &str, args: &[J]) -> String {
     }
     out
 }
-

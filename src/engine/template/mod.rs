@@ -55,8 +55,8 @@ pub(super) enum Arg {
 }
 
 pub(super) const FUNCS: &[&str] = &[
-    "json", "index", "join", "split", "upper", "lower", "title", "println", "print", "printf", "len", "truncate", "pad", "eq", "ne", "lt",
-    "le", "gt", "ge", "not", "and", "or",
+    "json", "index", "join", "split", "upper", "lower", "title", "println", "print", "printf", "len", "truncate",
+    "pad", "eq", "ne", "lt", "le", "gt", "ge", "not", "and", "or",
 ];
 
 impl Template {
@@ -82,7 +82,8 @@ impl Template {
     /// Runs the template for a table header: fields print the header names in `headers`
     /// and functions pass their argument through, as Docker's header functions do.
     pub fn execute_header(&self, headers: &J) -> Result<String, String> {
-        let mut ex = Exec { root: headers, vars: vec![("$".into(), headers.clone())], missing: Missing::NoValue, header: true };
+        let mut ex =
+            Exec { root: headers, vars: vec![("$".into(), headers.clone())], missing: Missing::NoValue, header: true };
         let mut out = String::new();
         ex.nodes(&self.nodes, headers, &mut out)?;
         Ok(out)
@@ -123,7 +124,14 @@ mod tests {
     fn image() -> J {
         J::obj([
             ("Id", J::s("sha256:abc")),
-            ("Config", J::obj([("Cmd", J::strs(["sh", "-c", "echo hi"])), ("Entrypoint", J::Null), ("Labels", J::obj([("a.b", J::s("1")), ("v", J::s("2"))]))])),
+            (
+                "Config",
+                J::obj([
+                    ("Cmd", J::strs(["sh", "-c", "echo hi"])),
+                    ("Entrypoint", J::Null),
+                    ("Labels", J::obj([("a.b", J::s("1")), ("v", J::s("2"))])),
+                ]),
+            ),
             ("RootFS", J::obj([("Layers", J::strs(["sha256:1", "sha256:2"]))])),
             ("Size", J::Int(42)),
         ])
@@ -163,8 +171,14 @@ mod tests {
     fn tables() {
         let rows = vec![J::obj([("ID", J::s("abc")), ("Tag", J::s("latest"))])];
         let headers = J::obj([("ID", J::s("IMAGE ID")), ("Tag", J::s("TAG"))]);
-        assert_eq!(render_rows("table {{.ID}}\\t{{.Tag}}", &rows, &headers, Missing::NoValue).unwrap(), "IMAGE ID   TAG\nabc        latest\n");
+        assert_eq!(
+            render_rows("table {{.ID}}\\t{{.Tag}}", &rows, &headers, Missing::NoValue).unwrap(),
+            "IMAGE ID   TAG\nabc        latest\n"
+        );
         assert_eq!(render_rows("{{.ID}}: {{.Tag}}", &rows, &headers, Missing::NoValue).unwrap(), "abc: latest\n");
-        assert_eq!(render_rows("json", &rows, &headers, Missing::NoValue).unwrap(), "{\"ID\":\"abc\",\"Tag\":\"latest\"}\n");
+        assert_eq!(
+            render_rows("json", &rows, &headers, Missing::NoValue).unwrap(),
+            "{\"ID\":\"abc\",\"Tag\":\"latest\"}\n"
+        );
     }
 }

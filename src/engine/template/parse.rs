@@ -324,4 +324,3 @@ fn parse_pipe(toks: &[Tok], at: usize) -> Result<Pipe, String> {
     pipe.cmds.push(cmd);
     Ok(pipe)
 }
-

@@ -38,7 +38,17 @@ struct TarOpts {
 }
 
 fn parse_tar(argv: &[String]) -> Result<TarOpts, String> {
-    let mut o = TarOpts { mode: ' ', gzip: false, file: None, dir: None, verbose: false, strip: 0, to_stdout: false, excludes: Vec::new(), names: Vec::new() };
+    let mut o = TarOpts {
+        mode: ' ',
+        gzip: false,
+        file: None,
+        dir: None,
+        verbose: false,
+        strip: 0,
+        to_stdout: false,
+        excludes: Vec::new(),
+        names: Vec::new(),
+    };
     let mut pending: Vec<char> = Vec::new();
     let mut i = 1;
     let mut first = true;
@@ -50,10 +60,12 @@ fn parse_tar(argv: &[String]) -> Result<TarOpts, String> {
                 Some((k, v)) => (k, Some(v.to_string())),
                 None => (long, None),
             };
-            let mut val = || v.clone().or_else(|| {
-                i += 1;
-                argv.get(i - 1).cloned()
-            });
+            let mut val = || {
+                v.clone().or_else(|| {
+                    i += 1;
+                    argv.get(i - 1).cloned()
+                })
+            };
             match k {
                 "strip-components" => o.strip = val().and_then(|v| v.parse().ok()).unwrap_or(0),
                 "directory" => o.dir = val(),
@@ -70,7 +82,13 @@ fn parse_tar(argv: &[String]) -> Result<TarOpts, String> {
             first = false;
             continue;
         }
-        let cluster = if let Some(c) = a.strip_prefix('-') { Some(c) } else if first { Some(a.as_str()) } else { None };
+        let cluster = if let Some(c) = a.strip_prefix('-') {
+            Some(c)
+        } else if first {
+            Some(a.as_str())
+        } else {
+            None
+        };
         first = false;
         let Some(cluster) = cluster.filter(|c| !c.is_empty()) else {
             o.names.push(a.clone());
@@ -121,7 +139,13 @@ fn header_for(n: &Node, size: u64) -> tar::Header {
 
 /// Appends an entry keeping the member name byte for byte (`./x` stays `./x`, as busybox
 /// writes it); long names go through the crate's GNU long-name support.
-fn append(b: &mut tar::Builder<Vec<u8>>, h: &mut tar::Header, name: &str, data: &[u8], link: Option<&str>) -> std::io::Result<()> {
+fn append(
+    b: &mut tar::Builder<Vec<u8>>,
+    h: &mut tar::Header,
+    name: &str,
+    data: &[u8],
+    link: Option<&str>,
+) -> std::io::Result<()> {
     if name.len() <= 100 && link.is_none_or(|l| l.len() <= 100) {
         if let Some(u) = h.as_ustar_mut() {
             u.name = [0; 100];
@@ -162,7 +186,10 @@ fn create(ctx: &mut Ctx<'_>, o: &TarOpts) -> Result<Vec<u8>, String> {
         for (p, n) in items {
             let rel = format!("{}{}", shown, &p[at.len()..]);
             let rel = if rel.is_empty() { ".".to_string() } else { rel };
-            if o.excludes.iter().any(|e| crate::shell::glob::matches(e, path::file_name(&p)) || crate::shell::glob::matches(e, &rel)) {
+            if o.excludes
+                .iter()
+                .any(|e| crate::shell::glob::matches(e, path::file_name(&p)) || crate::shell::glob::matches(e, &rel))
+            {
                 continue;
             }
             if o.verbose {
@@ -195,7 +222,10 @@ fn extract(ctx: &mut Ctx<'_>, o: &TarOpts, data: &[u8]) -> Result<(), String> {
         None => ctx.cwd.clone(),
     };
     if ctx.fs.lookup("/", &base, true).map(|(_, n)| !n.is_dir()).unwrap_or(true) {
-        return Err(format!("can't change directory to '{}': No such file or directory", o.dir.clone().unwrap_or_default()));
+        return Err(format!(
+            "can't change directory to '{}': No such file or directory",
+            o.dir.clone().unwrap_or_default()
+        ));
     }
     let mut ar = tar::Archive::new(data);
     let entries = ar.entries().map_err(|e| e.to_string())?;
@@ -210,10 +240,18 @@ fn extract(ctx: &mut Ctx<'_>, o: &TarOpts, data: &[u8]) -> Result<(), String> {
         if rel.is_empty() {
             continue;
         }
-        if !o.names.is_empty() && !o.names.iter().any(|n| rel == n.trim_end_matches('/') || rel.starts_with(&format!("{}/", n.trim_end_matches('/')))) {
+        if !o.names.is_empty()
+            && !o
+                .names
+                .iter()
+                .any(|n| rel == n.trim_end_matches('/') || rel.starts_with(&format!("{}/", n.trim_end_matches('/'))))
+        {
             continue;
         }
-        if o.excludes.iter().any(|x| crate::shell::glob::matches(x, &rel) || crate::shell::glob::matches(x, path::file_name(&rel))) {
+        if o.excludes
+            .iter()
+            .any(|x| crate::shell::glob::matches(x, &rel) || crate::shell::glob::matches(x, path::file_name(&rel)))
+        {
             continue;
         }
         let h = e.header().clone();
@@ -284,10 +322,30 @@ fn list(ctx: &mut Ctx<'_>, o: &TarOpts, data: &[u8]) -> Result<(), String> {
         let name = e.path().map_err(|e| e.to_string())?.to_string_lossy().into_owned();
         if o.verbose {
             let h = e.header();
-            let kind = if h.entry_type().is_dir() { NodeKind::Dir } else if h.entry_type().is_symlink() { NodeKind::Symlink(String::new()) } else { NodeKind::File(Content::default()) };
+            let kind = if h.entry_type().is_dir() {
+                NodeKind::Dir
+            } else if h.entry_type().is_symlink() {
+                NodeKind::Symlink(String::new())
+            } else {
+                NodeKind::File(Content::default())
+            };
             let n = Node { kind, meta: Meta::root(h.mode().unwrap_or(0) & 0o7777), ino: 0 };
             let date = super::info::strftime("%Y-%m-%d %H:%M:%S", h.mtime().unwrap_or(0) as i64);
-            let owner = format!("{}/{}", h.username().ok().flatten().filter(|s| !s.is_empty()).map(String::from).unwrap_or_else(|| h.uid().unwrap_or(0).to_string()), h.groupname().ok().flatten().filter(|s| !s.is_empty()).map(String::from).unwrap_or_else(|| h.gid().unwrap_or(0).to_string()));
+            let owner = format!(
+                "{}/{}",
+                h.username()
+                    .ok()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .unwrap_or_else(|| h.uid().unwrap_or(0).to_string()),
+                h.groupname()
+                    .ok()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .unwrap_or_else(|| h.gid().unwrap_or(0).to_string())
+            );
             let link = e.link_name().ok().flatten().map(|l| format!(" -> {}", l.to_string_lossy())).unwrap_or_default();
             out.push_str(&format!("{} {owner} {:>8} {date} {name}{link}\n", n.mode_string(), h.size().unwrap_or(0)));
         } else {
@@ -330,8 +388,16 @@ pub fn tar(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 None | Some("-") => Ok(ctx.input().to_vec()),
                 Some(f) => read_input(ctx, f).map_err(|e| format!("can't open '{f}': {e}")),
             };
-            data.and_then(|d| if is_gzip(&d) { ungz(&d) } else if o.gzip { Err("invalid magic".into()) } else { Ok(d) })
-                .and_then(|d| if o.mode == 'x' { extract(ctx, &o, &d) } else { list(ctx, &o, &d) })
+            data.and_then(|d| {
+                if is_gzip(&d) {
+                    ungz(&d)
+                } else if o.gzip {
+                    Err("invalid magic".into())
+                } else {
+                    Ok(d)
+                }
+            })
+            .and_then(|d| if o.mode == 'x' { extract(ctx, &o, &d) } else { list(ctx, &o, &d) })
         }
     };
     match result {

@@ -104,7 +104,14 @@ pub fn seq(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let parsed: Result<Vec<f64>, _> = nums.iter().map(|n| n.parse::<f64>()).collect();
     let Ok(p) = parsed else {
-        fail(ctx, "seq", &format!("invalid number '{}'", nums.iter().find(|n| n.parse::<f64>().is_err()).cloned().unwrap_or_default()));
+        fail(
+            ctx,
+            "seq",
+            &format!(
+                "invalid number '{}'",
+                nums.iter().find(|n| n.parse::<f64>().is_err()).cloned().unwrap_or_default()
+            ),
+        );
         return 1;
     };
     let (first, inc, last) = match p.len() {
@@ -154,7 +161,11 @@ pub fn basename(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     };
     let t = p.trim_end_matches('/');
-    let mut b = if t.is_empty() && p.starts_with('/') { "/".to_string() } else { t.rsplit('/').next().unwrap_or("").to_string() };
+    let mut b = if t.is_empty() && p.starts_with('/') {
+        "/".to_string()
+    } else {
+        t.rsplit('/').next().unwrap_or("").to_string()
+    };
     if let Some(suf) = argv.get(2) {
         if b.len() > suf.len() && b.ends_with(suf.as_str()) {
             b.truncate(b.len() - suf.len());
@@ -176,7 +187,11 @@ pub fn dirname(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         None => ".".to_string(),
         Some(i) => {
             let d = t[..i].trim_end_matches('/');
-            if d.is_empty() { "/".to_string() } else { d.to_string() }
+            if d.is_empty() {
+                "/".to_string()
+            } else {
+                d.to_string()
+            }
         }
     };
     ctx.out(&format!("{d}\n"));

@@ -136,7 +136,9 @@ impl Opts {
 
     /// True when the long option `--name` was given.
     pub fn long(&self, name: &str) -> bool {
-        self.flags.iter().any(|(f, v)| *f == '-' && v.as_deref().is_some_and(|v| v == name || v.starts_with(&format!("{name}="))))
+        self.flags
+            .iter()
+            .any(|(f, v)| *f == '-' && v.as_deref().is_some_and(|v| v == name || v.starts_with(&format!("{name}="))))
     }
 }
 

@@ -46,7 +46,15 @@ impl E<'_> {
         while self.peek() == Some("|") {
             self.i += 1;
             let r = self.and()?;
-            l = if l.null() { if r.null() { Val::Int(0) } else { r } } else { l };
+            l = if l.null() {
+                if r.null() {
+                    Val::Int(0)
+                } else {
+                    r
+                }
+            } else {
+                l
+            };
         }
         Ok(l)
     }
@@ -61,7 +69,9 @@ impl E<'_> {
     }
     fn cmp(&mut self) -> R {
         let mut l = self.add()?;
-        while let Some(op) = self.peek().filter(|o| matches!(*o, "<" | "<=" | "=" | "==" | "!=" | ">=" | ">")).map(String::from) {
+        while let Some(op) =
+            self.peek().filter(|o| matches!(*o, "<" | "<=" | "=" | "==" | "!=" | ">=" | ">")).map(String::from)
+        {
             self.i += 1;
             let r = self.add()?;
             let ord = match (l.int(), r.int()) {
@@ -169,7 +179,13 @@ fn matching(s: &str, re: &str) -> R {
             None if r.captures_len() > 1 => Val::Str(String::new()),
             None => Val::Int(c.get(0).map(|m| m.as_str().chars().count()).unwrap_or(0) as i64),
         },
-        None => if r.captures_len() > 1 { Val::Str(String::new()) } else { Val::Int(0) },
+        None => {
+            if r.captures_len() > 1 {
+                Val::Str(String::new())
+            } else {
+                Val::Int(0)
+            }
+        }
     })
 }
 

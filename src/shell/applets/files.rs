@@ -201,7 +201,9 @@ pub fn rmdir(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             let mut cur = targets[0].clone();
             while path::parent(&cur) != "/" && path::parent(&cur) != cur {
                 cur = path::parent(&cur).to_string();
-                if d.starts_with('/') || path::is_within(&cur, &path::normalize(&cwd, d.split('/').next().unwrap_or("."))) {
+                if d.starts_with('/')
+                    || path::is_within(&cur, &path::normalize(&cwd, d.split('/').next().unwrap_or(".")))
+                {
                     targets.push(cur.clone());
                 }
             }
@@ -238,7 +240,11 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
     if path::is_within(&dst_at, &src_at) && node.is_dir() {
         return Err(format!("can't copy a directory into itself: '{src}'"));
     }
-    let meta = if o.preserve { node.meta } else { Meta { mode: node.meta.mode & !ctx.umask, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now } };
+    let meta = if o.preserve {
+        node.meta
+    } else {
+        Meta { mode: node.meta.mode & !ctx.umask, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now }
+    };
     match &node.kind {
         NodeKind::Dir => {
             if !o.recursive {
@@ -314,7 +320,11 @@ pub fn cp(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let mut status = 0;
     for s in srcs {
-        let target = if dst_is_dir { format!("{}/{}", dst.trim_end_matches('/'), path::file_name(&path::normalize("/", s))) } else { dst.clone() };
+        let target = if dst_is_dir {
+            format!("{}/{}", dst.trim_end_matches('/'), path::file_name(&path::normalize("/", s)))
+        } else {
+            dst.clone()
+        };
         if let Err(e) = copy_node(ctx, s, &target, &co, true) {
             fail(ctx, "cp", &e);
             status = 1;
@@ -336,7 +346,11 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let dst_is_dir = ctx.fs.lookup(&cwd, dst, true).is_ok_and(|(_, n)| n.is_dir());
     let mut status = 0;
     for s in srcs {
-        let target = if dst_is_dir { format!("{}/{}", dst.trim_end_matches('/'), path::file_name(&path::normalize("/", s))) } else { dst.clone() };
+        let target = if dst_is_dir {
+            format!("{}/{}", dst.trim_end_matches('/'), path::file_name(&path::normalize("/", s)))
+        } else {
+            dst.clone()
+        };
         if let Err(e) = ctx.fs.lookup(&cwd, s, false) {
             fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
             status = 1;
@@ -368,7 +382,11 @@ pub fn ln(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let link_is_dir = ctx.fs.lookup(&cwd, &link, !no_deref).is_ok_and(|(_, n)| n.is_dir());
     let mut status = 0;
     for t in &targets {
-        let at = if link_is_dir { format!("{}/{}", link.trim_end_matches('/'), path::file_name(&path::normalize("/", t))) } else { link.clone() };
+        let at = if link_is_dir {
+            format!("{}/{}", link.trim_end_matches('/'), path::file_name(&path::normalize("/", t)))
+        } else {
+            link.clone()
+        };
         if ctx.fs.lookup(&cwd, &at, false).is_ok() {
             if force {
                 let _ = ctx.fs.remove(&cwd, &at, false);
@@ -379,7 +397,11 @@ pub fn ln(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
         }
         let meta = new_meta(ctx, 0o777);
-        let r = if symbolic { ctx.fs.symlink(&cwd, t, &at, meta).map(|_| ()) } else { ctx.fs.hard_link(&cwd, t, &at).map(|_| ()) };
+        let r = if symbolic {
+            ctx.fs.symlink(&cwd, t, &at, meta).map(|_| ())
+        } else {
+            ctx.fs.hard_link(&cwd, t, &at).map(|_| ())
+        };
         if let Err(e) = r {
             fail(ctx, "ln", &format!("{at}: {e}"));
             status = 1;
@@ -456,7 +478,8 @@ pub fn mktemp(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "p");
     let dir = o.val('p').map(String::from).or_else(|| ctx.env.get("TMPDIR").cloned()).unwrap_or_else(|| "/tmp".into());
     let template = o.args.first().cloned().unwrap_or_else(|| "tmp.XXXXXX".into());
-    let base = if template.contains('/') { template.clone() } else { format!("{}/{template}", dir.trim_end_matches('/')) };
+    let base =
+        if template.contains('/') { template.clone() } else { format!("{}/{template}", dir.trim_end_matches('/')) };
     let xs = base.len() - base.trim_end_matches('X').len();
     let stem = &base[..base.len() - xs];
     const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -581,7 +604,10 @@ pub fn dd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let full = n / bs;
     let part = (n % bs != 0) as usize;
-    ctx.err(&format!("{full}+{part} records in\n{full}+{part} records out\n{n} bytes ({}) copied\n", human_bytes(n as u64)));
+    ctx.err(&format!(
+        "{full}+{part} records in\n{full}+{part} records out\n{n} bytes ({}) copied\n",
+        human_bytes(n as u64)
+    ));
     0
 }
 

@@ -129,7 +129,8 @@ impl P<'_> {
             "-empty" => E::Empty,
             "-newer" => {
                 let f = self.arg(&tok)?;
-                let t = sh.fs.lookup(&sh.st.cwd, &f, true).map(|(_, n)| n.meta.mtime).map_err(|e| format!("{f}: {e}"))?;
+                let t =
+                    sh.fs.lookup(&sh.st.cwd, &f, true).map(|(_, n)| n.meta.mtime).map_err(|e| format!("{f}: {e}"))?;
                 E::Newer(t)
             }
             "-perm" => {
@@ -143,11 +144,17 @@ impl P<'_> {
             }
             "-user" => {
                 let u = self.arg(&tok)?;
-                E::User(crate::vfs::accounts::find_user(sh.fs, &u).map(|x| x.uid).ok_or_else(|| format!("invalid user name '{u}'"))?)
+                E::User(
+                    crate::vfs::accounts::find_user(sh.fs, &u)
+                        .map(|x| x.uid)
+                        .ok_or_else(|| format!("invalid user name '{u}'"))?,
+                )
             }
             "-group" => {
                 let g = self.arg(&tok)?;
-                E::Group(crate::vfs::accounts::find_group(sh.fs, &g).ok_or_else(|| format!("invalid group name '{g}'"))?)
+                E::Group(
+                    crate::vfs::accounts::find_group(sh.fs, &g).ok_or_else(|| format!("invalid group name '{g}'"))?,
+                )
             }
             "-print" => {
                 self.has_action = true;
@@ -169,7 +176,9 @@ impl P<'_> {
                 let mut cmd = Vec::new();
                 let mut plus = false;
                 loop {
-                    let Some(a) = self.peek().map(String::from) else { return Err(format!("{tok}: missing argument to `{tok}'")) };
+                    let Some(a) = self.peek().map(String::from) else {
+                        return Err(format!("{tok}: missing argument to `{tok}'"));
+                    };
                     self.i += 1;
                     if a == ";" {
                         break;
@@ -203,10 +212,22 @@ fn eval(sh: &mut Shell<'_>, e: &E, shown: &str, at: &str, n: &Node, w: &mut Walk
         E::Not(a) => !eval(sh, a, shown, at, n, w)?,
         E::Name(p, ic) => {
             let base = if shown == "/" { "/" } else { path::file_name(shown.trim_end_matches('/')) };
-            if *ic { glob::matches_nocase(p, base) } else { glob::matches(p, base) }
+            if *ic {
+                glob::matches_nocase(p, base)
+            } else {
+                glob::matches(p, base)
+            }
         }
-        E::Path(p, ic) => if *ic { glob::matches_nocase(p, shown) } else { glob::matches(p, shown) },
-        E::Type(t) => matches!((t, &n.kind), ('f', NodeKind::File(_)) | ('d', NodeKind::Dir) | ('l', NodeKind::Symlink(_))),
+        E::Path(p, ic) => {
+            if *ic {
+                glob::matches_nocase(p, shown)
+            } else {
+                glob::matches(p, shown)
+            }
+        }
+        E::Type(t) => {
+            matches!((t, &n.kind), ('f', NodeKind::File(_)) | ('d', NodeKind::Dir) | ('l', NodeKind::Symlink(_)))
+        }
         E::Size(cmp, bytes) => {
             let unit = if *bytes == 0 { 1 } else { *bytes };
             let size = n.size();
@@ -214,7 +235,10 @@ fn eval(sh: &mut Shell<'_>, e: &E, shown: &str, at: &str, n: &Node, w: &mut Walk
             match cmp {
                 1 => size > *bytes,
                 -1 => size < *bytes,
-                _ => size == *bytes || (size.div_ceil(512) * 512 == bytes.div_ceil(512) * 512 && *bytes % 512 == 0 && *bytes > 0),
+                _ => {
+                    size == *bytes
+                        || (size.div_ceil(512) * 512 == bytes.div_ceil(512) * 512 && *bytes % 512 == 0 && *bytes > 0)
+                }
             }
         }
         E::Empty => match &n.kind {
@@ -294,7 +318,11 @@ pub fn find(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         match p.or(sh) {
             Ok(e) if p.i == p.args.len() => e,
             Ok(_) => {
-                sh.error(&format!("find: unexpected argument: {}", p.args[p.i]).replacen(&format!("{}: ", sh.name), "", 0));
+                sh.error(&format!("find: unexpected argument: {}", p.args[p.i]).replacen(
+                    &format!("{}: ", sh.name),
+                    "",
+                    0,
+                ));
                 return Ok(1);
             }
             Err(e) => {
@@ -307,7 +335,8 @@ pub fn find(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     };
     let expr = if p.has_action { expr } else { E::And(Box::new(expr), Box::new(E::Print(false))) };
     let depth_first = argv[k..].iter().any(|a| a == "-delete" || a == "-depth");
-    let mut w = Walk { out: Vec::new(), batches: vec![Vec::new(); p.execs], status: 0, prune: false, deletes: Vec::new() };
+    let mut w =
+        Walk { out: Vec::new(), batches: vec![Vec::new(); p.execs], status: 0, prune: false, deletes: Vec::new() };
     for root in &roots {
         let cwd = sh.st.cwd.clone();
         let Ok((at, _)) = sh.fs.lookup(&cwd, root, true) else {

@@ -41,7 +41,11 @@ impl G {
     }
 
     fn matches(&self, l: &str) -> bool {
-        let hit = if !self.line && !self.word { self.res.iter().any(|r| r.is_match(l)) } else { !self.spans(l).is_empty() || self.line_whole(l) };
+        let hit = if !self.line && !self.word {
+            self.res.iter().any(|r| r.is_match(l))
+        } else {
+            !self.spans(l).is_empty() || self.line_whole(l)
+        };
         hit != self.invert
     }
 
@@ -92,7 +96,9 @@ pub fn grep(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut args = o.args.clone();
     if pats.is_empty() && !o.has('f') {
         if args.is_empty() {
-            ctx.err("Usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n");
+            ctx.err(
+                "Usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n",
+            );
             return 2;
         }
         pats.push(args.remove(0));
@@ -157,7 +163,11 @@ pub fn grep(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             if o.has('c') || o.has('l') || o.has('L') {
                 continue;
             }
-            let prefix = format!("{}{}", if show_names { format!("{shown}:") } else { String::new() }, if o.has('n') { format!("{}:", no + 1) } else { String::new() });
+            let prefix = format!(
+                "{}{}",
+                if show_names { format!("{shown}:") } else { String::new() },
+                if o.has('n') { format!("{}:", no + 1) } else { String::new() }
+            );
             if g.only && !g.invert {
                 for (s, e) in g.spans(l) {
                     if e > s {
@@ -185,5 +195,9 @@ pub fn grep(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     if error && !(o.has('s') && any) {
         return 2;
     }
-    if any { 0 } else { 1 }
+    if any {
+        0
+    } else {
+        1
+    }
 }

@@ -2,13 +2,24 @@
 //! `which`.
 
 use super::common::{fail, Opts};
-use crate::util::time::{civil_from_days as civil, days_from_civil};
 use crate::shell::applet::Ctx;
-
+use crate::util::time::{civil_from_days as civil, days_from_civil};
 
 const DAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Formats a UTC timestamp with a `strftime` subset.
 pub fn strftime(fmt: &str, t: i64) -> String {
@@ -135,11 +146,14 @@ pub fn which(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut status = 0;
     for name in &o.args {
         let found = if name.contains('/') {
-            ctx.fs.lookup(&ctx.cwd, name, true).is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0).then(|| name.clone())
+            ctx.fs
+                .lookup(&ctx.cwd, name, true)
+                .is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0)
+                .then(|| name.clone())
         } else {
-            path.split(':').map(|d| format!("{}/{name}", d.trim_end_matches('/'))).find(|p| {
-                ctx.fs.lookup(&ctx.cwd, p, true).is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0)
-            })
+            path.split(':')
+                .map(|d| format!("{}/{name}", d.trim_end_matches('/')))
+                .find(|p| ctx.fs.lookup(&ctx.cwd, p, true).is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0))
         };
         match found {
             Some(p) => ctx.out(&format!("{p}\n")),

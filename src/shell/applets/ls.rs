@@ -2,8 +2,8 @@
 
 use super::common::{fail, Opts};
 use super::info::strftime;
-use crate::vfs::accounts::{group_name, user_name};
 use crate::shell::applet::Ctx;
+use crate::vfs::accounts::{group_name, user_name};
 use crate::vfs::{path, Node, NodeKind};
 
 /// Sizes as busybox's `-h` prints them: `6`, `16.0K`, `2.9M`.
@@ -48,8 +48,16 @@ struct Ls {
 
 fn long_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String {
     let nlink = if n.is_dir() { 2 + ctx.fs.children(at).filter(|(_, c)| c.is_dir()).count() } else { 1 };
-    let user = if ls.numeric { n.meta.uid.to_string() } else { user_name(ctx.fs, n.meta.uid).unwrap_or_else(|| n.meta.uid.to_string()) };
-    let group = if ls.numeric { n.meta.gid.to_string() } else { group_name(ctx.fs, n.meta.gid).unwrap_or_else(|| n.meta.gid.to_string()) };
+    let user = if ls.numeric {
+        n.meta.uid.to_string()
+    } else {
+        user_name(ctx.fs, n.meta.uid).unwrap_or_else(|| n.meta.uid.to_string())
+    };
+    let group = if ls.numeric {
+        n.meta.gid.to_string()
+    } else {
+        group_name(ctx.fs, n.meta.gid).unwrap_or_else(|| n.meta.gid.to_string())
+    };
     let size = if ls.human { format!("{:>7}", human(n.size())) } else { format!("{:>9}", n.size()) };
     let recent = (ctx.now - n.meta.mtime).abs() < 182 * 86400;
     let date = if recent { strftime("%b %e %H:%M", n.meta.mtime) } else { strftime("%b %e  %Y", n.meta.mtime) };
@@ -109,7 +117,9 @@ fn sort_entries(ls: &Ls, v: &mut [(String, String, Node)]) {
 }
 
 fn list_dir(ctx: &mut Ctx<'_>, ls: &Ls, shown: &str, at: &str, header: bool, first: &mut bool) {
-    let mut entries: Vec<(String, String, Node)> = ctx.fs.children(at)
+    let mut entries: Vec<(String, String, Node)> = ctx
+        .fs
+        .children(at)
         .filter(|(n, _)| ls.all || ls.almost || !n.starts_with('.'))
         .map(|(n, node)| (n.to_string(), path::join(at, n), node.clone()))
         .collect();
@@ -131,8 +141,13 @@ fn list_dir(ctx: &mut Ctx<'_>, ls: &Ls, shown: &str, at: &str, header: bool, fir
     }
     *first = false;
     if ls.long {
-        let total: u64 = entries.iter().filter(|(n, _, _)| n != "." && n != "..").map(|(_, _, n)| blocks(n)).sum::<u64>()
-            + if ls.all { entries.iter().filter(|(n, _, _)| n == "." || n == "..").map(|(_, _, n)| blocks(n)).sum() } else { 0 };
+        let total: u64 =
+            entries.iter().filter(|(n, _, _)| n != "." && n != "..").map(|(_, _, n)| blocks(n)).sum::<u64>()
+                + if ls.all {
+                    entries.iter().filter(|(n, _, _)| n == "." || n == "..").map(|(_, _, n)| blocks(n)).sum()
+                } else {
+                    0
+                };
         out.push_str(&format!("total {total}\n"));
     }
     for (name, p, n) in &entries {
@@ -181,7 +196,12 @@ pub fn ls(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match ctx.fs.lookup(&cwd, a, follow) {
             Ok((at, n)) => {
                 let n = n.clone();
-                let is_dir = n.is_dir() || (!follow && !ls.dir_only && n.is_symlink() && ctx.fs.lookup(&cwd, a, true).is_ok_and(|(_, t)| t.is_dir()) && !ls.long);
+                let is_dir = n.is_dir()
+                    || (!follow
+                        && !ls.dir_only
+                        && n.is_symlink()
+                        && ctx.fs.lookup(&cwd, a, true).is_ok_and(|(_, t)| t.is_dir())
+                        && !ls.long);
                 if is_dir && !ls.dir_only {
                     let real = ctx.fs.resolve(&cwd, a, true).unwrap_or(at.clone());
                     dirs.push((a.clone(), real, n));
@@ -257,7 +277,9 @@ fn stat_format(ctx: &Ctx<'_>, fmt: &str, name: &str, n: &Node) -> String {
             Some('b') => out.push_str(&(blocks(n) * 2).to_string()),
             Some('B') => out.push_str("512"),
             Some('Y') | Some('X') | Some('Z') => out.push_str(&n.meta.mtime.to_string()),
-            Some('y') | Some('x') | Some('z') => out.push_str(&strftime("%Y-%m-%d %H:%M:%S.000000000 +0000", n.meta.mtime)),
+            Some('y') | Some('x') | Some('z') => {
+                out.push_str(&strftime("%Y-%m-%d %H:%M:%S.000000000 +0000", n.meta.mtime))
+            }
             Some('%') => out.push('%'),
             Some(o) => {
                 out.push('%');
@@ -282,7 +304,10 @@ pub fn stat(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     Some(fmt) => stat_format(ctx, fmt, f, &n) + "\n",
                     None => {
                         let fmt = "  File: %N\n  Size: %s\t\tBlocks: %b\tIO Block: 4096   %F\nDevice: 801h/2049d\tInode: %i\tLinks: %h\nAccess: (%04a/%A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n";
-                        let fmt = fmt.replace("%04a", &format!("{:04o}", n.meta.mode & 0o7777)).replace("%5u", &format!("{:5}", n.meta.uid)).replace("%5g", &format!("{:5}", n.meta.gid));
+                        let fmt = fmt
+                            .replace("%04a", &format!("{:04o}", n.meta.mode & 0o7777))
+                            .replace("%5u", &format!("{:5}", n.meta.uid))
+                            .replace("%5g", &format!("{:5}", n.meta.gid));
                         let u = format!("{:>8}", user_name(ctx.fs, n.meta.uid).unwrap_or_else(|| "UNKNOWN".into()));
                         let g = format!("{:>8}", group_name(ctx.fs, n.meta.gid).unwrap_or_else(|| "UNKNOWN".into()));
                         let fmt = fmt.replace("%8U", &u).replace("%8G", &g);
@@ -304,7 +329,15 @@ pub fn stat(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 pub fn du(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "d");
     let args = if o.args.is_empty() { vec![".".to_string()] } else { o.args.clone() };
-    let fmt = |n: u64| if o.has('h') { human(n * 1024) } else if o.has('m') { n.div_ceil(1024).to_string() } else { n.to_string() };
+    let fmt = |n: u64| {
+        if o.has('h') {
+            human(n * 1024)
+        } else if o.has('m') {
+            n.div_ceil(1024).to_string()
+        } else {
+            n.to_string()
+        }
+    };
     let max_depth: Option<usize> = o.val('d').and_then(|d| d.parse().ok()).or(if o.has('s') { Some(0) } else { None });
     let mut out = String::new();
     let mut status = 0;
@@ -317,7 +350,8 @@ pub fn du(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             continue;
         };
         // Sum per directory, bottom-up.
-        let entries: Vec<(String, u64, bool)> = ctx.fs.subtree(&at).map(|(p, n)| (p.clone(), blocks(n), n.is_dir())).collect();
+        let entries: Vec<(String, u64, bool)> =
+            ctx.fs.subtree(&at).map(|(p, n)| (p.clone(), blocks(n), n.is_dir())).collect();
         let mut lines = Vec::new();
         let base_depth = at.matches('/').count() - usize::from(at == "/");
         for (p, _, is_dir) in entries.iter().rev() {

@@ -2,8 +2,8 @@
 
 use super::common::{fail, Opts};
 use super::files::parse_mode;
-use crate::vfs::accounts::{find_group, find_user, groups, users};
 use crate::shell::applet::Ctx;
+use crate::vfs::accounts::{find_group, find_user, groups, users};
 use crate::vfs::Meta;
 
 /// The paths to change: the target and, with `recursive`, everything below it.

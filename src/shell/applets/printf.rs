@@ -159,7 +159,11 @@ pub fn fmt_g(v: f64, prec: usize, alt: bool) -> String {
         format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
     } else {
         let s = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v);
-        if alt { s } else { strip_zeros(&s) }
+        if alt {
+            s
+        } else {
+            strip_zeros(&s)
+        }
     };
     s
 }
@@ -395,11 +399,19 @@ pub fn format(fmt: &str, args: &[Arg], printf_escapes: bool) -> Result<(String, 
                         }
                         let e: i32 = e.parse().unwrap_or(0);
                         let s = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-                        if conv == 'E' { s.to_uppercase() } else { s }
+                        if conv == 'E' {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
                     }
                     _ => {
                         let s = fmt_g(v.abs(), p.min(MAX_DIGITS), flags.contains('#'));
-                        if conv == 'G' { s.to_uppercase() } else { s }
+                        if conv == 'G' {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
                     }
                 };
                 pad(sign(body, v < 0.0), w, left, zero)

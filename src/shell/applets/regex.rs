@@ -60,7 +60,8 @@ pub fn translate(re: &str, extended: bool) -> Result<String, String> {
             }
             '^' => out.push_str("\\^"),
             '$' => {
-                let at_end = i + 1 == cs.len() || (!extended && cs.get(i + 1) == Some(&'\\') && matches!(cs.get(i + 2), Some(')') | Some('|')));
+                let at_end = i + 1 == cs.len()
+                    || (!extended && cs.get(i + 1) == Some(&'\\') && matches!(cs.get(i + 2), Some(')') | Some('|')));
                 if extended || at_end {
                     out.push('$');
                 } else {
@@ -134,7 +135,10 @@ fn bracket(cs: &[char], start: usize) -> Result<(String, usize), String> {
 /// Compiles a POSIX expression (or a fixed string with `fixed`).
 pub fn compile(re: &str, extended: bool, icase: bool, fixed: bool) -> Result<Regex, String> {
     let pat = if fixed { regex::escape(re) } else { translate(re, extended)? };
-    RegexBuilder::new(&pat).case_insensitive(icase).build().map_err(|e| format!("bad regex '{re}': {}", e.to_string().lines().last().unwrap_or("")))
+    RegexBuilder::new(&pat)
+        .case_insensitive(icase)
+        .build()
+        .map_err(|e| format!("bad regex '{re}': {}", e.to_string().lines().last().unwrap_or("")))
 }
 
 #[cfg(test)]

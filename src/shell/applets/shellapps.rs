@@ -177,7 +177,11 @@ fn install(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     for name in super::busybox_names().filter(|n| *n != "busybox") {
         let link = format!("{}/{name}", dir.trim_end_matches('/'));
         let cwd = sh.st.cwd.clone();
-        let r = if symbolic { sh.fs.symlink(&cwd, target, &link, meta).map(|_| ()) } else { sh.fs.hard_link(&cwd, target, &link).map(|_| ()) };
+        let r = if symbolic {
+            sh.fs.symlink(&cwd, target, &link, meta).map(|_| ())
+        } else {
+            sh.fs.hard_link(&cwd, target, &link).map(|_| ())
+        };
         match r {
             Ok(()) | Err(crate::vfs::FsError::Exists) => {}
             Err(e) => sh.write_fd(2, format!("busybox: {link}: {e}\n").as_bytes())?,

@@ -103,7 +103,13 @@ impl T<'_, '_> {
             "-nt" | "-ot" => {
                 let m = |p: &str| self.ctx.fs.lookup(&self.ctx.cwd, p, true).ok().map(|(_, n)| n.meta.mtime);
                 match (m(a), m(b)) {
-                    (Some(x), Some(y)) => if op == "-nt" { x > y } else { x < y },
+                    (Some(x), Some(y)) => {
+                        if op == "-nt" {
+                            x > y
+                        } else {
+                            x < y
+                        }
+                    }
                     (Some(_), None) => op == "-nt",
                     (None, Some(_)) => op == "-ot",
                     _ => false,
@@ -126,7 +132,13 @@ impl T<'_, '_> {
             if ctx.uid == 0 {
                 return bit != 1 || n.is_dir() || n.meta.mode & 0o111 != 0;
             }
-            let shift = if n.meta.uid == ctx.uid { 6 } else if n.meta.gid == ctx.gid { 3 } else { 0 };
+            let shift = if n.meta.uid == ctx.uid {
+                6
+            } else if n.meta.gid == ctx.gid {
+                3
+            } else {
+                0
+            };
             (n.meta.mode >> shift) & bit != 0
         };
         match op {

@@ -35,14 +35,19 @@ fn head_tail(ctx: &mut Ctx<'_>, argv: &[String], tail: bool) -> i32 {
     let spec = bytes.or(o.val('n')).unwrap_or("10").to_string();
     let from_start = tail && spec.starts_with('+');
     let neg = !tail && spec.starts_with('-');
-    let n: usize = spec.trim_start_matches(['+', '-']).trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(10);
+    let n: usize =
+        spec.trim_start_matches(['+', '-']).trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(10);
     for (i, (fname, d)) in files.iter().enumerate() {
         if multi {
             ctx.out(&format!("{}==> {fname} <==\n", if i > 0 { "\n" } else { "" }));
         }
         let out: Vec<u8> = if bytes.is_some() {
             if tail {
-                if from_start { d[(n.max(1) - 1).min(d.len())..].to_vec() } else { d[d.len().saturating_sub(n)..].to_vec() }
+                if from_start {
+                    d[(n.max(1) - 1).min(d.len())..].to_vec()
+                } else {
+                    d[d.len().saturating_sub(n)..].to_vec()
+                }
             } else if neg {
                 d[..d.len().saturating_sub(n)].to_vec()
             } else {
@@ -51,7 +56,11 @@ fn head_tail(ctx: &mut Ctx<'_>, argv: &[String], tail: bool) -> i32 {
         } else {
             let ls = split_lines(d);
             let sel: &[&[u8]] = if tail {
-                if from_start { &ls[(n.max(1) - 1).min(ls.len())..] } else { &ls[ls.len().saturating_sub(n)..] }
+                if from_start {
+                    &ls[(n.max(1) - 1).min(ls.len())..]
+                } else {
+                    &ls[ls.len().saturating_sub(n)..]
+                }
             } else if neg {
                 &ls[..ls.len().saturating_sub(n)]
             } else {
@@ -154,7 +163,8 @@ fn parse_key(spec: &str) -> Key {
         Some((f, c)) => (f.parse().unwrap_or(1), c.parse().unwrap_or(1)),
         None => (start.parse().unwrap_or(1), 1),
     };
-    let ef = end.map(|e| e.split('.').next().unwrap_or("0").trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(0));
+    let ef = end
+        .map(|e| e.split('.').next().unwrap_or("0").trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(0));
     Key { start_field: sf, start_char: sc, end_field: ef, numeric: flags.contains('n'), reverse: flags.contains('r') }
 }
 
@@ -227,7 +237,8 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         lines.extend(parts);
     }
     let sep = o.val('t').and_then(|s| s.chars().next());
-    let keys: Vec<Key> = o.flags.iter().filter(|(f, _)| *f == 'k').filter_map(|(_, v)| v.as_deref().map(parse_key)).collect();
+    let keys: Vec<Key> =
+        o.flags.iter().filter(|(f, _)| *f == 'k').filter_map(|(_, v)| v.as_deref().map(parse_key)).collect();
     let numeric = o.has('n') || o.has('g') || o.has('h');
     let fold = o.has('f');
     let ignore_blanks = o.has('b');
@@ -236,7 +247,11 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             num_key(a).partial_cmp(&num_key(b)).unwrap_or(std::cmp::Ordering::Equal)
         } else {
             let (a, b) = if ignore_blanks { (a.trim_start(), b.trim_start()) } else { (a, b) };
-            if fold { a.to_uppercase().cmp(&b.to_uppercase()) } else { a.cmp(b) }
+            if fold {
+                a.to_uppercase().cmp(&b.to_uppercase())
+            } else {
+                a.cmp(b)
+            }
         }
     };
     let reverse = o.has('r');
@@ -254,14 +269,21 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         if c == std::cmp::Ordering::Equal && !o.has('s') && !(o.has('u')) {
             c = a.cmp(b);
         }
-        if reverse { c.reverse() } else { c }
+        if reverse {
+            c.reverse()
+        } else {
+            c
+        }
     });
     if o.has('u') {
         let same = |a: &String, b: &String| -> bool {
             if keys.is_empty() {
                 cmp_text(a, b, numeric) == std::cmp::Ordering::Equal
             } else {
-                keys.iter().all(|k| cmp_text(key_text(a, k, sep), key_text(b, k, sep), k.numeric || numeric) == std::cmp::Ordering::Equal)
+                keys.iter().all(|k| {
+                    cmp_text(key_text(a, k, sep), key_text(b, k, sep), k.numeric || numeric)
+                        == std::cmp::Ordering::Equal
+                })
             }
         };
         lines.dedup_by(|b, a| same(a, b));
@@ -281,7 +303,11 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         None => ctx.out(&s),
     }
-    if failed { 2 } else { 0 }
+    if failed {
+        2
+    } else {
+        0
+    }
 }
 
 /// `uniq [-cdu] [-i] [INPUT [OUTPUT]]`
@@ -296,7 +322,11 @@ pub fn uniq(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             rest = rest.trim_start_matches([' ', '\t']);
             rest = rest.trim_start_matches(|c: char| c != ' ' && c != '\t');
         }
-        if o.has('i') { rest.to_lowercase() } else { rest.to_string() }
+        if o.has('i') {
+            rest.to_lowercase()
+        } else {
+            rest.to_string()
+        }
     };
     let mut groups: Vec<(String, usize)> = Vec::new();
     for l in text.lines() {
@@ -453,7 +483,8 @@ pub fn cut(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     }
                     continue;
                 }
-                let parts: Vec<&str> = line.split(delim).enumerate().filter(|(i, _)| want(i + 1)).map(|(_, p)| p).collect();
+                let parts: Vec<&str> =
+                    line.split(delim).enumerate().filter(|(i, _)| want(i + 1)).map(|(_, p)| p).collect();
                 s.push_str(&parts.join(&delim.to_string()));
             } else {
                 s.extend(line.chars().enumerate().filter(|(i, _)| want(i + 1)).map(|(_, c)| c));

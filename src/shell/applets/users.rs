@@ -17,7 +17,12 @@ fn append_line(ctx: &mut Ctx<'_>, p: &str, line: &str) {
     }
     s.push_str(line);
     s.push('\n');
-    let meta = ctx.fs.lookup("/", p, true).map(|(_, n)| n.meta).unwrap_or(Meta { mode: 0o644, uid: 0, gid: 0, mtime: ctx.now });
+    let meta = ctx.fs.lookup("/", p, true).map(|(_, n)| n.meta).unwrap_or(Meta {
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+        mtime: ctx.now,
+    });
     let meta = Meta { mtime: ctx.now, ..meta };
     if ctx.fs.get("/etc").is_none() {
         let _ = ctx.fs.mkdir_all("/", "/etc", Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now });
@@ -35,7 +40,8 @@ fn add_member(ctx: &mut Ctx<'_>, group: &str, user: &str) -> bool {
             let f: Vec<&str> = l.split(':').collect();
             if f.len() >= 3 && f[0] == group {
                 found = true;
-                let mut members: Vec<&str> = f.get(3).map(|m| m.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+                let mut members: Vec<&str> =
+                    f.get(3).map(|m| m.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
                 if !members.contains(&user) {
                     members.push(user);
                 }
@@ -47,7 +53,12 @@ fn add_member(ctx: &mut Ctx<'_>, group: &str, user: &str) -> bool {
         .collect();
     if found {
         let now = ctx.now;
-        let _ = ctx.fs.write_file("/", "/etc/group", Content::from(lines.join("\n") + "\n"), Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
+        let _ = ctx.fs.write_file(
+            "/",
+            "/etc/group",
+            Content::from(lines.join("\n") + "\n"),
+            Meta { mode: 0o644, uid: 0, gid: 0, mtime: now },
+        );
         let _ = ctx.fs.update_meta("/", "/etc/group", true, |m| m.mtime = now);
     }
     found
@@ -68,7 +79,8 @@ fn create_home(ctx: &mut Ctx<'_>, home: &str, uid: u32, gid: u32, mode: u32) {
     let parent = crate::vfs::path::parent(home).to_string();
     let _ = ctx.fs.mkdir_all("/", &parent, Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now });
     let _ = ctx.fs.mkdir("/", home, Meta { mode, uid, gid, mtime: ctx.now });
-    let skel: Vec<(String, crate::vfs::Node)> = ctx.fs.subtree("/etc/skel").filter(|(p, _)| *p != "/etc/skel").map(|(p, n)| (p.clone(), n.clone())).collect();
+    let skel: Vec<(String, crate::vfs::Node)> =
+        ctx.fs.subtree("/etc/skel").filter(|(p, _)| *p != "/etc/skel").map(|(p, n)| (p.clone(), n.clone())).collect();
     for (p, mut n) in skel {
         n.meta.uid = uid;
         n.meta.gid = gid;
@@ -107,11 +119,22 @@ pub fn id(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let n = o.has('n');
     let s = if o.has('u') {
-        if n { uname } else { uid.to_string() }
+        if n {
+            uname
+        } else {
+            uid.to_string()
+        }
     } else if o.has('g') {
-        if n { gname.unwrap_or_else(|| gid.to_string()) } else { gid.to_string() }
+        if n {
+            gname.unwrap_or_else(|| gid.to_string())
+        } else {
+            gid.to_string()
+        }
     } else if o.has('G') {
-        gids.iter().map(|g| if n { group_name(ctx.fs, *g).unwrap_or_else(|| g.to_string()) } else { g.to_string() }).collect::<Vec<_>>().join(" ")
+        gids.iter()
+            .map(|g| if n { group_name(ctx.fs, *g).unwrap_or_else(|| g.to_string()) } else { g.to_string() })
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         let fmt = |id: u32, nm: Option<String>| match nm {
             Some(nm) => format!("{id}({nm})"),
@@ -251,7 +274,13 @@ pub fn adduser(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
         },
         None if system => find_group(ctx.fs, "nogroup").unwrap_or(65533),
-        None => match add_group_entry(ctx, &name, Some(uid).filter(|u| !groups(ctx.fs).iter().any(|g| g.1 == *u)), false, false) {
+        None => match add_group_entry(
+            ctx,
+            &name,
+            Some(uid).filter(|u| !groups(ctx.fs).iter().any(|g| g.1 == *u)),
+            false,
+            false,
+        ) {
             Ok(g) => g,
             Err(e) => {
                 fail(ctx, "adduser", &e);
@@ -260,7 +289,8 @@ pub fn adduser(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         },
     };
     let home = o.val('h').map(String::from).unwrap_or_else(|| format!("/home/{name}"));
-    let shell = o.val('s').map(String::from).unwrap_or_else(|| if system { "/sbin/nologin".into() } else { "/bin/sh".into() });
+    let shell =
+        o.val('s').map(String::from).unwrap_or_else(|| if system { "/sbin/nologin".into() } else { "/bin/sh".into() });
     let gecos = o.val('g').map(String::from).unwrap_or_else(|| "Linux User,,,".into());
     append_line(ctx, "/etc/passwd", &format!("{name}:x:{uid}:{gid}:{gecos}:{home}:{shell}"));
     add_shadow(ctx, &name);
@@ -294,7 +324,9 @@ pub fn useradd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         None => free_id(&taken, 1000..=60000, false),
     };
     let gid = match o.val('g') {
-        Some(g) => match find_group(ctx.fs, g).filter(|id| groups(ctx.fs).iter().any(|x| x.1 == *id) || g.parse::<u32>().is_ok()) {
+        Some(g) => match find_group(ctx.fs, g)
+            .filter(|id| groups(ctx.fs).iter().any(|x| x.1 == *id) || g.parse::<u32>().is_ok())
+        {
             Some(gid) => gid,
             None => {
                 fail(ctx, "useradd", &format!("group '{g}' does not exist"));
@@ -303,7 +335,11 @@ pub fn useradd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         },
         None => {
             if groups(ctx.fs).iter().any(|g| g.0 == name) {
-                fail(ctx, "useradd", &format!("group {name} exists - if you want to add this user to that group, use -g."));
+                fail(
+                    ctx,
+                    "useradd",
+                    &format!("group {name} exists - if you want to add this user to that group, use -g."),
+                );
                 return 9;
             }
             let want = (!groups(ctx.fs).iter().any(|g| g.1 == uid)).then_some(uid);

@@ -92,10 +92,26 @@ pub fn apk(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         "update" => {
             fetch_indexes(ctx, &distro, !o.no_cache, o.quiet);
             for url in repositories(ctx) {
-                let tag = format!("v{}-{}-g{:010x}", distro.version_id, 100 + hash64(url.as_bytes()) % 90, hash64(url.as_bytes()) >> 24);
+                let tag = format!(
+                    "v{}-{}-g{:010x}",
+                    distro.version_id,
+                    100 + hash64(url.as_bytes()) % 90,
+                    hash64(url.as_bytes()) >> 24
+                );
                 ctx.out(&format!("{tag} [{url}]\n"));
             }
-            ctx.out(&format!("OK: {} distinct packages available\n", 24_164 + distro.release().split('.').nth(1).and_then(|m| m.parse::<usize>().ok()).unwrap_or(19).saturating_sub(19) * 1_100));
+            ctx.out(&format!(
+                "OK: {} distinct packages available\n",
+                24_164
+                    + distro
+                        .release()
+                        .split('.')
+                        .nth(1)
+                        .and_then(|m| m.parse::<usize>().ok())
+                        .unwrap_or(19)
+                        .saturating_sub(19)
+                        * 1_100
+            ));
             0
         }
         "upgrade" | "fix" => {
@@ -109,7 +125,9 @@ pub fn apk(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         "list" => list(ctx, &distro, &o),
         "search" => {
             let cat = catalogue(&distro);
-            for p in cat.iter().filter(|p| o.args.is_empty() || o.args.iter().any(|a| p.name.contains(a.trim_matches('*')))) {
+            for p in
+                cat.iter().filter(|p| o.args.is_empty() || o.args.iter().any(|a| p.name.contains(a.trim_matches('*'))))
+            {
                 ctx.out(&format!("{}-{}\n", p.name, p.version));
             }
             0
@@ -164,8 +182,17 @@ fn fetch_indexes(ctx: &mut Ctx<'_>, _distro: &Distro, store: bool, quiet: bool) 
             ctx.out(&format!("fetch {url}/x86_64/APKINDEX.tar.gz\n"));
         }
         if store && ctx.fs.mkdir_all("/", CACHE_DIR, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).is_ok() {
-            let content = Content::synthetic(index_size(&url), hash64(url.as_bytes()) ^ now as u64, &format!("APKINDEX of {url}"));
-            let _ = ctx.fs.write_file("/", &format!("{CACHE_DIR}/{}", index_name(&url)), content, Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
+            let content = Content::synthetic(
+                index_size(&url),
+                hash64(url.as_bytes()) ^ now as u64,
+                &format!("APKINDEX of {url}"),
+            );
+            let _ = ctx.fs.write_file(
+                "/",
+                &format!("{CACHE_DIR}/{}", index_name(&url)),
+                content,
+                Meta { mode: 0o644, uid: 0, gid: 0, mtime: now },
+            );
         }
     }
 }
@@ -189,7 +216,8 @@ fn add(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
     let cat = catalogue(distro);
     let mut db = apkdb::load(ctx.fs);
     let installed = |db: &[ApkEntry], n: &str| db.iter().any(|e| e.name == n);
-    let missing: Vec<&String> = o.args.iter().filter(|a| find(cat, base_name(a)).is_none() && !installed(&db, base_name(a))).collect();
+    let missing: Vec<&String> =
+        o.args.iter().filter(|a| find(cat, base_name(a)).is_none() && !installed(&db, base_name(a))).collect();
     if !missing.is_empty() {
         ctx.err("ERROR: unable to select packages:\n");
         for m in &missing {
@@ -201,7 +229,13 @@ fn add(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
     }
     // Resolve dependencies depth first so that they install before their dependents.
     let mut order: Vec<&Package> = Vec::new();
-    fn visit<'a>(cat: &'a [Package], name: &str, db: &[ApkEntry], order: &mut Vec<&'a Package>, seen: &mut Vec<String>) {
+    fn visit<'a>(
+        cat: &'a [Package],
+        name: &str,
+        db: &[ApkEntry],
+        order: &mut Vec<&'a Package>,
+        seen: &mut Vec<String>,
+    ) {
         if seen.iter().any(|s| s == name) || db.iter().any(|e| e.name == name) {
             return;
         }
@@ -238,8 +272,10 @@ fn add(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
         add_users(ctx.fs, &p.users, now);
         ctx.out(&format!("({}/{total}) Installing {} ({})\n", i + 1, p.name, p.version));
         let paths = install_files(ctx.fs, p, &PathFilter::none(), now);
-        bin_touched |= paths.iter().any(|f| ["/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"].iter().any(|d| f.starts_with(d)));
-        certs_touched |= p.name == "ca-certificates" || paths.iter().any(|f| f.starts_with("/usr/share/ca-certificates/"));
+        bin_touched |=
+            paths.iter().any(|f| ["/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"].iter().any(|d| f.starts_with(d)));
+        certs_touched |=
+            p.name == "ca-certificates" || paths.iter().any(|f| f.starts_with("/usr/share/ca-certificates/"));
         if p.scripts.iter().any(|s| s == "post-install") {
             ctx.out(&format!("Executing {}-{}.post-install\n", p.name, p.version));
         }
@@ -258,7 +294,12 @@ fn add(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
         if let Some(ca) = db.iter().find(|e| e.name == "ca-certificates") {
             ctx.out(&format!("Executing ca-certificates-{}.trigger\n", ca.version));
             let bundle = Content::synthetic(219_342, 0xca, "ca-certificates.crt (generated by update-ca-certificates)");
-            let _ = ctx.fs.write_file("/", "/etc/ssl/certs/ca-certificates.crt", bundle, Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
+            let _ = ctx.fs.write_file(
+                "/",
+                "/etc/ssl/certs/ca-certificates.crt",
+                bundle,
+                Meta { mode: 0o644, uid: 0, gid: 0, mtime: now },
+            );
         }
     }
     let mut world = apkdb::load_world(ctx.fs);
@@ -317,7 +358,8 @@ fn del(ctx: &mut Ctx<'_>, o: &Opts) -> i32 {
     for (i, e) in doomed.iter().enumerate() {
         ctx.out(&format!("({}/{total}) Purging {} ({})\n", i + 1, e.name, e.version));
         let paths: Vec<String> = e.paths.iter().map(|(p, _, _)| p.clone()).collect();
-        bin_touched |= e.files().any(|f| ["/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"].iter().any(|d| f.starts_with(d)));
+        bin_touched |=
+            e.files().any(|f| ["/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"].iter().any(|d| f.starts_with(d)));
         remove_paths(ctx.fs, &paths);
     }
     db.retain(|e| keep.contains(&e.name));
@@ -383,11 +425,16 @@ fn info(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
         }
         let (name, version, desc, url, size) = match (entry, find(cat, a)) {
             (Some(e), _) => (e.name.clone(), e.version.clone(), e.description.clone(), e.url.clone(), e.installed_size),
-            (None, Some(p)) => (p.name.clone(), p.version.clone(), p.description.clone(), p.url.clone(), p.installed_size()),
+            (None, Some(p)) => {
+                (p.name.clone(), p.version.clone(), p.description.clone(), p.url.clone(), p.installed_size())
+            }
             (None, None) => continue,
         };
         let nv = format!("{name}-{version}");
-        ctx.out(&format!("{nv} description:\n{desc}\n\n{nv} webpage:\n{url}\n\n{nv} installed size:\n{}\n\n", human(size)));
+        ctx.out(&format!(
+            "{nv} description:\n{desc}\n\n{nv} webpage:\n{url}\n\n{nv} installed size:\n{}\n\n",
+            human(size)
+        ));
     }
     rc
 }

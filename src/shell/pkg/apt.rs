@@ -92,7 +92,19 @@ fn run(ctx: &mut Ctx<'_>, argv: &[String], is_apt: bool) -> i32 {
         ctx.err("E: Unable to determine the distribution\n");
         return 100;
     };
-    let needs_root = matches!(o.cmd.as_str(), "update" | "install" | "remove" | "purge" | "autoremove" | "upgrade" | "dist-upgrade" | "full-upgrade" | "clean" | "autoclean");
+    let needs_root = matches!(
+        o.cmd.as_str(),
+        "update"
+            | "install"
+            | "remove"
+            | "purge"
+            | "autoremove"
+            | "upgrade"
+            | "dist-upgrade"
+            | "full-upgrade"
+            | "clean"
+            | "autoclean"
+    );
     if needs_root && ctx.uid != 0 {
         if o.cmd == "update" {
             ctx.out("Reading package lists...\n");
@@ -142,7 +154,10 @@ fn run(ctx: &mut Ctx<'_>, argv: &[String], is_apt: bool) -> i32 {
 }
 
 fn lists_present(ctx: &Ctx<'_>, d: &Distro) -> bool {
-    indexes(d).iter().filter(|i| i.what.ends_with("Packages")).all(|i| ctx.fs.get(&format!("{LISTS}/{}", i.file)).is_some())
+    indexes(d)
+        .iter()
+        .filter(|i| i.what.ends_with("Packages"))
+        .all(|i| ctx.fs.get(&format!("{LISTS}/{}", i.file)).is_some())
 }
 
 fn update(ctx: &mut Ctx<'_>, d: &Distro, is_apt: bool) -> i32 {
@@ -151,7 +166,12 @@ fn update(ctx: &mut Ctx<'_>, d: &Distro, is_apt: bool) -> i32 {
     let _ = ctx.fs.mkdir_all("/", LISTS, dir);
     let _ = ctx.fs.mkdir_all("/", &format!("{LISTS}/partial"), Meta { mode: 0o700, uid: 42, gid: 0, mtime: now });
     let _ = ctx.fs.mkdir_all("/", &format!("{LISTS}/auxfiles"), dir);
-    let _ = ctx.fs.write_file("/", &format!("{LISTS}/lock"), Content::default(), Meta { mode: 0o640, uid: 0, gid: 0, mtime: now });
+    let _ = ctx.fs.write_file(
+        "/",
+        &format!("{LISTS}/lock"),
+        Content::default(),
+        Meta { mode: 0o640, uid: 0, gid: 0, mtime: now },
+    );
     let mut fetched = 0u64;
     let mut n = 0;
     for idx in indexes(d) {
@@ -196,7 +216,12 @@ fn write_bin_caches(ctx: &mut Ctx<'_>) {
     let _ = ctx.fs.mkdir_all("/", "/var/cache/apt", Meta { mode: 0o755, uid: 0, gid: 0, mtime: now });
     for (name, size) in [("pkgcache.bin", 28_311_552u64), ("srcpkgcache.bin", 28_185_600)] {
         let c = Content::synthetic(size, size ^ now as u64, &format!("apt {name}"));
-        let _ = ctx.fs.write_file("/", &format!("/var/cache/apt/{name}"), c, Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
+        let _ = ctx.fs.write_file(
+            "/",
+            &format!("/var/cache/apt/{name}"),
+            c,
+            Meta { mode: 0o644, uid: 0, gid: 0, mtime: now },
+        );
     }
 }
 
@@ -259,7 +284,14 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
     // Resolve dependencies (and recommendations) depth first.
     let mut order: Vec<&Package> = Vec::new();
     let mut skipped_recs: Vec<String> = Vec::new();
-    fn visit<'a>(cat: &'a [Package], p: &'a Package, rec: bool, installed: &dyn Fn(&str) -> bool, order: &mut Vec<&'a Package>, skipped: &mut Vec<String>) {
+    fn visit<'a>(
+        cat: &'a [Package],
+        p: &'a Package,
+        rec: bool,
+        installed: &dyn Fn(&str) -> bool,
+        order: &mut Vec<&'a Package>,
+        skipped: &mut Vec<String>,
+    ) {
         if order.iter().any(|q| q.key == p.key) || installed(&p.name) {
             return;
         }
@@ -284,7 +316,8 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
     for p in &requested {
         visit(cat, p, o.recommends, &is_installed, &mut order, &mut skipped_recs);
     }
-    let extras: Vec<String> = order.iter().filter(|p| !requested.iter().any(|r| r.key == p.key)).map(|p| p.name.clone()).collect();
+    let extras: Vec<String> =
+        order.iter().filter(|p| !requested.iter().any(|r| r.key == p.key)).map(|p| p.name.clone()).collect();
     let mut sorted_extras = extras.clone();
     sorted_extras.sort();
     if !sorted_extras.is_empty() {
@@ -322,9 +355,16 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
     let mut debs = Vec::new();
     for (i, p) in order.iter().enumerate() {
         let arch = if p.arch.is_empty() { "amd64" } else { p.arch.as_str() };
-        ctx.out(&format!("Get:{} {mirror} {suite}/main amd64 {} {arch} {} [{}B]\n", i + 1, p.name, p.version, size_to_str(p.download_size())));
+        ctx.out(&format!(
+            "Get:{} {mirror} {suite}/main amd64 {} {arch} {} [{}B]\n",
+            i + 1,
+            p.name,
+            p.version,
+            size_to_str(p.download_size())
+        ));
         let deb = format!("{ARCHIVES}/{}_{}_{arch}.deb", p.name, p.version.replace(':', "%3a"));
-        let c = Content::synthetic(p.download_size(), hash64(deb.as_bytes()), &format!("{} {} .deb", p.name, p.version));
+        let c =
+            Content::synthetic(p.download_size(), hash64(deb.as_bytes()), &format!("{} {} .deb", p.name, p.version));
         let _ = ctx.fs.write_file("/", &deb, c, Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
         debs.push(deb);
     }
@@ -335,7 +375,11 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
     let filter = PathFilter::from_tree(ctx.fs);
     let mut status = status;
     let names = |key: &str| find(catalogue(d), key).map_or(key.to_string(), |p| p.name.clone());
-    let maintainer = if d.family == Family::Debian { "Debian Maintainers <debian-devel@lists.debian.org>" } else { "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>" };
+    let maintainer = if d.family == Family::Debian {
+        "Debian Maintainers <debian-devel@lists.debian.org>"
+    } else {
+        "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>"
+    };
     let mut db_count = count_db(ctx);
     let mut stanzas = Vec::new();
     for (i, p) in order.iter().enumerate() {
@@ -345,7 +389,12 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
             ctx.out(&format!("(Reading database ... {db_count} files and directories currently installed.)\n"));
         }
         let arch = st.get("Architecture").unwrap_or("amd64").to_string();
-        ctx.out(&format!("Preparing to unpack .../{:02}-{}_{}_{arch}.deb ...\n", i, p.name, p.version.replace(':', "%3a")));
+        ctx.out(&format!(
+            "Preparing to unpack .../{:02}-{}_{}_{arch}.deb ...\n",
+            i,
+            p.name,
+            p.version.replace(':', "%3a")
+        ));
         ctx.out(&format!("Unpacking {} ({}) ...\n", st.display_name(), p.version));
         add_users(ctx.fs, &p.users, now);
         let paths = install_files(ctx.fs, p, &filter, now);
@@ -358,7 +407,10 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
         if p.name == "ca-certificates" {
             ctx.out("Updating certificates in /etc/ssl/certs...\n146 added, 0 removed; done.\n");
         }
-        if p.name == "tzdata" && ctx.env.get("DEBIAN_FRONTEND").map(String::as_str) != Some("noninteractive") && d.family == Family::Ubuntu {
+        if p.name == "tzdata"
+            && ctx.env.get("DEBIAN_FRONTEND").map(String::as_str) != Some("noninteractive")
+            && d.family == Family::Ubuntu
+        {
             ctx.out("debconf: unable to initialize frontend: Dialog\ndebconf: (TERM is not set, so the dialog frontend is not usable.)\ndebconf: falling back to frontend: Readline\nConfiguring tzdata\n------------------\n\nPlease select the geographic area in which you live. Subsequent configuration\nquestions will narrow this down by presenting a list of cities, representing\nthe time zones in which they are located.\n\nGeographic area: \nUse of uninitialized value $_[1] in join or string at /usr/share/perl5/Debconf/DbDriver/Stack.pm line 111.\n\nCurrent default time zone: 'Etc/UTC'\n");
         }
     }
@@ -367,7 +419,9 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
             ctx.out(&format!("Processing triggers for libc-bin ({}) ...\n", libc.version()));
         }
     }
-    if order.iter().any(|p| p.name == "ca-certificates") || status.iter().any(|s| s.package() == "ca-certificates") && order.iter().any(|p| p.name.contains("java")) {
+    if order.iter().any(|p| p.name == "ca-certificates")
+        || status.iter().any(|s| s.package() == "ca-certificates") && order.iter().any(|p| p.name.contains("java"))
+    {
         ctx.out("Processing triggers for ca-certificates (20230311) ...\nUpdating certificates in /etc/ssl/certs...\n0 added, 0 removed; done.\nRunning hooks in /etc/ca-certificates/update.d...\ndone.\n");
     }
     status.extend(stanzas);
@@ -379,7 +433,13 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
         }
     }
     dpkgdb::save_auto(ctx.fs, &auto, now);
-    log(ctx, &format!("Install: {}", order.iter().map(|p| format!("{}:amd64 ({})", p.name, p.version)).collect::<Vec<_>>().join(", ")));
+    log(
+        ctx,
+        &format!(
+            "Install: {}",
+            order.iter().map(|p| format!("{}:amd64 ({})", p.name, p.version)).collect::<Vec<_>>().join(", ")
+        ),
+    );
     // DPkg::Post-Invoke of docker-clean.
     if ctx.fs.get(DOCKER_CLEAN).is_some() {
         clean(ctx);
@@ -471,7 +531,15 @@ fn remove(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts, purge: bool) -> i32 {
     finish_removal(ctx, cat, status, doomed, o, purge, true)
 }
 
-fn finish_removal(ctx: &mut Ctx<'_>, cat: &[Package], status: Vec<Stanza>, mut doomed: Vec<String>, o: &Opts, purge: bool, explicit: bool) -> i32 {
+fn finish_removal(
+    ctx: &mut Ctx<'_>,
+    cat: &[Package],
+    status: Vec<Stanza>,
+    mut doomed: Vec<String>,
+    o: &Opts,
+    purge: bool,
+    explicit: bool,
+) -> i32 {
     let mut auto = dpkgdb::load_auto(ctx.fs);
     if explicit {
         let left: Vec<Stanza> = status.iter().filter(|s| !doomed.iter().any(|n| n == s.package())).cloned().collect();
@@ -538,7 +606,8 @@ fn unneeded_auto(cat: &[Package], status: &[Stanza], auto: &[String]) -> Vec<Str
         }
         needed.push(n);
     }
-    let mut out: Vec<String> = status.iter().map(|s| s.package().to_string()).filter(|n| auto.contains(n) && !needed.contains(n)).collect();
+    let mut out: Vec<String> =
+        status.iter().map(|s| s.package().to_string()).filter(|n| auto.contains(n) && !needed.contains(n)).collect();
     out.sort();
     out
 }
@@ -619,7 +688,9 @@ mod tests {
         let mut t = tree_of("debian:bookworm-slim");
         let (code, _, err) = run(&mut t, 1000, &["apt-get", "install", "-y", "curl"]);
         assert_eq!(code, 100);
-        assert!(err.starts_with("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n"));
+        assert!(
+            err.starts_with("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n")
+        );
         run(&mut t, 0, &["apt-get", "update"]);
         let (code, _, _) = run(&mut t, 0, &["apt-get", "install", "-y", "git"]);
         assert_eq!(code, 0);

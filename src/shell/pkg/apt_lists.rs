@@ -28,37 +28,187 @@ struct Row {
 }
 
 const BOOKWORM: &[Row] = &[
-    Row { uri: "http://deb.debian.org/debian", what: "bookworm InRelease", shown: 151_000, file: "deb.debian.org_debian_dists_bookworm_InRelease", stored: 151_029 },
-    Row { uri: "http://deb.debian.org/debian", what: "bookworm-updates InRelease", shown: 55_400, file: "deb.debian.org_debian_dists_bookworm-updates_InRelease", stored: 55_412 },
-    Row { uri: "http://deb.debian.org/debian-security", what: "bookworm-security InRelease", shown: 48_000, file: "deb.debian.org_debian-security_dists_bookworm-security_InRelease", stored: 48_012 },
-    Row { uri: "http://deb.debian.org/debian", what: "bookworm/main amd64 Packages", shown: 8_787_000, file: "deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4", stored: 17_124_516 },
-    Row { uri: "http://deb.debian.org/debian", what: "bookworm-updates/main amd64 Packages", shown: 8_856, file: "deb.debian.org_debian_dists_bookworm-updates_main_binary-amd64_Packages.lz4", stored: 17_211 },
-    Row { uri: "http://deb.debian.org/debian-security", what: "bookworm-security/main amd64 Packages", shown: 179_000, file: "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.lz4", stored: 362_104 },
+    Row {
+        uri: "http://deb.debian.org/debian",
+        what: "bookworm InRelease",
+        shown: 151_000,
+        file: "deb.debian.org_debian_dists_bookworm_InRelease",
+        stored: 151_029,
+    },
+    Row {
+        uri: "http://deb.debian.org/debian",
+        what: "bookworm-updates InRelease",
+        shown: 55_400,
+        file: "deb.debian.org_debian_dists_bookworm-updates_InRelease",
+        stored: 55_412,
+    },
+    Row {
+        uri: "http://deb.debian.org/debian-security",
+        what: "bookworm-security InRelease",
+        shown: 48_000,
+        file: "deb.debian.org_debian-security_dists_bookworm-security_InRelease",
+        stored: 48_012,
+    },
+    Row {
+        uri: "http://deb.debian.org/debian",
+        what: "bookworm/main amd64 Packages",
+        shown: 8_787_000,
+        file: "deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4",
+        stored: 17_124_516,
+    },
+    Row {
+        uri: "http://deb.debian.org/debian",
+        what: "bookworm-updates/main amd64 Packages",
+        shown: 8_856,
+        file: "deb.debian.org_debian_dists_bookworm-updates_main_binary-amd64_Packages.lz4",
+        stored: 17_211,
+    },
+    Row {
+        uri: "http://deb.debian.org/debian-security",
+        what: "bookworm-security/main amd64 Packages",
+        shown: 179_000,
+        file: "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.lz4",
+        stored: 362_104,
+    },
 ];
 
 const NOBLE: &[Row] = &[
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble InRelease", shown: 256_000, file: "archive.ubuntu.com_ubuntu_dists_noble_InRelease", stored: 255_850 },
-    Row { uri: "http://security.ubuntu.com/ubuntu", what: "noble-security InRelease", shown: 126_000, file: "security.ubuntu.com_ubuntu_dists_noble-security_InRelease", stored: 126_060 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble-updates InRelease", shown: 126_000, file: "archive.ubuntu.com_ubuntu_dists_noble-updates_InRelease", stored: 126_080 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble-backports InRelease", shown: 126_000, file: "archive.ubuntu.com_ubuntu_dists_noble-backports_InRelease", stored: 126_020 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble/universe amd64 Packages", shown: 19_300_000, file: "archive.ubuntu.com_ubuntu_dists_noble_universe_binary-amd64_Packages.lz4", stored: 29_815_104 },
-    Row { uri: "http://security.ubuntu.com/ubuntu", what: "noble-security/main amd64 Packages", shown: 543_000, file: "security.ubuntu.com_ubuntu_dists_noble-security_main_binary-amd64_Packages.lz4", stored: 1_402_770 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble/main amd64 Packages", shown: 1_808_000, file: "archive.ubuntu.com_ubuntu_dists_noble_main_binary-amd64_Packages.lz4", stored: 3_082_140 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble/restricted amd64 Packages", shown: 117_000, file: "archive.ubuntu.com_ubuntu_dists_noble_restricted_binary-amd64_Packages.lz4", stored: 301_230 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble/multiverse amd64 Packages", shown: 331_000, file: "archive.ubuntu.com_ubuntu_dists_noble_multiverse_binary-amd64_Packages.lz4", stored: 562_990 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble-updates/main amd64 Packages", shown: 730_000, file: "archive.ubuntu.com_ubuntu_dists_noble-updates_main_binary-amd64_Packages.lz4", stored: 1_904_312 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "noble-updates/universe amd64 Packages", shown: 1_110_000, file: "archive.ubuntu.com_ubuntu_dists_noble-updates_universe_binary-amd64_Packages.lz4", stored: 2_874_410 },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble InRelease",
+        shown: 256_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble_InRelease",
+        stored: 255_850,
+    },
+    Row {
+        uri: "http://security.ubuntu.com/ubuntu",
+        what: "noble-security InRelease",
+        shown: 126_000,
+        file: "security.ubuntu.com_ubuntu_dists_noble-security_InRelease",
+        stored: 126_060,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble-updates InRelease",
+        shown: 126_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble-updates_InRelease",
+        stored: 126_080,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble-backports InRelease",
+        shown: 126_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble-backports_InRelease",
+        stored: 126_020,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble/universe amd64 Packages",
+        shown: 19_300_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble_universe_binary-amd64_Packages.lz4",
+        stored: 29_815_104,
+    },
+    Row {
+        uri: "http://security.ubuntu.com/ubuntu",
+        what: "noble-security/main amd64 Packages",
+        shown: 543_000,
+        file: "security.ubuntu.com_ubuntu_dists_noble-security_main_binary-amd64_Packages.lz4",
+        stored: 1_402_770,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble/main amd64 Packages",
+        shown: 1_808_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble_main_binary-amd64_Packages.lz4",
+        stored: 3_082_140,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble/restricted amd64 Packages",
+        shown: 117_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble_restricted_binary-amd64_Packages.lz4",
+        stored: 301_230,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble/multiverse amd64 Packages",
+        shown: 331_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble_multiverse_binary-amd64_Packages.lz4",
+        stored: 562_990,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble-updates/main amd64 Packages",
+        shown: 730_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble-updates_main_binary-amd64_Packages.lz4",
+        stored: 1_904_312,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "noble-updates/universe amd64 Packages",
+        shown: 1_110_000,
+        file: "archive.ubuntu.com_ubuntu_dists_noble-updates_universe_binary-amd64_Packages.lz4",
+        stored: 2_874_410,
+    },
 ];
 
 const JAMMY: &[Row] = &[
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy InRelease", shown: 270_000, file: "archive.ubuntu.com_ubuntu_dists_jammy_InRelease", stored: 270_087 },
-    Row { uri: "http://security.ubuntu.com/ubuntu", what: "jammy-security InRelease", shown: 129_000, file: "security.ubuntu.com_ubuntu_dists_jammy-security_InRelease", stored: 129_218 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy-updates InRelease", shown: 128_000, file: "archive.ubuntu.com_ubuntu_dists_jammy-updates_InRelease", stored: 128_012 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy-backports InRelease", shown: 127_000, file: "archive.ubuntu.com_ubuntu_dists_jammy-backports_InRelease", stored: 127_440 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy/universe amd64 Packages", shown: 17_500_000, file: "archive.ubuntu.com_ubuntu_dists_jammy_universe_binary-amd64_Packages.lz4", stored: 27_210_514 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy/main amd64 Packages", shown: 1_792_000, file: "archive.ubuntu.com_ubuntu_dists_jammy_main_binary-amd64_Packages.lz4", stored: 3_014_873 },
-    Row { uri: "http://security.ubuntu.com/ubuntu", what: "jammy-security/main amd64 Packages", shown: 2_318_000, file: "security.ubuntu.com_ubuntu_dists_jammy-security_main_binary-amd64_Packages.lz4", stored: 5_530_310 },
-    Row { uri: "http://archive.ubuntu.com/ubuntu", what: "jammy-updates/main amd64 Packages", shown: 2_595_000, file: "archive.ubuntu.com_ubuntu_dists_jammy-updates_main_binary-amd64_Packages.lz4", stored: 6_200_108 },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy InRelease",
+        shown: 270_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy_InRelease",
+        stored: 270_087,
+    },
+    Row {
+        uri: "http://security.ubuntu.com/ubuntu",
+        what: "jammy-security InRelease",
+        shown: 129_000,
+        file: "security.ubuntu.com_ubuntu_dists_jammy-security_InRelease",
+        stored: 129_218,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy-updates InRelease",
+        shown: 128_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy-updates_InRelease",
+        stored: 128_012,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy-backports InRelease",
+        shown: 127_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy-backports_InRelease",
+        stored: 127_440,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy/universe amd64 Packages",
+        shown: 17_500_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy_universe_binary-amd64_Packages.lz4",
+        stored: 27_210_514,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy/main amd64 Packages",
+        shown: 1_792_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy_main_binary-amd64_Packages.lz4",
+        stored: 3_014_873,
+    },
+    Row {
+        uri: "http://security.ubuntu.com/ubuntu",
+        what: "jammy-security/main amd64 Packages",
+        shown: 2_318_000,
+        file: "security.ubuntu.com_ubuntu_dists_jammy-security_main_binary-amd64_Packages.lz4",
+        stored: 5_530_310,
+    },
+    Row {
+        uri: "http://archive.ubuntu.com/ubuntu",
+        what: "jammy-updates/main amd64 Packages",
+        shown: 2_595_000,
+        file: "archive.ubuntu.com_ubuntu_dists_jammy-updates_main_binary-amd64_Packages.lz4",
+        stored: 6_200_108,
+    },
 ];
 
 /// The index files of a release: those recorded for bookworm, noble and jammy; other
@@ -71,6 +221,14 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
         _ => (JAMMY, "jammy"),
     };
     let rename = |s: &str| if d.codename.is_empty() { s.to_string() } else { s.replace(recorded, &d.codename) };
-    table.iter().map(|i| Index { uri: i.uri.to_string(), what: rename(i.what), shown: i.shown, file: rename(i.file), stored: i.stored }).collect()
+    table
+        .iter()
+        .map(|i| Index {
+            uri: i.uri.to_string(),
+            what: rename(i.what),
+            shown: i.shown,
+            file: rename(i.file),
+            stored: i.stored,
+        })
+        .collect()
 }
-

@@ -56,7 +56,9 @@ pub fn dpkg_query(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             "-f" | "--showformat" => format = it.next().cloned(),
             s if s.starts_with("--showformat=") => format = Some(s["--showformat=".len()..].to_string()),
             s if s.starts_with("-f") && s.len() > 2 => format = Some(s[2..].trim_start_matches('=').to_string()),
-            "-W" | "--show" | "-l" | "--list" | "-L" | "--listfiles" | "-s" | "--status" | "-S" | "--search" => op = Some(a.clone()),
+            "-W" | "--show" | "-l" | "--list" | "-L" | "--listfiles" | "-s" | "--status" | "-S" | "--search" => {
+                op = Some(a.clone())
+            }
             _ => args.push(a.clone()),
         }
     }
@@ -74,7 +76,10 @@ pub fn dpkg_query(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 }
 
 fn matches(s: &Stanza, pats: &[String]) -> bool {
-    pats.is_empty() || pats.iter().any(|p| crate::catalog::install::glob(p.as_bytes(), s.package().as_bytes()) || *p == s.display_name())
+    pats.is_empty()
+        || pats
+            .iter()
+            .any(|p| crate::catalog::install::glob(p.as_bytes(), s.package().as_bytes()) || *p == s.display_name())
 }
 
 fn list(ctx: &mut Ctx<'_>, pats: &[String]) -> i32 {
@@ -209,7 +214,12 @@ mod tests {
         let (code, out, _) = run(&mut t, 0, &["dpkg", "-l"]);
         assert_eq!(code, 0);
         assert!(out.starts_with("Desired=Unknown/Install/Remove/Purge/Hold\n"));
-        assert!(out.lines().any(|l| l.starts_with("ii  bash ") && l.contains(" 5.2.15-2+b7 ") && l.ends_with("GNU Bourne Again SHell")), "{out}");
+        assert!(
+            out.lines().any(|l| l.starts_with("ii  bash ")
+                && l.contains(" 5.2.15-2+b7 ")
+                && l.ends_with("GNU Bourne Again SHell")),
+            "{out}"
+        );
         assert!(out.contains("ii  libc6:amd64 "));
         let (_, out, _) = run(&mut t, 0, &["dpkg-query", "-W", "-f=${Package} ${Version}\\n", "dash"]);
         assert_eq!(out, "dash 0.5.12-2\n");

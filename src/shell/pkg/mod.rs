@@ -41,8 +41,22 @@ pub fn applet(name: &str) -> Option<AppletFn> {
 /// the same name: an installed package provides it (curl, git, GNU wget …), and the file
 /// run is not a link to busybox (the caller checks that).
 pub fn prefers(fs: &crate::vfs::Tree, name: &str) -> bool {
-    matches!(name, "curl" | "git" | "python3" | "node" | "npm" | "pip" | "pip3" | "jq" | "make" | "gcc" | "nginx" | "wget" | "httpd")
-        && programs::installed(fs, name)
+    matches!(
+        name,
+        "curl"
+            | "git"
+            | "python3"
+            | "node"
+            | "npm"
+            | "pip"
+            | "pip3"
+            | "jq"
+            | "make"
+            | "gcc"
+            | "nginx"
+            | "wget"
+            | "httpd"
+    ) && programs::installed(fs, name)
 }
 
 #[cfg(test)]
@@ -54,7 +68,9 @@ pub(crate) mod testutil {
 
     /// The tree of a built-in image.
     pub fn tree_of(reference: &str) -> Tree {
-        Tree::from_layers(&crate::catalog::images::lookup(reference).expect("catalogue data").expect("built-in image").layers)
+        Tree::from_layers(
+            &crate::catalog::images::lookup(reference).expect("catalogue data").expect("built-in image").layers,
+        )
     }
 
     /// Runs `argv` through [`super::applet`] as `uid` with stdin `input`.

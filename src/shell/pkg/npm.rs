@@ -46,7 +46,9 @@ fn bundled_npm(ctx: &Ctx<'_>) -> Option<String> {
 pub fn npm(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32 {
     let bundled = bundled_npm(ctx);
     let version = bundled.as_deref().unwrap_or(version);
-    if args.iter().any(|a| a == "--version" || a == "-v") || args.first().map(String::as_str) == Some("version") && cmd == "npm" {
+    if args.iter().any(|a| a == "--version" || a == "-v")
+        || args.first().map(String::as_str) == Some("version") && cmd == "npm"
+    {
         ctx.out(&format!("{version}\n"));
         return 0;
     }
@@ -95,28 +97,55 @@ fn install(ctx: &mut Ctx<'_>, home: &str, args: &[String]) -> i32 {
             }
         }
     } else {
-        deps = explicit.iter().map(|d| d.rsplit_once('@').filter(|(n, _)| !n.is_empty()).map_or(d.clone(), |(n, _)| n.to_string())).collect();
+        deps = explicit
+            .iter()
+            .map(|d| d.rsplit_once('@').filter(|(n, _)| !n.is_empty()).map_or(d.clone(), |(n, _)| n.to_string()))
+            .collect();
     }
     let now = ctx.now;
     let meta = Meta { mode: 0o755, uid: ctx.uid, gid: ctx.gid, mtime: now };
     let file = Meta { mode: 0o644, ..meta };
     let mut added = 0u32;
     for d in &deps {
-        let (name, ver, kib, count) = REGISTRY.iter().find(|r| r.0 == d).copied().unwrap_or((d.as_str(), "1.0.0", 60 + hash64(d.as_bytes()) % 400, 1 + (hash64(d.as_bytes()) % 6) as u32));
+        let (name, ver, kib, count) = REGISTRY.iter().find(|r| r.0 == d).copied().unwrap_or((
+            d.as_str(),
+            "1.0.0",
+            60 + hash64(d.as_bytes()) % 400,
+            1 + (hash64(d.as_bytes()) % 6) as u32,
+        ));
         let dir = format!("{}/node_modules/{name}", if cwd == "/" { "" } else { &cwd });
         let _ = ctx.fs.mkdir_all("/", &dir, meta);
-        let _ = ctx.fs.write_file("/", &format!("{dir}/package.json"), format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{ver}\"\n}}\n").into(), file);
-        let c = Content::synthetic(kib * 1024, hash64(format!("{name}@{ver}").as_bytes()), &format!("npm package {name}@{ver} with {count} dependencies"));
+        let _ = ctx.fs.write_file(
+            "/",
+            &format!("{dir}/package.json"),
+            format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{ver}\"\n}}\n").into(),
+            file,
+        );
+        let c = Content::synthetic(
+            kib * 1024,
+            hash64(format!("{name}@{ver}").as_bytes()),
+            &format!("npm package {name}@{ver} with {count} dependencies"),
+        );
         let _ = ctx.fs.write_file("/", &format!("{dir}/bundle.js"), c, file);
         let cache = format!("{home}/.npm/_cacache/content-v2/sha512/{:02x}", hash64(name.as_bytes()) & 0xff);
         let _ = ctx.fs.mkdir_all("/", &cache, meta);
-        let c = Content::synthetic(kib * 1024 * 35 / 100, hash64(ver.as_bytes()) ^ hash64(name.as_bytes()), &format!("npm cache tarball {name}@{ver}"));
+        let c = Content::synthetic(
+            kib * 1024 * 35 / 100,
+            hash64(ver.as_bytes()) ^ hash64(name.as_bytes()),
+            &format!("npm cache tarball {name}@{ver}"),
+        );
         let _ = ctx.fs.write_file("/", &format!("{cache}/{:016x}", hash64(format!("{name}{ver}").as_bytes())), c, file);
         added += count;
     }
     if !ci && manifest.is_some() {
-        let lock = "{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {}\n}\n".to_string();
-        let _ = ctx.fs.write_file("/", &format!("{}/package-lock.json", if cwd == "/" { "" } else { &cwd }), lock.into(), file);
+        let lock = "{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {}\n}\n"
+            .to_string();
+        let _ = ctx.fs.write_file(
+            "/",
+            &format!("{}/package-lock.json", if cwd == "/" { "" } else { &cwd }),
+            lock.into(),
+            file,
+        );
     }
     let secs = 1 + added / 40;
     ctx.out(&format!("\nadded {added} packages, and audited {} packages in {secs}s\n", added + 1));

@@ -74,13 +74,16 @@ pub(crate) fn local_python(fs: &crate::vfs::Tree) -> Option<String> {
 /// The version of the distribution `name` installed in `site` (its `NAME-VERSION.dist-info`).
 fn installed_version(ctx: &Ctx<'_>, site: &str, name: &str) -> Option<String> {
     let prefix = format!("{name}-");
-    ctx.fs.children(site).find_map(|(n, _)| n.strip_suffix(".dist-info").and_then(|s| s.strip_prefix(&prefix)).map(String::from))
+    ctx.fs
+        .children(site)
+        .find_map(|(n, _)| n.strip_suffix(".dist-info").and_then(|s| s.strip_prefix(&prefix)).map(String::from))
 }
 
 /// The Python `major.minor` of the tree.
 fn python_mm(d: &Distro) -> String {
     let key = if d.family == Family::Alpine { "python3" } else { "python3-ver" };
-    crate::catalog::repo::find(crate::catalog::repo::catalogue(d), key).map_or("3.12".into(), |p| crate::catalog::model::major_minor(&p.version))
+    crate::catalog::repo::find(crate::catalog::repo::catalogue(d), key)
+        .map_or("3.12".into(), |p| crate::catalog::model::major_minor(&p.version))
 }
 
 /// The active virtual environment: `$VIRTUAL_ENV`, or the first `PATH` directory holding
@@ -110,16 +113,22 @@ pub fn pip(ctx: &mut Ctx<'_>, d: &Distro, pip_version: &str, args: &[String]) ->
         (None, Family::Alpine) => format!("/usr/lib/python{mm}/site-packages"),
         (None, _) => format!("/usr/local/lib/python{mm}/dist-packages"),
     };
-    let pip_version = installed_version(ctx, &site, "pip").filter(|_| local.is_some()).unwrap_or_else(|| pip_version.to_string());
+    let pip_version =
+        installed_version(ctx, &site, "pip").filter(|_| local.is_some()).unwrap_or_else(|| pip_version.to_string());
     match args.first().map(String::as_str) {
         Some("--version" | "-V") => {
-            let pip_dir = if venv.is_none() && local.is_none() && d.family != Family::Alpine { "/usr/lib/python3/dist-packages/pip".to_string() } else { format!("{site}/pip") };
+            let pip_dir = if venv.is_none() && local.is_none() && d.family != Family::Alpine {
+                "/usr/lib/python3/dist-packages/pip".to_string()
+            } else {
+                format!("{site}/pip")
+            };
             ctx.out(&format!("pip {pip_version} from {pip_dir} (python {mm})\n"));
             0
         }
         Some("install") => install(ctx, &site, &mm, venv.is_some(), &args[1..]),
         Some("freeze" | "list") => {
-            let mut names: Vec<String> = ctx.fs.children(&site).filter_map(|(n, _)| n.strip_suffix(".dist-info").map(String::from)).collect();
+            let mut names: Vec<String> =
+                ctx.fs.children(&site).filter_map(|(n, _)| n.strip_suffix(".dist-info").map(String::from)).collect();
             names.sort();
             for n in names {
                 let (name, ver) = n.rsplit_once('-').unwrap_or((&n, ""));
@@ -152,12 +161,15 @@ fn install(ctx: &mut Ctx<'_>, site: &str, mm: &str, in_venv: bool, args: &[Strin
                             .filter(|l| !l.is_empty() && !l.starts_with('-')),
                     ),
                     Err(_) => {
-                        ctx.err(&format!("ERROR: Could not open requirements file: [Errno 2] No such file or directory: '{f}'\n"));
+                        ctx.err(&format!(
+                            "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '{f}'\n"
+                        ));
                         return 1;
                     }
                 }
             }
-            "-c" | "--constraint" | "-i" | "--index-url" | "--extra-index-url" | "-t" | "--target" | "--root-user-action" => {
+            "-c" | "--constraint" | "-i" | "--index-url" | "--extra-index-url" | "-t" | "--target"
+            | "--root-user-action" => {
                 it.next();
             }
             s if s.starts_with('-') => {}
@@ -167,7 +179,8 @@ fn install(ctx: &mut Ctx<'_>, site: &str, mm: &str, in_venv: bool, args: &[Strin
     let em = format!("/usr/lib/python{mm}/EXTERNALLY-MANAGED");
     if !in_venv && !brk && ctx.fs.get(&em).is_some() {
         let text = read_text(ctx.fs, &em);
-        let body: Vec<String> = text.lines().skip(1).map(|l| l.strip_prefix("Error=").unwrap_or(l).trim_start().to_string()).collect();
+        let body: Vec<String> =
+            text.lines().skip(1).map(|l| l.strip_prefix("Error=").unwrap_or(l).trim_start().to_string()).collect();
         ctx.err("error: externally-managed-environment\n\n\u{d7} This environment is externally managed\n\u{2570}\u{2500}> ");
         ctx.err(&body.join("\n    "));
         ctx.err("\n\nnote: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n");
@@ -198,7 +211,12 @@ fn install(ctx: &mut Ctx<'_>, site: &str, mm: &str, in_venv: bool, args: &[Strin
             Some(par) => lines.push(format!("Collecting {name} (from {par})\n")),
             None => lines.push(format!("Collecting {name}\n")),
         }
-        lines.push(format!("  Downloading {}-{}-py3-none-any.whl.metadata ({:.1} kB)\n", name.replace('-', "_"), p.1, 1.0 + (hash64(name.as_bytes()) % 90) as f64 / 10.0));
+        lines.push(format!(
+            "  Downloading {}-{}-py3-none-any.whl.metadata ({:.1} kB)\n",
+            name.replace('-', "_"),
+            p.1,
+            1.0 + (hash64(name.as_bytes()) % 90) as f64 / 10.0
+        ));
         order.push(p);
         for dep in p.4.iter().rev() {
             todo.push((dep.to_string(), Some(name.clone())));
@@ -218,17 +236,32 @@ fn install(ctx: &mut Ctx<'_>, site: &str, mm: &str, in_venv: bool, args: &[Strin
     for p in &order {
         let module = p.0.replace('-', "_");
         let _ = ctx.fs.mkdir_all("/", &format!("{site}/{module}"), meta);
-        let c = Content::synthetic(p.2 * 1024, hash64(format!("{}{}", p.0, p.1).as_bytes()), &format!("python package {} {}", p.0, p.1));
+        let c = Content::synthetic(
+            p.2 * 1024,
+            hash64(format!("{}{}", p.0, p.1).as_bytes()),
+            &format!("python package {} {}", p.0, p.1),
+        );
         let _ = ctx.fs.write_file("/", &format!("{site}/{module}/__init__.py"), c, file);
         let info = format!("{site}/{module}-{}.dist-info", p.1);
         let _ = ctx.fs.mkdir_all("/", &info, meta);
-        let _ = ctx.fs.write_file("/", &format!("{info}/METADATA"), format!("Metadata-Version: 2.1\nName: {}\nVersion: {}\n", p.0, p.1).into(), file);
+        let _ = ctx.fs.write_file(
+            "/",
+            &format!("{info}/METADATA"),
+            format!("Metadata-Version: 2.1\nName: {}\nVersion: {}\n", p.0, p.1).into(),
+            file,
+        );
         let _ = ctx.fs.write_file("/", &format!("{info}/INSTALLER"), "pip\n".into(), file);
         if !no_cache {
             let dir = format!("{home}/.cache/pip/http-v2/{:x}", hash64(p.0.as_bytes()) & 0xf);
             let _ = ctx.fs.mkdir_all("/", &dir, Meta { mode: 0o700, ..meta });
-            let c = Content::synthetic(p.3 * 1024 + 600, hash64(p.1.as_bytes()), &format!("pip http cache: {} wheel", p.0));
-            let _ = ctx.fs.write_file("/", &format!("{dir}/{:016x}", hash64(format!("{}-{}", p.0, p.1).as_bytes())), c, Meta { mode: 0o600, ..meta });
+            let c =
+                Content::synthetic(p.3 * 1024 + 600, hash64(p.1.as_bytes()), &format!("pip http cache: {} wheel", p.0));
+            let _ = ctx.fs.write_file(
+                "/",
+                &format!("{dir}/{:016x}", hash64(format!("{}-{}", p.0, p.1).as_bytes())),
+                c,
+                Meta { mode: 0o600, ..meta },
+            );
         }
     }
     let mut done: Vec<String> = order.iter().map(|p| format!("{}-{}", p.0, p.1)).collect();

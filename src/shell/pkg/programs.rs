@@ -5,23 +5,61 @@
 use crate::catalog::apkdb;
 use crate::catalog::distro::{detect, Distro, Family};
 use crate::catalog::dpkgdb;
-use crate::catalog::rpmdb;
 use crate::catalog::model::{hash64, label_of, major_minor, upstream, Package};
 use crate::catalog::repo::catalogue;
+use crate::catalog::rpmdb;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta, Tree};
 
 /// Commands with a simulated program (the union over all catalogues).
 pub fn is_program(name: &str) -> bool {
-    PROGRAMS.contains(&name) || super::lang::is_program(name) || (name.starts_with("python3.") && name[8..].chars().all(|c| c.is_ascii_digit()))
+    PROGRAMS.contains(&name)
+        || super::lang::is_program(name)
+        || (name.starts_with("python3.") && name[8..].chars().all(|c| c.is_ascii_digit()))
         || (name.starts_with("pip3.") && name[5..].chars().all(|c| c.is_ascii_digit()))
 }
 
 const PROGRAMS: &[&str] = &[
-    "python", "python3", "pip", "pip3", "node", "nodejs", "npm", "npx", "git", "curl", "wget", "nginx", "gcc", "cc", "c89",
-    "c99", "g++", "c++", "x86_64-alpine-linux-musl-gcc", "x86_64-alpine-linux-musl-g++", "x86_64-linux-gnu-gcc",
-    "make", "go", "gofmt", "java", "javac", "jar", "keytool", "jq", "psql", "pg_dump", "pg_restore", "vim", "vi",
-    "view", "vimdiff", "openssl", "tini", "update-ca-certificates", "hello",
+    "python",
+    "python3",
+    "pip",
+    "pip3",
+    "node",
+    "nodejs",
+    "npm",
+    "npx",
+    "git",
+    "curl",
+    "wget",
+    "nginx",
+    "gcc",
+    "cc",
+    "c89",
+    "c99",
+    "g++",
+    "c++",
+    "x86_64-alpine-linux-musl-gcc",
+    "x86_64-alpine-linux-musl-g++",
+    "x86_64-linux-gnu-gcc",
+    "make",
+    "go",
+    "gofmt",
+    "java",
+    "javac",
+    "jar",
+    "keytool",
+    "jq",
+    "psql",
+    "pg_dump",
+    "pg_restore",
+    "vim",
+    "vi",
+    "view",
+    "vimdiff",
+    "openssl",
+    "tini",
+    "update-ca-certificates",
+    "hello",
 ];
 
 /// True when an installed package of the tree's distribution provides `cmd`.
@@ -38,9 +76,11 @@ fn provider(ctx: &Ctx<'_>, cmd: &str) -> Option<(Distro, Package)> {
     // The file run: on `PATH`, else in the working directory or at the root (`/hello`).
     let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.to_string());
     let dirs = path.split(':').map(str::to_string).chain([ctx.cwd.clone(), "/".to_string()]);
-    let content = dirs.into_iter().find_map(|dir| ctx.fs.read("/", &format!("{}/{cmd}", dir.trim_end_matches('/'))).ok())?;
+    let content =
+        dirs.into_iter().find_map(|dir| ctx.fs.read("/", &format!("{}/{cmd}", dir.trim_end_matches('/'))).ok())?;
     let (name, version) = label_of(&content)?;
-    let d = detect(ctx.fs).unwrap_or(Distro { family: Family::Debian, version_id: String::new(), codename: String::new() });
+    let d =
+        detect(ctx.fs).unwrap_or(Distro { family: Family::Debian, version_id: String::new(), codename: String::new() });
     Some((d, Package { key: name.clone(), name, version, commands: vec![cmd.to_string()], ..Package::default() }))
 }
 
@@ -108,7 +148,13 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 Some("fetch" | "pull" | "ls-remote") => {
                     let url = args.iter().skip(1).find(|a| !a.starts_with('-')).cloned().unwrap_or_default();
                     if args[0] == "clone" {
-                        let dir = url.trim_end_matches('/').trim_end_matches(".git").rsplit('/').next().unwrap_or("repo").to_string();
+                        let dir = url
+                            .trim_end_matches('/')
+                            .trim_end_matches(".git")
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or("repo")
+                            .to_string();
                         ctx.err(&format!("Cloning into '{dir}'...\n"));
                     }
                     ctx.err(&format!("fatal: unable to access '{url}': Could not resolve host: {}\n", host_of(&url)));
@@ -121,7 +167,12 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     let meta = Meta { mode: 0o755, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now };
                     let _ = ctx.fs.mkdir_all("/", &format!("{at}/objects"), meta);
                     let _ = ctx.fs.mkdir_all("/", &format!("{at}/refs/heads"), meta);
-                    let _ = ctx.fs.write_file("/", &format!("{at}/HEAD"), "ref: refs/heads/master\n".into(), Meta { mode: 0o644, ..meta });
+                    let _ = ctx.fs.write_file(
+                        "/",
+                        &format!("{at}/HEAD"),
+                        "ref: refs/heads/master\n".into(),
+                        Meta { mode: 0o644, ..meta },
+                    );
                     ctx.out(&format!("Initialized empty Git repository in {at}/\n"));
                     0
                 }
@@ -155,13 +206,25 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
             simulated(ctx, &cmd)
         }
-        "gcc" | "cc" | "c89" | "c99" | "g++" | "c++" | "x86_64-alpine-linux-musl-gcc" | "x86_64-alpine-linux-musl-g++" | "x86_64-linux-gnu-gcc" => compile(ctx, &d, &pkg, &cmd, args),
+        "gcc"
+        | "cc"
+        | "c89"
+        | "c99"
+        | "g++"
+        | "c++"
+        | "x86_64-alpine-linux-musl-gcc"
+        | "x86_64-alpine-linux-musl-g++"
+        | "x86_64-linux-gnu-gcc" => compile(ctx, &d, &pkg, &cmd, args),
         "make" => {
             if has(&["--version", "-v"]) {
-                ctx.out(&format!("GNU Make {v}\nBuilt for x86_64-{}\nCopyright (C) 1988-2023 Free Software Foundation, Inc.\n", if alpine { "alpine-linux-musl" } else { "pc-linux-gnu" }));
+                ctx.out(&format!(
+                    "GNU Make {v}\nBuilt for x86_64-{}\nCopyright (C) 1988-2023 Free Software Foundation, Inc.\n",
+                    if alpine { "alpine-linux-musl" } else { "pc-linux-gnu" }
+                ));
                 return 0;
             }
-            let has_makefile = ["GNUmakefile", "makefile", "Makefile"].iter().any(|f| ctx.fs.lookup(&ctx.cwd, f, true).is_ok());
+            let has_makefile =
+                ["GNUmakefile", "makefile", "Makefile"].iter().any(|f| ctx.fs.lookup(&ctx.cwd, f, true).is_ok());
             if !has_makefile && !args.iter().any(|a| a == "-f") {
                 ctx.err("make: *** No targets specified and no makefile found.  Stop.\n");
                 return 2;
@@ -193,7 +256,10 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         "vim" | "vi" | "view" | "vimdiff" => {
             if has(&["--version"]) {
-                ctx.out(&format!("VIM - Vi IMproved {} (2024 Jan 02, compiled Sep 01 2024 00:00:00)\n", major_minor(&v)));
+                ctx.out(&format!(
+                    "VIM - Vi IMproved {} (2024 Jan 02, compiled Sep 01 2024 00:00:00)\n",
+                    major_minor(&v)
+                ));
                 return 0;
             }
             simulated(ctx, &cmd)
@@ -215,7 +281,12 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         "hello" if pkg.name == "hello-world" => super::hello::hello(ctx),
         "update-ca-certificates" => {
             let bundle = Content::synthetic(219_342, 0xca, "ca-certificates.crt (generated by update-ca-certificates)");
-            let _ = ctx.fs.write_file("/", "/etc/ssl/certs/ca-certificates.crt", bundle, Meta { mode: 0o644, uid: 0, gid: 0, mtime: ctx.now });
+            let _ = ctx.fs.write_file(
+                "/",
+                "/etc/ssl/certs/ca-certificates.crt",
+                bundle,
+                Meta { mode: 0o644, uid: 0, gid: 0, mtime: ctx.now },
+            );
             if !alpine {
                 ctx.out("Updating certificates in /etc/ssl/certs...\n0 added, 0 removed; done.\nRunning hooks in /etc/ca-certificates/update.d...\ndone.\n");
             }
@@ -227,7 +298,9 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 
 /// The message for anything the simulation does not model; exits 0 so builds go on.
 pub fn simulated(ctx: &mut Ctx<'_>, cmd: &str) -> i32 {
-    ctx.err(&format!("layerlab: '{cmd}' is simulated: only its version and a few harmless forms are modelled; nothing was run\n"));
+    ctx.err(&format!(
+        "layerlab: '{cmd}' is simulated: only its version and a few harmless forms are modelled; nothing was run\n"
+    ));
     0
 }
 
@@ -275,14 +348,24 @@ fn pip_version(d: &Distro) -> String {
 
 fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[String]) -> i32 {
     // Debian's `gcc` is a meta package; the compiler's version is gcc-N's.
-    let full = if d.family == Family::Alpine { pkg.version.clone() } else { repo_version(d, "gcc-ver").unwrap_or_else(|| pkg.version.clone()) };
+    let full = if d.family == Family::Alpine {
+        pkg.version.clone()
+    } else {
+        repo_version(d, "gcc-ver").unwrap_or_else(|| pkg.version.clone())
+    };
     let pkg = &Package { version: full, ..Package::default() };
     let v = upstream(&pkg.version);
     if args.iter().any(|a| a == "--version") {
         let vendor = match d.family {
-            Family::Alpine => format!("Alpine {}", pkg.version.trim_end_matches(|c: char| c != '-').trim_end_matches('-')),
-            Family::Debian => format!("Debian {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
-            Family::Ubuntu => format!("Ubuntu {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r)),
+            Family::Alpine => {
+                format!("Alpine {}", pkg.version.trim_end_matches(|c: char| c != '-').trim_end_matches('-'))
+            }
+            Family::Debian => {
+                format!("Debian {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r))
+            }
+            Family::Ubuntu => {
+                format!("Ubuntu {}", pkg.version.split_once(':').map_or(pkg.version.as_str(), |(_, r)| r))
+            }
             Family::Rpm => format!("Red Hat {}", pkg.version),
         };
         let name = if cmd.contains("++") { "g++" } else { "gcc" };
@@ -310,7 +393,11 @@ fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
             let name = out.unwrap_or_else(|| crate::vfs::path::file_name(&cwd).to_string());
             let name = if name.is_empty() { "main".to_string() } else { name };
             let meta = Meta { mode: 0o755, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now };
-            let c = Content::synthetic(2_170_000 + hash64(name.as_bytes()) % 300_000, hash64(name.as_bytes()), &format!("Go ELF executable {name}"));
+            let c = Content::synthetic(
+                2_170_000 + hash64(name.as_bytes()) % 300_000,
+                hash64(name.as_bytes()),
+                &format!("Go ELF executable {name}"),
+            );
             if let Err(e) = ctx.fs.write_file(&cwd, &name, c, meta) {
                 ctx.err(&format!("go: {name}: {e}\n"));
                 return 1;
@@ -322,7 +409,12 @@ fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
                 let _ = ctx.fs.mkdir_all("/", &format!("{cache}/00"), Meta { mode: 0o755, ..meta });
                 let c = Content::synthetic(31_457_280, hash64(cache.as_bytes()), "go build cache entries");
                 let _ = ctx.fs.write_file("/", &format!("{cache}/00/cache-entries"), c, Meta { mode: 0o644, ..meta });
-                let _ = ctx.fs.write_file("/", &format!("{cache}/README"), "This directory holds cached build artifacts from the Go build system.\n".into(), Meta { mode: 0o644, ..meta });
+                let _ = ctx.fs.write_file(
+                    "/",
+                    &format!("{cache}/README"),
+                    "This directory holds cached build artifacts from the Go build system.\n".into(),
+                    Meta { mode: 0o644, ..meta },
+                );
             }
             0
         }
@@ -392,9 +484,14 @@ mod tests {
         assert_eq!(run(&mut t, 0, &["python3", "-c", "print('hi')"]).1, "hi\n");
         assert_eq!(run(&mut t, 0, &["node", "--version"]).1, "v20.15.1\n");
         assert_eq!(run(&mut t, 0, &["git", "--version"]).1, "git version 2.45.2\n");
-        assert!(run(&mut t, 0, &["curl", "--version"]).1.starts_with("curl 8.9.1 (x86_64-alpine-linux-musl) libcurl/8.9.1 OpenSSL/3.3.2"));
+        assert!(run(&mut t, 0, &["curl", "--version"])
+            .1
+            .starts_with("curl 8.9.1 (x86_64-alpine-linux-musl) libcurl/8.9.1 OpenSSL/3.3.2"));
         assert_eq!(run(&mut t, 0, &["nginx", "-v"]).2, "nginx version: nginx/1.26.2\n");
-        assert_eq!(run(&mut t, 0, &["curl", "-fsSL", "https://nonexistent.invalid/install.sh"]), (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into()));
+        assert_eq!(
+            run(&mut t, 0, &["curl", "-fsSL", "https://nonexistent.invalid/install.sh"]),
+            (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into())
+        );
         assert_eq!(run_in(&mut t, 0, &[], "{\"a\":{\"b\":[1,2]}}", &["jq", "-c", ".a.b"]).1, "[1,2]\n");
         assert!(read(&t, "/etc/passwd").contains("nginx:x:100:101:nginx:/var/lib/nginx:/sbin/nologin\n"));
         let mut d = tree_of("debian:bookworm");

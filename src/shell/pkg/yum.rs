@@ -17,7 +17,8 @@ use crate::vfs::{Content, Meta};
 /// the final 6.10 and 7.9.2009 trees' repodata (compressed primary database and its
 /// decompressed `gen/` copy, approximate).
 fn repo_metadata(major: &str) -> Vec<(&'static str, u64, Vec<(&'static str, u64)>)> {
-    let (base_bz2, base_db, upd_bz2, upd_db) = if major == "6" { (4_500, 24_000, 6_700, 36_000) } else { (6_100, 31_000, 9_800, 52_000) };
+    let (base_bz2, base_db, upd_bz2, upd_db) =
+        if major == "6" { (4_500, 24_000, 6_700, 36_000) } else { (6_100, 31_000, 9_800, 52_000) };
     vec![
         ("base", 3_700, vec![("primary_db", base_bz2), ("gen/primary_db.sqlite", base_db), ("group_gz", 153)]),
         ("extras", 2_900, vec![("primary_db", 243), ("gen/primary_db.sqlite", 1_300)]),
@@ -127,9 +128,17 @@ fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
     for (repo, size, _) in &repos {
         ctx.out(&format!("{repo:<57}| {:>6}B     00:00     \n", yum_size(*size)));
         let _ = ctx.fs.mkdir_all("/", &format!("{dir}/{repo}/packages"), meta);
-        let _ = ctx.fs.write_file("/", &format!("{dir}/{repo}/repomd.xml"), Content::synthetic(*size, hash64(repo.as_bytes()), "repomd.xml"), Meta { mode: 0o644, ..meta });
+        let _ = ctx.fs.write_file(
+            "/",
+            &format!("{dir}/{repo}/repomd.xml"),
+            Content::synthetic(*size, hash64(repo.as_bytes()), "repomd.xml"),
+            Meta { mode: 0o644, ..meta },
+        );
     }
-    let downloads: Vec<(&str, &str, u64)> = repos.iter().flat_map(|(r, _, files)| files.iter().filter(|(f, _)| !f.starts_with("gen/")).map(move |(f, k)| (*r, *f, *k))).collect();
+    let downloads: Vec<(&str, &str, u64)> = repos
+        .iter()
+        .flat_map(|(r, _, files)| files.iter().filter(|(f, _)| !f.starts_with("gen/")).map(move |(f, k)| (*r, *f, *k)))
+        .collect();
     let n = downloads.len();
     for (i, (repo, file, kib)) in downloads.iter().enumerate() {
         let label = format!("({}/{n}): {repo}/{}/x86_64/{file}", i + 1, d.major());
@@ -137,13 +146,27 @@ fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
     }
     for (repo, _, files) in &repos {
         for (file, kib) in files {
-            let name = if file.starts_with("gen/") { file.to_string() } else { format!("{:016x}-{file}.sqlite.bz2", hash64(format!("{repo}{file}").as_bytes())) };
+            let name = if file.starts_with("gen/") {
+                file.to_string()
+            } else {
+                format!("{:016x}-{file}.sqlite.bz2", hash64(format!("{repo}{file}").as_bytes()))
+            };
             let path = format!("{dir}/{repo}/{name}");
             let _ = ctx.fs.mkdir_all("/", &format!("{dir}/{repo}/gen"), meta);
-            let _ = ctx.fs.write_file("/", &path, Content::synthetic(kib * 1024, hash64(path.as_bytes()), "yum metadata"), Meta { mode: 0o644, ..meta });
+            let _ = ctx.fs.write_file(
+                "/",
+                &path,
+                Content::synthetic(kib * 1024, hash64(path.as_bytes()), "yum metadata"),
+                Meta { mode: 0o644, ..meta },
+            );
         }
     }
-    let _ = ctx.fs.write_file("/", &format!("{dir}/timedhosts.txt"), "mirror.centos.org 0.05\n".into(), Meta { mode: 0o644, ..meta });
+    let _ = ctx.fs.write_file(
+        "/",
+        &format!("{dir}/timedhosts.txt"),
+        "mirror.centos.org 0.05\n".into(),
+        Meta { mode: 0o644, ..meta },
+    );
 }
 
 /// `yum clean all`: the metadata and packages of every repository.
@@ -189,7 +212,11 @@ fn nevra(p: &Package) -> String {
 }
 
 fn arch(p: &Package) -> &str {
-    if p.arch.is_empty() { "x86_64" } else { &p.arch }
+    if p.arch.is_empty() {
+        "x86_64"
+    } else {
+        &p.arch
+    }
 }
 
 fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
@@ -199,7 +226,10 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let mut requested = Vec::new();
     for n in names {
         if let Some(e) = db.iter().find(|e| e.name == *n) {
-            ctx.out(&format!("Package {} already installed and latest version\n", e.nevra().trim_end_matches(".x86_64").to_string() + "." + &e.arch));
+            ctx.out(&format!(
+                "Package {} already installed and latest version\n",
+                e.nevra().trim_end_matches(".x86_64").to_string() + "." + &e.arch
+            ));
             continue;
         }
         match find(cat, n) {
@@ -229,10 +259,16 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     }
     ctx.out("--> Finished Dependency Resolution\n\nDependencies Resolved\n\n");
     let all: Vec<&Package> = levels.iter().flatten().map(|(p, _)| *p).collect();
-    let (main, deps): (Vec<&Package>, Vec<&Package>) = all.iter().partition(|p| requested.iter().any(|r| r.key == p.key));
+    let (main, deps): (Vec<&Package>, Vec<&Package>) =
+        all.iter().partition(|p| requested.iter().any(|r| r.key == p.key));
     let rule = "=".repeat(80);
-    let row = |p: &Package| format!(" {:<18}{:<13}{:<30}{:<11}{:>6}\n", p.name, arch(p), p.version, "base", yum_size(p.download_size()));
-    ctx.out(&format!("{rule}\n {:<18}{:<13}{:<30}{:<11}{:>6}\n{rule}\nInstalling:\n", "Package", "Arch", "Version", "Repository", "Size"));
+    let row = |p: &Package| {
+        format!(" {:<18}{:<13}{:<30}{:<11}{:>6}\n", p.name, arch(p), p.version, "base", yum_size(p.download_size()))
+    };
+    ctx.out(&format!(
+        "{rule}\n {:<18}{:<13}{:<30}{:<11}{:>6}\n{rule}\nInstalling:\n",
+        "Package", "Arch", "Version", "Repository", "Size"
+    ));
     for p in sorted(&main) {
         ctx.out(&row(p));
     }
@@ -247,7 +283,11 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         ctx.out(&format!("Install       {} Package(s)\n\n", all.len()));
     } else {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let dep = if deps.is_empty() { String::new() } else { format!(" (+{} Dependent package{})", deps.len(), plural(deps.len())) };
+        let dep = if deps.is_empty() {
+            String::new()
+        } else {
+            format!(" (+{} Dependent package{})", deps.len(), plural(deps.len()))
+        };
         ctx.out(&format!("Install  {} Package{}{dep}\n\n", main.len(), plural(main.len())));
     }
     let download: u64 = all.iter().map(|p| p.download_size()).sum();
@@ -274,7 +314,12 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         }
         ctx.out(&format!("Public key for {}.rpm is not installed\n", nevra(first)));
     }
-    ctx.out(&format!("{}\nTotal{:>50}B/s | {:>6}B  00:00:00     \n", "-".repeat(80), yum_size(download * 3), yum_size(download)));
+    ctx.out(&format!(
+        "{}\nTotal{:>50}B/s | {:>6}B  00:00:00     \n",
+        "-".repeat(80),
+        yum_size(download * 3),
+        yum_size(download)
+    ));
     if !imported {
         let release = db.iter().find(|e| e.name == "centos-release").map(RpmEntry::nevra).unwrap_or_default();
         let (m, id) = (d.major(), key_id.to_uppercase());
@@ -284,12 +329,21 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         } else {
             ctx.out(&format!("Retrieving key from file:///etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-{m}\nImporting GPG key 0x{id}:\n Userid     : \"{key_user}\"\n Package    : {release} (@CentOS)\n From       : /etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-{m}\n"));
         }
-        db.push(RpmEntry { name: "gpg-pubkey".into(), version: key_ver.into(), arch: "(none)".into(), summary: format!("gpg({key_user})"), installtime: now, ..RpmEntry::default() });
+        db.push(RpmEntry {
+            name: "gpg-pubkey".into(),
+            version: key_ver.into(),
+            arch: "(none)".into(),
+            summary: format!("gpg({key_user})"),
+            installtime: now,
+            ..RpmEntry::default()
+        });
     }
     if d.major() == "6" {
         ctx.out("Running rpm_check_debug\nRunning Transaction Test\nTransaction Test Succeeded\nRunning Transaction\n");
     } else {
-        ctx.out("Running transaction check\nRunning transaction test\nTransaction test succeeded\nRunning transaction\n");
+        ctx.out(
+            "Running transaction check\nRunning transaction test\nTransaction test succeeded\nRunning transaction\n",
+        );
     }
     let n = all.len();
     let order: Vec<&Package> = levels.iter().rev().flatten().map(|(p, _)| *p).collect();
@@ -307,7 +361,10 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let line = |p: &Package| format!("{}.{} 0:{}", p.name, arch(p), p.version);
     ctx.out(&format!("\nInstalled:\n{}\n", wrap(&sorted(&main).iter().map(|p| line(p)).collect::<Vec<_>>())));
     if !deps.is_empty() {
-        ctx.out(&format!("Dependency Installed:\n{}\n", wrap(&sorted(&deps).iter().map(|p| line(p)).collect::<Vec<_>>())));
+        ctx.out(&format!(
+            "Dependency Installed:\n{}\n",
+            wrap(&sorted(&deps).iter().map(|p| line(p)).collect::<Vec<_>>())
+        ));
     }
     let log = "/var/log/yum.log".to_string();
     let mut text = crate::catalog::install::read_text(ctx.fs, &log);

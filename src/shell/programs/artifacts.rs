@@ -21,7 +21,13 @@ pub fn respond(url: &Url) -> Response {
     }
     if url.host == "github.com" && url.path.contains("/releases/download/") {
         let location = format!("https://objects.githubusercontent.com/github-production-release-asset{}", url.path);
-        return Response { status: 302, reason: "Found", body: Content::default(), mime: "text/html", location: Some(location) };
+        return Response {
+            status: 302,
+            reason: "Found",
+            body: Content::default(),
+            mime: "text/html",
+            location: Some(location),
+        };
     }
     if let Some(text) = script(url, &name) {
         let mime = if name.ends_with(".py") { "text/x-python" } else { "text/x-sh" };
@@ -32,10 +38,20 @@ pub fn respond(url: &Url) -> Response {
     let (size, mime) = match ext.as_str() {
         "gz" | "tgz" | "xz" | "bz2" | "zip" | "jar" => (8_000_000 + seed % 30_000_000, "application/octet-stream"),
         "deb" | "rpm" | "apk" => (200_000 + seed % 5_000_000, "application/octet-stream"),
-        "json" => return ok(Content::from(format!("{{\"url\":\"{}\",\"id\":{}}}\n", url.to_text(), seed % 100_000)), "application/json"),
-        "txt" | "md" | "asc" | "sha256" | "sha256sum" => return ok(Content::from(format!("{:064x}  {name}\n", seed as u128 * 0x9E37_79B9_7F4A_7C15)), "text/plain"),
+        "json" => {
+            return ok(
+                Content::from(format!("{{\"url\":\"{}\",\"id\":{}}}\n", url.to_text(), seed % 100_000)),
+                "application/json",
+            )
+        }
+        "txt" | "md" | "asc" | "sha256" | "sha256sum" => {
+            return ok(Content::from(format!("{:064x}  {name}\n", seed as u128 * 0x9E37_79B9_7F4A_7C15)), "text/plain")
+        }
         // Pages: directories, HTML, and extensionless paths that are not release assets.
-        _ if url.path.split('?').next().unwrap_or("/").ends_with('/') || matches!(ext.as_str(), "html" | "htm" | "php") || (!name.contains('.') && !url.path.contains("/download/")) => {
+        _ if url.path.split('?').next().unwrap_or("/").ends_with('/')
+            || matches!(ext.as_str(), "html" | "htm" | "php")
+            || (!name.contains('.') && !url.path.contains("/download/")) =>
+        {
             return ok(Content::from(html_page(url)), "text/html");
         }
         _ => (50_000 + seed % 2_000_000, "application/octet-stream"),
@@ -71,7 +87,15 @@ fn script(url: &Url, name: &str) -> Option<String> {
         s.push_str("\"\"\"\n\n\nif __name__ == \"__main__\":\n    main()\n");
         return Some(s);
     }
-    let shell_script = name.ends_with(".sh") || matches!(host, "get.docker.com" | "sh.rustup.rs" | "deb.nodesource.com" | "install.python-poetry.org" | "raw.githubusercontent.com");
+    let shell_script = name.ends_with(".sh")
+        || matches!(
+            host,
+            "get.docker.com"
+                | "sh.rustup.rs"
+                | "deb.nodesource.com"
+                | "install.python-poetry.org"
+                | "raw.githubusercontent.com"
+        );
     if !shell_script || name.ends_with(".py") && host != "install.python-poetry.org" {
         return None;
     }
@@ -179,7 +203,8 @@ mod tests {
         let mut raw = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&r.body.bytes()[..]), &mut raw).unwrap();
         let mut ar = tar::Archive::new(&raw[..]);
-        let names: Vec<String> = ar.entries().unwrap().map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> =
+            ar.entries().unwrap().map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned()).collect();
         assert!(names.contains(&"redis-5.0.3/Makefile".to_string()));
         assert!(names.contains(&"redis-5.0.3/src/Makefile".to_string()));
         assert!(names.contains(&"redis-5.0.3/src/server.c".to_string()));

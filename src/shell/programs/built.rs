@@ -55,7 +55,10 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         return 0;
     }
-    ctx.err(&format!("layerlab: '{invoked}' was built from source ({} {v}); it is simulated: only its version is modelled\n", b.name));
+    ctx.err(&format!(
+        "layerlab: '{invoked}' was built from source ({} {v}); it is simulated: only its version is modelled\n",
+        b.name
+    ));
     0
 }
 
@@ -65,7 +68,11 @@ mod tests {
 
     #[test]
     fn labels_name_the_program_and_version() {
-        let c = Content::synthetic(5_000_000, 1, &format!("{EXEC_LABEL} redis-server 5.0.3 (dynamically linked, not stripped)"));
+        let c = Content::synthetic(
+            5_000_000,
+            1,
+            &format!("{EXEC_LABEL} redis-server 5.0.3 (dynamically linked, not stripped)"),
+        );
         assert_eq!(identify(&c), Some(Built { name: "redis-server".into(), version: "5.0.3".into() }));
         // Also after a round trip through a layer tar (stored bytes).
         assert_eq!(identify(&Content::from(c.bytes().into_owned())).unwrap().version, "5.0.3");

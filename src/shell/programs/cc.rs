@@ -9,7 +9,22 @@ use crate::shell::Ctx;
 use crate::vfs::{path, Content, Meta};
 
 /// Headers that come with the C library's development package (libc6-dev, musl-dev).
-const LIBC_HEADERS: &[&str] = &["stdio.h", "stdlib.h", "string.h", "unistd.h", "errno.h", "stdint.h", "signal.h", "time.h", "fcntl.h", "pthread.h", "math.h", "sys/types.h", "sys/socket.h", "netinet/in.h"];
+const LIBC_HEADERS: &[&str] = &[
+    "stdio.h",
+    "stdlib.h",
+    "string.h",
+    "unistd.h",
+    "errno.h",
+    "stdint.h",
+    "signal.h",
+    "time.h",
+    "fcntl.h",
+    "pthread.h",
+    "math.h",
+    "sys/types.h",
+    "sys/socket.h",
+    "netinet/in.h",
+];
 
 /// What a synthetic object or executable header says about it.
 pub const OBJECT_LABEL: &str = "ELF 64-bit LSB relocatable, x86-64";
@@ -69,7 +84,11 @@ pub fn compile(ctx: &mut Ctx<'_>, cmd: &str, args: &[String], musl: bool) -> i32
     }
     if only_compile {
         for (o, size, version) in &compiled {
-            let c = Content::synthetic(*size, crate::shell::programs::net::seed_of(&format!("{cwd}/{o}")), &format!("{OBJECT_LABEL} {o} {}", or_dash(version)));
+            let c = Content::synthetic(
+                *size,
+                crate::shell::programs::net::seed_of(&format!("{cwd}/{o}")),
+                &format!("{OBJECT_LABEL} {o} {}", or_dash(version)),
+            );
             if let Err(e) = ctx.fs.write_file(&cwd, o, c, meta) {
                 ctx.err(&format!("{cmd}: fatal error: opening output file {o}: {e}\ncompilation terminated.\n"));
                 return 1;
@@ -111,13 +130,26 @@ pub fn compile(ctx: &mut Ctx<'_>, cmd: &str, args: &[String], musl: bool) -> i32
     if strip {
         size = size * 3 / 10;
     }
-    let kind = if shared { "shared object" } else if is_static { "statically linked" } else { "dynamically linked" };
-    let label = format!("{EXEC_LABEL} {} {} ({kind}{})", path::file_name(&o), or_dash(&version), if strip { ", stripped" } else { ", with debug_info, not stripped" });
+    let kind = if shared {
+        "shared object"
+    } else if is_static {
+        "statically linked"
+    } else {
+        "dynamically linked"
+    };
+    let label = format!(
+        "{EXEC_LABEL} {} {} ({kind}{})",
+        path::file_name(&o),
+        or_dash(&version),
+        if strip { ", stripped" } else { ", with debug_info, not stripped" }
+    );
     let c = Content::synthetic(size, crate::shell::programs::net::seed_of(&format!("{label}{total}")), &label);
     match ctx.fs.write_file(&cwd, &o, c, Meta { mode: 0o755, ..meta }) {
         Ok(_) => 0,
         Err(e) => {
-            ctx.err(&format!("/usr/bin/ld: cannot open output file {o}: {e}\ncollect2: error: ld returned 1 exit status\n"));
+            ctx.err(&format!(
+                "/usr/bin/ld: cannot open output file {o}: {e}\ncollect2: error: ld returned 1 exit status\n"
+            ));
             1
         }
     }
@@ -146,7 +178,14 @@ pub fn label_version(c: &Content) -> Option<String> {
 
 /// Follows `#include`s (checking that they exist, as the preprocessor does) and records the
 /// first `#define …VERSION "x"`.
-fn scan(ctx: &Ctx<'_>, file: &str, text: &str, dirs: &[String], depth: usize, version: &mut String) -> Result<(), String> {
+fn scan(
+    ctx: &Ctx<'_>,
+    file: &str,
+    text: &str,
+    dirs: &[String],
+    depth: usize,
+    version: &mut String,
+) -> Result<(), String> {
     let dir = path::parent(&path::normalize(&ctx.cwd, file)).to_string();
     for (n, line) in text.lines().enumerate() {
         let l = line.trim_start();
@@ -169,10 +208,15 @@ fn scan(ctx: &Ctx<'_>, file: &str, text: &str, dirs: &[String], depth: usize, ve
             }
         } else if let Some(h) = inc.strip_prefix('"').and_then(|h| h.strip_suffix('"')) {
             let cands = std::iter::once(dir.clone()).chain(dirs.iter().map(|d| path::normalize(&ctx.cwd, d)));
-            let found = cands.map(|d| path::join(&d, h)).find(|p| ctx.fs.lookup("/", p, true).is_ok_and(|(_, n)| n.is_file()));
+            let found =
+                cands.map(|d| path::join(&d, h)).find(|p| ctx.fs.lookup("/", p, true).is_ok_and(|(_, n)| n.is_file()));
             match found {
                 Some(p) if depth < 4 => {
-                    let t = ctx.fs.read("/", &p).map(|c| String::from_utf8_lossy(&c.head(200_000)).into_owned()).unwrap_or_default();
+                    let t = ctx
+                        .fs
+                        .read("/", &p)
+                        .map(|c| String::from_utf8_lossy(&c.head(200_000)).into_owned())
+                        .unwrap_or_default();
                     scan(ctx, &p, &t, dirs, depth + 1, version)?;
                 }
                 Some(_) => {}
@@ -205,7 +249,13 @@ mod tests {
         t.mkdir_all("/", "/src", Meta::root(0o755)).unwrap();
         t.write_file("/", "/usr/include/stdio.h", "/* stdio */\n".into(), m).unwrap();
         t.write_file("/", "/src/version.h", "#define APP_VERSION \"2.1.0\"\n".into(), m).unwrap();
-        t.write_file("/", "/src/main.c", "#include <stdio.h>\n#include \"version.h\"\nint main(void) { return 0; }\n".repeat(200).into(), m).unwrap();
+        t.write_file(
+            "/",
+            "/src/main.c",
+            "#include <stdio.h>\n#include \"version.h\"\nint main(void) { return 0; }\n".repeat(200).into(),
+            m,
+        )
+        .unwrap();
         t
     }
 
@@ -230,7 +280,12 @@ mod tests {
         t.remove("/", "/usr/include/stdio.h", false).unwrap();
         let (code, err) = cc(&mut t, &["-c", "main.c"]);
         assert_eq!(code, 1);
-        assert!(err.starts_with("main.c:1:10: fatal error: stdio.h: No such file or directory\n    1 | #include <stdio.h>\n"), "{err}");
+        assert!(
+            err.starts_with(
+                "main.c:1:10: fatal error: stdio.h: No such file or directory\n    1 | #include <stdio.h>\n"
+            ),
+            "{err}"
+        );
         let (code, err) = cc(&mut t, &["-o", "x", "nothere.o"]);
         assert_eq!(code, 1);
         assert!(err.contains("collect2: error: ld returned 1 exit status"));

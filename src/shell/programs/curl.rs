@@ -6,8 +6,27 @@ use super::{save, Args};
 use crate::shell::Ctx;
 
 const LONG_VALUES: &[&str] = &[
-    "output", "retry", "retry-delay", "retry-max-time", "header", "request", "data", "data-raw", "data-binary", "user-agent",
-    "user", "connect-timeout", "max-time", "write-out", "proto", "proto-redir", "cacert", "form", "referer", "cookie", "continue-at",
+    "output",
+    "retry",
+    "retry-delay",
+    "retry-max-time",
+    "header",
+    "request",
+    "data",
+    "data-raw",
+    "data-binary",
+    "user-agent",
+    "user",
+    "connect-timeout",
+    "max-time",
+    "write-out",
+    "proto",
+    "proto-redir",
+    "cacert",
+    "form",
+    "referer",
+    "cookie",
+    "continue-at",
 ];
 
 /// The `curl` program; `version` is the upstream version of the installed package.
@@ -36,13 +55,23 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
         return err(ctx, 3, "URL rejected: Malformed input to a URL function");
     };
     if !matches!(url.scheme.as_str(), "http" | "https" | "ftp" | "file") {
-        return err(ctx, 1, &format!("Protocol \"{}\" not supported{}", url.scheme, if new_style { "" } else { " or disabled in libcurl" }));
+        return err(
+            ctx,
+            1,
+            &format!(
+                "Protocol \"{}\" not supported{}",
+                url.scheme,
+                if new_style { "" } else { " or disabled in libcurl" }
+            ),
+        );
     }
     let mut headers_out = String::new();
     let resp = loop {
         let resp = match fetch(&url, &ctx.network, ctx.fs) {
             Ok((_, r)) => r,
-            Err(FetchError::UnknownHost | FetchError::NoResolver) => return err(ctx, 6, &format!("Could not resolve host: {}", url.host)),
+            Err(FetchError::UnknownHost | FetchError::NoResolver) => {
+                return err(ctx, 6, &format!("Could not resolve host: {}", url.host))
+            }
             Err(FetchError::Refused(_)) => {
                 let why = if new_style { "Couldn't connect to server" } else { "Connection refused" };
                 return err(ctx, 7, &format!("Failed to connect to {} port {} after 0 ms: {why}", url.host, url.port));
@@ -125,7 +154,13 @@ pub fn standalone(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 
 fn header_block(r: &Response, now: i64) -> String {
     let date = crate::shell::applets::info::strftime("%a, %d %b %Y %H:%M:%S GMT", now);
-    let mut h = format!("HTTP/1.1 {} {}\r\nServer: nginx\r\nDate: {date}\r\nContent-Type: {}\r\nContent-Length: {}\r\n", r.status, r.reason, r.mime, r.body.len());
+    let mut h = format!(
+        "HTTP/1.1 {} {}\r\nServer: nginx\r\nDate: {date}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
+        r.status,
+        r.reason,
+        r.mime,
+        r.body.len()
+    );
     if let Some(l) = &r.location {
         h.push_str(&format!("Location: {l}\r\n"));
     }
@@ -168,13 +203,21 @@ mod tests {
         let (code, out, err) = run(&mut t, Network::default(), &["-fsSL", "https://example.com/"]);
         assert_eq!((code, err.as_str()), (0, ""));
         assert!(out.contains("<title>example.com</title>"));
-        let (code, _, err) = run(&mut t, Network::default(), &["-o", "/nginx.tgz", "https://nginx.org/download/nginx-1.26.2.tar.gz"]);
+        let (code, _, err) =
+            run(&mut t, Network::default(), &["-o", "/nginx.tgz", "https://nginx.org/download/nginx-1.26.2.tar.gz"]);
         assert_eq!(code, 0);
-        assert!(err.starts_with("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"), "{err}");
+        assert!(
+            err.starts_with("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"),
+            "{err}"
+        );
         let s = curl_size(t.get("/nginx.tgz").unwrap().size());
         assert!(err.contains(&format!("\n100 {s:>5}  100 {s:>5}    0     0  ")), "{err}");
         assert!(s.ends_with('k') && s.len() == 5, "{s}");
-        let (code, _, _) = run(&mut t, Network::default(), &["-sLO", "https://github.com/krallin/tini/releases/download/v0.19.0/tini"]);
+        let (code, _, _) = run(
+            &mut t,
+            Network::default(),
+            &["-sLO", "https://github.com/krallin/tini/releases/download/v0.19.0/tini"],
+        );
         assert_eq!(code, 0);
         assert!(t.get("/tini").unwrap().size() > 10_000);
     }
@@ -182,10 +225,16 @@ mod tests {
     #[test]
     fn errors_and_exit_codes() {
         let mut t = Tree::new();
-        assert_eq!(run(&mut t, Network::default(), &["-fsSL", "http://nonexistent.invalid/"]), (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into()));
+        assert_eq!(
+            run(&mut t, Network::default(), &["-fsSL", "http://nonexistent.invalid/"]),
+            (6, String::new(), "curl: (6) Could not resolve host: nonexistent.invalid\n".into())
+        );
         assert_eq!(run(&mut t, Network::none(), &["-fsL", "https://example.com/"]), (6, String::new(), String::new()));
         assert_eq!(run(&mut t, Network::default(), &["-s", "http://localhost:8080/"]).0, 7);
-        assert_eq!(run(&mut t, Network::default(), &["-S", "-s", "http://localhost:8080/"]).2, "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n");
+        assert_eq!(
+            run(&mut t, Network::default(), &["-S", "-s", "http://localhost:8080/"]).2,
+            "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n"
+        );
         assert_eq!(run(&mut t, Network::default(), &[]).0, 2);
         let (code, out, _) = run(&mut t, Network::default(), &["-sI", "https://example.com/"]);
         assert_eq!(code, 0);

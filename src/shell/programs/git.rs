@@ -8,13 +8,15 @@ use crate::vfs::{path, Content, Meta};
 
 /// `git clone [--depth N] [-b BRANCH] [-q] URL [DIR]`.
 pub fn clone(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
-    let a = Args::parse(args, "bocj", &["depth", "branch", "origin", "config", "jobs", "reference", "filter", "template"]);
+    let a =
+        Args::parse(args, "bocj", &["depth", "branch", "origin", "config", "jobs", "reference", "filter", "template"]);
     let quiet = a.has(&["q", "quiet"]);
     let Some(raw) = a.operands.first().cloned() else {
         ctx.err("fatal: You must specify a repository to clone.\n\nusage: git clone [<options>] [--] <repo> [<dir>]\n");
         return 129;
     };
-    let name = raw.trim_end_matches('/').trim_end_matches(".git").rsplit(['/', ':']).next().unwrap_or("repo").to_string();
+    let name =
+        raw.trim_end_matches('/').trim_end_matches(".git").rsplit(['/', ':']).next().unwrap_or("repo").to_string();
     let dir = a.operands.get(1).cloned().unwrap_or_else(|| name.clone());
     let cwd = ctx.cwd.clone();
     let at = path::normalize(&cwd, &dir);
@@ -36,7 +38,11 @@ pub fn clone(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     match fetch(&url, &ctx.network, ctx.fs) {
         Ok(_) => {}
         Err(FetchError::UnknownHost | FetchError::NoResolver) => {
-            ctx.err(&format!("fatal: unable to access '{}/': Could not resolve host: {}\n", raw.trim_end_matches('/'), url.host));
+            ctx.err(&format!(
+                "fatal: unable to access '{}/': Could not resolve host: {}\n",
+                raw.trim_end_matches('/'),
+                url.host
+            ));
             return 128;
         }
         Err(FetchError::Refused(_)) => {
@@ -68,8 +74,18 @@ pub fn clone(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     let f = Meta { mode: 0o644, ..meta };
     let _ = ctx.fs.write_file("/", &format!("{git}/HEAD"), format!("ref: refs/heads/{branch}\n").into(), f);
     let _ = ctx.fs.write_file("/", &format!("{git}/config"), format!("[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n\tlogallrefupdates = true\n[remote \"origin\"]\n\turl = {raw}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[branch \"{branch}\"]\n\tremote = origin\n\tmerge = refs/heads/{branch}\n").into(), f);
-    let _ = ctx.fs.write_file("/", &format!("{git}/refs/heads/{branch}"), format!("{:016x}{:016x}{:08x}\n", seed, seed.rotate_left(17), seed as u32).into(), f);
-    let _ = ctx.fs.write_file("/", &format!("{git}/objects/pack/pack-{seed:016x}.pack"), Content::synthetic(pack, seed, &format!("git pack of {raw}")), Meta { mode: 0o444, ..meta });
+    let _ = ctx.fs.write_file(
+        "/",
+        &format!("{git}/refs/heads/{branch}"),
+        format!("{:016x}{:016x}{:08x}\n", seed, seed.rotate_left(17), seed as u32).into(),
+        f,
+    );
+    let _ = ctx.fs.write_file(
+        "/",
+        &format!("{git}/objects/pack/pack-{seed:016x}.pack"),
+        Content::synthetic(pack, seed, &format!("git pack of {raw}")),
+        Meta { mode: 0o444, ..meta },
+    );
     if ctx.allow(pack as usize) < pack as usize {
         return 128;
     }
@@ -95,11 +111,17 @@ mod tests {
     #[test]
     fn clones_a_working_tree_and_history() {
         let mut t = Tree::new();
-        assert_eq!(git(&mut t, Network::default(), &["--depth", "1", "https://github.com/redis/redis.git"]), (0, "Cloning into 'redis'...\n".into()));
+        assert_eq!(
+            git(&mut t, Network::default(), &["--depth", "1", "https://github.com/redis/redis.git"]),
+            (0, "Cloning into 'redis'...\n".into())
+        );
         assert!(t.get("/redis/src/Makefile").is_some());
         assert!(t.get("/redis/.git/HEAD").is_some());
         let (code, err) = git(&mut t, Network::default(), &["https://github.com/redis/redis.git"]);
-        assert_eq!((code, err.as_str()), (128, "fatal: destination path 'redis' already exists and is not an empty directory.\n"));
+        assert_eq!(
+            (code, err.as_str()),
+            (128, "fatal: destination path 'redis' already exists and is not an empty directory.\n")
+        );
     }
 
     #[test]

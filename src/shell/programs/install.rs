@@ -6,7 +6,8 @@ use crate::vfs::{path, Meta};
 
 /// `install [-cDs] [-m MODE] [-o OWNER] [-g GROUP] SOURCE… DEST` and `install -d DIR…`.
 pub fn install(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let a = Args::parse(argv.get(1..).unwrap_or(&[]), "mogtS", &["mode", "owner", "group", "target-directory", "suffix"]);
+    let a =
+        Args::parse(argv.get(1..).unwrap_or(&[]), "mogtS", &["mode", "owner", "group", "target-directory", "suffix"]);
     let mode = match a.value(&["m", "mode"]) {
         Some(m) => match u32::from_str_radix(&m, 8) {
             Ok(v) => v,
@@ -41,7 +42,9 @@ pub fn install(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         },
     };
     if ops.is_empty() {
-        ctx.err(&format!("install: missing destination file operand after '{dest}'\nTry 'install --help' for more information.\n"));
+        ctx.err(&format!(
+            "install: missing destination file operand after '{dest}'\nTry 'install --help' for more information.\n"
+        ));
         return 1;
     }
     let dest_is_dir = target_dir.is_some() || ctx.fs.lookup(&cwd, &dest, true).is_ok_and(|(_, n)| n.is_dir());
@@ -57,7 +60,11 @@ pub fn install(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 return 1;
             }
         };
-        let to = if dest_is_dir { path::join(&path::normalize(&cwd, &dest), path::file_name(src)) } else { path::normalize(&cwd, &dest) };
+        let to = if dest_is_dir {
+            path::join(&path::normalize(&cwd, &dest), path::file_name(src))
+        } else {
+            path::normalize(&cwd, &dest)
+        };
         if a.has(&["D"]) {
             let _ = ctx.fs.mkdir_all("/", path::parent(&to), dir_meta);
         }
@@ -89,7 +96,8 @@ mod tests {
         let mut ctx = Ctx::new(&mut t, b"", &mut o, &mut e, &mut b);
         let argv: Vec<String> = ["install", "prog", "/usr/local/bin"].iter().map(|s| s.to_string()).collect();
         assert_eq!(install(&mut ctx, &argv), 0);
-        let argv: Vec<String> = ["install", "-D", "-m", "644", "prog", "/opt/x/p"].iter().map(|s| s.to_string()).collect();
+        let argv: Vec<String> =
+            ["install", "-D", "-m", "644", "prog", "/opt/x/p"].iter().map(|s| s.to_string()).collect();
         assert_eq!(install(&mut ctx, &argv), 0);
         let argv: Vec<String> = ["install", "missing", "/tmp"].iter().map(|s| s.to_string()).collect();
         assert_eq!(install(&mut ctx, &argv), 1);

@@ -52,7 +52,10 @@ impl Network {
 
     /// The service answering `host:port`, and the port it listens on.
     pub fn service(&self, host: &str, port: u16) -> Option<(&Service, u16)> {
-        self.services.iter().find(|s| s.names.iter().any(|n| n == host) || s.ip == host).and_then(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
+        self.services
+            .iter()
+            .find(|s| s.names.iter().any(|n| n == host) || s.ip == host)
+            .and_then(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
     }
 }
 
@@ -169,7 +172,10 @@ pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
         return Err(FetchError::NoResolver);
     }
     let tld = host.rsplit('.').next().unwrap_or("");
-    if !host.contains('.') || matches!(tld, "invalid" | "test" | "example" | "local" | "localhost") || host.contains("..") {
+    if !host.contains('.')
+        || matches!(tld, "invalid" | "test" | "example" | "local" | "localhost")
+        || host.contains("..")
+    {
         return Err(FetchError::UnknownHost);
     }
     let h = seed_of(host);
@@ -198,7 +204,9 @@ pub fn download(raw: &str) -> Result<(String, Content), String> {
     for _ in 0..10 {
         let resp = match fetch(&url, &Network::default(), &Tree::new()) {
             Ok((_, r)) => r,
-            Err(FetchError::Refused(addr)) => return Err(format!("Get \"{raw}\": dial tcp {addr}:{}: connect: connection refused", url.port)),
+            Err(FetchError::Refused(addr)) => {
+                return Err(format!("Get \"{raw}\": dial tcp {addr}:{}: connect: connection refused", url.port))
+            }
             Err(_) => return Err(format!("Get \"{raw}\": dial tcp: lookup {}: no such host", url.host)),
         };
         if let Some(loc) = resp.location.as_deref().and_then(Url::parse) {

@@ -36,7 +36,11 @@ pub fn redis_cli(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         None => return fail(ctx, "Connection refused"),
     };
     let commands: Vec<Vec<String>> = if a.operands.is_empty() {
-        String::from_utf8_lossy(ctx.input()).lines().map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect()
+        String::from_utf8_lossy(ctx.input())
+            .lines()
+            .map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect()
     } else {
         vec![a.operands.clone()]
     };
@@ -69,13 +73,17 @@ pub fn redis_cli(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
                 Err(_) => "ERR value is not an integer or out of range".into(),
             },
-            ("KEYS", 2) => data.keys().filter(|k| crate::shell::glob::matches(&arg(1), k)).cloned().collect::<Vec<_>>().join("\n"),
+            ("KEYS", 2) => {
+                data.keys().filter(|k| crate::shell::glob::matches(&arg(1), k)).cloned().collect::<Vec<_>>().join("\n")
+            }
             ("DBSIZE", 1) => data.len().to_string(),
             ("FLUSHALL" | "FLUSHDB", _) => {
                 data.clear();
                 "OK".into()
             }
-            ("PING" | "ECHO" | "SET" | "GET" | "DEL" | "EXISTS" | "INCR" | "KEYS" | "DBSIZE", _) => format!("ERR wrong number of arguments for '{}' command", words[0].to_ascii_lowercase()),
+            ("PING" | "ECHO" | "SET" | "GET" | "DEL" | "EXISTS" | "INCR" | "KEYS" | "DBSIZE", _) => {
+                format!("ERR wrong number of arguments for '{}' command", words[0].to_ascii_lowercase())
+            }
             _ => {
                 let rest: Vec<String> = words[1..].iter().map(|w| format!("'{w}' ")).collect();
                 format!("ERR unknown command '{}', with args beginning with: {}", words[0], rest.join(""))

@@ -45,7 +45,13 @@ pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Respo
             let fs: &Tree = files.as_deref().unwrap_or(own);
             let rel = raw_path.split(['?', '#']).next().unwrap_or("/");
             let at = path::normalize(root, &format!(".{rel}"));
-            let not_found = || Response { status: 404, reason: "Not Found", body: Content::from(error_page(404, "Not Found", software)), mime: "text/html", location: None };
+            let not_found = || Response {
+                status: 404,
+                reason: "Not Found",
+                body: Content::from(error_page(404, "Not Found", software)),
+                mime: "text/html",
+                location: None,
+            };
             if *deny || !path::is_within(&at, root) {
                 return not_found();
             }
@@ -53,12 +59,28 @@ pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Respo
                 Ok((_, n)) if n.is_dir() => {
                     if !rel.ends_with('/') {
                         let loc = format!("{rel}/");
-                        return Response { status: 301, reason: "Moved Permanently", body: Content::from(error_page(301, "Moved Permanently", software)), mime: "text/html", location: Some(loc) };
+                        return Response {
+                            status: 301,
+                            reason: "Moved Permanently",
+                            body: Content::from(error_page(301, "Moved Permanently", software)),
+                            mime: "text/html",
+                            location: Some(loc),
+                        };
                     }
-                    match index.iter().map(|i| path::join(&at, i)).find(|p| fs.lookup("/", p, true).is_ok_and(|(_, n)| n.is_file())) {
+                    match index
+                        .iter()
+                        .map(|i| path::join(&at, i))
+                        .find(|p| fs.lookup("/", p, true).is_ok_and(|(_, n)| n.is_file()))
+                    {
                         Some(p) => p,
                         None => {
-                            return Response { status: 403, reason: "Forbidden", body: Content::from(error_page(403, "Forbidden", software)), mime: "text/html", location: None };
+                            return Response {
+                                status: 403,
+                                reason: "Forbidden",
+                                body: Content::from(error_page(403, "Forbidden", software)),
+                                mime: "text/html",
+                                location: None,
+                            };
                         }
                     }
                 }
@@ -68,10 +90,21 @@ pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Respo
             let Ok((_, node)) = fs.lookup("/", &file, true) else { return not_found() };
             let NodeKind::File(c) = &node.kind else { return not_found() };
             // A packaged welcome page is stored as a placeholder: serve the real text.
-            let body = if c.is_synthetic() && path::file_name(&file).starts_with("index") && software.starts_with("nginx") { Content::from(super::nginx_welcome()) } else { c.clone() };
+            let body =
+                if c.is_synthetic() && path::file_name(&file).starts_with("index") && software.starts_with("nginx") {
+                    Content::from(super::nginx_welcome())
+                } else {
+                    c.clone()
+                };
             Response { status: 200, reason: "OK", body, mime: mime_of(&file), location: None }
         }
-        Server::Tcp { program, .. } => Response { status: 200, reason: "OK", body: Content::default(), mime: if program.is_empty() { "text/plain" } else { "application/octet-stream" }, location: None },
+        Server::Tcp { program, .. } => Response {
+            status: 200,
+            reason: "OK",
+            body: Content::default(),
+            mime: if program.is_empty() { "text/plain" } else { "application/octet-stream" },
+            location: None,
+        },
     }
 }
 
@@ -103,8 +136,15 @@ mod tests {
     fn serves_the_document_root() {
         let mut t = Tree::new();
         t.mkdir_all("/", "/usr/share/nginx/html/sub", Meta::root(0o755)).unwrap();
-        t.write_file("/", "/usr/share/nginx/html/index.html", "<h1>Hello, Docker!</h1>\n".into(), Meta::root(0o644)).unwrap();
-        let s = Server::Http { software: "nginx/1.27.2".into(), files: None, root: "/usr/share/nginx/html".into(), index: vec!["index.html".into()], deny: false };
+        t.write_file("/", "/usr/share/nginx/html/index.html", "<h1>Hello, Docker!</h1>\n".into(), Meta::root(0o644))
+            .unwrap();
+        let s = Server::Http {
+            software: "nginx/1.27.2".into(),
+            files: None,
+            root: "/usr/share/nginx/html".into(),
+            index: vec!["index.html".into()],
+            deny: false,
+        };
         let r = respond(&s, &t, 80, "/");
         assert_eq!((r.status, r.body.bytes().as_ref()), (200, &b"<h1>Hello, Docker!</h1>\n"[..]));
         let r = respond(&s, &t, 80, "/nope.html");

@@ -29,14 +29,18 @@ pub fn source_tree(url: &Url) -> Option<SourceTree> {
     let name = url.file_name();
     let stem = name.strip_suffix(".tar.gz").or_else(|| name.strip_suffix(".tgz"))?;
     let (project, version) = stem.rsplit_once('-')?;
-    if !version.starts_with(|c: char| c.is_ascii_digit()) || !version.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+    if !version.starts_with(|c: char| c.is_ascii_digit())
+        || !version.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    {
         return None;
     }
     Some(match project {
         "redis" => redis(version),
         "nginx" => nginx(version),
         "Python" => python(version),
-        _ if !project.is_empty() && project.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => generic(project, version),
+        _ if !project.is_empty() && project.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => {
+            generic(project, version)
+        }
         _ => return None,
     })
 }
@@ -82,7 +86,14 @@ fn redis(v: &str) -> SourceTree {
     let top_makefile = "# Top level makefile, the real shit is at src/Makefile\n\ndefault: all\n\n.DEFAULT:\n\tcd src && $(MAKE) $@\n\ninstall:\n\tcd src && $(MAKE) $@\n\n.PHONY: install\n";
     files.push(("Makefile".into(), top_makefile.into(), 0o644));
     files.push(("README.md".into(), String::from("This README is just a fast *quick start* document. You can find more detailed documentation at [redis.io](https://redis.io).\n\nWhat is Redis?\n--------------\n\nRedis is often referred as a *data structures* server.\n\nBuilding Redis\n--------------\n\nIt is as simple as:\n\n    % make\n\nInstalling Redis\n-----------------\n\nIn order to install Redis binaries into /usr/local/bin just use:\n\n    % make install\n").into_bytes(), 0o644));
-    for (f, n) in [("00-RELEASENOTES", 90_000), ("COPYING", 1_487), ("INSTALL", 11), ("BUGS", 53), ("MANIFESTO", 4_223), ("CONTRIBUTING", 1_805)] {
+    for (f, n) in [
+        ("00-RELEASENOTES", 90_000),
+        ("COPYING", 1_487),
+        ("INSTALL", 11),
+        ("BUGS", 53),
+        ("MANIFESTO", 4_223),
+        ("CONTRIBUTING", 1_805),
+    ] {
         files.push((f.into(), text_file(seed ^ n as u64, n, "Redis release notes and project text."), 0o644));
     }
     files.push(("redis.conf".into(), text_file(seed ^ 1, 62_155, "# Redis configuration file example."), 0o644));
@@ -98,18 +109,35 @@ fn redis(v: &str) -> SourceTree {
             "module" => 190_000,
             _ => 8_000 + (seed_of(o) % 70_000) as usize,
         };
-        files.push((format!("src/{o}.c"), c_file(seed ^ i as u64, size, &["server.h", "<stdio.h>", "<stdlib.h>"], REDIS_LICENSE), 0o644));
+        files.push((
+            format!("src/{o}.c"),
+            c_file(seed ^ i as u64, size, &["server.h", "<stdio.h>", "<stdlib.h>"], REDIS_LICENSE),
+            0o644,
+        ));
     }
     files.push(("src/server.h".into(), c_file(seed ^ 3, 90_000, &["version.h", "<stdio.h>"], REDIS_LICENSE), 0o644));
     files.push(("src/Makefile".into(), redis_src_makefile().into_bytes(), 0o644));
     files.push(("src/mkreleasehdr.sh".into(), b"#!/bin/sh\nGIT_SHA1=00000000\nGIT_DIRTY=0\nBUILD_ID=`uname -n`\"-\"`date +%s`\ntest -f release.h || touch release.h\necho \"#define REDIS_GIT_SHA1 \\\"$GIT_SHA1\\\"\" > release.h\necho \"#define REDIS_GIT_DIRTY \\\"$GIT_DIRTY\\\"\" >> release.h\necho \"#define REDIS_BUILD_ID \\\"$BUILD_ID\\\"\" >> release.h\n".to_vec(), 0o755));
-    for (d, n, count) in [("deps/jemalloc/src", 60_000, 40), ("deps/lua/src", 25_000, 50), ("deps/hiredis", 20_000, 12), ("deps/linenoise", 30_000, 2)] {
+    for (d, n, count) in [
+        ("deps/jemalloc/src", 60_000, 40),
+        ("deps/lua/src", 25_000, 50),
+        ("deps/hiredis", 20_000, 12),
+        ("deps/linenoise", 30_000, 2),
+    ] {
         for i in 0..count {
-            files.push((format!("{d}/file{i:02}.c"), c_file(seed ^ (n * 131 + i) as u64, n, &["<stdio.h>"], " * Third-party dependency bundled with Redis."), 0o644));
+            files.push((
+                format!("{d}/file{i:02}.c"),
+                c_file(seed ^ (n * 131 + i) as u64, n, &["<stdio.h>"], " * Third-party dependency bundled with Redis."),
+                0o644,
+            ));
         }
     }
     for i in 0..60 {
-        files.push((format!("tests/unit/test{i:02}.tcl"), text_file(seed ^ (900 + i), 9_000, "    assert_equal {OK} [r set foo bar]"), 0o644));
+        files.push((
+            format!("tests/unit/test{i:02}.tcl"),
+            text_file(seed ^ (900 + i), 9_000, "    assert_equal {OK} [r set foo bar]"),
+            0o644,
+        ));
     }
     let major: u32 = v.split('.').next().and_then(|m| m.parse().ok()).unwrap_or(5);
     // redis-5.0.3.tar.gz is 1,959,445 bytes; later series are larger.
@@ -118,7 +146,13 @@ fn redis(v: &str) -> SourceTree {
         6 => 2_276_000,
         _ => 3_385_000,
     };
-    SourceTree { top: format!("redis-{v}"), files, gz_size, mtime: 1_544_734_480, pad_path: "tests/assets/encodings.rdb" }
+    SourceTree {
+        top: format!("redis-{v}"),
+        files,
+        gz_size,
+        mtime: 1_544_734_480,
+        pad_path: "tests/assets/encodings.rdb",
+    }
 }
 
 fn redis_src_makefile() -> String {
@@ -219,16 +253,51 @@ install: all
 }
 
 const NGINX_SOURCES: &[&str] = &[
-    "core/nginx", "core/ngx_log", "core/ngx_palloc", "core/ngx_array", "core/ngx_list", "core/ngx_hash", "core/ngx_buf",
-    "core/ngx_queue", "core/ngx_output_chain", "core/ngx_string", "core/ngx_parse", "core/ngx_inet", "core/ngx_file",
-    "core/ngx_crc32", "core/ngx_rbtree", "core/ngx_times", "core/ngx_connection", "core/ngx_cycle", "core/ngx_conf_file",
-    "core/ngx_resolver", "event/ngx_event", "event/ngx_event_timer", "event/ngx_event_posted", "event/ngx_event_accept",
-    "event/ngx_event_connect", "event/modules/ngx_epoll_module", "os/unix/ngx_files", "os/unix/ngx_process",
-    "os/unix/ngx_process_cycle", "os/unix/ngx_linux_init", "http/ngx_http", "http/ngx_http_core_module",
-    "http/ngx_http_request", "http/ngx_http_parse", "http/ngx_http_header_filter_module", "http/ngx_http_write_filter_module",
-    "http/ngx_http_upstream", "http/ngx_http_variables", "http/modules/ngx_http_static_module", "http/modules/ngx_http_index_module",
-    "http/modules/ngx_http_gzip_filter_module", "http/modules/ngx_http_proxy_module", "http/modules/ngx_http_fastcgi_module",
-    "http/modules/ngx_http_rewrite_module", "http/modules/ngx_http_log_module",
+    "core/nginx",
+    "core/ngx_log",
+    "core/ngx_palloc",
+    "core/ngx_array",
+    "core/ngx_list",
+    "core/ngx_hash",
+    "core/ngx_buf",
+    "core/ngx_queue",
+    "core/ngx_output_chain",
+    "core/ngx_string",
+    "core/ngx_parse",
+    "core/ngx_inet",
+    "core/ngx_file",
+    "core/ngx_crc32",
+    "core/ngx_rbtree",
+    "core/ngx_times",
+    "core/ngx_connection",
+    "core/ngx_cycle",
+    "core/ngx_conf_file",
+    "core/ngx_resolver",
+    "event/ngx_event",
+    "event/ngx_event_timer",
+    "event/ngx_event_posted",
+    "event/ngx_event_accept",
+    "event/ngx_event_connect",
+    "event/modules/ngx_epoll_module",
+    "os/unix/ngx_files",
+    "os/unix/ngx_process",
+    "os/unix/ngx_process_cycle",
+    "os/unix/ngx_linux_init",
+    "http/ngx_http",
+    "http/ngx_http_core_module",
+    "http/ngx_http_request",
+    "http/ngx_http_parse",
+    "http/ngx_http_header_filter_module",
+    "http/ngx_http_write_filter_module",
+    "http/ngx_http_upstream",
+    "http/ngx_http_variables",
+    "http/modules/ngx_http_static_module",
+    "http/modules/ngx_http_index_module",
+    "http/modules/ngx_http_gzip_filter_module",
+    "http/modules/ngx_http_proxy_module",
+    "http/modules/ngx_http_fastcgi_module",
+    "http/modules/ngx_http_rewrite_module",
+    "http/modules/ngx_http_log_module",
 ];
 
 fn nginx(v: &str) -> SourceTree {
@@ -238,24 +307,44 @@ fn nginx(v: &str) -> SourceTree {
     files.push(("src/core/nginx.h".into(), format!("\n/*\n{lic}\n */\n\n\n#ifndef _NGINX_H_INCLUDED_\n#define _NGINX_H_INCLUDED_\n\n\n#define nginx_version      {}\n#define NGINX_VERSION      \"{v}\"\n#define NGINX_VER          \"nginx/\" NGINX_VERSION\n\n#endif /* _NGINX_H_INCLUDED_ */\n", nginx_number(v)).into_bytes(), 0o644));
     for (i, s) in NGINX_SOURCES.iter().enumerate() {
         let size = 6_000 + (seed_of(s) % 90_000) as usize;
-        files.push((format!("src/{s}.c"), c_file(seed ^ i as u64, size, &["<ngx_config.h>", "<ngx_core.h>", "nginx.h"], lic), 0o644));
+        files.push((
+            format!("src/{s}.c"),
+            c_file(seed ^ i as u64, size, &["<ngx_config.h>", "<ngx_core.h>", "nginx.h"], lic),
+            0o644,
+        ));
     }
     for i in 0..60 {
-        files.push((format!("auto/lib/check{i:02}"), text_file(seed ^ (300 + i), 3_000, "ngx_feature_test=\"check\""), 0o644));
+        files.push((
+            format!("auto/lib/check{i:02}"),
+            text_file(seed ^ (300 + i), 3_000, "ngx_feature_test=\"check\""),
+            0o644,
+        ));
     }
     files.push(("conf/nginx.conf".into(), b"\n#user  nobody;\nworker_processes  1;\n\nevents {\n    worker_connections  1024;\n}\n\n\nhttp {\n    include       mime.types;\n    default_type  application/octet-stream;\n\n    sendfile        on;\n    keepalive_timeout  65;\n\n    server {\n        listen       80;\n        server_name  localhost;\n\n        location / {\n            root   html;\n            index  index.html index.htm;\n        }\n\n        error_page   500 502 503 504  /50x.html;\n        location = /50x.html {\n            root   html;\n        }\n    }\n}\n".to_vec(), 0o644));
     files.push(("conf/mime.types".into(), text_file(seed ^ 4, 5_349, "    application/octet-stream  bin"), 0o644));
     files.push(("html/index.html".into(), super::nginx_welcome().into_bytes(), 0o644));
-    files.push(("CHANGES".into(), text_file(seed ^ 5, 330_000, "    *) Bugfix: a segmentation fault might occur in a worker process."), 0o644));
+    files.push((
+        "CHANGES".into(),
+        text_file(seed ^ 5, 330_000, "    *) Bugfix: a segmentation fault might occur in a worker process."),
+        0o644,
+    ));
     files.push(("LICENSE".into(), text_file(seed ^ 6, 1_397, " * Copyright (C) 2002-2021 Igor Sysoev"), 0o644));
     files.push(("README".into(), b"\nDocumentation is available at http://nginx.org\n\n".to_vec(), 0o644));
     files.push(("configure".into(), nginx_configure(v).into_bytes(), 0o755));
-    SourceTree { top: format!("nginx-{v}"), files, gz_size: 1_244_789, mtime: 1_723_554_000, pad_path: "contrib/vim/syntax/nginx.vim.gz" }
+    SourceTree {
+        top: format!("nginx-{v}"),
+        files,
+        gz_size: 1_244_789,
+        mtime: 1_723_554_000,
+        pad_path: "contrib/vim/syntax/nginx.vim.gz",
+    }
 }
 
 fn nginx_number(v: &str) -> u32 {
     let p: Vec<u32> = v.split('.').map(|x| x.parse().unwrap_or(0)).collect();
-    p.first().copied().unwrap_or(1) * 1_000_000 + p.get(1).copied().unwrap_or(0) * 1_000 + p.get(2).copied().unwrap_or(0)
+    p.first().copied().unwrap_or(1) * 1_000_000
+        + p.get(1).copied().unwrap_or(0) * 1_000
+        + p.get(2).copied().unwrap_or(0)
 }
 
 /// nginx's `configure`: checks for a C compiler and zlib, prints the summary and writes
@@ -363,12 +452,21 @@ fn python(v: &str) -> SourceTree {
     t.files.push(("Include/patchlevel.h".into(), format!("#define PY_VERSION \"{v}\"\n").into_bytes(), 0o644));
     for (p, data, _) in t.files.iter_mut() {
         if p == "Makefile.in" {
-            *data = autoconf_makefile(&format!("python{mm}"), &["Include/patchlevel.h"], &[("python3", &format!("python{mm}"))]).into_bytes();
+            *data = autoconf_makefile(
+                &format!("python{mm}"),
+                &["Include/patchlevel.h"],
+                &[("python3", &format!("python{mm}"))],
+            )
+            .into_bytes();
         }
     }
     let seed = seed_of(&format!("Python-{v}"));
     for i in 0..400 {
-        t.files.push((format!("Lib/module{i:03}.py"), text_file(seed ^ (7_000 + i), 30_000, "    return self._state"), 0o644));
+        t.files.push((
+            format!("Lib/module{i:03}.py"),
+            text_file(seed ^ (7_000 + i), 30_000, "    return self._state"),
+            0o644,
+        ));
     }
     // Python-3.12.x.tgz is about 27 MB.
     t.gz_size = 27_000_000;
@@ -383,13 +481,35 @@ fn generic(project: &str, v: &str) -> SourceTree {
     let lic = &format!(" * {project} {v}\n * This program is free software; you can redistribute it and/or modify\n * it under the terms of its license.");
     let count = 8 + (seed % 24) as usize;
     for i in 0..count {
-        files.push((format!("src/{project}_{i:02}.c"), c_file(seed ^ i as u64, 4_000 + (seed_of(&i.to_string()) % 40_000) as usize, &["config.h", "<stdio.h>"], lic), 0o644));
+        files.push((
+            format!("src/{project}_{i:02}.c"),
+            c_file(
+                seed ^ i as u64,
+                4_000 + (seed_of(&i.to_string()) % 40_000) as usize,
+                &["config.h", "<stdio.h>"],
+                lic,
+            ),
+            0o644,
+        ));
     }
     files.push(("config.h.in".into(), b"#undef PACKAGE\n#undef VERSION\n".to_vec(), 0o644));
-    files.push(("Makefile.in".into(), autoconf_makefile(&project.to_ascii_lowercase(), &["config.h"], &[]).into_bytes(), 0o644));
+    files.push((
+        "Makefile.in".into(),
+        autoconf_makefile(&project.to_ascii_lowercase(), &["config.h"], &[]).into_bytes(),
+        0o644,
+    ));
     files.push(("configure".into(), autoconf_configure(project, v).into_bytes(), 0o755));
-    files.push(("README".into(), format!("This is {project} {v}.\n\nSee INSTALL for building: ./configure && make && make install\n").into_bytes(), 0o644));
-    files.push(("INSTALL".into(), text_file(seed ^ 9, 15_000, "Basic Installation: ./configure; make; make install."), 0o644));
+    files.push((
+        "README".into(),
+        format!("This is {project} {v}.\n\nSee INSTALL for building: ./configure && make && make install\n")
+            .into_bytes(),
+        0o644,
+    ));
+    files.push((
+        "INSTALL".into(),
+        text_file(seed ^ 9, 15_000, "Basic Installation: ./configure; make; make install."),
+        0o644,
+    ));
     let gz_size = 200_000 + seed % 1_500_000;
     SourceTree { top: format!("{project}-{v}"), files, gz_size, mtime: 1_700_000_000, pad_path: "doc/manual.pdf" }
 }

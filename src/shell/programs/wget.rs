@@ -25,7 +25,20 @@ pub fn busybox(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     run(ctx, argv, Flavor::Busybox)
 }
 
-const GNU_LONG_VALUES: &[&str] = &["output-document", "directory-prefix", "tries", "timeout", "header", "user-agent", "progress", "output-file", "post-data", "method", "user", "password"];
+const GNU_LONG_VALUES: &[&str] = &[
+    "output-document",
+    "directory-prefix",
+    "tries",
+    "timeout",
+    "header",
+    "user-agent",
+    "progress",
+    "output-file",
+    "post-data",
+    "method",
+    "user",
+    "password",
+];
 
 fn run(ctx: &mut Ctx<'_>, argv: &[String], flavor: Flavor) -> i32 {
     let a = Args::parse(argv.get(1..).unwrap_or(&[]), "OPtTUHYoe", GNU_LONG_VALUES);
@@ -54,7 +67,15 @@ fn run(ctx: &mut Ctx<'_>, argv: &[String], flavor: Flavor) -> i32 {
     status
 }
 
-fn one(ctx: &mut Ctx<'_>, flavor: Flavor, raw: &str, out: Option<&str>, prefix: Option<&str>, quiet: bool, cont: bool) -> i32 {
+fn one(
+    ctx: &mut Ctx<'_>,
+    flavor: Flavor,
+    raw: &str,
+    out: Option<&str>,
+    prefix: Option<&str>,
+    quiet: bool,
+    cont: bool,
+) -> i32 {
     let Some(mut url) = Url::parse(raw) else {
         if !quiet || flavor == Flavor::Busybox {
             ctx.err(&format!("{raw}: Invalid URL {raw}: Unsupported scheme\n"));
@@ -78,7 +99,14 @@ fn one(ctx: &mut Ctx<'_>, flavor: Flavor, raw: &str, out: Option<&str>, prefix: 
         if flavor == Flavor::Busybox {
             say(ctx, &format!("Connecting to {} ({addr}:{})\n", url.host, url.port));
         } else {
-            say(ctx, &format!("Resolving {h} ({h})... {addr}\nConnecting to {h} ({h})|{addr}|:{}... connected.\n", url.port, h = url.host));
+            say(
+                ctx,
+                &format!(
+                    "Resolving {h} ({h})... {addr}\nConnecting to {h} ({h})|{addr}|:{}... connected.\n",
+                    url.port,
+                    h = url.host
+                ),
+            );
             say(ctx, &format!("HTTP request sent, awaiting response... {} {}\n", resp.status, resp.reason));
         }
         if let Some(loc) = &resp.location {
@@ -109,7 +137,10 @@ fn failed(ctx: &mut Ctx<'_>, flavor: Flavor, url: &Url, e: FetchError, quiet: bo
     let h = &url.host;
     if flavor == Flavor::Busybox {
         match e {
-            FetchError::Refused(addr) => ctx.err(&format!("Connecting to {h} ({addr}:{})\nwget: can't connect to remote host ({addr}): Connection refused\n", url.port)),
+            FetchError::Refused(addr) => ctx.err(&format!(
+                "Connecting to {h} ({addr}:{})\nwget: can't connect to remote host ({addr}): Connection refused\n",
+                url.port
+            )),
             _ => ctx.err(&format!("wget: bad address '{h}'\n")),
         }
         return 1;
@@ -133,7 +164,16 @@ fn failed(ctx: &mut Ctx<'_>, flavor: Flavor, url: &Url, e: FetchError, quiet: bo
 }
 
 #[allow(clippy::too_many_arguments)]
-fn deliver(ctx: &mut Ctx<'_>, flavor: Flavor, url: &Url, resp: Response, out: Option<&str>, prefix: Option<&str>, quiet: bool, cont: bool) -> i32 {
+fn deliver(
+    ctx: &mut Ctx<'_>,
+    flavor: Flavor,
+    url: &Url,
+    resp: Response,
+    out: Option<&str>,
+    prefix: Option<&str>,
+    quiet: bool,
+    cont: bool,
+) -> i32 {
     let size = resp.body.len();
     let to_stdout = out == Some("-");
     let mut target = match out {
@@ -180,7 +220,10 @@ fn deliver(ctx: &mut Ctx<'_>, flavor: Flavor, url: &Url, resp: Response, out: Op
                     ctx.err(&format!("saving to '{target}'\n"));
                 }
                 let name: String = shown.chars().take(20).collect();
-                ctx.err(&format!("{name:<20} 100% |********************************| {:>5}  0:00:00 ETA\n", busybox_size(size)));
+                ctx.err(&format!(
+                    "{name:<20} 100% |********************************| {:>5}  0:00:00 ETA\n",
+                    busybox_size(size)
+                ));
             }
         }
     }
@@ -197,7 +240,11 @@ fn deliver(ctx: &mut Ctx<'_>, flavor: Flavor, url: &Url, resp: Response, out: Op
         match flavor {
             Flavor::Gnu => {
                 let end = strftime("%Y-%m-%d %H:%M:%S", ctx.now);
-                let what = if to_stdout { format!("written to stdout [{size}/{size}]") } else { format!("'{target}' saved [{size}/{size}]") };
+                let what = if to_stdout {
+                    format!("written to stdout [{size}/{size}]")
+                } else {
+                    format!("'{target}' saved [{size}/{size}]")
+                };
                 ctx.err(&format!("{end} ({speed:.2} MB/s) - {what}\n\n"));
             }
             Flavor::Busybox if !to_stdout => ctx.err(&format!("'{target}' saved\n")),
@@ -268,7 +315,12 @@ mod tests {
     #[test]
     fn gnu_wget_saves_to_the_output_document() {
         let mut t = Tree::new();
-        let (code, _, err) = run_wget(&mut t, Flavor::Gnu, Network::default(), &["-O", "redis.tar.gz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
+        let (code, _, err) = run_wget(
+            &mut t,
+            Flavor::Gnu,
+            Network::default(),
+            &["-O", "redis.tar.gz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"],
+        );
         assert_eq!(code, 0, "{err}");
         assert!(err.starts_with("--2024-10-03 10:00:10--  http://download.redis.io/releases/redis-5.0.3.tar.gz\nResolving download.redis.io (download.redis.io)... "), "{err}");
         assert!(err.contains("HTTP request sent, awaiting response... 200 OK\nLength: "), "{err}");
@@ -277,7 +329,12 @@ mod tests {
         let n = t.get("/redis.tar.gz").unwrap().size();
         assert!(n > 1_950_000, "{n}");
         // Same URL, same bytes.
-        run_wget(&mut t, Flavor::Gnu, Network::default(), &["-q", "-O", "again.tgz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"]);
+        run_wget(
+            &mut t,
+            Flavor::Gnu,
+            Network::default(),
+            &["-q", "-O", "again.tgz", "http://download.redis.io/releases/redis-5.0.3.tar.gz"],
+        );
         assert_eq!(t.read("/", "/again.tgz").unwrap(), t.read("/", "/redis.tar.gz").unwrap());
     }
 
@@ -305,7 +362,10 @@ mod tests {
         let (code, _, err) = run_wget(&mut t, Flavor::Busybox, Network::default(), &["https://example.com/app.bin"]);
         assert_eq!(code, 0);
         assert!(err.starts_with("Connecting to example.com ("), "{err}");
-        assert!(err.contains(":443)\nsaving to 'app.bin'\napp.bin              100% |********************************| "), "{err}");
+        assert!(
+            err.contains(":443)\nsaving to 'app.bin'\napp.bin              100% |********************************| "),
+            "{err}"
+        );
         assert!(err.ends_with("'app.bin' saved\n"));
         // A second download without -O gets a new name in GNU wget.
         run_wget(&mut t, Flavor::Gnu, Network::default(), &["-q", "https://example.com/app.bin"]);

@@ -17,9 +17,11 @@ impl Awk<'_, '_> {
                 let name = self.text(&v);
                 let key = format!("\0in:{name}");
                 if !self.arrays.contains_key(&key) {
-                    let data = super::super::common::read_input(self.ctx, &name).map(|d| String::from_utf8_lossy(&d).into_owned());
+                    let data = super::super::common::read_input(self.ctx, &name)
+                        .map(|d| String::from_utf8_lossy(&d).into_owned());
                     let Ok(data) = data else { return Ok(V::Num(-1.0)) };
-                    let m: BTreeMap<String, V> = data.lines().enumerate().map(|(i, l)| (format!("{i:012}"), V::StrNum(l.to_string()))).collect();
+                    let m: BTreeMap<String, V> =
+                        data.lines().enumerate().map(|(i, l)| (format!("{i:012}"), V::StrNum(l.to_string()))).collect();
                     self.arrays.insert(key.clone(), m);
                 }
                 let m = self.arrays.get_mut(&key).ok_or(Ctl::Err("getline".into()))?;
@@ -119,11 +121,17 @@ impl Awk<'_, '_> {
             "split" => {
                 let src = self.eval(&args[0])?;
                 let src = self.text(&src);
-                let Some(Expr::Var(arr)) = args.get(1) else { return Err(Ctl::Err("split: second argument must be an array".into())) };
+                let Some(Expr::Var(arr)) = args.get(1) else {
+                    return Err(Ctl::Err("split: second argument must be an array".into()));
+                };
                 let parts: Vec<String> = match args.get(2) {
                     Some(Expr::Regex(r)) => {
                         let re = self.regex(r).map_err(Ctl::Err)?;
-                        if src.is_empty() { Vec::new() } else { re.split(&src).map(String::from).collect() }
+                        if src.is_empty() {
+                            Vec::new()
+                        } else {
+                            re.split(&src).map(String::from).collect()
+                        }
                     }
                     other => {
                         let fs = match other {
@@ -146,7 +154,8 @@ impl Awk<'_, '_> {
                     }
                 };
                 let an = self.arr_name(arr);
-                let m: BTreeMap<String, V> = parts.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), V::StrNum(p.clone()))).collect();
+                let m: BTreeMap<String, V> =
+                    parts.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), V::StrNum(p.clone()))).collect();
                 self.arrays.insert(an, m);
                 V::Num(parts.len() as f64)
             }
@@ -204,5 +213,4 @@ impl Awk<'_, '_> {
             _ => return Err(Ctl::Err(format!("unknown function {name}"))),
         })
     }
-
 }

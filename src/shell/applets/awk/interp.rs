@@ -57,7 +57,13 @@ impl V {
             V::Uninit => false,
             V::Num(n) => *n != 0.0,
             V::Str(s) => !s.is_empty(),
-            V::StrNum(s) => if looks_numeric(s) { parse_num_prefix(s) != 0.0 } else { !s.is_empty() },
+            V::StrNum(s) => {
+                if looks_numeric(s) {
+                    parse_num_prefix(s) != 0.0
+                } else {
+                    !s.is_empty()
+                }
+            }
         }
     }
     fn is_numeric(&self) -> bool {
@@ -104,7 +110,15 @@ impl<'c, 'a> Awk<'c, 'a> {
     /// A fresh interpreter.
     pub fn new(ctx: &'c mut Ctx<'a>, prog: &'c Program) -> Self {
         let mut globals = HashMap::new();
-        for (k, v) in [("FS", " "), ("OFS", " "), ("ORS", "\n"), ("RS", "\n"), ("SUBSEP", "\x1c"), ("CONVFMT", "%.6g"), ("OFMT", "%.6g")] {
+        for (k, v) in [
+            ("FS", " "),
+            ("OFS", " "),
+            ("ORS", "\n"),
+            ("RS", "\n"),
+            ("SUBSEP", "\x1c"),
+            ("CONVFMT", "%.6g"),
+            ("OFMT", "%.6g"),
+        ] {
             globals.insert(k.to_string(), V::Str(v.to_string()));
         }
         globals.insert("NR".into(), V::Num(0.0));
@@ -114,7 +128,23 @@ impl<'c, 'a> Awk<'c, 'a> {
         let env: BTreeMap<String, V> = ctx.env.iter().map(|(k, v)| (k.clone(), V::StrNum(v.clone()))).collect();
         arrays.insert("ENVIRON".to_string(), env);
         let ranges = vec![false; prog.rules.len()];
-        Awk { ctx, prog, globals, arrays, frames: Vec::new(), fields: vec![String::new()], nf_dirty: false, out: String::new(), files: BTreeMap::new(), ranges, regexes: HashMap::new(), input: Vec::new(), pos: 0, seed: 1, depth: 0 }
+        Awk {
+            ctx,
+            prog,
+            globals,
+            arrays,
+            frames: Vec::new(),
+            fields: vec![String::new()],
+            nf_dirty: false,
+            out: String::new(),
+            files: BTreeMap::new(),
+            ranges,
+            regexes: HashMap::new(),
+            input: Vec::new(),
+            pos: 0,
+            seed: 1,
+            depth: 0,
+        }
     }
 
     pub(super) fn var(&self, n: &str) -> V {
@@ -402,7 +432,9 @@ impl<'c, 'a> Awk<'c, 'a> {
     }
 
     fn call(&mut self, name: &str, args: &[Expr]) -> R<V> {
-        let Some(f) = self.prog.funcs.get(name) else { return Err(Ctl::Err(format!("function '{name}' never defined"))) };
+        let Some(f) = self.prog.funcs.get(name) else {
+            return Err(Ctl::Err(format!("function '{name}' never defined")));
+        };
         if self.depth > 200 {
             return Err(Ctl::Err("function call nesting too deep".into()));
         }
@@ -490,7 +522,9 @@ impl<'c, 'a> Awk<'c, 'a> {
                 for a in args {
                     vals.push(self.eval(a)?);
                 }
-                let Some(f) = vals.first().map(|v| self.text(v)) else { return Err(Ctl::Err("printf: no format".into())) };
+                let Some(f) = vals.first().map(|v| self.text(v)) else {
+                    return Err(Ctl::Err("printf: no format".into()));
+                };
                 let a: Vec<Arg> = vals[1..].iter().map(|v| to_arg(v, self)).collect();
                 let s = format(&f, &a, true).map_err(|e| Ctl::Err(format!("printf: {e}")))?.0;
                 self.emit(&s, dest)?;
@@ -543,7 +577,8 @@ impl<'c, 'a> Awk<'c, 'a> {
             }
             Stmt::ForIn(v, arr, body) => {
                 let an = self.arr_name(arr);
-                let mut keys: Vec<String> = self.arrays.get(&an).map(|m| m.keys().cloned().collect()).unwrap_or_default();
+                let mut keys: Vec<String> =
+                    self.arrays.get(&an).map(|m| m.keys().cloned().collect()).unwrap_or_default();
                 keys.sort_by(|a, b| match (a.parse::<f64>(), b.parse::<f64>()) {
                     (Ok(x), Ok(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
                     _ => a.cmp(b),

@@ -16,15 +16,17 @@ pub enum Tok {
     Eof,
 }
 
-const KEYWORDS: &[&str] =
-    &["BEGIN", "END", "function", "func", "if", "else", "while", "for", "do", "break", "continue", "next", "nextfile", "exit", "return", "delete", "in", "getline", "print", "printf"];
+const KEYWORDS: &[&str] = &[
+    "BEGIN", "END", "function", "func", "if", "else", "while", "for", "do", "break", "continue", "next", "nextfile",
+    "exit", "return", "delete", "in", "getline", "print", "printf",
+];
 const BUILTINS: &[&str] = &[
-    "length", "substr", "index", "split", "sub", "gsub", "match", "sprintf", "tolower", "toupper", "int", "sqrt", "exp", "log", "sin", "cos",
-    "atan2", "rand", "srand", "system", "close", "fflush",
+    "length", "substr", "index", "split", "sub", "gsub", "match", "sprintf", "tolower", "toupper", "int", "sqrt",
+    "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system", "close", "fflush",
 ];
 const OPS: &[&str] = &[
-    "&&", "||", "==", "!=", "<=", ">=", "!~", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", "**", ">>", "{", "}", "(", ")", "[", "]", ";", ",",
-    "+", "-", "*", "/", "%", "^", "!", "<", ">", "~", "?", ":", "=", "$", "|",
+    "&&", "||", "==", "!=", "<=", ">=", "!~", "++", "--", "+=", "-=", "*=", "/=", "%=", "^=", "**", ">>", "{", "}",
+    "(", ")", "[", "]", ";", ",", "+", "-", "*", "/", "%", "^", "!", "<", ">", "~", "?", ":", "=", "$", "|",
 ];
 
 /// Splits awk source into tokens.
@@ -67,7 +69,10 @@ pub fn lex(src: &str) -> Result<Vec<Tok>, String> {
             while i < cs.len() && (cs[i].is_ascii_digit() || cs[i] == '.') {
                 i += 1;
             }
-            if i < cs.len() && (cs[i] == 'e' || cs[i] == 'E') && cs.get(i + 1).is_some_and(|d| d.is_ascii_digit() || *d == '-' || *d == '+') {
+            if i < cs.len()
+                && (cs[i] == 'e' || cs[i] == 'E')
+                && cs.get(i + 1).is_some_and(|d| d.is_ascii_digit() || *d == '-' || *d == '+')
+            {
                 i += 2;
                 while i < cs.len() && cs[i].is_ascii_digit() {
                     i += 1;
@@ -139,8 +144,15 @@ pub fn lex(src: &str) -> Result<Vec<Tok>, String> {
             out.push(Tok::Str(s));
             continue;
         }
-        let operand_before = matches!(out.last(), Some(Tok::Num(_)) | Some(Tok::Str(_)) | Some(Tok::Name(_)) | Some(Tok::Op(")")) | Some(Tok::Op("]")) | Some(Tok::Builtin(_)))
-            || matches!(out.last(), Some(Tok::Op("++")) | Some(Tok::Op("--")));
+        let operand_before = matches!(
+            out.last(),
+            Some(Tok::Num(_))
+                | Some(Tok::Str(_))
+                | Some(Tok::Name(_))
+                | Some(Tok::Op(")"))
+                | Some(Tok::Op("]"))
+                | Some(Tok::Builtin(_))
+        ) || matches!(out.last(), Some(Tok::Op("++")) | Some(Tok::Op("--")));
         if c == '/' && !operand_before {
             i += 1;
             let mut s = String::new();

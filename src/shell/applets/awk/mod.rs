@@ -128,7 +128,9 @@ fn run(a: &mut Awk<'_, '_>, prog: &parser::Program, operands: &[String]) -> i32 
     }
     let mut inputs: Vec<Option<String>> = Vec::new();
     for op in operands {
-        if op.contains('=') && op.split('=').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+        if op.contains('=')
+            && op.split('=').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        {
             inputs.push(Some(format!("\0{op}")));
         } else {
             inputs.push(Some(op.clone()));
@@ -164,7 +166,9 @@ fn run(a: &mut Awk<'_, '_>, prog: &parser::Program, operands: &[String]) -> i32 
         });
         let text = String::from_utf8_lossy(&data).into_owned();
         a.input = match rs.as_deref() {
-            Some("") => text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect(),
+            Some("") => {
+                text.split("\n\n").map(|p| p.trim_matches('\n').to_string()).filter(|p| !p.is_empty()).collect()
+            }
             Some(r) if r != "\n" && r.chars().count() == 1 => {
                 let mut v: Vec<String> = text.split(r).map(String::from).collect();
                 if v.last().is_some_and(|l| l.is_empty() || l == "\n") {
@@ -241,7 +245,10 @@ mod tests {
         assert_eq!(run_awk(&["{s+=$1} END {print s, s/NR}"], "1\n2\n4\n").0, "7 2.33333\n");
         assert_eq!(run_awk(&["/b/"], "abc\nxyz\nb\n").0, "abc\nb\n");
         assert_eq!(run_awk(&["NR==2 {next} {print}"], "1\n2\n3\n").0, "1\n3\n");
-        assert_eq!(run_awk(&["BEGIN {printf \"%5.2f|%-3s|%d\\n\", 3.14159, \"x\", \"42abc\"}"], "").0, " 3.14|x  |42\n");
+        assert_eq!(
+            run_awk(&["BEGIN {printf \"%5.2f|%-3s|%d\\n\", 3.14159, \"x\", \"42abc\"}"], "").0,
+            " 3.14|x  |42\n"
+        );
         assert_eq!(run_awk(&["{c[$1]++} END {for (k in c) print k, c[k]}"], "a\nb\na\n").0, "a 2\nb 1\n");
         assert_eq!(run_awk(&["BEGIN {x = \"hello\"; gsub(/l/, \"L\", x); print x, length(x), substr(x, 2, 3), index(x, \"L\"), toupper(x)}"], "").0, "heLLo 5 eLL 3 HELLO\n");
         assert_eq!(run_awk(&["BEGIN {n = split(\"a,b,c\", p, \",\"); print n, p[3]}"], "").0, "3 c\n");
@@ -249,12 +256,19 @@ mod tests {
         assert_eq!(run_awk(&["$1 > 5 && $2 ~ /^x/ { print \"hit\", $0 }"], "6 xa\n7 ya\n3 xb\n").0, "hit 6 xa\n");
         assert_eq!(run_awk(&["-v", "n=3", "BEGIN { for (i = 1; i <= n; i++) s = s i; print s }"], "").0, "123\n");
         assert_eq!(run_awk(&["{ $2 = \"X\"; print; print NF }"], "a b c\n").0, "a X c\n3\n");
-        assert_eq!(run_awk(&["BEGIN { if (\"10\" < \"9\") print \"str\"; if (10 < 9) print \"num\"; else print \"ok\" }"], "").0, "str\nok\n");
+        assert_eq!(
+            run_awk(&["BEGIN { if (\"10\" < \"9\") print \"str\"; if (10 < 9) print \"num\"; else print \"ok\" }"], "")
+                .0,
+            "str\nok\n"
+        );
         assert_eq!(run_awk(&["{ print ($1 < $2) }"], "10 9\n").0, "0\n");
         assert_eq!(run_awk(&["/start/,/end/ { print NR }"], "x\nstart\ny\nend\nz\n").0, "2\n3\n4\n");
         assert_eq!(run_awk(&["BEGIN { exit 3 } END { print \"end\" }"], "").1, 3);
         assert_eq!(run_awk(&["{ print length() }"], "abcd\n").0, "4\n");
-        assert_eq!(run_awk(&["BEGIN { print 1e6, 0.1 + 0.2, 100 / 3, -7 % 3, 2 ^ 10 }"], "").0, "1000000 0.3 33.3333 -1 1024\n");
+        assert_eq!(
+            run_awk(&["BEGIN { print 1e6, 0.1 + 0.2, 100 / 3, -7 % 3, 2 ^ 10 }"], "").0,
+            "1000000 0.3 33.3333 -1 1024\n"
+        );
         assert_eq!(run_awk(&["BEGIN { OFS = \"-\" } { $1 = $1; print }"], "a b\n").0, "a-b\n");
         assert_eq!(run_awk(&["BEGIN { while (i < 3) { i++; if (i == 2) continue; print i } }"], "").0, "1\n3\n");
         assert_eq!(run_awk(&["{ print NR \": \" $0 }"], "a\n").0, "1: a\n");

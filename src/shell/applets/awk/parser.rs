@@ -313,7 +313,11 @@ impl P {
             "for" => {
                 self.i += 1;
                 self.expect_op("(")?;
-                if let (Tok::Name(v), Tok::Kw("in"), Tok::Name(a)) = (self.peek().clone(), self.t.get(self.i + 1).cloned().unwrap_or(Tok::Eof), self.t.get(self.i + 2).cloned().unwrap_or(Tok::Eof)) {
+                if let (Tok::Name(v), Tok::Kw("in"), Tok::Name(a)) = (
+                    self.peek().clone(),
+                    self.t.get(self.i + 1).cloned().unwrap_or(Tok::Eof),
+                    self.t.get(self.i + 2).cloned().unwrap_or(Tok::Eof),
+                ) {
                     if matches!(self.t.get(self.i + 3), Some(Tok::Op(")"))) {
                         self.i += 4;
                         self.nl();
@@ -349,7 +353,14 @@ impl P {
                 let mut args = Vec::new();
                 let save_gt = self.no_gt;
                 self.no_gt = true;
-                if !(self.is_op(";") || self.is_op("}") || self.is_op(">") || self.is_op(">>") || self.is_op("|") || *self.peek() == Tok::Newline || *self.peek() == Tok::Eof) {
+                if !(self.is_op(";")
+                    || self.is_op("}")
+                    || self.is_op(">")
+                    || self.is_op(">>")
+                    || self.is_op("|")
+                    || *self.peek() == Tok::Newline
+                    || *self.peek() == Tok::Eof)
+                {
                     args.push(self.expr()?);
                     while self.eat_op(",") {
                         self.nl();
@@ -387,7 +398,12 @@ impl P {
             }
             Tok::Kw(k @ ("exit" | "return")) => {
                 self.i += 1;
-                let e = if self.is_op(";") || self.is_op("}") || *self.peek() == Tok::Newline || *self.peek() == Tok::Eof { None } else { Some(self.expr()?) };
+                let e =
+                    if self.is_op(";") || self.is_op("}") || *self.peek() == Tok::Newline || *self.peek() == Tok::Eof {
+                        None
+                    } else {
+                        Some(self.expr()?)
+                    };
                 Ok(if k == "exit" { Stmt::Exit(e) } else { Stmt::Return(e) })
             }
             Tok::Kw("delete") => {
@@ -593,7 +609,8 @@ impl P {
         }
         if self.is_op("|") && matches!(self.t.get(self.i + 1), Some(Tok::Kw("getline"))) {
             self.i += 2;
-            let var = if matches!(self.peek(), Tok::Name(_) | Tok::Op("$")) { Some(Box::new(self.primary()?)) } else { None };
+            let var =
+                if matches!(self.peek(), Tok::Name(_) | Tok::Op("$")) { Some(Box::new(self.primary()?)) } else { None };
             return Ok(Expr::Getline(var, Some(Box::new(Expr::Builtin("__pipe".into(), vec![e])))));
         }
         Ok(e)
@@ -664,7 +681,11 @@ impl P {
                 Ok(Expr::Builtin(n, args))
             }
             Tok::Kw("getline") => {
-                let var = if matches!(self.peek(), Tok::Name(_) | Tok::Op("$")) { Some(Box::new(self.primary()?)) } else { None };
+                let var = if matches!(self.peek(), Tok::Name(_) | Tok::Op("$")) {
+                    Some(Box::new(self.primary()?))
+                } else {
+                    None
+                };
                 let file = if self.eat_op("<") { Some(Box::new(self.primary()?)) } else { None };
                 Ok(Expr::Getline(var, file))
             }

@@ -5,9 +5,9 @@ mod parse;
 
 use regex::Regex;
 
-use parse::{Addr, Addr2, Cmd, Kind, Parser, Rep};
 use super::common::{fail, read_input, write_file};
 use crate::shell::applet::Ctx;
+use parse::{Addr, Addr2, Cmd, Kind, Parser, Rep};
 
 struct Run<'c> {
     cmds: &'c [Cmd],
@@ -32,7 +32,13 @@ impl Run<'_> {
         match a {
             Addr::Line(n) => *n == line,
             Addr::Last => last,
-            Addr::Step(f, s) => if *s == 0 { line == *f } else { line >= *f && (line - f).is_multiple_of(*s) },
+            Addr::Step(f, s) => {
+                if *s == 0 {
+                    line == *f
+                } else {
+                    line >= *f && (line - f).is_multiple_of(*s)
+                }
+            }
             Addr::Re(r) => self.re(r).is_some_and(|r| r.is_match(ps)),
         }
     }
@@ -147,7 +153,9 @@ fn run(cmds: &[Cmd], lines: &[String], quiet: bool, budget_ok: &mut dyn FnMut() 
                         }
                     }
                 }
-                Kind::Y(a, b) => ps = ps.chars().map(|c| a.iter().position(|x| *x == c).map(|i| b[i]).unwrap_or(c)).collect(),
+                Kind::Y(a, b) => {
+                    ps = ps.chars().map(|c| a.iter().position(|x| *x == c).map(|i| b[i]).unwrap_or(c)).collect()
+                }
                 Kind::Text('a', t) => {
                     append.push_str(t);
                     append.push('\n');

@@ -255,7 +255,8 @@ impl Parser<'_> {
                         }
                         self.i += 1;
                     }
-                    let re = if re_src.is_empty() { None } else { Some(compile(&re_src, self.extended, icase, false)?) };
+                    let re =
+                        if re_src.is_empty() { None } else { Some(compile(&re_src, self.extended, icase, false)?) };
                     Kind::S { re, rep: parse_rep(&rep_src), global, nth, print }
                 }
                 'y' => {
@@ -329,4 +330,3 @@ pub(super) fn parse_rep(s: &str) -> Vec<Rep> {
     out.push(Rep::Lit(lit));
     out
 }
-

@@ -43,22 +43,45 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, version: &str) -> 
         Ok(o) => o,
         Err(missing) => {
             ctx.out("Fetching gem metadata from https://rubygems.org/...\n");
-            ctx.err(&format!("Could not find gem '{missing}' in rubygems repository https://rubygems.org/ or installed locally.\n"));
+            ctx.err(&format!(
+                "Could not find gem '{missing}' in rubygems repository https://rubygems.org/ or installed locally.\n"
+            ));
             return 7;
         }
     };
     let (dir, _) = super::gem::gem_dirs(ctx, d, ruby_version);
-    let dir = super::env(ctx, "BUNDLE_PATH").map(|p| format!("{p}/ruby/{}.0", crate::catalog::model::major_minor(ruby_version))).unwrap_or(dir);
+    let dir = super::env(ctx, "BUNDLE_PATH")
+        .map(|p| format!("{p}/ruby/{}.0", crate::catalog::model::major_minor(ruby_version)))
+        .unwrap_or(dir);
     ctx.out("Fetching gem metadata from https://rubygems.org/...\nResolving dependencies...\n");
     for g in &order {
-        ctx.out(&format!("Fetching {} {}\nInstalling {} {}{}\n", g.0, g.1, g.0, g.1, if g.4 { " with native extensions" } else { "" }));
-        if !super::put(ctx, &format!("{dir}/cache/{}-{}.gem", g.0, g.1), g.3 * 1024, &format!("gem {}-{}.gem", g.0, g.1))
-            || !super::put(ctx, &format!("{dir}/gems/{}-{}/lib/{}.rb", g.0, g.1, g.0), g.2 * 1024, &format!("gem {}-{}", g.0, g.1))
-        {
+        ctx.out(&format!(
+            "Fetching {} {}\nInstalling {} {}{}\n",
+            g.0,
+            g.1,
+            g.0,
+            g.1,
+            if g.4 { " with native extensions" } else { "" }
+        ));
+        if !super::put(
+            ctx,
+            &format!("{dir}/cache/{}-{}.gem", g.0, g.1),
+            g.3 * 1024,
+            &format!("gem {}-{}.gem", g.0, g.1),
+        ) || !super::put(
+            ctx,
+            &format!("{dir}/gems/{}-{}/lib/{}.rb", g.0, g.1, g.0),
+            g.2 * 1024,
+            &format!("gem {}-{}", g.0, g.1),
+        ) {
             ctx.err(&format!("There was an error while trying to write to `{dir}`. It is likely that you need to grant write permissions for that path.\n"));
             return 23;
         }
-        super::put_text(ctx, &format!("{dir}/specifications/{}-{}.gemspec", g.0, g.1), &format!("Gem::Specification.new do |s|\n  s.name = \"{}\"\n  s.version = \"{}\"\nend\n", g.0, g.1));
+        super::put_text(
+            ctx,
+            &format!("{dir}/specifications/{}-{}.gemspec", g.0, g.1),
+            &format!("Gem::Specification.new do |s|\n  s.name = \"{}\"\n  s.version = \"{}\"\nend\n", g.0, g.1),
+        );
     }
     if super::read(ctx, "Gemfile.lock").is_none() {
         let specs: String = order.iter().map(|g| format!("    {} ({})\n", g.0, g.1)).collect();

@@ -13,7 +13,13 @@ const RELEASES: &[(&str, &str, &str, &str, &str)] = &[
 
 /// The `rustc`, `cargo` and `rustup` programs (`v` is the toolchain's version).
 pub fn rust(ctx: &mut Ctx<'_>, cmd: &str, v: &str, args: &[String]) -> i32 {
-    let r = RELEASES.iter().find(|r| r.0 == v).copied().unwrap_or((v, "000000000", "2024-01-01", "000000000", "2024-01-01"));
+    let r = RELEASES.iter().find(|r| r.0 == v).copied().unwrap_or((
+        v,
+        "000000000",
+        "2024-01-01",
+        "000000000",
+        "2024-01-01",
+    ));
     let rustc = format!("rustc {v} ({} {})", r.1, r.2);
     let version = super::has(args, &["--version", "-V"]) || args.first().map(String::as_str) == Some("version");
     match cmd {
@@ -23,7 +29,9 @@ pub fn rust(ctx: &mut Ctx<'_>, cmd: &str, v: &str, args: &[String]) -> i32 {
             ctx.out("rustup 1.27.1 (54dd3d00f 2024-04-24)\n");
             ctx.err(&format!("info: This is the version for the rustup toolchain manager, not the rustc compiler.\ninfo: The currently active `rustc` version is `{rustc}`\n"));
         }
-        "cargo" if matches!(args.first().map(String::as_str), Some("build" | "install" | "fetch")) => return build(ctx, args),
+        "cargo" if matches!(args.first().map(String::as_str), Some("build" | "install" | "fetch")) => {
+            return build(ctx, args)
+        }
         _ => return crate::shell::pkg::programs::simulated(ctx, cmd),
     }
     0
@@ -37,11 +45,21 @@ fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     };
     let name = manifest
         .lines()
-        .find_map(|l| l.trim().strip_prefix("name").and_then(|r| r.trim().strip_prefix('=')).map(|r| r.trim().trim_matches('"').to_string()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("name")
+                .and_then(|r| r.trim().strip_prefix('='))
+                .map(|r| r.trim().trim_matches('"').to_string())
+        })
         .unwrap_or_else(|| "app".into());
     let version = manifest
         .lines()
-        .find_map(|l| l.trim().strip_prefix("version").and_then(|r| r.trim().strip_prefix('=')).map(|r| r.trim().trim_matches('"').to_string()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("version")
+                .and_then(|r| r.trim().strip_prefix('='))
+                .map(|r| r.trim().trim_matches('"').to_string())
+        })
         .unwrap_or_else(|| "0.1.0".into());
     let deps: Vec<String> = manifest
         .split("[dependencies]")
@@ -55,11 +73,26 @@ fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     let cargo_home = super::env(ctx, "CARGO_HOME").unwrap_or_else(|| format!("{}/.cargo", super::home(ctx)));
     if !deps.is_empty() {
         ctx.err("    Updating crates.io index\n");
-        super::put(ctx, &format!("{cargo_home}/registry/index/index.crates.io-6f17d22bba15001f/.cache/bundle"), 2_400_000, "crates.io index cache");
+        super::put(
+            ctx,
+            &format!("{cargo_home}/registry/index/index.crates.io-6f17d22bba15001f/.cache/bundle"),
+            2_400_000,
+            "crates.io index cache",
+        );
         for d in &deps {
             ctx.err(&format!("  Downloaded {d} v1.0.0\n"));
-            super::put(ctx, &format!("{cargo_home}/registry/cache/index.crates.io-6f17d22bba15001f/{d}-1.0.0.crate"), 90_000, &format!("crate {d}"));
-            super::put(ctx, &format!("{cargo_home}/registry/src/index.crates.io-6f17d22bba15001f/{d}-1.0.0/src/lib.rs"), 600_000, &format!("crate source {d}"));
+            super::put(
+                ctx,
+                &format!("{cargo_home}/registry/cache/index.crates.io-6f17d22bba15001f/{d}-1.0.0.crate"),
+                90_000,
+                &format!("crate {d}"),
+            );
+            super::put(
+                ctx,
+                &format!("{cargo_home}/registry/src/index.crates.io-6f17d22bba15001f/{d}-1.0.0/src/lib.rs"),
+                600_000,
+                &format!("crate source {d}"),
+            );
         }
     }
     if args[0] == "fetch" {
@@ -73,8 +106,18 @@ fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     }
     ctx.err(&format!("   Compiling {name} v{version} ({cwd})\n"));
     let n = deps.len() as u64;
-    super::put(ctx, &format!("target/{profile}/deps/bundle.rlib"), if release { 2_000_000 + n * 1_500_000 } else { 12_000_000 + n * 9_000_000 }, "compiled dependencies");
-    if !super::put(ctx, &format!("target/{profile}/{name}"), if release { 450_000 + n * 400_000 } else { 3_900_000 + n * 2_000_000 }, &format!("ELF executable {name} (built by cargo)")) {
+    super::put(
+        ctx,
+        &format!("target/{profile}/deps/bundle.rlib"),
+        if release { 2_000_000 + n * 1_500_000 } else { 12_000_000 + n * 9_000_000 },
+        "compiled dependencies",
+    );
+    if !super::put(
+        ctx,
+        &format!("target/{profile}/{name}"),
+        if release { 450_000 + n * 400_000 } else { 3_900_000 + n * 2_000_000 },
+        &format!("ELF executable {name} (built by cargo)"),
+    ) {
         ctx.err(&format!("error: failed to write target/{profile}/{name}\n"));
         return 101;
     }

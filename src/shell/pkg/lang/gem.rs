@@ -9,7 +9,35 @@ use crate::shell::Ctx;
 /// A small rubygems.org: name, version, installed KiB, `.gem` KiB, native extension,
 /// runtime dependencies, executables. (Versions and dependencies from each gem's gemspec.)
 pub(super) const GEMS: &[(&str, &str, u64, u64, bool, &[&str], &[&str])] = &[
-    ("fluentd", "1.6.0", 3_900, 720, false, &["msgpack", "yajl-ruby", "cool.io", "serverengine", "http_parser.rb", "sigdump", "tzinfo", "tzinfo-data", "strptime", "dig_rb"], &["fluentd", "fluent-cat", "fluent-gem", "fluent-debug", "fluent-binlog-reader", "fluent-plugin-config-format", "fluent-plugin-generate", "fluent-ca-generate"]),
+    (
+        "fluentd",
+        "1.6.0",
+        3_900,
+        720,
+        false,
+        &[
+            "msgpack",
+            "yajl-ruby",
+            "cool.io",
+            "serverengine",
+            "http_parser.rb",
+            "sigdump",
+            "tzinfo",
+            "tzinfo-data",
+            "strptime",
+            "dig_rb",
+        ],
+        &[
+            "fluentd",
+            "fluent-cat",
+            "fluent-gem",
+            "fluent-debug",
+            "fluent-binlog-reader",
+            "fluent-plugin-config-format",
+            "fluent-plugin-generate",
+            "fluent-ca-generate",
+        ],
+    ),
     ("msgpack", "1.3.0", 1_100, 120, true, &[], &[]),
     ("yajl-ruby", "1.4.1", 900, 90, true, &[], &[]),
     ("cool.io", "1.5.4", 1_400, 180, true, &[], &[]),
@@ -77,7 +105,11 @@ pub fn gem(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -
         Some("uninstall") => uninstall(ctx, d, ruby_version, &args[1..]),
         Some("list") => {
             let (dir, _) = gem_dirs(ctx, d, ruby_version);
-            let mut names: Vec<String> = ctx.fs.children(&format!("{dir}/specifications")).filter_map(|(n, _)| n.strip_suffix(".gemspec").map(String::from)).collect();
+            let mut names: Vec<String> = ctx
+                .fs
+                .children(&format!("{dir}/specifications"))
+                .filter_map(|(n, _)| n.strip_suffix(".gemspec").map(String::from))
+                .collect();
             names.sort();
             for n in names {
                 if let Some((name, v)) = n.rsplit_once('-') {
@@ -91,8 +123,24 @@ pub fn gem(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -
 }
 
 /// What `gem install` resolves for `names`: dependencies first, each once.
-pub(super) fn resolve(names: &[String]) -> Result<Vec<&'static (&'static str, &'static str, u64, u64, bool, &'static [&'static str], &'static [&'static str])>, String> {
-    fn visit(name: &str, out: &mut Vec<&'static (&'static str, &'static str, u64, u64, bool, &'static [&'static str], &'static [&'static str])>) -> Result<(), String> {
+pub(super) fn resolve(
+    names: &[String],
+) -> Result<
+    Vec<&'static (&'static str, &'static str, u64, u64, bool, &'static [&'static str], &'static [&'static str])>,
+    String,
+> {
+    fn visit(
+        name: &str,
+        out: &mut Vec<&'static (
+            &'static str,
+            &'static str,
+            u64,
+            u64,
+            bool,
+            &'static [&'static str],
+            &'static [&'static str],
+        )>,
+    ) -> Result<(), String> {
         if out.iter().any(|g| g.0 == name) {
             return Ok(());
         }
@@ -114,7 +162,8 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
     let modern = !rubygems.starts_with('2');
     let mut names = Vec::new();
     let mut version: Option<String> = None;
-    let gemrc = ["/usr/local/etc/gemrc", "/etc/gemrc"].iter().filter_map(|p| super::read(ctx, p)).collect::<String>() + &super::read(ctx, &format!("{}/.gemrc", super::home(ctx))).unwrap_or_default();
+    let gemrc = ["/usr/local/etc/gemrc", "/etc/gemrc"].iter().filter_map(|p| super::read(ctx, p)).collect::<String>()
+        + &super::read(ctx, &format!("{}/.gemrc", super::home(ctx))).unwrap_or_default();
     let mut docs = !gemrc.contains("--no-document");
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -122,7 +171,9 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
             "-v" | "--version" => version = it.next().cloned(),
             "--no-document" | "-N" => docs = false,
             "--no-ri" | "--no-rdoc" if modern => {
-                ctx.err(&format!("ERROR:  While executing gem ... (OptionParser::InvalidOption)\n    invalid option: {a}\n"));
+                ctx.err(&format!(
+                    "ERROR:  While executing gem ... (OptionParser::InvalidOption)\n    invalid option: {a}\n"
+                ));
                 return 1;
             }
             "--no-ri" | "--no-rdoc" => docs = false,
@@ -147,8 +198,22 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
     let (dir, bindir) = gem_dirs(ctx, d, ruby_version);
     // Dependencies already installed are not fetched again; `-v` picks the named gem's version.
     let top = names.first().cloned().unwrap_or_default();
-    let version_of = |g: &(&str, &str, u64, u64, bool, &[&str], &[&str])| if g.0 == top { version.clone().unwrap_or_else(|| g.1.to_string()) } else { g.1.to_string() };
-    let order: Vec<_> = order.into_iter().filter(|g| g.0 == top || !ctx.fs.children(&format!("{dir}/specifications")).any(|(n, _)| n.starts_with(&format!("{}-", g.0)) && n[g.0.len() + 1..].starts_with(|c: char| c.is_ascii_digit()))).collect();
+    let version_of = |g: &(&str, &str, u64, u64, bool, &[&str], &[&str])| {
+        if g.0 == top {
+            version.clone().unwrap_or_else(|| g.1.to_string())
+        } else {
+            g.1.to_string()
+        }
+    };
+    let order: Vec<_> = order
+        .into_iter()
+        .filter(|g| {
+            g.0 == top
+                || !ctx.fs.children(&format!("{dir}/specifications")).any(|(n, _)| {
+                    n.starts_with(&format!("{}-", g.0)) && n[g.0.len() + 1..].starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+        .collect();
     let abi = format!("{}.0", major_minor(ruby_version));
     let compiler = super::on_path(ctx, "gcc") || super::on_path(ctx, "cc");
     let ruby_bin = if ctx.fs.get("/usr/local/bin/ruby").is_some() { "/usr/local/bin/ruby" } else { "/usr/bin/ruby" };
@@ -166,13 +231,22 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
             return 1;
         }
         if g.4 {
-            ctx.out(if modern { "Building native extensions. This could take a while...\n" } else { "Building native extensions.  This could take a while...\n" });
+            ctx.out(if modern {
+                "Building native extensions. This could take a while...\n"
+            } else {
+                "Building native extensions.  This could take a while...\n"
+            });
             if !compiler || !super::on_path(ctx, "make") {
                 let top = names.first().cloned().unwrap_or_default();
                 ctx.err(&format!("ERROR:  Error installing {top}:\n\tERROR: Failed to build gem native extension.\n\n    current directory: {dir}/gems/{name}-{v}/ext/{name}\n{ruby_bin} extconf.rb\nmkmf.rb can't find header files for ruby at /usr/lib/ruby/include/ruby.h\n\nextconf failed, exit code 1\n\nGem files will remain installed in {dir}/gems/{name}-{v} for inspection.\nResults logged to {dir}/extensions/x86_64-linux/{abi}/{name}-{v}/gem_make.out\n"));
                 return 1;
             }
-            super::put(ctx, &format!("{dir}/extensions/x86_64-linux/{abi}/{name}-{v}/{name}.so"), g.2 * 1024 / 3, &format!("native extension {name}-{v}"));
+            super::put(
+                ctx,
+                &format!("{dir}/extensions/x86_64-linux/{abi}/{name}-{v}/{name}.so"),
+                g.2 * 1024 / 3,
+                &format!("native extension {name}-{v}"),
+            );
         }
         super::put(ctx, &format!("{dir}/gems/{name}-{v}/lib/{name}.rb"), g.2 * 1024, &format!("gem {name}-{v}"));
         super::put_text(ctx, &format!("{dir}/specifications/{name}-{v}.gemspec"), &format!("# -*- encoding: utf-8 -*-\n# stub: {name} {v} ruby lib\n\nGem::Specification.new do |s|\n  s.name = \"{name}\".freeze\n  s.version = \"{v}\"\nend\n"));
@@ -191,7 +265,11 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, rubygems: &str, ar
             super::put(ctx, &format!("{dir}/doc/{n}/ri/cache.ri"), g.2 * 1024 / 2, &format!("ri documentation {n}"));
         }
         let short: Vec<&str> = order.iter().map(|g| g.0).collect();
-        ctx.out(&format!("Done installing documentation for {} after {} seconds\n", short.join(", "), 1 + order.len() / 3));
+        ctx.out(&format!(
+            "Done installing documentation for {} after {} seconds\n",
+            short.join(", "),
+            1 + order.len() / 3
+        ));
     }
     let n = installed.len();
     ctx.out(&format!("{n} gem{} installed\n", if n == 1 { "" } else { "s" }));
@@ -215,7 +293,9 @@ fn uninstall(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String])
         let installed: Vec<String> = ctx
             .fs
             .children(&format!("{dir}/specifications"))
-            .filter_map(|(n, _)| n.strip_suffix(".gemspec").and_then(|s| s.strip_prefix(&format!("{name}-"))).map(String::from))
+            .filter_map(|(n, _)| {
+                n.strip_suffix(".gemspec").and_then(|s| s.strip_prefix(&format!("{name}-"))).map(String::from)
+            })
             .filter(|v| version.as_ref().is_none_or(|want| want == v))
             .collect();
         if installed.is_empty() {
@@ -264,18 +344,27 @@ mod tests {
         let (code, out, err) = gem_in(&mut t, "2.4.6", &install);
         assert_eq!(code, 0, "{err}");
         assert!(out.starts_with("Fetching: msgpack-1.3.0.gem (100%)\nBuilding native extensions.  This could take a while...\nSuccessfully installed msgpack-1.3.0\n"), "{out}");
-        assert!(out.ends_with("Fetching: fluentd-1.6.0.gem (100%)\nSuccessfully installed fluentd-1.6.0\n12 gems installed\n"), "{out}");
+        assert!(
+            out.ends_with(
+                "Fetching: fluentd-1.6.0.gem (100%)\nSuccessfully installed fluentd-1.6.0\n12 gems installed\n"
+            ),
+            "{out}"
+        );
         assert!(!out.contains("documentation"), "{out}");
         let dir = "/usr/lib/ruby/gems/2.4.0";
         assert!(t.get(&format!("{dir}/gems/fluentd-1.6.0/lib/fluentd.rb")).is_some());
         assert!(t.get(&format!("{dir}/cache/fluentd-1.6.0.gem")).is_some_and(|n| n.is_file()));
         assert!(t.get("/usr/bin/fluentd").is_some());
         // A plugin brings the newest ruby-kafka; the Dockerfile pins an older one and removes it.
-        let (code, out, _) = gem_in(&mut t, "2.4.6", &["install", "fluent-plugin-kafka", "-v", "0.6.6", "--no-ri", "--no-rdoc"]);
+        let (code, out, _) =
+            gem_in(&mut t, "2.4.6", &["install", "fluent-plugin-kafka", "-v", "0.6.6", "--no-ri", "--no-rdoc"]);
         assert_eq!(code, 0);
         assert!(out.contains("Successfully installed ruby-kafka-0.7.8\n") && !out.contains("fluentd-1.6.0"), "{out}");
         assert_eq!(gem_in(&mut t, "2.4.6", &["install", "ruby-kafka", "-v", "0.6.8", "--no-ri", "--no-rdoc"]).0, 0);
-        assert_eq!(gem_in(&mut t, "2.4.6", &["uninstall", "ruby-kafka", "-v", "0.7.8"]).1, "Successfully uninstalled ruby-kafka-0.7.8\n");
+        assert_eq!(
+            gem_in(&mut t, "2.4.6", &["uninstall", "ruby-kafka", "-v", "0.7.8"]).1,
+            "Successfully uninstalled ruby-kafka-0.7.8\n"
+        );
         assert!(gem_in(&mut t, "2.4.6", &["list"]).1.contains("ruby-kafka (0.6.8)\n"));
     }
 
@@ -283,11 +372,17 @@ mod tests {
     fn rubygems_3_rejects_no_ri_and_writes_documentation_unless_told() {
         let mut t = tree_of("alpine:3.20");
         let (code, _, err) = gem_in(&mut t, "3.3.5", &["install", "rake", "--no-ri", "--no-rdoc"]);
-        assert_eq!((code, err.as_str()), (1, "ERROR:  While executing gem ... (OptionParser::InvalidOption)\n    invalid option: --no-ri\n"));
+        assert_eq!(
+            (code, err.as_str()),
+            (1, "ERROR:  While executing gem ... (OptionParser::InvalidOption)\n    invalid option: --no-ri\n")
+        );
         let (code, out, _) = gem_in(&mut t, "3.3.5", &["install", "rake"]);
         assert_eq!(code, 0);
         assert_eq!(out, "Fetching rake-13.2.1.gem\nSuccessfully installed rake-13.2.1\nParsing documentation for rake-13.2.1\nInstalling ri documentation for rake-13.2.1\nDone installing documentation for rake after 1 seconds\n1 gem installed\n");
         assert!(t.get("/usr/lib/ruby/gems/3.3.0/doc/rake-13.2.1/ri/cache.ri").is_some());
-        assert_eq!(gem_in(&mut t, "3.3.5", &["install", "nosuch"]).2, "ERROR:  Could not find a valid gem 'nosuch' (>= 0) in any repository\n");
+        assert_eq!(
+            gem_in(&mut t, "3.3.5", &["install", "nosuch"]).2,
+            "ERROR:  Could not find a valid gem 'nosuch' (>= 0) in any repository\n"
+        );
     }
 }

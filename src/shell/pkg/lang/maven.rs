@@ -5,11 +5,14 @@
 use crate::shell::Ctx;
 
 /// The git revision each Maven release prints (`mvn -v`).
-const REVISIONS: &[(&str, &str)] = &[("3.9.9", "8e8579a9e76f7d015ee5ec7bfcdc97d260186937"), ("3.9.8", "36645f6c9b5079805ea5009217e36f2cffd34256")];
+const REVISIONS: &[(&str, &str)] =
+    &[("3.9.9", "8e8579a9e76f7d015ee5ec7bfcdc97d260186937"), ("3.9.8", "36645f6c9b5079805ea5009217e36f2cffd34256")];
 
 /// The `mvn` program.
 pub fn mvn(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
-    let java = super::env(ctx, "JAVA_VERSION").map(|j| j.trim_start_matches("jdk-").split('+').next().unwrap_or("").trim_start_matches("8u").to_string()).unwrap_or_else(|| "21.0.5".into());
+    let java = super::env(ctx, "JAVA_VERSION")
+        .map(|j| j.trim_start_matches("jdk-").split('+').next().unwrap_or("").trim_start_matches("8u").to_string())
+        .unwrap_or_else(|| "21.0.5".into());
     if super::has(args, &["-v", "-version", "--version"]) {
         let rev = REVISIONS.iter().find(|r| r.0 == v).map_or("0000000000000000000000000000000000000000", |r| r.1);
         let home = super::env(ctx, "MAVEN_HOME").unwrap_or_else(|| "/usr/share/maven".into());
@@ -38,8 +41,18 @@ pub fn mvn(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
     log.push_str(&format!("[INFO] Scanning for projects...\n[INFO] \n[INFO] {:-^72}\n[INFO] Building {artifact} {version}\n[INFO]   from pom.xml\n[INFO] {:-^72}\n", format!("< {group}:{artifact} >"), format!("[ {packaging} ]")));
     // Plugins and dependencies land in the local repository: the classic cache layer.
     let repo_size = (28 + deps * 6) << 20;
-    super::put(ctx, &format!("{m2}/repository/org/apache/maven/plugins/bundle.jar"), repo_size * 2 / 3, "maven plugins");
-    super::put(ctx, &format!("{m2}/repository/dependencies/bundle.jar"), repo_size / 3, &format!("maven dependencies of {artifact}"));
+    super::put(
+        ctx,
+        &format!("{m2}/repository/org/apache/maven/plugins/bundle.jar"),
+        repo_size * 2 / 3,
+        "maven plugins",
+    );
+    super::put(
+        ctx,
+        &format!("{m2}/repository/dependencies/bundle.jar"),
+        repo_size / 3,
+        &format!("maven dependencies of {artifact}"),
+    );
     let build = goals.iter().any(|g| matches!(*g, "package" | "install" | "verify" | "compile" | "test"));
     if build {
         log.push_str("[INFO] \n[INFO] --- resources:3.3.1:resources (default-resources) @ ");
@@ -47,7 +60,10 @@ pub fn mvn(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
         super::put(ctx, "target/classes/Main.class", 2_400, &format!("classes of {artifact}"));
         if goals.iter().any(|g| matches!(*g, "package" | "install" | "verify")) {
             let jar = format!("target/{artifact}-{version}.{packaging}");
-            log.push_str(&format!("[INFO] \n[INFO] --- jar:3.4.1:jar (default-jar) @ {artifact} ---\n[INFO] Building jar: {}/{jar}\n", ctx.cwd.trim_end_matches('/')));
+            log.push_str(&format!(
+                "[INFO] \n[INFO] --- jar:3.4.1:jar (default-jar) @ {artifact} ---\n[INFO] Building jar: {}/{jar}\n",
+                ctx.cwd.trim_end_matches('/')
+            ));
             if !super::put(ctx, &jar, 3_000 + deps * 1_200_000, &format!("jar {artifact}-{version}")) {
                 ctx.out(&log);
                 ctx.out(&format!("[ERROR] Failed to execute goal: Could not create {jar}\n"));

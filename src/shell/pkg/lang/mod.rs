@@ -23,8 +23,29 @@ use crate::vfs::{Content, Meta};
 
 /// Commands of this module.
 const PROGRAMS: &[&str] = &[
-    "ruby", "irb", "gem", "bundle", "bundler", "php", "composer", "mvn", "rustc", "cargo", "rustup", "yarn", "yarnpkg",
-    "redis-server", "redis-cli", "httpd", "apachectl", "mongod", "mongosh", "postgres", "mysqld", "mysql", "catalina.sh",
+    "ruby",
+    "irb",
+    "gem",
+    "bundle",
+    "bundler",
+    "php",
+    "composer",
+    "mvn",
+    "rustc",
+    "cargo",
+    "rustup",
+    "yarn",
+    "yarnpkg",
+    "redis-server",
+    "redis-cli",
+    "httpd",
+    "apachectl",
+    "mongod",
+    "mongosh",
+    "postgres",
+    "mysqld",
+    "mysql",
+    "catalina.sh",
     "version.sh",
 ];
 

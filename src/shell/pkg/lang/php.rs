@@ -3,7 +3,8 @@
 use crate::shell::Ctx;
 
 /// PHP releases and the build time of the official images' binaries (`php -v`).
-const BUILT: &[(&str, &str)] = &[("8.3.13", "Nov  2 2024 00:32:34"), ("8.2.25", "Nov  2 2024 00:35:04"), ("8.1.30", "Nov  2 2024 00:34:36")];
+const BUILT: &[(&str, &str)] =
+    &[("8.3.13", "Nov  2 2024 00:32:34"), ("8.2.25", "Nov  2 2024 00:35:04"), ("8.1.30", "Nov  2 2024 00:34:36")];
 
 /// The `php` program.
 pub fn php(ctx: &mut Ctx<'_>, version: &str, args: &[String]) -> i32 {

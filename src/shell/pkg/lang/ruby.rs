@@ -34,7 +34,11 @@ pub(super) fn rubygems(v: &str) -> String {
 
 /// The Bundler version that comes with Ruby `v`, if it ships one (Ruby 2.6 and later).
 pub(super) fn bundler(v: &str) -> Option<String> {
-    let r = RELEASES.iter().find(|r| r.0 == v).map(|r| r.4.to_string()).unwrap_or_else(|| rubygems(v).replacen('3', "2", 1));
+    let r = RELEASES
+        .iter()
+        .find(|r| r.0 == v)
+        .map(|r| r.4.to_string())
+        .unwrap_or_else(|| rubygems(v).replacen('3', "2", 1));
     (r != "-" && !rubygems(v).starts_with('2')).then_some(r)
 }
 
@@ -43,7 +47,9 @@ pub fn ruby(ctx: &mut Ctx<'_>, d: &Distro, v: &str, cmd: &str, args: &[String]) 
     if cmd == "ruby" && super::has(args, &["-v", "--version"]) {
         let arch = if d.family == Family::Alpine { "x86_64-linux-musl" } else { "x86_64-linux" };
         let line = match RELEASES.iter().find(|r| r.0 == v) {
-            Some((_, date, rev, _, _)) if v.starts_with('2') => format!("ruby {v}p{} ({date} revision {rev}) [{arch}]", patch_level(v)),
+            Some((_, date, rev, _, _)) if v.starts_with('2') => {
+                format!("ruby {v}p{} ({date} revision {rev}) [{arch}]", patch_level(v))
+            }
             Some((_, date, rev, _, _)) => format!("ruby {v} ({date} revision {rev}) [{arch}]"),
             None => format!("ruby {v} [{arch}]"),
         };

@@ -35,8 +35,17 @@ impl Auto {
             _ => return None,
         };
         Some(match part {
-            Some("D") => v.split_whitespace().map(|w| dir_of(w).trim_end_matches('/').to_string()).map(|d| if d.is_empty() { ".".into() } else { d }).collect::<Vec<_>>().join(" "),
-            Some(_) => v.split_whitespace().map(|w| w.rsplit('/').next().unwrap_or(w).to_string()).collect::<Vec<_>>().join(" "),
+            Some("D") => v
+                .split_whitespace()
+                .map(|w| dir_of(w).trim_end_matches('/').to_string())
+                .map(|d| if d.is_empty() { ".".into() } else { d })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Some(_) => v
+                .split_whitespace()
+                .map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
             None => v,
         })
     }
@@ -45,7 +54,8 @@ impl Auto {
 /// Where `%` matches in `word` for `pattern`: the stem.
 pub fn match_pattern(pattern: &str, word: &str) -> Option<String> {
     match pattern.split_once('%') {
-        Some((pre, suf)) => (word.len() >= pre.len() + suf.len() && word.starts_with(pre) && word.ends_with(suf)).then(|| word[pre.len()..word.len() - suf.len()].to_string()),
+        Some((pre, suf)) => (word.len() >= pre.len() + suf.len() && word.starts_with(pre) && word.ends_with(suf))
+            .then(|| word[pre.len()..word.len() - suf.len()].to_string()),
         None => (pattern == word).then(String::new),
     }
 }
@@ -185,7 +195,11 @@ impl Make<'_, '_> {
         if let Some((var, sub)) = name.split_once(':') {
             if let Some((from, to)) = sub.split_once('=') {
                 let val = self.variable(var, auto);
-                let (pat, rep) = if from.contains('%') { (from.to_string(), to.to_string()) } else { (format!("%{from}"), format!("%{to}")) };
+                let (pat, rep) = if from.contains('%') {
+                    (from.to_string(), to.to_string())
+                } else {
+                    (format!("%{from}"), format!("%{to}"))
+                };
                 return val.split_whitespace().map(|w| patsubst_word(&pat, &rep, w)).collect::<Vec<_>>().join(" ");
             }
         }
@@ -196,10 +210,18 @@ impl Make<'_, '_> {
         let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
         let arity = match name {
             "subst" | "patsubst" => 3,
-            "word" | "filter" | "filter-out" | "findstring" | "addsuffix" | "addprefix" | "join" | "foreach" => if name == "foreach" { 3 } else { 2 },
+            "word" | "filter" | "filter-out" | "findstring" | "addsuffix" | "addprefix" | "join" | "foreach" => {
+                if name == "foreach" {
+                    3
+                } else {
+                    2
+                }
+            }
             "wordlist" => 3,
             "if" => 3,
-            "strip" | "sort" | "words" | "firstword" | "lastword" | "dir" | "notdir" | "suffix" | "basename" | "wildcard" | "realpath" | "abspath" | "shell" | "origin" | "value" | "error" | "warning" | "info" | "flavor" => 1,
+            "strip" | "sort" | "words" | "firstword" | "lastword" | "dir" | "notdir" | "suffix" | "basename"
+            | "wildcard" | "realpath" | "abspath" | "shell" | "origin" | "value" | "error" | "warning" | "info"
+            | "flavor" => 1,
             "or" | "and" | "call" => usize::MAX,
             _ => return None,
         };
@@ -237,7 +259,10 @@ impl Make<'_, '_> {
                 let saved = self.vars.get(&var).cloned();
                 let mut out = Vec::new();
                 for w in list.split_whitespace() {
-                    self.vars.insert(var.clone(), super::Var { value: w.to_string(), recursive: false, origin: Origin::Automatic, export: false });
+                    self.vars.insert(
+                        var.clone(),
+                        super::Var { value: w.to_string(), recursive: false, origin: Origin::Automatic, export: false },
+                    );
                     out.push(self.expand(&body, auto));
                 }
                 match saved {
@@ -249,24 +274,28 @@ impl Make<'_, '_> {
             "value" => return Some(self.vars.get(args[0].trim()).map(|v| v.value.clone()).unwrap_or_default()),
             "origin" => {
                 let n = self.expand(args[0].trim(), auto);
-                return Some(match self.vars.get(&n).map(|v| v.origin) {
-                    None => "undefined",
-                    Some(Origin::Default) => "default",
-                    Some(Origin::Environment) => "environment",
-                    Some(Origin::File) => "file",
-                    Some(Origin::CommandLine) => "command line",
-                    Some(Origin::Automatic) => "automatic",
-                }
-                .to_string());
+                return Some(
+                    match self.vars.get(&n).map(|v| v.origin) {
+                        None => "undefined",
+                        Some(Origin::Default) => "default",
+                        Some(Origin::Environment) => "environment",
+                        Some(Origin::File) => "file",
+                        Some(Origin::CommandLine) => "command line",
+                        Some(Origin::Automatic) => "automatic",
+                    }
+                    .to_string(),
+                );
             }
             "flavor" => {
                 let n = self.expand(args[0].trim(), auto);
-                return Some(match self.vars.get(&n) {
-                    None => "undefined",
-                    Some(v) if v.recursive => "recursive",
-                    Some(_) => "simple",
-                }
-                .to_string());
+                return Some(
+                    match self.vars.get(&n) {
+                        None => "undefined",
+                        Some(v) if v.recursive => "recursive",
+                        Some(_) => "simple",
+                    }
+                    .to_string(),
+                );
             }
             _ => {}
         }
@@ -274,13 +303,27 @@ impl Make<'_, '_> {
         let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
         Some(match name {
             "subst" => arg(2).replace(&arg(0), &arg(1)),
-            "patsubst" => words(&arg(2)).iter().map(|w| patsubst_word(arg(0).trim(), arg(1).trim(), w)).collect::<Vec<_>>().join(" "),
+            "patsubst" => words(&arg(2))
+                .iter()
+                .map(|w| patsubst_word(arg(0).trim(), arg(1).trim(), w))
+                .collect::<Vec<_>>()
+                .join(" "),
             "strip" => words(&arg(0)).join(" "),
-            "findstring" => if arg(1).contains(&arg(0)) { arg(0) } else { String::new() },
+            "findstring" => {
+                if arg(1).contains(&arg(0)) {
+                    arg(0)
+                } else {
+                    String::new()
+                }
+            }
             "filter" | "filter-out" => {
                 let pats = words(&arg(0));
                 let keep = name == "filter";
-                words(&arg(1)).into_iter().filter(|w| pats.iter().any(|p| match_pattern(p, w).is_some()) == keep).collect::<Vec<_>>().join(" ")
+                words(&arg(1))
+                    .into_iter()
+                    .filter(|w| pats.iter().any(|p| match_pattern(p, w).is_some()) == keep)
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
             "sort" => {
                 let mut w = words(&arg(0));
@@ -294,29 +337,58 @@ impl Make<'_, '_> {
             }
             "wordlist" => {
                 let (s, e): (usize, usize) = (arg(0).trim().parse().unwrap_or(1), arg(1).trim().parse().unwrap_or(0));
-                words(&arg(2)).into_iter().skip(s.saturating_sub(1)).take((e + 1).saturating_sub(s)).collect::<Vec<_>>().join(" ")
+                words(&arg(2))
+                    .into_iter()
+                    .skip(s.saturating_sub(1))
+                    .take((e + 1).saturating_sub(s))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
             "words" => words(&arg(0)).len().to_string(),
             "firstword" => words(&arg(0)).first().cloned().unwrap_or_default(),
             "lastword" => words(&arg(0)).last().cloned().unwrap_or_default(),
             "dir" => words(&arg(0)).iter().map(|w| dir_of(w)).collect::<Vec<_>>().join(" "),
-            "notdir" => words(&arg(0)).iter().map(|w| w.rsplit('/').next().unwrap_or(w).to_string()).collect::<Vec<_>>().join(" "),
-            "suffix" => words(&arg(0)).iter().filter_map(|w| w.rsplit('/').next().and_then(|b| b.rfind('.').map(|i| b[i..].to_string()))).collect::<Vec<_>>().join(" "),
-            "basename" => words(&arg(0)).iter().map(|w| match w.rfind('.') { Some(i) if !w[i..].contains('/') => w[..i].to_string(), _ => w.clone() }).collect::<Vec<_>>().join(" "),
+            "notdir" => words(&arg(0))
+                .iter()
+                .map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            "suffix" => words(&arg(0))
+                .iter()
+                .filter_map(|w| w.rsplit('/').next().and_then(|b| b.rfind('.').map(|i| b[i..].to_string())))
+                .collect::<Vec<_>>()
+                .join(" "),
+            "basename" => words(&arg(0))
+                .iter()
+                .map(|w| match w.rfind('.') {
+                    Some(i) if !w[i..].contains('/') => w[..i].to_string(),
+                    _ => w.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
             "addsuffix" => words(&arg(1)).iter().map(|w| format!("{w}{}", arg(0))).collect::<Vec<_>>().join(" "),
             "addprefix" => words(&arg(1)).iter().map(|w| format!("{}{w}", arg(0))).collect::<Vec<_>>().join(" "),
             "join" => {
                 let (x, y) = (words(&arg(0)), words(&arg(1)));
-                (0..x.len().max(y.len())).map(|i| format!("{}{}", x.get(i).map_or("", |s| s), y.get(i).map_or("", |s| s))).collect::<Vec<_>>().join(" ")
+                (0..x.len().max(y.len()))
+                    .map(|i| format!("{}{}", x.get(i).map_or("", |s| s), y.get(i).map_or("", |s| s)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
             "wildcard" => words(&arg(0)).iter().flat_map(|p| self.glob(p)).collect::<Vec<_>>().join(" "),
-            "realpath" | "abspath" => words(&arg(0)).iter().map(|w| path::normalize(&self.dir, w)).collect::<Vec<_>>().join(" "),
+            "realpath" | "abspath" => {
+                words(&arg(0)).iter().map(|w| path::normalize(&self.dir, w)).collect::<Vec<_>>().join(" ")
+            }
             "shell" => self.shell_output(&arg(0)),
             "call" => {
                 let fname = arg(0).trim().to_string();
-                let saved: Vec<_> = (1..a.len()).map(|i| (i.to_string(), self.vars.get(&i.to_string()).cloned())).collect();
+                let saved: Vec<_> =
+                    (1..a.len()).map(|i| (i.to_string(), self.vars.get(&i.to_string()).cloned())).collect();
                 for (i, v) in a.iter().enumerate().skip(1) {
-                    self.vars.insert(i.to_string(), super::Var { value: v.clone(), recursive: false, origin: Origin::Automatic, export: false });
+                    self.vars.insert(
+                        i.to_string(),
+                        super::Var { value: v.clone(), recursive: false, origin: Origin::Automatic, export: false },
+                    );
                 }
                 let body = self.vars.get(&fname).map(|v| v.value.clone()).unwrap_or_default();
                 let r = self.expand(&body, auto);
@@ -353,9 +425,22 @@ impl Make<'_, '_> {
         };
         let abs = path::normalize(&self.dir, if dir.is_empty() { "." } else { dir });
         if !pat.contains(['*', '?', '[']) {
-            return self.sh.fs.lookup(&self.dir, pattern, true).is_ok().then(|| pattern.to_string()).into_iter().collect();
+            return self
+                .sh
+                .fs
+                .lookup(&self.dir, pattern, true)
+                .is_ok()
+                .then(|| pattern.to_string())
+                .into_iter()
+                .collect();
         }
-        let mut out: Vec<String> = self.sh.fs.children(&abs).filter(|(n, _)| crate::shell::glob::matches(pat, n) && !n.starts_with('.')).map(|(n, _)| format!("{dir}{n}")).collect();
+        let mut out: Vec<String> = self
+            .sh
+            .fs
+            .children(&abs)
+            .filter(|(n, _)| crate::shell::glob::matches(pat, n) && !n.starts_with('.'))
+            .map(|(n, _)| format!("{dir}{n}"))
+            .collect();
         out.sort();
         out
     }

@@ -156,7 +156,8 @@ pub(crate) fn make(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
     }
     if m.sh.fs.lookup("/", &m.dir, true).map(|(_, n)| !n.is_dir()).unwrap_or(true) {
-        let d = argv.iter().position(|a| a == "-C").and_then(|i| argv.get(i + 1)).cloned().unwrap_or_else(|| m.dir.clone());
+        let d =
+            argv.iter().position(|a| a == "-C").and_then(|i| argv.get(i + 1)).cloned().unwrap_or_else(|| m.dir.clone());
         m.say(2, &format!("{}: *** {d}: No such file or directory.  Stop.\n", m.prog()));
         return Ok(2);
     }
@@ -204,10 +205,25 @@ impl Make<'_, '_> {
             }
         }
         for (k, v) in [
-            ("CC", "cc"), ("CXX", "g++"), ("CPP", "$(CC) -E"), ("AR", "ar"), ("ARFLAGS", "rv"), ("RM", "rm -f"), ("MAKE", "make"),
-            ("SHELL", "/bin/sh"), ("OUTPUT_OPTION", "-o $@"), ("MAKE_VERSION", "4.3"), ("LD", "ld"), ("INSTALL", "install"),
+            ("CC", "cc"),
+            ("CXX", "g++"),
+            ("CPP", "$(CC) -E"),
+            ("AR", "ar"),
+            ("ARFLAGS", "rv"),
+            ("RM", "rm -f"),
+            ("MAKE", "make"),
+            ("SHELL", "/bin/sh"),
+            ("OUTPUT_OPTION", "-o $@"),
+            ("MAKE_VERSION", "4.3"),
+            ("LD", "ld"),
+            ("INSTALL", "install"),
         ] {
-            self.vars.entry(k.to_string()).or_insert(Var { value: v.into(), recursive: true, origin: Origin::Default, export: false });
+            self.vars.entry(k.to_string()).or_insert(Var {
+                value: v.into(),
+                recursive: true,
+                origin: Origin::Default,
+                export: false,
+            });
         }
         let dir = self.dir.clone();
         self.vars.insert("CURDIR".into(), Var { value: dir, recursive: false, origin: Origin::File, export: false });
@@ -215,7 +231,10 @@ impl Make<'_, '_> {
 
     fn run(&mut self, files: Vec<String>, goals: Vec<String>) -> Res {
         let files = if files.is_empty() {
-            match ["GNUmakefile", "makefile", "Makefile"].iter().find(|f| self.sh.fs.lookup(&self.dir, f, true).is_ok_and(|(_, n)| n.is_file())) {
+            match ["GNUmakefile", "makefile", "Makefile"]
+                .iter()
+                .find(|f| self.sh.fs.lookup(&self.dir, f, true).is_ok_and(|(_, n)| n.is_file()))
+            {
                 Some(f) => vec![f.to_string()],
                 None => {
                     let msg = match goals.first() {
@@ -233,7 +252,11 @@ impl Make<'_, '_> {
             let text = match self.sh.fs.read(&self.dir, f) {
                 Ok(c) => String::from_utf8_lossy(&c.bytes()).into_owned(),
                 Err(e) => {
-                    let msg = format!("{}: {f}: {e}\n{}: *** No rule to make target '{f}'.  Stop.\n", self.prog(), self.prog());
+                    let msg = format!(
+                        "{}: {f}: {e}\n{}: *** No rule to make target '{f}'.  Stop.\n",
+                        self.prog(),
+                        self.prog()
+                    );
                     self.say(2, &msg);
                     return Ok(2);
                 }
@@ -316,15 +339,23 @@ impl Make<'_, '_> {
         if !merged.recipe.is_empty() || self.phony.contains(target) {
             return (!explicit.is_empty() || self.phony.contains(target)).then_some((merged, String::new()));
         }
-        let user = self.rules.iter().filter(|r| r.targets.iter().any(|t| t.contains('%'))).flat_map(|r| r.targets.iter().filter(|t| t.contains('%')).map(move |t| (t.clone(), r.prereqs.clone(), r.recipe.clone(), r.file.clone(), r.line)));
-        let builtin = BUILTIN.iter().map(|(t, p, r)| (t.to_string(), vec![p.to_string()], vec![(r.to_string(), 0)], String::new(), 0));
+        let user = self.rules.iter().filter(|r| r.targets.iter().any(|t| t.contains('%'))).flat_map(|r| {
+            r.targets
+                .iter()
+                .filter(|t| t.contains('%'))
+                .map(move |t| (t.clone(), r.prereqs.clone(), r.recipe.clone(), r.file.clone(), r.line))
+        });
+        let builtin = BUILTIN
+            .iter()
+            .map(|(t, p, r)| (t.to_string(), vec![p.to_string()], vec![(r.to_string(), 0)], String::new(), 0));
         for (pat, prereqs, recipe, file, line) in user.chain(builtin) {
             let Some(stem) = match_pattern(&pat, target) else { continue };
             if stem.is_empty() {
                 continue;
             }
             let ps: Vec<String> = prereqs.iter().map(|p| p.replacen('%', &stem, 1)).collect();
-            let makeable = ps.iter().all(|p| self.mtime(p).is_some() || self.rules.iter().any(|r| r.targets.contains(p)));
+            let makeable =
+                ps.iter().all(|p| self.mtime(p).is_some() || self.rules.iter().any(|r| r.targets.contains(p)));
             if !makeable {
                 continue;
             }
@@ -334,7 +365,17 @@ impl Make<'_, '_> {
                     all.push(p);
                 }
             }
-            return Some((Rule { targets: vec![target.to_string()], prereqs: all, order_only: merged.order_only, recipe, file, line }, stem));
+            return Some((
+                Rule {
+                    targets: vec![target.to_string()],
+                    prereqs: all,
+                    order_only: merged.order_only,
+                    recipe,
+                    file,
+                    line,
+                },
+                stem,
+            ));
         }
         (!explicit.is_empty()).then_some((merged, String::new()))
     }
@@ -390,7 +431,13 @@ impl Make<'_, '_> {
                 all.push(p.clone());
             }
         }
-        let auto = Auto { target: target.to_string(), first: rule.prereqs.first().cloned().unwrap_or_default(), all, newer, stem };
+        let auto = Auto {
+            target: target.to_string(),
+            first: rule.prereqs.first().cloned().unwrap_or_default(),
+            all,
+            newer,
+            stem,
+        };
         self.run_recipe(&rule, &auto, target)?;
         self.made.insert(target.to_string(), true);
         Ok(true)
@@ -430,7 +477,11 @@ impl Make<'_, '_> {
             }
             let code = self.run_shell(cmd).map_err(Fail::Flow)?;
             if code != 0 {
-                let at = if rule.file.is_empty() { format!("<builtin>: {target}") } else { format!("{}:{line}: {target}", rule.file) };
+                let at = if rule.file.is_empty() {
+                    format!("<builtin>: {target}")
+                } else {
+                    format!("{}:{line}: {target}", rule.file)
+                };
                 if ignore {
                     let msg = format!("{}: [{at}] Error {code} (ignored)\n", self.prog());
                     self.say(2, &msg);
@@ -447,7 +498,8 @@ impl Make<'_, '_> {
     /// The environment recipes and `$(shell)` run with.
     fn recipe_env(&mut self) -> BTreeMap<String, ShellVar> {
         let mut env: BTreeMap<String, ShellVar> = BTreeMap::new();
-        let exported: Vec<(String, Var)> = self.vars.iter().filter(|(_, v)| v.export).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let exported: Vec<(String, Var)> =
+            self.vars.iter().filter(|(_, v)| v.export).map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in exported {
             let value = if v.recursive { self.expand(&v.value, None) } else { v.value };
             env.insert(k, ShellVar { value, exported: true });

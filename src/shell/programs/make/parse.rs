@@ -131,7 +131,12 @@ impl Make<'_, '_> {
                 Some(old) => {
                     let add = if old.recursive { value } else { self.expand(&value, None) };
                     let joined = if old.value.is_empty() { add } else { format!("{} {add}", old.value) };
-                    Var { value: joined, export: old.export || export, origin: if old.origin == Origin::Default { origin } else { old.origin }, ..old }
+                    Var {
+                        value: joined,
+                        export: old.export || export,
+                        origin: if old.origin == Origin::Default { origin } else { old.origin },
+                        ..old
+                    }
                 }
                 None => Var { value, recursive: true, origin, export },
             },
@@ -180,7 +185,9 @@ impl Make<'_, '_> {
                     continue;
                 }
                 "else" => {
-                    let Some(last) = conds.last().copied() else { return Err(format!("{file}:{}: *** extraneous 'else'.  Stop.", line.number)) };
+                    let Some(last) = conds.last().copied() else {
+                        return Err(format!("{file}:{}: *** extraneous 'else'.  Stop.", line.number));
+                    };
                     let (k2, r2) = match rest.split_once([' ', '\t', '(']) {
                         Some((k, _)) => (k, rest[k.len()..].trim()),
                         None => (rest, ""),
@@ -222,7 +229,11 @@ impl Make<'_, '_> {
                             self.read(n, &t)?;
                         }
                         Err(_) if kw != "include" => {}
-                        Err(_) => return Err(format!("{file}:{}: {n}: No such file or directory\n{}: *** No rule to make target '{n}'.  Stop.", line.number, self.prog())),
+                        Err(_) => return Err(format!(
+                            "{file}:{}: {n}: No such file or directory\n{}: *** No rule to make target '{n}'.  Stop.",
+                            line.number,
+                            self.prog()
+                        )),
                     }
                 }
                 continue;
@@ -253,7 +264,12 @@ impl Make<'_, '_> {
                 let names = self.expand(body, None);
                 for n in names.split_whitespace() {
                     let value = self.vars.get(n).map(|v| v.value.clone()).unwrap_or_default();
-                    let entry = self.vars.entry(n.to_string()).or_insert(Var { value, recursive: true, origin: Origin::File, export: true });
+                    let entry = self.vars.entry(n.to_string()).or_insert(Var {
+                        value,
+                        recursive: true,
+                        origin: Origin::File,
+                        export: true,
+                    });
                     entry.export = true;
                 }
                 continue;
@@ -299,7 +315,10 @@ impl Make<'_, '_> {
                     (inner[..split].to_string(), inner.get(split + 1..).unwrap_or("").to_string())
                 } else {
                     let parts: Vec<&str> = rest.split(['"', '\'']).filter(|p| !p.trim().is_empty()).collect();
-                    (parts.first().map_or(String::new(), |s| s.to_string()), parts.get(1).map_or(String::new(), |s| s.to_string()))
+                    (
+                        parts.first().map_or(String::new(), |s| s.to_string()),
+                        parts.get(1).map_or(String::new(), |s| s.to_string()),
+                    )
                 };
                 let (a, b) = (self.expand(a.trim(), None), self.expand(b.trim(), None));
                 (a == b) == (kw == "ifeq")
@@ -351,12 +370,24 @@ impl Make<'_, '_> {
                 }
                 return Some(self.push_rule(Rule::default()));
             }
-            ".SUFFIXES" | ".NOTPARALLEL" | ".ONESHELL" | ".DELETE_ON_ERROR" | ".EXPORT_ALL_VARIABLES" | ".INTERMEDIATE" | ".SECONDARY" | ".PRECIOUS" | ".POSIX" | ".SECONDEXPANSION" => {
+            ".SUFFIXES"
+            | ".NOTPARALLEL"
+            | ".ONESHELL"
+            | ".DELETE_ON_ERROR"
+            | ".EXPORT_ALL_VARIABLES"
+            | ".INTERMEDIATE"
+            | ".SECONDARY"
+            | ".PRECIOUS"
+            | ".POSIX"
+            | ".SECONDEXPANSION" => {
                 return Some(self.push_rule(Rule::default()));
             }
             _ => {}
         }
-        if self.default_goal.is_none() && !targets[0].contains('%') && (!targets[0].starts_with('.') || targets[0].contains('/')) {
+        if self.default_goal.is_none()
+            && !targets[0].contains('%')
+            && (!targets[0].starts_with('.') || targets[0].contains('/'))
+        {
             self.default_goal = Some(targets[0].clone());
         }
         let mut recipe = Vec::new();
