@@ -54,6 +54,18 @@ ensure_wasm_target() {
   fi
 }
 
+# rustfmt and clippy for the test command's formatting and lint gates.
+ensure_rust_components() {
+  local cmd comp
+  for cmd in fmt:rustfmt clippy:clippy; do
+    comp="${cmd#*:}"; cmd="${cmd%%:*}"
+    if ! cargo "$cmd" --version >/dev/null 2>&1; then
+      log "'cargo $cmd' is missing: rustup component add $comp"
+      rustup component add "$comp" || die "'cargo $cmd' is missing and 'rustup component add $comp' failed"
+    fi
+  done
+}
+
 ensure_trunk() {
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     log "'trunk' $TRUNK_VERSION is missing: cargo install --locked trunk@$TRUNK_VERSION"
@@ -117,6 +129,7 @@ setup_web() {
 # reference tools layerlab's output is checked against.
 setup_test() {
   setup_web
+  ensure_rust_components
   ensure_browser
   ensure_reference_tools
 }

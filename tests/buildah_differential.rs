@@ -245,7 +245,7 @@ fn entry(node: &Node, path: &str, layer: &Layer) -> Entry {
                 })
                 .map(|(p, _)| p.clone())
                 .collect();
-            let sha256 = format!("{:x}", Sha256::digest(&c.bytes()));
+            let sha256 = format!("{:x}", Sha256::digest(c.bytes()));
             Entry::File { mode, uid, gid, sha256, size: c.len(), hard_links }
         }
     }

@@ -91,15 +91,15 @@ pub fn copy(src: &Tree, dst: Option<&mut Tree>, spec: &CopySpec<'_>) -> Result<C
             (Some(n), None) if at.starts_with(URL_ITEM) => {
                 hasher.update(at.as_bytes());
                 if let NodeKind::File(c) = &n.kind {
-                    hasher.update(&c.bytes());
+                    hasher.update(c.bytes());
                 }
             }
             (Some(_), None) => {
                 for (p, n) in src.subtree(at) {
-                    hasher.update(p[at.len()..].as_bytes());
+                    hasher.update(&p.as_bytes()[at.len()..]);
                     hasher.update(n.meta.mode.to_le_bytes());
                     match &n.kind {
-                        NodeKind::File(c) => hasher.update(&c.bytes()),
+                        NodeKind::File(c) => hasher.update(c.bytes()),
                         NodeKind::Symlink(t) => hasher.update(t.as_bytes()),
                         NodeKind::Dir => hasher.update(b"/"),
                     }

@@ -114,6 +114,7 @@ impl StageState {
 
     /// Commits a step: appends history (and the layer, when there is one), stores the new
     /// image as a child of the current one, and returns what happened.
+    #[allow(clippy::too_many_arguments)] // each is one fact of the step's record
     pub fn commit(
         &mut self,
         store: &mut Store,

@@ -211,7 +211,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let image_id = match e.store.resolve(&image) {
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
-            let r = Reference::parse(&image).map_err(|m| err(m))?;
+            let r = Reference::parse(&image).map_err(&err)?;
             out.err_line(format!("Unable to find image '{r}' locally"));
             let pulled = registry::pull(e, &r).map_err(|m| err(format!("Error response from daemon: {m}")))?;
             for l in pulled.lines {

@@ -241,13 +241,13 @@ fn delete_helper(
         ))
     } else if e.store.children(id).next().is_some() {
         Some(format!("conflict: unable to delete {short} (cannot be forced) - image has dependent child images"))
-    } else if let Some(c) = user_of(e, id, false).filter(|_| !force) {
-        Some(format!(
-            "conflict: unable to delete {short} (must be forced) - image is being used by stopped container {}",
-            &c[..12]
-        ))
     } else {
-        None
+        user_of(e, id, false).filter(|_| !force).map(|c| {
+            format!(
+                "conflict: unable to delete {short} (must be forced) - image is being used by stopped container {}",
+                &c[..12]
+            )
+        })
     };
     if let Some(c) = conflict {
         return if quiet { Ok(()) } else { Err(c) };

@@ -64,7 +64,7 @@ enum Filter {
 fn parse_filters(e: &Engine, values: &[&str]) -> Result<Vec<Filter>, String> {
     let mut out = Vec::new();
     for f in values {
-        let (k, v) = f.split_once('=').ok_or_else(|| format!("bad format of filter (expected name=value)"))?;
+        let (k, v) = f.split_once('=').ok_or_else(|| "bad format of filter (expected name=value)".to_string())?;
         let image_time = |v: &str| e.store.resolve(v).map(|i| i.created).map_err(|err| err.to_string());
         out.push(match k.to_ascii_lowercase().as_str() {
             "dangling" => match v.to_ascii_lowercase().as_str() {

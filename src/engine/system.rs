@@ -155,7 +155,10 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let ctr_total: u64 = e.containers.iter().map(|c| c.rw.size()).sum();
     let ctr_active = e.containers.iter().filter(|c| c.is_running()).count();
     let ctr_reclaim: u64 = e.containers.iter().filter(|c| !c.is_running()).map(|c| c.rw.size()).sum();
-    let pct = |r: u64, t: u64| if t > 0 { format!("{} ({}%)", human_size4(r), r * 100 / t) } else { human_size4(r) };
+    let pct = |r: u64, t: u64| match (r * 100).checked_div(t) {
+        Some(p) => format!("{} ({p}%)", human_size4(r)),
+        None => human_size4(r),
+    };
     let volumes = super::volumes::usage(e);
     let vol_total: u64 = volumes.iter().map(|v| v.2).sum();
     let vol_reclaim: u64 = volumes.iter().filter(|v| v.1 == 0).map(|v| v.2).sum();

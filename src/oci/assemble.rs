@@ -83,7 +83,7 @@ pub(crate) fn need<'a>(files: &'a dyn Files, path: &str) -> Result<Cow<'a, [u8]>
 
 /// The blob a descriptor names, checked against its digest and size.
 pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a, [u8]>, LoadError> {
-    let path = blob_path(&checked_digest(desc)?.to_string());
+    let path = blob_path(checked_digest(desc)?);
     let bytes = need(files, &path)?;
     check_blob(desc, path, &bytes)?;
     Ok(bytes)
@@ -91,7 +91,7 @@ pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a
 
 /// [`blob`] as a shared buffer (a layer blob, kept as it is).
 pub(crate) fn blob_shared(files: &dyn Files, desc: &Descriptor) -> Result<Arc<Vec<u8>>, LoadError> {
-    let path = blob_path(&checked_digest(desc)?.to_string());
+    let path = blob_path(checked_digest(desc)?);
     let bytes = files.shared(&path).ok_or_else(|| LoadError::Missing(path.clone()))?;
     check_blob(desc, path, &bytes)?;
     Ok(bytes)

@@ -257,7 +257,7 @@ pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[(String, BlobDe
                 if other != id {
                     return Err(SaveError::Inconsistent {
                         image: id,
-                        message: format!("{} is also given for image {other}", r.to_string()),
+                        message: format!("{} is also given for image {other}", r),
                     });
                 }
             }

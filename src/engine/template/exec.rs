@@ -127,16 +127,17 @@ impl Exec<'_> {
         let _ = self.root;
         let mut v = base.clone();
         for (i, name) in path.iter().enumerate() {
-            v =
-                match v.get(name) {
-                    Some(x) => x.clone(),
-                    None => match self.missing {
-                        Missing::Error(ty) if i == 0 && !self.header => return Err(format!(
+            v = match v.get(name) {
+                Some(x) => x.clone(),
+                None => match self.missing {
+                    Missing::Error(ty) if i == 0 && !self.header => {
+                        return Err(format!(
                             "template: :1:{at}: executing \"\" at <.{name}>: can't evaluate field {name} in type {ty}"
-                        )),
-                        _ => J::Str("<no value>".into()),
-                    },
-                };
+                        ))
+                    }
+                    _ => J::Str("<no value>".into()),
+                },
+            };
         }
         Ok(v)
     }

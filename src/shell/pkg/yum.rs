@@ -12,11 +12,14 @@ use crate::catalog::rpmdb::{self, RpmEntry};
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta};
 
+/// A repository's metadata: its name, repomd size, and its files with their KiB.
+type RepoMetadata = (&'static str, u64, Vec<(&'static str, u64)>);
+
 /// The repositories of the CentOS images and the metadata yum keeps of each:
 /// (repository, repomd size, [(file, size in KiB)]) for CentOS 6 and 7. Sizes are those of
 /// the final 6.10 and 7.9.2009 trees' repodata (compressed primary database and its
 /// decompressed `gen/` copy, approximate).
-fn repo_metadata(major: &str) -> Vec<(&'static str, u64, Vec<(&'static str, u64)>)> {
+fn repo_metadata(major: &str) -> Vec<RepoMetadata> {
     let (base_bz2, base_db, upd_bz2, upd_db) =
         if major == "6" { (4_500, 24_000, 6_700, 36_000) } else { (6_100, 31_000, 9_800, 52_000) };
     vec![

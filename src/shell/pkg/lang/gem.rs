@@ -6,9 +6,12 @@ use crate::catalog::distro::{Distro, Family};
 use crate::catalog::model::major_minor;
 use crate::shell::Ctx;
 
-/// A small rubygems.org: name, version, installed KiB, `.gem` KiB, native extension,
-/// runtime dependencies, executables. (Versions and dependencies from each gem's gemspec.)
-pub(super) const GEMS: &[(&str, &str, u64, u64, bool, &[&str], &[&str])] = &[
+/// A gem: name, version, installed KiB, `.gem` KiB, native extension, runtime
+/// dependencies, executables.
+pub(super) type Gem = (&'static str, &'static str, u64, u64, bool, &'static [&'static str], &'static [&'static str]);
+
+/// A small rubygems.org. (Versions and dependencies from each gem's gemspec.)
+pub(super) const GEMS: &[Gem] = &[
     (
         "fluentd",
         "1.6.0",
@@ -123,24 +126,8 @@ pub fn gem(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -
 }
 
 /// What `gem install` resolves for `names`: dependencies first, each once.
-pub(super) fn resolve(
-    names: &[String],
-) -> Result<
-    Vec<&'static (&'static str, &'static str, u64, u64, bool, &'static [&'static str], &'static [&'static str])>,
-    String,
-> {
-    fn visit(
-        name: &str,
-        out: &mut Vec<&'static (
-            &'static str,
-            &'static str,
-            u64,
-            u64,
-            bool,
-            &'static [&'static str],
-            &'static [&'static str],
-        )>,
-    ) -> Result<(), String> {
+pub(super) fn resolve(names: &[String]) -> Result<Vec<&'static Gem>, String> {
+    fn visit(name: &str, out: &mut Vec<&'static Gem>) -> Result<(), String> {
         if out.iter().any(|g| g.0 == name) {
             return Ok(());
         }

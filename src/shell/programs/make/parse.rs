@@ -229,11 +229,13 @@ impl Make<'_, '_> {
                             self.read(n, &t)?;
                         }
                         Err(_) if kw != "include" => {}
-                        Err(_) => return Err(format!(
+                        Err(_) => {
+                            return Err(format!(
                             "{file}:{}: {n}: No such file or directory\n{}: *** No rule to make target '{n}'.  Stop.",
                             line.number,
                             self.prog()
-                        )),
+                        ))
+                        }
                     }
                 }
                 continue;
