@@ -70,7 +70,7 @@ impl Containers {
                 Err(error) => me.damaged.push(DamagedContainer { dir: d, id, name, error }),
             }
         }
-        out.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        out.sort_by_key(|c| (c.created, c.seq));
         (me, out)
     }
 

@@ -10,8 +10,9 @@ use super::flags;
 use super::lexer::{self, parse_heredoc, LexedNode};
 use super::lineparse::Node;
 
-/// Every instruction keyword, for "did you mean" suggestions.
-const KEYWORDS: &[&str] = &[
+/// Every instruction keyword Docker knows (for "did you mean" suggestions and the editor's
+/// highlighting).
+pub const KEYWORDS: &[&str] = &[
     "ADD",
     "ARG",
     "CMD",

@@ -49,6 +49,10 @@ pub struct Container {
     pub image_id: String,
     /// Creation time.
     pub created: i64,
+    /// Creation order (one more than the newest container's), so containers created in the
+    /// same second list in the order they were made, in one session or across CLI runs.
+    #[serde(default)]
+    pub seq: u64,
     /// The program (`Path` in inspect).
     pub path: String,
     /// Its arguments.

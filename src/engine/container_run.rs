@@ -325,6 +325,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         image,
         image_id,
         created: now,
+        seq: e.containers.iter().map(|c| c.seq + 1).max().unwrap_or(0),
         path: argv[0].clone(),
         args: argv[1..].to_vec(),
         config,

@@ -124,14 +124,43 @@ fn split_last(script: &str) -> (&str, &str, &str) {
     }
 }
 
-/// The long-running program `words` starts, if it is one.
-fn daemon(words: &[String], interactive: bool) -> Option<Daemon> {
+/// The official images' entrypoint wrappers: scripts and init programs that prepare the
+/// container and then `exec "$@"` the command they were given.
+const WRAPPERS: &[&str] =
+    &["docker-entrypoint.sh", "docker-php-entrypoint", "tini", "dumb-init", "gosu", "su-exec", "entrypoint.sh"];
+
+/// The words of the program a command line runs once its entrypoint wrappers have handed
+/// over (`/docker-entrypoint.sh nginx -g 'daemon off;'` runs `nginx …`; `tini -- x` runs x).
+pub fn main_program<S: AsRef<str>>(words: &[S]) -> &[S] {
+    let mut w = words;
+    while let Some(first) = w.first() {
+        let base = first.as_ref().rsplit('/').next().unwrap_or(first.as_ref());
+        if !WRAPPERS.contains(&base) {
+            break;
+        }
+        // gosu and su-exec take a user first; tini and dumb-init may end their options with `--`.
+        let skip = if matches!(base, "gosu" | "su-exec") { 2 } else { 1 };
+        w = &w[skip.min(w.len())..];
+        while w.first().is_some_and(|a| a.as_ref().starts_with('-')) {
+            let end = w[0].as_ref() == "--";
+            w = &w[1..];
+            if end {
+                break;
+            }
+        }
+    }
+    w
+}
+
+/// The long-running program `words` starts (past any entrypoint wrapper), if it is one.
+fn daemon(all: &[String], interactive: bool) -> Option<Daemon> {
+    let words = main_program(all);
     let prog = words.first()?;
     let prog = prog.rsplit('/').next().unwrap_or(prog);
     let args = &words[1..];
     let has = |f: &str| args.iter().any(|a| a == f);
-    let program = words.join(" ");
-    let argv = words.to_vec();
+    let program = all.join(" ");
+    let argv = all.to_vec();
     let forever = |stop_code| Some(Daemon { seconds: None, stop_code, program: program.clone(), argv: argv.clone() });
     match prog {
         "sleep" => {
@@ -155,6 +184,7 @@ fn daemon(words: &[String], interactive: bool) -> Option<Daemon> {
         }
         "python" | "python3" if args.windows(2).any(|w| w[0] == "-m" && w[1] == "http.server") => forever(0),
         "php" if has("-S") => forever(0),
+        "catalina.sh" if has("run") => forever(0),
         "npm" if has("start") => forever(0),
         "cat" if args.is_empty() && interactive => forever(137),
         p if SERVERS.contains(&p)
@@ -264,5 +294,19 @@ mod tests {
         assert_eq!(plan(&v(&["sh", "-c", "echo 'a; sleep 5'"]), false).daemon, None);
         assert!(plan(&v(&["sh"]), true).daemon.is_some());
         assert!(plan(&v(&["sh"]), false).daemon.is_none());
+    }
+
+    #[test]
+    fn entrypoint_wrappers_hand_over_to_the_server() {
+        let nginx = v(&["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"]);
+        assert_eq!(main_program(&nginx), &nginx[1..]);
+        let d = plan(&nginx, false).daemon.unwrap();
+        assert_eq!((d.seconds, d.program.as_str()), (None, "/docker-entrypoint.sh nginx -g daemon off;"));
+        assert!(plan(&v(&["docker-entrypoint.sh", "redis-server"]), false).daemon.is_some());
+        assert!(plan(&v(&["tini", "--", "sleep", "infinity"]), false).daemon.is_some());
+        assert!(plan(&v(&["gosu", "redis", "redis-server", "--port", "7000"]), false).daemon.is_some());
+        assert!(plan(&v(&["docker-entrypoint.sh", "redis-server", "--version"]), false).daemon.is_none());
+        assert!(plan(&v(&["/docker-entrypoint.sh", "echo", "hi"]), false).daemon.is_none());
+        assert!(plan(&v(&["catalina.sh", "run"]), false).daemon.is_some());
     }
 }

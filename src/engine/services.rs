@@ -13,7 +13,8 @@ use crate::vfs::Tree;
 /// The server container `c` runs (with its tree `tree`) and the port it listens on.
 fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Option<(Server, Vec<u16>)> {
     let State::Running { program, .. } = &c.state else { return None };
-    let words: Vec<&str> = program.split_whitespace().collect();
+    let all: Vec<&str> = program.split_whitespace().collect();
+    let words = super::process::main_program(&all);
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w))?;
     let files = snapshot.then(|| Arc::new(tree.clone()));
     let text = |p: &str| tree.read("/", p).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).ok();
@@ -89,7 +90,8 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
 
 /// What a server writes when it starts (its `docker logs`): redis-server's banner.
 pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
-    let words: Vec<&str> = program.split_whitespace().collect();
+    let all: Vec<&str> = program.split_whitespace().collect();
+    let words = super::process::main_program(&all);
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
     if base != "redis-server" {
         return Vec::new();

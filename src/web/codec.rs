@@ -1,64 +1,7 @@
-//! Small encoders the playground needs without extra crates: base64 (standard and URL-safe,
-//! unpadded), deflate via flate2, and a shell-like splitter for terminal command lines.
+//! Small encoders the playground needs without extra crates: deflate via flate2, and a
+//! shell-like splitter for terminal command lines (base64 is `util::base64`).
 
 use std::io::{Read, Write};
-
-const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-fn encode_with(data: &[u8], table: &[u8; 64], pad: bool) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..4 {
-            if i < chars {
-                out.push(table[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else if pad {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Standard base64 with padding (for storing binary files in localStorage).
-pub fn base64_encode(data: &[u8]) -> String {
-    encode_with(data, STD, true)
-}
-
-/// URL-safe base64 without padding (for share links).
-pub fn base64url_encode(data: &[u8]) -> String {
-    encode_with(data, URL, false)
-}
-
-/// Decodes either alphabet, with or without padding; `None` on a bad character.
-pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => break,
-            b'\n' | b'\r' | b' ' => continue,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
 
 /// Raw deflate at the best compression level.
 pub fn deflate(data: &[u8]) -> Vec<u8> {
@@ -178,17 +121,6 @@ pub fn human_size(bytes: u64) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn base64_round_trips() {
-        assert_eq!(base64_encode(b"Man"), "TWFu");
-        assert_eq!(base64_encode(b"Ma"), "TWE=");
-        assert_eq!(base64_encode(b"M"), "TQ==");
-        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
-        assert_eq!(base64_decode("TWE=").unwrap(), b"Ma");
-        assert_eq!(base64_decode("-_8").unwrap(), vec![0xfb, 0xff]);
-        assert_eq!(base64_decode("a*b"), None);
-    }
 
     #[wasm_bindgen_test]
     fn deflate_round_trips_with_limit() {

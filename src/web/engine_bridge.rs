@@ -302,7 +302,7 @@ impl Bridge {
 
     /// Runs a line typed in the terminal: in the container shell when one is attached
     /// (`docker run -it IMAGE sh`), otherwise as a docker command, exactly as the CLI
-    /// would answer it.
+    /// would answer it (or `curl`/`wget` on the host, against published ports).
     pub fn terminal(&self, line: &str) -> TermResult {
         let mut inner = self.0.borrow_mut();
         let engine = &mut inner.engine;
@@ -321,7 +321,8 @@ impl Bridge {
         };
         let lines = match first.as_deref() {
             None => Vec::new(),
-            Some("docker" | "layerlab") => output_lines(&engine.exec_line(line)),
+            // `curl` and `wget` run on the host and reach the containers' published ports.
+            Some("docker" | "layerlab" | "curl" | "wget") => output_lines(&engine.exec_line(line)),
             Some("help") => {
                 let mut lines = output_lines(&engine.exec(&[]));
                 lines.extend(KEYS.lines().map(|l| TermLine { text: l.to_string(), kind: "out" }));

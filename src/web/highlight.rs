@@ -2,6 +2,8 @@
 //! spans (instruction keywords, flags, strings, comments, variables, shell operators,
 //! heredoc bodies), following continuation lines and heredocs across lines.
 
+use crate::dockerfile::parser::KEYWORDS;
+
 /// What a span of text is, as a CSS class name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -47,28 +49,6 @@ impl Class {
 
 /// A run of text with one class.
 pub type Span = (Class, String);
-
-/// The instructions Docker knows.
-pub const KEYWORDS: &[&str] = &[
-    "ADD",
-    "ARG",
-    "CMD",
-    "COPY",
-    "ENTRYPOINT",
-    "ENV",
-    "EXPOSE",
-    "FROM",
-    "HEALTHCHECK",
-    "LABEL",
-    "MAINTAINER",
-    "ONBUILD",
-    "RUN",
-    "SHELL",
-    "STOPSIGNAL",
-    "USER",
-    "VOLUME",
-    "WORKDIR",
-];
 
 /// Highlights a whole Dockerfile, one span list per line (`text.split('\n')`).
 pub fn highlight(text: &str) -> Vec<Vec<Span>> {

@@ -79,7 +79,7 @@ fn to_stored(p: &Project, max_file: usize, with_settings: bool) -> (Stored, usiz
                 }
                 let (t, b) = match std::str::from_utf8(data) {
                     Ok(s) => (Some(s.to_string()), None),
-                    Err(_) => (None, Some(codec::base64_encode(data))),
+                    Err(_) => (None, Some(crate::util::base64::encode(data))),
                 };
                 context.push(StoredEntry { p: path.clone(), m: Some(*mode), t, b });
             }
@@ -101,7 +101,7 @@ fn from_stored(s: Stored) -> Project {
         let entry = match (e.m, e.t, e.b) {
             (None, _, _) => CtxEntry::Dir,
             (Some(mode), Some(t), _) => CtxEntry::File { data: Rc::from(t.into_bytes()), mode },
-            (Some(mode), None, Some(b)) => match codec::base64_decode(&b) {
+            (Some(mode), None, Some(b)) => match crate::util::base64::decode(&b) {
                 Some(bytes) => CtxEntry::File { data: Rc::from(bytes), mode },
                 None => continue,
             },
@@ -166,7 +166,7 @@ pub fn share_fragment(p: &Project) -> (String, usize) {
     });
     let (stored, _) = to_stored(&small, MAX_SHARED_CONTEXT, true);
     let json = serde_json::to_vec(&stored).unwrap_or_default();
-    (format!("s={}", codec::base64url_encode(&codec::deflate(&json))), left_out)
+    (format!("s={}", crate::util::base64::encode_url(&codec::deflate(&json))), left_out)
 }
 
 /// Reads a project from a URL fragment: `s=<base64url deflated JSON>`, or
@@ -175,7 +175,7 @@ pub fn parse_fragment(fragment: &str) -> Option<Project> {
     let fragment = fragment.trim_start_matches('#');
     for part in fragment.split('&') {
         if let Some(data) = part.strip_prefix("s=") {
-            let z = codec::base64_decode(data)?;
+            let z = crate::util::base64::decode(data)?;
             let json = codec::inflate(&z, 4 * 1024 * 1024)?;
             return serde_json::from_slice::<Stored>(&json).ok().map(from_stored);
         }

@@ -94,3 +94,23 @@ test('the terminal answers a transcript exactly as the CLI does', async () => {
   assert.ok(pull >= 0 && id > pull, `pull at ${pull}, id at ${id}:\n${expected.join('\n')}`);
   await done(page);
 });
+
+test('nginx in the terminal: published port, curl from the host, the page changed with exec, ps', async () => {
+  const page = await newPage(env);
+  assert.equal(await waitForBuild(page), 'done');
+  await page.click('#tab-terminal');
+  const output = async () => page.$$eval('.term-screen > div', (els) => els.filter((e) => !e.classList.contains('t-in')).map((e) => e.textContent).join('\n'));
+  await termLine(page, 'docker run --name webserver -d -p 8080:80 nginx');
+  await page.waitForFunction(() => /^[0-9a-f]{64}$/m.test([...document.querySelectorAll('.term-screen > div')].map((e) => e.textContent).join('\n')), null, { timeout: 120000 });
+  await termLine(page, 'curl localhost:8080');
+  await page.waitForFunction(() => document.querySelector('.term-screen').textContent.includes('Welcome to nginx!'), null, { timeout: 30000 });
+  await termLine(page, "docker exec webserver sh -c \"echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html\"");
+  await termLine(page, 'curl -s localhost:8080');
+  await page.waitForFunction(() => document.querySelector('.term-screen').textContent.includes('<h1>Hello, Docker!</h1>'), null, { timeout: 30000 });
+  await termLine(page, 'docker ps --format "{{.Names}} {{.Status}} {{.Ports}}"');
+  await page.waitForFunction(() => /webserver Up .* 0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp/.test(document.querySelector('.term-screen').textContent), null, { timeout: 30000 });
+  const text = await output();
+  assert.match(text, /Unable to find image 'nginx:latest' locally/);
+  assert.match(text, /webserver Up .* 0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp/);
+  await done(page);
+});
