@@ -173,13 +173,16 @@ impl Engine {
         }
         let now = self.now();
         let (lower, mut tree) = self.containers[i].lower_and_tree(&self.store);
-        self.mount_volumes(i, &mut tree);
+        let mounted = match self.mount_volumes(i, &mut tree) {
+            Ok(m) => m,
+            Err(m) => return Output::daemon(m),
+        };
         let script = format!("{line}\n__layerlab_rc=$?; printf '\\036%s\\036' \"$(pwd)\"; env; exit $__layerlab_rc");
         let network = self.container_network(i, &tree);
         let proc =
             Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
         let o = process::run_step(&mut tree, &Step::Script(script), &proc);
-        self.unmount_volumes(i, &lower, &mut tree);
+        self.unmount_volumes(i, &lower, &mut tree, mounted);
         let c = &mut self.containers[i];
         c.rw = Layer::diff(&lower, &tree);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();

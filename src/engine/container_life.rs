@@ -61,20 +61,10 @@ pub const RESTART: Cmd = Cmd {
 };
 
 /// The exit status a signal gives (`SIGKILL` → 137, `SIGTERM` → 143 when handled by the
-/// default action).
+/// default action); names and numbers as `util::signal` parses them.
 fn signal_code(sig: &str) -> Result<i32, String> {
-    let s = sig.trim_start_matches("SIG").to_ascii_uppercase();
-    let n = match s.as_str() {
-        "KILL" | "9" => 9,
-        "TERM" | "15" => 15,
-        "INT" | "2" => 2,
-        "HUP" | "1" => 1,
-        "QUIT" | "3" => 3,
-        "USR1" | "10" => 10,
-        "USR2" | "12" => 12,
-        _ => return Err(format!("Invalid signal: {sig}")),
-    };
-    Ok(128 + n)
+    let n = crate::util::signal::parse(sig)?;
+    Ok(128 + i32::try_from(n.rem_euclid(256)).unwrap_or(0))
 }
 
 /// Ends container `i` with exit status `code` now.

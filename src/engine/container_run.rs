@@ -6,6 +6,7 @@ use super::container::{self, init_layer, Container, State};
 use super::flags::{switch, value, FlagSpec, Parsed};
 use super::process::{self, Proc, Step};
 use super::spec::{Args, Cmd};
+use super::volumes::MountKind;
 use super::{names, registry, Engine, Output};
 use crate::image::{sha256_digest, LookupError, Reference};
 use crate::vfs::{Layer, Meta};
@@ -208,6 +209,12 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     for spec in p.all("publish") {
         crate::util::port_spec::parse(spec).map_err(&err)?;
     }
+    // `--mount` values are parsed with the flags.
+    if let Err(m) = super::volumes::parse_mounts(&[], &p.all("mount")) {
+        if m.starts_with("invalid argument") {
+            return Err(Output::fail(125, format!("{m}\nSee '{} --help'.", cmd.path)));
+        }
+    }
     let image_id = match e.store.resolve(&image) {
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
@@ -297,16 +304,36 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
     let asked = super::volumes::parse_mounts(&p.all("volume"), &p.all("mount")).map_err(&err)?;
     let mut mounts = Vec::new();
-    for (name, target, readonly) in asked {
-        let volume = e.volume_for(name);
-        mounts.push(super::volumes::Mount { volume, target: super::volumes::target(&target), readonly });
+    for a in asked {
+        let volume = match a.kind {
+            MountKind::Volume => e.volume_for(a.source),
+            MountKind::Bind => {
+                let source = e.host().absolute(a.source.as_deref().unwrap_or("/"));
+                if a.spec.is_empty()
+                    && e.host().read_tree(&source).ok().flatten().is_none()
+                    && e.host().read_file(&source).is_err()
+                {
+                    return Err(err(format!("Error response from daemon: invalid mount config for type \"bind\": bind source path does not exist: {source}")));
+                }
+                source
+            }
+            MountKind::Tmpfs => String::new(),
+        };
+        let target = super::volumes::target(&a.target);
+        mounts.push(super::volumes::Mount { volume, target, readonly: a.readonly, kind: a.kind, spec: a.spec });
     }
     // The image's VOLUMEs not mounted otherwise get anonymous volumes.
     for t in config.volumes.keys() {
         let target = super::volumes::target(t);
         if !mounts.iter().any(|m| m.target == target) {
             let volume = e.volume_for(None);
-            mounts.push(super::volumes::Mount { volume, target, readonly: false });
+            mounts.push(super::volumes::Mount {
+                volume,
+                target,
+                readonly: false,
+                kind: MountKind::Volume,
+                spec: String::new(),
+            });
         }
     }
     let bindings = if !matches!(network.as_str(), "none" | "host") {
@@ -368,7 +395,7 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
     let (lower, mut tree) = e.containers[i].lower_and_tree(&e.store);
-    e.mount_volumes(i, &mut tree);
+    let mounted = e.mount_volumes(i, &mut tree).map_err(|m| (125, m))?;
     let c = &e.containers[i];
     let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
         (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
@@ -431,7 +458,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = o.code;
         endless = o.stopped.is_some() && !foreground;
     }
-    e.unmount_volumes(i, &lower, &mut tree);
+    e.unmount_volumes(i, &lower, &mut tree, mounted);
     let c = &mut e.containers[i];
     c.paused = false;
     c.rw = Layer::diff(&lower, &tree);
@@ -531,7 +558,10 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let now = e.now();
     let (lower, mut tree) = c.lower_and_tree(&e.store);
-    e.mount_volumes(i, &mut tree);
+    let mounted = match e.mount_volumes(i, &mut tree) {
+        Ok(m) => m,
+        Err(m) => return Output::daemon(m),
+    };
     let c = &e.containers[i];
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
@@ -586,7 +616,7 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let network = e.container_network(i, &tree);
     let o =
         process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
-    e.unmount_volumes(i, &lower, &mut tree);
+    e.unmount_volumes(i, &lower, &mut tree, mounted);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();

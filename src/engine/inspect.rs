@@ -267,12 +267,20 @@ pub fn container_json(c: &Container) -> J {
                         )
                     })),
                 ),
+                ("Binds", {
+                    let binds: Vec<J> = c.mounts.iter().filter(|m| !m.spec.is_empty()).map(|m| J::s(&m.spec)).collect();
+                    if binds.is_empty() {
+                        J::Null
+                    } else {
+                        J::Arr(binds)
+                    }
+                }),
                 ("RestartPolicy", J::obj([("Name", J::s("no")), ("MaximumRetryCount", J::Int(0))])),
                 ("AutoRemove", J::Bool(c.auto_remove)),
             ]),
         ),
         ("GraphDriver", graph_driver(&c.id)),
-        ("Mounts", J::Arr(Vec::new())),
+        ("Mounts", J::Arr(c.mounts.iter().map(mount_json).collect())),
         ("Config", config_json(&c.config, &c.hostname, &c.image, c.tty, c.open_stdin)),
         (
             "NetworkSettings",
@@ -285,4 +293,35 @@ pub fn container_json(c: &Container) -> J {
             ]),
         ),
     ])
+}
+
+/// One entry of a container's `Mounts`, as Docker lists it.
+fn mount_json(m: &super::volumes::Mount) -> J {
+    use super::volumes::MountKind;
+    let mode = if m.spec.is_empty() {
+        String::new()
+    } else {
+        let given = m.spec.split(':').nth(2).unwrap_or("");
+        match (m.kind, given) {
+            (MountKind::Volume, "") => "z".to_string(),
+            (_, g) => g.to_string(),
+        }
+    };
+    let mut fields = vec![("Type", J::s(m.kind.name()))];
+    match m.kind {
+        MountKind::Volume => {
+            fields.push(("Name", J::s(&m.volume)));
+            fields.push(("Source", J::s(format!("/var/lib/docker/volumes/{}/_data", m.volume))));
+        }
+        MountKind::Bind => fields.push(("Source", J::s(&m.volume))),
+        MountKind::Tmpfs => fields.push(("Source", J::s(""))),
+    }
+    fields.push(("Destination", J::s(&m.target)));
+    if m.kind == MountKind::Volume {
+        fields.push(("Driver", J::s("local")));
+    }
+    fields.push(("Mode", J::s(mode)));
+    fields.push(("RW", J::Bool(!m.readonly)));
+    fields.push(("Propagation", J::s(if m.kind == MountKind::Bind { "rprivate" } else { "" })));
+    J::obj(fields)
 }

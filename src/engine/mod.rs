@@ -12,6 +12,7 @@
 mod archive_cmd;
 pub mod argv;
 mod attach;
+mod binds;
 mod build_cmd;
 mod commands;
 mod container;
@@ -89,6 +90,22 @@ pub trait Host {
     /// cp` copies host links as links).
     fn read_link(&self, _path: &str) -> Option<String> {
         None
+    }
+
+    /// The host directory at `path` as a tree rooted at `/` (a bind mount's source), or
+    /// `None` when `path` is not a directory.
+    fn read_tree(&self, path: &str) -> Result<Option<crate::vfs::Tree>, String> {
+        binds::walk(self, path)
+    }
+
+    /// Removes a file or a directory with what it holds (a bind mount's removals).
+    fn remove_path(&mut self, path: &str) -> Result<(), String> {
+        Err(format!("remove {path}: not supported here"))
+    }
+
+    /// `path` made absolute (`-v ./dir:/path` names a directory of the current one).
+    fn absolute(&self, path: &str) -> String {
+        crate::vfs::path::normalize("/", path)
     }
 
     /// Reads all of standard input (`docker cp - CONTAINER:DIR`).

@@ -5,13 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::binds;
 use super::flags::{switch, value};
 use super::format::human_size;
 use super::json::J;
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
 use crate::image::sha256_digest;
-use crate::vfs::{path, Meta, NodeKind, Tree};
+use crate::vfs::{path, Meta, Node, NodeKind, Tree};
 
 /// A volume.
 #[derive(Clone, Debug)]
@@ -29,64 +30,184 @@ pub struct Volume {
     pub populated: bool,
 }
 
+/// What a mount is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MountKind {
+    /// A named or anonymous volume.
+    #[default]
+    Volume,
+    /// A host directory (`-v /host/dir:/path`, `--mount type=bind`).
+    Bind,
+    /// An in-memory filesystem emptied when the process ends (`--mount type=tmpfs`).
+    Tmpfs,
+}
+
+impl MountKind {
+    /// The name inspect gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            MountKind::Volume => "volume",
+            MountKind::Bind => "bind",
+            MountKind::Tmpfs => "tmpfs",
+        }
+    }
+}
+
 /// A container's mount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mount {
-    /// The volume's name.
+    /// The volume's name, the host directory of a bind mount, empty for tmpfs.
     pub volume: String,
     /// Where it is mounted (absolute).
     pub target: String,
     /// `:ro`.
     pub readonly: bool,
+    /// Volume, bind or tmpfs.
+    #[serde(default)]
+    pub kind: MountKind,
+    /// The `-v` spec it came from (`HostConfig.Binds`), empty for `--mount` and `VOLUME`.
+    #[serde(default)]
+    pub spec: String,
 }
 
-/// Parses `-v` and `--mount` values into (volume name or `None` for anonymous, target,
-/// read-only).
-pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<(Option<String>, String, bool)>, String> {
+/// A mount as `-v` or `--mount` asks for it, before its volume exists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asked {
+    /// The volume name (`None` for an anonymous one) or the host directory of a bind.
+    pub source: Option<String>,
+    /// The mount point.
+    pub target: String,
+    /// Read-only.
+    pub readonly: bool,
+    /// What it is.
+    pub kind: MountKind,
+    /// The `-v` spec, empty for `--mount`.
+    pub spec: String,
+}
+
+/// `-v` modes the Linux daemon accepts.
+const MODES: &[&str] = &[
+    "ro",
+    "rw",
+    "z",
+    "Z",
+    "nocopy",
+    "consistent",
+    "cached",
+    "delegated",
+    "shared",
+    "rshared",
+    "slave",
+    "rslave",
+    "private",
+    "rprivate",
+];
+
+/// True for a name Docker's local driver accepts (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
+fn valid_volume_name(n: &str) -> bool {
+    n.len() > 1
+        && n.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// Parses `-v` and `--mount` values. A `-v` source that is a path is a bind mount (a
+/// relative one is taken from `cwd`, as the docker CLI does). Errors are the messages
+/// Docker prints after `docker: ` (daemon errors keep their `Error response from
+/// daemon: ` prefix).
+pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<Asked>, String> {
+    let daemon = |m: String| format!("Error response from daemon: {m}");
     let mut out = Vec::new();
     for v in volumes {
         let parts: Vec<&str> = v.split(':').collect();
-        match parts.as_slice() {
-            [t] => out.push((None, t.to_string(), false)),
-            [s, t] | [s, t, _] => {
-                let ro = parts.get(2).is_some_and(|o| o.split(',').any(|x| x == "ro"));
-                if s.starts_with('/') || s.starts_with('.') {
-                    return Err(format!("bind mounts of host directories are not available in layerlab: use a named volume (-v NAME:{t})"));
-                }
-                out.push((Some(s.to_string()), t.to_string(), ro));
+        let (source, target, mode) = match parts.as_slice() {
+            [t] => (None, *t, ""),
+            [s, t] => (Some(*s), *t, ""),
+            [s, t, m] => (Some(*s), *t, *m),
+            _ => return Err(daemon(format!("invalid spec: {v}: too many colons"))),
+        };
+        for m in mode.split(',').filter(|m| !m.is_empty()) {
+            if !MODES.contains(&m) {
+                return Err(daemon(format!("invalid mode: {mode}")));
             }
-            _ => return Err(format!("invalid spec: {v}: too many colons")),
         }
+        let readonly = mode.split(',').any(|x| x == "ro");
+        let bind = source.is_some_and(|s| {
+            s.starts_with('/') || s == "." || s == ".." || s.starts_with("./") || s.starts_with("../")
+        });
+        let kind = if bind { MountKind::Bind } else { MountKind::Volume };
+        if !target.starts_with('/') {
+            return Err(daemon(format!(
+                "invalid volume specification: '{v}': invalid mount config for type \"{}\": invalid mount path: '{target}' mount path must be absolute",
+                kind.name()
+            )));
+        }
+        if let Some(s) = source.filter(|s| !bind && !valid_volume_name(s)) {
+            return Err(daemon(format!(
+                "create {s}: \"{s}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"
+            )));
+        }
+        out.push(Asked {
+            source: source.map(String::from),
+            target: target.to_string(),
+            readonly,
+            kind,
+            spec: v.to_string(),
+        });
     }
     for m in mounts {
+        let bad = |why: &str| format!("invalid argument \"{m}\" for \"--mount\" flag: {why}");
         let mut source = None;
         let mut target = None;
         let mut ro = false;
+        let mut kind = MountKind::Volume;
         for kv in m.split(',') {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            match k {
-                "type" if v != "volume" => {
-                    return Err(format!(
-                        "invalid argument \"{m}\" for \"--mount\" flag: only type=volume is available in layerlab"
-                    ))
+            match k.to_ascii_lowercase().as_str() {
+                "type" => {
+                    kind = match v {
+                        "volume" => MountKind::Volume,
+                        "bind" => MountKind::Bind,
+                        "tmpfs" => MountKind::Tmpfs,
+                        _ => return Err(daemon(format!("invalid mount config: mount type unknown: \"{v}\""))),
+                    }
                 }
                 "source" | "src" => source = Some(v.to_string()),
                 "target" | "destination" | "dst" => target = Some(v.to_string()),
-                "readonly" | "ro" => ro = v.is_empty() || v == "true" || v == "1",
-                _ => {}
+                "readonly" | "ro" => {
+                    ro = match v {
+                        "" | "true" | "1" => true,
+                        "false" | "0" => false,
+                        _ => return Err(bad(&format!("invalid value for {k}: {v}"))),
+                    }
+                }
+                "bind-propagation" | "consistency" | "volume-nocopy" | "volume-driver" | "volume-opt"
+                | "volume-label" | "tmpfs-size" | "tmpfs-mode" | "bind-recursive" | "bind-create-src"
+                | "volume-subpath" => {}
+                _ => return Err(bad(&format!("unexpected key '{k}' in '{kv}'"))),
             }
         }
         let Some(t) = target else {
-            return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: target is required"));
+            return Err(bad("target is required"));
         };
-        out.push((source, t, ro));
-    }
-    for (_, t, _) in &out {
         if !t.starts_with('/') {
-            return Err(format!(
-                "invalid mount config for type \"volume\": invalid mount path: '{t}' mount path must be absolute"
-            ));
+            return Err(daemon(format!(
+                "invalid mount config for type \"{}\": invalid mount path: '{t}' mount path must be absolute",
+                kind.name()
+            )));
         }
+        match kind {
+            MountKind::Bind if source.as_deref().is_none_or(str::is_empty) => {
+                return Err(daemon("invalid mount config for type \"bind\": field Source must not be empty".into()))
+            }
+            MountKind::Tmpfs if source.as_deref().is_some_and(|s| !s.is_empty()) => {
+                return Err(daemon(
+                    "invalid mount config for type \"tmpfs\": field Source must not be specified".into(),
+                ))
+            }
+            _ => {}
+        }
+        let source = source.filter(|s| !s.is_empty());
+        out.push(Asked { source, target: t, readonly: ro, kind, spec: String::new() });
     }
     Ok(out)
 }
@@ -112,37 +233,95 @@ impl Engine {
         name
     }
 
-    /// Mounts container `i`'s volumes over `tree` (the image's files at an empty new
-    /// volume's mount point are copied into it first).
-    pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) {
+    /// Mounts container `i`'s volumes, bind mounts and tmpfs over `tree` (the image's files
+    /// at an empty new volume's mount point are copied into it first; a missing `-v` host
+    /// directory is created, as Docker does). What it returns goes to
+    /// [`Engine::unmount_volumes`].
+    pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) -> Result<Mounted, String> {
+        let mut mounted = Mounted::default();
         for m in self.containers[i].mounts.clone() {
-            let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) else { continue };
-            if !v.populated {
-                v.data = extract(tree, &m.target);
-                v.populated = true;
-            }
-            tree.remove_subtree(&m.target);
-            let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
-            for (p, n) in v.data.iter() {
-                let at = if p == "/" { m.target.clone() } else { format!("{}{p}", m.target) };
-                tree.insert(&at, n.clone());
+            match m.kind {
+                MountKind::Volume => {
+                    let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) else { continue };
+                    if !v.populated {
+                        v.data = extract(tree, &m.target);
+                        v.populated = true;
+                    }
+                    overlay(tree, &m.target, &v.data);
+                }
+                MountKind::Tmpfs => overlay(tree, &m.target, &Tree::new()),
+                MountKind::Bind => {
+                    let data = match binds::read(self.host(), &m.volume)? {
+                        Some(d) => d,
+                        None if m.spec.is_empty() => {
+                            return Err(format!(
+                                "invalid mount config for type \"bind\": bind source path does not exist: {}",
+                                m.volume
+                            ))
+                        }
+                        None => {
+                            self.host_mut()
+                                .create_dir(&m.volume)
+                                .map_err(|e| format!("error while creating mount source path '{}': {e}", m.volume))?;
+                            binds::HostData::Dir(Tree::new())
+                        }
+                    };
+                    match &data {
+                        binds::HostData::Dir(t) => overlay(tree, &m.target, t),
+                        binds::HostData::File(c) => {
+                            tree.remove_subtree(&m.target);
+                            tree.insert(
+                                &m.target,
+                                Node { kind: NodeKind::File(c.clone()), meta: Meta::root(0o644), ino: 0 },
+                            );
+                        }
+                    }
+                    mounted.binds.push((m.target.clone(), data));
+                }
             }
         }
+        Ok(mounted)
     }
 
-    /// Takes what processes wrote under the mount points back into the volumes and puts
-    /// the image's files back in `tree`, so the container's layer does not see them.
-    pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree) {
+    /// Takes what processes wrote under the mount points back into the volumes (and the
+    /// host's directories) and puts the image's files back in `tree`, so the container's
+    /// layer does not see them.
+    pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree, mounted: Mounted) {
         for m in self.containers[i].mounts.clone() {
             let data = extract(tree, &m.target);
-            if let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) {
-                if !m.readonly {
-                    v.data = data;
+            match m.kind {
+                MountKind::Volume => {
+                    if let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) {
+                        if !m.readonly {
+                            v.data = data;
+                        }
+                    }
+                }
+                MountKind::Tmpfs => {}
+                MountKind::Bind if m.readonly => {}
+                MountKind::Bind => {
+                    let before = mounted.binds.iter().find(|(t, _)| *t == m.target).map(|(_, d)| d);
+                    // A host that cannot take the changes keeps its files as they were.
+                    let _ = match (before, tree.get(&m.target).map(|n| &n.kind)) {
+                        (Some(binds::HostData::Dir(b)), _) => binds::write_back(self.host_mut(), &m.volume, b, &data),
+                        (Some(binds::HostData::File(old)), Some(NodeKind::File(new))) if old != new => {
+                            let bytes = new.bytes().into_owned();
+                            self.host_mut().write_file(&m.volume, &bytes)
+                        }
+                        _ => Ok(()),
+                    };
                 }
             }
             tree.remove_subtree(&m.target);
             let below: Vec<_> = lower.subtree(&m.target).map(|(p, n)| (p.clone(), n.clone())).collect();
-            if below.is_empty() {
+            let file = mounted.binds.iter().any(|(t, d)| *t == m.target && matches!(d, binds::HostData::File(_)));
+            if below.is_empty() && file {
+                // The mount point of a file is an empty file.
+                tree.insert(
+                    &m.target,
+                    Node { kind: NodeKind::File(Vec::new().into()), meta: Meta::root(0o755), ino: 0 },
+                );
+            } else if below.is_empty() {
                 let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
             }
             for (p, n) in below {
@@ -153,10 +332,28 @@ impl Engine {
 
     /// Removes the anonymous volumes of a container being removed (`--rm`, `rm -v`).
     pub(crate) fn drop_anonymous_volumes(&mut self, mounts: &[Mount]) {
-        let in_use: Vec<String> =
-            self.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
-        self.volumes
-            .retain(|v| !(v.anonymous && mounts.iter().any(|m| m.volume == v.name) && !in_use.contains(&v.name)));
+        let in_use = volumes_in_use(&self.containers);
+        self.volumes.retain(|v| {
+            !(v.anonymous
+                && mounts.iter().any(|m| m.kind == MountKind::Volume && m.volume == v.name)
+                && !in_use.contains(&v.name))
+        });
+    }
+}
+
+/// What was mounted from the host, to write back what changed.
+#[derive(Default)]
+pub(crate) struct Mounted {
+    binds: Vec<(String, binds::HostData)>,
+}
+
+/// Puts `data` (a tree rooted at `/`) at `target`, hiding what was there.
+fn overlay(tree: &mut Tree, target: &str, data: &Tree) {
+    tree.remove_subtree(target);
+    let _ = tree.mkdir_all("/", target, Meta::root(0o755));
+    for (p, n) in data.iter() {
+        let at = if p == "/" { target.to_string() } else { format!("{target}{p}") };
+        tree.insert(&at, n.clone());
     }
 }
 
@@ -176,6 +373,14 @@ fn extract(tree: &Tree, at: &str) -> Tree {
         t.insert(rel, n.clone());
     }
     t
+}
+
+/// The names of the volumes containers mount.
+fn volumes_in_use(containers: &[super::Container]) -> Vec<String> {
+    containers
+        .iter()
+        .flat_map(|c| c.mounts.iter().filter(|m| m.kind == MountKind::Volume).map(|m| m.volume.clone()))
+        .collect()
 }
 
 fn size_of(t: &Tree) -> u64 {
@@ -307,8 +512,12 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             continue;
         }
-        let users: Vec<String> =
-            e.containers.iter().filter(|c| c.mounts.iter().any(|m| &m.volume == a)).map(|c| c.id.clone()).collect();
+        let users: Vec<String> = e
+            .containers
+            .iter()
+            .filter(|c| c.mounts.iter().any(|m| m.kind == MountKind::Volume && &m.volume == a))
+            .map(|c| c.id.clone())
+            .collect();
         if !users.is_empty() {
             out.daemon_line(format!("remove {a}: volume is in use - [{}]", users.join(", ")));
             out.code = 1;
@@ -330,7 +539,7 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let what = if p.on("all") { "all local volumes" } else { "anonymous local volumes" };
         return Output::ok(format!("WARNING! This will remove {what} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
     }
-    let in_use: Vec<String> = e.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
+    let in_use = volumes_in_use(&e.containers);
     let all = p.on("all");
     let (gone, kept): (Vec<Volume>, Vec<Volume>) =
         std::mem::take(&mut e.volumes).into_iter().partition(|v| (all || v.anonymous) && !in_use.contains(&v.name));
@@ -355,7 +564,10 @@ pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
         .map(|v| {
             (
                 v.name.clone(),
-                e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(),
+                e.containers
+                    .iter()
+                    .filter(|c| c.mounts.iter().any(|m| m.kind == MountKind::Volume && m.volume == v.name))
+                    .count(),
                 size_of(&v.data),
             )
         })
