@@ -170,7 +170,9 @@ fn management(e: &mut Engine, group: &str, short: &str, subs: &[(&[&str], &str)]
         "image" => &[("inspect", ins::IMAGE_INSPECT, inspect_image), ("prune", img::PRUNE, img::prune)],
         "container" => &[("inspect", ins::CONTAINER_INSPECT, inspect_container), ("prune", life::PRUNE, life::prune)],
         "network" => &[
+            ("connect", net::CONNECT, net::connect),
             ("create", net::CREATE, net::create),
+            ("disconnect", net::DISCONNECT, net::disconnect),
             ("inspect", net::INSPECT, net::inspect),
             ("ls", net::LS, net::ls),
             ("rm", net::RM, net::rm),

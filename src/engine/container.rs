@@ -89,6 +89,10 @@ pub struct Container {
     /// `--network` (`bridge` unless given).
     #[serde(default)]
     pub network: String,
+    /// The networks it is attached to, when `docker network connect`/`disconnect` changed
+    /// them (`None`: only `network`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached: Option<Vec<String>>,
     /// Volumes mounted into it.
     #[serde(default)]
     pub mounts: Vec<super::volumes::Mount>,
@@ -101,6 +105,19 @@ impl Container {
     /// The 12-digit short ID.
     pub fn short_id(&self) -> &str {
         &self.id[..12]
+    }
+
+    /// The networks it is attached to, its `--network` first.
+    pub fn networks(&self) -> Vec<String> {
+        self.attached.clone().unwrap_or_else(|| vec![self.network.clone()])
+    }
+
+    /// True when it is attached to network `name`.
+    pub fn on_network(&self, name: &str) -> bool {
+        match &self.attached {
+            Some(a) => a.iter().any(|n| n == name),
+            None => self.network == name,
+        }
     }
 
     /// True while the process runs.

@@ -103,7 +103,7 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 ("LocalVolumes", J::s("0")),
                 ("Mounts", J::s("")),
                 ("Names", J::s(&c.name)),
-                ("Networks", J::s("bridge")),
+                ("Networks", J::s(c.networks().join(","))),
                 ("Ports", J::s(super::ports::column(c))),
                 ("RunningFor", J::s(ago(now, c.created))),
                 ("Size", J::s(format!("{} (virtual {})", human_size(rw), human_size(virt)))),

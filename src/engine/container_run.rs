@@ -368,6 +368,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         ports: specs,
         bindings,
         network,
+        attached: None,
         mounts,
         paused: false,
     };

@@ -1,7 +1,7 @@
 //! `docker inspect`, `docker image inspect`, `docker container inspect`: Docker-shaped
 //! JSON, or a `--format` template per object.
 
-use super::container::{self, Container, State};
+use super::container::{self, State};
 use super::flags::value;
 use super::json::J;
 use super::spec::{Args, Cmd};
@@ -77,7 +77,7 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
     for name in &p.args {
         let c = (kind != Kind::Image).then(|| container::find(&e.containers, name).ok()).flatten();
         let obj = match c {
-            Some(i) => Ok(container_json(&e.containers[i])),
+            Some(i) => Ok(container_json(e, i)),
             None if kind != Kind::Container => {
                 e.store.resolve(name).map(|img| image_json(e, img)).map_err(|err| match err {
                     crate::image::LookupError::Ambiguous(_) => format!("Error response from daemon: {err}"),
@@ -207,7 +207,8 @@ pub fn image_json(e: &Engine, img: &Image) -> J {
 }
 
 /// `docker container inspect` JSON of a container.
-pub fn container_json(c: &Container) -> J {
+pub fn container_json(e: &Engine, i: usize) -> J {
+    let c = &e.containers[i];
     let zero = "0001-01-01T00:00:00Z".to_string();
     let (started, finished) = match &c.state {
         State::Created => (zero.clone(), zero.clone()),
@@ -253,7 +254,7 @@ pub fn container_json(c: &Container) -> J {
         (
             "HostConfig",
             J::obj([
-                ("NetworkMode", J::s("bridge")),
+                ("NetworkMode", J::s(&c.network)),
                 (
                     "PortBindings",
                     J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
@@ -282,16 +283,43 @@ pub fn container_json(c: &Container) -> J {
         ("GraphDriver", graph_driver(&c.id)),
         ("Mounts", J::Arr(c.mounts.iter().map(mount_json).collect())),
         ("Config", config_json(&c.config, &c.hostname, &c.image, c.tty, c.open_stdin)),
-        (
-            "NetworkSettings",
-            J::obj([
-                ("Bridge", J::s("")),
-                ("Gateway", J::s(if c.is_running() { "172.17.0.1" } else { "" })),
-                ("IPAddress", J::s(if c.is_running() { "172.17.0.2" } else { "" })),
-                ("IPPrefixLen", J::Int(if c.is_running() { 16 } else { 0 })),
-                ("MacAddress", J::s(if c.is_running() { "02:42:ac:11:00:02" } else { "" })),
-            ]),
-        ),
+        ("NetworkSettings", network_settings(e, i)),
+    ])
+}
+
+/// `NetworkSettings`: the default bridge's address at the top (as Docker keeps it), and
+/// one entry per attached network, with addresses while the container runs.
+fn network_settings(e: &Engine, i: usize) -> J {
+    let c = &e.containers[i];
+    let running = c.is_running();
+    let mac = |ip: &str| {
+        let b: Vec<String> = ip.split('.').map(|o| format!("{:02x}", o.parse::<u8>().unwrap_or(0))).collect();
+        format!("02:42:{}", b.join(":"))
+    };
+    let addr = |name: &str| if running { e.container_ip_on(i, name) } else { None };
+    let entry = |name: &str| {
+        let ip = addr(name).unwrap_or_default();
+        let net = e.find_network(name);
+        let gateway = match (&ip.is_empty(), net) {
+            (false, Some(n)) => format!("172.{}.0.1", n.octet),
+            _ => String::new(),
+        };
+        J::obj([
+            ("NetworkID", J::s(net.map(|n| n.id.clone()).unwrap_or_default())),
+            ("Gateway", J::s(gateway)),
+            ("IPAddress", J::s(&ip)),
+            ("IPPrefixLen", J::Int(if ip.is_empty() { 0 } else { 16 })),
+            ("MacAddress", J::s(if ip.is_empty() { String::new() } else { mac(&ip) })),
+        ])
+    };
+    let bridge_ip = c.on_network("bridge").then(|| addr("bridge")).flatten().unwrap_or_default();
+    J::obj([
+        ("Bridge", J::s("")),
+        ("Gateway", J::s(if bridge_ip.is_empty() { "" } else { "172.17.0.1" })),
+        ("IPAddress", J::s(&bridge_ip)),
+        ("IPPrefixLen", J::Int(if bridge_ip.is_empty() { 0 } else { 16 })),
+        ("MacAddress", J::s(if bridge_ip.is_empty() { String::new() } else { mac(&bridge_ip) })),
+        ("Networks", J::obj(c.networks().iter().map(|n| (n.clone(), entry(n))).collect::<Vec<_>>())),
     ])
 }
 

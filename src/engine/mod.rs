@@ -42,8 +42,10 @@ mod volumes;
 
 pub use commands::names as command_names;
 pub use container::{Container, State};
+pub use network_cmd::NetworkDef;
 pub use output::{Output, Stream};
 pub use registry::Registry;
+pub use volumes::{valid_volume_name, Volume};
 
 use crate::build::{BuildJob, BuildRequest, Context};
 use crate::image::Store;

@@ -146,15 +146,20 @@ impl Engine {
                 server,
             });
         }
-        let user_defined = !matches!(c.network.as_str(), "bridge" | "none" | "host");
         for (j, o) in self.containers.iter().enumerate() {
-            if j == i || o.network != c.network || !o.is_running() || c.network == "none" {
+            if j == i || !o.is_running() {
                 continue;
             }
-            let Some(ip) = self.container_ip(j) else { continue };
+            // The networks both are on (none and host connect nobody by address).
+            let Some(shared) =
+                c.networks().into_iter().find(|n| !matches!(n.as_str(), "none" | "host") && o.on_network(n))
+            else {
+                continue;
+            };
+            let Some(ip) = self.container_ip_on(j, &shared) else { continue };
             let (_, t) = o.lower_and_tree(&self.store);
             if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id)) {
-                let names = if user_defined {
+                let names = if shared != "bridge" {
                     vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()]
                 } else {
                     Vec::new()

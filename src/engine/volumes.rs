@@ -104,7 +104,7 @@ const MODES: &[&str] = &[
 ];
 
 /// True for a name Docker's local driver accepts (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
-fn valid_volume_name(n: &str) -> bool {
+pub fn valid_volume_name(n: &str) -> bool {
     n.len() > 1
         && n.starts_with(|c: char| c.is_ascii_alphanumeric())
         && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
@@ -452,6 +452,9 @@ pub fn create(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
+    if let Some(n) = p.args.first().filter(|n| !valid_volume_name(n)) {
+        return Output::daemon(format!("create {n}: \"{n}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"));
+    }
     let name = e.volume_for(p.args.first().cloned());
     Output::ok(format!("{name}\n"))
 }
