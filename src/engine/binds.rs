@@ -66,7 +66,8 @@ pub fn read(host: &dyn Host, source: &str) -> Result<Option<HostData>, String> {
 
 /// Writes what a process changed in a bind-mounted directory back to the host: new
 /// directories, new and changed files, and removals. Links are not created on the host.
-pub fn write_back(host: &mut dyn Host, source: &str, before: &Tree, after: &Tree) -> Result<(), String> {
+/// The default of [`Host::write_tree`].
+pub fn write_back<H: Host + ?Sized>(host: &mut H, source: &str, before: &Tree, after: &Tree) -> Result<(), String> {
     let at = |p: &str| format!("{}{p}", source.trim_end_matches('/'));
     for (p, n) in before.iter() {
         if p != "/" && after.get(p).is_none_or(|a| !same_kind(a, n)) && !gone_with_parent(p, before, after) {

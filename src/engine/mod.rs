@@ -100,6 +100,12 @@ pub trait Host {
         binds::walk(self, path)
     }
 
+    /// Writes what a process changed in the bind-mounted host directory `path` (`before`
+    /// as it was read, `after` as the process left it).
+    fn write_tree(&mut self, path: &str, before: &crate::vfs::Tree, after: &crate::vfs::Tree) -> Result<(), String> {
+        binds::write_back(self, path, before, after)
+    }
+
     /// Removes a file or a directory with what it holds (a bind mount's removals).
     fn remove_path(&mut self, path: &str) -> Result<(), String> {
         Err(format!("remove {path}: not supported here"))

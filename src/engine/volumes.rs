@@ -303,7 +303,7 @@ impl Engine {
                     let before = mounted.binds.iter().find(|(t, _)| *t == m.target).map(|(_, d)| d);
                     // A host that cannot take the changes keeps its files as they were.
                     let _ = match (before, tree.get(&m.target).map(|n| &n.kind)) {
-                        (Some(binds::HostData::Dir(b)), _) => binds::write_back(self.host_mut(), &m.volume, b, &data),
+                        (Some(binds::HostData::Dir(b)), _) => self.host_mut().write_tree(&m.volume, b, &data),
                         (Some(binds::HostData::File(old)), Some(NodeKind::File(new))) if old != new => {
                             let bytes = new.bytes().into_owned();
                             self.host_mut().write_file(&m.volume, &bytes)
