@@ -96,6 +96,21 @@ pub struct Container {
     /// Volumes mounted into it.
     #[serde(default)]
     pub mounts: Vec<super::volumes::Mount>,
+    /// `--restart`.
+    #[serde(default)]
+    pub restart: super::restart::RestartPolicy,
+    /// Times the daemon restarted it since it was last started by hand.
+    #[serde(default)]
+    pub restart_count: u32,
+    /// Quick restarts in a row (the back-off doubles with each).
+    #[serde(default)]
+    pub backoff: u32,
+    /// When the daemon last restarted it, in milliseconds (restarts fall between seconds).
+    #[serde(default)]
+    pub restarted_ms: i64,
+    /// Stopped or killed by hand: its restart policy waits for the next manual start.
+    #[serde(default)]
+    pub manually_stopped: bool,
     /// `docker pause` (while running).
     #[serde(default)]
     pub paused: bool,
@@ -105,6 +120,13 @@ impl Container {
     /// The 12-digit short ID.
     pub fn short_id(&self) -> &str {
         &self.id[..12]
+    }
+
+    /// A start by hand: the restart policy applies again, counting from zero.
+    pub fn manual_start(&mut self) {
+        self.manually_stopped = false;
+        self.restart_count = 0;
+        self.backoff = 0;
     }
 
     /// The networks it is attached to, its `--network` first.
@@ -167,6 +189,9 @@ impl Container {
             State::Created => "Created".into(),
             State::Running { started, .. } if self.paused => format!("Up {} (Paused)", human_duration(now - started)),
             State::Running { started, .. } => format!("Up {}", human_duration(now - started)),
+            State::Exited { finished, code, .. } if self.restarting() => {
+                format!("Restarting ({code}) {} ago", human_duration(now - finished))
+            }
             State::Exited { finished, code, .. } => format!("Exited ({code}) {} ago", human_duration(now - finished)),
         }
     }
@@ -177,6 +202,7 @@ impl Container {
             State::Created => "created",
             State::Running { .. } if self.paused => "paused",
             State::Running { .. } => "running",
+            State::Exited { .. } if self.restarting() => "restarting",
             State::Exited { .. } => "exited",
         }
     }

@@ -67,10 +67,12 @@ fn signal_code(sig: &str) -> Result<i32, String> {
     Ok(128 + i32::try_from(n.rem_euclid(256)).unwrap_or(0))
 }
 
-/// Ends container `i` with exit status `code` now.
+/// Ends container `i` with exit status `code` now, by hand (its restart policy waits for
+/// the next manual start).
 fn end(e: &mut Engine, i: usize, code: i32) {
     let now = e.now();
     e.containers[i].paused = false;
+    e.containers[i].manually_stopped = true;
     if let State::Running { started, .. } = e.containers[i].state {
         e.containers[i].state = State::Exited { started, finished: now, code };
     }
@@ -107,6 +109,7 @@ pub fn stop(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let sig = p.get("signal").map(String::from);
     let no_grace = p.get("time").is_some_and(|t| t.trim() == "0");
     each(e, &p.args, |e, i| {
+        e.containers[i].manually_stopped = true;
         if let State::Running { stop_code, .. } = e.containers[i].state {
             let configured = e.containers[i].config.stop_signal.clone();
             let sig = sig.clone().or_else(|| (!configured.is_empty()).then_some(configured));
@@ -160,6 +163,7 @@ pub fn restart(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         if let State::Running { stop_code, .. } = e.containers[i].state {
             end(e, i, stop_code);
         }
+        e.containers[i].manual_start();
         container_run::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
     })
 }
@@ -188,6 +192,12 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             Ok(i) if e.containers[i].is_running() && !force => {
                 out.err_line(format!(
                     "Error response from daemon: cannot remove container \"{name}\": container is running: stop the container before removing or force remove"
+                ));
+                out.code = 1;
+            }
+            Ok(i) if e.containers[i].restarting() && !force => {
+                out.err_line(format!(
+                    "Error response from daemon: cannot remove container \"{name}\": container is restarting: stop the container before removing or force remove"
                 ));
                 out.code = 1;
             }

@@ -60,7 +60,7 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     if let Some(n) = last {
         list.truncate(n);
     } else if !p.on("all") && !filters.iter().any(|(k, _)| *k == "status" || *k == "exited") {
-        list.retain(|c| c.is_running());
+        list.retain(|c| c.is_running() || c.restarting());
     }
     list.retain(|c| {
         filters.iter().all(|(k, v)| match *k {

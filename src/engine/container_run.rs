@@ -28,6 +28,7 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("network", None).doc("network", "Connect a container to a network"),
     value("volume", Some('v')).doc("list", "Bind mount a volume"),
     value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
+    value("restart", None).doc("string", "Restart policy to apply when a container exits (default \"no\")"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -209,6 +210,13 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     for spec in p.all("publish") {
         crate::util::port_spec::parse(spec).map_err(&err)?;
     }
+    let restart = match p.get("restart").map(super::restart::parse).transpose() {
+        Ok(r) => r.unwrap_or_default(),
+        Err(m) => return Err(err(m)),
+    };
+    if p.on("rm") && restart.name != "no" {
+        return Err(err("conflicting options: cannot specify both --restart and --rm".into()));
+    }
     // `--mount` values are parsed with the flags.
     if let Err(m) = super::volumes::parse_mounts(&[], &p.all("mount")) {
         if m.starts_with("invalid argument") {
@@ -370,6 +378,11 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         network,
         attached: None,
         mounts,
+        restart,
+        restart_count: 0,
+        backoff: 0,
+        restarted_ms: 0,
+        manually_stopped: false,
         paused: false,
     };
     e.containers.push(c);
@@ -518,6 +531,7 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             continue;
         }
+        e.containers[i].manual_start();
         match start_at(e, i, attach) {
             Ok(ran) => {
                 if attach {
@@ -678,7 +692,8 @@ mod tests {
                 "publish-all",
                 "network",
                 "volume",
-                "mount"
+                "mount",
+                "restart"
             ]
         );
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());

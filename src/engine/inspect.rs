@@ -226,9 +226,9 @@ pub fn container_json(e: &Engine, i: usize) -> J {
             "State",
             J::obj([
                 ("Status", J::s(c.state_name())),
-                ("Running", J::Bool(c.is_running())),
-                ("Paused", J::Bool(false)),
-                ("Restarting", J::Bool(false)),
+                ("Running", J::Bool(c.is_running() || c.restarting())),
+                ("Paused", J::Bool(c.paused)),
+                ("Restarting", J::Bool(c.restarting())),
                 ("OOMKilled", J::Bool(false)),
                 ("Dead", J::Bool(false)),
                 ("Pid", J::Int(pid)),
@@ -244,7 +244,7 @@ pub fn container_json(e: &Engine, i: usize) -> J {
         ("HostsPath", J::s(format!("{dir}/hosts"))),
         ("LogPath", J::s(format!("{dir}/{}-json.log", c.id))),
         ("Name", J::s(format!("/{}", c.name))),
-        ("RestartCount", J::Int(0)),
+        ("RestartCount", J::Int(i64::from(c.restart_count))),
         ("Driver", J::s("overlay2")),
         ("Platform", J::s("linux")),
         ("MountLabel", J::s("")),
@@ -276,7 +276,10 @@ pub fn container_json(e: &Engine, i: usize) -> J {
                         J::Arr(binds)
                     }
                 }),
-                ("RestartPolicy", J::obj([("Name", J::s("no")), ("MaximumRetryCount", J::Int(0))])),
+                (
+                    "RestartPolicy",
+                    J::obj([("Name", J::s(&c.restart.name)), ("MaximumRetryCount", J::Int(i64::from(c.restart.max)))]),
+                ),
                 ("AutoRemove", J::Bool(c.auto_remove)),
             ]),
         ),

@@ -34,6 +34,7 @@ mod output;
 mod ports;
 mod process;
 mod registry;
+mod restart;
 mod services;
 pub mod spec;
 mod system;
@@ -245,6 +246,7 @@ impl Engine {
     pub fn exec(&mut self, argv: &[String]) -> Output {
         let now = self.now();
         container::refresh(&mut self.containers, now);
+        self.apply_restarts();
         commands::dispatch(self, argv)
     }
 
