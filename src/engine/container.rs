@@ -111,6 +111,9 @@ pub struct Container {
     /// Stopped or killed by hand: its restart policy waits for the next manual start.
     #[serde(default)]
     pub manually_stopped: bool,
+    /// The health check's state while it runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<super::health::Health>,
     /// `docker pause` (while running).
     #[serde(default)]
     pub paused: bool,
@@ -188,7 +191,15 @@ impl Container {
         match &self.state {
             State::Created => "Created".into(),
             State::Running { started, .. } if self.paused => format!("Up {} (Paused)", human_duration(now - started)),
-            State::Running { started, .. } => format!("Up {}", human_duration(now - started)),
+            State::Running { started, .. } => {
+                let health = match self.health.as_ref().map(|h| h.status.as_str()) {
+                    Some("starting") => " (health: starting)",
+                    Some("healthy") => " (healthy)",
+                    Some("unhealthy") => " (unhealthy)",
+                    _ => "",
+                };
+                format!("Up {}{health}", human_duration(now - started))
+            }
             State::Exited { finished, code, .. } if self.restarting() => {
                 format!("Restarting ({code}) {} ago", human_duration(now - finished))
             }

@@ -29,6 +29,15 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("volume", Some('v')).doc("list", "Bind mount a volume"),
     value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
     value("restart", None).doc("string", "Restart policy to apply when a container exits (default \"no\")"),
+    value("health-cmd", None).doc("string", "Command to run to check health"),
+    value("health-interval", None).doc("duration", "Time between running the check (ms|s|m|h) (default 0s)"),
+    value("health-retries", None).doc("int", "Consecutive failures needed to report unhealthy"),
+    value("health-start-period", None).doc(
+        "duration",
+        "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)",
+    ),
+    value("health-timeout", None).doc("duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)"),
+    switch("no-healthcheck", None).about("Disable any container-specified HEALTHCHECK"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -274,6 +283,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     if let Some(w) = p.get("workdir") {
         config.working_dir = w.to_string();
     }
+    health_flags(p, &mut config.healthcheck).map_err(&err)?;
     if let Some(u) = p.get("user") {
         config.user = u.to_string();
     }
@@ -382,11 +392,61 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         restart_count: 0,
         backoff: 0,
         restarted_ms: 0,
+        health: None,
         manually_stopped: false,
         paused: false,
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
+}
+
+/// `--health-*` and `--no-healthcheck` applied over the image's `HEALTHCHECK`.
+fn health_flags(p: &Parsed, h: &mut Option<crate::image::HealthConfig>) -> Result<(), String> {
+    let names = ["health-cmd", "health-interval", "health-retries", "health-start-period", "health-timeout"];
+    let given = names.iter().any(|n| p.get(n).is_some());
+    if p.on("no-healthcheck") {
+        if given {
+            return Err("--no-healthcheck conflicts with --health-* options".into());
+        }
+        *h = Some(crate::image::HealthConfig { test: vec!["NONE".into()], ..Default::default() });
+        return Ok(());
+    }
+    if !given {
+        return Ok(());
+    }
+    let mut cfg = h.clone().unwrap_or_default();
+    if let Some(cmd) = p.get("health-cmd") {
+        cfg.test = vec!["CMD-SHELL".into(), cmd.to_string()];
+    }
+    let duration = |flag: &str, what: &str| -> Result<Option<i64>, String> {
+        let Some(v) = p.get(flag) else { return Ok(None) };
+        let ns = crate::dockerfile::parse_go_duration(v)
+            .map_err(|e| format!("invalid argument \"{v}\" for \"--{flag}\" flag: {e}"))?;
+        if ns < 0 {
+            return Err(format!("{what} cannot be negative"));
+        }
+        Ok(Some(ns))
+    };
+    if let Some(v) = duration("health-interval", "--health-interval")? {
+        cfg.interval = v;
+    }
+    if let Some(v) = duration("health-timeout", "--health-timeout")? {
+        cfg.timeout = v;
+    }
+    if let Some(v) = duration("health-start-period", "--health-start-period")? {
+        cfg.start_period = v;
+    }
+    if let Some(r) = p.get("health-retries") {
+        let n: i64 = r.parse().map_err(|_| {
+            format!("invalid argument \"{r}\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"{r}\": invalid syntax")
+        })?;
+        if n < 0 {
+            return Err("--health-retries cannot be negative".into());
+        }
+        cfg.retries = n;
+    }
+    *h = Some(cfg);
+    Ok(())
 }
 
 /// The environment a container process gets: the config's, plus `PATH`, `HOSTNAME`, `HOME`.
@@ -693,7 +753,13 @@ mod tests {
                 "network",
                 "volume",
                 "mount",
-                "restart"
+                "restart",
+                "health-cmd",
+                "health-interval",
+                "health-retries",
+                "health-start-period",
+                "health-timeout",
+                "no-healthcheck"
             ]
         );
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());

@@ -146,7 +146,19 @@ fn config_json(c: &ContainerConfig, hostname: &str, image: &str, tty: bool, stdi
         ("Cmd", J::opt_strs(c.cmd.as_ref())),
     ]);
     if let Some(h) = &c.healthcheck {
-        pairs.push(("Healthcheck", J::obj([("Test", J::strs(&h.test))])));
+        let mut fields = vec![("Test", J::strs(&h.test))];
+        for (name, v) in [
+            ("Interval", h.interval),
+            ("Timeout", h.timeout),
+            ("StartPeriod", h.start_period),
+            ("StartInterval", h.start_interval),
+            ("Retries", h.retries),
+        ] {
+            if v != 0 {
+                fields.push((name, J::Int(v)));
+            }
+        }
+        pairs.push(("Healthcheck", J::obj(fields)));
     }
     pairs.extend([
         ("Image", J::s(image)),
@@ -224,19 +236,24 @@ pub fn container_json(e: &Engine, i: usize) -> J {
         ("Args", J::strs(&c.args)),
         (
             "State",
-            J::obj([
-                ("Status", J::s(c.state_name())),
-                ("Running", J::Bool(c.is_running() || c.restarting())),
-                ("Paused", J::Bool(c.paused)),
-                ("Restarting", J::Bool(c.restarting())),
-                ("OOMKilled", J::Bool(false)),
-                ("Dead", J::Bool(false)),
-                ("Pid", J::Int(pid)),
-                ("ExitCode", J::Int(c.exit_code() as i64)),
-                ("Error", J::s(c.start_error.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())),
-                ("StartedAt", J::s(started)),
-                ("FinishedAt", J::s(finished)),
-            ]),
+            J::obj(
+                [
+                    ("Status", J::s(c.state_name())),
+                    ("Running", J::Bool(c.is_running() || c.restarting())),
+                    ("Paused", J::Bool(c.paused)),
+                    ("Restarting", J::Bool(c.restarting())),
+                    ("OOMKilled", J::Bool(false)),
+                    ("Dead", J::Bool(false)),
+                    ("Pid", J::Int(pid)),
+                    ("ExitCode", J::Int(c.exit_code() as i64)),
+                    ("Error", J::s(c.start_error.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())),
+                    ("StartedAt", J::s(started)),
+                    ("FinishedAt", J::s(finished)),
+                ]
+                .into_iter()
+                .chain(c.health.as_ref().filter(|_| c.is_running()).map(|h| ("Health", super::health::json(h))))
+                .collect::<Vec<_>>(),
+            ),
         ),
         ("Image", J::s(&c.image_id)),
         ("ResolvConfPath", J::s(format!("{dir}/resolv.conf"))),

@@ -24,6 +24,7 @@ mod container_run;
 mod container_stats;
 pub mod flags;
 pub mod format;
+mod health;
 mod image_cmds;
 mod images_cmd;
 mod inspect;
@@ -247,6 +248,7 @@ impl Engine {
         let now = self.now();
         container::refresh(&mut self.containers, now);
         self.apply_restarts();
+        self.apply_health();
         commands::dispatch(self, argv)
     }
 
