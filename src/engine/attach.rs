@@ -153,6 +153,12 @@ impl Engine {
     /// Runs one line in the attached shell. After `exit` (or when the container is gone)
     /// the terminal is detached: [`Engine::attach_prompt`] is `None` again.
     pub fn attach_line(&mut self, line: &str) -> Output {
+        let out = self.attached_line(line);
+        self.flush_access_logs();
+        out
+    }
+
+    fn attached_line(&mut self, line: &str) -> Output {
         let Some(a) = self.attached.clone() else { return Output::default() };
         let Ok(i) = container::find(&self.containers, &a.container) else {
             self.attached = None;
@@ -203,7 +209,7 @@ impl Engine {
         }
         let (stdout, stderr, combined) = (cut(&stdout), cut(&stderr), cut(&combined));
         if a.main {
-            c.log.extend(container::interleave(&stdout, &stderr, &combined));
+            c.append_log(container::interleave(&stdout, &stderr, &combined), now);
         }
         let mut out = Output { code: o.code, ..Output::default() };
         out.process(&stdout, &stderr, &combined, a.tty);

@@ -79,6 +79,9 @@ pub struct Container {
     pub rw: Layer,
     /// What the process wrote, line by line: (stream 1 or 2, line with its newline).
     pub log: Vec<(u8, String)>,
+    /// When each line of `log` was written (seconds; empty in records that predate it).
+    #[serde(default)]
+    pub log_at: Vec<i64>,
     /// Times it was started.
     pub starts: u32,
     /// `-p` mappings as given (`8080:80`).
@@ -123,6 +126,35 @@ impl Container {
     /// The 12-digit short ID.
     pub fn short_id(&self) -> &str {
         &self.id[..12]
+    }
+
+    /// Appends lines written at time `at` to the log, keeping the last [`MAX_LOG_LINES`].
+    pub fn append_log(&mut self, lines: impl IntoIterator<Item = (u8, String)>, at: i64) {
+        if self.log_at.len() != self.log.len() {
+            // An older record: its lines take the time of the last start.
+            let t = match self.state {
+                State::Running { started, .. } | State::Exited { started, .. } => started,
+                State::Created => self.created,
+            };
+            self.log_at = vec![t; self.log.len()];
+        }
+        for l in lines {
+            self.log.push(l);
+            self.log_at.push(at);
+        }
+        if self.log.len() > MAX_LOG_LINES {
+            let extra = self.log.len() - MAX_LOG_LINES;
+            self.log.drain(..extra);
+            self.log_at.drain(..extra);
+        }
+    }
+
+    /// When line `k` of the log was written.
+    pub fn log_time(&self, k: usize) -> i64 {
+        match self.log_at.get(k) {
+            Some(t) if self.log_at.len() == self.log.len() => *t,
+            _ => self.created,
+        }
     }
 
     /// A start by hand: the restart policy applies again, counting from zero.
@@ -227,6 +259,10 @@ impl Container {
         }
     }
 }
+
+/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
+/// the shell's budget anyway).
+pub const MAX_LOG_LINES: usize = 10_000;
 
 /// The init layer Docker puts between the image and the container's own layer.
 pub fn init_layer(hostname: &str, now: i64) -> Layer {

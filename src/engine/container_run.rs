@@ -47,10 +47,6 @@ const CREATE_FLAGS: &[FlagSpec] = match RUN_FLAGS {
     [] => &[],
 };
 
-/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
-/// the shell's budget anyway).
-const MAX_LOG_LINES: usize = 10_000;
-
 /// `docker run`.
 pub const RUN: Cmd = Cmd {
     path: "docker run",
@@ -382,6 +378,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         start_error: None,
         rw: Layer::new(),
         log: Vec::new(),
+        log_at: Vec::new(),
         starts: 0,
         ports: specs,
         bindings,
@@ -536,11 +533,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     let c = &mut e.containers[i];
     c.paused = false;
     c.rw = Layer::diff(&lower, &tree);
-    c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
-    if c.log.len() > MAX_LOG_LINES {
-        let extra = c.log.len() - MAX_LOG_LINES;
-        c.log.drain(..extra);
-    }
+    c.append_log(container::interleave(&ran.stdout, &ran.stderr, &ran.combined), now);
     c.starts += 1;
     c.start_error = None;
     let daemon = if endless {
@@ -562,7 +555,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     };
     if let State::Running { program, .. } = &c.state {
         let lines = super::services::startup_log(program, &c.config.env, &tree, now);
-        c.log.extend(lines);
+        c.append_log(lines, now);
     }
     Ok(ran)
 }

@@ -166,6 +166,8 @@ pub struct Engine {
     pub volumes: Vec<volumes::Volume>,
     /// What servers keep in memory (redis keys), by container ID.
     pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
+    /// Requests web servers answered, by container ID, until they are written to its log.
+    pub(crate) access: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::AccessLog>>,
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
@@ -183,6 +185,7 @@ impl Engine {
             registry: Registry::default(),
             networks: network_cmd::predefined(),
             server_data: Default::default(),
+            access: Default::default(),
             volumes: Vec::new(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
@@ -249,7 +252,9 @@ impl Engine {
         container::refresh(&mut self.containers, now);
         self.apply_restarts();
         self.apply_health();
-        commands::dispatch(self, argv)
+        let out = commands::dispatch(self, argv);
+        self.flush_access_logs();
+        out
     }
 
     /// Runs a typed command line: split like a shell would, an optional leading `docker`
@@ -261,7 +266,9 @@ impl Engine {
         };
         let mut words = parsed.words;
         if words.first().is_some_and(|w| matches!(w.as_str(), "curl" | "wget")) {
-            return self.host_command(&words);
+            let out = self.host_command(&words);
+            self.flush_access_logs();
+            return out;
         }
         if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
             words.remove(0);

@@ -111,9 +111,11 @@ impl Engine {
                 continue;
             }
             let c = &mut self.containers[i];
-            let again: Vec<(u8, String)> = c.log[before..].to_vec();
+            let again: Vec<(u8, String)> = c.log[before.min(c.log.len())..].to_vec();
+            let now = self.now();
+            let c = &mut self.containers[i];
             for _ in 1..n.min(50) {
-                c.log.extend(again.iter().cloned());
+                c.append_log(again.iter().cloned(), now);
             }
             c.restart_count += n;
             c.backoff += n;
