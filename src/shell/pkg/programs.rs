@@ -251,6 +251,10 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 ctx.out(&format!("{cmd} (PostgreSQL) {v}\n"));
                 return 0;
             }
+            if cmd == "psql" {
+                // The client talks to a server on the simulated network.
+                return crate::shell::programs::sql::psql(ctx, argv);
+            }
             ctx.err(&format!("{cmd}: error: connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n"));
             2
         }

@@ -10,10 +10,12 @@ pub mod curl;
 pub mod git;
 pub mod install;
 pub mod make;
+pub mod nc;
 pub mod net;
 pub mod redis_cli;
 pub mod serve;
 pub mod sources;
+pub mod sql;
 pub mod wget;
 
 pub use net::Network;
@@ -24,6 +26,9 @@ use super::applet::AppletFn;
 pub fn applet(name: &str) -> Option<AppletFn> {
     Some(match name {
         "install" => install::install,
+        "nc" | "netcat" => nc::nc,
+        "psql" => sql::psql,
+        "mysql" | "mariadb" => sql::mysql,
         "redis-cli" => redis_cli::redis_cli,
         _ => return None,
     })

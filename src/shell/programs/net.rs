@@ -161,6 +161,27 @@ pub struct Response {
     pub location: Option<String>,
 }
 
+/// Why a connection failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectError {
+    /// The name does not resolve.
+    UnknownHost,
+    /// Nothing listens there (the address it resolved to).
+    Refused(String),
+}
+
+/// Opens a TCP connection to `host:port`: the address and the server listening there.
+pub fn connect(host: &str, port: u16, net: &Network) -> Result<(String, super::serve::Server), ConnectError> {
+    let addr = resolve(host, net).map_err(|e| match e {
+        FetchError::Refused(a) => ConnectError::Refused(a),
+        _ => ConnectError::UnknownHost,
+    })?;
+    match net.service(host, port).or_else(|| net.service(&addr, port)) {
+        Some((s, _)) => Ok((addr, s.server.clone())),
+        None => Err(ConnectError::Refused(addr)),
+    }
+}
+
 /// The address `host` resolves to on network `net`.
 pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
     if let Some(s) = net.services.iter().find(|s| s.names.iter().any(|n| n == host)) {
