@@ -20,3 +20,33 @@ fn run_interleaves_pull_messages_and_output() {
     assert_eq!(lines[lines.len() - 3..], ["out1", "err", "out2"], "{text}");
     assert!(out.status.success(), "{text}");
 }
+
+/// `docker save IMAGE > file`, `docker load < file`, `docker export C > file` and `docker
+/// import - NAME < file` go through the standard streams when they are not terminals.
+#[test]
+fn archives_through_redirected_streams() {
+    let root = std::env::temp_dir().join(format!("layerlab-redirect-{}", std::process::id()));
+    let tmp = root.join("files");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let bin = env!("CARGO_BIN_EXE_layerlab");
+    let sh = |script: String| {
+        let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        (out.status.success(), text)
+    };
+    let l = format!("'{bin}' --root '{}'", root.display());
+    let t = tmp.display();
+    let (ok, text) = sh(format!("{l} pull -q busybox && {l} save busybox > '{t}/img.tar' && {l} rmi busybox"));
+    assert!(ok, "{text}");
+    assert!(std::fs::metadata(tmp.join("img.tar")).unwrap().len() > 1_000_000);
+    let (ok, text) = sh(format!("{l} load < '{t}/img.tar'"));
+    assert!(ok && text.contains("Loaded image: busybox:latest"), "{text}");
+    let (ok, text) =
+        sh(format!("{l} create --name c1 busybox && {l} export c1 > '{t}/c.tar' && {l} import - flat:1 < '{t}/c.tar'"));
+    assert!(ok && text.contains("sha256:"), "{text}");
+    let (ok, text) = sh(format!("{l} run --rm flat:1 cat /bin/busybox | wc -c"));
+    assert!(ok && text.trim().parse::<u64>().unwrap() > 100_000, "{text}");
+    let (ok, text) = sh(format!("{l} load < /dev/null"));
+    assert!(!ok && text.contains("requested load from stdin, but stdin is empty"), "{text}");
+    std::fs::remove_dir_all(&root).ok();
+}
