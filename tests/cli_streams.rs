@@ -50,3 +50,21 @@ fn archives_through_redirected_streams() {
     assert!(!ok && text.contains("requested load from stdin, but stdin is empty"), "{text}");
     std::fs::remove_dir_all(&root).ok();
 }
+
+/// `docker create -it … bash` then `docker start -i`: the lines on standard input go to the
+/// container's shell, and the container exits with the shell's status.
+#[test]
+fn start_interactive_attaches_the_shell() {
+    let root = std::env::temp_dir().join(format!("layerlab-start-i-{}", std::process::id()));
+    let l = format!("'{}' --root '{}'", env!("CARGO_BIN_EXE_layerlab"), root.display());
+    let script = format!(
+        "{l} create -q -it --name box1 busybox sh >/dev/null && printf 'echo hello from $(hostname)\\nexit 3\\n' | {l} start -i box1; echo rc=$?; {l} ps -a --format '{{{{.Status}}}}'"
+    );
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    std::fs::remove_dir_all(&root).ok();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("hello from ") && lines[0].len() == "hello from ".len() + 12, "{text}");
+    assert_eq!(lines[1], "rc=3", "{text}");
+    assert!(lines[2].starts_with("Exited (3)"), "{text}");
+}
