@@ -130,3 +130,22 @@ fn downloads_are_deterministic_and_network_none_fails() {
     r.unwrap_or_else(|err| panic!("{err}\n{log}"));
     assert!(log.contains("Cloning into '/src'...\n/src/src/Makefile"), "{log}");
 }
+
+#[test]
+fn go_build_makes_a_static_binary_that_runs() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM golang:1.22\nWORKDIR /src\nRUN printf 'module example.com/hello\\n\\ngo 1.22\\n' > go.mod \\\n && printf 'package main\\n\\nimport \"fmt\"\\n\\nfunc main() {\\n\\tfmt.Println(\"hello from go\")\\n}\\n' > main.go\nRUN CGO_ENABLED=0 go build -o /out/app . && go build && go build -ldflags '-s -w' -o small\nRUN /out/app && ./hello\n";
+    let (img, log) = build(&mut e, "gohello", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("hello from go\nhello from go"), "{log}");
+    let t = rootfs(&img);
+    let (app, named, small) =
+        (t.get("/out/app").unwrap().size(), t.get("/src/hello").unwrap().size(), t.get("/src/small").unwrap().size());
+    assert!((1_800_000..3_000_000).contains(&app), "a fmt hello world is about 2 MB: {app}");
+    assert_eq!(app, named);
+    assert!(small < app * 3 / 4, "-s -w strips: {small} vs {app}");
+    let out = e.exec_line("docker run --rm gohello sh -c 'head -c 200 /out/app'");
+    assert!(out.stdout.contains("statically linked"), "{}", out.stdout);
+    let (r, _) = build(&mut e, "nomod", "FROM golang:1.22\nWORKDIR /x\nRUN go build\n");
+    assert!(r.is_err());
+}

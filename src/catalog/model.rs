@@ -203,7 +203,8 @@ pub fn hash64(data: &[u8]) -> u64 {
 /// file is labelled `<package> <version> <path>`): how a program found on `PATH` knows
 /// what it is, whether a distribution package or an image layer put it there.
 pub fn label_of(content: &Content) -> Option<(String, String)> {
-    let Content::Synthetic { label, .. } = content else { return None };
+    // Synthetic content, or its bytes stored in a layer and read back.
+    let label = content.label()?;
     let mut words = label.split(' ');
     let (name, version, path) = (words.next()?, words.next()?, words.next()?);
     (path.starts_with('/') && words.next().is_none()).then(|| (name.to_string(), version.to_string()))

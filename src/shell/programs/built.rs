@@ -31,7 +31,12 @@ pub fn identify(c: &Content) -> Option<Built> {
 pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let file = ctx.env.get("_").cloned().unwrap_or_default();
     let cwd = ctx.cwd.clone();
-    let Some(b) = ctx.fs.read(&cwd, &file).ok().as_ref().and_then(identify) else {
+    let content = ctx.fs.read(&cwd, &file).ok();
+    if let Some(text) = content.as_ref().and_then(super::gobuild::run_output) {
+        ctx.out(&text);
+        return 0;
+    }
+    let Some(b) = content.as_ref().and_then(identify) else {
         ctx.err(&format!("{}: cannot execute binary file\n", argv.first().map(String::as_str).unwrap_or("")));
         return 126;
     };

@@ -8,6 +8,7 @@ pub mod built;
 pub mod cc;
 pub mod curl;
 pub mod git;
+pub mod gobuild;
 pub mod install;
 pub mod make;
 pub mod nc;
