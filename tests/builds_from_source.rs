@@ -149,3 +149,17 @@ fn go_build_makes_a_static_binary_that_runs() {
     let (r, _) = build(&mut e, "nomod", "FROM golang:1.22\nWORKDIR /x\nRUN go build\n");
     assert!(r.is_err());
 }
+
+#[test]
+fn npm_run_build_runs_the_package_script() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM node:22\nWORKDIR /app\nRUN printf '{\"name\":\"web\",\"version\":\"1.0.0\",\"scripts\":{\"build\":\"mkdir -p dist && echo built > dist/index.html\"}}' > package.json\nRUN npm run build\n";
+    let (img, log) = build(&mut e, "webbuild", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("> web@1.0.0 build\n> mkdir -p dist && echo built > dist/index.html\n"), "{log}");
+    let t = rootfs(&img);
+    assert_eq!(t.read("/", "/app/dist/index.html").unwrap().bytes().as_ref(), b"built\n");
+    let out = e.exec_line("docker run --rm webbuild npm run lint");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.starts_with("npm error Missing script: \"lint\"\n"), "{}", out.stderr);
+}

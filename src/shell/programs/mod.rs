@@ -13,6 +13,7 @@ pub mod install;
 pub mod make;
 pub mod nc;
 pub mod net;
+pub mod npm_run;
 pub mod redis_cli;
 pub mod serve;
 pub mod sources;
@@ -39,6 +40,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
 pub(crate) fn shell_program(name: &str) -> Option<super::run::ShellFn> {
     Some(match name {
         "make" | "gmake" => make::make,
+        "npm" => npm_run::npm,
         _ => return None,
     })
 }
