@@ -163,3 +163,17 @@ fn npm_run_build_runs_the_package_script() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.starts_with("npm error Missing script: \"lint\"\n"), "{}", out.stderr);
 }
+
+#[test]
+fn cargo_and_maven_builds_leave_their_artifacts() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM rust:1.82\nWORKDIR /a\nRUN mkdir src && printf '[package]\\nname = \"hello\"\\nversion = \"0.1.0\"\\nedition = \"2021\"\\n' > Cargo.toml \\\n && printf 'fn main() {\\n    println!(\"hi from rust\");\\n}\\n' > src/main.rs\nRUN cargo build --release\nRUN ./target/release/hello\n";
+    let (img, log) = build(&mut e, "rusthello", df);
+    img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("    Finished `release` profile [optimized] target(s)"), "{log}");
+    assert!(log.contains("\nhi from rust"), "{log}");
+    let df = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /m\nRUN mkdir -p src/main/java && printf '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>demo</artifactId><version>1.0-SNAPSHOT</version></project>' > pom.xml\nRUN mvn -q package\n";
+    let (img, log) = build(&mut e, "mvnjar", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(rootfs(&img).get("/m/target/demo-1.0-SNAPSHOT.jar").is_some_and(|n| n.is_file()));
+}

@@ -4,12 +4,10 @@
 //! and a package needs libc). The executable runs as the program it is: it prints what
 //! its `main` prints with `fmt.Println`/`fmt.Printf`.
 
+use super::built::{main_prints, PRINTS};
 use super::cc::EXEC_LABEL;
 use crate::shell::Ctx;
 use crate::vfs::{path, Content, Meta};
-
-/// Where a Go executable's label keeps what `main` prints.
-const PRINTS: &str = " go-main:";
 
 /// Packages that make a cgo build link dynamically against libc.
 const CGO_PACKAGES: &[&str] = &["\"net\"", "\"net/http\"", "\"os/user\""];
@@ -90,8 +88,8 @@ pub fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     if stripped {
         size = size * 68 / 100;
     }
-    // Kept on the label's one line: backslashes and newlines escaped.
-    let prints: String = main_prints(&all).concat().replace('\\', "\\\\").replace('\n', "\\n");
+    let prints =
+        super::built::escape(&main_prints(&all, "func main()", &[("fmt.Println(", true), ("fmt.Print(", false)]));
     let label = format!(
         "{EXEC_LABEL} {} - ({}, Go BuildID={:016x}, {}){PRINTS}{prints}",
         path::file_name(&target),
@@ -126,58 +124,16 @@ fn find_module(ctx: &Ctx<'_>, dir: &str) -> Option<String> {
     }
 }
 
-/// The string literals `main` prints, in order (`fmt.Println("…")`, `fmt.Print("…")`;
-/// formats with verbs are not modelled).
-fn main_prints(src: &str) -> Vec<String> {
-    let Some(start) = src.find("func main()") else { return Vec::new() };
-    let body = &src[start..];
-    let mut out = Vec::new();
-    let mut rest = body;
-    while let Some(i) = rest.find("fmt.Print") {
-        rest = &rest[i + "fmt.Print".len()..];
-        let newline = rest.starts_with("ln(");
-        let Some(open) = rest.find("(\"") else { break };
-        if open > 3 {
-            continue;
-        }
-        let lit = &rest[open + 2..];
-        let Some(end) = lit.find('"') else { break };
-        let text = lit[..end].replace("\\n", "\n").replace("\\t", "\t");
-        // A format with verbs needs its arguments: not modelled.
-        if !text.contains('%') {
-            out.push(if newline { format!("{text}\n") } else { text });
-        }
-        rest = &lit[end..];
-    }
-    out
-}
-
-/// What a Go executable built here prints when run, if it is one.
-pub fn run_output(c: &Content) -> Option<String> {
-    let label = c.label()?;
-    let escaped = &label[label.find(PRINTS)? + PRINTS.len()..];
-    let (mut out, mut chars) = (String::new(), escaped.chars());
-    while let Some(ch) = chars.next() {
-        match (ch, ch == '\\') {
-            (_, true) => match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            },
-            (ch, false) => out.push(ch),
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::built::{main_prints, run_output};
     use super::*;
 
     #[test]
     fn finds_what_main_prints() {
         let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello from go\")\n\tfmt.Printf(\"n=%d\\n\", 3)\n}\n";
-        assert_eq!(main_prints(src), vec!["hello from go\n".to_string()]);
+        let calls = [("fmt.Println(", true), ("fmt.Print(", false)];
+        assert_eq!(main_prints(src, "func main()", &calls), "hello from go\n");
         let label = format!("{EXEC_LABEL} app - (statically linked){PRINTS}a\\nb\\\\c\\n");
         assert_eq!(run_output(&Content::synthetic(2_000_000, 1, &label)).as_deref(), Some("a\nb\\c\n"));
     }
