@@ -533,6 +533,14 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = o.code;
         endless = o.stopped.is_some() && !foreground;
     }
+    // A server whose image's entrypoint refuses its configuration exits with its message.
+    let env_list = e.containers[i].config.env.clone();
+    if let Some(msg) = plan.daemon.as_ref().and_then(|d| super::services::refusal(&d.program, &env_list, &tree)) {
+        ran.stderr.push_str(&msg);
+        ran.combined.push_str(&msg);
+        code = 1;
+        plan.daemon = None;
+    }
     e.unmount_volumes(i, &lower, &mut tree, mounted);
     let c = &mut e.containers[i];
     c.paused = false;

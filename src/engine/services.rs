@@ -88,6 +88,32 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory, log: Ac
     }
 }
 
+/// Why an official image's entrypoint refuses to start its server, as it says it: the
+/// postgres image on first start without a superuser password. Source:
+/// docker-library/postgres `docker-entrypoint.sh` (`docker_verify_minimum_env`).
+pub(crate) fn refusal(program: &str, env: &[String], tree: &Tree) -> Option<String> {
+    let all: Vec<&str> = program.split_whitespace().collect();
+    let words = super::process::main_program(&all);
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    let wrapper = all.first().is_some_and(|w| w.ends_with("docker-entrypoint.sh"));
+    let var = |k: &str| env.iter().find_map(|e| e.strip_prefix(&format!("{k}="))).unwrap_or("");
+    if base == "postgres" && wrapper {
+        let data = Some(var("PGDATA")).filter(|d| !d.is_empty()).unwrap_or("/var/lib/postgresql/data");
+        let initialized = tree.get(&format!("{data}/PG_VERSION")).is_some();
+        if !initialized
+            && var("POSTGRES_PASSWORD").is_empty()
+            && var("POSTGRES_PASSWORD_FILE").is_empty()
+            && var("POSTGRES_HOST_AUTH_METHOD") != "trust"
+        {
+            return Some(
+                "Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".\n\n       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about \"trust\":\n       https://www.postgresql.org/docs/current/auth-trust.html\n"
+                    .to_string(),
+            );
+        }
+    }
+    None
+}
+
 /// What a server writes when it starts (its `docker logs`): nginx's entrypoint and
 /// notices, redis-server's banner.
 pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
