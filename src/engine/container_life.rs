@@ -202,7 +202,10 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 out.code = 1;
             }
             Ok(i) => {
-                e.containers.remove(i);
+                let gone = e.containers.remove(i);
+                if p.on("volumes") {
+                    e.drop_anonymous_volumes(&gone.mounts);
+                }
                 out.line(name);
             }
             Err(m) => out.daemon_line(m),
