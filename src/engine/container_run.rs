@@ -6,7 +6,6 @@ use super::container::{self, init_layer, Container, State};
 use super::flags::{switch, value, FlagSpec, Parsed};
 use super::process::{self, Proc, Step};
 use super::spec::{Args, Cmd};
-use super::volumes::MountKind;
 use super::{names, registry, Engine, Output};
 use crate::image::{sha256_digest, LookupError, Reference};
 use crate::vfs::{Layer, Meta};
@@ -224,7 +223,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         return Err(err("conflicting options: cannot specify both --restart and --rm".into()));
     }
     // `--mount` values are parsed with the flags.
-    if let Err(m) = super::volumes::parse_mounts(&[], &p.all("mount")) {
+    if let Err(m) = super::mount_spec::parse_mounts(&[], &p.all("mount")) {
         if m.starts_with("invalid argument") {
             return Err(Output::fail(125, format!("{m}\nSee '{} --help'.", cmd.path)));
         }
@@ -283,7 +282,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     if let Some(w) = p.get("workdir") {
         config.working_dir = w.to_string();
     }
-    health_flags(p, &mut config.healthcheck).map_err(&err)?;
+    super::health::apply_flags(p, &mut config.healthcheck).map_err(&err)?;
     if let Some(u) = p.get("user") {
         config.user = u.to_string();
     }
@@ -320,40 +319,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
     let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
     let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
-    let asked = super::volumes::parse_mounts(&p.all("volume"), &p.all("mount")).map_err(&err)?;
-    let mut mounts = Vec::new();
-    for a in asked {
-        let volume = match a.kind {
-            MountKind::Volume => e.volume_for(a.source),
-            MountKind::Bind => {
-                let source = e.host().absolute(a.source.as_deref().unwrap_or("/"));
-                if a.spec.is_empty()
-                    && e.host().read_tree(&source).ok().flatten().is_none()
-                    && e.host().read_file(&source).is_err()
-                {
-                    return Err(err(format!("Error response from daemon: invalid mount config for type \"bind\": bind source path does not exist: {source}")));
-                }
-                source
-            }
-            MountKind::Tmpfs => String::new(),
-        };
-        let target = super::volumes::target(&a.target);
-        mounts.push(super::volumes::Mount { volume, target, readonly: a.readonly, kind: a.kind, spec: a.spec });
-    }
-    // The image's VOLUMEs not mounted otherwise get anonymous volumes.
-    for t in config.volumes.keys() {
-        let target = super::volumes::target(t);
-        if !mounts.iter().any(|m| m.target == target) {
-            let volume = e.volume_for(None);
-            mounts.push(super::volumes::Mount {
-                volume,
-                target,
-                readonly: false,
-                kind: MountKind::Volume,
-                spec: String::new(),
-            });
-        }
-    }
+    let mounts = e.resolve_mounts(p, &config).map_err(&err)?;
     let bindings = if !matches!(network.as_str(), "none" | "host") {
         super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)?
     } else {
@@ -399,55 +365,6 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     };
     e.containers.push(c);
     Ok(e.containers.len() - 1)
-}
-
-/// `--health-*` and `--no-healthcheck` applied over the image's `HEALTHCHECK`.
-fn health_flags(p: &Parsed, h: &mut Option<crate::image::HealthConfig>) -> Result<(), String> {
-    let names = ["health-cmd", "health-interval", "health-retries", "health-start-period", "health-timeout"];
-    let given = names.iter().any(|n| p.get(n).is_some());
-    if p.on("no-healthcheck") {
-        if given {
-            return Err("--no-healthcheck conflicts with --health-* options".into());
-        }
-        *h = Some(crate::image::HealthConfig { test: vec!["NONE".into()], ..Default::default() });
-        return Ok(());
-    }
-    if !given {
-        return Ok(());
-    }
-    let mut cfg = h.clone().unwrap_or_default();
-    if let Some(cmd) = p.get("health-cmd") {
-        cfg.test = vec!["CMD-SHELL".into(), cmd.to_string()];
-    }
-    let duration = |flag: &str, what: &str| -> Result<Option<i64>, String> {
-        let Some(v) = p.get(flag) else { return Ok(None) };
-        let ns = crate::dockerfile::parse_go_duration(v)
-            .map_err(|e| format!("invalid argument \"{v}\" for \"--{flag}\" flag: {e}"))?;
-        if ns < 0 {
-            return Err(format!("{what} cannot be negative"));
-        }
-        Ok(Some(ns))
-    };
-    if let Some(v) = duration("health-interval", "--health-interval")? {
-        cfg.interval = v;
-    }
-    if let Some(v) = duration("health-timeout", "--health-timeout")? {
-        cfg.timeout = v;
-    }
-    if let Some(v) = duration("health-start-period", "--health-start-period")? {
-        cfg.start_period = v;
-    }
-    if let Some(r) = p.get("health-retries") {
-        let n: i64 = r.parse().map_err(|_| {
-            format!("invalid argument \"{r}\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"{r}\": invalid syntax")
-        })?;
-        if n < 0 {
-            return Err("--health-retries cannot be negative".into());
-        }
-        cfg.retries = n;
-    }
-    *h = Some(cfg);
-    Ok(())
 }
 
 /// The environment a container process gets: the config's, plus `PATH`, `HOSTNAME`, `HOME`.

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::container::State;
+use super::flags::Parsed;
 use super::json::J;
 use super::process::{self, Proc, Step};
 use super::Engine;
@@ -162,6 +163,55 @@ impl Engine {
         self.containers[i].rw = Layer::diff(&lower, &tree);
         result
     }
+}
+
+/// `--health-*` and `--no-healthcheck` applied over the image's `HEALTHCHECK`.
+pub(crate) fn apply_flags(p: &Parsed, h: &mut Option<HealthConfig>) -> Result<(), String> {
+    let names = ["health-cmd", "health-interval", "health-retries", "health-start-period", "health-timeout"];
+    let given = names.iter().any(|n| p.get(n).is_some());
+    if p.on("no-healthcheck") {
+        if given {
+            return Err("--no-healthcheck conflicts with --health-* options".into());
+        }
+        *h = Some(HealthConfig { test: vec!["NONE".into()], ..Default::default() });
+        return Ok(());
+    }
+    if !given {
+        return Ok(());
+    }
+    let mut cfg = h.clone().unwrap_or_default();
+    if let Some(cmd) = p.get("health-cmd") {
+        cfg.test = vec!["CMD-SHELL".into(), cmd.to_string()];
+    }
+    let duration = |flag: &str, what: &str| -> Result<Option<i64>, String> {
+        let Some(v) = p.get(flag) else { return Ok(None) };
+        let ns = crate::dockerfile::parse_go_duration(v)
+            .map_err(|e| format!("invalid argument \"{v}\" for \"--{flag}\" flag: {e}"))?;
+        if ns < 0 {
+            return Err(format!("{what} cannot be negative"));
+        }
+        Ok(Some(ns))
+    };
+    if let Some(v) = duration("health-interval", "--health-interval")? {
+        cfg.interval = v;
+    }
+    if let Some(v) = duration("health-timeout", "--health-timeout")? {
+        cfg.timeout = v;
+    }
+    if let Some(v) = duration("health-start-period", "--health-start-period")? {
+        cfg.start_period = v;
+    }
+    if let Some(r) = p.get("health-retries") {
+        let n: i64 = r.parse().map_err(|_| {
+            format!("invalid argument \"{r}\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"{r}\": invalid syntax")
+        })?;
+        if n < 0 {
+            return Err("--health-retries cannot be negative".into());
+        }
+        cfg.retries = n;
+    }
+    *h = Some(cfg);
+    Ok(())
 }
 
 /// `State.Health` as inspect shows it.

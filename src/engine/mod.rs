@@ -29,6 +29,7 @@ mod image_cmds;
 mod images_cmd;
 mod inspect;
 pub mod json;
+mod mount_spec;
 mod names;
 mod network_cmd;
 mod output;

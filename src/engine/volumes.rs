@@ -3,8 +3,6 @@
 //! Their data outlives the container and stays out of its read-write layer (so out of
 //! `docker diff` and `commit`). `docker volume create/ls/inspect/rm/prune`.
 
-use serde::{Deserialize, Serialize};
-
 use super::binds;
 use super::flags::{switch, value};
 use super::format::human_size;
@@ -12,7 +10,7 @@ use super::json::J;
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
 use crate::image::sha256_digest;
-use crate::vfs::{path, Meta, Node, NodeKind, Tree};
+use crate::vfs::{Meta, Node, NodeKind, Tree};
 
 /// A volume.
 #[derive(Clone, Debug)]
@@ -30,187 +28,7 @@ pub struct Volume {
     pub populated: bool,
 }
 
-/// What a mount is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MountKind {
-    /// A named or anonymous volume.
-    #[default]
-    Volume,
-    /// A host directory (`-v /host/dir:/path`, `--mount type=bind`).
-    Bind,
-    /// An in-memory filesystem emptied when the process ends (`--mount type=tmpfs`).
-    Tmpfs,
-}
-
-impl MountKind {
-    /// The name inspect gives it.
-    pub fn name(self) -> &'static str {
-        match self {
-            MountKind::Volume => "volume",
-            MountKind::Bind => "bind",
-            MountKind::Tmpfs => "tmpfs",
-        }
-    }
-}
-
-/// A container's mount.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mount {
-    /// The volume's name, the host directory of a bind mount, empty for tmpfs.
-    pub volume: String,
-    /// Where it is mounted (absolute).
-    pub target: String,
-    /// `:ro`.
-    pub readonly: bool,
-    /// Volume, bind or tmpfs.
-    #[serde(default)]
-    pub kind: MountKind,
-    /// The `-v` spec it came from (`HostConfig.Binds`), empty for `--mount` and `VOLUME`.
-    #[serde(default)]
-    pub spec: String,
-}
-
-/// A mount as `-v` or `--mount` asks for it, before its volume exists.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Asked {
-    /// The volume name (`None` for an anonymous one) or the host directory of a bind.
-    pub source: Option<String>,
-    /// The mount point.
-    pub target: String,
-    /// Read-only.
-    pub readonly: bool,
-    /// What it is.
-    pub kind: MountKind,
-    /// The `-v` spec, empty for `--mount`.
-    pub spec: String,
-}
-
-/// `-v` modes the Linux daemon accepts.
-const MODES: &[&str] = &[
-    "ro",
-    "rw",
-    "z",
-    "Z",
-    "nocopy",
-    "consistent",
-    "cached",
-    "delegated",
-    "shared",
-    "rshared",
-    "slave",
-    "rslave",
-    "private",
-    "rprivate",
-];
-
-/// True for a name Docker's local driver accepts (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
-pub fn valid_volume_name(n: &str) -> bool {
-    n.len() > 1
-        && n.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
-}
-
-/// Parses `-v` and `--mount` values. A `-v` source that is a path is a bind mount (a
-/// relative one is taken from `cwd`, as the docker CLI does). Errors are the messages
-/// Docker prints after `docker: ` (daemon errors keep their `Error response from
-/// daemon: ` prefix).
-pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<Asked>, String> {
-    let daemon = |m: String| format!("Error response from daemon: {m}");
-    let mut out = Vec::new();
-    for v in volumes {
-        let parts: Vec<&str> = v.split(':').collect();
-        let (source, target, mode) = match parts.as_slice() {
-            [t] => (None, *t, ""),
-            [s, t] => (Some(*s), *t, ""),
-            [s, t, m] => (Some(*s), *t, *m),
-            _ => return Err(daemon(format!("invalid spec: {v}: too many colons"))),
-        };
-        for m in mode.split(',').filter(|m| !m.is_empty()) {
-            if !MODES.contains(&m) {
-                return Err(daemon(format!("invalid mode: {mode}")));
-            }
-        }
-        let readonly = mode.split(',').any(|x| x == "ro");
-        let bind = source.is_some_and(|s| {
-            s.starts_with('/') || s == "." || s == ".." || s.starts_with("./") || s.starts_with("../")
-        });
-        let kind = if bind { MountKind::Bind } else { MountKind::Volume };
-        if !target.starts_with('/') {
-            return Err(daemon(format!(
-                "invalid volume specification: '{v}': invalid mount config for type \"{}\": invalid mount path: '{target}' mount path must be absolute",
-                kind.name()
-            )));
-        }
-        if let Some(s) = source.filter(|s| !bind && !valid_volume_name(s)) {
-            return Err(daemon(format!(
-                "create {s}: \"{s}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"
-            )));
-        }
-        out.push(Asked {
-            source: source.map(String::from),
-            target: target.to_string(),
-            readonly,
-            kind,
-            spec: v.to_string(),
-        });
-    }
-    for m in mounts {
-        let bad = |why: &str| format!("invalid argument \"{m}\" for \"--mount\" flag: {why}");
-        let mut source = None;
-        let mut target = None;
-        let mut ro = false;
-        let mut kind = MountKind::Volume;
-        for kv in m.split(',') {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            match k.to_ascii_lowercase().as_str() {
-                "type" => {
-                    kind = match v {
-                        "volume" => MountKind::Volume,
-                        "bind" => MountKind::Bind,
-                        "tmpfs" => MountKind::Tmpfs,
-                        _ => return Err(daemon(format!("invalid mount config: mount type unknown: \"{v}\""))),
-                    }
-                }
-                "source" | "src" => source = Some(v.to_string()),
-                "target" | "destination" | "dst" => target = Some(v.to_string()),
-                "readonly" | "ro" => {
-                    ro = match v {
-                        "" | "true" | "1" => true,
-                        "false" | "0" => false,
-                        _ => return Err(bad(&format!("invalid value for {k}: {v}"))),
-                    }
-                }
-                "bind-propagation" | "consistency" | "volume-nocopy" | "volume-driver" | "volume-opt"
-                | "volume-label" | "tmpfs-size" | "tmpfs-mode" | "bind-recursive" | "bind-create-src"
-                | "volume-subpath" => {}
-                _ => return Err(bad(&format!("unexpected key '{k}' in '{kv}'"))),
-            }
-        }
-        let Some(t) = target else {
-            return Err(bad("target is required"));
-        };
-        if !t.starts_with('/') {
-            return Err(daemon(format!(
-                "invalid mount config for type \"{}\": invalid mount path: '{t}' mount path must be absolute",
-                kind.name()
-            )));
-        }
-        match kind {
-            MountKind::Bind if source.as_deref().is_none_or(str::is_empty) => {
-                return Err(daemon("invalid mount config for type \"bind\": field Source must not be empty".into()))
-            }
-            MountKind::Tmpfs if source.as_deref().is_some_and(|s| !s.is_empty()) => {
-                return Err(daemon(
-                    "invalid mount config for type \"tmpfs\": field Source must not be specified".into(),
-                ))
-            }
-            _ => {}
-        }
-        let source = source.filter(|s| !s.is_empty());
-        out.push(Asked { source, target: t, readonly: ro, kind, spec: String::new() });
-    }
-    Ok(out)
-}
+pub use super::mount_spec::{valid_volume_name, Mount, MountKind};
 
 impl Engine {
     /// The volume named `name`, created when missing.
@@ -577,9 +395,4 @@ pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
         .collect();
     v.sort();
     v
-}
-
-/// Normalizes a mount target.
-pub fn target(t: &str) -> String {
-    path::normalize("/", t)
 }
