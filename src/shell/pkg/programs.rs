@@ -407,6 +407,9 @@ fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
             }
             0
         }
+        Some("mod") if args.get(1).map(String::as_str) == Some("init") => {
+            crate::shell::programs::gobuild::mod_init(ctx, v, args.get(2).map(String::as_str))
+        }
         Some("mod") if args.get(1).map(String::as_str) == Some("download") => {
             let home = ctx.env.get("HOME").cloned().unwrap_or_else(|| "/root".into());
             let gopath = ctx.env.get("GOPATH").cloned().unwrap_or_else(|| format!("{home}/go"));

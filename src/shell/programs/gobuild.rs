@@ -107,6 +107,29 @@ pub fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
     0
 }
 
+/// `go mod init [PATH]`: writes `go.mod` for toolchain `version` (`1.22.9` writes `go
+/// 1.22.9`).
+pub fn mod_init(ctx: &mut Ctx<'_>, version: &str, module: Option<&str>) -> i32 {
+    let cwd = ctx.cwd.clone();
+    let file = path::join(&cwd, "go.mod");
+    if ctx.fs.get(&file).is_some() {
+        ctx.err(&format!("go: {file} already exists\n"));
+        return 1;
+    }
+    let Some(module) = module else {
+        ctx.err(&format!("go: cannot determine module path for source directory {cwd} (outside GOPATH, module path must be specified)\n\nExample usage:\n\t'go mod init example.com/m' to initialize a v0 or v1 module\n\t'go mod init example.com/m/v2' to initialize a v2 module\n\nRun 'go help mod init' for more information.\n"));
+        return 1;
+    };
+    let meta = Meta { mode: 0o644, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now };
+    let text = format!("module {module}\n\ngo {version}\n");
+    if let Err(e) = ctx.fs.write_file("/", &file, text.into(), meta) {
+        ctx.err(&format!("go: {file}: {e}\n"));
+        return 1;
+    }
+    ctx.err(&format!("go: creating new go.mod: module {module}\n"));
+    0
+}
+
 /// The module path of the `go.mod` in `dir` or above.
 fn find_module(ctx: &Ctx<'_>, dir: &str) -> Option<String> {
     let mut at = dir.to_string();
