@@ -65,22 +65,23 @@ impl StageState {
         }
     }
 
-    /// Runs `f` on a copy of the stage's filesystem. On success the copy becomes the
-    /// stage's view and the difference is returned as the step's layer; on failure the
-    /// view stays as it was.
+    /// Runs `f` on the stage's filesystem, recording what it changes. On success the
+    /// changes are returned as the step's layer (computed from the changed paths only); on
+    /// failure they are undone and the view stays as it was. The tree is never copied.
     pub fn change<E>(&mut self, f: impl FnOnce(&mut Tree) -> Result<(), E>) -> Result<Layer, E> {
         self.tree();
-        let before = self.tree.take().expect("just computed");
-        let mut after = before.clone();
-        match f(&mut after) {
+        let tree = self.tree.as_mut().expect("just computed");
+        tree.begin_changes();
+        let result = f(tree);
+        let changes = tree.take_changes();
+        match result {
             Ok(()) => {
-                let layer = Layer::diff(&before, &after);
-                after.forget_touched();
-                self.tree = Some(after);
+                let layer = changes.layer(tree);
+                tree.forget_touched();
                 Ok(layer)
             }
             Err(e) => {
-                self.tree = Some(before);
+                tree.undo(changes);
                 Err(e)
             }
         }
