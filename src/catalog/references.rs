@@ -5,13 +5,13 @@
 
 use crate::dockerfile::{self, expand::expand_word, Command};
 
-/// Every `FROM` image and `COPY --from` value of `src`, with the `ARG`s declared before the
-/// first `FROM` expanded (their defaults, overridden by `build_args`). Empty when the
-/// Dockerfile does not parse (the build then reports why).
-pub fn in_dockerfile(src: &str, build_args: &[(String, String)]) -> Vec<String> {
+/// Every `FROM` image and `COPY --from` value of `src` with its line, the `ARG`s declared
+/// before the first `FROM` expanded (their defaults, overridden by `build_args`). Empty
+/// when the Dockerfile does not parse (the build then reports why).
+pub fn in_dockerfile(src: &str, build_args: &[(String, String)]) -> Vec<(usize, String)> {
     let Ok(df) = dockerfile::parse(src) else { return Vec::new() };
     let mut meta: Vec<(String, String)> = Vec::new();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(usize, String)> = Vec::new();
     let mut seen_from = false;
     for i in &df.instructions {
         let word = match &i.command {
@@ -32,8 +32,8 @@ pub fn in_dockerfile(src: &str, build_args: &[(String, String)]) -> Vec<String> 
             _ => continue,
         };
         if let Ok(w) = expand_word(word, df.escape, &|n: &str| lookup(&meta, n)) {
-            if !w.is_empty() && !out.contains(&w) {
-                out.push(w);
+            if !w.is_empty() && !out.iter().any(|(_, r)| *r == w) {
+                out.push((i.start_line, w));
             }
         }
     }
@@ -64,9 +64,12 @@ mod tests {
     #[test]
     fn dockerfile_references_expand_meta_args() {
         let src = "ARG BASE=python\nARG TAG=3.12-slim\nFROM ${BASE}:$TAG AS build\nRUN echo hi\nFROM nginx\nCOPY --from=build /a /b\nCOPY --from=redis:7 /x /y\n";
-        assert_eq!(in_dockerfile(src, &[]), ["python:3.12-slim", "nginx", "build", "redis:7"]);
+        let refs = in_dockerfile(src, &[]);
+        let words: Vec<&str> = refs.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(words, ["python:3.12-slim", "nginx", "build", "redis:7"]);
+        assert_eq!((refs[0].0, refs[1].0), (3, 5));
         let args = [("TAG".to_string(), "3.11".to_string())];
-        assert_eq!(in_dockerfile(src, &args)[0], "python:3.11");
+        assert_eq!(in_dockerfile(src, &args)[0], (3, "python:3.11".to_string()));
         assert!(in_dockerfile("FROM", &[]).is_empty());
     }
 

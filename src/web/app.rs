@@ -17,7 +17,9 @@ use super::header::Header;
 use super::inspector::Inspector;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
-use super::state::{BuildStatus, Msg, SaveView, Side, State, Theme};
+use super::catalog_fetch;
+use super::state::{BuildStatus, BuildUpdate, Msg, SaveView, Side, State, Theme};
+use crate::util::reference::Reference;
 
 /// How the page was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +81,40 @@ fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>)
         }
     })
     .forget();
+}
+
+/// Starts build `generation` of the state's Dockerfile once the catalogue data of its
+/// images is here: at once when it is, after fetching it otherwise (a newer build request
+/// meanwhile wins; a file that cannot be fetched fails the build at its `FROM`).
+fn start_build(bridge: Bridge, generation: u64, st: UseReducerHandle<State>) {
+    bridge.request(generation);
+    let wanted = crate::catalog::references::in_dockerfile(&st.dockerfile, &st.settings.build_args);
+    let refs: Vec<String> = wanted.iter().map(|(_, r)| r.clone()).collect();
+    if crate::catalog::data::missing(&refs).is_empty() {
+        bridge.start_build(generation, &st);
+        drive(bridge, generation, st.dispatcher());
+        return;
+    }
+    let dispatch = st.dispatcher();
+    wasm_bindgen_futures::spawn_local(async move {
+        match catalog_fetch::ensure(&refs).await {
+            Ok(()) => {
+                if bridge.latest_request(generation) {
+                    bridge.start_build(generation, &st);
+                    drive(bridge, generation, dispatch);
+                }
+            }
+            Err(e) => {
+                // The first image that needs the file names the line and the image.
+                let at = wanted.iter().find(|(_, r)| crate::catalog::data::missing(&[r.clone()]).contains(&e.path));
+                let full = at.map(|(_, r)| Reference::parse(r).map_or_else(|_| r.clone(), |r| r.full_name()));
+                let message =
+                    format!("failed to resolve source metadata for {}: {}", full.unwrap_or_default(), e.message);
+                let update = BuildUpdate::Failed { message, line: at.map(|(l, _)| *l) };
+                dispatch.dispatch(Msg::BuildProgress(generation, vec![update], 0.0));
+            }
+        }
+    });
 }
 
 /// Milliseconds of saving per slice: short enough that the page answers input between
@@ -150,13 +186,13 @@ pub fn app() -> Html {
         let key = (state.dockerfile.clone(), state.context.clone());
         use_effect_with(key, move |(dockerfile, context)| bridge.set_project(dockerfile, context));
     }
-    // Every build request starts a build driven by timer ticks.
+    // Every build request fetches the catalogue data its images need (once), then starts
+    // a build driven by timer ticks.
     {
         let (st, bridge) = (state.clone(), bridge.clone());
         use_effect_with(state.build.generation, move |generation| {
             if *generation > 0 {
-                bridge.start_build(*generation, &st);
-                drive(bridge, *generation, st.dispatcher());
+                start_build(bridge, *generation, st);
             }
         });
     }

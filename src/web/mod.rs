@@ -8,6 +8,7 @@
 mod app;
 mod build_error;
 mod build_log;
+mod catalog_fetch;
 mod codec;
 mod context_panel;
 mod dom;

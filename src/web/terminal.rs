@@ -6,7 +6,13 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::engine_bridge::Bridge;
-use super::state::{Msg, TermState};
+use super::state::{Msg, TermLine, TermState};
+
+/// Runs a terminal line and shows what it printed.
+fn run(bridge: &Bridge, d: &Callback<Msg>, input: String, prompt: String) {
+    let r = bridge.terminal(&input);
+    d.emit(Msg::TerminalRan { input, prompt, output: r.lines, shell_prompt: r.shell_prompt });
+}
 
 /// Terminal properties.
 #[derive(Properties, PartialEq)]
@@ -91,12 +97,23 @@ pub fn terminal(props: &TerminalProps) -> Html {
                     d.emit(Msg::ClearTerminal);
                     return;
                 }
-                let r = bridge.terminal(&text);
-                d.emit(Msg::TerminalRan {
-                    input: text,
-                    prompt: prompt.clone(),
-                    output: r.lines,
-                    shell_prompt: r.shell_prompt,
+                let refs = bridge.terminal_references(&text);
+                if crate::catalog::data::missing(&refs).is_empty() {
+                    run(&bridge, &d, text, prompt.clone());
+                    return;
+                }
+                // The images it pulls are fetched from the site first, then it runs.
+                let (bridge, d, prompt) = (bridge.clone(), d.clone(), prompt.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match super::catalog_fetch::ensure(&refs).await {
+                        Ok(()) => run(&bridge, &d, text, prompt),
+                        Err(e) => d.emit(Msg::TerminalRan {
+                            input: text,
+                            prompt,
+                            output: vec![TermLine { text: format!("Error response from daemon: {}", e.message), kind: "err" }],
+                            shell_prompt: None,
+                        }),
+                    }
                 });
             }
             "ArrowUp" | "ArrowDown" => {
