@@ -13,7 +13,7 @@ mod rules;
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use regex_lite::Regex;
 use serde::Serialize;
 
 use super::efficiency::analyze;
