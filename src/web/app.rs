@@ -14,6 +14,7 @@ use super::editor::{Diagnostic, Editor};
 use super::engine_bridge::{self, Bridge, SaveStatus};
 use super::examples::{self, EXAMPLES};
 use super::header::Header;
+use super::image_picker::{self, ImagePicker};
 use super::inspector::Inspector;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
@@ -306,6 +307,13 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
     };
+    let on_pick_image = {
+        let (d, text) = (dispatch.clone(), state.dockerfile.clone());
+        Callback::from(move |image: String| {
+            d.emit(Msg::EditDockerfile(image_picker::set_first_from(&text, &image)));
+            d.emit(Msg::RequestBuild);
+        })
+    };
     let on_caret_line = {
         let d = dispatch.clone();
         Callback::from(move |line: usize| d.emit(Msg::SelectEditorLine(line)))
@@ -420,7 +428,11 @@ pub fn app() -> Html {
             />
             <main class="layout">
                 <section class="pane left" aria-label="Dockerfile and build context">
-                    <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
+                    <div class="pane-head"><h2>{ "Dockerfile" }</h2>
+                        if !state.readonly {
+                            <ImagePicker on_pick={on_pick_image} />
+                        }
+                    </div>
                     <Editor
                         text={AttrValue::from(state.dockerfile.clone())}
                         diagnostics={Rc::new(editor_diagnostics)}

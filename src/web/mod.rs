@@ -19,6 +19,7 @@ mod examples;
 mod files;
 mod header;
 mod highlight;
+mod image_picker;
 mod inspect;
 mod inspector;
 mod learn;
