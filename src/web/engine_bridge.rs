@@ -348,6 +348,11 @@ impl Bridge {
         TermResult { lines, shell_prompt: engine.attach_prompt() }
     }
 
+    /// The prompt of the attached container's shell (`None`: the docker prompt).
+    pub fn prompt(&self) -> Option<String> {
+        self.0.borrow().engine.attach_prompt()
+    }
+
     /// The image references a terminal line may pull (whose catalogue data the page
     /// fetches before running it): the operands of `docker pull/run/create`, and the
     /// editor's `FROM` images for `docker build`.
