@@ -18,7 +18,9 @@ fn main() {
     walk(&root, &mut files);
     files.sort();
     let rel = |f: &Path| f.strip_prefix(&root).expect("under data/").to_string_lossy().replace('\\', "/");
-    let mut out = String::from("/// Every data file under `data/`, relative to `data/`, sorted.\npub(crate) const FILES: &[&str] = &[\n");
+    let mut out = String::from(
+        "/// Every data file under `data/`, relative to `data/`, sorted.\npub(crate) const FILES: &[&str] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let _ = writeln!(out, "    {:?},", rel(f));
@@ -41,7 +43,8 @@ fn main() {
                 a.iter()
                     .map(|i| {
                         let tags = i.get("tags").and_then(|t| t.as_array());
-                        tags.map(|t| t.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+                        tags.map(|t| t.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                            .unwrap_or_default()
                     })
                     .collect()
             })

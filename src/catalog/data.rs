@@ -209,12 +209,16 @@ mod tests {
             m
         };
         assert_eq!(plan(&["nginx"], &[]), ["images/nginx.json"]);
-        assert_eq!(plan(&["nginx:latest", "docker.io/library/hello-world"], &[]), ["images/hello-world.json", "images/nginx.json"]);
+        assert_eq!(
+            plan(&["nginx:latest", "docker.io/library/hello-world"], &[]),
+            ["images/hello-world.json", "images/nginx.json"]
+        );
         assert_eq!(plan(&["nginx"], &["images/nginx.json"]), ["images/debian.json"]);
         let apt: Vec<&str> = FILES.iter().copied().filter(|p| p.starts_with("packages/apt/")).collect();
         assert!(!apt.is_empty());
         assert_eq!(plan(&["nginx"], &["images/nginx.json", "images/debian.json"]), apt);
-        let all: Vec<&str> = ["images/nginx.json", "images/debian.json"].iter().copied().chain(apt.iter().copied()).collect();
+        let all: Vec<&str> =
+            ["images/nginx.json", "images/debian.json"].iter().copied().chain(apt.iter().copied()).collect();
         assert!(plan(&["nginx"], &all).is_empty());
         // Busybox-based images need no package catalogue; unknown names and tags need nothing.
         assert!(plan(&["hello-world", "busybox"], &["images/hello-world.json", "images/busybox.json"]).is_empty());

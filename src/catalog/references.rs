@@ -19,7 +19,8 @@ pub fn in_dockerfile(src: &str, build_args: &[(String, String)]) -> Vec<(usize, 
                 for (name, default) in args {
                     let given = build_args.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone());
                     let lookup = |n: &str| lookup(&meta, n);
-                    let value = given.or_else(|| default.as_ref().and_then(|d| expand_word(d, df.escape, &lookup).ok()));
+                    let value =
+                        given.or_else(|| default.as_ref().and_then(|d| expand_word(d, df.escape, &lookup).ok()));
                     meta.push((name.clone(), value.unwrap_or_default()));
                 }
                 continue;

@@ -6,6 +6,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::build_error::{self, BuildError};
+use super::catalog_fetch;
 use super::codec::human_size;
 use super::context_panel::ContextPanel;
 use super::dom;
@@ -18,7 +19,6 @@ use super::image_picker::{self, ImagePicker};
 use super::inspector::Inspector;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
-use super::catalog_fetch;
 use super::state::{BuildStatus, BuildUpdate, Msg, SaveView, Side, State, Theme};
 use crate::util::reference::Reference;
 
@@ -107,7 +107,9 @@ fn start_build(bridge: Bridge, generation: u64, st: UseReducerHandle<State>) {
             }
             Err(e) => {
                 // The first image that needs the file names the line and the image.
-                let at = wanted.iter().find(|(_, r)| crate::catalog::data::missing(&[r.clone()]).contains(&e.path));
+                let at = wanted
+                    .iter()
+                    .find(|(_, r)| crate::catalog::data::missing(std::slice::from_ref(r)).contains(&e.path));
                 let full = at.map(|(_, r)| Reference::parse(r).map_or_else(|_| r.clone(), |r| r.full_name()));
                 let message =
                     format!("failed to resolve source metadata for {}: {}", full.unwrap_or_default(), e.message);

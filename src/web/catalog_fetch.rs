@@ -34,8 +34,10 @@ pub async fn ensure(references: &[String]) -> Result<(), FetchError> {
             missing.into_iter().map(|p| (p.clone(), start(&p))).collect();
         for (path, promise) in pending {
             let text = text_of(&path, promise?).await?;
-            data::provide(&path, &text)
-                .map_err(|e| FetchError { path: path.clone(), message: format!("layerlab's image catalogue: data/{e}") })?;
+            data::provide(&path, &text).map_err(|e| FetchError {
+                path: path.clone(),
+                message: format!("layerlab's image catalogue: data/{e}"),
+            })?;
         }
     }
     match data::missing(references).into_iter().next() {
@@ -59,8 +61,11 @@ async fn text_of(path: &str, request: js_sys::Promise) -> Result<String, FetchEr
     let described = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
     };
-    let response: web_sys::Response =
-        JsFuture::from(request).await.map_err(|e| fail(described(e)))?.dyn_into().map_err(|_| fail("no response".into()))?;
+    let response: web_sys::Response = JsFuture::from(request)
+        .await
+        .map_err(|e| fail(described(e)))?
+        .dyn_into()
+        .map_err(|_| fail("no response".into()))?;
     if !response.ok() {
         return Err(fail(format!("{} {}", response.status(), response.status_text()).trim().to_string()));
     }

@@ -16,7 +16,8 @@ pub struct ImagePickerProps {
 
 /// `text` with `image` on its first `FROM` line, or with `FROM image` added on top.
 pub fn set_first_from(text: &str, image: &str) -> String {
-    let first = text.split('\n').position(|l| l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("FROM")));
+    let first =
+        text.split('\n').position(|l| l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("FROM")));
     match first {
         Some(i) => replace_line(text, i + 1, &replace_from_image(text.split('\n').nth(i).unwrap_or(""), image)),
         None => format!("FROM {image}\n{text}"),
@@ -91,7 +92,10 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn picking_sets_the_first_from_and_search_filters() {
-        assert_eq!(set_first_from("# hi\nFROM alpine AS a\nFROM b", "nginx:1.27"), "# hi\nFROM nginx:1.27 AS a\nFROM b");
+        assert_eq!(
+            set_first_from("# hi\nFROM alpine AS a\nFROM b", "nginx:1.27"),
+            "# hi\nFROM nginx:1.27 AS a\nFROM b"
+        );
         assert_eq!(set_first_from("RUN x", "busybox:latest"), "FROM busybox:latest\nRUN x");
         let repos = crate::catalog::images::catalogue();
         let names = |q: &str| filter(&repos, q).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
