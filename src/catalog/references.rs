@@ -58,6 +58,13 @@ pub fn in_command(argv: &[String]) -> Vec<String> {
     rest.iter().filter(|w| !w.starts_with('-') && !w.is_empty()).map(|w| w.to_string()).collect()
 }
 
+/// Whether a docker command line (`argv` after `docker`) builds a Dockerfile (`build`,
+/// `image build`, `buildx build`), whose `FROM` images it then pulls.
+pub fn builds(argv: &[String]) -> bool {
+    let words: Vec<&str> = argv.iter().take(2).map(String::as_str).collect();
+    matches!(words.as_slice(), ["build", ..] | ["image" | "buildx", "build"])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +89,7 @@ mod tests {
         assert_eq!(in_command(&argv("container create nginx")), ["nginx"]);
         assert!(in_command(&argv("images")).is_empty());
         assert!(in_command(&argv("search nginx")).is_empty());
+        assert!(builds(&argv("build -t x .")) && builds(&argv("image build .")) && builds(&argv("buildx build .")));
+        assert!(!builds(&argv("pull build")) && !builds(&argv("run -it alpine")));
     }
 }

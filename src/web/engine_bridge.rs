@@ -365,10 +365,8 @@ impl Bridge {
             Some((program, argv)) if program == "docker" || program == "layerlab" => argv,
             _ => return Vec::new(),
         };
-        let building = matches!(argv.first().map(String::as_str), Some("build"))
-            || matches!(argv.get(1).map(String::as_str), Some("build")) && argv[0] != "run";
         let mut refs = crate::catalog::references::in_command(argv);
-        if building {
+        if crate::catalog::references::builds(argv) {
             let dockerfile = self.1.borrow().dockerfile.clone();
             refs.extend(crate::catalog::references::in_dockerfile(&dockerfile, &[]).into_iter().map(|(_, r)| r));
         }
