@@ -13,7 +13,7 @@ mod rules;
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use regex_lite::Regex;
 use serde::Serialize;
 
 use super::efficiency::analyze;
@@ -92,11 +92,9 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
 
 /// The most specific built-in version tag that names the same image as `repo:latest`.
 pub fn pinned_tag(repo: &str) -> Option<String> {
-    let r = crate::catalog::images::repository(repo)?;
-    let image = r.images.iter().find(|i| i.tags.iter().any(|t| t == "latest"))?;
-    image
-        .tags
-        .iter()
+    let r = crate::catalog::images::listings().into_iter().find(|l| l.repository == repo)?;
+    let tags = r.images.iter().find(|tags| tags.iter().any(|t| t == "latest"))?;
+    tags.iter()
         .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .max_by_key(|t| (t.matches('.').count(), t.len()))
         .cloned()
@@ -150,8 +148,9 @@ fn image_checks(src: &str, df: &Dockerfile, built: &Built, out: &mut Vec<Finding
     }
     let layers = built.layer_count();
     if layers >= LAYER_WARNING {
-        let from = rules::stages(df).last().map(|s| s[0].start_line).unwrap_or(1);
-        let groups: Vec<Edit> = rules::stages(df)
+        let from = df.stages().last().map(|s| s[0].start_line).unwrap_or(1);
+        let groups: Vec<Edit> = df
+            .stages()
             .iter()
             .flat_map(|stage| {
                 let mut edits = Vec::new();
@@ -198,7 +197,7 @@ fn is_root(user: &str) -> bool {
 
 /// The final stage runs as root.
 fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding> {
-    let stages = rules::stages(df);
+    let stages = df.stages();
     let stage = stages.last()?;
     let last_user = stage.iter().rev().find_map(|i| match &i.command {
         Command::User(u) => Some((i.start_line, u.as_str())),
