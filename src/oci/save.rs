@@ -90,17 +90,17 @@ type DigestPipe = Builder<HashWriter<GzEncoder<HashWriter<Spill>>>>;
 /// Where the planning pass's gzip output goes: dropped, or kept (up to a limit) to be
 /// written as it is.
 struct Spill {
-    kept: Option<Vec<u8>>,
+    kept: Option<Kept>,
     limit: u64,
 }
 
 impl Write for Spill {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if let Some(v) = &mut self.kept {
-            if (v.len() + buf.len()) as u64 > self.limit {
+        if let Some(k) = &mut self.kept {
+            if k.len + buf.len() as u64 > self.limit {
                 self.kept = None;
             } else {
-                v.extend_from_slice(buf);
+                k.push(buf);
             }
         }
         Ok(buf.len())
@@ -108,6 +108,51 @@ impl Write for Spill {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// Size of the pieces a kept blob is held in (never reallocated and copied as it grows).
+const KEPT_CHUNK: usize = 1 << 20;
+
+/// A kept blob, in pieces of [`KEPT_CHUNK`] bytes, and how much of it is written out.
+#[derive(Default)]
+struct Kept {
+    chunks: Vec<Vec<u8>>,
+    len: u64,
+    /// Position of the next byte to write out: piece and offset in it.
+    at: (usize, usize),
+}
+
+impl Kept {
+    fn push(&mut self, mut buf: &[u8]) {
+        self.len += buf.len() as u64;
+        while !buf.is_empty() {
+            if self.chunks.last().is_none_or(|c| c.len() == KEPT_CHUNK) {
+                self.chunks.push(Vec::with_capacity(KEPT_CHUNK));
+            }
+            let last = self.chunks.last_mut().expect("a piece");
+            let n = (KEPT_CHUNK - last.len()).min(buf.len());
+            last.extend_from_slice(&buf[..n]);
+            buf = &buf[n..];
+        }
+    }
+
+    /// Writes about `budget` more bytes into `out`; true once all are written.
+    fn write_some<W: Write>(&mut self, out: &mut W, budget: u64) -> io::Result<bool> {
+        let mut left = budget.max(1) as usize;
+        while left > 0 {
+            let Some(chunk) = self.chunks.get(self.at.0) else { break };
+            let end = (self.at.1 + left).min(chunk.len());
+            out.write_all(&chunk[self.at.1..end])?;
+            left -= end - self.at.1;
+            self.at.1 = end;
+            if end == chunk.len() {
+                // A written piece is released at once.
+                self.chunks[self.at.0] = Vec::new();
+                self.at = (self.at.0 + 1, 0);
+            }
+        }
+        Ok(self.at.0 >= self.chunks.len())
     }
 }
 type LayerPipe<W> = Builder<GzEncoder<HashWriter<Counted<W>>>>;
@@ -128,9 +173,9 @@ pub struct SaveJob<W: Write> {
     writing: Option<(LayerPipe<W>, LayerTarCursor)>,
     /// Blobs compressed while planning, by archive path, until written
     /// ([`SaveOptions::keep_blobs`]).
-    kept: HashMap<String, Vec<u8>>,
-    /// A kept blob being copied out, and how much of it is written.
-    copying: Option<(Vec<u8>, usize)>,
+    kept: HashMap<String, Kept>,
+    /// A kept blob being copied out.
+    copying: Option<Kept>,
     /// Archive files written (the directories first).
     files_done: usize,
     /// Bytes of layer tars digested in finished layers.
@@ -212,7 +257,7 @@ impl<W: Write> SaveJob<W> {
             };
             let keep = self.opts.keep_blobs;
             let (pipe, cursor) = self.digesting.get_or_insert_with(|| {
-                let spill = Spill { kept: (keep > 0).then(Vec::new), limit: keep };
+                let spill = Spill { kept: (keep > 0).then(Kept::default), limit: keep };
                 (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(spill)))), LayerTarCursor::default())
             });
             if cursor.write_some(layer, pipe, budget)? {
@@ -271,21 +316,13 @@ impl<W: Write> SaveJob<W> {
                 let out = self.out.as_mut().expect("output at hand");
                 if self.copying.is_none() {
                     write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
-                    self.copying = Some((self.kept.remove(&f.path).expect("a kept blob"), 0));
+                    self.copying = Some(self.kept.remove(&f.path).expect("a kept blob"));
                 }
-                let (bytes, at) = self.copying.as_mut().expect("copying a kept blob");
-                let end = (*at + budget.max(1) as usize).min(bytes.len());
-                out.write_all(&bytes[*at..end])?;
-                *at = end;
-                if end == bytes.len() {
-                    if bytes.len() as u64 != f.size {
-                        return Err(io::Error::other(format!(
-                            "{}: kept {} bytes, planned {}",
-                            f.path,
-                            bytes.len(),
-                            f.size
-                        ))
-                        .into());
+                let kept = self.copying.as_mut().expect("copying a kept blob");
+                if kept.write_some(out, budget)? {
+                    if kept.len != f.size {
+                        let msg = format!("{}: kept {} bytes, planned {}", f.path, kept.len, f.size);
+                        return Err(io::Error::other(msg).into());
                     }
                     self.copying = None;
                     pad(out, f.size)?;
@@ -350,4 +387,27 @@ fn header(opts: &SaveOptions, kind: EntryType, mode: u32, size: u64) -> Header {
     h.set_mtime(opts.mtime);
     h.set_size(size);
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_blob_comes_back_whole_across_its_pieces() {
+        let data: Vec<u8> = (0..(KEPT_CHUNK * 5 / 2 + 7)).map(|i| (i * 31 % 251) as u8).collect();
+        let mut kept = Kept::default();
+        for piece in data.chunks(70_001) {
+            kept.push(piece);
+        }
+        assert_eq!(kept.len, data.len() as u64);
+        assert_eq!(kept.chunks.len(), 3);
+        let mut out = Vec::new();
+        let mut steps = 0;
+        while !kept.write_some(&mut out, 300_000).unwrap() {
+            steps += 1;
+        }
+        assert_eq!(out, data);
+        assert!(steps >= 8, "{steps} slices");
+    }
 }
