@@ -337,3 +337,20 @@ fn debian_bullseye_and_slim() {
     assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.74.0 "));
     assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 10.2.1-6) 10.2.1"));
 }
+
+#[test]
+fn debian_buster_and_trixie() {
+    // Sizes: buster as `docker images` reports the 10.13 images (114MB, 69.3MB); trixie's
+    // estimated from its compressed layers (52.1 MB and 31.5 MB against bookworm's 48.5 MB
+    // and 28.2 MB for 117MB and 74.8MB).
+    for (r, mb) in [("debian:buster", 114.0), ("debian:10-slim", 69.3), ("debian:trixie", 126.0), ("debian:trixie-slim", 84.0)] {
+        let size = tree(r).content_size() as f64 / 1e6;
+        assert!((size - mb).abs() / mb < 0.08, "{r}: {size}");
+    }
+    let mut t = tree("debian:10");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.0-4\n");
+    assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"10.13\n");
+    let mut t = tree("debian:trixie");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "libc6"]).1, "2.40-3\n");
+    assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"trixie/sid\n");
+}
