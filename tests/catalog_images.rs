@@ -359,3 +359,58 @@ fn php_rust_and_distroless() {
     assert!(out.trim().ends_with("MB") && out.trim().trim_end_matches("MB").parse::<f64>().unwrap() < 5.0, "{out}");
     assert!(build(&mut e, "FROM gcr.io/distroless/base\nRUN echo hi\n", "x:latest").is_err());
 }
+
+/// The `openjdk` tags tutorials still use (the Debian images of the repository's last
+/// 8, 11 and 17 releases).
+#[test]
+fn openjdk() {
+    let mut e = engine();
+    for (image, checks) in [
+        (
+            "openjdk:8",
+            &[
+                ("java -version", "openjdk version \"1.8.0_342\""),
+                ("java -version", "OpenJDK Runtime Environment (build 1.8.0_342-b07)"),
+                ("java -version", "OpenJDK 64-Bit Server VM (build 25.342-b07, mixed mode)"),
+                ("javac -version", "javac 1.8.0_342"),
+            ][..],
+        ),
+        ("openjdk:8-jre-slim", &[("java -version", "openjdk version \"1.8.0_342\"")][..]),
+        (
+            "openjdk:11",
+            &[
+                ("java -version", "openjdk version \"11.0.16\" 2022-07-19"),
+                ("java -version", "OpenJDK Runtime Environment 18.9 (build 11.0.16+8)"),
+                ("java -version", "OpenJDK 64-Bit Server VM 18.9 (build 11.0.16+8, mixed mode, sharing)"),
+                ("javac -version", "javac 11.0.16"),
+            ][..],
+        ),
+        ("openjdk:11-jre", &[("java --version", "openjdk 11.0.16 2022-07-19")][..]),
+        (
+            "openjdk:17-jdk-slim",
+            &[
+                ("java -version", "openjdk version \"17.0.2\" 2022-01-18"),
+                ("java -version", "OpenJDK Runtime Environment (build 17.0.2+8-86)"),
+            ][..],
+        ),
+        ("openjdk:17-bullseye", &[("javac --version", "javac 17.0.2")][..]),
+    ] {
+        prints(&mut e, image, checks);
+    }
+    inspect(
+        &mut e,
+        "openjdk:11-jdk-slim",
+        "{{json .Config.Env}} {{json .Config.Cmd}}",
+        "[\"PATH=/usr/local/openjdk-11/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"JAVA_HOME=/usr/local/openjdk-11\",\"LANG=C.UTF-8\",\"JAVA_VERSION=11.0.16\"] [\"jshell\"]",
+    );
+    inspect(&mut e, "openjdk:8-jdk-slim", "{{json .Config.Cmd}}", "[\"bash\"]");
+    // debian:bullseye-slim's layer, then apt-get, docker-java-home and the JDK.
+    assert_eq!(layer_count(&mut e, "openjdk:8-slim"), 4);
+    assert_eq!(layer_count(&mut e, "openjdk:17-slim"), 3);
+    let (code, out, _) = run(&mut e, "docker history --no-trunc --format '{{.CreatedBy}}' openjdk:8");
+    assert_eq!(code, 0);
+    assert!(out.contains("ENV JAVA_VERSION=8u342") && out.contains("docker-java-home"), "{out}");
+    let (code, _, err) = run(&mut e, "docker run --rm openjdk:8 java --version");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("Unrecognized option: --version"), "{err}");
+}
