@@ -354,3 +354,14 @@ fn debian_buster_and_trixie() {
     assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "libc6"]).1, "2.40-3\n");
     assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"trixie/sid\n");
 }
+
+#[test]
+fn ubuntu_trusty() {
+    // `docker images` reports ubuntu:14.04 at 197MB.
+    let size = tree("ubuntu:14.04").content_size() as f64 / 1e6;
+    assert!((size - 197.0).abs() / 197.0 < 0.08, "{size}");
+    let mut t = tree("ubuntu:trusty");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "4.3-7ubuntu1.7\n");
+    assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "trusty");
+    assert_eq!(image("ubuntu:14.04").layers.len(), 4);
+}
