@@ -350,6 +350,11 @@ fn debian_buster_and_trixie() {
     let mut t = tree("debian:10");
     assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.0-4\n");
     assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"10.13\n");
+    assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0);
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl", "gcc", "make"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.64.0 "));
+    assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 8.3.0-6) 8.3.0"));
     let mut t = tree("debian:trixie");
     assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "libc6"]).1, "2.40-3\n");
     assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"trixie/sid\n");
