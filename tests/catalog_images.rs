@@ -338,6 +338,23 @@ fn php_rust_and_distroless() {
         "[\"docker-php-entrypoint\"] [\"apache2-foreground\"] SIGWINCH",
     );
     inspect(&mut e, "php", "{{json .Config.Cmd}}", "[\"php\",\"-a\"]");
+    prints(
+        &mut e,
+        "php:8.3-fpm",
+        &[
+            ("php-fpm -v", "PHP 8.3.13 (fpm-fcgi) (built: Nov  2 2024 00:32:34)"),
+            ("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)"),
+            ("cat /usr/local/etc/php-fpm.d/zz-docker.conf", "listen = 9000"),
+            ("pwd", "/var/www/html"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "php:fpm",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}} {{json .Config.ExposedPorts}} {{.Config.WorkingDir}}",
+        "[\"php-fpm\"] SIGQUIT {\"9000/tcp\":{}} /var/www/html",
+    );
+    assert_eq!(layer_count(&mut e, "php:8.3-fpm"), layer_count(&mut e, "php:8.3-cli") + 1);
     for image in ["rust:1.82", "rust:slim", "rust:1.82-alpine"] {
         prints(
             &mut e,
