@@ -238,6 +238,16 @@ fn services() {
     prints(&mut e, "postgres:16", &[("postgres --version", "postgres (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)")]);
     prints(
         &mut e,
+        "postgres:17-alpine",
+        &[
+            ("postgres --version", "postgres (PostgreSQL) 17.0"),
+            ("psql --version", "psql (PostgreSQL) 17.0"),
+            ("id postgres", "uid=70(postgres) gid=70(postgres) groups=70(postgres)"),
+            ("cat /etc/alpine-release", "3.20.3"),
+        ],
+    );
+    prints(
+        &mut e,
         "httpd:2.4",
         &[
             ("httpd -v", "Server version: Apache/2.4.62 (Unix)"),
