@@ -370,3 +370,13 @@ fn ubuntu_trusty() {
     assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "trusty");
     assert_eq!(image("ubuntu:14.04").layers.len(), 4);
 }
+
+#[test]
+fn alpine_3_9() {
+    // alpine:3.9 (3.9.6) is about 5.5MB, as its minirootfs unpacked.
+    let size = tree("alpine:3.9").content_size() as f64 / 1e6;
+    assert!((size - 5.58).abs() / 5.58 < 0.10, "{size}");
+    let t = tree("alpine:3.9.6");
+    assert_eq!(t.read("/", "/etc/alpine-release").unwrap().bytes().as_ref(), b"3.9.6\n");
+    assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "3.9");
+}

@@ -421,6 +421,16 @@ fn openjdk() {
             ][..],
         ),
         ("openjdk:17-bullseye", &[("javac --version", "javac 17.0.2")][..]),
+        (
+            "openjdk:8-jdk-alpine",
+            &[
+                ("java -version", "OpenJDK Runtime Environment (IcedTea 3.12.0) (Alpine 8.212.04-r0)"),
+                ("java -version", "OpenJDK 64-Bit Server VM (build 25.212-b04, mixed mode)"),
+                ("javac -version", "javac 1.8.0_212"),
+                ("cat /etc/alpine-release", "3.9.6"),
+            ][..],
+        ),
+        ("openjdk:8-jre-alpine", &[("java -version", "openjdk version \"1.8.0_212\"")][..]),
     ] {
         prints(&mut e, image, checks);
     }
@@ -431,6 +441,7 @@ fn openjdk() {
         "[\"PATH=/usr/local/openjdk-11/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"JAVA_HOME=/usr/local/openjdk-11\",\"LANG=C.UTF-8\",\"JAVA_VERSION=11.0.16\"] [\"jshell\"]",
     );
     inspect(&mut e, "openjdk:8-jdk-slim", "{{json .Config.Cmd}}", "[\"bash\"]");
+    inspect(&mut e, "openjdk:8-jdk-alpine", "{{json .Config.Cmd}} {{len .RootFS.Layers}}", "[\"/bin/sh\"] 3");
     // debian:bullseye-slim's layer, then apt-get, docker-java-home and the JDK.
     assert_eq!(layer_count(&mut e, "openjdk:8-slim"), 4);
     assert_eq!(layer_count(&mut e, "openjdk:17-slim"), 3);

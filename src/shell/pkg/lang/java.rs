@@ -42,20 +42,13 @@ const OPENJDK_DATES: &[(&str, &str)] = &[("11.0.16", "2022-07-19"), ("17.0.2", "
 /// and so does its `javac`.
 pub fn openjdk(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32 {
     if let Some((update, build)) = version.strip_prefix("8u").and_then(|r| r.split_once('-')) {
-        let short = format!("1.8.0_{update}");
-        if super::has(args, &["--version"]) {
-            ctx.err("Unrecognized option: --version\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n");
-            return 1;
-        }
-        if !super::has(args, &["-version", "-showversion"]) {
-            return crate::shell::pkg::programs::simulated(ctx, cmd);
-        }
-        if cmd == "javac" {
-            ctx.err(&format!("javac {short}\n"));
-        } else {
-            ctx.err(&format!("openjdk version \"{short}\"\nOpenJDK Runtime Environment (build {short}-{build})\nOpenJDK 64-Bit Server VM (build 25.{update}-{build}, mixed mode)\n"));
-        }
-        return 0;
+        return java8(ctx, cmd, update, &format!("(build 1.8.0_{update}-{build})"), build, args);
+    }
+    // Alpine's IcedTea package (`8.212.04-r0`: update 212, build 04).
+    if let Some((update, build)) = version.strip_prefix("8.").and_then(|r| r.split('-').next()?.split_once('.')) {
+        let icedtea = ICEDTEA.iter().find(|(u, _)| *u == update).map_or("", |(_, i)| i);
+        let rt = format!("(IcedTea {icedtea}) (Alpine {version})");
+        return java8(ctx, cmd, update, &rt, &format!("b{build}"), args);
     }
     let v = version.split('+').next().unwrap_or(version);
     if cmd == "javac" {
@@ -76,6 +69,29 @@ pub fn openjdk(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> 
         ctx.out(&format!("openjdk {v} {date}\n{rt}"));
     } else {
         ctx.err(&format!("openjdk version \"{v}\" {date}\n{rt}"));
+    }
+    0
+}
+
+/// IcedTea releases of Alpine's `openjdk8` packages, by update (icedtea.classpath.org
+/// release notes: IcedTea 3.12.0 is OpenJDK 8u212-b04).
+const ICEDTEA: &[(&str, &str)] = &[("212", "3.12.0")];
+
+/// Java 8's `java -version` / `javac -version` (standard error; `--version` is unknown to
+/// it); `runtime` is what the runtime line names after its product.
+fn java8(ctx: &mut Ctx<'_>, cmd: &str, update: &str, runtime: &str, build: &str, args: &[String]) -> i32 {
+    let short = format!("1.8.0_{update}");
+    if super::has(args, &["--version"]) {
+        ctx.err("Unrecognized option: --version\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n");
+        return 1;
+    }
+    if !super::has(args, &["-version", "-showversion"]) {
+        return crate::shell::pkg::programs::simulated(ctx, cmd);
+    }
+    if cmd == "javac" {
+        ctx.err(&format!("javac {short}\n"));
+    } else {
+        ctx.err(&format!("openjdk version \"{short}\"\nOpenJDK Runtime Environment {runtime}\nOpenJDK 64-Bit Server VM (build 25.{update}-{build}, mixed mode)\n"));
     }
     0
 }
