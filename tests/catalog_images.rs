@@ -365,6 +365,22 @@ fn php_rust_and_distroless() {
         "[\"php-fpm\"] SIGQUIT {\"9000/tcp\":{}} /var/www/html",
     );
     assert_eq!(layer_count(&mut e, "php:8.3-fpm"), layer_count(&mut e, "php:8.3-cli") + 1);
+    prints(
+        &mut e,
+        "php:8.3-fpm-alpine",
+        &[
+            ("php-fpm -v", "PHP 8.3.13 (fpm-fcgi) (built: Nov  2 2024 00:32:34)"),
+            ("id -u www-data", "82"),
+            ("cat /etc/alpine-release", "3.20.3"),
+        ],
+    );
+    prints(&mut e, "php:alpine", &[("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)")]);
+    inspect(
+        &mut e,
+        "php:fpm-alpine",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}} {{len .RootFS.Layers}}",
+        "[\"php-fpm\"] SIGQUIT 10",
+    );
     for image in ["rust:1.82", "rust:slim", "rust:1.82-alpine"] {
         prints(
             &mut e,
