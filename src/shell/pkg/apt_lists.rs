@@ -213,6 +213,8 @@ const JAMMY: &[Row] = &[
 
 /// The index files of a release: those recorded for bookworm, noble and jammy; other
 /// releases get the files of their family's recorded release under their own codename.
+/// Debian's security suite is `<codename>/updates` before Debian 11 (`buster/updates`),
+/// `<codename>-security` since.
 pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
     let (table, recorded) = match (d.family, d.codename.as_str()) {
         (Family::Debian, _) => (BOOKWORM, "bookworm"),
@@ -220,7 +222,20 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
         (_, "noble") => (NOBLE, "noble"),
         _ => (JAMMY, "jammy"),
     };
-    let rename = |s: &str| if d.codename.is_empty() { s.to_string() } else { s.replace(recorded, &d.codename) };
+    let old_security = d.family == Family::Debian && d.major().parse::<u32>().is_ok_and(|m| m < 11);
+    let rename = |s: &str| {
+        if d.codename.is_empty() {
+            return s.to_string();
+        }
+        let s = s.replace(recorded, &d.codename);
+        if !old_security {
+            return s;
+        }
+        let suite = format!("{}-security", d.codename);
+        s.replace(&format!("{suite}/"), &format!("{}/updates/", d.codename))
+            .replace(&format!("{suite} "), &format!("{}/updates ", d.codename))
+            .replace(&format!("dists_{suite}_"), &format!("dists_{}_updates_", d.codename))
+    };
     table
         .iter()
         .map(|i| Index {
@@ -231,4 +246,27 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
             stored: i.stored,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whats(family: Family, version_id: &str, codename: &str) -> Vec<String> {
+        let d = Distro { family, version_id: version_id.into(), codename: codename.into() };
+        indexes(&d).into_iter().map(|i| format!("{} {} {}", i.uri, i.what, i.file)).collect()
+    }
+
+    #[test]
+    fn security_suite_is_named_by_release() {
+        let buster = whats(Family::Debian, "10", "buster");
+        assert!(buster.iter().any(|w| w.contains(" buster/updates InRelease ")), "{buster:?}");
+        assert!(buster.iter().any(|w| w.contains(" buster/updates/main amd64 Packages ")), "{buster:?}");
+        assert!(buster.iter().any(|w| w.ends_with("dists_buster_updates_InRelease")), "{buster:?}");
+        assert!(!buster.iter().any(|w| w.contains("buster-security")), "{buster:?}");
+        let bullseye = whats(Family::Debian, "11", "bullseye");
+        assert!(bullseye.iter().any(|w| w.contains(" bullseye-security InRelease ")), "{bullseye:?}");
+        let trusty = whats(Family::Ubuntu, "14.04", "trusty");
+        assert!(trusty.iter().any(|w| w.contains(" trusty-security InRelease ")), "{trusty:?}");
+    }
 }
