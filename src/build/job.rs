@@ -104,13 +104,7 @@ impl BuildJob {
         for w in &df.warnings {
             events.push(Event::Warning(format!("Dockerfile:{}: {}", w.line, w.message)));
         }
-        let froms: Vec<usize> = df
-            .instructions
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| matches!(i.command, Command::From { .. }))
-            .map(|(n, _)| n)
-            .collect();
+        let froms = df.stage_starts();
         let last = match &self.req.target {
             None => froms.len() - 1,
             Some(t) => froms

@@ -83,6 +83,11 @@ impl Host for DirHost {
         std::io::stdout().is_terminal()
     }
 
+    fn stdin_is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        std::io::stdin().is_terminal()
+    }
+
     fn load_context(&self, path: &str, dockerfile: Option<&str>) -> Result<(String, Context), String> {
         let root = Path::new(path);
         if !root.is_dir() {

@@ -17,6 +17,28 @@ pub struct Dockerfile {
     pub warnings: Vec<Warning>,
 }
 
+impl Dockerfile {
+    /// The index of every `FROM` instruction, in order: where each build stage starts.
+    pub fn stage_starts(&self) -> Vec<usize> {
+        self.instructions
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.command, Command::From { .. }))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The instructions of each build stage, its `FROM` first (global `ARG`s left out).
+    pub fn stages(&self) -> Vec<&[Instruction]> {
+        let starts = self.stage_starts();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| &self.instructions[s..starts.get(k + 1).copied().unwrap_or(self.instructions.len())])
+            .collect()
+    }
+}
+
 /// One instruction with its flags, source position and heredocs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Instruction {

@@ -11,10 +11,37 @@ use crate::image::{
 /// Docker's refusal to write a tar to a terminal.
 pub const COWARDLY: &str = "cowardly refusing to save to a terminal. Use the -o flag or redirect";
 
-/// What layerlab says when a tar would have to go to a (non-terminal) standard output,
-/// which its text-only output cannot carry.
-pub const NEEDS_FILE: &str =
-    "layerlab: this command writes a binary tar archive; use -o FILE (or redirect with > FILE)";
+/// Writes an archive to `-o FILE`, or to standard output when that is not a terminal
+/// (`docker save IMAGE > file.tar`); a terminal is refused with Docker's words.
+pub(crate) fn write_archive(
+    e: &mut Engine,
+    file: Option<&str>,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>,
+) -> Result<(), String> {
+    match file {
+        Some(f) if f != "-" => e.host_mut().write_stream(f, fill),
+        _ if e.host().stdout_is_terminal() => Err(COWARDLY.into()),
+        _ => {
+            let mut bytes = Vec::new();
+            fill(&mut bytes)?;
+            e.host_mut().write_stdout(&bytes)
+        }
+    }
+}
+
+/// Reads an archive from `FILE`, or from standard input (`docker load < file.tar`, `docker
+/// import - name`) when `file` is `None` or `-`; an empty terminal is refused with `empty`,
+/// Docker's words for the command.
+pub(crate) fn read_archive(e: &mut Engine, file: Option<&str>, empty: &str) -> Result<Vec<u8>, String> {
+    match file {
+        Some(f) if f != "-" => e.host().read_file(f),
+        _ if e.host().stdin_is_terminal() => Err(empty.into()),
+        _ => match e.host_mut().read_stdin()? {
+            b if b.is_empty() => Err(empty.into()),
+            b => Ok(b),
+        },
+    }
+}
 
 /// `docker save`.
 pub const SAVE: Cmd = Cmd {
@@ -34,9 +61,7 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
-    let Some(file) = p.get("output") else {
-        return Output::fail(1, if e.host().stdout_is_terminal() { COWARDLY } else { NEEDS_FILE });
-    };
+    let file = p.get("output").map(str::to_string);
     let mut picked: Vec<(Image, Vec<String>)> = Vec::new();
     for name in &p.args {
         let img = match e.store.resolve(name) {
@@ -63,7 +88,7 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         .collect();
     // A layer is written from the blob kept in the store (copied, not recompressed).
     let mut failed: Option<String> = None;
-    let written = e.host_mut().write_stream(file, &mut |w| {
+    let written = write_archive(e, file.as_deref(), &mut |w| {
         crate::oci::save(&images, w, &mut |_| {}).map(|_| ()).map_err(|err| {
             failed = Some(err.to_string());
             String::new()
@@ -72,6 +97,7 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     match (written, failed) {
         (_, Some(err)) => Output::daemon(err),
         (Ok(()), None) => Output::default(),
+        (Err(m), None) if m == COWARDLY => Output::fail(1, m),
         (Err(m), None) => Output::fail(1, format!("failed to save image: {m}")),
     }
 }
@@ -96,10 +122,8 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
-    let Some(file) = p.get("input") else {
-        return Output::fail(1, "requested load from stdin, but stdin is empty");
-    };
-    let bytes = match e.host().read_file(file) {
+    let input = p.get("input").map(str::to_string);
+    let bytes = match read_archive(e, input.as_deref(), "requested load from stdin, but stdin is empty") {
         Ok(b) => b,
         Err(m) => return Output::fail(1, m),
     };
@@ -167,10 +191,7 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(t) => t,
         Err(m) => return Output::fail(1, m),
     };
-    if p.args[0] == "-" {
-        return Output::fail(1, "requested import from stdin, but stdin is empty");
-    }
-    let bytes = match e.host().read_file(&p.args[0]) {
+    let bytes = match read_archive(e, Some(&p.args[0]), "requested import from stdin, but stdin is empty") {
         Ok(b) => b,
         Err(m) => return Output::fail(1, m),
     };

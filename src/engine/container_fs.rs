@@ -267,18 +267,13 @@ pub fn export(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(x) => x,
         Err(o) => return o,
     };
-    let Some(file) = p.get("output") else {
-        return Output::fail(
-            1,
-            if e.host().stdout_is_terminal() { archive_cmd::COWARDLY } else { archive_cmd::NEEDS_FILE },
-        );
-    };
+    let file = p.get("output").map(str::to_string);
     let tree: Tree = e.containers[i].tree(&e.store);
     let bytes = match crate::oci::write_layer_tar(&Layer::from_tree(&tree), Vec::new()) {
         Ok(b) => b,
         Err(err) => return Output::fail(1, err.to_string()),
     };
-    match e.host_mut().write_file(file, &bytes) {
+    match archive_cmd::write_archive(e, file.as_deref(), &mut |w| w.write_all(&bytes).map_err(|e| e.to_string())) {
         Ok(()) => Output::default(),
         Err(m) => Output::fail(1, m),
     }

@@ -27,6 +27,7 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("network", None).doc("network", "Connect a container to a network"),
     value("volume", Some('v')).doc("list", "Bind mount a volume"),
     value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
+    switch("quiet", Some('q')).about("Suppress the pull output"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
 
@@ -212,9 +213,12 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
             let r = Reference::parse(&image).map_err(&err)?;
-            out.err_line(format!("Unable to find image '{r}' locally"));
+            let quiet = p.on("quiet");
+            if !quiet {
+                out.err_line(format!("Unable to find image '{r}' locally"));
+            }
             let pulled = registry::pull(e, &r).map_err(|m| err(format!("Error response from daemon: {m}")))?;
-            for l in pulled.lines {
+            for l in pulled.lines.into_iter().filter(|_| !quiet) {
                 out.err_line(l);
             }
             pulled.id
@@ -475,6 +479,9 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let attach = p.on("attach");
     let mut out = Output::default();
     let mut failed = Vec::new();
+    if p.on("interactive") && p.args.len() > 1 {
+        return Output::fail(1, "you cannot start and attach multiple containers at once");
+    }
     for name in &p.args {
         let i = match container::find(&e.containers, name) {
             Ok(i) => i,
@@ -484,29 +491,49 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 continue;
             }
         };
-        if e.containers[i].is_running() {
-            if !attach {
-                out.line(name);
+        let running = e.containers[i].is_running();
+        let ran = if running {
+            None
+        } else {
+            match start_at(e, i, attach || p.on("interactive")) {
+                Ok(ran) => Some(ran),
+                Err((_, msg)) => {
+                    out.daemon_line(msg);
+                    failed.push(name.clone());
+                    continue;
+                }
+            }
+        };
+        // `start -i` of a container made with `-i` whose process is a shell: the host's
+        // terminal now talks to that shell, as after `docker run -it`.
+        let c = &e.containers[i];
+        if p.on("interactive") && c.open_stdin && c.is_running() && super::attach::is_shell(&argv_of(c)) {
+            let program = c.path.clone();
+            let how = super::attach::AttachOptions {
+                program: &program,
+                user: None,
+                workdir: None,
+                env: &[],
+                tty: c.tty,
+                main: true,
+            };
+            if let Err(m) = e.attach(i, how) {
+                out.err_line(m);
             }
             continue;
         }
-        match start_at(e, i, attach) {
-            Ok(ran) => {
-                if attach {
-                    print_run(&mut out, &ran, e.containers[i].tty);
-                    out.code = e.containers[i].exit_code();
-                } else {
-                    out.line(name);
-                }
-                if e.containers[i].auto_remove && !e.containers[i].is_running() {
-                    let gone = e.containers.remove(i);
-                    e.drop_anonymous_volumes(&gone.mounts);
-                }
+        match ran {
+            None if !attach => out.line(name),
+            None => {}
+            Some(ran) if attach || p.on("interactive") => {
+                print_run(&mut out, &ran, e.containers[i].tty);
+                out.code = e.containers[i].exit_code();
             }
-            Err((_, msg)) => {
-                out.daemon_line(msg);
-                failed.push(name.clone());
-            }
+            Some(_) => out.line(name),
+        }
+        if e.containers[i].auto_remove && !e.containers[i].is_running() {
+            let gone = e.containers.remove(i);
+            e.drop_anonymous_volumes(&gone.mounts);
         }
     }
     if !failed.is_empty() {
@@ -647,7 +674,8 @@ mod tests {
                 "publish-all",
                 "network",
                 "volume",
-                "mount"
+                "mount",
+                "quiet"
             ]
         );
         assert_eq!(names(RUN_FLAGS), [names(CREATE_FLAGS), vec!["detach"]].concat());

@@ -105,6 +105,11 @@ pub trait Host {
     fn stdout_is_terminal(&self) -> bool {
         true
     }
+
+    /// True when standard input is a terminal (`docker load` then has nothing to read).
+    fn stdin_is_terminal(&self) -> bool {
+        true
+    }
 }
 
 /// A host with no files (for engines that never touch any).

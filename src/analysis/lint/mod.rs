@@ -150,8 +150,9 @@ fn image_checks(src: &str, df: &Dockerfile, built: &Built, out: &mut Vec<Finding
     }
     let layers = built.layer_count();
     if layers >= LAYER_WARNING {
-        let from = rules::stages(df).last().map(|s| s[0].start_line).unwrap_or(1);
-        let groups: Vec<Edit> = rules::stages(df)
+        let from = df.stages().last().map(|s| s[0].start_line).unwrap_or(1);
+        let groups: Vec<Edit> = df
+            .stages()
             .iter()
             .flat_map(|stage| {
                 let mut edits = Vec::new();
@@ -198,7 +199,7 @@ fn is_root(user: &str) -> bool {
 
 /// The final stage runs as root.
 fn no_user(src: &str, df: &Dockerfile, built: Option<&Built>) -> Option<Finding> {
-    let stages = rules::stages(df);
+    let stages = df.stages();
     let stage = stages.last()?;
     let last_user = stage.iter().rev().find_map(|i| match &i.command {
         Command::User(u) => Some((i.start_line, u.as_str())),

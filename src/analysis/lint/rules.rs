@@ -7,22 +7,6 @@ use super::Finding;
 use crate::build::Context;
 use crate::dockerfile::{Command, Dockerfile, Instruction, ShellOrExec};
 
-/// Instructions grouped by stage (each group starts with its FROM).
-pub fn stages(df: &Dockerfile) -> Vec<&[Instruction]> {
-    let starts: Vec<usize> = df
-        .instructions
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| matches!(i.command, Command::From { .. }))
-        .map(|(n, _)| n)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &s)| &df.instructions[s..starts.get(k + 1).copied().unwrap_or(df.instructions.len())])
-        .collect()
-}
-
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("lint patterns are valid")
 }
@@ -34,7 +18,7 @@ fn finding(code: &'static str, line: usize, message: String, src: &str, edits: O
 /// Every text-only finding, in line order.
 pub fn check(src: &str, df: &Dockerfile, ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let stages = stages(df);
+    let stages = df.stages();
     for stage in &stages {
         apt_lists(src, stage, &mut out);
         for ins in stage.iter() {
