@@ -343,7 +343,9 @@ fn debian_buster_and_trixie() {
     // Sizes: buster as `docker images` reports the 10.13 images (114MB, 69.3MB); trixie's
     // estimated from its compressed layers (52.1 MB and 31.5 MB against bookworm's 48.5 MB
     // and 28.2 MB for 117MB and 74.8MB).
-    for (r, mb) in [("debian:buster", 114.0), ("debian:10-slim", 69.3), ("debian:trixie", 126.0), ("debian:trixie-slim", 84.0)] {
+    for (r, mb) in
+        [("debian:buster", 114.0), ("debian:10-slim", 69.3), ("debian:trixie", 126.0), ("debian:trixie-slim", 84.0)]
+    {
         let size = tree(r).content_size() as f64 / 1e6;
         assert!((size - mb).abs() / mb < 0.08, "{r}: {size}");
     }

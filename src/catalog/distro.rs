@@ -133,7 +133,8 @@ mod tests {
         assert_eq!((d.release().as_str(), d.packages_dir()), ("jammy", "apt"));
         let a = Distro { family: Family::Alpine, version_id: "3.20.3".into(), codename: String::new() };
         assert_eq!((a.branch().as_str(), a.release().as_str(), a.packages_dir()), ("v3.20", "3.20", "alpine"));
-        t.write_file("/", "/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"14.04\"\n".into(), Meta::root(0o644)).unwrap();
+        t.write_file("/", "/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"14.04\"\n".into(), Meta::root(0o644))
+            .unwrap();
         t.write_file("/", "/etc/lsb-release", "DISTRIB_ID=Ubuntu\nDISTRIB_CODENAME=trusty\n".into(), Meta::root(0o644))
             .unwrap();
         assert_eq!(detect(&t).unwrap().release(), "trusty");

@@ -66,7 +66,9 @@ pub fn run(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
         "php" | "php-fpm" => php::php(ctx, cmd, &pkg.version, args),
         "composer" => composer::composer(ctx, &v, args),
         "java" | "javac" if pkg.name == "eclipse-temurin" => java::java(ctx, cmd, &pkg.version, args),
-        "java" | "javac" if pkg.name == "openjdk" || pkg.name == "openjdk8" => java::openjdk(ctx, cmd, &pkg.version, args),
+        "java" | "javac" if pkg.name == "openjdk" || pkg.name == "openjdk8" => {
+            java::openjdk(ctx, cmd, &pkg.version, args)
+        }
         "mvn" => maven::mvn(ctx, &v, args),
         "rustc" | "cargo" | "rustup" => cargo::rust(ctx, cmd, &v, args),
         "yarn" | "yarnpkg" => yarn::yarn(ctx, &v, args),

@@ -15,7 +15,11 @@ pub fn php(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32 
         let built = BUILT.iter().find(|b| b.0 == v).map_or("Jan  1 2024 00:00:00", |b| b.1);
         let mut parts = v.split('.');
         let (minor, patch) = (parts.nth(1).unwrap_or("0"), parts.next().unwrap_or("0"));
-        let sapi = if cmd == "php-fpm" { format!("(fpm-fcgi) (built: {built})") } else { format!("(cli) (built: {built}) (NTS)") };
+        let sapi = if cmd == "php-fpm" {
+            format!("(fpm-fcgi) (built: {built})")
+        } else {
+            format!("(cli) (built: {built}) (NTS)")
+        };
         ctx.out(&format!("PHP {v} {sapi}\nCopyright (c) The PHP Group\nZend Engine v4.{minor}.{patch}, Copyright (c) Zend Technologies\n"));
         return 0;
     }
