@@ -238,6 +238,21 @@ fn services() {
     prints(&mut e, "postgres:16", &[("postgres --version", "postgres (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)")]);
     prints(
         &mut e,
+        "httpd:alpine",
+        &[
+            ("httpd -v", "Server version: Apache/2.4.62 (Unix)"),
+            ("pwd", "/usr/local/apache2"),
+            ("id -u www-data", "82"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "httpd:2.4-alpine",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}}",
+        "[\"httpd-foreground\"] SIGWINCH",
+    );
+    prints(
+        &mut e,
         "postgres:17-alpine",
         &[
             ("postgres --version", "postgres (PostgreSQL) 17.0"),
