@@ -382,3 +382,32 @@ fn alpine_3_9() {
     assert_eq!(t.read("/", "/etc/alpine-release").unwrap().bytes().as_ref(), b"3.9.6\n");
     assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "3.9");
 }
+
+/// Every image of the catalogue, under the first of its tags: its layers match the
+/// non-empty rows of its history (an image without history, as hello-world's config has
+/// none, excepted), and every program its entry names is on its `PATH` (or at its path).
+#[test]
+fn every_image_provides_its_programs() {
+    use layerlab::catalog::images::repositories;
+    for repo in repositories() {
+        for entry in &repo.images {
+            let reference = format!("{}:{}", repo.repository, entry.tags[0]);
+            let img = image(&reference);
+            let own_rows = entry.history.iter().filter(|h| !h.empty_layer).count();
+            if !entry.history.is_empty() {
+                assert_eq!(own_rows, entry.layers.len(), "{reference}: history rows and layers");
+            }
+            let t = Tree::from_layers(&img.layers);
+            let path = img.config.env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or("/usr/bin:/bin");
+            for program in &entry.programs {
+                let found = if program.starts_with('/') {
+                    t.lookup("/", program, true).is_ok()
+                } else {
+                    path.split(':')
+                        .any(|dir| t.lookup("/", &format!("{}/{program}", dir.trim_end_matches('/')), true).is_ok())
+                };
+                assert!(found, "{reference}: {program} is not on PATH {path}");
+            }
+        }
+    }
+}
