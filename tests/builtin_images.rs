@@ -371,6 +371,11 @@ fn ubuntu_trusty() {
     assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "4.3-7ubuntu1.7\n");
     assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "trusty");
     assert_eq!(image("ubuntu:14.04").layers.len(), 4);
+    // apt 1.0's update: hosts, an ignored InRelease of the release's own suite.
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "update"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Ign http://archive.ubuntu.com trusty InRelease\nGet:1 http://security.ubuntu.com trusty-security InRelease [65.9 kB]\n"), "{out}");
+    assert!(out.contains("\nGet:5 http://archive.ubuntu.com trusty Release [58.5 kB]\n"), "{out}");
 }
 
 #[test]

@@ -248,6 +248,62 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
         .collect()
 }
 
+/// True when the tree's apt predates 1.1 (Ubuntu 14.04's 1.0.1), whose `apt-get update`
+/// prints in the older style (see [`legacy_line`]).
+pub(crate) fn legacy_apt(tree: &crate::vfs::Tree) -> bool {
+    let status = crate::catalog::dpkgdb::load_status(tree);
+    let Some(apt) = status.iter().find(|s| s.package() == "apt") else { return false };
+    let mut parts = apt.version().split(|c: char| !c.is_ascii_digit());
+    let major: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let minor: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    (major, minor) < (1, 1)
+}
+
+/// The host part of a repository URI (`http://archive.ubuntu.com` of
+/// `http://archive.ubuntu.com/ubuntu`): what apt 1.0 prints.
+fn host(uri: &str) -> &str {
+    let start = uri.find("://").map_or(0, |i| i + 3);
+    uri[start..].find('/').map_or(uri, |i| &uri[..start + i])
+}
+
+/// What apt 1.0 prints for `apt-get update` (tianon/docker-brew-ubuntu-core issues 56 and
+/// 100 and docker-library/official-images issue 3583 show it on `ubuntu:14.04`): hosts
+/// instead of URIs, `Hit` without a number, the release's own suite ignored as `InRelease`
+/// and checked through `Release.gpg` and `Release` after the other suites' `InRelease`
+/// (65.9 kB each in those logs). `cached` tells which index files are already stored.
+/// Returns the lines and the bytes fetched.
+pub(crate) fn legacy_update(d: &Distro, idx: &[Index], cached: impl Fn(&Index) -> bool) -> (Vec<String>, u64) {
+    let main = format!("{} InRelease", d.codename);
+    let (mut lines, mut fetched, mut n) = (Vec::new(), 0u64, 1usize);
+    let mut get = |lines: &mut Vec<String>, h: &str, what: &str, size: u64, hit: bool| {
+        if hit {
+            lines.push(format!("Hit {h} {what}"));
+        } else {
+            lines.push(format!("Get:{n} {h} {what} [{}B]", super::apt::size_to_str(size)));
+            n += 1;
+            fetched += size;
+        }
+    };
+    let mut release = idx.iter().find(|i| i.what == main).map(|i| (host(&i.uri).to_string(), cached(i)));
+    for i in idx {
+        let h = host(&i.uri);
+        if i.what == main {
+            lines.push(format!("Ign {h} {main}"));
+            continue;
+        }
+        if !i.what.ends_with("InRelease") {
+            if let Some((rh, hit)) = release.take() {
+                get(&mut lines, &rh, &format!("{} Release.gpg", d.codename), 933, hit);
+                get(&mut lines, &rh, &format!("{} Release", d.codename), 58_500, hit);
+            }
+            get(&mut lines, h, &i.what, i.shown, cached(i));
+        } else {
+            get(&mut lines, h, &i.what, 65_900, cached(i));
+        }
+    }
+    (lines, fetched)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +324,22 @@ mod tests {
         assert!(bullseye.iter().any(|w| w.contains(" bullseye-security InRelease ")), "{bullseye:?}");
         let trusty = whats(Family::Ubuntu, "14.04", "trusty");
         assert!(trusty.iter().any(|w| w.contains(" trusty-security InRelease ")), "{trusty:?}");
+    }
+
+    #[test]
+    fn apt_1_0_prints_hosts_and_checks_release_files() {
+        let d = Distro { family: Family::Ubuntu, version_id: "14.04".into(), codename: "trusty".into() };
+        let idx = indexes(&d);
+        let (lines, fetched) = legacy_update(&d, &idx, |_| false);
+        assert_eq!(lines[0], "Ign http://archive.ubuntu.com trusty InRelease");
+        assert_eq!(lines[1], "Get:1 http://security.ubuntu.com trusty-security InRelease [65.9 kB]");
+        assert_eq!(lines[4], "Get:4 http://archive.ubuntu.com trusty Release.gpg [933 B]");
+        assert_eq!(lines[5], "Get:5 http://archive.ubuntu.com trusty Release [58.5 kB]");
+        assert_eq!(lines[6], "Get:6 http://archive.ubuntu.com trusty/universe amd64 Packages [17.5 MB]");
+        assert_eq!(lines.len(), idx.len() + 2);
+        assert!(fetched > 20_000_000);
+        let (again, fetched) = legacy_update(&d, &idx, |_| true);
+        assert_eq!(again[4], "Hit http://archive.ubuntu.com trusty Release.gpg");
+        assert!(again[1..].iter().all(|l| l.starts_with("Hit ")) && fetched == 0, "{again:?}");
     }
 }
