@@ -1,21 +1,63 @@
-//! Embeds the catalogue's data files (`data/`) into the crate: every file under `data/`
-//! becomes an entry of `catalog::data`'s embedded table, so adding an image or a release
-//! is adding its data file.
+//! Describes the catalogue's data files (`data/`) to the crate. Always: the list of every
+//! data file and a small index of the image repositories (name, description, stars and the
+//! tags of each image), so the picker, `docker search` and the unknown-image error know the
+//! whole catalogue. With the `embedded-data` feature (the CLI, the tests): the text of every
+//! file too. Without it (the page), the host fetches a file on first use and provides it
+//! (`catalog::data::provide`). Adding an image or a release is adding its data file.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_EMBEDDED_DATA");
+    let embed = std::env::var_os("CARGO_FEATURE_EMBEDDED_DATA").is_some();
     let mut files = Vec::new();
     walk(&root, &mut files);
     files.sort();
-    let mut out = String::from("/// Every data file under `data/`: its path relative to `data/` and its text.\npub(crate) const EMBEDDED: &[(&str, &str)] = &[\n");
+    let rel = |f: &Path| f.strip_prefix(&root).expect("under data/").to_string_lossy().replace('\\', "/");
+    let mut out = String::from(
+        "/// Every data file under `data/`, relative to `data/`, sorted.\npub(crate) const FILES: &[&str] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let rel = f.strip_prefix(&root).expect("under data/").to_string_lossy().replace('\\', "/");
-        out.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.display().to_string()));
+        let _ = writeln!(out, "    {:?},", rel(f));
+    }
+    out.push_str("];\n\n/// The text of every data file, when the crate embeds them (`embedded-data`).\npub(crate) const EMBEDDED: &[(&str, &str)] = &[\n");
+    for f in files.iter().filter(|_| embed) {
+        let _ = writeln!(out, "    ({:?}, include_str!({:?})),", rel(f), f.display().to_string());
+    }
+    out.push_str("];\n\n/// Every repository file's summary: (path, repository, description, stars, tags of each image).\npub(crate) const INDEX: &[Summary] = &[\n");
+    for f in files.iter().filter(|f| rel(f).starts_with("images/") && rel(f).ends_with(".json")) {
+        let text = fs::read_to_string(f).expect("read data file");
+        // A file that does not parse is reported with its line by the data checks.
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+        let stars = v.get("stars").and_then(|x| x.as_u64()).unwrap_or(0);
+        let images: Vec<Vec<String>> = v
+            .get("images")
+            .and_then(|x| x.as_array())
+            .map(|a| {
+                a.iter()
+                    .map(|i| {
+                        let tags = i.get("tags").and_then(|t| t.as_array());
+                        tags.map(|t| t.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let images: Vec<String> = images.iter().map(|tags| format!("&{tags:?}")).collect();
+        let _ = writeln!(
+            out,
+            "    Summary {{ path: {:?}, repository: {:?}, description: {:?}, stars: {stars}, images: &[{}] }},",
+            rel(f),
+            s("repository"),
+            s("description"),
+            images.join(", "),
+        );
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalog_data.rs");

@@ -83,4 +83,4 @@ for p in rest:
     l = file_line(p)
     if l: lines.append(l)
 open(out, 'w').write('\n'.join(lines) + '\n')
-print(rel, len(pkgs), 'packages', len(rest), 'unowned', open('/tmp/mini/'+sys.argv[5]+'/etc/apk/world').read().split())
+print(rel, len(pkgs), 'packages', len(rest), 'unowned', text_of('/etc/apk/world').decode().split())

@@ -337,3 +337,82 @@ fn debian_bullseye_and_slim() {
     assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.74.0 "));
     assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 10.2.1-6) 10.2.1"));
 }
+
+#[test]
+fn debian_buster_and_trixie() {
+    // Sizes: buster as `docker images` reports the 10.13 images (114MB, 69.3MB); trixie's
+    // estimated from its compressed layers (52.1 MB and 31.5 MB against bookworm's 48.5 MB
+    // and 28.2 MB for 117MB and 74.8MB).
+    for (r, mb) in
+        [("debian:buster", 114.0), ("debian:10-slim", 69.3), ("debian:trixie", 126.0), ("debian:trixie-slim", 84.0)]
+    {
+        let size = tree(r).content_size() as f64 / 1e6;
+        assert!((size - mb).abs() / mb < 0.08, "{r}: {size}");
+    }
+    let mut t = tree("debian:10");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "5.0-4\n");
+    assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"10.13\n");
+    assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0);
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "install", "-y", "curl", "gcc", "make"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(run(&mut t, 0, &[], &["curl", "--version"]).1.starts_with("curl 7.64.0 "));
+    assert!(run(&mut t, 0, &[], &["gcc", "--version"]).1.starts_with("gcc (Debian 8.3.0-6) 8.3.0"));
+    let mut t = tree("debian:trixie");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "libc6"]).1, "2.40-3\n");
+    assert_eq!(t.read("/", "/etc/debian_version").unwrap().bytes().as_ref(), b"trixie/sid\n");
+}
+
+#[test]
+fn ubuntu_trusty() {
+    // `docker images` reports ubuntu:14.04 at 197MB.
+    let size = tree("ubuntu:14.04").content_size() as f64 / 1e6;
+    assert!((size - 197.0).abs() / 197.0 < 0.08, "{size}");
+    let mut t = tree("ubuntu:trusty");
+    assert_eq!(run(&mut t, 0, &[], &["dpkg-query", "-W", "-f=${Version}\\n", "bash"]).1, "4.3-7ubuntu1.7\n");
+    assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "trusty");
+    assert_eq!(image("ubuntu:14.04").layers.len(), 4);
+    // apt 1.0's update: hosts, an ignored InRelease of the release's own suite.
+    let (code, out, _) = run(&mut t, 0, &[], &["apt-get", "update"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Ign http://archive.ubuntu.com trusty InRelease\nGet:1 http://security.ubuntu.com trusty-security InRelease [65.9 kB]\n"), "{out}");
+    assert!(out.contains("\nGet:5 http://archive.ubuntu.com trusty Release [58.5 kB]\n"), "{out}");
+}
+
+#[test]
+fn alpine_3_9() {
+    // alpine:3.9 (3.9.6) is about 5.5MB, as its minirootfs unpacked.
+    let size = tree("alpine:3.9").content_size() as f64 / 1e6;
+    assert!((size - 5.58).abs() / 5.58 < 0.10, "{size}");
+    let t = tree("alpine:3.9.6");
+    assert_eq!(t.read("/", "/etc/alpine-release").unwrap().bytes().as_ref(), b"3.9.6\n");
+    assert_eq!(layerlab::catalog::distro::detect(&t).unwrap().release(), "3.9");
+}
+
+/// Every image of the catalogue, under the first of its tags: its layers match the
+/// non-empty rows of its history (an image without history, as hello-world's config has
+/// none, excepted), and every program its entry names is on its `PATH` (or at its path).
+#[test]
+fn every_image_provides_its_programs() {
+    use layerlab::catalog::images::repositories;
+    for repo in repositories() {
+        for entry in &repo.images {
+            let reference = format!("{}:{}", repo.repository, entry.tags[0]);
+            let img = image(&reference);
+            let own_rows = entry.history.iter().filter(|h| !h.empty_layer).count();
+            if !entry.history.is_empty() {
+                assert_eq!(own_rows, entry.layers.len(), "{reference}: history rows and layers");
+            }
+            let t = Tree::from_layers(&img.layers);
+            let path = img.config.env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or("/usr/bin:/bin");
+            for program in &entry.programs {
+                let found = if program.starts_with('/') {
+                    t.lookup("/", program, true).is_ok()
+                } else {
+                    path.split(':')
+                        .any(|dir| t.lookup("/", &format!("{}/{program}", dir.trim_end_matches('/')), true).is_ok())
+                };
+                assert!(found, "{reference}: {program} is not on PATH {path}");
+            }
+        }
+    }
+}

@@ -238,6 +238,31 @@ fn services() {
     prints(&mut e, "postgres:16", &[("postgres --version", "postgres (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)")]);
     prints(
         &mut e,
+        "httpd:alpine",
+        &[
+            ("httpd -v", "Server version: Apache/2.4.62 (Unix)"),
+            ("pwd", "/usr/local/apache2"),
+            ("id -u www-data", "82"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "httpd:2.4-alpine",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}}",
+        "[\"httpd-foreground\"] SIGWINCH",
+    );
+    prints(
+        &mut e,
+        "postgres:17-alpine",
+        &[
+            ("postgres --version", "postgres (PostgreSQL) 17.0"),
+            ("psql --version", "psql (PostgreSQL) 17.0"),
+            ("id postgres", "uid=70(postgres) gid=70(postgres) groups=70(postgres)"),
+            ("cat /etc/alpine-release", "3.20.3"),
+        ],
+    );
+    prints(
+        &mut e,
         "httpd:2.4",
         &[
             ("httpd -v", "Server version: Apache/2.4.62 (Unix)"),
@@ -338,6 +363,39 @@ fn php_rust_and_distroless() {
         "[\"docker-php-entrypoint\"] [\"apache2-foreground\"] SIGWINCH",
     );
     inspect(&mut e, "php", "{{json .Config.Cmd}}", "[\"php\",\"-a\"]");
+    prints(
+        &mut e,
+        "php:8.3-fpm",
+        &[
+            ("php-fpm -v", "PHP 8.3.13 (fpm-fcgi) (built: Nov  2 2024 00:32:34)"),
+            ("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)"),
+            ("cat /usr/local/etc/php-fpm.d/zz-docker.conf", "listen = 9000"),
+            ("pwd", "/var/www/html"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "php:fpm",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}} {{json .Config.ExposedPorts}} {{.Config.WorkingDir}}",
+        "[\"php-fpm\"] SIGQUIT {\"9000/tcp\":{}} /var/www/html",
+    );
+    assert_eq!(layer_count(&mut e, "php:8.3-fpm"), layer_count(&mut e, "php:8.3-cli") + 1);
+    prints(
+        &mut e,
+        "php:8.3-fpm-alpine",
+        &[
+            ("php-fpm -v", "PHP 8.3.13 (fpm-fcgi) (built: Nov  2 2024 00:32:34)"),
+            ("id -u www-data", "82"),
+            ("cat /etc/alpine-release", "3.20.3"),
+        ],
+    );
+    prints(&mut e, "php:alpine", &[("php -v", "PHP 8.3.13 (cli) (built: Nov  2 2024 00:32:34) (NTS)")]);
+    inspect(
+        &mut e,
+        "php:fpm-alpine",
+        "{{json .Config.Cmd}} {{.Config.StopSignal}} {{len .RootFS.Layers}}",
+        "[\"php-fpm\"] SIGQUIT 10",
+    );
     for image in ["rust:1.82", "rust:slim", "rust:1.82-alpine"] {
         prints(
             &mut e,
@@ -358,4 +416,70 @@ fn php_rust_and_distroless() {
     let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' tiny");
     assert!(out.trim().ends_with("MB") && out.trim().trim_end_matches("MB").parse::<f64>().unwrap() < 5.0, "{out}");
     assert!(build(&mut e, "FROM gcr.io/distroless/base\nRUN echo hi\n", "x:latest").is_err());
+}
+
+/// The `openjdk` tags tutorials still use (the Debian images of the repository's last
+/// 8, 11 and 17 releases).
+#[test]
+fn openjdk() {
+    let mut e = engine();
+    for (image, checks) in [
+        (
+            "openjdk:8",
+            &[
+                ("java -version", "openjdk version \"1.8.0_342\""),
+                ("java -version", "OpenJDK Runtime Environment (build 1.8.0_342-b07)"),
+                ("java -version", "OpenJDK 64-Bit Server VM (build 25.342-b07, mixed mode)"),
+                ("javac -version", "javac 1.8.0_342"),
+            ][..],
+        ),
+        ("openjdk:8-jre-slim", &[("java -version", "openjdk version \"1.8.0_342\"")][..]),
+        (
+            "openjdk:11",
+            &[
+                ("java -version", "openjdk version \"11.0.16\" 2022-07-19"),
+                ("java -version", "OpenJDK Runtime Environment 18.9 (build 11.0.16+8)"),
+                ("java -version", "OpenJDK 64-Bit Server VM 18.9 (build 11.0.16+8, mixed mode, sharing)"),
+                ("javac -version", "javac 11.0.16"),
+            ][..],
+        ),
+        ("openjdk:11-jre", &[("java --version", "openjdk 11.0.16 2022-07-19")][..]),
+        (
+            "openjdk:17-jdk-slim",
+            &[
+                ("java -version", "openjdk version \"17.0.2\" 2022-01-18"),
+                ("java -version", "OpenJDK Runtime Environment (build 17.0.2+8-86)"),
+            ][..],
+        ),
+        ("openjdk:17-bullseye", &[("javac --version", "javac 17.0.2")][..]),
+        (
+            "openjdk:8-jdk-alpine",
+            &[
+                ("java -version", "OpenJDK Runtime Environment (IcedTea 3.12.0) (Alpine 8.212.04-r0)"),
+                ("java -version", "OpenJDK 64-Bit Server VM (build 25.212-b04, mixed mode)"),
+                ("javac -version", "javac 1.8.0_212"),
+                ("cat /etc/alpine-release", "3.9.6"),
+            ][..],
+        ),
+        ("openjdk:8-jre-alpine", &[("java -version", "openjdk version \"1.8.0_212\"")][..]),
+    ] {
+        prints(&mut e, image, checks);
+    }
+    inspect(
+        &mut e,
+        "openjdk:11-jdk-slim",
+        "{{json .Config.Env}} {{json .Config.Cmd}}",
+        "[\"PATH=/usr/local/openjdk-11/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"JAVA_HOME=/usr/local/openjdk-11\",\"LANG=C.UTF-8\",\"JAVA_VERSION=11.0.16\"] [\"jshell\"]",
+    );
+    inspect(&mut e, "openjdk:8-jdk-slim", "{{json .Config.Cmd}}", "[\"bash\"]");
+    inspect(&mut e, "openjdk:8-jdk-alpine", "{{json .Config.Cmd}} {{len .RootFS.Layers}}", "[\"/bin/sh\"] 3");
+    // debian:bullseye-slim's layer, then apt-get, docker-java-home and the JDK.
+    assert_eq!(layer_count(&mut e, "openjdk:8-slim"), 4);
+    assert_eq!(layer_count(&mut e, "openjdk:17-slim"), 3);
+    let (code, out, _) = run(&mut e, "docker history --no-trunc --format '{{.CreatedBy}}' openjdk:8");
+    assert_eq!(code, 0);
+    assert!(out.contains("ENV JAVA_VERSION=8u342") && out.contains("docker-java-home"), "{out}");
+    let (code, _, err) = run(&mut e, "docker run --rm openjdk:8 java --version");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("Unrecognized option: --version"), "{err}");
 }

@@ -1,13 +1,32 @@
-//! The catalogue's data files, as the host provides them. The text of every file under
-//! the repository's `data/` folder (image descriptions in `images/*.json`, package
-//! catalogues in `packages/<family>/*.pkgs`) is embedded at build time; a host may add
-//! or replace files at run time with [`provide`] (the page with what it fetched from the
-//! static site, a test with an entry of its own). Files are checked as they come in, so
-//! bad data is refused with its file and line instead of failing later.
+//! The catalogue's data files, as the host provides them: image descriptions in
+//! `images/*.json`, package catalogues in `packages/<family>/*.pkgs`. The list of every
+//! file and a summary of every repository ([`index`]) are always compiled in; the files'
+//! text is embedded with the `embedded-data` feature (the CLI, the tests). A host adds or
+//! replaces files at run time with [`provide`]: the page with what it fetched from the
+//! static site (it asks [`missing`] which files a reference still needs), a test with an
+//! entry of its own. Files are checked as they come in, so bad data is refused with its
+//! file and line instead of failing later.
 
 use std::sync::{Arc, RwLock};
 
+use super::images::LayerSpec;
 use super::model::ParseError;
+use crate::util::reference::Reference;
+
+/// What the always-compiled index knows of one repository file.
+#[derive(Clone, Copy, Debug)]
+pub struct Summary {
+    /// The data file (`images/nginx.json`).
+    pub path: &'static str,
+    /// The repository (`nginx`, `gcr.io/distroless/static`).
+    pub repository: &'static str,
+    /// Docker Hub's one-line description.
+    pub description: &'static str,
+    /// Docker Hub stars, rounded.
+    pub stars: u32,
+    /// The tags of each image of the repository.
+    pub images: &'static [&'static [&'static str]],
+}
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
@@ -27,14 +46,73 @@ pub fn file(path: &str) -> Option<Arc<str>> {
     EMBEDDED.iter().find(|(n, _)| *n == path).map(|(_, t)| Arc::from(*t))
 }
 
-/// The paths of every data file under `dir` (`images/`), sorted.
+/// The paths of every data file under `dir` (`images/`), sorted: the catalogue's files
+/// (whose text [`file`] has once it is embedded or provided) and the provided ones.
 pub fn list(dir: &str) -> Vec<String> {
-    let mut out: Vec<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).filter(|n| n.starts_with(dir)).collect();
+    let mut out: Vec<String> = FILES.iter().map(|n| n.to_string()).filter(|n| n.starts_with(dir)).collect();
     if let Ok(p) = PROVIDED.read() {
         out.extend(p.iter().map(|(n, _)| n.clone()).filter(|n| n.starts_with(dir)));
     }
     out.sort();
     out.dedup();
+    out
+}
+
+/// Whether the text of the data file `path` is here (embedded or provided).
+pub fn available(path: &str) -> bool {
+    EMBEDDED.iter().any(|(n, _)| *n == path) || PROVIDED.read().is_ok_and(|p| p.iter().any(|(n, _)| n == path))
+}
+
+/// The summary of every repository file of the catalogue, in file order.
+pub fn index() -> &'static [Summary] {
+    INDEX
+}
+
+/// The catalogue's data files that `references` (image references: `nginx`,
+/// `python:3.12-slim`; other words are ignored) still need before they can be assembled
+/// and built on: a repository file first, then, once it is here, its parent chain's files
+/// and the package catalogues of the distribution families its layers come from. The host
+/// provides what this names and asks again until nothing is missing.
+pub fn missing(references: &[String]) -> Vec<String> {
+    missing_given(references, &available)
+}
+
+/// [`missing`], with `have` saying which files are here.
+fn missing_given(references: &[String], have: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut queue: Vec<String> = references.to_vec();
+    let (mut seen, mut out) = (Vec::new(), Vec::new());
+    let need = |path: &str, out: &mut Vec<String>| {
+        if !have(path) && !out.iter().any(|p| p == path) {
+            out.push(path.to_string());
+        }
+    };
+    while let Some(reference) = queue.pop() {
+        if seen.contains(&reference) || seen.len() > 64 {
+            continue;
+        }
+        seen.push(reference.clone());
+        let Ok(r) = Reference::parse(&reference) else { continue };
+        if let Some(s) = INDEX.iter().find(|s| s.repository == r.repository) {
+            if !have(s.path) {
+                need(s.path, &mut out);
+                continue;
+            }
+        }
+        let Some(repo) = super::images::repository(&r.repository) else { continue };
+        let Some(entry) = repo.images.iter().find(|i| i.tags.contains(&r.tag)) else { continue };
+        queue.extend(entry.parent.iter().cloned());
+        for layer in &entry.layers {
+            let family = match layer {
+                LayerSpec::Alpine { .. } => "alpine",
+                LayerSpec::Debian(_) => "apt",
+                LayerSpec::Rpm(_) => "rpm",
+                LayerSpec::Busybox { .. } | LayerSpec::Files { .. } => continue,
+            };
+            for path in FILES.iter().filter(|p| p.starts_with(&format!("packages/{family}/"))) {
+                need(path, &mut out);
+            }
+        }
+    }
     out
 }
 
@@ -109,6 +187,43 @@ mod tests {
         assert!(errors.is_empty(), "{}", errors.join("\n"));
         assert!(list("images/").contains(&"images/alpine.json".to_string()));
         assert!(file("packages/alpine/base.pkgs").is_some_and(|t| t.contains("releases ")));
+    }
+
+    #[test]
+    fn the_index_lists_every_repository_and_embedded_data_needs_nothing() {
+        assert_eq!(index().len(), list("images/").iter().filter(|p| FILES.contains(&p.as_str())).count());
+        let nginx = index().iter().find(|s| s.repository == "nginx").expect("nginx in the index");
+        assert_eq!(nginx.path, "images/nginx.json");
+        assert!(nginx.stars > 0 && !nginx.description.is_empty());
+        assert!(nginx.images.iter().any(|tags| tags.contains(&"alpine")));
+        let refs = ["nginx".to_string(), "no-such-image".into(), "run".into(), "8080:80".into()];
+        assert!(missing(&refs).is_empty(), "{:?}", missing(&refs));
+    }
+
+    #[test]
+    fn a_reference_needs_its_repository_then_its_parents_then_its_packages() {
+        let plan = |refs: &[&str], have: &[&str]| {
+            let refs: Vec<String> = refs.iter().map(|r| r.to_string()).collect();
+            let mut m = missing_given(&refs, &|p| have.contains(&p));
+            m.sort();
+            m
+        };
+        assert_eq!(plan(&["nginx"], &[]), ["images/nginx.json"]);
+        assert_eq!(
+            plan(&["nginx:latest", "docker.io/library/hello-world"], &[]),
+            ["images/hello-world.json", "images/nginx.json"]
+        );
+        assert_eq!(plan(&["nginx"], &["images/nginx.json"]), ["images/debian.json"]);
+        let apt: Vec<&str> = FILES.iter().copied().filter(|p| p.starts_with("packages/apt/")).collect();
+        assert!(!apt.is_empty());
+        assert_eq!(plan(&["nginx"], &["images/nginx.json", "images/debian.json"]), apt);
+        let all: Vec<&str> =
+            ["images/nginx.json", "images/debian.json"].iter().copied().chain(apt.iter().copied()).collect();
+        assert!(plan(&["nginx"], &all).is_empty());
+        // Busybox-based images need no package catalogue; unknown names and tags need nothing.
+        assert!(plan(&["hello-world", "busybox"], &["images/hello-world.json", "images/busybox.json"]).is_empty());
+        assert!(plan(&["nginx:0.0-none", "playground", "-it", "sh"], &["images/nginx.json"]).is_empty());
+        assert!(plan(&["alpine:3.20"], &["images/alpine.json"]).iter().all(|p| p.starts_with("packages/alpine/")));
     }
 
     #[test]

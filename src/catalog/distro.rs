@@ -72,7 +72,8 @@ impl Distro {
 }
 
 /// Reads `/etc/os-release` (following the `/usr/lib/os-release` link); CentOS 6, which
-/// has none, by its `/etc/centos-release` (`CentOS release 6.10 (Final)`).
+/// has none, by its `/etc/centos-release` (`CentOS release 6.10 (Final)`); the codename of
+/// an Ubuntu release whose `os-release` names none (14.04) from `/etc/lsb-release`.
 pub fn detect(tree: &Tree) -> Option<Distro> {
     let text = read_text(tree, "/etc/os-release");
     if text.is_empty() {
@@ -102,6 +103,10 @@ pub fn detect(tree: &Tree) -> Option<Distro> {
         }
         _ => return None,
     };
+    if codename.is_empty() && family == Family::Ubuntu {
+        let lsb = read_text(tree, "/etc/lsb-release");
+        codename = lsb.lines().find_map(|l| l.strip_prefix("DISTRIB_CODENAME=")).unwrap_or("").to_string();
+    }
     Some(Distro { family, version_id, codename })
 }
 
@@ -128,6 +133,11 @@ mod tests {
         assert_eq!((d.release().as_str(), d.packages_dir()), ("jammy", "apt"));
         let a = Distro { family: Family::Alpine, version_id: "3.20.3".into(), codename: String::new() };
         assert_eq!((a.branch().as_str(), a.release().as_str(), a.packages_dir()), ("v3.20", "3.20", "alpine"));
+        t.write_file("/", "/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"14.04\"\n".into(), Meta::root(0o644))
+            .unwrap();
+        t.write_file("/", "/etc/lsb-release", "DISTRIB_ID=Ubuntu\nDISTRIB_CODENAME=trusty\n".into(), Meta::root(0o644))
+            .unwrap();
+        assert_eq!(detect(&t).unwrap().release(), "trusty");
         let mut c = Tree::new();
         c.mkdir_all("/", "/etc", Meta::root(0o755)).unwrap();
         c.write_file("/", "/etc/centos-release", "CentOS release 6.10 (Final)\n".into(), Meta::root(0o644)).unwrap();

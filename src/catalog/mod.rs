@@ -16,5 +16,6 @@ pub mod dpkgdb;
 pub mod images;
 pub mod install;
 pub mod model;
+pub mod references;
 pub mod repo;
 pub mod rpmdb;

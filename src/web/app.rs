@@ -6,6 +6,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::build_error::{self, BuildError};
+use super::catalog_fetch;
 use super::codec::human_size;
 use super::context_panel::ContextPanel;
 use super::dom;
@@ -14,10 +15,12 @@ use super::editor::{Diagnostic, Editor};
 use super::engine_bridge::{self, Bridge, SaveStatus};
 use super::examples::{self, EXAMPLES};
 use super::header::Header;
+use super::image_picker::{self, ImagePicker};
 use super::inspector::Inspector;
 use super::persist::{self, Project};
 use super::settings_form::{stage_names, SettingsForm};
-use super::state::{BuildStatus, Msg, SaveView, Side, State, Theme};
+use super::state::{BuildStatus, BuildUpdate, Msg, SaveView, Side, State, Theme};
+use crate::util::reference::Reference;
 
 /// How the page was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +82,42 @@ fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>)
         }
     })
     .forget();
+}
+
+/// Starts build `generation` of the state's Dockerfile once the catalogue data of its
+/// images is here: at once when it is, after fetching it otherwise (a newer build request
+/// meanwhile wins; a file that cannot be fetched fails the build at its `FROM`).
+fn start_build(bridge: Bridge, generation: u64, st: UseReducerHandle<State>) {
+    bridge.request(generation);
+    let wanted = crate::catalog::references::in_dockerfile(&st.dockerfile, &st.settings.build_args);
+    let refs: Vec<String> = wanted.iter().map(|(_, r)| r.clone()).collect();
+    if crate::catalog::data::missing(&refs).is_empty() {
+        bridge.start_build(generation, &st);
+        drive(bridge, generation, st.dispatcher());
+        return;
+    }
+    let dispatch = st.dispatcher();
+    wasm_bindgen_futures::spawn_local(async move {
+        match catalog_fetch::ensure(&refs).await {
+            Ok(()) => {
+                if bridge.latest_request(generation) {
+                    bridge.start_build(generation, &st);
+                    drive(bridge, generation, dispatch);
+                }
+            }
+            Err(e) => {
+                // The first image that needs the file names the line and the image.
+                let at = wanted
+                    .iter()
+                    .find(|(_, r)| crate::catalog::data::missing(std::slice::from_ref(r)).contains(&e.path));
+                let full = at.map(|(_, r)| Reference::parse(r).map_or_else(|_| r.clone(), |r| r.full_name()));
+                let message =
+                    format!("failed to resolve source metadata for {}: {}", full.unwrap_or_default(), e.message);
+                let update = BuildUpdate::Failed { message, line: at.map(|(l, _)| *l) };
+                dispatch.dispatch(Msg::BuildProgress(generation, vec![update], 0.0));
+            }
+        }
+    });
 }
 
 /// Milliseconds of saving per slice: short enough that the page answers input between
@@ -150,13 +189,13 @@ pub fn app() -> Html {
         let key = (state.dockerfile.clone(), state.context.clone());
         use_effect_with(key, move |(dockerfile, context)| bridge.set_project(dockerfile, context));
     }
-    // Every build request starts a build driven by timer ticks.
+    // Every build request fetches the catalogue data its images need (once), then starts
+    // a build driven by timer ticks.
     {
         let (st, bridge) = (state.clone(), bridge.clone());
         use_effect_with(state.build.generation, move |generation| {
             if *generation > 0 {
-                bridge.start_build(*generation, &st);
-                drive(bridge, *generation, st.dispatcher());
+                start_build(bridge, *generation, st);
             }
         });
     }
@@ -269,6 +308,13 @@ pub fn app() -> Html {
     let on_build = {
         let d = dispatch.clone();
         Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
+    };
+    let on_pick_image = {
+        let (d, text) = (dispatch.clone(), state.dockerfile.clone());
+        Callback::from(move |image: String| {
+            d.emit(Msg::EditDockerfile(image_picker::set_first_from(&text, &image)));
+            d.emit(Msg::RequestBuild);
+        })
     };
     let on_caret_line = {
         let d = dispatch.clone();
@@ -384,7 +430,11 @@ pub fn app() -> Html {
             />
             <main class="layout">
                 <section class="pane left" aria-label="Dockerfile and build context">
-                    <div class="pane-head"><h2>{ "Dockerfile" }</h2></div>
+                    <div class="pane-head"><h2>{ "Dockerfile" }</h2>
+                        if !state.readonly {
+                            <ImagePicker on_pick={on_pick_image} />
+                        }
+                    </div>
                     <Editor
                         text={AttrValue::from(state.dockerfile.clone())}
                         diagnostics={Rc::new(editor_diagnostics)}

@@ -85,7 +85,7 @@ pub fn closest<'a>(typed: &str, repos: &'a [(String, Vec<String>)], n: usize) ->
 }
 
 /// One catalogue row: the repository's name and a button per tag (`limit` tags at most).
-fn row(name: &str, tags: &[String], limit: usize, on_pick: &Callback<String>) -> Html {
+pub(super) fn row(name: &str, tags: &[String], limit: usize, on_pick: &Callback<String>) -> Html {
     let buttons = offered(tags).into_iter().take(limit).map(|t| {
         let reference = format!("{name}:{t}");
         let cb = on_pick.clone();

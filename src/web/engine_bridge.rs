@@ -51,6 +51,8 @@ struct Inner {
     saving: Option<Saving>,
     /// Saves started (numbers them).
     saves: u64,
+    /// The newest build requested (a build waiting for catalogue data may be superseded).
+    requested: u64,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -231,7 +233,7 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0 })), project)
+        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0, requested: 0 })), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -243,6 +245,17 @@ impl Bridge {
         if p.context != *context {
             p.context = context.clone();
         }
+    }
+
+    /// Notes that build number `generation` was requested (the newest one wins).
+    pub fn request(&self, generation: u64) {
+        let mut inner = self.0.borrow_mut();
+        inner.requested = inner.requested.max(generation);
+    }
+
+    /// Whether build `generation` is still the newest one requested.
+    pub fn latest_request(&self, generation: u64) -> bool {
+        self.0.borrow().requested == generation
     }
 
     /// Starts building the state's Dockerfile and context as build number `generation`,
@@ -404,6 +417,31 @@ impl Bridge {
         TermResult { lines, shell_prompt: engine.attach_prompt() }
     }
 
+    /// The prompt of the attached container's shell (`None`: the docker prompt).
+    pub fn prompt(&self) -> Option<String> {
+        self.0.borrow().engine.attach_prompt()
+    }
+
+    /// The image references a terminal line may pull (whose catalogue data the page
+    /// fetches before running it): the operands of `docker pull/run/create`, and the
+    /// editor's `FROM` images for `docker build`.
+    pub fn terminal_references(&self, line: &str) -> Vec<String> {
+        if self.0.borrow().engine.attach_prompt().is_some() {
+            return Vec::new();
+        }
+        let words = codec::split_words(line).unwrap_or_default();
+        let argv = match words.split_first() {
+            Some((program, argv)) if program == "docker" || program == "layerlab" => argv,
+            _ => return Vec::new(),
+        };
+        let mut refs = crate::catalog::references::in_command(argv);
+        if crate::catalog::references::builds(argv) {
+            let dockerfile = self.1.borrow().dockerfile.clone();
+            refs.extend(crate::catalog::references::in_dockerfile(&dockerfile, &[]).into_iter().map(|(_, r)| r));
+        }
+        refs
+    }
+
     /// Names of the images in the store (`repo:tag`, and short IDs of untagged ones), for
     /// tab completion.
     pub fn image_names(&self) -> Vec<String> {
@@ -491,6 +529,10 @@ struct Saving {
     digest_estimate: u64,
 }
 
+/// The largest layer blob a save keeps after compressing it once (to write it without
+/// compressing the layer again): the archive is in memory anyway.
+const SAVE_KEEP_BLOBS: u64 = 256 << 20;
+
 /// Bytes of work handed to one `SaveJob::step`.
 const SAVE_STEP_BYTES: u64 = 128 * 1024;
 
@@ -513,7 +555,8 @@ impl Bridge {
                 .map(|l| l.size + 512 * l.layer().len() as u64)
                 .sum()
         });
-        let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
+        let opts = crate::oci::SaveOptions { keep_blobs: SAVE_KEEP_BLOBS, ..Default::default() };
+        let job = crate::oci::SaveJob::new(BlobParts::new(), opts);
         inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
         id
     }

@@ -8,6 +8,7 @@
 mod app;
 mod build_error;
 mod build_log;
+mod catalog_fetch;
 mod codec;
 mod context_panel;
 mod dom;
@@ -18,6 +19,7 @@ mod examples;
 mod files;
 mod header;
 mod highlight;
+mod image_picker;
 mod inspect;
 mod inspector;
 mod learn;

@@ -2,11 +2,71 @@
 //! container the simulated shell; history with the arrow keys and tab completion of
 //! commands and image names.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::engine_bridge::Bridge;
-use super::state::{Msg, TermState};
+use super::state::{Msg, TermLine, TermState};
+
+/// Lines typed while an earlier one waits for catalogue data run after it, in order.
+#[derive(Default)]
+struct Queue {
+    lines: VecDeque<String>,
+    busy: bool,
+}
+
+/// Runs the queued lines in order. A line whose images' catalogue data is not here yet
+/// (`docker run hello-world` on first use) waits for it to be fetched from the site.
+fn drain(bridge: Bridge, d: Callback<Msg>, queue: Rc<RefCell<Queue>>) {
+    loop {
+        let text = {
+            let mut q = queue.borrow_mut();
+            if q.busy {
+                return;
+            }
+            match q.lines.pop_front() {
+                Some(t) => t,
+                None => return,
+            }
+        };
+        let refs = bridge.terminal_references(&text);
+        if crate::catalog::data::missing(&refs).is_empty() {
+            run(&bridge, &d, text);
+            continue;
+        }
+        queue.borrow_mut().busy = true;
+        wasm_bindgen_futures::spawn_local(async move {
+            match super::catalog_fetch::ensure(&refs).await {
+                Ok(()) => run(&bridge, &d, text),
+                Err(e) => d.emit(Msg::TerminalRan {
+                    input: text,
+                    prompt: prompt_of(&bridge),
+                    output: vec![TermLine { text: format!("Error response from daemon: {}", e.message), kind: "err" }],
+                    shell_prompt: bridge.prompt(),
+                }),
+            }
+            queue.borrow_mut().busy = false;
+            drain(bridge, d, queue);
+        });
+        return;
+    }
+}
+
+/// The prompt the next line is typed at.
+fn prompt_of(bridge: &Bridge) -> String {
+    bridge.prompt().unwrap_or_else(|| PROMPT.to_string())
+}
+
+/// Runs a terminal line and shows what it printed.
+fn run(bridge: &Bridge, d: &Callback<Msg>, input: String) {
+    let prompt = prompt_of(bridge);
+    let r = bridge.terminal(&input);
+    d.emit(Msg::TerminalRan { input, prompt, output: r.lines, shell_prompt: r.shell_prompt });
+}
 
 /// Terminal properties.
 #[derive(Properties, PartialEq)]
@@ -76,11 +136,12 @@ pub fn terminal(props: &TerminalProps) -> Html {
             }
         })
     };
+    let queue = use_mut_ref(Queue::default);
     let onkeydown = {
         let (line, bridge, d, browsing) =
             (line.clone(), props.bridge.clone(), props.dispatch.clone(), browsing.clone());
+        let queue = queue.clone();
         let history = props.term.history.clone();
-        let prompt = prompt.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
@@ -91,13 +152,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
                     d.emit(Msg::ClearTerminal);
                     return;
                 }
-                let r = bridge.terminal(&text);
-                d.emit(Msg::TerminalRan {
-                    input: text,
-                    prompt: prompt.clone(),
-                    output: r.lines,
-                    shell_prompt: r.shell_prompt,
-                });
+                queue.borrow_mut().lines.push_back(text);
+                drain(bridge.clone(), d.clone(), queue.clone());
             }
             "ArrowUp" | "ArrowDown" => {
                 e.prevent_default();

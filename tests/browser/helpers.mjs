@@ -114,10 +114,17 @@ export async function build(page) {
   return waitForBuild(page, before + 1);
 }
 
-/** Types one line into the terminal and presses Enter. */
+/**
+ * Types one line into the terminal, presses Enter and waits until it ran (a line whose
+ * images' catalogue data is fetched first runs a moment later).
+ */
 export async function termLine(page, line) {
+  const ran = await page.$$eval('.term-screen > div.t-in', (els) => els.length);
   await page.fill('.term-input input', line);
   await page.press('.term-input input', 'Enter');
+  if (line.trim() !== 'clear') {
+    await page.waitForFunction((n) => document.querySelectorAll('.term-screen > div.t-in').length > n, ran, { timeout: BUILD_TIMEOUT });
+  }
 }
 
 /** Reads a gzip-compressed tar. */

@@ -13,7 +13,7 @@ mod rules;
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use regex_lite::Regex;
 use serde::Serialize;
 
 use super::efficiency::analyze;
@@ -92,11 +92,9 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
 
 /// The most specific built-in version tag that names the same image as `repo:latest`.
 pub fn pinned_tag(repo: &str) -> Option<String> {
-    let r = crate::catalog::images::repository(repo)?;
-    let image = r.images.iter().find(|i| i.tags.iter().any(|t| t == "latest"))?;
-    image
-        .tags
-        .iter()
+    let r = crate::catalog::images::listings().into_iter().find(|l| l.repository == repo)?;
+    let tags = r.images.iter().find(|tags| tags.iter().any(|t| t == "latest"))?;
+    tags.iter()
         .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .max_by_key(|t| (t.matches('.').count(), t.len()))
         .cloned()

@@ -1,6 +1,6 @@
 //! The checks that read the Dockerfile text alone, each with its fix.
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::edit::{append_to_run, apply, merge_edits, plain_run, source_of, Edit};
 use super::Finding;

@@ -78,12 +78,48 @@ pub fn repositories() -> Vec<Arc<Repository>> {
     repos
 }
 
+/// What the picker, `docker search` and the offline error show of one repository.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listing {
+    /// Repository name (`nginx`).
+    pub repository: String,
+    /// Docker Hub's one-line description.
+    pub description: String,
+    /// Docker Hub stars, rounded.
+    pub stars: u32,
+    /// The tags of each image.
+    pub images: Vec<Vec<String>>,
+}
+
+/// Every repository of the catalogue, in name order, whether its data file is here yet or
+/// only in the compiled-in index (the page fetches data files on first use).
+pub fn listings() -> Vec<Listing> {
+    let mut out: Vec<Listing> = repositories()
+        .iter()
+        .map(|r| Listing {
+            repository: r.repository.clone(),
+            description: r.description.clone(),
+            stars: r.stars,
+            images: r.images.iter().map(|i| i.tags.clone()).collect(),
+        })
+        .collect();
+    for s in data::index() {
+        if !out.iter().any(|l| l.repository == s.repository) {
+            out.push(Listing {
+                repository: s.repository.into(),
+                description: s.description.into(),
+                stars: s.stars,
+                images: s.images.iter().map(|tags| tags.iter().map(|t| t.to_string()).collect()).collect(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.repository.cmp(&b.repository));
+    out
+}
+
 /// The repositories and their tags, for the UI and the offline error.
 pub fn catalogue() -> Vec<(String, Vec<String>)> {
-    repositories()
-        .iter()
-        .map(|r| (r.repository.clone(), r.images.iter().flat_map(|i| i.tags.clone()).collect()))
-        .collect()
+    listings().into_iter().map(|l| (l.repository, l.images.concat())).collect()
 }
 
 /// The repository `name` (`alpine`), if the catalogue has it.

@@ -1,6 +1,6 @@
 //! `grep` (also `egrep`, `fgrep`): -v -i -n -c -q -s -r -E -F -o -l -L -w -x -h -H -e -f.
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::common::{fail, read_input, Opts};
 use super::regex::compile;

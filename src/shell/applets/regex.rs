@@ -1,7 +1,7 @@
 //! POSIX regular expressions (basic and extended, with the GNU extensions busybox accepts)
 //! translated to the `regex` crate's syntax.
 
-use regex::{Regex, RegexBuilder};
+use regex_lite::{Regex, RegexBuilder};
 
 /// Translates a POSIX regular expression into `regex` syntax.
 pub fn translate(re: &str, extended: bool) -> Result<String, String> {
@@ -41,7 +41,7 @@ pub fn translate(re: &str, extended: bool) -> Result<String, String> {
                     '`' => out.push_str("\\A"),
                     '\'' => out.push_str("\\z"),
                     d if d.is_ascii_digit() => return Err("back-references are not supported".into()),
-                    other => out.push_str(&regex::escape(&other.to_string())),
+                    other => out.push_str(&regex_lite::escape(&other.to_string())),
                 }
                 continue;
             }
@@ -82,7 +82,7 @@ pub fn translate(re: &str, extended: bool) -> Result<String, String> {
             }
             '}' if extended => out.push('}'),
             '.' => out.push('.'),
-            other => out.push_str(&regex::escape(&other.to_string())),
+            other => out.push_str(&regex_lite::escape(&other.to_string())),
         }
         i += 1;
     }
@@ -114,7 +114,7 @@ fn bracket(cs: &[char], start: usize) -> Result<(String, usize), String> {
                 if kind == ':' {
                     out.push_str(&format!("[:{name}:]"));
                 } else {
-                    out.push_str(&regex::escape(name));
+                    out.push_str(&regex_lite::escape(name));
                 }
                 i += 2 + name.chars().count() + 2;
                 continue;
@@ -134,7 +134,7 @@ fn bracket(cs: &[char], start: usize) -> Result<(String, usize), String> {
 
 /// Compiles a POSIX expression (or a fixed string with `fixed`).
 pub fn compile(re: &str, extended: bool, icase: bool, fixed: bool) -> Result<Regex, String> {
-    let pat = if fixed { regex::escape(re) } else { translate(re, extended)? };
+    let pat = if fixed { regex_lite::escape(re) } else { translate(re, extended)? };
     RegexBuilder::new(&pat)
         .case_insensitive(icase)
         .build()

@@ -178,19 +178,29 @@ fn update(ctx: &mut Ctx<'_>, d: &Distro, is_apt: bool) -> i32 {
     );
     let mut fetched = 0u64;
     let mut n = 0;
-    for idx in indexes(d) {
+    let all = indexes(d);
+    let legacy = super::apt_lists::legacy_apt(ctx.fs);
+    if legacy {
+        let stored = |i: &super::apt_lists::Index| ctx.fs.get(&format!("{LISTS}/{}", i.file)).is_some();
+        let (lines, bytes) = super::apt_lists::legacy_update(d, &all, stored);
+        lines.iter().for_each(|l| ctx.out(&format!("{l}\n")));
+        fetched = bytes;
+    }
+    for idx in all {
         let path = format!("{LISTS}/{}", idx.file);
-        n += 1;
-        if idx.what.ends_with("InRelease") && ctx.fs.get(&path).is_some() {
-            ctx.out(&format!("Hit:{n} {} {}\n", idx.uri, idx.what));
+        let cached = ctx.fs.get(&path).is_some();
+        if cached && (legacy || !idx.what.ends_with("InRelease")) {
             continue;
         }
-        if !idx.what.ends_with("InRelease") && ctx.fs.get(&path).is_some() {
-            n -= 1;
-            continue;
+        if !legacy {
+            n += 1;
+            if cached {
+                ctx.out(&format!("Hit:{n} {} {}\n", idx.uri, idx.what));
+                continue;
+            }
+            ctx.out(&format!("Get:{n} {} {} [{}B]\n", idx.uri, idx.what, size_to_str(idx.shown)));
+            fetched += idx.shown;
         }
-        ctx.out(&format!("Get:{n} {} {} [{}B]\n", idx.uri, idx.what, size_to_str(idx.shown)));
-        fetched += idx.shown;
         let content = Content::synthetic(idx.stored, hash64(idx.file.as_bytes()), &format!("apt list {}", idx.file));
         let _ = ctx.fs.write_file("/", &path, content, Meta { mode: 0o644, uid: 0, gid: 0, mtime: now });
     }

@@ -213,6 +213,8 @@ const JAMMY: &[Row] = &[
 
 /// The index files of a release: those recorded for bookworm, noble and jammy; other
 /// releases get the files of their family's recorded release under their own codename.
+/// Debian's security suite is `<codename>/updates` before Debian 11 (`buster/updates`),
+/// `<codename>-security` since.
 pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
     let (table, recorded) = match (d.family, d.codename.as_str()) {
         (Family::Debian, _) => (BOOKWORM, "bookworm"),
@@ -220,7 +222,20 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
         (_, "noble") => (NOBLE, "noble"),
         _ => (JAMMY, "jammy"),
     };
-    let rename = |s: &str| if d.codename.is_empty() { s.to_string() } else { s.replace(recorded, &d.codename) };
+    let old_security = d.family == Family::Debian && d.major().parse::<u32>().is_ok_and(|m| m < 11);
+    let rename = |s: &str| {
+        if d.codename.is_empty() {
+            return s.to_string();
+        }
+        let s = s.replace(recorded, &d.codename);
+        if !old_security {
+            return s;
+        }
+        let suite = format!("{}-security", d.codename);
+        s.replace(&format!("{suite}/"), &format!("{}/updates/", d.codename))
+            .replace(&format!("{suite} "), &format!("{}/updates ", d.codename))
+            .replace(&format!("dists_{suite}_"), &format!("dists_{}_updates_", d.codename))
+    };
     table
         .iter()
         .map(|i| Index {
@@ -231,4 +246,100 @@ pub(crate) fn indexes(d: &Distro) -> Vec<Index> {
             stored: i.stored,
         })
         .collect()
+}
+
+/// True when the tree's apt predates 1.1 (Ubuntu 14.04's 1.0.1), whose `apt-get update`
+/// prints in the older style (see [`legacy_line`]).
+pub(crate) fn legacy_apt(tree: &crate::vfs::Tree) -> bool {
+    let status = crate::catalog::dpkgdb::load_status(tree);
+    let Some(apt) = status.iter().find(|s| s.package() == "apt") else { return false };
+    let mut parts = apt.version().split(|c: char| !c.is_ascii_digit());
+    let major: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let minor: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    (major, minor) < (1, 1)
+}
+
+/// The host part of a repository URI (`http://archive.ubuntu.com` of
+/// `http://archive.ubuntu.com/ubuntu`): what apt 1.0 prints.
+fn host(uri: &str) -> &str {
+    let start = uri.find("://").map_or(0, |i| i + 3);
+    uri[start..].find('/').map_or(uri, |i| &uri[..start + i])
+}
+
+/// What apt 1.0 prints for `apt-get update` (tianon/docker-brew-ubuntu-core issues 56 and
+/// 100 and docker-library/official-images issue 3583 show it on `ubuntu:14.04`): hosts
+/// instead of URIs, `Hit` without a number, the release's own suite ignored as `InRelease`
+/// and checked through `Release.gpg` and `Release` after the other suites' `InRelease`
+/// (65.9 kB each in those logs). `cached` tells which index files are already stored.
+/// Returns the lines and the bytes fetched.
+pub(crate) fn legacy_update(d: &Distro, idx: &[Index], cached: impl Fn(&Index) -> bool) -> (Vec<String>, u64) {
+    let main = format!("{} InRelease", d.codename);
+    let (mut lines, mut fetched, mut n) = (Vec::new(), 0u64, 1usize);
+    let mut get = |lines: &mut Vec<String>, h: &str, what: &str, size: u64, hit: bool| {
+        if hit {
+            lines.push(format!("Hit {h} {what}"));
+        } else {
+            lines.push(format!("Get:{n} {h} {what} [{}B]", super::apt::size_to_str(size)));
+            n += 1;
+            fetched += size;
+        }
+    };
+    let mut release = idx.iter().find(|i| i.what == main).map(|i| (host(&i.uri).to_string(), cached(i)));
+    for i in idx {
+        let h = host(&i.uri);
+        if i.what == main {
+            lines.push(format!("Ign {h} {main}"));
+            continue;
+        }
+        if !i.what.ends_with("InRelease") {
+            if let Some((rh, hit)) = release.take() {
+                get(&mut lines, &rh, &format!("{} Release.gpg", d.codename), 933, hit);
+                get(&mut lines, &rh, &format!("{} Release", d.codename), 58_500, hit);
+            }
+            get(&mut lines, h, &i.what, i.shown, cached(i));
+        } else {
+            get(&mut lines, h, &i.what, 65_900, cached(i));
+        }
+    }
+    (lines, fetched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whats(family: Family, version_id: &str, codename: &str) -> Vec<String> {
+        let d = Distro { family, version_id: version_id.into(), codename: codename.into() };
+        indexes(&d).into_iter().map(|i| format!("{} {} {}", i.uri, i.what, i.file)).collect()
+    }
+
+    #[test]
+    fn security_suite_is_named_by_release() {
+        let buster = whats(Family::Debian, "10", "buster");
+        assert!(buster.iter().any(|w| w.contains(" buster/updates InRelease ")), "{buster:?}");
+        assert!(buster.iter().any(|w| w.contains(" buster/updates/main amd64 Packages ")), "{buster:?}");
+        assert!(buster.iter().any(|w| w.ends_with("dists_buster_updates_InRelease")), "{buster:?}");
+        assert!(!buster.iter().any(|w| w.contains("buster-security")), "{buster:?}");
+        let bullseye = whats(Family::Debian, "11", "bullseye");
+        assert!(bullseye.iter().any(|w| w.contains(" bullseye-security InRelease ")), "{bullseye:?}");
+        let trusty = whats(Family::Ubuntu, "14.04", "trusty");
+        assert!(trusty.iter().any(|w| w.contains(" trusty-security InRelease ")), "{trusty:?}");
+    }
+
+    #[test]
+    fn apt_1_0_prints_hosts_and_checks_release_files() {
+        let d = Distro { family: Family::Ubuntu, version_id: "14.04".into(), codename: "trusty".into() };
+        let idx = indexes(&d);
+        let (lines, fetched) = legacy_update(&d, &idx, |_| false);
+        assert_eq!(lines[0], "Ign http://archive.ubuntu.com trusty InRelease");
+        assert_eq!(lines[1], "Get:1 http://security.ubuntu.com trusty-security InRelease [65.9 kB]");
+        assert_eq!(lines[4], "Get:4 http://archive.ubuntu.com trusty Release.gpg [933 B]");
+        assert_eq!(lines[5], "Get:5 http://archive.ubuntu.com trusty Release [58.5 kB]");
+        assert_eq!(lines[6], "Get:6 http://archive.ubuntu.com trusty/universe amd64 Packages [17.5 MB]");
+        assert_eq!(lines.len(), idx.len() + 2);
+        assert!(fetched > 20_000_000);
+        let (again, fetched) = legacy_update(&d, &idx, |_| true);
+        assert_eq!(again[4], "Hit http://archive.ubuntu.com trusty Release.gpg");
+        assert!(again[1..].iter().all(|l| l.starts_with("Hit ")) && fetched == 0, "{again:?}");
+    }
 }

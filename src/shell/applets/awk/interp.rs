@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::parser::{ArithOp, CmpOp, Dest, Expr, Pattern, Program, Stmt};
 use crate::shell::applet::Ctx;

@@ -3,7 +3,7 @@
 
 mod parse;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::common::{fail, read_input, write_file};
 use crate::shell::applet::Ctx;

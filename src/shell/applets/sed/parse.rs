@@ -1,6 +1,6 @@
 //! sed script parsing: addresses, commands, replacements.
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::shell::applets::regex::compile;
 
@@ -124,7 +124,8 @@ impl Parser<'_> {
                 let mut re = self.regex('/', false)?;
                 if self.peek() == Some('I') {
                     self.i += 1;
-                    re = re.map(|r| regex::RegexBuilder::new(r.as_str()).case_insensitive(true).build().unwrap_or(r));
+                    re = re
+                        .map(|r| regex_lite::RegexBuilder::new(r.as_str()).case_insensitive(true).build().unwrap_or(r));
                 }
                 Ok(Some(Addr::Re(re)))
             }

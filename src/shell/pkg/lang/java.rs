@@ -1,5 +1,5 @@
 //! `java` / `javac` of Eclipse Temurin (the `eclipse-temurin`, `maven` and `tomcat`
-//! images): the version banner as the Adoptium builds print it.
+//! images) and of the `openjdk` images: the version banner as each build prints it.
 
 use crate::shell::Ctx;
 
@@ -28,6 +28,70 @@ pub fn java(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32
         ctx.out(&format!("openjdk {v} {date}{lts_word}\n{rt}"));
     } else {
         ctx.err(&format!("openjdk version \"{v}\" {date}{lts_word}\n{rt}"));
+    }
+    0
+}
+
+/// The GA dates of the `openjdk` images' releases (OpenJDK's release calendar:
+/// https://openjdk.org/projects/jdk-updates/ and the jdk8u/jdk11u/jdk17u release notes).
+const OPENJDK_DATES: &[(&str, &str)] = &[("11.0.16", "2022-07-19"), ("17.0.2", "2022-01-18")];
+
+/// `java`/`javac` of the `openjdk` images: the OpenJDK 8 and 11 upstream builds
+/// (`8u342-b07`, `11.0.16+8`: Red Hat's builds, version `18.9` on 11) and Oracle's
+/// jdk.java.net builds (`17.0.2+8-86`). Java 8 knows only `-version`, on standard error,
+/// and so does its `javac`.
+pub fn openjdk(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32 {
+    if let Some((update, build)) = version.strip_prefix("8u").and_then(|r| r.split_once('-')) {
+        return java8(ctx, cmd, update, &format!("(build 1.8.0_{update}-{build})"), build, args);
+    }
+    // Alpine's IcedTea package (`8.212.04-r0`: update 212, build 04).
+    if let Some((update, build)) = version.strip_prefix("8.").and_then(|r| r.split('-').next()?.split_once('.')) {
+        let icedtea = ICEDTEA.iter().find(|(u, _)| *u == update).map_or("", |(_, i)| i);
+        let rt = format!("(IcedTea {icedtea}) (Alpine {version})");
+        return java8(ctx, cmd, update, &rt, &format!("b{build}"), args);
+    }
+    let v = version.split('+').next().unwrap_or(version);
+    if cmd == "javac" {
+        if super::has(args, &["-version", "--version"]) {
+            ctx.out(&format!("javac {v}\n"));
+            return 0;
+        }
+        return crate::shell::pkg::programs::simulated(ctx, cmd);
+    }
+    let long = super::has(args, &["--version", "-showversion"]);
+    if !long && !super::has(args, &["-version"]) {
+        return crate::shell::pkg::programs::simulated(ctx, cmd);
+    }
+    let date = OPENJDK_DATES.iter().find(|(n, _)| *n == v).map_or("", |(_, d)| d);
+    let vendor = if v.starts_with("11.") { " 18.9" } else { "" };
+    let rt = format!("OpenJDK Runtime Environment{vendor} (build {version})\nOpenJDK 64-Bit Server VM{vendor} (build {version}, mixed mode, sharing)\n");
+    if long {
+        ctx.out(&format!("openjdk {v} {date}\n{rt}"));
+    } else {
+        ctx.err(&format!("openjdk version \"{v}\" {date}\n{rt}"));
+    }
+    0
+}
+
+/// IcedTea releases of Alpine's `openjdk8` packages, by update (icedtea.classpath.org
+/// release notes: IcedTea 3.12.0 is OpenJDK 8u212-b04).
+const ICEDTEA: &[(&str, &str)] = &[("212", "3.12.0")];
+
+/// Java 8's `java -version` / `javac -version` (standard error; `--version` is unknown to
+/// it); `runtime` is what the runtime line names after its product.
+fn java8(ctx: &mut Ctx<'_>, cmd: &str, update: &str, runtime: &str, build: &str, args: &[String]) -> i32 {
+    let short = format!("1.8.0_{update}");
+    if super::has(args, &["--version"]) {
+        ctx.err("Unrecognized option: --version\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n");
+        return 1;
+    }
+    if !super::has(args, &["-version", "-showversion"]) {
+        return crate::shell::pkg::programs::simulated(ctx, cmd);
+    }
+    if cmd == "javac" {
+        ctx.err(&format!("javac {short}\n"));
+    } else {
+        ctx.err(&format!("openjdk version \"{short}\"\nOpenJDK Runtime Environment {runtime}\nOpenJDK 64-Bit Server VM (build 25.{update}-{build}, mixed mode)\n"));
     }
     0
 }

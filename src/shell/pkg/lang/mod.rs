@@ -29,6 +29,7 @@ const PROGRAMS: &[&str] = &[
     "bundle",
     "bundler",
     "php",
+    "php-fpm",
     "composer",
     "mvn",
     "rustc",
@@ -62,9 +63,12 @@ pub fn run(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
         "ruby" | "irb" => ruby::ruby(ctx, d, &v, cmd, args),
         "gem" => gem::gem(ctx, d, &v, args),
         "bundle" | "bundler" => bundle::bundle(ctx, d, &v, args),
-        "php" => php::php(ctx, &pkg.version, args),
+        "php" | "php-fpm" => php::php(ctx, cmd, &pkg.version, args),
         "composer" => composer::composer(ctx, &v, args),
         "java" | "javac" if pkg.name == "eclipse-temurin" => java::java(ctx, cmd, &pkg.version, args),
+        "java" | "javac" if pkg.name == "openjdk" || pkg.name == "openjdk8" => {
+            java::openjdk(ctx, cmd, &pkg.version, args)
+        }
         "mvn" => maven::mvn(ctx, &v, args),
         "rustc" | "cargo" | "rustup" => cargo::rust(ctx, cmd, &v, args),
         "yarn" | "yarnpkg" => yarn::yarn(ctx, &v, args),
