@@ -50,7 +50,7 @@ fn assembled(name: &str) -> Result<Option<Image>, String> {
 
 /// The image a catalogue entry describes: its layers with their digests and its OCI config.
 pub fn image_of(b: BuiltinImage) -> Image {
-    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::new).collect();
+    let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::catalogued).collect();
     let c = b.config;
     let set = |v: Vec<String>| v.into_iter().map(|k| (k, Empty {})).collect();
     let config = ContainerConfig {

@@ -110,6 +110,24 @@ impl LayerInfo {
         })
     }
 
+    /// Wraps a catalogue layer: its diff_id and tar length come from the recorded table
+    /// when its fingerprint is there (see [`super::known_layers`]), else they are computed
+    /// as [`LayerInfo::new`] does.
+    pub fn catalogued(layer: Layer) -> Arc<LayerInfo> {
+        let Some((diff_id, tar_size)) = super::known_layers::lookup(&super::known_layers::fingerprint(&layer)) else {
+            return LayerInfo::new(layer);
+        };
+        Arc::new(LayerInfo {
+            diff_id: diff_id.to_string(),
+            size: layer.size(),
+            tar_size: Some(tar_size),
+            blob: OnceLock::new(),
+            stored: None,
+            layer: OnceLock::from(Ok(layer)),
+            decode: None,
+        })
+    }
+
     /// A layer read from a blob that is kept as it came: `diff_id` is the sha256 of the
     /// uncompressed stream as read and `tar_size` its length, `blob` describes the bytes
     /// in `bytes`.

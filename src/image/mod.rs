@@ -5,6 +5,7 @@
 //! how images are packed into archives and layouts is `oci`'s.
 
 pub mod config;
+pub mod known_layers;
 pub mod layer;
 pub mod layer_info;
 pub mod store;
