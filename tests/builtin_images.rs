@@ -247,6 +247,11 @@ fn centos_sizes_config_and_yum() {
         "{}",
         o.stdout
     );
+    // CentOS 6 is not usr-merged; CentOS 7 is.
+    let o = e.exec_line("docker run --rm centos:centos6 sh -c 'test -L /bin || test -L /lib64 || echo real; ls /bin/bash /lib64/libc.so.6 /sbin/ldconfig'");
+    assert_eq!(o.stdout, "real\n/bin/bash\n/lib64/libc.so.6\n/sbin/ldconfig\n", "{}", o.stderr);
+    let o = e.exec_line("docker run --rm centos:7 sh -c 'readlink /bin /lib64'");
+    assert_eq!(o.stdout, "usr/bin\nusr/lib64\n", "{}", o.stderr);
     let o = e.exec_line(
         "docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'",
     );

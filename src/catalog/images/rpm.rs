@@ -2,14 +2,15 @@
 //! with their rpm database records, yum's configuration and the repository file of the
 //! release, as the official images built from the CentOS kickstarts have them.
 //!
-//! Layout: merged `/usr` (`/bin` → `usr/bin`) as CentOS 7 has it; CentOS 6 keeps `/bin`
-//! apart on a real system, which no Dockerfile of the tutorials can tell apart here.
+//! Layout: merged `/usr` (`/bin` → `usr/bin`) as CentOS 7 has it; CentOS 6 is not
+//! usr-merged: `/bin`, `/sbin`, `/lib` and `/lib64` are directories of their own holding
+//! what its packages put there (see [`EL6_ROOT`]).
 
 use super::assemble::{base_packages, Rootfs};
 use super::debian::add_coreutils;
 use super::entry::RpmSpec;
 use crate::catalog::install::{install_files, PathFilter};
-use crate::catalog::model::ParseError;
+use crate::catalog::model::{FileEntry, Package, ParseError};
 use crate::catalog::rpmdb::{self, RpmEntry};
 use crate::vfs::{Content, Layer};
 
@@ -29,8 +30,16 @@ pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError>
     for d in ["/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64"] {
         fs.dir(d, 0o555, 0, 0);
     }
-    for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
-        fs.link(link, target);
+    if spec.release == "el6" {
+        for d in ["/bin", "/sbin", "/lib", "/lib64"] {
+            fs.dir(d, 0o555, 0, 0);
+        }
+        split_usr(&mut pkgs);
+    } else {
+        for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")]
+        {
+            fs.link(link, target);
+        }
     }
     let mut entries = Vec::new();
     for p in &pkgs {
@@ -47,6 +56,42 @@ pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError>
     fs.text(&spec.repos.path, &spec.repos.text);
     rpmdb::save(&mut fs.tree, &mut entries, fs.now);
     Ok(fs.into_layer())
+}
+
+/// What CentOS 6 keeps outside `/usr`: the file names its packages install into `/bin`,
+/// `/sbin` and `/lib64` (from the file lists of the CentOS 6.10 bash, coreutils, grep, sed,
+/// gawk, findutils, tar, gzip, hostname, procps, util-linux-ng, vim-minimal, rpm and glibc
+/// packages on vault.centos.org).
+const EL6_ROOT: [(&str, &str); 3] = [
+    (
+        "/bin",
+        "arch awk basename bash cat chgrp chmod chown cp cut date dd df echo egrep env false fgrep \
+         find gawk grep gunzip gzip hostname kill link ln ls mkdir mknod mktemp more mount mv nice \
+         ps pwd readlink rm rmdir rpm sed sh sleep sort stty sync tar touch true umount uname \
+         unlink vi zcat",
+    ),
+    ("/sbin", "ldconfig"),
+    ("/lib64", "libc.so.6 ld-linux-x86-64.so.2 libm.so.6 libpthread.so.0 libdl.so.2 libresolv.so.2"),
+];
+
+/// Moves the files CentOS 6 keeps in `/bin`, `/sbin` and `/lib64` out of `/usr`.
+fn split_usr(pkgs: &mut [Package]) {
+    let moved = |path: &str| -> Option<String> {
+        let (dir, name) = path.rsplit_once('/')?;
+        EL6_ROOT
+            .iter()
+            .find(|(root, names)| dir == format!("/usr{root}") && names.split_whitespace().any(|n| n == name))
+            .map(|(root, _)| format!("{root}/{name}"))
+    };
+    for p in pkgs.iter_mut() {
+        for f in p.files.iter_mut() {
+            if let FileEntry::File { path, .. } | FileEntry::Link { path, .. } = f {
+                if let Some(new) = moved(path) {
+                    *path = new;
+                }
+            }
+        }
+    }
 }
 
 /// `/etc/yum.conf` of the CentOS images (`tsflags=nodocs` set by the kickstart).
