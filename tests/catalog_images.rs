@@ -483,3 +483,31 @@ fn openjdk() {
     assert_eq!(code, 1);
     assert!(err.starts_with("Unrecognized option: --version"), "{err}");
 }
+
+#[test]
+fn mongo_3_2() {
+    let mut e = engine();
+    prints(
+        &mut e,
+        "mongo:3.2",
+        &[
+            ("mongod --version", "db version v3.2.19"),
+            ("mongod --version", "    distmod: debian81"),
+            ("mongo --version", "MongoDB shell version: 3.2.19"),
+            ("readlink /entrypoint.sh", "usr/local/bin/docker-entrypoint.sh"),
+            ("id mongodb", "uid=999(mongodb) gid=999(mongodb) groups=999(mongodb)"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "mongo:3.2.19-jessie",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{index .Config.Env 7}}",
+        "[\"docker-entrypoint.sh\"] [\"mongod\"] {\"27017/tcp\":{}} MONGO_VERSION=3.2.19",
+    );
+    assert_eq!(layer_count(&mut e, "mongo:3.2"), 11);
+    // The walkthrough's filter: images created after mongo:3.2.
+    run(&mut e, "docker pull mongo:8.0");
+    let (code, out, err) = run(&mut e, "docker image ls -f since=mongo:3.2 --format '{{.Repository}}:{{.Tag}}'");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().any(|l| l == "mongo:8.0") && !out.contains("mongo:3.2"), "{out}");
+}

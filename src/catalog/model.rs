@@ -201,9 +201,23 @@ pub fn hash64(data: &[u8]) -> u64 {
 
 /// The package name and version a catalogue file's synthetic content names (every `f`
 /// file is labelled `<package> <version> <path>`): how a program found on `PATH` knows
-/// what it is, whether a distribution package or an image layer put it there.
+/// what it is, whether a distribution package or an image layer put it there. Content
+/// stored in a layer tar and read back (the CLI's state directory) keeps the label in its
+/// header line, `layerlab simulated content: <label> (<size> bytes)`.
 pub fn label_of(content: &Content) -> Option<(String, String)> {
-    let Content::Synthetic { label, .. } = content else { return None };
+    let head;
+    let label: &str = match content {
+        Content::Synthetic { label, .. } => label,
+        _ => {
+            head = content.head(512);
+            let line = std::str::from_utf8(&head).ok().or_else(|| {
+                let end = head.iter().position(|b| *b == b'\n')?;
+                std::str::from_utf8(&head[..end]).ok()
+            })?;
+            let line = line.lines().next()?.strip_prefix("layerlab simulated content: ")?;
+            line.rsplit_once(" (")?.0
+        }
+    };
     let mut words = label.split(' ');
     let (name, version, path) = (words.next()?, words.next()?, words.next()?);
     (path.starts_with('/') && words.next().is_none()).then(|| (name.to_string(), version.to_string()))
@@ -487,6 +501,9 @@ f /usr/bin/new 1M
         let FileEntry::File { content, .. } = &p[0].files[0] else { panic!("a file") };
         assert_eq!(label_of(content), Some(("python3".into(), "3.12.6-r0".into())));
         assert_eq!(label_of(&Content::from("text")), None);
+        // Stored in a layer tar and read back, the bytes keep the label in their header.
+        let stored = Content::from(content.bytes().into_owned());
+        assert_eq!(label_of(&stored), Some(("python3".into(), "3.12.6-r0".into())));
         let old = parse(SRC, "old", &texts).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].files[0].path(), "/usr/bin/python3.11");

@@ -42,6 +42,7 @@ const PROGRAMS: &[&str] = &[
     "httpd",
     "apachectl",
     "mongod",
+    "mongo",
     "mongosh",
     "postgres",
     "mysqld",
