@@ -421,3 +421,46 @@ fn every_image_provides_its_programs() {
         }
     }
 }
+
+#[test]
+fn rockylinux_9_packages_config_and_dnf() {
+    let img = image("rockylinux:9");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!(img.layers.len(), 1);
+    assert_eq!(img.history.len(), 2);
+    assert!(lookup("rockylinux").unwrap().is_none(), "the official repository has no latest tag");
+    let size = tree("rockylinux:9.3").content_size() as f64 / 1e6;
+    assert!((size - 176.0).abs() / 176.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm rockylinux:9 sh -c 'cat /etc/redhat-release; rpm -qa | wc -l; rpm -q dnf; python3 --version'",
+    );
+    assert_eq!(
+        o.stdout, "Rocky Linux release 9.3 (Blue Onyx)\n141\ndnf-4.14.0-8.el9.noarch\nPython 3.9.18\n",
+        "{}",
+        o.stderr
+    );
+    let o = e.exec_line(
+        "docker run --rm rockylinux:9 sh -c 'dnf install -y httpd; httpd -v; yum install -y wget; dnf clean all'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = o.stdout;
+    for want in [
+        "Rocky Linux 9 - BaseOS ",
+        "Dependencies resolved.",
+        " Package                Architecture    Version             Repository     Size",
+        "Installing:",
+        "Installing dependencies:",
+        "Transaction Summary",
+        "Install  9 Packages",
+        "Running transaction",
+        "Complete!",
+        "Server version: Apache/2.4.57 (Rocky Linux)",
+        "Install  1 Package",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(want)), "{want:?} in\n{out}");
+    }
+    // The second command finds the metadata cached; `clean all` counts what it removes.
+    assert!(out.contains("\nLast metadata expiration check: 0:00:00 ago on Sun Jun 15 15:06:40 2025.\n"), "{out}");
+    assert!(out.ends_with("\n17 files removed\n"), "{out}");
+}

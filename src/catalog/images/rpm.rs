@@ -16,12 +16,16 @@ use crate::vfs::{Content, Layer};
 
 /// The root filesystem `spec` describes, every file stamped with `created`.
 pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError> {
+    // Enterprise Linux 9 (setup 2.13) names uid 65534 `nobody` and adds the accounts of
+    // the systemd and tpm2-tss packages of its base set.
+    let el9 = spec.release == "el9";
     let texts = [
         ("RELEASE", spec.release_text.as_str()),
         ("OS_RELEASE", spec.os_release.as_deref().unwrap_or("")),
-        ("PASSWD", PASSWD),
-        ("GROUP", GROUP),
+        ("PASSWD", if el9 { PASSWD_EL9 } else { PASSWD }),
+        ("GROUP", if el9 { GROUP_EL9 } else { GROUP }),
         ("YUM_CONF", YUM_CONF),
+        ("DNF_CONF", DNF_CONF),
         ("REPOS", spec.repos.text.as_str()),
     ];
     let mut pkgs = base_packages("rpm", &spec.release, &texts)?;
@@ -50,8 +54,10 @@ pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError>
         fs.tree.remove_subtree("/usr/lib/os-release");
         fs.tree.remove_subtree("/etc/os-release");
     }
-    let shadow: String =
-        PASSWD.lines().map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
+    let shadow: String = if el9 { PASSWD_EL9 } else { PASSWD }
+        .lines()
+        .map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or("")))
+        .collect();
     fs.file("/etc/shadow", Content::from(shadow), 0o000, 0, 0);
     fs.text(&spec.repos.path, &spec.repos.text);
     rpmdb::save(&mut fs.tree, &mut entries, fs.now);
@@ -109,6 +115,69 @@ bugtracker_url=http://bugs.centos.org/set_project.php?project_id=23&ref=http://b
 distroverpkg=centos-release
 override_install_langs=en_US.utf8
 tsflags=nodocs
+";
+
+/// `/etc/dnf/dnf.conf` of the Rocky Linux images (the kickstart adds `tsflags=nodocs`).
+const DNF_CONF: &str = "[main]
+gpgcheck=1
+installonly_limit=3
+clean_requirements_on_remove=True
+best=True
+skip_if_unavailable=False
+tsflags=nodocs
+";
+
+const PASSWD_EL9: &str = "root:x:0:0:root:/root:/bin/bash
+bin:x:1:1:bin:/bin:/sbin/nologin
+daemon:x:2:2:daemon:/sbin:/sbin/nologin
+adm:x:3:4:adm:/var/adm:/sbin/nologin
+lp:x:4:7:lp:/var/spool/lpd:/sbin/nologin
+sync:x:5:0:sync:/sbin:/bin/sync
+shutdown:x:6:0:shutdown:/sbin:/sbin/shutdown
+halt:x:7:0:halt:/sbin:/sbin/halt
+mail:x:8:12:mail:/var/spool/mail:/sbin/nologin
+operator:x:11:0:operator:/root:/sbin/nologin
+games:x:12:100:games:/usr/games:/sbin/nologin
+ftp:x:14:50:FTP User:/var/ftp:/sbin/nologin
+nobody:x:65534:65534:Kernel Overflow User:/:/sbin/nologin
+tss:x:59:59:Account used for TPM access:/dev/null:/sbin/nologin
+dbus:x:81:81:System message bus:/:/sbin/nologin
+systemd-oom:x:999:999:systemd Userspace OOM Killer:/:/usr/sbin/nologin
+";
+
+const GROUP_EL9: &str = "root:x:0:
+bin:x:1:
+daemon:x:2:
+sys:x:3:
+adm:x:4:
+tty:x:5:
+disk:x:6:
+lp:x:7:
+mem:x:8:
+kmem:x:9:
+wheel:x:10:
+cdrom:x:11:
+mail:x:12:
+man:x:15:
+dialout:x:18:
+floppy:x:19:
+games:x:20:
+tape:x:33:
+video:x:39:
+ftp:x:50:
+lock:x:54:
+audio:x:63:
+users:x:100:
+nobody:x:65534:
+utmp:x:22:
+utempter:x:35:
+input:x:999:
+kvm:x:36:
+render:x:998:
+systemd-journal:x:190:
+tss:x:59:
+dbus:x:81:
+systemd-oom:x:997:
 ";
 
 const PASSWD: &str = "root:x:0:0:root:/root:/bin/bash

@@ -1,4 +1,4 @@
-//! Simulated package managers (apk, apt-get, apt, dpkg, yum, rpm) and the programs packages install;
+//! Simulated package managers (apk, apt-get, apt, dpkg, yum, dnf, rpm) and the programs packages install;
 //! the packages, releases and databases they work with are [`crate::catalog`]'s.
 //!
 //! Everything works on the files of the tree: the distribution comes from
@@ -9,6 +9,7 @@
 pub mod apk;
 pub mod apt;
 mod apt_lists;
+pub mod dnf;
 pub mod dpkg;
 pub mod hello;
 mod lang;

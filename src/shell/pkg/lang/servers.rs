@@ -41,8 +41,12 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
             return crate::shell::programs::redis_cli::redis_cli(ctx, &argv);
         }
         "httpd" | "apachectl" if has(&["-v", "-V"]) => {
-            // CentOS 7 and later builds name the distribution; CentOS 6's says Unix.
-            let os = if d.family == Family::Rpm && d.major() != "6" { "CentOS" } else { "Unix" };
+            // CentOS 7 and later builds name the distribution (Rocky Linux's too); CentOS 6's says Unix.
+            let os = match (d.family, d.codename.as_str()) {
+                (Family::Rpm, "rocky") => "Rocky Linux",
+                (Family::Rpm, _) if d.major() != "6" => "CentOS",
+                _ => "Unix",
+            };
             format!("Server version: Apache/{v} ({os})\nServer built:   {built}\n")
         }
         // Before 4.4 the build info is plain lines (the 3.2 images are Debian 8 builds).
