@@ -511,3 +511,34 @@ fn mongo_3_2() {
     assert_eq!(code, 0, "{err}");
     assert!(out.lines().any(|l| l == "mongo:8.0") && !out.contains("mongo:3.2"), "{out}");
 }
+
+#[test]
+fn mysql_debian() {
+    let mut e = engine();
+    prints(
+        &mut e,
+        "mysql:8.0-debian",
+        &[
+            ("mysqld --version", "/usr/sbin/mysqld  Ver 8.0.40 for Linux on x86_64 (MySQL Community Server - GPL)"),
+            ("mysql --version", "mysql  Ver 8.0.40 for Linux on x86_64 (MySQL Community Server - GPL)"),
+            ("id mysql", "uid=999(mysql) gid=999(mysql) groups=999(mysql)"),
+            ("cat /etc/debian_version", "12.7"),
+        ],
+    );
+    prints(
+        &mut e,
+        "mysql:5.7-debian",
+        &[
+            ("mysqld --version", "mysqld  Ver 5.7.42 for Linux on x86_64 (MySQL Community Server (GPL))"),
+            ("mysql --version", "mysql  Ver 14.14 Distrib 5.7.42, for Linux (x86_64) using  EditLine wrapper"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "mysql:8.0.40-bookworm",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{index .Config.Env 3}}",
+        "[\"docker-entrypoint.sh\"] [\"mysqld\"] {\"3306/tcp\":{},\"33060/tcp\":{}} {\"/var/lib/mysql\":{}} MYSQL_VERSION=8.0.40-1debian12",
+    );
+    assert_eq!(layer_count(&mut e, "mysql:8.0-debian"), 12);
+    assert_eq!(layer_count(&mut e, "mysql:5.7-debian"), 11);
+}

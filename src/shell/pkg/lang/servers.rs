@@ -70,6 +70,14 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
                 format!("postgres (PostgreSQL) {v}\n")
             }
         }
+        // MySQL 5.7 names the program without its path, the licence in parentheses, and
+        // its client by the 14.14 protocol version.
+        "mysqld" if has(&["--version", "-V"]) && version_lt(&v, "8") => {
+            format!("mysqld  Ver {v} for Linux on x86_64 (MySQL Community Server (GPL))\n")
+        }
+        "mysql" if has(&["--version", "-V"]) && version_lt(&v, "8") => {
+            format!("mysql  Ver 14.14 Distrib {v}, for Linux (x86_64) using  EditLine wrapper\n")
+        }
         "mysqld" if has(&["--version", "-V"]) => {
             format!("/usr/sbin/mysqld  Ver {v} for Linux on x86_64 (MySQL Community Server - GPL)\n")
         }
