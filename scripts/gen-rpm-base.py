@@ -5,7 +5,8 @@ container image, from a branch of github.com/rocky-linux/sig-cloud-instance-imag
 size, in install order; `filelist.txt`: every path of the image).
 
 Usage: gen-rpm-base.py <git dir of sig-cloud-instance-images> <branch> <release> <MB>
-  e.g. gen-rpm-base.py repo Rocky-9.3.20231119-Base-x86_64 el9 176
+  e.g. gen-rpm-base.py repo Rocky-9.3.20231119-Base-x86_64 el9 171
+       gen-rpm-base.py repo Rocky-9.3.20231119-Minimal-x86_64 el9min 111
 
 Each package gets the program files the simulation needs (the table below, paths as in
 filelist.txt) and one file holding the rest of its installed size, at a path of the
@@ -54,6 +55,7 @@ FILES = {
     "python-unversioned-command": ["L /usr/bin/python ./python3"],
     "rpm": ["f /usr/bin/rpm 20K", "L /usr/bin/rpmquery rpm", "L /usr/bin/rpmverify rpm", "D /var/lib/rpm"],
     "dnf": ["f /usr/bin/dnf-3 1K", "L /usr/bin/dnf dnf-3", "D /var/cache/dnf", "D /etc/dnf"],
+    "microdnf": ["f /usr/bin/microdnf 95K", "D /var/cache/yum"],
     "yum": ["L /usr/bin/yum dnf-3", "L /etc/yum.conf dnf/dnf.conf"],
     "dnf-data": ["t /etc/dnf/dnf.conf DNF_CONF"],
     "shadow-utils": ["f /usr/sbin/useradd 150K", "f /usr/sbin/groupadd 75K", "f /usr/sbin/usermod 140K",

@@ -16,14 +16,19 @@ use crate::vfs::{Content, Layer};
 
 /// The root filesystem `spec` describes, every file stamped with `created`.
 pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError> {
-    // Enterprise Linux 9 (setup 2.13) names uid 65534 `nobody` and adds the accounts of
-    // the systemd and tpm2-tss packages of its base set.
-    let el9 = spec.release == "el9";
+    // Enterprise Linux 9 (setup 2.13) names uid 65534 `nobody`; its full image adds the
+    // accounts of the systemd and tpm2-tss packages of its base set (`el9min`, the minimal
+    // image, has neither).
+    let (passwd, group) = match spec.release.as_str() {
+        "el9" => (format!("{PASSWD_EL9}{PASSWD_EL9_SYSTEMD}"), format!("{GROUP_EL9}{GROUP_EL9_SYSTEMD}")),
+        r if r.starts_with("el9") => (PASSWD_EL9.to_string(), GROUP_EL9.to_string()),
+        _ => (PASSWD.to_string(), GROUP.to_string()),
+    };
     let texts = [
         ("RELEASE", spec.release_text.as_str()),
         ("OS_RELEASE", spec.os_release.as_deref().unwrap_or("")),
-        ("PASSWD", if el9 { PASSWD_EL9 } else { PASSWD }),
-        ("GROUP", if el9 { GROUP_EL9 } else { GROUP }),
+        ("PASSWD", passwd.as_str()),
+        ("GROUP", group.as_str()),
         ("YUM_CONF", YUM_CONF),
         ("DNF_CONF", DNF_CONF),
         ("REPOS", spec.repos.text.as_str()),
@@ -54,10 +59,8 @@ pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError>
         fs.tree.remove_subtree("/usr/lib/os-release");
         fs.tree.remove_subtree("/etc/os-release");
     }
-    let shadow: String = if el9 { PASSWD_EL9 } else { PASSWD }
-        .lines()
-        .map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or("")))
-        .collect();
+    let shadow: String =
+        passwd.lines().map(|l| format!("{}:*:18487:0:99999:7:::\n", l.split(':').next().unwrap_or(""))).collect();
     fs.file("/etc/shadow", Content::from(shadow), 0o000, 0, 0);
     fs.text(&spec.repos.path, &spec.repos.text);
     rpmdb::save(&mut fs.tree, &mut entries, fs.now);
@@ -140,7 +143,10 @@ operator:x:11:0:operator:/root:/sbin/nologin
 games:x:12:100:games:/usr/games:/sbin/nologin
 ftp:x:14:50:FTP User:/var/ftp:/sbin/nologin
 nobody:x:65534:65534:Kernel Overflow User:/:/sbin/nologin
-tss:x:59:59:Account used for TPM access:/dev/null:/sbin/nologin
+";
+
+/// The accounts systemd and tpm2-tss add in the full (not minimal) Enterprise Linux 9 images.
+const PASSWD_EL9_SYSTEMD: &str = "tss:x:59:59:Account used for TPM access:/dev/null:/sbin/nologin
 dbus:x:81:81:System message bus:/:/sbin/nologin
 systemd-oom:x:999:999:systemd Userspace OOM Killer:/:/usr/sbin/nologin
 ";
@@ -174,7 +180,10 @@ utempter:x:35:
 input:x:999:
 kvm:x:36:
 render:x:998:
-systemd-journal:x:190:
+";
+
+/// The groups systemd and tpm2-tss add in the full Enterprise Linux 9 images.
+const GROUP_EL9_SYSTEMD: &str = "systemd-journal:x:190:
 tss:x:59:
 dbus:x:81:
 systemd-oom:x:997:
