@@ -540,5 +540,37 @@ fn mysql_debian() {
         "[\"docker-entrypoint.sh\"] [\"mysqld\"] {\"3306/tcp\":{},\"33060/tcp\":{}} {\"/var/lib/mysql\":{}} MYSQL_VERSION=8.0.40-1debian12",
     );
     assert_eq!(layer_count(&mut e, "mysql:8.0-debian"), 12);
+}
+
+#[test]
+fn mysql_default_variant() {
+    let mut e = engine();
+    for (image, version, shell) in
+        [("mysql", "9.0.1", "9.0.1"), ("mysql:8.4", "8.4.2", "8.4.1"), ("mysql:8.0", "8.0.40", "8.0.40")]
+    {
+        let server = format!("/usr/sbin/mysqld  Ver {version} for Linux on x86_64 (MySQL Community Server - GPL)");
+        let client = format!("mysql  Ver {version} for Linux on x86_64 (MySQL Community Server - GPL)");
+        let sh =
+            format!("mysqlsh   Ver {shell} for Linux on x86_64 - for MySQL {shell} (MySQL Community Server (GPL))");
+        prints(
+            &mut e,
+            image,
+            &[
+                ("mysqld --version", &server),
+                ("mysql --version", &client),
+                ("mysqlsh --version", &sh),
+                ("id mysql", "uid=999(mysql) gid=999(mysql) groups=999(mysql)"),
+            ],
+        );
+    }
+    inspect(
+        &mut e,
+        "mysql:lts",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{index .Config.Env 3}} {{index .Config.Env 4}}",
+        "[\"docker-entrypoint.sh\"] [\"mysqld\"] MYSQL_VERSION=8.4.2-1.el9 MYSQL_SHELL_VERSION=8.4.1-1.el9",
+    );
+    // One layer of its base, then the Dockerfile's (8.0 keeps the /entrypoint.sh link).
+    assert_eq!(layer_count(&mut e, "mysql:8.4-oraclelinux9"), 10);
+    assert_eq!(layer_count(&mut e, "mysql:8.0-oracle"), 11);
     assert_eq!(layer_count(&mut e, "mysql:5.7-debian"), 11);
 }

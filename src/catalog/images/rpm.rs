@@ -177,13 +177,13 @@ users:x:100:
 nobody:x:65534:
 utmp:x:22:
 utempter:x:35:
-input:x:999:
-kvm:x:36:
-render:x:998:
 ";
 
 /// The groups systemd and tpm2-tss add in the full Enterprise Linux 9 images.
-const GROUP_EL9_SYSTEMD: &str = "systemd-journal:x:190:
+const GROUP_EL9_SYSTEMD: &str = "input:x:999:
+kvm:x:36:
+render:x:998:
+systemd-journal:x:190:
 tss:x:59:
 dbus:x:81:
 systemd-oom:x:997:

@@ -47,6 +47,7 @@ const PROGRAMS: &[&str] = &[
     "postgres",
     "mysqld",
     "mysql",
+    "mysqlsh",
     "catalina.sh",
     "version.sh",
 ];

@@ -1,5 +1,5 @@
 //! The version lines of the official images' servers and their clients (`redis-server`,
-//! `redis-cli`, `httpd`, `mongod`, `mongo`, `mongosh`, `postgres`, `mysqld`, `mysql`, Tomcat's
+//! `redis-cli`, `httpd`, `mongod`, `mongo`, `mongosh`, `postgres`, `mysqld`, `mysql`, `mysqlsh`, Tomcat's
 //! `catalina.sh version`); running them as servers is the container engine's business,
 //! here they say so.
 
@@ -83,6 +83,9 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
         }
         "mysql" if has(&["--version", "-V"]) => {
             format!("mysql  Ver {v} for Linux on x86_64 (MySQL Community Server - GPL)\n")
+        }
+        "mysqlsh" if has(&["--version", "-V"]) => {
+            format!("mysqlsh   Ver {v} for Linux on x86_64 - for MySQL {v} (MySQL Community Server (GPL))\n")
         }
         "catalina.sh" | "version.sh" if cmd == "version.sh" || args.first().map(String::as_str) == Some("version") => {
             let home = super::env(ctx, "CATALINA_HOME").unwrap_or_else(|| "/usr/local/tomcat".into());
