@@ -466,4 +466,16 @@ fn rockylinux_9_packages_config_and_dnf() {
     // The minimal image: microdnf instead of dnf, no python3, which or systemd accounts.
     let o = e.exec_line("docker run --rm rockylinux:9-minimal sh -c 'rpm -qa | wc -l; rpm -q microdnf; ls /usr/bin/python3 /usr/bin/which; grep -c 999 /etc/group'");
     assert_eq!(o.stdout, "118\nmicrodnf-3.9.1-3.el9.x86_64\n0\n", "{}", o.stderr);
+    let o = e.exec_line("docker run --rm rockylinux:9-minimal sh -c 'microdnf install -y wget && wget --version | head -1 && rpm -q wget && microdnf clean all && ls /var/cache/yum/metadata | wc -l'");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = "Downloading metadata...\nDownloading metadata...\nDownloading metadata...\n\
+                Package                   Repository     Size\n\
+                Installing:                                  \n \
+                wget-1.21.1-7.el9.x86_64 appstream  242.0 kB\n\
+                Transaction Summary:\n Installing:        1 packages\n Reinstalling:      0 packages\n \
+                Upgrading:         0 packages\n Obsoleting:        0 packages\n Removing:          0 packages\n \
+                Downgrading:       0 packages\nDownloading packages...\nRunning transaction test...\n\
+                Installing: wget;1.21.1-7.el9;x86_64;appstream\nComplete.\n";
+    assert!(o.stdout.starts_with(want), "{}", o.stdout);
+    assert!(o.stdout.ends_with("\nwget-1.21.1-7.el9.x86_64\nComplete.\n0\n"), "{}", o.stdout);
 }
