@@ -112,8 +112,10 @@ fn progress_and_source_date_epoch() {
     let s = sample();
     let mut events = Vec::new();
     let out =
-        save_with(&[s.image(&["app"])], Vec::new(), &SaveOptions { mtime: 1234 }, &mut |p| events.push(p.clone()))
-            .unwrap();
+        save_with(&[s.image(&["app"])], Vec::new(), &SaveOptions { mtime: 1234, ..Default::default() }, &mut |p| {
+            events.push(p.clone())
+        })
+        .unwrap();
     assert_eq!(
         events[..2],
         [SaveProgress::Digesting { index: 1, count: 2 }, SaveProgress::Digesting { index: 2, count: 2 }]
@@ -157,6 +159,35 @@ fn a_save_in_small_slices_writes_the_same_bytes() {
     }
     assert!(steps > 10, "one entry per slice: {steps} slices");
     assert_eq!(job.finish(), whole);
+}
+
+#[test]
+fn kept_blobs_and_built_layers_save_in_slices_to_the_same_bytes() {
+    let mut s = sample();
+    let mut top = s.top.clone();
+    top.write_file("/", "/opt/big.bin", layerlab::vfs::Content::synthetic(200_003, 9, "big"), m(0o644)).unwrap();
+    let l3 = Layer::diff(&s.top, &top);
+    s.layers.push(l3);
+    s.config = config_for(&s.layers.iter().collect::<Vec<_>>());
+    let whole = save_vec(&[s.image(&["app:1"])]);
+    for keep in [0, 1 << 30, 1000] {
+        // Built layers whose blobs are not known yet: digested in slices, then known.
+        let infos: Vec<_> = s.layers.iter().map(|l| layerlab::image::LayerInfo::new(l.clone())).collect();
+        let images = [SaveImage {
+            config: &s.config,
+            config_bytes: None,
+            layers: infos.iter().map(|i| layerlab::oci::SaveLayer::Info(i)).collect(),
+            tags: vec!["app:1".into()],
+        }];
+        let mut job = SaveJob::new(Vec::new(), SaveOptions { keep_blobs: keep, ..Default::default() });
+        let mut steps = 0;
+        while !job.step(&images, 4096).unwrap() {
+            steps += 1;
+        }
+        assert!(steps > 50, "small slices: {steps}");
+        assert_eq!(job.finish(), whole, "keep_blobs {keep}");
+        assert!(infos.iter().all(|i| i.known_blob().is_some()), "the blobs' descriptors are kept with the layers");
+    }
 }
 
 #[test]

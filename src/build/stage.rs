@@ -1,7 +1,7 @@
 //! The state of one build stage: the image being built so far and its variables.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::dockerfile::VarScope;
 use crate::image::{History, Image, ImageConfig, LayerInfo, Store};
@@ -52,7 +52,7 @@ impl StageState {
     /// The union view of the stage's layers (computed once, then kept up to date).
     pub fn tree(&mut self) -> &Tree {
         if self.tree.is_none() {
-            self.tree = Some(Tree::from_layers(self.layers.iter().map(|l| l.layer())));
+            self.tree = Some(union_view(&self.layers));
         }
         self.tree.as_ref().expect("just computed")
     }
@@ -61,26 +61,27 @@ impl StageState {
     pub fn view(&self) -> Cow<'_, Tree> {
         match &self.tree {
             Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(Tree::from_layers(self.layers.iter().map(|l| l.layer()))),
+            None => Cow::Owned(union_view(&self.layers)),
         }
     }
 
-    /// Runs `f` on a copy of the stage's filesystem. On success the copy becomes the
-    /// stage's view and the difference is returned as the step's layer; on failure the
-    /// view stays as it was.
+    /// Runs `f` on the stage's filesystem, recording what it changes. On success the
+    /// changes are returned as the step's layer (computed from the changed paths only); on
+    /// failure they are undone and the view stays as it was. The tree is never copied.
     pub fn change<E>(&mut self, f: impl FnOnce(&mut Tree) -> Result<(), E>) -> Result<Layer, E> {
         self.tree();
-        let before = self.tree.take().expect("just computed");
-        let mut after = before.clone();
-        match f(&mut after) {
+        let tree = self.tree.as_mut().expect("just computed");
+        tree.begin_changes();
+        let result = f(tree);
+        let changes = tree.take_changes();
+        match result {
             Ok(()) => {
-                let layer = Layer::diff(&before, &after);
-                after.forget_touched();
-                self.tree = Some(after);
+                let layer = changes.layer(tree);
+                tree.forget_touched();
                 Ok(layer)
             }
             Err(e) => {
-                self.tree = Some(before);
+                tree.undo(changes);
                 Err(e)
             }
         }
@@ -153,4 +154,33 @@ impl StageState {
             line,
         }
     }
+}
+
+/// How many layer stacks [`union_view`] keeps.
+const VIEWS_KEPT: usize = 4;
+
+/// The union view of `layers`. The views of the last few stacks asked for (a base image
+/// every build starts from) are kept, so such a view is assembled once per process and
+/// then copied. Stacks are told apart by their layers' identity (the cache holds them).
+fn union_view(layers: &[Arc<LayerInfo>]) -> Tree {
+    type Views = Vec<(Vec<Arc<LayerInfo>>, Tree)>;
+    static VIEWS: Mutex<Views> = Mutex::new(Vec::new());
+    let same =
+        |kept: &[Arc<LayerInfo>]| kept.len() == layers.len() && kept.iter().zip(layers).all(|(a, b)| Arc::ptr_eq(a, b));
+    if layers.is_empty() {
+        return Tree::new();
+    }
+    let mut views = VIEWS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = views.iter().position(|(kept, _)| same(kept)) {
+        let hit = views.remove(i);
+        let tree = hit.1.clone();
+        views.push(hit);
+        return tree;
+    }
+    let tree = Tree::from_layers(layers.iter().map(|l| l.layer()));
+    if views.len() >= VIEWS_KEPT {
+        views.remove(0);
+    }
+    views.push((layers.to_vec(), tree.clone()));
+    tree
 }

@@ -5,10 +5,14 @@
 //!
 //! The tar is reproducible: entries sorted by path, mode 0644 (directories 0755), owner 0,
 //! mtime [`SaveOptions::mtime`] (0 unless a `SOURCE_DATE_EPOCH` is passed in). A tar header
-//! needs its entry's size first, so each distinct layer is streamed through gzip twice:
-//! once while planning (digest and size), once into the output. Neither a layer blob nor
-//! the archive is ever held in memory.
+//! needs its entry's size first, so a layer whose blob is not known yet is streamed through
+//! gzip while planning (digest and size) and then, by default, once more into the output:
+//! neither a layer blob nor the archive is held in memory. With
+//! [`SaveOptions::keep_blobs`] (an output that is in memory anyway, as in the page) the
+//! blob compressed while planning is kept and copied out instead, so each layer is
+//! compressed once.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use tar::{Builder, EntryType, Header};
@@ -19,13 +23,17 @@ use super::plan::{distinct_layers, plan_with, FileSource, SaveImage, SaveLayer};
 use super::SaveError;
 use crate::image::layer::{gzip_encoder, LayerTarCursor};
 use crate::image::BlobDesc;
-use crate::util::digest::HashWriter;
+use crate::util::digest::{blob_path, HashWriter};
 
 /// Options of [`save_with`].
 #[derive(Clone, Debug, Default)]
 pub struct SaveOptions {
     /// mtime of every archive entry (seconds since the epoch).
     pub mtime: u64,
+    /// Keep a layer blob compressed while planning, when it is at most this many bytes,
+    /// until it is written, instead of compressing the layer again (memory: such blobs of
+    /// the layers not yet written). 0: never.
+    pub keep_blobs: u64,
 }
 
 /// What [`save`] reports while it works.
@@ -77,7 +85,76 @@ pub fn save_with<W: Write>(
     }
 }
 
-type DigestPipe = Builder<HashWriter<GzEncoder<HashWriter<io::Sink>>>>;
+type DigestPipe = Builder<HashWriter<GzEncoder<HashWriter<Spill>>>>;
+
+/// Where the planning pass's gzip output goes: dropped, or kept (up to a limit) to be
+/// written as it is.
+struct Spill {
+    kept: Option<Kept>,
+    limit: u64,
+}
+
+impl Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(k) = &mut self.kept {
+            if k.len + buf.len() as u64 > self.limit {
+                self.kept = None;
+            } else {
+                k.push(buf);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Size of the pieces a kept blob is held in (never reallocated and copied as it grows).
+const KEPT_CHUNK: usize = 1 << 20;
+
+/// A kept blob, in pieces of [`KEPT_CHUNK`] bytes, and how much of it is written out.
+#[derive(Default)]
+struct Kept {
+    chunks: Vec<Vec<u8>>,
+    len: u64,
+    /// Position of the next byte to write out: piece and offset in it.
+    at: (usize, usize),
+}
+
+impl Kept {
+    fn push(&mut self, mut buf: &[u8]) {
+        self.len += buf.len() as u64;
+        while !buf.is_empty() {
+            if self.chunks.last().is_none_or(|c| c.len() == KEPT_CHUNK) {
+                self.chunks.push(Vec::with_capacity(KEPT_CHUNK));
+            }
+            let last = self.chunks.last_mut().expect("a piece");
+            let n = (KEPT_CHUNK - last.len()).min(buf.len());
+            last.extend_from_slice(&buf[..n]);
+            buf = &buf[n..];
+        }
+    }
+
+    /// Writes about `budget` more bytes into `out`; true once all are written.
+    fn write_some<W: Write>(&mut self, out: &mut W, budget: u64) -> io::Result<bool> {
+        let mut left = budget.max(1) as usize;
+        while left > 0 {
+            let Some(chunk) = self.chunks.get(self.at.0) else { break };
+            let end = (self.at.1 + left).min(chunk.len());
+            out.write_all(&chunk[self.at.1..end])?;
+            left -= end - self.at.1;
+            self.at.1 = end;
+            if end == chunk.len() {
+                // A written piece is released at once.
+                self.chunks[self.at.0] = Vec::new();
+                self.at = (self.at.0 + 1, 0);
+            }
+        }
+        Ok(self.at.0 >= self.chunks.len())
+    }
+}
 type LayerPipe<W> = Builder<GzEncoder<HashWriter<Counted<W>>>>;
 
 /// A save done in slices: each [`SaveJob::step`] does a bounded amount of work (digesting
@@ -94,6 +171,11 @@ pub struct SaveJob<W: Write> {
     out: Option<Counted<W>>,
     /// The layer blob being written.
     writing: Option<(LayerPipe<W>, LayerTarCursor)>,
+    /// Blobs compressed while planning, by archive path, until written
+    /// ([`SaveOptions::keep_blobs`]).
+    kept: HashMap<String, Kept>,
+    /// A kept blob being copied out.
+    copying: Option<Kept>,
     /// Archive files written (the directories first).
     files_done: usize,
     /// Bytes of layer tars digested in finished layers.
@@ -132,6 +214,8 @@ impl<W: Write> SaveJob<W> {
             digesting: None,
             out: Some(Counted { inner: w, written: 0 }),
             writing: None,
+            kept: HashMap::new(),
+            copying: None,
             files_done: 0,
             digested: 0,
             started: false,
@@ -160,23 +244,38 @@ impl<W: Write> SaveJob<W> {
         if self.digests.len() < layers.len() {
             let i = self.digests.len();
             self.last = SaveProgress::Digesting { index: i + 1, count: layers.len() };
+            // A built layer whose blob is not known yet is digested here, a slice at a time
+            // (and its descriptor kept with it); one with a known or stored blob is
+            // described without digesting.
             let layer = match layers[i] {
                 SaveLayer::Layer(l) => l,
+                SaveLayer::Info(info) if info.known_blob().is_none() && info.stored().is_none() => info.layer(),
                 stored => {
-                    // A layer with a known or stored blob: described without digesting.
                     self.digests.push(stored.describe()?);
                     return Ok(false);
                 }
             };
+            let keep = self.opts.keep_blobs;
             let (pipe, cursor) = self.digesting.get_or_insert_with(|| {
-                (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(io::sink())))), LayerTarCursor::default())
+                let spill = Spill { kept: (keep > 0).then(Kept::default), limit: keep };
+                (Builder::new(HashWriter::new(gzip_encoder(HashWriter::new(spill)))), LayerTarCursor::default())
             });
             if cursor.write_some(layer, pipe, budget)? {
                 let (pipe, cursor) = self.digesting.take().expect("digesting");
                 self.digested += cursor.bytes();
                 let (enc, diff_id, _) = pipe.into_inner()?.finish();
-                let (_, digest, size) = enc.finish()?.finish();
-                self.digests.push((diff_id, BlobDesc { digest, size, gzip: true }));
+                let (spill, digest, size) = enc.finish()?.finish();
+                if let Some(bytes) = spill.kept {
+                    self.kept.insert(blob_path(&digest), bytes);
+                }
+                let desc = BlobDesc { digest, size, gzip: true };
+                match layers[i] {
+                    SaveLayer::Info(info) => {
+                        info.blob(|| desc.clone());
+                        self.digests.push((info.diff_id.clone(), desc));
+                    }
+                    SaveLayer::Layer(_) => self.digests.push((diff_id, desc)),
+                }
             }
             return Ok(false);
         }
@@ -212,6 +311,23 @@ impl<W: Write> SaveJob<W> {
                 f.write_to(&mut *out)?;
                 pad(out, f.size)?;
                 self.files_done += 1;
+            }
+            FileSource::Layer(_) if self.copying.is_some() || self.kept.contains_key(&f.path) => {
+                let out = self.out.as_mut().expect("output at hand");
+                if self.copying.is_none() {
+                    write_header(out, &header(&self.opts, EntryType::Regular, 0o644, f.size), &f.path)?;
+                    self.copying = Some(self.kept.remove(&f.path).expect("a kept blob"));
+                }
+                let kept = self.copying.as_mut().expect("copying a kept blob");
+                if kept.write_some(out, budget)? {
+                    if kept.len != f.size {
+                        let msg = format!("{}: kept {} bytes, planned {}", f.path, kept.len, f.size);
+                        return Err(io::Error::other(msg).into());
+                    }
+                    self.copying = None;
+                    pad(out, f.size)?;
+                    self.files_done += 1;
+                }
             }
             FileSource::Layer(layer) => {
                 if self.writing.is_none() {
@@ -271,4 +387,27 @@ fn header(opts: &SaveOptions, kind: EntryType, mode: u32, size: u64) -> Header {
     h.set_mtime(opts.mtime);
     h.set_size(size);
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_blob_comes_back_whole_across_its_pieces() {
+        let data: Vec<u8> = (0..(KEPT_CHUNK * 5 / 2 + 7)).map(|i| (i * 31 % 251) as u8).collect();
+        let mut kept = Kept::default();
+        for piece in data.chunks(70_001) {
+            kept.push(piece);
+        }
+        assert_eq!(kept.len, data.len() as u64);
+        assert_eq!(kept.chunks.len(), 3);
+        let mut out = Vec::new();
+        let mut steps = 0;
+        while !kept.write_some(&mut out, 300_000).unwrap() {
+            steps += 1;
+        }
+        assert_eq!(out, data);
+        assert!(steps >= 8, "{steps} slices");
+    }
 }

@@ -103,12 +103,28 @@ impl Layer {
     /// [`Tree::touched`]), whiteouts for deletions, opaque markers for directories that
     /// were removed and created again, and the parent directories of every change.
     pub fn diff(lower: &Tree, upper: &Tree) -> Layer {
+        Layer::diff_paths(upper, upper.iter().map(|(p, _)| p), lower.iter().map(|(p, _)| p), |p| lower.get(p))
+    }
+
+    /// [`Layer::diff`] looking only at `candidates` (every path whose node may differ
+    /// between the two trees) and, for whiteouts, `removed` (paths that may be gone from
+    /// `upper`); `lower` gives the lower tree's node at a path.
+    pub(super) fn diff_paths<'a, 'b>(
+        upper: &'b Tree,
+        candidates: impl Iterator<Item = &'a String>,
+        removed: impl Iterator<Item = &'a String>,
+        lower: impl Fn(&str) -> Option<&'b Node>,
+    ) -> Layer
+    where
+        'a: 'b,
+    {
         let mut entries = BTreeMap::new();
-        for (p, n) in upper.iter() {
+        for p in candidates {
             if p == "/" {
                 continue;
             }
-            match lower.get(p) {
+            let Some(n) = upper.get(p) else { continue };
+            match lower(p) {
                 None => {
                     entries.insert(p.clone(), Change::Node(n.clone()));
                 }
@@ -126,7 +142,7 @@ impl Layer {
                 }
             }
         }
-        for (p, _) in lower.iter() {
+        for p in removed {
             if p == "/" || upper.get(p).is_some() {
                 continue;
             }

@@ -13,6 +13,7 @@
 pub mod accounts;
 mod content;
 mod error;
+mod journal;
 mod layer;
 mod node;
 pub mod path;
@@ -20,6 +21,7 @@ mod tree;
 
 pub use content::Content;
 pub use error::FsError;
+pub use journal::Changes;
 pub use layer::{Change, ChangeKind, Layer};
 pub use node::{Meta, Node, NodeKind};
 pub use tree::{Tree, PATH_MAX};

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use super::journal::Changes;
 use super::path::{self, normalize};
 use super::{Content, FsError, Meta, Node, NodeKind};
 
@@ -22,6 +23,8 @@ pub struct Tree {
     next_ino: u64,
     /// Existing entries written or changed in place (see [`Tree::touched`]).
     touched: BTreeSet<String>,
+    /// The changes being recorded (see [`Tree::begin_changes`]).
+    pub(super) journal: Option<Changes>,
 }
 
 impl Default for Tree {
@@ -35,7 +38,7 @@ impl Tree {
     pub fn new() -> Self {
         let mut nodes = BTreeMap::new();
         nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
-        Tree { nodes, next_ino: 2, touched: BTreeSet::new() }
+        Tree { nodes, next_ino: 2, touched: BTreeSet::new(), journal: None }
     }
 
     /// The existing entries written or changed in place (`echo same > f`, `touch f`) since
@@ -56,6 +59,55 @@ impl Tree {
         let i = self.next_ino;
         self.next_ino += 1;
         i
+    }
+
+    /// The inode number [`Tree::alloc_ino`] gives next.
+    pub(super) fn peek_ino(&self) -> u64 {
+        self.next_ino
+    }
+
+    /// Sets the touched set and the inode counter (undoing recorded changes).
+    pub(super) fn reset_counters(&mut self, touched: BTreeSet<String>, next_ino: u64) {
+        self.touched = touched;
+        self.next_ino = next_ino;
+    }
+
+    /// Records `at`'s current value when changes are being recorded and it is the first
+    /// change there. Every change to `nodes` goes through this.
+    fn note(&mut self, at: &str) {
+        if let Some(j) = &mut self.journal {
+            if !j.before.contains_key(at) {
+                j.before.insert(at.to_string(), self.nodes.get(at).cloned());
+            }
+        }
+    }
+
+    /// Sets the node at normalized `at` (recorded).
+    fn put(&mut self, at: String, node: Node) {
+        self.note(&at);
+        self.nodes.insert(at, node);
+    }
+
+    /// Removes the node at normalized `at` (recorded).
+    fn take(&mut self, at: &str) -> Option<Node> {
+        self.note(at);
+        self.nodes.remove(at)
+    }
+
+    /// The node at normalized `at`, to change in place (recorded).
+    fn node_mut(&mut self, at: &str) -> Option<&mut Node> {
+        if self.nodes.contains_key(at) {
+            self.note(at);
+        }
+        self.nodes.get_mut(at)
+    }
+
+    /// Puts back a recorded value (not recorded).
+    pub(super) fn restore(&mut self, at: String, node: Option<Node>) {
+        match node {
+            Some(n) => self.nodes.insert(at, n),
+            None => self.nodes.remove(&at),
+        };
     }
 
     /// Number of entries, the root included.
@@ -191,8 +243,10 @@ impl Tree {
     /// and identity; a new one gets `meta`. Returns the resolved path.
     pub fn write_file(&mut self, cwd: &str, p: &str, content: Content, meta: Meta) -> Result<String, FsError> {
         let at = self.resolve(cwd, p, true)?;
-        match self.nodes.get_mut(&at) {
-            Some(Node { kind: NodeKind::Dir, .. }) => Err(FsError::IsADirectory),
+        if self.nodes.get(&at).is_some_and(Node::is_dir) {
+            return Err(FsError::IsADirectory);
+        }
+        match self.node_mut(&at) {
             Some(n) => {
                 n.kind = NodeKind::File(content);
                 n.meta.mtime = meta.mtime;
@@ -202,7 +256,7 @@ impl Tree {
             None => {
                 self.check_parent(&at)?;
                 let ino = self.alloc_ino();
-                self.nodes.insert(at.clone(), Node { kind: NodeKind::File(content), meta, ino });
+                self.put(at.clone(), Node { kind: NodeKind::File(content), meta, ino });
                 Ok(at)
             }
         }
@@ -216,7 +270,7 @@ impl Tree {
         }
         self.check_parent(&at)?;
         let ino = self.alloc_ino();
-        self.nodes.insert(at.clone(), Node { kind: NodeKind::Dir, meta, ino });
+        self.put(at.clone(), Node { kind: NodeKind::Dir, meta, ino });
         Ok(at)
     }
 
@@ -237,7 +291,7 @@ impl Tree {
                 // Below a directory just created nothing exists yet.
                 let next = path::join(&cur, comp);
                 let ino = self.alloc_ino();
-                self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                self.put(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
                 cur = next;
                 continue;
             }
@@ -247,7 +301,7 @@ impl Tree {
                 Some(_) => return Err(FsError::NotADirectory),
                 None => {
                     let ino = self.alloc_ino();
-                    self.nodes.insert(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
+                    self.put(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
                     creating = true;
                 }
             }
@@ -274,16 +328,15 @@ impl Tree {
     /// Removes the normalized path `at` and everything below it; no-op when absent.
     pub fn remove_subtree(&mut self, at: &str) {
         if at == "/" {
-            let root = self.nodes.remove("/");
-            self.nodes.clear();
-            if let Some(r) = root {
-                self.nodes.insert("/".into(), r);
+            let doomed: Vec<String> = self.nodes.keys().filter(|p| p.as_str() != "/").cloned().collect();
+            for p in doomed {
+                self.take(&p);
             }
             return;
         }
         let doomed: Vec<String> = self.subtree(at).map(|(p, _)| p.clone()).collect();
         for p in doomed {
-            self.nodes.remove(&p);
+            self.take(&p);
         }
     }
 
@@ -316,7 +369,7 @@ impl Tree {
         self.remove_subtree(&src);
         for (p, n) in moved {
             let rel = &p[src.len()..];
-            self.nodes.insert(format!("{dst}{rel}"), n);
+            self.put(format!("{dst}{rel}"), n);
         }
         Ok(dst)
     }
@@ -330,7 +383,7 @@ impl Tree {
         self.check_parent(&at)?;
         let ino = self.alloc_ino();
         let meta = Meta { mode: 0o777, ..meta };
-        self.nodes.insert(at.clone(), Node { kind: NodeKind::Symlink(target.to_string()), meta, ino });
+        self.put(at.clone(), Node { kind: NodeKind::Symlink(target.to_string()), meta, ino });
         Ok(at)
     }
 
@@ -346,14 +399,14 @@ impl Tree {
             return Err(FsError::Exists);
         }
         self.check_parent(&at)?;
-        self.nodes.insert(at.clone(), node);
+        self.put(at.clone(), node);
         Ok(at)
     }
 
     /// Changes the metadata of the node at `p` (following links when `follow`).
     pub fn update_meta(&mut self, cwd: &str, p: &str, follow: bool, f: impl FnOnce(&mut Meta)) -> Result<(), FsError> {
         let at = self.resolve(cwd, p, follow)?;
-        let n = self.nodes.get_mut(&at).ok_or(FsError::NotFound)?;
+        let n = self.node_mut(&at).ok_or(FsError::NotFound)?;
         f(&mut n.meta);
         self.touched.insert(at);
         Ok(())
@@ -370,7 +423,7 @@ impl Tree {
                 _ => {
                     self.remove_subtree(anc);
                     let ino = self.alloc_ino();
-                    self.nodes.insert(anc.to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino });
+                    self.put(anc.to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino });
                 }
             }
         }
@@ -384,7 +437,7 @@ impl Tree {
             Some(_) => self.remove_subtree(&at),
             None => {}
         }
-        self.nodes.insert(at, node);
+        self.put(at, node);
     }
 
     /// Total bytes of regular files (hard links counted once).

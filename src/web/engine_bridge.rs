@@ -460,6 +460,10 @@ struct Saving {
     digest_estimate: u64,
 }
 
+/// The largest layer blob a save keeps after compressing it once (to write it without
+/// compressing the layer again): the archive is in memory anyway.
+const SAVE_KEEP_BLOBS: u64 = 256 << 20;
+
 /// Bytes of work handed to one `SaveJob::step`.
 const SAVE_STEP_BYTES: u64 = 128 * 1024;
 
@@ -482,7 +486,8 @@ impl Bridge {
                 .map(|l| l.size + 512 * l.layer().len() as u64)
                 .sum()
         });
-        let job = crate::oci::SaveJob::new(BlobParts::new(), crate::oci::SaveOptions::default());
+        let opts = crate::oci::SaveOptions { keep_blobs: SAVE_KEEP_BLOBS, ..Default::default() };
+        let job = crate::oci::SaveJob::new(BlobParts::new(), opts);
         inner.saving = Some(Saving { id, image_id: image_id.to_string(), tags, job, digest_estimate });
         id
     }

@@ -77,6 +77,8 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let running = props.build.status == BuildStatus::Running;
     let (text, fraction) = progress(&props.build);
+    // The finished build's time in milliseconds, for measurements (`scripts/bench`).
+    let millis = matches!(props.build.status, BuildStatus::Done { .. }).then(|| format!("{:.1}", props.build.millis));
     let state_class = match props.build.status {
         BuildStatus::Idle => "idle",
         BuildStatus::Running => "running",
@@ -110,7 +112,7 @@ pub fn header(props: &HeaderProps) -> Html {
                         title="Build (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
                         { if running { "Building…" } else { "▶ Build" } }
                     </button>
-                    <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()}>
+                    <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()} data-millis={millis.clone()}>
                         <div class="progress-bar"><div class="progress-fill" style={format!("width:{:.1}%", fraction * 100.0)}></div></div>
                         <span class="progress-text">{ text.clone() }</span>
                     </div>
@@ -132,7 +134,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     title="Build (Ctrl+Enter)" aria-keyshortcuts="Control+Enter">
                     { if running { "Building…" } else { "▶ Build" } }
                 </button>
-                <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()}>
+                <div class={classes!("progress", state_class)} role="status" aria-live="polite" data-generation={props.build.generation.to_string()} data-millis={millis.clone()}>
                     <div class="progress-bar"><div class="progress-fill" style={format!("width:{:.1}%", fraction * 100.0)}></div></div>
                     <span class="progress-text">{ text }</span>
                 </div>
