@@ -58,9 +58,14 @@ fn redis_seven_runs_and_one_run_both_build_and_teach_the_size_lesson() {
         assert!(s.get(p).is_some(), "{p} in the seven-RUN image");
     }
     assert!(s.children("/var/lib/apt/lists").count() > 1);
-    for p in ["/redis.tar.gz", "/usr/src/redis", "/usr/bin/gcc"] {
+    for p in ["/redis.tar.gz", "/usr/src/redis", "/usr/bin/gcc", "/usr/bin/cpp", "/usr/lib/gcc", "/usr/bin/ld"] {
         assert!(o.get(p).is_none(), "{p} in the one-RUN image");
     }
+    // `apt-get purge --auto-remove` takes the compiler's dependencies too: the one-RUN
+    // image is the base plus the redis binaries it installed (and dpkg's records).
+    let base = size(&e.store.resolve("debian:stretch").unwrap().clone());
+    let binaries: u64 = o.subtree("/usr/local/bin").map(|(_, n)| if n.is_file() { n.size() } else { 0 }).sum();
+    assert!(size(&one) < base + binaries + 3_000_000, "{} vs {base} + {binaries}", size(&one));
     assert_eq!(o.children("/var/lib/apt/lists").count(), 0);
     // Both run the server they built.
     for tag in ["redis:seven", "redis:one"] {
@@ -124,4 +129,51 @@ fn downloads_are_deterministic_and_network_none_fails() {
     let (r, log) = build(&mut e, "dl:f", "FROM debian:bookworm\nRUN apt-get update && apt-get install -y git\nRUN git clone --depth 1 https://github.com/redis/redis.git /src && ls /src/src/Makefile\n");
     r.unwrap_or_else(|err| panic!("{err}\n{log}"));
     assert!(log.contains("Cloning into '/src'...\n/src/src/Makefile"), "{log}");
+}
+
+#[test]
+fn go_build_makes_a_static_binary_that_runs() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM golang:1.22\nWORKDIR /src\nRUN printf 'module example.com/hello\\n\\ngo 1.22\\n' > go.mod \\\n && printf 'package main\\n\\nimport \"fmt\"\\n\\nfunc main() {\\n\\tfmt.Println(\"hello from go\")\\n}\\n' > main.go\nRUN CGO_ENABLED=0 go build -o /out/app . && go build && go build -ldflags '-s -w' -o small\nRUN /out/app && ./hello\n";
+    let (img, log) = build(&mut e, "gohello", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("hello from go\nhello from go"), "{log}");
+    let t = rootfs(&img);
+    let (app, named, small) =
+        (t.get("/out/app").unwrap().size(), t.get("/src/hello").unwrap().size(), t.get("/src/small").unwrap().size());
+    assert!((1_800_000..3_000_000).contains(&app), "a fmt hello world is about 2 MB: {app}");
+    assert_eq!(app, named);
+    assert!(small < app * 3 / 4, "-s -w strips: {small} vs {app}");
+    let out = e.exec_line("docker run --rm gohello sh -c 'head -c 200 /out/app'");
+    assert!(out.stdout.contains("statically linked"), "{}", out.stdout);
+    let (r, _) = build(&mut e, "nomod", "FROM golang:1.22\nWORKDIR /x\nRUN go build\n");
+    assert!(r.is_err());
+}
+
+#[test]
+fn npm_run_build_runs_the_package_script() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM node:22\nWORKDIR /app\nRUN printf '{\"name\":\"web\",\"version\":\"1.0.0\",\"scripts\":{\"build\":\"mkdir -p dist && echo built > dist/index.html\"}}' > package.json\nRUN npm run build\n";
+    let (img, log) = build(&mut e, "webbuild", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("> web@1.0.0 build\n> mkdir -p dist && echo built > dist/index.html\n"), "{log}");
+    let t = rootfs(&img);
+    assert_eq!(t.read("/", "/app/dist/index.html").unwrap().bytes().as_ref(), b"built\n");
+    let out = e.exec_line("docker run --rm webbuild npm run lint");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.starts_with("npm error Missing script: \"lint\"\n"), "{}", out.stderr);
+}
+
+#[test]
+fn cargo_and_maven_builds_leave_their_artifacts() {
+    let mut e = Engine::new(|| T0);
+    let df = "FROM rust:1.82\nWORKDIR /a\nRUN mkdir src && printf '[package]\\nname = \"hello\"\\nversion = \"0.1.0\"\\nedition = \"2021\"\\n' > Cargo.toml \\\n && printf 'fn main() {\\n    println!(\"hi from rust\");\\n}\\n' > src/main.rs\nRUN cargo build --release\nRUN ./target/release/hello\n";
+    let (img, log) = build(&mut e, "rusthello", df);
+    img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(log.contains("    Finished `release` profile [optimized] target(s)"), "{log}");
+    assert!(log.contains("\nhi from rust"), "{log}");
+    let df = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /m\nRUN mkdir -p src/main/java && printf '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>demo</artifactId><version>1.0-SNAPSHOT</version></project>' > pom.xml\nRUN mvn -q package\n";
+    let (img, log) = build(&mut e, "mvnjar", df);
+    let img = img.unwrap_or_else(|err| panic!("{err}\n{log}"));
+    assert!(rootfs(&img).get("/m/target/demo-1.0-SNAPSHOT.jar").is_some_and(|n| n.is_file()));
 }

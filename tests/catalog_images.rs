@@ -411,7 +411,7 @@ fn php_rust_and_distroless() {
     assert!(out.contains("Compiling hello v0.1.0 (/app)") && out.contains("built"), "{out}");
     // Distroless has no shell: a RUN cannot start, but files copied into it are there.
     inspect(&mut e, "gcr.io/distroless/static:nonroot", "{{.Config.User}} {{json .Config.Env}}", "65532 [\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt\"]");
-    let df = "FROM golang:1.23 AS build\nWORKDIR /src\nRUN echo 'package main' > main.go && go build -o /src/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n";
+    let df = "FROM golang:1.23 AS build\nWORKDIR /src\nRUN go mod init app && echo 'package main' > main.go && go build -o /src/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n";
     build(&mut e, df, "tiny:latest").unwrap();
     let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' tiny");
     assert!(out.trim().ends_with("MB") && out.trim().trim_end_matches("MB").parse::<f64>().unwrap() < 5.0, "{out}");

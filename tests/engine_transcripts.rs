@@ -94,6 +94,13 @@ impl Host for MemHost {
         self.files.borrow_mut().insert(format!("{}/.keep", norm(path)), Vec::new());
         Ok(())
     }
+
+    fn remove_path(&mut self, path: &str) -> Result<(), String> {
+        let p = norm(path);
+        let prefix = format!("{p}/");
+        self.files.borrow_mut().retain(|k, _| *k != p && !k.starts_with(&prefix));
+        Ok(())
+    }
 }
 
 /// Masks IDs, numbered by first appearance in the transcript so that the same ID must

@@ -201,23 +201,10 @@ pub fn hash64(data: &[u8]) -> u64 {
 
 /// The package name and version a catalogue file's synthetic content names (every `f`
 /// file is labelled `<package> <version> <path>`): how a program found on `PATH` knows
-/// what it is, whether a distribution package or an image layer put it there. Content
-/// stored in a layer tar and read back (the CLI's state directory) keeps the label in its
-/// header line, `layerlab simulated content: <label> (<size> bytes)`.
+/// what it is, whether a distribution package or an image layer put it there.
 pub fn label_of(content: &Content) -> Option<(String, String)> {
-    let head;
-    let label: &str = match content {
-        Content::Synthetic { label, .. } => label,
-        _ => {
-            head = content.head(512);
-            let line = std::str::from_utf8(&head).ok().or_else(|| {
-                let end = head.iter().position(|b| *b == b'\n')?;
-                std::str::from_utf8(&head[..end]).ok()
-            })?;
-            let line = line.lines().next()?.strip_prefix("layerlab simulated content: ")?;
-            line.rsplit_once(" (")?.0
-        }
-    };
+    // Synthetic content, or its bytes stored in a layer and read back.
+    let label = content.label()?;
     let mut words = label.split(' ');
     let (name, version, path) = (words.next()?, words.next()?, words.next()?);
     (path.starts_with('/') && words.next().is_none()).then(|| (name.to_string(), version.to_string()))

@@ -60,6 +60,43 @@ impl Host for DirHost {
         fs::read_link(path).ok().map(|t| t.to_string_lossy().into_owned())
     }
 
+    /// A bind mount's source: links kept as links, special files skipped, sizes capped as
+    /// for a build context.
+    fn read_tree(&self, path: &str) -> Result<Option<crate::vfs::Tree>, String> {
+        let root = Path::new(path);
+        if !fs::metadata(root).is_ok_and(|m| m.is_dir()) {
+            return Ok(None);
+        }
+        let mut ctx = Context::new();
+        Walker { root, ignore: None, keep: None, total: 0 }.walk(root, &mut ctx)?;
+        let mut tree = crate::vfs::Tree::new();
+        for (rel, e) in ctx.entries() {
+            let kind = match (&e.content, &e.link) {
+                (_, Some(t)) => crate::vfs::NodeKind::Symlink(t.clone()),
+                (Some(c), None) => crate::vfs::NodeKind::File(c.clone()),
+                (None, None) => crate::vfs::NodeKind::Dir,
+            };
+            let meta = crate::vfs::Meta::root(e.mode);
+            tree.insert(&format!("/{rel}"), crate::vfs::Node { kind, meta, ino: 0 });
+        }
+        Ok(Some(tree))
+    }
+
+    fn remove_path(&mut self, path: &str) -> Result<(), String> {
+        let r = match fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+            Ok(_) => fs::remove_file(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        };
+        r.map_err(|e| format!("remove {path}: {e}"))
+    }
+
+    fn absolute(&self, path: &str) -> String {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        crate::vfs::path::normalize(&cwd.to_string_lossy(), path)
+    }
+
     fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
         std::io::stdin()

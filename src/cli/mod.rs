@@ -10,6 +10,7 @@ mod damage;
 mod interactive;
 pub mod layout;
 mod parse;
+mod resources;
 pub mod state;
 
 use std::io::Write;
@@ -58,7 +59,9 @@ pub fn main(args: Vec<String>) -> i32 {
     state.load(&mut engine.store);
     let (mut containers, loaded) = containers::Containers::load(&root);
     engine.containers = loaded;
-    for w in state.warnings.iter().chain(containers.warnings().iter()) {
+    let (mut resources, volumes) = resources::Resources::load(&root, &mut engine.networks);
+    engine.volumes = volumes;
+    for w in state.warnings.iter().chain(containers.warnings().iter()).chain(resources.warnings.iter()) {
         eprintln!("layerlab: warning: {w}");
     }
     // Teaching reports read the store but never change the saved state.
@@ -89,6 +92,9 @@ pub fn main(args: Vec<String>) -> i32 {
     }
     if saved.is_ok() && containers.changed(&engine.containers) {
         saved = containers.save(&root, &engine.containers);
+    }
+    if saved.is_ok() {
+        saved = resources.save(&root, &engine.networks, &engine.volumes);
     }
     if let Err(e) = saved {
         eprintln!("layerlab: {e}");

@@ -153,6 +153,12 @@ impl Engine {
     /// Runs one line in the attached shell. After `exit` (or when the container is gone)
     /// the terminal is detached: [`Engine::attach_prompt`] is `None` again.
     pub fn attach_line(&mut self, line: &str) -> Output {
+        let out = self.attached_line(line);
+        self.flush_access_logs();
+        out
+    }
+
+    fn attached_line(&mut self, line: &str) -> Output {
         let Some(a) = self.attached.clone() else { return Output::default() };
         let Ok(i) = container::find(&self.containers, &a.container) else {
             self.attached = None;
@@ -173,13 +179,16 @@ impl Engine {
         }
         let now = self.now();
         let (lower, mut tree) = self.containers[i].lower_and_tree(&self.store);
-        self.mount_volumes(i, &mut tree);
+        let mounted = match self.mount_volumes(i, &mut tree) {
+            Ok(m) => m,
+            Err(m) => return Output::daemon(m),
+        };
         let script = format!("{line}\n__layerlab_rc=$?; printf '\\036%s\\036' \"$(pwd)\"; env; exit $__layerlab_rc");
         let network = self.container_network(i, &tree);
         let proc =
             Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
         let o = process::run_step(&mut tree, &Step::Script(script), &proc);
-        self.unmount_volumes(i, &lower, &mut tree);
+        self.unmount_volumes(i, &lower, &mut tree, mounted);
         let c = &mut self.containers[i];
         c.rw = Layer::diff(&lower, &tree);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
@@ -200,7 +209,7 @@ impl Engine {
         }
         let (stdout, stderr, combined) = (cut(&stdout), cut(&stderr), cut(&combined));
         if a.main {
-            c.log.extend(container::interleave(&stdout, &stderr, &combined));
+            c.append_log(container::interleave(&stdout, &stderr, &combined), now);
         }
         let mut out = Output { code: o.code, ..Output::default() };
         out.process(&stdout, &stderr, &combined, a.tty);

@@ -5,7 +5,7 @@ use super::spec::Cmd;
 use super::{
     archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause,
     container_ps as ps, container_run as run, container_stats as stats, image_cmds as img, images_cmd as ls,
-    inspect as ins, network_cmd as net, ports, registry as reg, system as sys, volumes as vol, Engine, Output,
+    inspect as ins, network_cmd as net, ports, registry as reg, restart, system as sys, volumes as vol, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -71,6 +71,7 @@ const TOP: &[Entry] = &[
     entry("tag", img::TAG, img::tag),
     entry("top", life::TOP, life::top),
     entry("unpause", pause::UNPAUSE, pause::unpause),
+    entry("update", restart::UPDATE, restart::update),
     entry("wait", life::WAIT, life::wait),
 ];
 
@@ -100,6 +101,7 @@ const CONTAINER: &[(&[&str], &str)] = &[
     (&["pause"], "pause"),
     (&["port"], "port"),
     (&["unpause"], "unpause"),
+    (&["update"], "update"),
     (&["stats"], "stats"),
     (&["ls", "list", "ps"], "ps"),
     (&["rename"], "rename"),
@@ -170,7 +172,9 @@ fn management(e: &mut Engine, group: &str, short: &str, subs: &[(&[&str], &str)]
         "image" => &[("inspect", ins::IMAGE_INSPECT, inspect_image), ("prune", img::PRUNE, img::prune)],
         "container" => &[("inspect", ins::CONTAINER_INSPECT, inspect_container), ("prune", life::PRUNE, life::prune)],
         "network" => &[
+            ("connect", net::CONNECT, net::connect),
             ("create", net::CREATE, net::create),
+            ("disconnect", net::DISCONNECT, net::disconnect),
             ("inspect", net::INSPECT, net::inspect),
             ("ls", net::LS, net::ls),
             ("rm", net::RM, net::rm),

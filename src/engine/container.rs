@@ -79,6 +79,9 @@ pub struct Container {
     pub rw: Layer,
     /// What the process wrote, line by line: (stream 1 or 2, line with its newline).
     pub log: Vec<(u8, String)>,
+    /// When each line of `log` was written (seconds; empty in records that predate it).
+    #[serde(default)]
+    pub log_at: Vec<i64>,
     /// Times it was started.
     pub starts: u32,
     /// `-p` mappings as given (`8080:80`).
@@ -89,9 +92,31 @@ pub struct Container {
     /// `--network` (`bridge` unless given).
     #[serde(default)]
     pub network: String,
+    /// The networks it is attached to, when `docker network connect`/`disconnect` changed
+    /// them (`None`: only `network`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached: Option<Vec<String>>,
     /// Volumes mounted into it.
     #[serde(default)]
     pub mounts: Vec<super::volumes::Mount>,
+    /// `--restart`.
+    #[serde(default)]
+    pub restart: super::restart::RestartPolicy,
+    /// Times the daemon restarted it since it was last started by hand.
+    #[serde(default)]
+    pub restart_count: u32,
+    /// Quick restarts in a row (the back-off doubles with each).
+    #[serde(default)]
+    pub backoff: u32,
+    /// When the daemon last restarted it, in milliseconds (restarts fall between seconds).
+    #[serde(default)]
+    pub restarted_ms: i64,
+    /// Stopped or killed by hand: its restart policy waits for the next manual start.
+    #[serde(default)]
+    pub manually_stopped: bool,
+    /// The health check's state while it runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<super::health::Health>,
     /// `docker pause` (while running).
     #[serde(default)]
     pub paused: bool,
@@ -101,6 +126,55 @@ impl Container {
     /// The 12-digit short ID.
     pub fn short_id(&self) -> &str {
         &self.id[..12]
+    }
+
+    /// Appends lines written at time `at` to the log, keeping the last [`MAX_LOG_LINES`].
+    pub fn append_log(&mut self, lines: impl IntoIterator<Item = (u8, String)>, at: i64) {
+        if self.log_at.len() != self.log.len() {
+            // An older record: its lines take the time of the last start.
+            let t = match self.state {
+                State::Running { started, .. } | State::Exited { started, .. } => started,
+                State::Created => self.created,
+            };
+            self.log_at = vec![t; self.log.len()];
+        }
+        for l in lines {
+            self.log.push(l);
+            self.log_at.push(at);
+        }
+        if self.log.len() > MAX_LOG_LINES {
+            let extra = self.log.len() - MAX_LOG_LINES;
+            self.log.drain(..extra);
+            self.log_at.drain(..extra);
+        }
+    }
+
+    /// When line `k` of the log was written.
+    pub fn log_time(&self, k: usize) -> i64 {
+        match self.log_at.get(k) {
+            Some(t) if self.log_at.len() == self.log.len() => *t,
+            _ => self.created,
+        }
+    }
+
+    /// A start by hand: the restart policy applies again, counting from zero.
+    pub fn manual_start(&mut self) {
+        self.manually_stopped = false;
+        self.restart_count = 0;
+        self.backoff = 0;
+    }
+
+    /// The networks it is attached to, its `--network` first.
+    pub fn networks(&self) -> Vec<String> {
+        self.attached.clone().unwrap_or_else(|| vec![self.network.clone()])
+    }
+
+    /// True when it is attached to network `name`.
+    pub fn on_network(&self, name: &str) -> bool {
+        match &self.attached {
+            Some(a) => a.iter().any(|n| n == name),
+            None => self.network == name,
+        }
     }
 
     /// True while the process runs.
@@ -149,7 +223,18 @@ impl Container {
         match &self.state {
             State::Created => "Created".into(),
             State::Running { started, .. } if self.paused => format!("Up {} (Paused)", human_duration(now - started)),
-            State::Running { started, .. } => format!("Up {}", human_duration(now - started)),
+            State::Running { started, .. } => {
+                let health = match self.health.as_ref().map(|h| h.status.as_str()) {
+                    Some("starting") => " (health: starting)",
+                    Some("healthy") => " (healthy)",
+                    Some("unhealthy") => " (unhealthy)",
+                    _ => "",
+                };
+                format!("Up {}{health}", human_duration(now - started))
+            }
+            State::Exited { finished, code, .. } if self.restarting() => {
+                format!("Restarting ({code}) {} ago", human_duration(now - finished))
+            }
             State::Exited { finished, code, .. } => format!("Exited ({code}) {} ago", human_duration(now - finished)),
         }
     }
@@ -160,6 +245,7 @@ impl Container {
             State::Created => "created",
             State::Running { .. } if self.paused => "paused",
             State::Running { .. } => "running",
+            State::Exited { .. } if self.restarting() => "restarting",
             State::Exited { .. } => "exited",
         }
     }
@@ -173,6 +259,10 @@ impl Container {
         }
     }
 }
+
+/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
+/// the shell's budget anyway).
+pub const MAX_LOG_LINES: usize = 10_000;
 
 /// The init layer Docker puts between the image and the container's own layer.
 pub fn init_layer(hostname: &str, now: i64) -> Layer {

@@ -61,26 +61,18 @@ pub const RESTART: Cmd = Cmd {
 };
 
 /// The exit status a signal gives (`SIGKILL` → 137, `SIGTERM` → 143 when handled by the
-/// default action).
+/// default action); names and numbers as `util::signal` parses them.
 fn signal_code(sig: &str) -> Result<i32, String> {
-    let s = sig.trim_start_matches("SIG").to_ascii_uppercase();
-    let n = match s.as_str() {
-        "KILL" | "9" => 9,
-        "TERM" | "15" => 15,
-        "INT" | "2" => 2,
-        "HUP" | "1" => 1,
-        "QUIT" | "3" => 3,
-        "USR1" | "10" => 10,
-        "USR2" | "12" => 12,
-        _ => return Err(format!("Invalid signal: {sig}")),
-    };
-    Ok(128 + n)
+    let n = crate::util::signal::parse(sig)?;
+    Ok(128 + i32::try_from(n.rem_euclid(256)).unwrap_or(0))
 }
 
-/// Ends container `i` with exit status `code` now.
+/// Ends container `i` with exit status `code` now, by hand (its restart policy waits for
+/// the next manual start).
 fn end(e: &mut Engine, i: usize, code: i32) {
     let now = e.now();
     e.containers[i].paused = false;
+    e.containers[i].manually_stopped = true;
     if let State::Running { started, .. } = e.containers[i].state {
         e.containers[i].state = State::Exited { started, finished: now, code };
     }
@@ -117,6 +109,7 @@ pub fn stop(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let sig = p.get("signal").map(String::from);
     let no_grace = p.get("time").is_some_and(|t| t.trim() == "0");
     each(e, &p.args, |e, i| {
+        e.containers[i].manually_stopped = true;
         if let State::Running { stop_code, .. } = e.containers[i].state {
             let configured = e.containers[i].config.stop_signal.clone();
             let sig = sig.clone().or_else(|| (!configured.is_empty()).then_some(configured));
@@ -170,6 +163,7 @@ pub fn restart(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         if let State::Running { stop_code, .. } = e.containers[i].state {
             end(e, i, stop_code);
         }
+        e.containers[i].manual_start();
         container_run::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
     })
 }
@@ -201,8 +195,17 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 ));
                 out.code = 1;
             }
+            Ok(i) if e.containers[i].restarting() && !force => {
+                out.err_line(format!(
+                    "Error response from daemon: cannot remove container \"{name}\": container is restarting: stop the container before removing or force remove"
+                ));
+                out.code = 1;
+            }
             Ok(i) => {
-                e.containers.remove(i);
+                let gone = e.containers.remove(i);
+                if p.on("volumes") {
+                    e.drop_anonymous_volumes(&gone.mounts);
+                }
                 out.line(name);
             }
             Err(m) => out.daemon_line(m),
@@ -309,46 +312,57 @@ pub fn logs(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(x) => x,
         Err(o) => return o,
     };
-    let n = p.get("tail").filter(|t| *t != "all").and_then(|t| t.parse().ok());
-    let log = &e.containers[i].log;
-    let tty = e.containers[i].tty;
-    // Lines carry the time of the start that wrote them (the simulation keeps no finer
-    // clock): the last start.
-    let written = match e.containers[i].state {
-        State::Running { started, .. } | State::Exited { started, .. } => started,
-        State::Created => e.containers[i].created,
+    let tail = match p.get("tail") {
+        None | Some("all") => None,
+        Some(t) => match t.parse::<i64>() {
+            Ok(n) if n < 0 => None,
+            Ok(n) => Some(n as usize),
+            Err(_) => return Output::fail(1, format!("Error response from daemon: invalid value for \"tail\": {t:?}")),
+        },
     };
-    if let Some(since) = p.get("since") {
-        let now = e.now();
-        let at = match since.strip_suffix(['s', 'm', 'h']).and_then(|n| n.parse::<i64>().ok()) {
-            Some(v) => {
-                now - v * match since.chars().last() {
-                    Some('h') => 3600,
-                    Some('m') => 60,
-                    _ => 1,
-                }
+    let since = match p.get("since") {
+        None => None,
+        Some(s) => match since_time(s, e.now()) {
+            Some(t) => Some(t),
+            None => {
+                return Output::fail(
+                    1,
+                    format!("invalid value for \"since\": failed to parse value as time or duration: \"{s}\""),
+                )
             }
-            None => crate::util::time::parse_rfc3339(since).unwrap_or(0),
-        };
-        if written < at {
-            return Output::default();
-        }
-    }
-    let stamp = if p.on("timestamps") {
-        format!("{} ", crate::image::rfc3339(written).replace('Z', ".000000000Z"))
-    } else {
-        String::new()
+        },
     };
+    let c = &e.containers[i];
+    let mut lines: Vec<usize> = (0..c.log.len()).filter(|k| since.is_none_or(|t| c.log_time(*k) >= t)).collect();
+    if let Some(n) = tail {
+        lines.drain(..lines.len().saturating_sub(n));
+    }
     let mut out = Output::default();
-    for (stream, line) in &log[log.len().saturating_sub(n.unwrap_or(log.len()))..] {
-        let line = &format!("{stamp}{line}");
-        if *stream == 2 && !tty {
-            out.err(line);
+    for k in lines {
+        let (stream, line) = &c.log[k];
+        let line = if p.on("timestamps") {
+            format!("{} {line}", crate::image::rfc3339(c.log_time(k)).replace('Z', ".000000000Z"))
         } else {
-            out.out(line);
+            line.clone()
+        };
+        if *stream == 2 && !c.tty {
+            out.err(&line);
+        } else {
+            out.out(&line);
         }
     }
     out
+}
+
+/// `--since`: an RFC 3339 time, Unix seconds, or a Go duration before `now`.
+fn since_time(s: &str, now: i64) -> Option<i64> {
+    if let Ok(ns) = crate::dockerfile::parse_go_duration(s) {
+        return Some(now - ns / 1_000_000_000);
+    }
+    if let Some(t) = crate::util::time::parse_rfc3339(s) {
+        return Some(t);
+    }
+    s.split('.').next()?.parse::<i64>().ok()
 }
 
 /// `docker top`.

@@ -60,7 +60,7 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     if let Some(n) = last {
         list.truncate(n);
     } else if !p.on("all") && !filters.iter().any(|(k, _)| *k == "status" || *k == "exited") {
-        list.retain(|c| c.is_running());
+        list.retain(|c| c.is_running() || c.restarting());
     }
     list.retain(|c| {
         filters.iter().all(|(k, v)| match *k {
@@ -100,10 +100,10 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
                 ("ID", J::s(if trunc { c.short_id().to_string() } else { c.id.clone() })),
                 ("Image", J::s(image)),
                 ("Labels", J::s(c.config.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))),
-                ("LocalVolumes", J::s("0")),
-                ("Mounts", J::s("")),
+                ("LocalVolumes", J::s(local_volumes(c).to_string())),
+                ("Mounts", J::s(mount_names(c, trunc))),
                 ("Names", J::s(&c.name)),
-                ("Networks", J::s("bridge")),
+                ("Networks", J::s(c.networks().join(","))),
                 ("Ports", J::s(super::ports::column(c))),
                 ("RunningFor", J::s(ago(now, c.created))),
                 ("Size", J::s(format!("{} (virtual {})", human_size(rw), human_size(virt)))),
@@ -138,4 +138,19 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(s) => Output::ok(s),
         Err(m) => Output::fail(1, m),
     }
+}
+
+/// Volumes a container mounts (`LocalVolumes`).
+fn local_volumes(c: &super::Container) -> usize {
+    c.mounts.iter().filter(|m| m.kind == super::volumes::MountKind::Volume).count()
+}
+
+/// `Mounts` as `docker ps` shows it: volume names, else sources (bind paths), cut to 15
+/// characters with an ellipsis unless `--no-trunc`, in mount order.
+fn mount_names(c: &super::Container, trunc: bool) -> String {
+    c.mounts
+        .iter()
+        .map(|m| if trunc { ellipsis(&m.volume, 15) } else { m.volume.clone() })
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -27,6 +27,16 @@ const RUN_FLAGS: &[FlagSpec] = &[
     value("network", None).doc("network", "Connect a container to a network"),
     value("volume", Some('v')).doc("list", "Bind mount a volume"),
     value("mount", None).doc("mount", "Attach a filesystem mount to the container"),
+    value("restart", None).doc("string", "Restart policy to apply when a container exits (default \"no\")"),
+    value("health-cmd", None).doc("string", "Command to run to check health"),
+    value("health-interval", None).doc("duration", "Time between running the check (ms|s|m|h) (default 0s)"),
+    value("health-retries", None).doc("int", "Consecutive failures needed to report unhealthy"),
+    value("health-start-period", None).doc(
+        "duration",
+        "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)",
+    ),
+    value("health-timeout", None).doc("duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)"),
+    switch("no-healthcheck", None).about("Disable any container-specified HEALTHCHECK"),
     switch("quiet", Some('q')).about("Suppress the pull output"),
     switch("detach", Some('d')).about("Run container in background and print container ID"),
 ];
@@ -36,10 +46,6 @@ const CREATE_FLAGS: &[FlagSpec] = match RUN_FLAGS {
     [create @ .., _detach] => create,
     [] => &[],
 };
-
-/// Lines of output a container keeps for `docker logs` (an endless writer is cut off by
-/// the shell's budget anyway).
-const MAX_LOG_LINES: usize = 10_000;
 
 /// `docker run`.
 pub const RUN: Cmd = Cmd {
@@ -209,6 +215,19 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     for spec in p.all("publish") {
         crate::util::port_spec::parse(spec).map_err(&err)?;
     }
+    let restart = match p.get("restart").map(super::restart::parse).transpose() {
+        Ok(r) => r.unwrap_or_default(),
+        Err(m) => return Err(err(m)),
+    };
+    if p.on("rm") && restart.name != "no" {
+        return Err(err("conflicting options: cannot specify both --restart and --rm".into()));
+    }
+    // `--mount` values are parsed with the flags.
+    if let Err(m) = super::mount_spec::parse_mounts(&[], &p.all("mount")) {
+        if m.starts_with("invalid argument") {
+            return Err(Output::fail(125, format!("{m}\nSee '{} --help'.", cmd.path)));
+        }
+    }
     let image_id = match e.store.resolve(&image) {
         Ok(img) => img.id.clone(),
         Err(LookupError::NotFound(_)) => {
@@ -263,6 +282,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     if let Some(w) = p.get("workdir") {
         config.working_dir = w.to_string();
     }
+    super::health::apply_flags(p, &mut config.healthcheck).map_err(&err)?;
     if let Some(u) = p.get("user") {
         config.user = u.to_string();
     }
@@ -299,20 +319,7 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
     let exposed: Vec<String> = config.exposed_ports.keys().cloned().collect();
     let taken: Vec<u16> = e.containers.iter().flat_map(|c| c.bindings.iter().map(|b| b.host)).collect();
     let specs: Vec<String> = p.all("publish").iter().map(|s| s.to_string()).collect();
-    let asked = super::volumes::parse_mounts(&p.all("volume"), &p.all("mount")).map_err(&err)?;
-    let mut mounts = Vec::new();
-    for (name, target, readonly) in asked {
-        let volume = e.volume_for(name);
-        mounts.push(super::volumes::Mount { volume, target: super::volumes::target(&target), readonly });
-    }
-    // The image's VOLUMEs not mounted otherwise get anonymous volumes.
-    for t in config.volumes.keys() {
-        let target = super::volumes::target(t);
-        if !mounts.iter().any(|m| m.target == target) {
-            let volume = e.volume_for(None);
-            mounts.push(super::volumes::Mount { volume, target, readonly: false });
-        }
-    }
+    let mounts = e.resolve_mounts(p, &config).map_err(&err)?;
     let bindings = if !matches!(network.as_str(), "none" | "host") {
         super::ports::resolve(&specs, p.on("publish-all"), &exposed, &taken).map_err(&err)?
     } else {
@@ -341,11 +348,19 @@ fn new_container(e: &mut Engine, p: &Parsed, cmd: &Cmd, out: &mut Output) -> Res
         start_error: None,
         rw: Layer::new(),
         log: Vec::new(),
+        log_at: Vec::new(),
         starts: 0,
         ports: specs,
         bindings,
         network,
+        attached: None,
         mounts,
+        restart,
+        restart_count: 0,
+        backoff: 0,
+        restarted_ms: 0,
+        health: None,
+        manually_stopped: false,
         paused: false,
     };
     e.containers.push(c);
@@ -372,7 +387,7 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
     let (lower, mut tree) = e.containers[i].lower_and_tree(&e.store);
-    e.mount_volumes(i, &mut tree);
+    let mounted = e.mount_volumes(i, &mut tree).map_err(|m| (125, m))?;
     let c = &e.containers[i];
     let (uid, gid, home) = crate::build::resolve_user(&tree, &c.config.user).map_err(|m| {
         (126, format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {m}: unknown"))
@@ -435,15 +450,19 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = o.code;
         endless = o.stopped.is_some() && !foreground;
     }
-    e.unmount_volumes(i, &lower, &mut tree);
+    // A server whose image's entrypoint refuses its configuration exits with its message.
+    let env_list = e.containers[i].config.env.clone();
+    if let Some(msg) = plan.daemon.as_ref().and_then(|d| super::services::refusal(&d.program, &env_list, &tree)) {
+        ran.stderr.push_str(&msg);
+        ran.combined.push_str(&msg);
+        code = 1;
+        plan.daemon = None;
+    }
+    e.unmount_volumes(i, &lower, &mut tree, mounted);
     let c = &mut e.containers[i];
     c.paused = false;
     c.rw = Layer::diff(&lower, &tree);
-    c.log.extend(container::interleave(&ran.stdout, &ran.stderr, &ran.combined));
-    if c.log.len() > MAX_LOG_LINES {
-        let extra = c.log.len() - MAX_LOG_LINES;
-        c.log.drain(..extra);
-    }
+    c.append_log(container::interleave(&ran.stdout, &ran.stderr, &ran.combined), now);
     c.starts += 1;
     c.start_error = None;
     let daemon = if endless {
@@ -465,7 +484,7 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
     };
     if let State::Running { program, .. } = &c.state {
         let lines = super::services::startup_log(program, &c.config.env, &tree, now);
-        c.log.extend(lines);
+        c.append_log(lines, now);
     }
     Ok(ran)
 }
@@ -495,6 +514,7 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let ran = if running {
             None
         } else {
+            e.containers[i].manual_start();
             match start_at(e, i, attach || p.on("interactive")) {
                 Ok(ran) => Some(ran),
                 Err((_, msg)) => {
@@ -558,7 +578,10 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     }
     let now = e.now();
     let (lower, mut tree) = c.lower_and_tree(&e.store);
-    e.mount_volumes(i, &mut tree);
+    let mounted = match e.mount_volumes(i, &mut tree) {
+        Ok(m) => m,
+        Err(m) => return Output::daemon(m),
+    };
     let c = &e.containers[i];
     let user = p.get("user").map(String::from).unwrap_or_else(|| c.config.user.clone());
     let (uid, gid, home) = match crate::build::resolve_user(&tree, &user) {
@@ -613,7 +636,7 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let network = e.container_network(i, &tree);
     let o =
         process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
-    e.unmount_volumes(i, &lower, &mut tree);
+    e.unmount_volumes(i, &lower, &mut tree, mounted);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
         return Output::default();
@@ -675,6 +698,13 @@ mod tests {
                 "network",
                 "volume",
                 "mount",
+                "restart",
+                "health-cmd",
+                "health-interval",
+                "health-retries",
+                "health-start-period",
+                "health-timeout",
+                "no-healthcheck",
                 "quiet"
             ]
         );

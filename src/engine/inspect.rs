@@ -1,7 +1,7 @@
 //! `docker inspect`, `docker image inspect`, `docker container inspect`: Docker-shaped
 //! JSON, or a `--format` template per object.
 
-use super::container::{self, Container, State};
+use super::container::{self, State};
 use super::flags::value;
 use super::json::J;
 use super::spec::{Args, Cmd};
@@ -77,7 +77,7 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String], kind: Kind) -> Output
     for name in &p.args {
         let c = (kind != Kind::Image).then(|| container::find(&e.containers, name).ok()).flatten();
         let obj = match c {
-            Some(i) => Ok(container_json(&e.containers[i])),
+            Some(i) => Ok(container_json(e, i)),
             None if kind != Kind::Container => {
                 e.store.resolve(name).map(|img| image_json(e, img)).map_err(|err| match err {
                     crate::image::LookupError::Ambiguous(_) => format!("Error response from daemon: {err}"),
@@ -146,7 +146,19 @@ fn config_json(c: &ContainerConfig, hostname: &str, image: &str, tty: bool, stdi
         ("Cmd", J::opt_strs(c.cmd.as_ref())),
     ]);
     if let Some(h) = &c.healthcheck {
-        pairs.push(("Healthcheck", J::obj([("Test", J::strs(&h.test))])));
+        let mut fields = vec![("Test", J::strs(&h.test))];
+        for (name, v) in [
+            ("Interval", h.interval),
+            ("Timeout", h.timeout),
+            ("StartPeriod", h.start_period),
+            ("StartInterval", h.start_interval),
+            ("Retries", h.retries),
+        ] {
+            if v != 0 {
+                fields.push((name, J::Int(v)));
+            }
+        }
+        pairs.push(("Healthcheck", J::obj(fields)));
     }
     pairs.extend([
         ("Image", J::s(image)),
@@ -207,7 +219,8 @@ pub fn image_json(e: &Engine, img: &Image) -> J {
 }
 
 /// `docker container inspect` JSON of a container.
-pub fn container_json(c: &Container) -> J {
+pub fn container_json(e: &Engine, i: usize) -> J {
+    let c = &e.containers[i];
     let zero = "0001-01-01T00:00:00Z".to_string();
     let (started, finished) = match &c.state {
         State::Created => (zero.clone(), zero.clone()),
@@ -223,19 +236,24 @@ pub fn container_json(c: &Container) -> J {
         ("Args", J::strs(&c.args)),
         (
             "State",
-            J::obj([
-                ("Status", J::s(c.state_name())),
-                ("Running", J::Bool(c.is_running())),
-                ("Paused", J::Bool(false)),
-                ("Restarting", J::Bool(false)),
-                ("OOMKilled", J::Bool(false)),
-                ("Dead", J::Bool(false)),
-                ("Pid", J::Int(pid)),
-                ("ExitCode", J::Int(c.exit_code() as i64)),
-                ("Error", J::s(c.start_error.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())),
-                ("StartedAt", J::s(started)),
-                ("FinishedAt", J::s(finished)),
-            ]),
+            J::obj(
+                [
+                    ("Status", J::s(c.state_name())),
+                    ("Running", J::Bool(c.is_running() || c.restarting())),
+                    ("Paused", J::Bool(c.paused)),
+                    ("Restarting", J::Bool(c.restarting())),
+                    ("OOMKilled", J::Bool(false)),
+                    ("Dead", J::Bool(false)),
+                    ("Pid", J::Int(pid)),
+                    ("ExitCode", J::Int(c.exit_code() as i64)),
+                    ("Error", J::s(c.start_error.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())),
+                    ("StartedAt", J::s(started)),
+                    ("FinishedAt", J::s(finished)),
+                ]
+                .into_iter()
+                .chain(c.health.as_ref().filter(|_| c.is_running()).map(|h| ("Health", super::health::json(h))))
+                .collect::<Vec<_>>(),
+            ),
         ),
         ("Image", J::s(&c.image_id)),
         ("ResolvConfPath", J::s(format!("{dir}/resolv.conf"))),
@@ -243,7 +261,7 @@ pub fn container_json(c: &Container) -> J {
         ("HostsPath", J::s(format!("{dir}/hosts"))),
         ("LogPath", J::s(format!("{dir}/{}-json.log", c.id))),
         ("Name", J::s(format!("/{}", c.name))),
-        ("RestartCount", J::Int(0)),
+        ("RestartCount", J::Int(i64::from(c.restart_count))),
         ("Driver", J::s("overlay2")),
         ("Platform", J::s("linux")),
         ("MountLabel", J::s("")),
@@ -253,7 +271,7 @@ pub fn container_json(c: &Container) -> J {
         (
             "HostConfig",
             J::obj([
-                ("NetworkMode", J::s("bridge")),
+                ("NetworkMode", J::s(&c.network)),
                 (
                     "PortBindings",
                     J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
@@ -267,22 +285,91 @@ pub fn container_json(c: &Container) -> J {
                         )
                     })),
                 ),
-                ("RestartPolicy", J::obj([("Name", J::s("no")), ("MaximumRetryCount", J::Int(0))])),
+                ("Binds", {
+                    let binds: Vec<J> = c.mounts.iter().filter(|m| !m.spec.is_empty()).map(|m| J::s(&m.spec)).collect();
+                    if binds.is_empty() {
+                        J::Null
+                    } else {
+                        J::Arr(binds)
+                    }
+                }),
+                (
+                    "RestartPolicy",
+                    J::obj([("Name", J::s(&c.restart.name)), ("MaximumRetryCount", J::Int(i64::from(c.restart.max)))]),
+                ),
                 ("AutoRemove", J::Bool(c.auto_remove)),
             ]),
         ),
         ("GraphDriver", graph_driver(&c.id)),
-        ("Mounts", J::Arr(Vec::new())),
+        ("Mounts", J::Arr(c.mounts.iter().map(mount_json).collect())),
         ("Config", config_json(&c.config, &c.hostname, &c.image, c.tty, c.open_stdin)),
-        (
-            "NetworkSettings",
-            J::obj([
-                ("Bridge", J::s("")),
-                ("Gateway", J::s(if c.is_running() { "172.17.0.1" } else { "" })),
-                ("IPAddress", J::s(if c.is_running() { "172.17.0.2" } else { "" })),
-                ("IPPrefixLen", J::Int(if c.is_running() { 16 } else { 0 })),
-                ("MacAddress", J::s(if c.is_running() { "02:42:ac:11:00:02" } else { "" })),
-            ]),
-        ),
+        ("NetworkSettings", network_settings(e, i)),
     ])
+}
+
+/// `NetworkSettings`: the default bridge's address at the top (as Docker keeps it), and
+/// one entry per attached network, with addresses while the container runs.
+fn network_settings(e: &Engine, i: usize) -> J {
+    let c = &e.containers[i];
+    let running = c.is_running();
+    let mac = |ip: &str| {
+        let b: Vec<String> = ip.split('.').map(|o| format!("{:02x}", o.parse::<u8>().unwrap_or(0))).collect();
+        format!("02:42:{}", b.join(":"))
+    };
+    let addr = |name: &str| if running { e.container_ip_on(i, name) } else { None };
+    let entry = |name: &str| {
+        let ip = addr(name).unwrap_or_default();
+        let net = e.find_network(name);
+        let gateway = match (&ip.is_empty(), net) {
+            (false, Some(n)) => format!("172.{}.0.1", n.octet),
+            _ => String::new(),
+        };
+        J::obj([
+            ("NetworkID", J::s(net.map(|n| n.id.clone()).unwrap_or_default())),
+            ("Gateway", J::s(gateway)),
+            ("IPAddress", J::s(&ip)),
+            ("IPPrefixLen", J::Int(if ip.is_empty() { 0 } else { 16 })),
+            ("MacAddress", J::s(if ip.is_empty() { String::new() } else { mac(&ip) })),
+        ])
+    };
+    let bridge_ip = c.on_network("bridge").then(|| addr("bridge")).flatten().unwrap_or_default();
+    J::obj([
+        ("Bridge", J::s("")),
+        ("Gateway", J::s(if bridge_ip.is_empty() { "" } else { "172.17.0.1" })),
+        ("IPAddress", J::s(&bridge_ip)),
+        ("IPPrefixLen", J::Int(if bridge_ip.is_empty() { 0 } else { 16 })),
+        ("MacAddress", J::s(if bridge_ip.is_empty() { String::new() } else { mac(&bridge_ip) })),
+        ("Networks", J::obj(c.networks().iter().map(|n| (n.clone(), entry(n))).collect::<Vec<_>>())),
+    ])
+}
+
+/// One entry of a container's `Mounts`, as Docker lists it.
+fn mount_json(m: &super::volumes::Mount) -> J {
+    use super::volumes::MountKind;
+    let mode = if m.spec.is_empty() {
+        String::new()
+    } else {
+        let given = m.spec.split(':').nth(2).unwrap_or("");
+        match (m.kind, given) {
+            (MountKind::Volume, "") => "z".to_string(),
+            (_, g) => g.to_string(),
+        }
+    };
+    let mut fields = vec![("Type", J::s(m.kind.name()))];
+    match m.kind {
+        MountKind::Volume => {
+            fields.push(("Name", J::s(&m.volume)));
+            fields.push(("Source", J::s(format!("/var/lib/docker/volumes/{}/_data", m.volume))));
+        }
+        MountKind::Bind => fields.push(("Source", J::s(&m.volume))),
+        MountKind::Tmpfs => fields.push(("Source", J::s(""))),
+    }
+    fields.push(("Destination", J::s(&m.target)));
+    if m.kind == MountKind::Volume {
+        fields.push(("Driver", J::s("local")));
+    }
+    fields.push(("Mode", J::s(mode)));
+    fields.push(("RW", J::Bool(!m.readonly)));
+    fields.push(("Propagation", J::s(if m.kind == MountKind::Bind { "rprivate" } else { "" })));
+    J::obj(fields)
 }

@@ -12,6 +12,7 @@
 mod archive_cmd;
 pub mod argv;
 mod attach;
+mod binds;
 mod build_cmd;
 mod commands;
 mod container;
@@ -23,16 +24,19 @@ mod container_run;
 mod container_stats;
 pub mod flags;
 pub mod format;
+mod health;
 mod image_cmds;
 mod images_cmd;
 mod inspect;
 pub mod json;
+mod mount_spec;
 mod names;
 mod network_cmd;
 mod output;
 mod ports;
 mod process;
 mod registry;
+mod restart;
 mod services;
 pub mod spec;
 mod system;
@@ -41,8 +45,10 @@ mod volumes;
 
 pub use commands::names as command_names;
 pub use container::{Container, State};
+pub use network_cmd::NetworkDef;
 pub use output::{Output, Stream};
 pub use registry::Registry;
+pub use volumes::{valid_volume_name, Volume};
 
 use crate::build::{BuildJob, BuildRequest, Context};
 use crate::image::Store;
@@ -89,6 +95,28 @@ pub trait Host {
     /// cp` copies host links as links).
     fn read_link(&self, _path: &str) -> Option<String> {
         None
+    }
+
+    /// The host directory at `path` as a tree rooted at `/` (a bind mount's source), or
+    /// `None` when `path` is not a directory.
+    fn read_tree(&self, path: &str) -> Result<Option<crate::vfs::Tree>, String> {
+        binds::walk(self, path)
+    }
+
+    /// Writes what a process changed in the bind-mounted host directory `path` (`before`
+    /// as it was read, `after` as the process left it).
+    fn write_tree(&mut self, path: &str, before: &crate::vfs::Tree, after: &crate::vfs::Tree) -> Result<(), String> {
+        binds::write_back(self, path, before, after)
+    }
+
+    /// Removes a file or a directory with what it holds (a bind mount's removals).
+    fn remove_path(&mut self, path: &str) -> Result<(), String> {
+        Err(format!("remove {path}: not supported here"))
+    }
+
+    /// `path` made absolute (`-v ./dir:/path` names a directory of the current one).
+    fn absolute(&self, path: &str) -> String {
+        crate::vfs::path::normalize("/", path)
     }
 
     /// Reads all of standard input (`docker cp - CONTAINER:DIR`).
@@ -144,6 +172,8 @@ pub struct Engine {
     pub volumes: Vec<volumes::Volume>,
     /// What servers keep in memory (redis keys), by container ID.
     pub(crate) server_data: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::Memory>>,
+    /// Requests web servers answered, by container ID, until they are written to its log.
+    pub(crate) access: std::sync::Mutex<std::collections::BTreeMap<String, crate::shell::programs::serve::AccessLog>>,
     clock: Box<dyn Fn() -> i64>,
     host: Box<dyn Host>,
     seq: u64,
@@ -161,6 +191,7 @@ impl Engine {
             registry: Registry::default(),
             networks: network_cmd::predefined(),
             server_data: Default::default(),
+            access: Default::default(),
             volumes: Vec::new(),
             clock: Box::new(clock),
             host: Box::new(NoHost),
@@ -225,7 +256,11 @@ impl Engine {
     pub fn exec(&mut self, argv: &[String]) -> Output {
         let now = self.now();
         container::refresh(&mut self.containers, now);
-        commands::dispatch(self, argv)
+        self.apply_restarts();
+        self.apply_health();
+        let out = commands::dispatch(self, argv);
+        self.flush_access_logs();
+        out
     }
 
     /// Runs a typed command line: split like a shell would, an optional leading `docker`
@@ -237,7 +272,9 @@ impl Engine {
         };
         let mut words = parsed.words;
         if words.first().is_some_and(|w| matches!(w.as_str(), "curl" | "wget")) {
-            return self.host_command(&words);
+            let out = self.host_command(&words);
+            self.flush_access_logs();
+            return out;
         }
         if words.first().is_some_and(|w| w == "docker" || w == "layerlab") {
             words.remove(0);

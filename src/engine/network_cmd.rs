@@ -48,17 +48,95 @@ impl Engine {
             .or_else(|| self.networks.iter().find(|n| name.len() >= 3 && n.id.starts_with(name)))
     }
 
-    /// The address of container `i` on its network (`172.17.0.2` for the first on the
-    /// default bridge), in the order containers were started.
-    pub(crate) fn container_ip(&self, i: usize) -> Option<String> {
+    /// The address of container `i` on network `name`: numbered in the order containers
+    /// were created among those attached to it.
+    pub(crate) fn container_ip_on(&self, i: usize, name: &str) -> Option<String> {
         let c = &self.containers[i];
-        let net = self.find_network(&c.network)?;
-        if net.driver != "bridge" {
+        let net = self.find_network(name)?;
+        if net.driver != "bridge" || !c.on_network(&net.name) {
             return None;
         }
-        let n = self.containers[..i].iter().filter(|o| o.network == c.network).count();
+        let n = self.containers[..i].iter().filter(|o| o.on_network(&net.name)).count();
         Some(format!("172.{}.0.{}", net.octet, n + 2))
     }
+}
+
+/// `docker network connect`.
+pub const CONNECT: Cmd = Cmd {
+    path: "docker network connect",
+    usage: "[OPTIONS] NETWORK CONTAINER",
+    short: "Connect a container to a network",
+    aliases: "",
+    flags: &[value("alias", None).doc("strings", "Add network-scoped alias for the container")],
+    args: Args::Exact(2),
+    interspersed: true,
+};
+
+/// `docker network disconnect`.
+pub const DISCONNECT: Cmd = Cmd {
+    path: "docker network disconnect",
+    usage: "[OPTIONS] NETWORK CONTAINER",
+    short: "Disconnect a container from a network",
+    aliases: "",
+    flags: &[switch("force", Some('f')).about("Force the container to disconnect from a network")],
+    args: Args::Exact(2),
+    interspersed: true,
+};
+
+/// `docker network connect NETWORK CONTAINER`.
+pub fn connect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let Some(net) = e.find_network(&p.args[0]).cloned() else {
+        return Output::daemon(format!("network {} not found", p.args[0]));
+    };
+    let i = match super::container::find(&e.containers, &p.args[1]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    let c = &e.containers[i];
+    if net.name == "host" || c.on_network("host") {
+        return Output::daemon("container cannot be disconnected from host network or connected to host network");
+    }
+    if net.name == "none" || c.on_network("none") {
+        return Output::daemon(
+            "container cannot be connected to multiple networks with one of the networks in private (none) mode",
+        );
+    }
+    if c.on_network(&net.name) {
+        return Output::daemon(format!("endpoint with name {} already exists in network {}", c.name, net.name));
+    }
+    let mut nets = c.networks();
+    nets.push(net.name);
+    e.containers[i].attached = Some(nets);
+    Output::default()
+}
+
+/// `docker network disconnect [-f] NETWORK CONTAINER`.
+pub fn disconnect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
+    let p = match cmd.parse(args) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let Some(net) = e.find_network(&p.args[0]).cloned() else {
+        return Output::daemon(format!("network {} not found", p.args[0]));
+    };
+    let i = match super::container::find(&e.containers, &p.args[1]) {
+        Ok(i) => i,
+        Err(m) => return Output::daemon(m),
+    };
+    let c = &e.containers[i];
+    if !c.on_network(&net.name) {
+        return Output::daemon(format!("container {} is not connected to network {}", c.id, net.name));
+    }
+    if net.name == "host" {
+        return Output::daemon("container cannot be disconnected from host network or connected to host network");
+    }
+    let nets: Vec<String> = c.networks().into_iter().filter(|n| *n != net.name).collect();
+    e.containers[i].attached = Some(nets);
+    Output::default()
 }
 
 /// `docker network create`.
@@ -166,7 +244,7 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             out.code = 1;
             continue;
         }
-        if let Some(c) = e.containers.iter().find(|c| c.network == n.name && c.is_running()) {
+        if let Some(c) = e.containers.iter().find(|c| c.on_network(&n.name) && c.is_running()) {
             out.daemon_line(format!(
                 "error while removing network: network {} id {} has active endpoints (name:{:?} id:{:?})",
                 n.name,
@@ -203,8 +281,8 @@ pub fn inspect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             Vec::new()
         };
         let mut members = Vec::new();
-        for (i, c) in e.containers.iter().enumerate().filter(|(_, c)| c.network == n.name && c.is_running()) {
-            let ip = e.container_ip(i).map(|ip| format!("{ip}/16")).unwrap_or_default();
+        for (i, c) in e.containers.iter().enumerate().filter(|(_, c)| c.on_network(&n.name) && c.is_running()) {
+            let ip = e.container_ip_on(i, &n.name).map(|ip| format!("{ip}/16")).unwrap_or_default();
             members.push((
                 c.id.clone(),
                 J::obj([("Name", J::s(c.name.clone())), ("IPv4Address", J::s(ip)), ("IPv6Address", J::s(""))]),

@@ -39,33 +39,25 @@ pub fn resolve(specs: &[String], publish_all: bool, exposed: &[String], taken: &
         next
     };
     for spec in specs {
-        let (addr, proto) = match spec.rsplit_once('/') {
-            Some((a, p)) => (a, p.to_string()),
-            None => (spec.as_str(), "tcp".to_string()),
-        };
-        if !matches!(proto.as_str(), "tcp" | "udp" | "sctp") {
-            return Err(format!("invalid proto: {proto}"));
-        }
-        let parts: Vec<&str> = addr.rsplitn(3, ':').collect();
-        let (ctr, host, ip) = match parts.as_slice() {
-            [c] => (*c, "", ""),
-            [c, h] => (*c, *h, ""),
-            [c, h, ip] => (*c, *h, *ip),
-            _ => return Err(format!("invalid port format: {spec}")),
-        };
-        let port: u16 = ctr.parse().map_err(|_| format!("invalid containerPort: {ctr}"))?;
-        let host_port = if host.is_empty() {
-            alloc(&out)
-        } else {
-            host.parse().map_err(|_| format!("invalid hostPort: {host}"))?
-        };
-        let ips: Vec<String> = if ip.is_empty() {
-            vec!["0.0.0.0".into(), "::".into()]
-        } else {
-            vec![ip.trim_matches(['[', ']']).to_string()]
-        };
-        for ip in ips {
-            out.push(Binding { ip, host: host_port, port, proto: proto.clone() });
+        for m in crate::util::port_spec::parse(spec)? {
+            let (p, proto) = m.port.split_once('/').unwrap_or((&m.port, "tcp"));
+            let port: u16 = p.parse().map_err(|_| format!("invalid containerPort: {p}"))?;
+            let host_port = match m.host_port.split_once('-') {
+                _ if m.host_port.is_empty() => alloc(&out),
+                // A host range: the first port in it nobody holds.
+                Some((a, b)) => {
+                    let (a, b): (u16, u16) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+                    (a..=b)
+                        .find(|h| !taken.contains(h) && !out.iter().any(|x| x.host == *h))
+                        .ok_or_else(|| format!("Bind for 0.0.0.0:{a}-{b} failed: port is already allocated"))?
+                }
+                None => m.host_port.parse().map_err(|_| format!("invalid hostPort: {}", m.host_port))?,
+            };
+            let ips: Vec<String> =
+                if m.host_ip.is_empty() { vec!["0.0.0.0".into(), "::".into()] } else { vec![m.host_ip.clone()] };
+            for ip in ips {
+                out.push(Binding { ip, host: host_port, port, proto: proto.to_string() });
+            }
         }
     }
     if publish_all {
@@ -247,5 +239,9 @@ mod tests {
         );
         assert_eq!(resolve(&["127.0.0.1::53/udp".into()], false, &[], &[]).unwrap()[0].host, 32768);
         assert_eq!(resolve(&["x:80".into()], false, &[], &[]).unwrap_err(), "invalid hostPort: x");
+        let b = resolve(&["8000-8002:80".into()], false, &[], &[8000]).unwrap();
+        assert_eq!((b[0].host, b[0].port), (8001, 80));
+        let b = resolve(&["[::1]:8080:80/udp".into()], false, &[], &[]).unwrap();
+        assert_eq!((b.len(), b[0].ip.as_str(), b[0].proto.as_str()), (1, "::1", "udp"));
     }
 }

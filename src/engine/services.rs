@@ -7,11 +7,11 @@ use std::sync::Arc;
 use super::container::{Container, State};
 use super::Engine;
 use crate::shell::programs::net::{Network, Service};
-use crate::shell::programs::serve::{Memory, Server};
+use crate::shell::programs::serve::{AccessLog, Memory, Server};
 use crate::vfs::Tree;
 
 /// The server container `c` runs (with its tree `tree`) and the port it listens on.
-fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Option<(Server, Vec<u16>)> {
+fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory, log: AccessLog) -> Option<(Server, Vec<u16>)> {
     let State::Running { program, .. } = &c.state else { return None };
     let all: Vec<&str> = program.split_whitespace().collect();
     let words = super::process::main_program(&all);
@@ -21,7 +21,7 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
     let env = |k: &str| c.config.env.iter().find_map(|e| e.strip_prefix(&format!("{k}=")).map(String::from));
     let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
     let http = |software: String, root: String, index: Vec<String>, deny: bool, port: u16| {
-        Some((Server::Http { software, files: files.clone(), root, index, deny }, vec![port]))
+        Some((Server::Http { software, files: files.clone(), root, index, deny, log: Some(log.clone()) }, vec![port]))
     };
     match base {
         "nginx" => {
@@ -88,11 +88,41 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory) -> Opti
     }
 }
 
-/// What a server writes when it starts (its `docker logs`): redis-server's banner.
+/// Why an official image's entrypoint refuses to start its server, as it says it: the
+/// postgres image on first start without a superuser password. Source:
+/// docker-library/postgres `docker-entrypoint.sh` (`docker_verify_minimum_env`).
+pub(crate) fn refusal(program: &str, env: &[String], tree: &Tree) -> Option<String> {
+    let all: Vec<&str> = program.split_whitespace().collect();
+    let words = super::process::main_program(&all);
+    let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    let wrapper = all.first().is_some_and(|w| w.ends_with("docker-entrypoint.sh"));
+    let var = |k: &str| env.iter().find_map(|e| e.strip_prefix(&format!("{k}="))).unwrap_or("");
+    if base == "postgres" && wrapper {
+        let data = Some(var("PGDATA")).filter(|d| !d.is_empty()).unwrap_or("/var/lib/postgresql/data");
+        let initialized = tree.get(&format!("{data}/PG_VERSION")).is_some();
+        if !initialized
+            && var("POSTGRES_PASSWORD").is_empty()
+            && var("POSTGRES_PASSWORD_FILE").is_empty()
+            && var("POSTGRES_HOST_AUTH_METHOD") != "trust"
+        {
+            return Some(
+                "Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".\n\n       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about \"trust\":\n       https://www.postgresql.org/docs/current/auth-trust.html\n"
+                    .to_string(),
+            );
+        }
+    }
+    None
+}
+
+/// What a server writes when it starts (its `docker logs`): nginx's entrypoint and
+/// notices, redis-server's banner.
 pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
     let all: Vec<&str> = program.split_whitespace().collect();
     let words = super::process::main_program(&all);
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    if base == "nginx" {
+        return nginx_startup(&all, env, tree, now);
+    }
     if base != "redis-server" {
         return Vec::new();
     }
@@ -124,7 +154,151 @@ pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) 
     lines.into_iter().map(|l| (1u8, format!("{l}\n"))).collect()
 }
 
+/// The official nginx image's `/docker-entrypoint.sh` lines (from the scripts in
+/// `/docker-entrypoint.d/`, as the script walks them) on standard output, then nginx's
+/// start-up notices on standard error (its error log is linked to `/dev/stderr`).
+/// Source: nginxinc/docker-nginx `entrypoint/docker-entrypoint.sh` and
+/// `10-listen-on-ipv6-by-default.sh`.
+fn nginx_startup(all: &[&str], env: &[String], tree: &Tree, now: i64) -> Vec<(u8, String)> {
+    let mut lines: Vec<(u8, String)> = Vec::new();
+    let quiet = env.iter().any(|e| e.starts_with("NGINX_ENTRYPOINT_QUIET_LOGS=") && e.len() > 28);
+    let wrapper = all.first().filter(|w| w.ends_with("docker-entrypoint.sh") && tree.get(w).is_some());
+    if let (Some(ep), false) = (wrapper, quiet) {
+        let dir = "/docker-entrypoint.d";
+        let mut scripts: Vec<(String, bool)> = tree
+            .children(dir)
+            .filter(|(_, n)| n.is_file())
+            .map(|(name, n)| (name.to_string(), n.meta.mode & 0o111 != 0))
+            .collect();
+        scripts.sort();
+        let mut say = |s: String| lines.push((1, format!("{s}\n")));
+        if scripts.is_empty() {
+            say(format!("{ep}: No files found in {dir}/, skipping configuration"));
+        } else {
+            say(format!("{ep}: {dir}/ is not empty, will attempt to perform configuration"));
+            say(format!("{ep}: Looking for shell scripts in {dir}/"));
+            for (name, exec) in &scripts {
+                let f = format!("{dir}/{name}");
+                let is_sh = name.ends_with(".sh");
+                match (name.ends_with(".envsh") || is_sh, exec) {
+                    (true, false) => say(format!("{ep}: Ignoring {f}, not executable")),
+                    (false, _) => say(format!("{ep}: Ignoring {f}")),
+                    (true, true) if is_sh => say(format!("{ep}: Launching {f}")),
+                    (true, true) => say(format!("{ep}: Sourcing {f}")),
+                }
+                if name == "10-listen-on-ipv6-by-default.sh" && *exec {
+                    let conf = "/etc/nginx/conf.d/default.conf";
+                    let me = name.as_str();
+                    let text = tree.read("/", conf).map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
+                    // The packaged file listens on port 80 for server_name localhost.
+                    let packaged = |t: &str| t.contains("listen       80;") && t.contains("server_name  localhost;");
+                    match text {
+                        Err(_) => say(format!("{me}: info: {conf} is not a file or does not exist")),
+                        Ok(t) if t.contains("listen  [::]:80;") => {
+                            say(format!("{me}: info: IPv6 listen already enabled"))
+                        }
+                        Ok(t) if packaged(&t) => {
+                            say(format!("{me}: info: Getting the checksum of {conf}"));
+                            say(format!("{me}: info: Enabled listen on IPv6 in {conf}"));
+                        }
+                        Ok(_) => {
+                            say(format!("{me}: info: Getting the checksum of {conf}"));
+                            say(format!("{me}: info: {conf} differs from the packaged version"));
+                        }
+                    }
+                }
+            }
+            say(format!("{ep}: Configuration complete; ready for start up"));
+        }
+    }
+    let t = crate::shell::applets_strftime("%Y/%m/%d %H:%M:%S", now);
+    let version = env.iter().find_map(|e| e.strip_prefix("NGINX_VERSION=")).unwrap_or("1.27.3");
+    let os =
+        tree.read("/", "/etc/os-release").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned()).unwrap_or_default();
+    let gcc = if os.contains("ID=alpine") {
+        "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)"
+    } else {
+        "gcc 12.2.0 (Debian 12.2.0-14)"
+    };
+    let notice = |s: &str| (2u8, format!("{t} [notice] 1#1: {s}\n"));
+    lines.push(notice("using the \"epoll\" event method"));
+    lines.push(notice(&format!("nginx/{version}")));
+    lines.push(notice(&format!("built by {gcc} ")));
+    lines.push(notice("OS: Linux 6.6.0-layerlab"));
+    lines.push(notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576"));
+    lines.push(notice("start worker processes"));
+    for pid in 29..33 {
+        lines.push(notice(&format!("start worker process {pid}")));
+    }
+    lines
+}
+
 impl Engine {
+    fn access_log(&self, id: &str) -> AccessLog {
+        let mut all = self.access.lock().unwrap_or_else(|p| p.into_inner());
+        all.entry(id.to_string()).or_default().clone()
+    }
+
+    /// Writes the requests servers answered since the last command to their containers'
+    /// logs, in each server's own format: nginx's `combined` plus `"$http_x_forwarded_for"`
+    /// on standard output, httpd's common log format, `python -m http.server`'s lines on
+    /// standard error.
+    pub(crate) fn flush_access_logs(&mut self) {
+        let pending: Vec<(String, Vec<crate::shell::programs::serve::Request>)> = {
+            let all = self.access.lock().unwrap_or_else(|p| p.into_inner());
+            all.iter()
+                .map(|(id, log)| (id.clone(), std::mem::take(&mut *log.lock().unwrap_or_else(|p| p.into_inner()))))
+                .filter(|(_, v)| !v.is_empty())
+                .collect()
+        };
+        let now = self.now();
+        for (id, requests) in pending {
+            let Some(c) = self.containers.iter_mut().find(|c| c.id == id) else { continue };
+            let State::Running { program, .. } = &c.state else { continue };
+            let all: Vec<&str> = program.split_whitespace().collect();
+            let words = super::process::main_program(&all);
+            let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("").to_string();
+            let t = |f: &str| crate::shell::applets_strftime(f, now);
+            let lines: Vec<(u8, String)> = requests
+                .iter()
+                .filter_map(|r| {
+                    let line = format!("GET {} HTTP/1.1", r.path);
+                    match base.as_str() {
+                        "nginx" => Some((
+                            1,
+                            format!(
+                                "{} - - [{}] \"{line}\" {} {} \"-\" \"{}\" \"-\"\n",
+                                r.client,
+                                t("%d/%b/%Y:%H:%M:%S +0000"),
+                                r.status,
+                                r.bytes,
+                                r.agent
+                            ),
+                        )),
+                        "httpd" | "httpd-foreground" | "apache2" | "apache2-foreground" => {
+                            let bytes = if r.bytes == 0 { "-".to_string() } else { r.bytes.to_string() };
+                            Some((
+                                1,
+                                format!(
+                                    "{} - - [{}] \"{line}\" {} {bytes}\n",
+                                    r.client,
+                                    t("%d/%b/%Y:%H:%M:%S +0000"),
+                                    r.status
+                                ),
+                            ))
+                        }
+                        b if b.starts_with("python") => Some((
+                            2,
+                            format!("{} - - [{}] \"{line}\" {} -\n", r.client, t("%d/%b/%Y %H:%M:%S"), r.status),
+                        )),
+                        _ => None,
+                    }
+                })
+                .collect();
+            c.append_log(lines, now);
+        }
+    }
+
     fn memory(&self, id: &str) -> Memory {
         let mut all = self.server_data.lock().unwrap_or_else(|p| p.into_inner());
         all.entry(id.to_string()).or_default().clone()
@@ -135,9 +309,11 @@ impl Engine {
     /// user-defined network, as Docker's embedded DNS does).
     pub(crate) fn container_network(&self, i: usize, tree: &Tree) -> Network {
         let c = &self.containers[i];
-        let net = Network::from_flag(&c.network);
+        let mut net = Network::from_flag(&c.network);
+        let first = c.networks().into_iter().next().unwrap_or_default();
+        net.client = self.container_ip_on(i, &first).unwrap_or_else(|| "127.0.0.1".into());
         let mut services = Vec::new();
-        if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id)) {
+        if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id), self.access_log(&c.id)) {
             let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
             services.push(Service {
                 names,
@@ -146,15 +322,20 @@ impl Engine {
                 server,
             });
         }
-        let user_defined = !matches!(c.network.as_str(), "bridge" | "none" | "host");
         for (j, o) in self.containers.iter().enumerate() {
-            if j == i || o.network != c.network || !o.is_running() || c.network == "none" {
+            if j == i || !o.is_running() {
                 continue;
             }
-            let Some(ip) = self.container_ip(j) else { continue };
+            // The networks both are on (none and host connect nobody by address).
+            let Some(shared) =
+                c.networks().into_iter().find(|n| !matches!(n.as_str(), "none" | "host") && o.on_network(n))
+            else {
+                continue;
+            };
+            let Some(ip) = self.container_ip_on(j, &shared) else { continue };
             let (_, t) = o.lower_and_tree(&self.store);
-            if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id)) {
-                let names = if user_defined {
+            if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id), self.access_log(&o.id)) {
+                let names = if shared != "bridge" {
                     vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()]
                 } else {
                     Vec::new()
@@ -190,7 +371,9 @@ impl Engine {
         let mut services = Vec::new();
         for c in self.containers.iter().filter(|c| c.is_running() && !c.bindings.is_empty()) {
             let (_, tree) = c.lower_and_tree(&self.store);
-            let Some((server, ports)) = server_of(c, &tree, true, self.memory(&c.id)) else { continue };
+            let Some((server, ports)) = server_of(c, &tree, true, self.memory(&c.id), self.access_log(&c.id)) else {
+                continue;
+            };
             let mapped: Vec<(u16, u16)> =
                 c.bindings.iter().filter(|b| ports.contains(&b.port)).map(|b| (b.host, b.port)).collect();
             if !mapped.is_empty() {
@@ -202,6 +385,8 @@ impl Engine {
                 });
             }
         }
-        Network::default().with_services(services)
+        let mut net = Network::default().with_services(services);
+        net.from_host = true;
+        net
     }
 }

@@ -3,15 +3,14 @@
 //! Their data outlives the container and stays out of its read-write layer (so out of
 //! `docker diff` and `commit`). `docker volume create/ls/inspect/rm/prune`.
 
-use serde::{Deserialize, Serialize};
-
+use super::binds;
 use super::flags::{switch, value};
 use super::format::human_size;
 use super::json::J;
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
 use crate::image::sha256_digest;
-use crate::vfs::{path, Meta, NodeKind, Tree};
+use crate::vfs::{Meta, Node, NodeKind, Tree};
 
 /// A volume.
 #[derive(Clone, Debug)]
@@ -29,67 +28,7 @@ pub struct Volume {
     pub populated: bool,
 }
 
-/// A container's mount.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mount {
-    /// The volume's name.
-    pub volume: String,
-    /// Where it is mounted (absolute).
-    pub target: String,
-    /// `:ro`.
-    pub readonly: bool,
-}
-
-/// Parses `-v` and `--mount` values into (volume name or `None` for anonymous, target,
-/// read-only).
-pub fn parse_mounts(volumes: &[&str], mounts: &[&str]) -> Result<Vec<(Option<String>, String, bool)>, String> {
-    let mut out = Vec::new();
-    for v in volumes {
-        let parts: Vec<&str> = v.split(':').collect();
-        match parts.as_slice() {
-            [t] => out.push((None, t.to_string(), false)),
-            [s, t] | [s, t, _] => {
-                let ro = parts.get(2).is_some_and(|o| o.split(',').any(|x| x == "ro"));
-                if s.starts_with('/') || s.starts_with('.') {
-                    return Err(format!("bind mounts of host directories are not available in layerlab: use a named volume (-v NAME:{t})"));
-                }
-                out.push((Some(s.to_string()), t.to_string(), ro));
-            }
-            _ => return Err(format!("invalid spec: {v}: too many colons")),
-        }
-    }
-    for m in mounts {
-        let mut source = None;
-        let mut target = None;
-        let mut ro = false;
-        for kv in m.split(',') {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            match k {
-                "type" if v != "volume" => {
-                    return Err(format!(
-                        "invalid argument \"{m}\" for \"--mount\" flag: only type=volume is available in layerlab"
-                    ))
-                }
-                "source" | "src" => source = Some(v.to_string()),
-                "target" | "destination" | "dst" => target = Some(v.to_string()),
-                "readonly" | "ro" => ro = v.is_empty() || v == "true" || v == "1",
-                _ => {}
-            }
-        }
-        let Some(t) = target else {
-            return Err(format!("invalid argument \"{m}\" for \"--mount\" flag: target is required"));
-        };
-        out.push((source, t, ro));
-    }
-    for (_, t, _) in &out {
-        if !t.starts_with('/') {
-            return Err(format!(
-                "invalid mount config for type \"volume\": invalid mount path: '{t}' mount path must be absolute"
-            ));
-        }
-    }
-    Ok(out)
-}
+pub use super::mount_spec::{valid_volume_name, Mount, MountKind};
 
 impl Engine {
     /// The volume named `name`, created when missing.
@@ -112,37 +51,95 @@ impl Engine {
         name
     }
 
-    /// Mounts container `i`'s volumes over `tree` (the image's files at an empty new
-    /// volume's mount point are copied into it first).
-    pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) {
+    /// Mounts container `i`'s volumes, bind mounts and tmpfs over `tree` (the image's files
+    /// at an empty new volume's mount point are copied into it first; a missing `-v` host
+    /// directory is created, as Docker does). What it returns goes to
+    /// [`Engine::unmount_volumes`].
+    pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) -> Result<Mounted, String> {
+        let mut mounted = Mounted::default();
         for m in self.containers[i].mounts.clone() {
-            let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) else { continue };
-            if !v.populated {
-                v.data = extract(tree, &m.target);
-                v.populated = true;
-            }
-            tree.remove_subtree(&m.target);
-            let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
-            for (p, n) in v.data.iter() {
-                let at = if p == "/" { m.target.clone() } else { format!("{}{p}", m.target) };
-                tree.insert(&at, n.clone());
+            match m.kind {
+                MountKind::Volume => {
+                    let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) else { continue };
+                    if !v.populated {
+                        v.data = extract(tree, &m.target);
+                        v.populated = true;
+                    }
+                    overlay(tree, &m.target, &v.data);
+                }
+                MountKind::Tmpfs => overlay(tree, &m.target, &Tree::new()),
+                MountKind::Bind => {
+                    let data = match binds::read(self.host(), &m.volume)? {
+                        Some(d) => d,
+                        None if m.spec.is_empty() => {
+                            return Err(format!(
+                                "invalid mount config for type \"bind\": bind source path does not exist: {}",
+                                m.volume
+                            ))
+                        }
+                        None => {
+                            self.host_mut()
+                                .create_dir(&m.volume)
+                                .map_err(|e| format!("error while creating mount source path '{}': {e}", m.volume))?;
+                            binds::HostData::Dir(Tree::new())
+                        }
+                    };
+                    match &data {
+                        binds::HostData::Dir(t) => overlay(tree, &m.target, t),
+                        binds::HostData::File(c) => {
+                            tree.remove_subtree(&m.target);
+                            tree.insert(
+                                &m.target,
+                                Node { kind: NodeKind::File(c.clone()), meta: Meta::root(0o644), ino: 0 },
+                            );
+                        }
+                    }
+                    mounted.binds.push((m.target.clone(), data));
+                }
             }
         }
+        Ok(mounted)
     }
 
-    /// Takes what processes wrote under the mount points back into the volumes and puts
-    /// the image's files back in `tree`, so the container's layer does not see them.
-    pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree) {
+    /// Takes what processes wrote under the mount points back into the volumes (and the
+    /// host's directories) and puts the image's files back in `tree`, so the container's
+    /// layer does not see them.
+    pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree, mounted: Mounted) {
         for m in self.containers[i].mounts.clone() {
             let data = extract(tree, &m.target);
-            if let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) {
-                if !m.readonly {
-                    v.data = data;
+            match m.kind {
+                MountKind::Volume => {
+                    if let Some(v) = self.volumes.iter_mut().find(|v| v.name == m.volume) {
+                        if !m.readonly {
+                            v.data = data;
+                        }
+                    }
+                }
+                MountKind::Tmpfs => {}
+                MountKind::Bind if m.readonly => {}
+                MountKind::Bind => {
+                    let before = mounted.binds.iter().find(|(t, _)| *t == m.target).map(|(_, d)| d);
+                    // A host that cannot take the changes keeps its files as they were.
+                    let _ = match (before, tree.get(&m.target).map(|n| &n.kind)) {
+                        (Some(binds::HostData::Dir(b)), _) => self.host_mut().write_tree(&m.volume, b, &data),
+                        (Some(binds::HostData::File(old)), Some(NodeKind::File(new))) if old != new => {
+                            let bytes = new.bytes().into_owned();
+                            self.host_mut().write_file(&m.volume, &bytes)
+                        }
+                        _ => Ok(()),
+                    };
                 }
             }
             tree.remove_subtree(&m.target);
             let below: Vec<_> = lower.subtree(&m.target).map(|(p, n)| (p.clone(), n.clone())).collect();
-            if below.is_empty() {
+            let file = mounted.binds.iter().any(|(t, d)| *t == m.target && matches!(d, binds::HostData::File(_)));
+            if below.is_empty() && file {
+                // The mount point of a file is an empty file.
+                tree.insert(
+                    &m.target,
+                    Node { kind: NodeKind::File(Vec::new().into()), meta: Meta::root(0o755), ino: 0 },
+                );
+            } else if below.is_empty() {
                 let _ = tree.mkdir_all("/", &m.target, Meta::root(0o755));
             }
             for (p, n) in below {
@@ -153,10 +150,28 @@ impl Engine {
 
     /// Removes the anonymous volumes of a container being removed (`--rm`, `rm -v`).
     pub(crate) fn drop_anonymous_volumes(&mut self, mounts: &[Mount]) {
-        let in_use: Vec<String> =
-            self.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
-        self.volumes
-            .retain(|v| !(v.anonymous && mounts.iter().any(|m| m.volume == v.name) && !in_use.contains(&v.name)));
+        let in_use = volumes_in_use(&self.containers);
+        self.volumes.retain(|v| {
+            !(v.anonymous
+                && mounts.iter().any(|m| m.kind == MountKind::Volume && m.volume == v.name)
+                && !in_use.contains(&v.name))
+        });
+    }
+}
+
+/// What was mounted from the host, to write back what changed.
+#[derive(Default)]
+pub(crate) struct Mounted {
+    binds: Vec<(String, binds::HostData)>,
+}
+
+/// Puts `data` (a tree rooted at `/`) at `target`, hiding what was there.
+fn overlay(tree: &mut Tree, target: &str, data: &Tree) {
+    tree.remove_subtree(target);
+    let _ = tree.mkdir_all("/", target, Meta::root(0o755));
+    for (p, n) in data.iter() {
+        let at = if p == "/" { target.to_string() } else { format!("{target}{p}") };
+        tree.insert(&at, n.clone());
     }
 }
 
@@ -176,6 +191,14 @@ fn extract(tree: &Tree, at: &str) -> Tree {
         t.insert(rel, n.clone());
     }
     t
+}
+
+/// The names of the volumes containers mount.
+fn volumes_in_use(containers: &[super::Container]) -> Vec<String> {
+    containers
+        .iter()
+        .flat_map(|c| c.mounts.iter().filter(|m| m.kind == MountKind::Volume).map(|m| m.volume.clone()))
+        .collect()
 }
 
 fn size_of(t: &Tree) -> u64 {
@@ -247,6 +270,9 @@ pub fn create(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(p) => p,
         Err(o) => return o,
     };
+    if let Some(n) = p.args.first().filter(|n| !valid_volume_name(n)) {
+        return Output::daemon(format!("create {n}: \"{n}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"));
+    }
     let name = e.volume_for(p.args.first().cloned());
     Output::ok(format!("{name}\n"))
 }
@@ -307,8 +333,12 @@ pub fn rm(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             continue;
         }
-        let users: Vec<String> =
-            e.containers.iter().filter(|c| c.mounts.iter().any(|m| &m.volume == a)).map(|c| c.id.clone()).collect();
+        let users: Vec<String> = e
+            .containers
+            .iter()
+            .filter(|c| c.mounts.iter().any(|m| m.kind == MountKind::Volume && &m.volume == a))
+            .map(|c| c.id.clone())
+            .collect();
         if !users.is_empty() {
             out.daemon_line(format!("remove {a}: volume is in use - [{}]", users.join(", ")));
             out.code = 1;
@@ -330,7 +360,7 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         let what = if p.on("all") { "all local volumes" } else { "anonymous local volumes" };
         return Output::ok(format!("WARNING! This will remove {what} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
     }
-    let in_use: Vec<String> = e.containers.iter().flat_map(|c| c.mounts.iter().map(|m| m.volume.clone())).collect();
+    let in_use = volumes_in_use(&e.containers);
     let all = p.on("all");
     let (gone, kept): (Vec<Volume>, Vec<Volume>) =
         std::mem::take(&mut e.volumes).into_iter().partition(|v| (all || v.anonymous) && !in_use.contains(&v.name));
@@ -355,16 +385,14 @@ pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
         .map(|v| {
             (
                 v.name.clone(),
-                e.containers.iter().filter(|c| c.mounts.iter().any(|m| m.volume == v.name)).count(),
+                e.containers
+                    .iter()
+                    .filter(|c| c.mounts.iter().any(|m| m.kind == MountKind::Volume && m.volume == v.name))
+                    .count(),
                 size_of(&v.data),
             )
         })
         .collect();
     v.sort();
     v
-}
-
-/// Normalizes a mount target.
-pub fn target(t: &str) -> String {
-    path::normalize("/", t)
 }

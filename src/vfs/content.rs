@@ -100,6 +100,22 @@ impl Content {
         self.is_synthetic() || self.head(SIMULATED_PREFIX.len()).as_ref() == SIMULATED_PREFIX
     }
 
+    /// What simulated content stands for: the label of synthetic content, also when it was
+    /// stored as bytes and read back (from its header).
+    pub fn label(&self) -> Option<String> {
+        match self {
+            Content::Synthetic { label, .. } => Some(label.to_string()),
+            Content::Bytes(b) => {
+                let rest = b.strip_prefix(SIMULATED_PREFIX)?;
+                let line = &rest[..rest.iter().position(|c| *c == b'\n')?];
+                let line = std::str::from_utf8(line).ok()?;
+                let (label, size) = line.rsplit_once(" (")?;
+                size.strip_suffix(" bytes)")?.parse::<u64>().ok()?;
+                Some(label.to_string())
+            }
+        }
+    }
+
     /// All the bytes (generated for synthetic content).
     pub fn bytes(&self) -> Cow<'_, [u8]> {
         match self {
@@ -253,6 +269,9 @@ mod tests {
         let a = c.bytes();
         assert_eq!(a.len(), 20_000);
         assert!(a.starts_with(b"layerlab simulated content: libc.so (20000 bytes)\n"));
+        let stored = Content::from(a.to_vec());
+        assert_eq!(stored.label().as_deref(), Some("libc.so"));
+        assert_eq!(Content::from(b"plain".to_vec()).label(), None);
         assert_eq!(a, Content::synthetic(20_000, 7, "libc.so").bytes());
         assert_ne!(a, Content::synthetic(20_000, 8, "libc.so").bytes());
         assert_eq!(&c.head(10)[..], b"layerlab s");

@@ -60,6 +60,8 @@ struct Inner {
 struct Project {
     dockerfile: String,
     context: super::state::Context,
+    /// The simulated host's directories that bind mounts of absolute paths share.
+    host_dirs: Tree,
 }
 
 /// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
@@ -67,7 +69,74 @@ struct Project {
 struct EditorContext(Rc<RefCell<Project>>);
 
 impl crate::engine::Host for EditorContext {
+    /// Bind mounts: a relative path (`.`, `./site`) names the context's files (read-only
+    /// here: the context panel keeps its own); an absolute one a directory of the simulated
+    /// host, kept for the page's session.
+    fn read_tree(&self, path: &str) -> Result<Option<Tree>, String> {
+        let p = self.0.borrow();
+        if path.starts_with('/') {
+            let at = crate::vfs::path::normalize("/", path);
+            if !p.host_dirs.get(&at).is_some_and(|n| n.is_dir()) {
+                return Ok(None);
+            }
+            let mut t = Tree::new();
+            for (q, n) in p.host_dirs.subtree(&at) {
+                let rel = if at == "/" { q.clone() } else { q[at.len()..].to_string() };
+                if !rel.is_empty() {
+                    t.insert(&rel, n.clone());
+                }
+            }
+            return Ok(Some(t));
+        }
+        let rel = crate::vfs::path::normalize("/", path).trim_start_matches('/').to_string();
+        let prefix = if rel.is_empty() { String::new() } else { format!("{rel}/") };
+        if !rel.is_empty() && !matches!(p.context.get(&rel), Some(CtxEntry::Dir)) {
+            return Ok(None);
+        }
+        let mut ctx = build::Context::new();
+        for (q, e) in p.context.iter().filter(|(q, _)| q.starts_with(&prefix)) {
+            match e {
+                CtxEntry::Dir => ctx.add_dir(&q[prefix.len()..]),
+                CtxEntry::File { data, mode } => ctx.add_file_mode(&q[prefix.len()..], data.to_vec(), *mode),
+            }
+        }
+        Ok(Some(ctx.to_tree()))
+    }
+
+    fn create_dir(&mut self, path: &str) -> Result<(), String> {
+        if !path.starts_with('/') {
+            return Err(format!("mkdir {path}: the context panel's folders are made there"));
+        }
+        let meta = crate::vfs::Meta::root(0o755);
+        self.0.borrow_mut().host_dirs.mkdir_all("/", path, meta).map(|_| ()).map_err(|e| format!("mkdir {path}: {e}"))
+    }
+
+    fn write_tree(&mut self, path: &str, _before: &Tree, after: &Tree) -> Result<(), String> {
+        if !path.starts_with('/') {
+            return Ok(());
+        }
+        let at = crate::vfs::path::normalize("/", path);
+        let mut p = self.0.borrow_mut();
+        p.host_dirs.remove_subtree(&at);
+        for (q, n) in after.iter() {
+            let to = if q == "/" {
+                at.clone()
+            } else if at == "/" {
+                q.clone()
+            } else {
+                format!("{at}{q}")
+            };
+            p.host_dirs.insert(&to, n.clone());
+        }
+        Ok(())
+    }
+
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        if path.starts_with('/') {
+            if let Ok(c) = self.0.borrow().host_dirs.read("/", path) {
+                return Ok(c.bytes().into_owned());
+            }
+        }
         match self.0.borrow().context.get(path.trim_start_matches("./")) {
             Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
             _ => Err(format!("open {path}: no such file or directory")),

@@ -38,6 +38,9 @@ struct Opts {
     yes: bool,
     recommends: bool,
     purge: bool,
+    /// `--auto-remove`: a removal takes the automatically installed packages nothing
+    /// needs any more with it.
+    auto_remove: bool,
     cmd: String,
     args: Vec<String>,
 }
@@ -51,6 +54,7 @@ fn parse_opts(argv: &[String]) -> Opts {
             "--no-install-recommends" => o.recommends = false,
             "--install-recommends" => o.recommends = true,
             "--purge" => o.purge = true,
+            "--auto-remove" | "--autoremove" => o.auto_remove = true,
             "-o" | "-c" | "-t" | "--target-release" => {
                 if let Some(v) = it.next() {
                     if v.contains("Install-Recommends") && (v.ends_with("false") || v.ends_with('0')) {
@@ -538,6 +542,13 @@ fn remove(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts, purge: bool) -> i32 {
         ctx.err("E: Essential packages were removed and -y was used without --allow-remove-essential.\n");
         return 100;
     }
+    if o.auto_remove && !doomed.is_empty() {
+        let left: Vec<Stanza> = status.iter().filter(|s| !doomed.iter().any(|n| n == s.package())).cloned().collect();
+        let auto = dpkgdb::load_auto(ctx.fs);
+        doomed.extend(unneeded_auto(cat, &left, &auto));
+        let o2 = Opts { yes: o.yes, args: doomed.clone(), ..Opts::default() };
+        return finish_removal(ctx, cat, status, doomed, &o2, purge, false);
+    }
     finish_removal(ctx, cat, status, doomed, o, purge, true)
 }
 
@@ -691,6 +702,22 @@ mod tests {
         assert!(out.contains("The following packages will be REMOVED:\n  curl\n"), "{out}");
         assert!(out.contains("Use 'apt autoremove' to remove them.\n"), "{out}");
         assert!(t.get("/usr/bin/curl").is_none());
+    }
+
+    #[test]
+    fn purge_auto_remove_takes_the_dependencies() {
+        let mut t = tree_of("debian:bookworm");
+        let base = t.content_size();
+        run(&mut t, 0, &["apt-get", "update"]);
+        run(&mut t, 0, &["apt-get", "install", "-y", "gcc", "make"]);
+        t.remove_subtree(LISTS);
+        assert!(t.get("/usr/bin/cpp").is_some());
+        let (code, out, _) = run(&mut t, 0, &["apt-get", "purge", "-y", "--auto-remove", "gcc", "make"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains(" cpp* "), "{out}");
+        assert!(!out.contains("Use 'apt autoremove'"), "{out}");
+        assert!(t.get("/usr/bin/cpp").is_none());
+        assert!(t.content_size() < base + 1_000_000, "{} vs {base}", t.content_size());
     }
 
     #[test]

@@ -251,6 +251,10 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 ctx.out(&format!("{cmd} (PostgreSQL) {v}\n"));
                 return 0;
             }
+            if cmd == "psql" {
+                // The client talks to a server on the simulated network.
+                return crate::shell::programs::sql::psql(ctx, argv);
+            }
             ctx.err(&format!("{cmd}: error: connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n"));
             2
         }
@@ -382,26 +386,11 @@ fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
             0
         }
         Some("build") => {
-            let mut out = None;
-            let mut it = args.iter().skip(1);
-            while let Some(a) = it.next() {
-                if a == "-o" {
-                    out = it.next().cloned();
-                }
+            let code = crate::shell::programs::gobuild::build(ctx, &args[1..]);
+            if code != 0 {
+                return code;
             }
-            let cwd = ctx.cwd.clone();
-            let name = out.unwrap_or_else(|| crate::vfs::path::file_name(&cwd).to_string());
-            let name = if name.is_empty() { "main".to_string() } else { name };
             let meta = Meta { mode: 0o755, uid: ctx.uid, gid: ctx.gid, mtime: ctx.now };
-            let c = Content::synthetic(
-                2_170_000 + hash64(name.as_bytes()) % 300_000,
-                hash64(name.as_bytes()),
-                &format!("Go ELF executable {name}"),
-            );
-            if let Err(e) = ctx.fs.write_file(&cwd, &name, c, meta) {
-                ctx.err(&format!("go: {name}: {e}\n"));
-                return 1;
-            }
             // The build cache (GOCACHE), a classic source of image bloat.
             if ctx.env.get("GOCACHE").map(String::as_str) != Some("off") {
                 let home = ctx.env.get("HOME").cloned().unwrap_or_else(|| "/root".into());
@@ -417,6 +406,9 @@ fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
                 );
             }
             0
+        }
+        Some("mod") if args.get(1).map(String::as_str) == Some("init") => {
+            crate::shell::programs::gobuild::mod_init(ctx, v, args.get(2).map(String::as_str))
         }
         Some("mod") if args.get(1).map(String::as_str) == Some("download") => {
             let home = ctx.env.get("HOME").cloned().unwrap_or_else(|| "/root".into());

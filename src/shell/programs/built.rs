@@ -26,12 +26,70 @@ pub fn identify(c: &Content) -> Option<Built> {
     Some(Built { name, version })
 }
 
+/// Where an executable's label keeps what its `main` prints (escaped on one line).
+pub const PRINTS: &str = " main-prints:";
+
+/// What `main` prints: the string literals of the print calls (`calls`: the call's
+/// opening text and whether it adds a newline) after `start`, in order. Formats with
+/// verbs or placeholders need their arguments and are not modelled.
+pub fn main_prints(src: &str, start: &str, calls: &[(&str, bool)]) -> String {
+    let Some(at) = src.find(start) else { return String::new() };
+    let mut rest = &src[at..];
+    let mut out = String::new();
+    loop {
+        let next = calls.iter().filter_map(|(c, nl)| rest.find(c).map(|i| (i, c.len(), *nl))).min();
+        let Some((i, len, newline)) = next else { break };
+        rest = &rest[i + len..];
+        let Some(lit) = rest.strip_prefix('"') else { continue };
+        let Some(end) = lit.find('"') else { break };
+        let text = lit[..end].replace("\\n", "\n").replace("\\t", "\t");
+        rest = &lit[end..];
+        if text.contains('%') || text.contains('{') {
+            continue;
+        }
+        out.push_str(&text);
+        if newline {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `text` on one line: backslashes and newlines escaped (for [`PRINTS`]).
+pub fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+/// What an executable built here prints when run, if its label says.
+pub fn run_output(c: &Content) -> Option<String> {
+    let label = c.label()?;
+    let escaped = &label[label.find(PRINTS)? + PRINTS.len()..];
+    let (mut out, mut chars) = (String::new(), escaped.chars());
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    Some(out)
+}
+
 /// The applet for built executables. The shell puts the executed file's path in `_` (as
 /// bash does); the identity comes from that file.
 pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let file = ctx.env.get("_").cloned().unwrap_or_default();
     let cwd = ctx.cwd.clone();
-    let Some(b) = ctx.fs.read(&cwd, &file).ok().as_ref().and_then(identify) else {
+    let content = ctx.fs.read(&cwd, &file).ok();
+    if let Some(text) = content.as_ref().and_then(run_output) {
+        ctx.out(&text);
+        return 0;
+    }
+    let Some(b) = content.as_ref().and_then(identify) else {
         ctx.err(&format!("{}: cannot execute binary file\n", argv.first().map(String::as_str).unwrap_or("")));
         return 126;
     };

@@ -1,7 +1,7 @@
 //! `curl`: its command line (`-fsSL`, `-o`, `-O`, `-L`, `-I`, `-i`, `--retry` …), its
 //! progress meter, and its error messages and exit codes.
 
-use super::net::{fetch, seed_of, FetchError, Response, Url};
+use super::net::{fetch_as, seed_of, FetchError, Response, Url};
 use super::{save, Args};
 use crate::shell::Ctx;
 
@@ -67,7 +67,7 @@ pub fn curl(ctx: &mut Ctx<'_>, argv: &[String], version: &str) -> i32 {
     }
     let mut headers_out = String::new();
     let resp = loop {
-        let resp = match fetch(&url, &ctx.network, ctx.fs) {
+        let resp = match fetch_as(&url, &ctx.network, ctx.fs, &format!("curl/{version}")) {
             Ok((_, r)) => r,
             Err(FetchError::UnknownHost | FetchError::NoResolver) => {
                 return err(ctx, 6, &format!("Could not resolve host: {}", url.host))

@@ -8,12 +8,16 @@ pub mod built;
 pub mod cc;
 pub mod curl;
 pub mod git;
+pub mod gobuild;
 pub mod install;
 pub mod make;
+pub mod nc;
 pub mod net;
+pub mod npm_run;
 pub mod redis_cli;
 pub mod serve;
 pub mod sources;
+pub mod sql;
 pub mod wget;
 
 pub use net::Network;
@@ -24,6 +28,9 @@ use super::applet::AppletFn;
 pub fn applet(name: &str) -> Option<AppletFn> {
     Some(match name {
         "install" => install::install,
+        "nc" | "netcat" => nc::nc,
+        "psql" => sql::psql,
+        "mysql" | "mariadb" => sql::mysql,
         "redis-cli" => redis_cli::redis_cli,
         _ => return None,
     })
@@ -33,6 +40,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
 pub(crate) fn shell_program(name: &str) -> Option<super::run::ShellFn> {
     Some(match name {
         "make" | "gmake" => make::make,
+        "npm" => npm_run::npm,
         _ => return None,
     })
 }

@@ -27,6 +27,10 @@ pub struct Network {
     pub mode: Mode,
     /// Reachable servers.
     pub services: Arc<Vec<Service>>,
+    /// The address requests come from (what servers log).
+    pub client: String,
+    /// The host's network: requests reach published ports through the bridge's gateway.
+    pub from_host: bool,
 }
 
 impl Network {
@@ -37,7 +41,7 @@ impl Network {
             "host" => Mode::Host,
             _ => Mode::Bridge,
         };
-        Network { mode, services: Arc::default() }
+        Network { mode, services: Arc::default(), client: String::new(), from_host: false }
     }
 
     /// `--network none`.
@@ -157,6 +161,27 @@ pub struct Response {
     pub location: Option<String>,
 }
 
+/// Why a connection failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectError {
+    /// The name does not resolve.
+    UnknownHost,
+    /// Nothing listens there (the address it resolved to).
+    Refused(String),
+}
+
+/// Opens a TCP connection to `host:port`: the address and the server listening there.
+pub fn connect(host: &str, port: u16, net: &Network) -> Result<(String, super::serve::Server), ConnectError> {
+    let addr = resolve(host, net).map_err(|e| match e {
+        FetchError::Refused(a) => ConnectError::Refused(a),
+        _ => ConnectError::UnknownHost,
+    })?;
+    match net.service(host, port).or_else(|| net.service(&addr, port)) {
+        Some((s, _)) => Ok((addr, s.server.clone())),
+        None => Err(ConnectError::Refused(addr)),
+    }
+}
+
 /// The address `host` resolves to on network `net`.
 pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
     if let Some(s) = net.services.iter().find(|s| s.names.iter().any(|n| n == host)) {
@@ -186,9 +211,19 @@ pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
 /// Fetches `url` (following nothing: redirects come back as 3xx responses). `own` is the
 /// requesting process's filesystem (a server in its own container serves from it).
 pub fn fetch(url: &Url, net: &Network, own: &Tree) -> Result<(String, Response), FetchError> {
+    fetch_as(url, net, own, "")
+}
+
+/// [`fetch`] by a client that sends `agent` as its `User-Agent`.
+pub fn fetch_as(url: &Url, net: &Network, own: &Tree, agent: &str) -> Result<(String, Response), FetchError> {
     let addr = resolve(&url.host, net)?;
     if let Some((s, port)) = net.service(&url.host, url.port).or_else(|| net.service(&addr, url.port)) {
-        return Ok((addr, super::serve::respond(&s.server, own, port, &url.path)));
+        let client = match (net.from_host, addr.starts_with("127.")) {
+            (true, _) => "172.17.0.1",
+            (false, true) => "127.0.0.1",
+            (false, false) => net.client.as_str(),
+        };
+        return Ok((addr, super::serve::respond(&s.server, own, port, &url.path, (client, agent))));
     }
     let local = addr.starts_with("127.") || net.services.iter().any(|s| s.ip == addr);
     if local || net.mode == Mode::None {

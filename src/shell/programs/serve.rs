@@ -24,6 +24,8 @@ pub enum Server {
         index: Vec<String>,
         /// True when the configuration answers 404 to everything (Alpine's default site).
         deny: bool,
+        /// Where requests are logged (the container's access log).
+        log: Option<AccessLog>,
     },
     /// Any other server: it accepts connections (for `nc -z`, wait-for scripts); a
     /// `redis-server` answers `redis-cli` from its memory.
@@ -38,10 +40,44 @@ pub enum Server {
 /// A server's in-memory data (redis keys).
 pub type Memory = Arc<Mutex<BTreeMap<String, String>>>;
 
-/// The response of `server` to `GET path` on `port`.
-pub fn respond(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Response {
+/// A request a web server answered, for its access log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// The client's address.
+    pub client: String,
+    /// The request line's path.
+    pub path: String,
+    /// The status answered.
+    pub status: u16,
+    /// Bytes of body sent.
+    pub bytes: u64,
+    /// The client's `User-Agent`.
+    pub agent: String,
+}
+
+/// Requests a server answered and the engine has not yet written to its log.
+pub type AccessLog = Arc<Mutex<Vec<Request>>>;
+
+/// The response of `server` to `GET path` on `port` from `client` (its address and
+/// `User-Agent`), logged when the server keeps an access log.
+pub fn respond(server: &Server, own: &Tree, port: u16, raw_path: &str, client: (&str, &str)) -> Response {
+    let resp = answer(server, own, port, raw_path);
+    if let Server::Http { log: Some(log), .. } = server {
+        let mut log = log.lock().unwrap_or_else(|p| p.into_inner());
+        log.push(Request {
+            client: client.0.to_string(),
+            path: raw_path.to_string(),
+            status: resp.status,
+            bytes: resp.body.len(),
+            agent: client.1.to_string(),
+        });
+    }
+    resp
+}
+
+fn answer(server: &Server, own: &Tree, _port: u16, raw_path: &str) -> Response {
     match server {
-        Server::Http { software, files, root, index, deny } => {
+        Server::Http { software, files, root, index, deny, .. } => {
             let fs: &Tree = files.as_deref().unwrap_or(own);
             let rel = raw_path.split(['?', '#']).next().unwrap_or("/");
             let at = path::normalize(root, &format!(".{rel}"));
@@ -144,14 +180,19 @@ mod tests {
             root: "/usr/share/nginx/html".into(),
             index: vec!["index.html".into()],
             deny: false,
+            log: Some(AccessLog::default()),
         };
-        let r = respond(&s, &t, 80, "/");
+        let r = respond(&s, &t, 80, "/", ("172.17.0.1", "curl/8.9.1"));
         assert_eq!((r.status, r.body.bytes().as_ref()), (200, &b"<h1>Hello, Docker!</h1>\n"[..]));
-        let r = respond(&s, &t, 80, "/nope.html");
+        let r = respond(&s, &t, 80, "/nope.html", ("", ""));
         assert_eq!(r.status, 404);
         assert!(String::from_utf8_lossy(&r.body.bytes()).contains("<hr><center>nginx/1.27.2</center>"));
-        assert_eq!(respond(&s, &t, 80, "/sub").status, 301);
-        assert_eq!(respond(&s, &t, 80, "/sub/").status, 403);
-        assert_eq!(respond(&s, &t, 80, "/../../etc/passwd").status, 404);
+        assert_eq!(respond(&s, &t, 80, "/sub", ("", "")).status, 301);
+        assert_eq!(respond(&s, &t, 80, "/sub/", ("", "")).status, 403);
+        assert_eq!(respond(&s, &t, 80, "/../../etc/passwd", ("", "")).status, 404);
+        let Server::Http { log: Some(log), .. } = &s else { unreachable!() };
+        let log = log.lock().unwrap();
+        assert_eq!(log.len(), 5);
+        assert_eq!((log[0].client.as_str(), log[0].status, log[0].bytes), ("172.17.0.1", 200, 24));
     }
 }

@@ -1,7 +1,7 @@
 //! `wget`: GNU Wget's command line and messages (Debian, Ubuntu, Alpine with the `wget`
 //! package) and busybox's applet (plain Alpine, busybox images).
 
-use super::net::{fetch, seed_of, wget_size, FetchError, Response, Url};
+use super::net::{fetch_as, seed_of, wget_size, FetchError, Response, Url};
 use super::{save, Args};
 use crate::shell::applets::info::strftime;
 use crate::shell::Ctx;
@@ -92,7 +92,8 @@ fn one(
         if flavor == Flavor::Gnu {
             say(ctx, &format!("--{}--  {}\n", date(ctx), url.to_text()));
         }
-        let (addr, resp) = match fetch(&url, &ctx.network, ctx.fs) {
+        let agent = if flavor == Flavor::Gnu { "Wget/1.21.3" } else { "Wget" };
+        let (addr, resp) = match fetch_as(&url, &ctx.network, ctx.fs, agent) {
             Ok(r) => r,
             Err(e) => return failed(ctx, flavor, &url, e, quiet),
         };

@@ -112,11 +112,21 @@ fn build(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
         if release { 2_000_000 + n * 1_500_000 } else { 12_000_000 + n * 9_000_000 },
         "compiled dependencies",
     );
+    // The executable runs as the program it is (see `programs::built`).
+    let main_rs = super::read(ctx, "src/main.rs").unwrap_or_default();
+    let prints =
+        crate::shell::programs::built::main_prints(&main_rs, "fn main()", &[("println!(", true), ("print!(", false)]);
+    let label = format!(
+        "{} {name} {version} (dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, Rust){}{}",
+        crate::shell::programs::cc::EXEC_LABEL,
+        crate::shell::programs::built::PRINTS,
+        crate::shell::programs::built::escape(&prints)
+    );
     if !super::put(
         ctx,
         &format!("target/{profile}/{name}"),
         if release { 450_000 + n * 400_000 } else { 3_900_000 + n * 2_000_000 },
-        &format!("ELF executable {name} (built by cargo)"),
+        &label,
     ) {
         ctx.err(&format!("error: failed to write target/{profile}/{name}\n"));
         return 101;
