@@ -247,6 +247,11 @@ fn centos_sizes_config_and_yum() {
         "{}",
         o.stdout
     );
+    // CentOS 6 is not usr-merged; CentOS 7 is.
+    let o = e.exec_line("docker run --rm centos:centos6 sh -c 'test -L /bin || test -L /lib64 || echo real; ls /bin/bash /lib64/libc.so.6 /sbin/ldconfig'");
+    assert_eq!(o.stdout, "real\n/bin/bash\n/lib64/libc.so.6\n/sbin/ldconfig\n", "{}", o.stderr);
+    let o = e.exec_line("docker run --rm centos:7 sh -c 'readlink /bin /lib64'");
+    assert_eq!(o.stdout, "usr/bin\nusr/lib64\n", "{}", o.stderr);
     let o = e.exec_line(
         "docker run --rm centos:7 sh -c 'yum --version; rpm --version; yum install -y httpd | tail -1; httpd -v'",
     );
@@ -415,4 +420,62 @@ fn every_image_provides_its_programs() {
             }
         }
     }
+}
+
+#[test]
+fn rockylinux_9_packages_config_and_dnf() {
+    let img = image("rockylinux:9");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!(img.layers.len(), 1);
+    assert_eq!(img.history.len(), 2);
+    assert!(lookup("rockylinux").unwrap().is_none(), "the official repository has no latest tag");
+    let size = tree("rockylinux:9.3").content_size() as f64 / 1e6;
+    assert!((size - 176.0).abs() / 176.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm rockylinux:9 sh -c 'cat /etc/redhat-release; rpm -qa | wc -l; rpm -q dnf; python3 --version'",
+    );
+    assert_eq!(
+        o.stdout, "Rocky Linux release 9.3 (Blue Onyx)\n141\ndnf-4.14.0-8.el9.noarch\nPython 3.9.18\n",
+        "{}",
+        o.stderr
+    );
+    let o = e.exec_line(
+        "docker run --rm rockylinux:9 sh -c 'dnf install -y httpd; httpd -v; yum install -y wget; dnf clean all'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = o.stdout;
+    for want in [
+        "Rocky Linux 9 - BaseOS ",
+        "Dependencies resolved.",
+        " Package                Architecture    Version             Repository     Size",
+        "Installing:",
+        "Installing dependencies:",
+        "Transaction Summary",
+        "Install  9 Packages",
+        "Running transaction",
+        "Complete!",
+        "Server version: Apache/2.4.57 (Rocky Linux)",
+        "Install  1 Package",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(want)), "{want:?} in\n{out}");
+    }
+    // The second command finds the metadata cached; `clean all` counts what it removes.
+    assert!(out.contains("\nLast metadata expiration check: 0:00:00 ago on Sun Jun 15 15:06:40 2025.\n"), "{out}");
+    assert!(out.ends_with("\n17 files removed\n"), "{out}");
+    // The minimal image: microdnf instead of dnf, no python3, which or systemd accounts.
+    let o = e.exec_line("docker run --rm rockylinux:9-minimal sh -c 'rpm -qa | wc -l; rpm -q microdnf; ls /usr/bin/python3 /usr/bin/which; grep -c 999 /etc/group'");
+    assert_eq!(o.stdout, "118\nmicrodnf-3.9.1-3.el9.x86_64\n0\n", "{}", o.stderr);
+    let o = e.exec_line("docker run --rm rockylinux:9-minimal sh -c 'microdnf install -y wget && wget --version | head -1 && rpm -q wget && microdnf clean all && ls /var/cache/yum/metadata | wc -l'");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = "Downloading metadata...\nDownloading metadata...\nDownloading metadata...\n\
+                Package                   Repository     Size\n\
+                Installing:                                  \n \
+                wget-1.21.1-7.el9.x86_64 appstream  242.0 kB\n\
+                Transaction Summary:\n Installing:        1 packages\n Reinstalling:      0 packages\n \
+                Upgrading:         0 packages\n Obsoleting:        0 packages\n Removing:          0 packages\n \
+                Downgrading:       0 packages\nDownloading packages...\nRunning transaction test...\n\
+                Installing: wget;1.21.1-7.el9;x86_64;appstream\nComplete.\n";
+    assert!(o.stdout.starts_with(want), "{}", o.stdout);
+    assert!(o.stdout.ends_with("\nwget-1.21.1-7.el9.x86_64\nComplete.\n0\n"), "{}", o.stdout);
 }

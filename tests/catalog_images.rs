@@ -483,3 +483,94 @@ fn openjdk() {
     assert_eq!(code, 1);
     assert!(err.starts_with("Unrecognized option: --version"), "{err}");
 }
+
+#[test]
+fn mongo_3_2() {
+    let mut e = engine();
+    prints(
+        &mut e,
+        "mongo:3.2",
+        &[
+            ("mongod --version", "db version v3.2.19"),
+            ("mongod --version", "    distmod: debian81"),
+            ("mongo --version", "MongoDB shell version: 3.2.19"),
+            ("readlink /entrypoint.sh", "usr/local/bin/docker-entrypoint.sh"),
+            ("id mongodb", "uid=999(mongodb) gid=999(mongodb) groups=999(mongodb)"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "mongo:3.2.19-jessie",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{index .Config.Env 7}}",
+        "[\"docker-entrypoint.sh\"] [\"mongod\"] {\"27017/tcp\":{}} MONGO_VERSION=3.2.19",
+    );
+    assert_eq!(layer_count(&mut e, "mongo:3.2"), 11);
+    // The walkthrough's filter: images created after mongo:3.2.
+    run(&mut e, "docker pull mongo:8.0");
+    let (code, out, err) = run(&mut e, "docker image ls -f since=mongo:3.2 --format '{{.Repository}}:{{.Tag}}'");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().any(|l| l == "mongo:8.0") && !out.contains("mongo:3.2"), "{out}");
+}
+
+#[test]
+fn mysql_debian() {
+    let mut e = engine();
+    prints(
+        &mut e,
+        "mysql:8.0-debian",
+        &[
+            ("mysqld --version", "/usr/sbin/mysqld  Ver 8.0.40 for Linux on x86_64 (MySQL Community Server - GPL)"),
+            ("mysql --version", "mysql  Ver 8.0.40 for Linux on x86_64 (MySQL Community Server - GPL)"),
+            ("id mysql", "uid=999(mysql) gid=999(mysql) groups=999(mysql)"),
+            ("cat /etc/debian_version", "12.7"),
+        ],
+    );
+    prints(
+        &mut e,
+        "mysql:5.7-debian",
+        &[
+            ("mysqld --version", "mysqld  Ver 5.7.42 for Linux on x86_64 (MySQL Community Server (GPL))"),
+            ("mysql --version", "mysql  Ver 14.14 Distrib 5.7.42, for Linux (x86_64) using  EditLine wrapper"),
+        ],
+    );
+    inspect(
+        &mut e,
+        "mysql:8.0.40-bookworm",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{index .Config.Env 3}}",
+        "[\"docker-entrypoint.sh\"] [\"mysqld\"] {\"3306/tcp\":{},\"33060/tcp\":{}} {\"/var/lib/mysql\":{}} MYSQL_VERSION=8.0.40-1debian12",
+    );
+    assert_eq!(layer_count(&mut e, "mysql:8.0-debian"), 12);
+}
+
+#[test]
+fn mysql_default_variant() {
+    let mut e = engine();
+    for (image, version, shell) in
+        [("mysql", "9.0.1", "9.0.1"), ("mysql:8.4", "8.4.2", "8.4.1"), ("mysql:8.0", "8.0.40", "8.0.40")]
+    {
+        let server = format!("/usr/sbin/mysqld  Ver {version} for Linux on x86_64 (MySQL Community Server - GPL)");
+        let client = format!("mysql  Ver {version} for Linux on x86_64 (MySQL Community Server - GPL)");
+        let sh =
+            format!("mysqlsh   Ver {shell} for Linux on x86_64 - for MySQL {shell} (MySQL Community Server (GPL))");
+        prints(
+            &mut e,
+            image,
+            &[
+                ("mysqld --version", &server),
+                ("mysql --version", &client),
+                ("mysqlsh --version", &sh),
+                ("id mysql", "uid=999(mysql) gid=999(mysql) groups=999(mysql)"),
+            ],
+        );
+    }
+    inspect(
+        &mut e,
+        "mysql:lts",
+        "{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{index .Config.Env 3}} {{index .Config.Env 4}}",
+        "[\"docker-entrypoint.sh\"] [\"mysqld\"] MYSQL_VERSION=8.4.2-1.el9 MYSQL_SHELL_VERSION=8.4.1-1.el9",
+    );
+    // One layer of its base, then the Dockerfile's (8.0 keeps the /entrypoint.sh link).
+    assert_eq!(layer_count(&mut e, "mysql:8.4-oraclelinux9"), 10);
+    assert_eq!(layer_count(&mut e, "mysql:8.0-oracle"), 11);
+    assert_eq!(layer_count(&mut e, "mysql:5.7-debian"), 11);
+}

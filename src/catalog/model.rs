@@ -488,6 +488,9 @@ f /usr/bin/new 1M
         let FileEntry::File { content, .. } = &p[0].files[0] else { panic!("a file") };
         assert_eq!(label_of(content), Some(("python3".into(), "3.12.6-r0".into())));
         assert_eq!(label_of(&Content::from("text")), None);
+        // Stored in a layer tar and read back, the bytes keep the label in their header.
+        let stored = Content::from(content.bytes().into_owned());
+        assert_eq!(label_of(&stored), Some(("python3".into(), "3.12.6-r0".into())));
         let old = parse(SRC, "old", &texts).unwrap();
         assert_eq!(old.len(), 1);
         assert_eq!(old[0].files[0].path(), "/usr/bin/python3.11");

@@ -1,4 +1,4 @@
-//! Simulated package managers (apk, apt-get, apt, dpkg, yum, rpm) and the programs packages install;
+//! Simulated package managers (apk, apt-get, apt, dpkg, yum, dnf, microdnf, rpm) and the programs packages install;
 //! the packages, releases and databases they work with are [`crate::catalog`]'s.
 //!
 //! Everything works on the files of the tree: the distribution comes from
@@ -9,9 +9,11 @@
 pub mod apk;
 pub mod apt;
 mod apt_lists;
+pub mod dnf;
 pub mod dpkg;
 pub mod hello;
 mod lang;
+pub mod microdnf;
 pub mod npm;
 pub mod pip;
 pub mod programs;
@@ -30,6 +32,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
         "dpkg" => dpkg::dpkg,
         "dpkg-query" => dpkg::dpkg_query,
         "yum" | "dnf" => yum::yum,
+        "microdnf" => microdnf::microdnf,
         "rpm" => rpm::rpm,
         "service" => service::service,
         n if programs::is_program(n) => programs::program,

@@ -1,4 +1,5 @@
-//! `yum` (and `dnf`, which answers the same commands) on the rpm family's images:
+//! `yum` on the rpm family's images before Enterprise Linux 8 (CentOS 6 and 7; later
+//! releases' `yum` is [`super::dnf`]):
 //! `install [-y]`, `clean all`, `makecache`, `update`, `list installed`, `--version`.
 //! Packages come from [`crate::catalog::repo`]; installs are recorded in the rpm database
 //! ([`crate::catalog::rpmdb`]); the repository metadata yum fetches stays under
@@ -55,6 +56,10 @@ pub fn yum(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         ctx.err("yum: command not found\n");
         return 127;
     };
+    // From Enterprise Linux 8 on, `yum` is dnf.
+    if d.major().parse::<u32>().is_ok_and(|m| m >= 8) {
+        return super::dnf::dnf(ctx, &d, argv);
+    }
     let yes = argv.iter().any(|a| a == "-y" || a == "--assumeyes");
     let words: Vec<&str> = argv[1..].iter().map(String::as_str).filter(|a| !a.starts_with('-')).collect();
     if argv.iter().any(|a| a == "--version") {
@@ -204,17 +209,17 @@ fn wrap(items: &[String]) -> String {
     out
 }
 
-fn sorted<'a>(list: &[&'a Package]) -> Vec<&'a Package> {
+pub(super) fn sorted<'a>(list: &[&'a Package]) -> Vec<&'a Package> {
     let mut l = list.to_vec();
     l.sort_by(|a, b| a.name.cmp(&b.name));
     l
 }
 
-fn nevra(p: &Package) -> String {
+pub(super) fn nevra(p: &Package) -> String {
     format!("{}-{}.{}", p.name, p.version, arch(p))
 }
 
-fn arch(p: &Package) -> &str {
+pub(super) fn arch(p: &Package) -> &str {
     if p.arch.is_empty() {
         "x86_64"
     } else {

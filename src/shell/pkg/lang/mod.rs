@@ -42,10 +42,12 @@ const PROGRAMS: &[&str] = &[
     "httpd",
     "apachectl",
     "mongod",
+    "mongo",
     "mongosh",
     "postgres",
     "mysqld",
     "mysql",
+    "mysqlsh",
     "catalina.sh",
     "version.sh",
 ];

@@ -1,5 +1,5 @@
 //! The version lines of the official images' servers and their clients (`redis-server`,
-//! `redis-cli`, `httpd`, `mongod`, `mongosh`, `postgres`, `mysqld`, `mysql`, Tomcat's
+//! `redis-cli`, `httpd`, `mongod`, `mongo`, `mongosh`, `postgres`, `mysqld`, `mysql`, `mysqlsh`, Tomcat's
 //! `catalina.sh version`); running them as servers is the container engine's business,
 //! here they say so.
 
@@ -16,6 +16,12 @@ const BUILT: &[(&str, &str)] = &[
     ("10.1.31", "Oct 3 2024 18:56:30 UTC"),
     ("9.0.96", "Oct 3 2024 19:19:09 UTC"),
 ];
+
+/// True when dotted version `a` is older than `b` (`3.2.19` < `4.4`).
+fn version_lt(a: &str, b: &str) -> bool {
+    let nums = |s: &str| s.split('.').map(|n| n.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    nums(a) < nums(b)
+}
 
 /// A server or client program; `version` is its package's full version.
 pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[String]) -> i32 {
@@ -35,10 +41,19 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
             return crate::shell::programs::redis_cli::redis_cli(ctx, &argv);
         }
         "httpd" | "apachectl" if has(&["-v", "-V"]) => {
-            // CentOS 7 and later builds name the distribution; CentOS 6's says Unix.
-            let os = if d.family == Family::Rpm && d.major() != "6" { "CentOS" } else { "Unix" };
+            // CentOS 7 and later builds name the distribution (Rocky Linux's too); CentOS 6's says Unix.
+            let os = match (d.family, d.codename.as_str()) {
+                (Family::Rpm, "rocky") => "Rocky Linux",
+                (Family::Rpm, _) if d.major() != "6" => "CentOS",
+                _ => "Unix",
+            };
             format!("Server version: Apache/{v} ({os})\nServer built:   {built}\n")
         }
+        // Before 4.4 the build info is plain lines (the 3.2 images are Debian 8 builds).
+        "mongod" if has(&["--version"]) && version_lt(&v, "4.4") => {
+            format!("db version v{v}\ngit version: {:040x}\nOpenSSL version: OpenSSL 1.0.1t  3 May 2016\nallocator: tcmalloc\nmodules: none\nbuild environment:\n    distmod: debian81\n    distarch: x86_64\n    target_arch: x86_64\n", hash64(v.as_bytes()) as u128 * 0x1_0000_0001)
+        }
+        "mongo" if has(&["--version"]) => format!("MongoDB shell version: {v}\n"),
         "mongod" if has(&["--version"]) => {
             let distmod = if d.family == Family::Ubuntu {
                 format!("ubuntu{}", d.version_id.replace('.', ""))
@@ -55,11 +70,22 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
                 format!("postgres (PostgreSQL) {v}\n")
             }
         }
+        // MySQL 5.7 names the program without its path, the licence in parentheses, and
+        // its client by the 14.14 protocol version.
+        "mysqld" if has(&["--version", "-V"]) && version_lt(&v, "8") => {
+            format!("mysqld  Ver {v} for Linux on x86_64 (MySQL Community Server (GPL))\n")
+        }
+        "mysql" if has(&["--version", "-V"]) && version_lt(&v, "8") => {
+            format!("mysql  Ver 14.14 Distrib {v}, for Linux (x86_64) using  EditLine wrapper\n")
+        }
         "mysqld" if has(&["--version", "-V"]) => {
             format!("/usr/sbin/mysqld  Ver {v} for Linux on x86_64 (MySQL Community Server - GPL)\n")
         }
         "mysql" if has(&["--version", "-V"]) => {
             format!("mysql  Ver {v} for Linux on x86_64 (MySQL Community Server - GPL)\n")
+        }
+        "mysqlsh" if has(&["--version", "-V"]) => {
+            format!("mysqlsh   Ver {v} for Linux on x86_64 - for MySQL {v} (MySQL Community Server (GPL))\n")
         }
         "catalina.sh" | "version.sh" if cmd == "version.sh" || args.first().map(String::as_str) == Some("version") => {
             let home = super::env(ctx, "CATALINA_HOME").unwrap_or_else(|| "/usr/local/tomcat".into());
