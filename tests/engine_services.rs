@@ -41,3 +41,34 @@ fn published_web_server_answers_the_host() {
     assert_eq!(e.exec_line("docker stop web").code, 0);
     assert_eq!(host_curl(&e, "localhost:8080").0, 7);
 }
+
+/// The seed walkthrough's `docker diff webserver` shows what the official nginx image's
+/// start-up changes besides the learner's page, as on Docker: the entrypoint's IPv6 edit of
+/// `default.conf`, nginx's pid file and its temporary directories; `docker top` shows the
+/// master process and its workers.
+#[test]
+fn official_nginx_changes_its_container_as_it_starts() {
+    let mut e = Engine::new(|| 1_740_830_400);
+    assert_eq!(e.exec_line("docker run --name webserver -d -p 80:80 nginx").code, 0);
+    let page = "docker exec webserver bash -c \"echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html\"";
+    assert_eq!(e.exec_line(page).code, 0);
+    let diff = e.exec_line("docker diff webserver").stdout;
+    for line in [
+        "C /etc/nginx/conf.d/default.conf",
+        "C /run",
+        "A /run/nginx.pid",
+        "C /usr/share/nginx/html/index.html",
+        "A /var/cache/nginx/client_temp",
+        "A /var/cache/nginx/uwsgi_temp",
+    ] {
+        assert!(diff.lines().any(|l| l == line), "{line} missing from\n{diff}");
+    }
+    let conf = e.exec_line("docker exec webserver cat /etc/nginx/conf.d/default.conf").stdout;
+    assert!(conf.contains("    listen       80;\n    listen  [::]:80;\n"), "{conf}");
+    let logs = e.exec_line("docker logs webserver");
+    assert!(logs.stdout.contains("info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"), "{}", logs.stdout);
+    let top = e.exec_line("docker top webserver").stdout;
+    let cmds: Vec<&str> = top.lines().skip(1).map(|l| l.split("00:00:00").nth(1).unwrap_or("").trim()).collect();
+    assert_eq!(cmds[0], "nginx: master process nginx -g daemon off;", "{top}");
+    assert!(cmds.len() > 1 && cmds[1..].iter().all(|c| *c == "nginx: worker process"), "{top}");
+}

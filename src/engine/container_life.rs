@@ -412,7 +412,7 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         "TIME".into(),
         "CMD".into(),
     ]];
-    let prog = program.split_whitespace().next().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
+    let (program, prog) = super::process::running_program(program);
     if prog == "nginx" {
         // nginx's master process and its workers (`worker_processes auto;`: one per CPU).
         let (_, tree) = c.lower_and_tree(&e.store);
@@ -422,7 +422,7 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             rows.push(row(&worker, pid + 30 + w, pid, "nginx: worker process"));
         }
     } else {
-        rows.push(row(&user, pid, pid - 21, program));
+        rows.push(row(&user, pid, pid - 21, &program));
     }
     Output::ok(table(&rows))
 }

@@ -458,6 +458,12 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         code = 1;
         plan.daemon = None;
     }
+    // What a server logs as it starts is read from the files it then changes.
+    let startup = plan.daemon.as_ref().map(|d| {
+        let lines = super::services::startup_log(&d.program, &env_list, &tree, now);
+        super::services::start_changes(&d.program, &mut tree, now);
+        (d.program.clone(), lines)
+    });
     e.unmount_volumes(i, &lower, &mut tree, mounted);
     let c = &mut e.containers[i];
     c.paused = false;
@@ -483,7 +489,10 @@ pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32,
         None => State::Exited { started: now, finished: now, code },
     };
     if let State::Running { program, .. } = &c.state {
-        let lines = super::services::startup_log(program, &c.config.env, &tree, now);
+        let lines = match startup {
+            Some((p, lines)) if p == *program => lines,
+            _ => super::services::startup_log(program, &c.config.env, &tree, now),
+        };
         c.append_log(lines, now);
     }
     Ok(ran)

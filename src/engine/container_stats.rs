@@ -78,8 +78,8 @@ pub fn stats(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             continue;
         };
         let seed = u64::from_str_radix(&c.id[..8], 16).unwrap_or(0);
-        let prog = program.split_whitespace().next().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
-        let (mem, pids) = match prog {
+        let (_, prog) = super::process::running_program(program);
+        let (mem, pids) = match prog.as_str() {
             "nginx" => (7_340_032 + seed % 1_048_576, 5),
             "redis-server" => (3_670_016 + seed % 524_288, 6),
             "postgres" => (29_360_128 + seed % 4_194_304, 6),

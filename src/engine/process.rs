@@ -152,6 +152,16 @@ pub fn main_program<S: AsRef<str>>(words: &[S]) -> &[S] {
     w
 }
 
+/// The command line of the process a running container's `program` line ends up as, past
+/// its entrypoint wrappers (`/docker-entrypoint.sh nginx -g daemon off;` is `nginx -g daemon
+/// off;`), and that program's base name.
+pub fn running_program(program: &str) -> (String, String) {
+    let words: Vec<&str> = program.split_whitespace().collect();
+    let main = main_program(&words);
+    let base = main.first().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("").to_string();
+    (if main.is_empty() { program.to_string() } else { main.join(" ") }, base)
+}
+
 /// The long-running program `words` starts (past any entrypoint wrapper), if it is one.
 fn daemon(all: &[String], interactive: bool) -> Option<Daemon> {
     let words = main_program(all);

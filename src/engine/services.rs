@@ -390,3 +390,48 @@ impl Engine {
         net
     }
 }
+
+/// What a server changes in its container's filesystem when it starts, as `docker diff`
+/// then shows: the official nginx image's entrypoint turns on IPv6 in `default.conf`
+/// (`10-listen-on-ipv6-by-default.sh`), and nginx writes its pid file and creates its
+/// temporary directories under `/var/cache/nginx` as its worker user.
+pub(crate) fn start_changes(program: &str, tree: &mut Tree, now: i64) {
+    let all: Vec<&str> = program.split_whitespace().collect();
+    let words = super::process::main_program(&all);
+    if words.first().map(|w| w.rsplit('/').next().unwrap_or(w)) != Some("nginx") {
+        return;
+    }
+    let text = |tree: &Tree, p: &str| tree.read("/", p).ok().map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
+    let meta_of = |tree: &Tree, p: &str| tree.get(p).map(|n| crate::vfs::Meta { mtime: now, ..n.meta });
+    // The entrypoint's IPv6 script, as its sed does it (only on the packaged default.conf).
+    let conf = "/etc/nginx/conf.d/default.conf";
+    let script = "/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh";
+    let runs_entrypoint = all.first().is_some_and(|w| w.ends_with("docker-entrypoint.sh"));
+    if runs_entrypoint && tree.get(script).is_some_and(|n| n.meta.mode & 0o111 != 0) {
+        if let (Some(t), Some(meta)) = (text(tree, conf), meta_of(tree, conf)) {
+            if t.contains("listen       80;") && !t.contains("[::]:80") {
+                let t = t.replacen("listen       80;", "listen       80;\n    listen  [::]:80;", 1);
+                let _ = tree.write_file("/", conf, crate::vfs::Content::from(t.into_bytes()), meta);
+            }
+        }
+    }
+    let nginx_conf = text(tree, "/etc/nginx/nginx.conf").unwrap_or_default();
+    let pid = nginx_conf
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("pid"))
+        .map(|p| p.trim().trim_end_matches(';').trim().to_string())
+        .unwrap_or_else(|| "/var/run/nginx.pid".into());
+    let root = crate::vfs::Meta { mode: 0o644, uid: 0, gid: 0, mtime: now };
+    let _ = tree.write_file("/", &pid, crate::vfs::Content::from(&b"1\n"[..]), root);
+    if tree.get("/var/cache/nginx").is_some_and(|n| n.is_dir()) {
+        let user = crate::vfs::accounts::find_user(tree, "nginx");
+        let (uid, gid) = user.map_or((0, 0), |u| (u.uid, 0));
+        for d in ["client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"] {
+            let path = format!("/var/cache/nginx/{d}");
+            if tree.get(&path).is_none() {
+                let _ = tree.mkdir("/", &path, crate::vfs::Meta { mode: 0o700, uid, gid, mtime: now });
+            }
+        }
+    }
+}
