@@ -83,18 +83,21 @@ pub const DISCONNECT: Cmd = Cmd {
     interspersed: true,
 };
 
+/// The network and the container `docker network connect/disconnect NETWORK CONTAINER` name.
+fn network_and_container(e: &Engine, cmd: &Cmd, args: &[String]) -> Result<(NetworkDef, usize), Output> {
+    let p = cmd.parse(args)?;
+    let Some(net) = e.find_network(&p.args[0]).cloned() else {
+        return Err(Output::daemon(format!("network {} not found", p.args[0])));
+    };
+    let i = super::container::find(&e.containers, &p.args[1]).map_err(Output::daemon)?;
+    Ok((net, i))
+}
+
 /// `docker network connect NETWORK CONTAINER`.
 pub fn connect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (net, i) = match network_and_container(e, cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let Some(net) = e.find_network(&p.args[0]).cloned() else {
-        return Output::daemon(format!("network {} not found", p.args[0]));
-    };
-    let i = match super::container::find(&e.containers, &p.args[1]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let c = &e.containers[i];
     if net.name == "host" || c.on_network("host") {
@@ -116,16 +119,9 @@ pub fn connect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 
 /// `docker network disconnect [-f] NETWORK CONTAINER`.
 pub fn disconnect(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
-    let p = match cmd.parse(args) {
-        Ok(p) => p,
+    let (net, i) = match network_and_container(e, cmd, args) {
+        Ok(x) => x,
         Err(o) => return o,
-    };
-    let Some(net) = e.find_network(&p.args[0]).cloned() else {
-        return Output::daemon(format!("network {} not found", p.args[0]));
-    };
-    let i = match super::container::find(&e.containers, &p.args[1]) {
-        Ok(i) => i,
-        Err(m) => return Output::daemon(m),
     };
     let c = &e.containers[i];
     if !c.on_network(&net.name) {
