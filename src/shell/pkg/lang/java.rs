@@ -11,17 +11,10 @@ pub fn java(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32
     let lts = matches!(feature, "21" | "25");
     let suffix = if lts { "-LTS" } else { "" };
     let date = "2024-10-15";
-    if cmd == "javac" {
-        if super::has(args, &["-version", "--version"]) {
-            ctx.out(&format!("javac {v}\n"));
-            return 0;
-        }
-        return crate::shell::pkg::programs::simulated(ctx, cmd);
-    }
-    let long = super::has(args, &["--version", "-showversion"]);
-    if !long && !super::has(args, &["-version"]) {
-        return crate::shell::pkg::programs::simulated(ctx, cmd);
-    }
+    let long = match version_query(ctx, cmd, v, args) {
+        Ok(long) => long,
+        Err(code) => return code,
+    };
     let rt = format!("OpenJDK Runtime Environment Temurin-{v}+{build} (build {v}+{build}{suffix})\nOpenJDK 64-Bit Server VM Temurin-{v}+{build} (build {v}+{build}{suffix}, mixed mode, sharing)\n");
     let lts_word = if lts { " LTS" } else { "" };
     if long {
@@ -30,6 +23,24 @@ pub fn java(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32
         ctx.err(&format!("openjdk version \"{v}\" {date}{lts_word}\n{rt}"));
     }
     0
+}
+
+/// What `java`/`javac` (9 and later) of version `v` were asked: `javac -version` is answered
+/// here, as is anything but a version query (`Err` with the status); for `java`, whether the
+/// long form (`--version`, on standard output) was asked rather than `-version`.
+fn version_query(ctx: &mut Ctx<'_>, cmd: &str, v: &str, args: &[String]) -> Result<bool, i32> {
+    if cmd == "javac" {
+        if super::has(args, &["-version", "--version"]) {
+            ctx.out(&format!("javac {v}\n"));
+            return Err(0);
+        }
+        return Err(crate::shell::pkg::programs::simulated(ctx, cmd));
+    }
+    let long = super::has(args, &["--version", "-showversion"]);
+    if !long && !super::has(args, &["-version"]) {
+        return Err(crate::shell::pkg::programs::simulated(ctx, cmd));
+    }
+    Ok(long)
 }
 
 /// The GA dates of the `openjdk` images' releases (OpenJDK's release calendar:
@@ -51,17 +62,10 @@ pub fn openjdk(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> 
         return java8(ctx, cmd, update, &rt, &format!("b{build}"), args);
     }
     let v = version.split('+').next().unwrap_or(version);
-    if cmd == "javac" {
-        if super::has(args, &["-version", "--version"]) {
-            ctx.out(&format!("javac {v}\n"));
-            return 0;
-        }
-        return crate::shell::pkg::programs::simulated(ctx, cmd);
-    }
-    let long = super::has(args, &["--version", "-showversion"]);
-    if !long && !super::has(args, &["-version"]) {
-        return crate::shell::pkg::programs::simulated(ctx, cmd);
-    }
+    let long = match version_query(ctx, cmd, v, args) {
+        Ok(long) => long,
+        Err(code) => return code,
+    };
     let date = OPENJDK_DATES.iter().find(|(n, _)| *n == v).map_or("", |(_, d)| d);
     let vendor = if v.starts_with("11.") { " 18.9" } else { "" };
     let rt = format!("OpenJDK Runtime Environment{vendor} (build {version})\nOpenJDK 64-Bit Server VM{vendor} (build {version}, mixed mode, sharing)\n");
