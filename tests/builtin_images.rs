@@ -479,3 +479,30 @@ fn rockylinux_9_packages_config_and_dnf() {
     assert!(o.stdout.starts_with(want), "{}", o.stdout);
     assert!(o.stdout.ends_with("\nwget-1.21.1-7.el9.x86_64\nComplete.\n0\n"), "{}", o.stdout);
 }
+
+#[test]
+fn amazonlinux_2023_packages_config_and_dnf() {
+    let img = image("amazonlinux:2023");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!((img.layers.len(), img.history.len()), (1, 2));
+    assert_eq!(image("amazonlinux").created, img.created, "latest is 2023");
+    let size = tree("amazonlinux:2023").content_size() as f64 / 1e6;
+    assert!((size - 150.0).abs() / 150.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm amazonlinux sh -c 'cat /etc/system-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         dnf --version | head -2; yum --version | head -1; python3 --version; id -un 65534'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux release 2023.12.20260831 (Amazon Linux)\nPRETTY_NAME=\"Amazon Linux 2023.12.20260831\"\n105\n\
+         4.14.0\n  Installed: dnf-0:4.14.0-1.amzn2023.0.7.noarch at Thu Sep 17 21:13:04 2026\n4.14.0\nPython 3.9.25\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    let o = e.exec_line("docker run --rm amazonlinux:2023 dnf makecache");
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux 2023 repository                      37 MB/s |  24 MB     00:01    \nMetadata cache created.\n"
+    );
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Writes data/packages/rpm/base-<release>.pkgs for an rpm-family image whose package list
+comes from github.com/docker-library/repo-info (`repos/<image>/local/<tag>.md`: one
+"### `rpm` package: `name-version-release.arch`" heading per installed package, the
+image's Cmd, Env, creation time and "Virtual Size").
+
+repo-info gives no installed sizes: each package gets a plausible size (SIZES below, in
+KiB, from the packages' usual installed sizes; a default by kind otherwise) and `scale`
+spreads them so the image totals the size repo-info reports. Sizes are approximate.
+
+Usage: gen-rpm-repoinfo.py <repo-info .md, or its package headings> <image:tag> <release> <MB>
+  e.g. gen-rpm-repoinfo.py 2023.md amazonlinux:2023 amzn2023 150
+"""
+import importlib.util
+import os
+import re
+import sys
+
+_spec = importlib.util.spec_from_file_location("gen_rpm_base", os.path.join(os.path.dirname(__file__), "gen-rpm-base.py"))
+base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(base)
+
+# Approximate installed sizes in KiB (Fedora and Amazon Linux builds of these packages).
+SIZES = {
+    "glibc": 6200, "glibc-common": 1100, "glibc-minimal-langpack": 1, "glibc-all-langpacks": 220000,
+    "python3-libs": 32000, "python3": 35, "python3-pip-wheel": 1400, "python3-setuptools-wheel": 700,
+    "coreutils-single": 1400, "coreutils": 6000, "bash": 7800, "openssl-libs": 7200, "openssl": 1900,
+    "openssl-fips-provider-latest": 3600, "libstdc++": 2900, "glib2": 12000, "gnupg2-minimal": 2600,
+    "gnupg2": 9000, "tzdata": 1800, "ca-certificates": 2400, "p11-kit": 1700, "p11-kit-trust": 580,
+    "krb5-libs": 2300, "libxml2": 1900, "sqlite-libs": 1500, "libsolv": 850, "libdnf": 2200,
+    "python3-libdnf": 3800, "python3-hawkey": 330, "python3-dnf": 2000, "dnf": 2300, "dnf-data": 40,
+    "rpm": 2900, "rpm-libs": 740, "rpm-build-libs": 200, "rpm-sign-libs": 40, "python3-rpm": 400,
+    "gawk": 1800, "grep": 900, "sed": 800, "curl-minimal": 260, "libcurl-minimal": 600, "gmp": 800,
+    "mpfr": 800, "ncurses-libs": 950, "ncurses-base": 320, "pcre2": 650, "pcre2-syntax": 230,
+    "libgcrypt": 1300, "libunistring": 1600, "libarchive": 900, "libmodulemd": 750, "libselinux": 190,
+    "libsepol": 800, "elfutils-libs": 700, "elfutils-libelf": 1000, "crypto-policies": 150,
+    "filesystem": 1, "setup": 730, "libgomp": 450, "libgcc": 280, "lua-libs": 300, "zlib": 200,
+    "xz-libs": 180, "libzstd": 800, "lz4-libs": 150, "libxcrypt": 280, "readline": 500,
+    "audit-libs": 330, "file-libs": 8000, "publicsuffix-list-dafsa": 70, "systemd-libs": 2000,
+    "util-linux-core": 1500, "shadow-utils": 3700, "gpgme": 600, "python3-gpg": 1300,
+}
+DEFAULT = 150  # KiB; 16 for a noarch package not in SIZES
+
+# Files of packages the Rocky table (gen-rpm-base.py) does not know, or knows otherwise.
+EXTRA = {
+    "system-release": ["t /etc/amazon-linux-release RELEASE", "L /etc/system-release amazon-linux-release",
+                       "x /etc/system-release-cpe cpe:2.3:o:amazon:amazon_linux:2023\\n",
+                       "t /usr/lib/os-release OS_RELEASE", "L /etc/os-release ../usr/lib/os-release"],
+    "amazon-linux-repo-cdn": ["t /etc/yum.repos.d/amazonlinux.repo REPOS"],
+    "fedora-release-common": ["t /usr/lib/fedora-release RELEASE", "L /etc/fedora-release ../usr/lib/fedora-release",
+                              "L /etc/redhat-release fedora-release", "L /etc/system-release fedora-release",
+                              "t /usr/lib/os-release.d/os-release-container OS_RELEASE",
+                              "L /usr/lib/os-release os-release.d/os-release-container",
+                              "L /etc/os-release ../usr/lib/os-release"],
+    "fedora-repos": ["t /etc/yum.repos.d/fedora.repo REPOS", "f /etc/yum.repos.d/fedora-updates.repo 1K",
+                     "f /etc/yum.repos.d/fedora-updates-testing.repo 1K"],
+    "gnupg2-minimal": ["f /usr/bin/gpg2 1M", "L /usr/bin/gpg gpg2"],
+    "yum": ["L /usr/bin/yum dnf-3", "L /etc/yum.conf dnf/dnf.conf"],
+}
+
+
+def split_nevra(s):
+    """(name, version, release, arch) of `name-version-release.arch`."""
+    head, arch = s.rsplit(".", 1) if re.search(r"\.(x86_64|noarch|i686)$", s) else (s, "x86_64")
+    name, version, rel = head.rsplit("-", 2)
+    return name, version, rel, arch
+
+
+def bulk(name, arch):
+    """A path for the rest of package `name`'s size."""
+    if name.startswith("python3-") and name not in ("python3-libs",):
+        return f"/usr/lib/python3/site-packages/{name[8:]}/__init__.py"
+    if name.endswith("-libs") or name.startswith("lib"):
+        stem = name[:-5] if name.endswith("-libs") else name
+        stem = stem if stem.startswith("lib") else "lib" + stem
+        return f"/usr/lib64/{stem}.so.0"
+    return f"/usr/share/{name}/{name}.dat"
+
+
+def main():
+    src, image, release, mb = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    text = open(src).read()
+    names = re.findall(r"^### `rpm` package: `([^`]+)`", text, re.M) or text.split()
+    rows = [split_nevra(n) for n in names if not n.startswith("gpg-pubkey")]
+    files = dict(base.FILES, **EXTRA)
+    size = {r[0]: SIZES.get(r[0], 16 if r[3] == "noarch" else DEFAULT) * 1024 for r in rows}
+    total = sum(size.values())
+    out = [f"# The base packages of the {image} image, in name order.",
+           "# Generated by scripts/gen-rpm-repoinfo.py from github.com/docker-library/repo-info",
+           f"# (repos/{image.split(':')[0]}/local/{image.split(':')[1]}.md: every installed package with its version).",
+           "# Sizes are approximate: plausible per-package sizes scaled to the",
+           f"# {mb:g} MB that, with the rpm database and the simulated coreutils, make the size",
+           "# repo-info reports for the image.",
+           f"releases {release}", "", f"scale {mb * 1e6 / total:.3f}"]
+    used = set()
+    for name, version, rel, arch in rows:
+        key = base.KEYS.get(name)
+        out.append(f"@ {key + '=' + name if key else name} {version}-{rel}")
+        if arch == "noarch":
+            out.append("a noarch")
+        lines = files.get(name, [])
+        out.extend(lines)
+        rest = size[name] - sum(base.size_of(l.split()[2]) for l in lines if l.startswith("f "))
+        if key == "coreutils":
+            rest = max(rest - 6_000_000, 0)
+        if rest > 4096:
+            path = bulk(name, arch)
+            if path not in used:
+                used.add(path)
+                out.append(f"f {path} {rest // 1024}K")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
