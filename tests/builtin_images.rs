@@ -506,3 +506,30 @@ fn amazonlinux_2023_packages_config_and_dnf() {
         "Amazon Linux 2023 repository                      37 MB/s |  24 MB     00:01    \nMetadata cache created.\n"
     );
 }
+
+#[test]
+fn amazonlinux_2_packages_config_and_yum() {
+    let img = image("amazonlinux:2");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!((img.layers.len(), img.history.len()), (1, 2));
+    let size = tree("amazonlinux:2").content_size() as f64 / 1e6;
+    assert!((size - 165.0).abs() / 165.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2 sh -c 'cat /etc/system-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         yum --version | head -2; python --version; id -un 99'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux release 2 (Karoo)\nPRETTY_NAME=\"Amazon Linux 2\"\n106\n\
+         3.4.3\n  Installed: rpm-4.11.3-48.amzn2.0.5.x86_64 at 2026-09-17 21:13\nPython 2.7.18\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    // yum 3 as on CentOS 7, with Amazon Linux 2's plugins and its one repository.
+    let o =
+        e.exec_line("docker run --rm amazonlinux:2 sh -c 'yum makecache; yum clean all; ls /var/cache/yum/x86_64/2'");
+    assert!(o.stdout.starts_with("Loaded plugins: ovl, priorities\namzn2-core "), "{}", o.stdout);
+    assert!(o.stdout.contains("\nCleaning repos: amzn2-core\nCleaning up everything\n"), "{}", o.stdout);
+    assert!(!o.stdout.contains("mirror"), "{}", o.stdout);
+}
