@@ -500,6 +500,17 @@ fn amazonlinux_2023_packages_config_and_dnf() {
         "{}",
         o.stderr
     );
+    // The image leaves out tar, which and find; the repository has them.
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2023 sh -c 'ls /usr/bin/tar; dnf install -y tar which && rpm -q which && ls /usr/bin/tar'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout.contains(" tar          x86_64          2:1.34-1.amzn2023.0.4      amazonlinux    206 k\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.ends_with("Complete!\nwhich-2.21-26.amzn2023.0.2.x86_64\n/usr/bin/tar\n"), "{}", o.stdout);
     let o = e.exec_line("docker run --rm amazonlinux:2023 dnf makecache");
     assert_eq!(
         o.stdout,
