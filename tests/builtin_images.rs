@@ -544,3 +544,30 @@ fn amazonlinux_2_packages_config_and_yum() {
     assert!(o.stdout.contains("\nCleaning repos: amzn2-core\nCleaning up everything\n"), "{}", o.stdout);
     assert!(!o.stdout.contains("mirror"), "{}", o.stdout);
 }
+
+#[test]
+fn fedora_43_packages_config_and_dnf5() {
+    let img = image("fedora");
+    assert_eq!(img.tag, "latest");
+    assert_eq!(image("fedora:43").created, img.created);
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert!(img.config.env.contains(&"DISTTAG=f43container".to_string()));
+    assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), 1);
+    let size = tree("fedora:43").content_size() as f64 / 1e6;
+    assert!((size - 181.0).abs() / 181.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm fedora sh -c 'cat /etc/redhat-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         rpm -q dnf5 bash; dnf --version; ls /usr/bin/python3; id -un 65534'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Fedora release 43 (Forty Three)\nPRETTY_NAME=\"Fedora Linux 43 (Container Image)\"\n141\n\
+         dnf5-5.2.18.0-1.fc43.x86_64\nbash-5.3.0-2.fc43.x86_64\n\
+         dnf5 version 5.2.18.0\ndnf5 plugin API version 2.0\nlibdnf5 version 5.2.18.0\nlibdnf5 plugin API version 2.2\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    let o = e.exec_line("docker run --rm fedora:43 dnf makecache");
+    assert!(o.stdout.contains("\nFedora 43 openh264 (From Cisco) - x86_64 "), "{}", o.stdout);
+}
