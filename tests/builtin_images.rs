@@ -479,3 +479,95 @@ fn rockylinux_9_packages_config_and_dnf() {
     assert!(o.stdout.starts_with(want), "{}", o.stdout);
     assert!(o.stdout.ends_with("\nwget-1.21.1-7.el9.x86_64\nComplete.\n0\n"), "{}", o.stdout);
 }
+
+#[test]
+fn amazonlinux_2023_packages_config_and_dnf() {
+    let img = image("amazonlinux:2023");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!((img.layers.len(), img.history.len()), (1, 2));
+    assert_eq!(image("amazonlinux").created, img.created, "latest is 2023");
+    let size = tree("amazonlinux:2023").content_size() as f64 / 1e6;
+    assert!((size - 150.0).abs() / 150.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm amazonlinux sh -c 'cat /etc/system-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         dnf --version | head -2; yum --version | head -1; python3 --version; id -un 65534'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux release 2023.12.20260831 (Amazon Linux)\nPRETTY_NAME=\"Amazon Linux 2023.12.20260831\"\n105\n\
+         4.14.0\n  Installed: dnf-0:4.14.0-1.amzn2023.0.7.noarch at Thu Sep 17 21:13:04 2026\n4.14.0\nPython 3.9.25\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    // The image leaves out tar, which and find; the repository has them.
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2023 sh -c 'ls /usr/bin/tar; dnf install -y tar which && rpm -q which && ls /usr/bin/tar'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout.contains(" tar          x86_64          2:1.34-1.amzn2023.0.4      amazonlinux    206 k\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.ends_with("Complete!\nwhich-2.21-26.amzn2023.0.2.x86_64\n/usr/bin/tar\n"), "{}", o.stdout);
+    let o = e.exec_line("docker run --rm amazonlinux:2023 dnf makecache");
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux 2023 repository                      37 MB/s |  24 MB     00:01    \nMetadata cache created.\n"
+    );
+}
+
+#[test]
+fn amazonlinux_2_packages_config_and_yum() {
+    let img = image("amazonlinux:2");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!((img.layers.len(), img.history.len()), (1, 2));
+    let size = tree("amazonlinux:2").content_size() as f64 / 1e6;
+    assert!((size - 165.0).abs() / 165.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2 sh -c 'cat /etc/system-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         yum --version | head -2; python --version; id -un 99'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Amazon Linux release 2 (Karoo)\nPRETTY_NAME=\"Amazon Linux 2\"\n106\n\
+         3.4.3\n  Installed: rpm-4.11.3-48.amzn2.0.5.x86_64 at 2026-09-17 21:13\nPython 2.7.18\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    // yum 3 as on CentOS 7, with Amazon Linux 2's plugins and its one repository.
+    let o =
+        e.exec_line("docker run --rm amazonlinux:2 sh -c 'yum makecache; yum clean all; ls /var/cache/yum/x86_64/2'");
+    assert!(o.stdout.starts_with("Loaded plugins: ovl, priorities\namzn2-core "), "{}", o.stdout);
+    assert!(o.stdout.contains("\nCleaning repos: amzn2-core\nCleaning up everything\n"), "{}", o.stdout);
+    assert!(!o.stdout.contains("mirror"), "{}", o.stdout);
+}
+
+#[test]
+fn fedora_43_packages_config_and_dnf5() {
+    let img = image("fedora");
+    assert_eq!(img.tag, "latest");
+    assert_eq!(image("fedora:43").created, img.created);
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert!(img.config.env.contains(&"DISTTAG=f43container".to_string()));
+    assert_eq!(img.history.iter().filter(|h| !h.empty_layer).count(), 1);
+    let size = tree("fedora:43").content_size() as f64 / 1e6;
+    assert!((size - 181.0).abs() / 181.0 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm fedora sh -c 'cat /etc/redhat-release; grep PRETTY /etc/os-release; rpm -qa | wc -l; \
+         rpm -q dnf5 bash; dnf --version; ls /usr/bin/python3; id -un 65534'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Fedora release 43 (Forty Three)\nPRETTY_NAME=\"Fedora Linux 43 (Container Image)\"\n141\n\
+         dnf5-5.2.18.0-1.fc43.x86_64\nbash-5.3.0-2.fc43.x86_64\n\
+         dnf5 version 5.2.18.0\ndnf5 plugin API version 2.0\nlibdnf5 version 5.2.18.0\nlibdnf5 plugin API version 2.2\nnobody\n",
+        "{}",
+        o.stderr
+    );
+    let o = e.exec_line("docker run --rm fedora:43 dnf makecache");
+    assert!(o.stdout.contains("\nFedora 43 openh264 (From Cisco) - x86_64 "), "{}", o.stdout);
+}

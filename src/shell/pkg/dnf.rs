@@ -25,6 +25,29 @@ const CACHE: &str = "/var/cache/dnf";
 const REPOS: [(&str, &str, u64); 3] =
     [("baseos", "BaseOS", 2_250), ("appstream", "AppStream", 7_580), ("extras", "Extras", 14)];
 
+/// The repository of the Amazon Linux 2023 image (`amazonlinux.repo`; metadata size
+/// approximate).
+const REPOS_AMZN: [(&str, &str, u64); 1] = [("amazonlinux", "Amazon Linux 2023 repository", 25_000)];
+
+/// The repositories enabled in the Fedora images (`fedora.repo`, `fedora-updates.repo`,
+/// `fedora-cisco-openh264.repo`; metadata sizes approximate).
+const REPOS_FEDORA: [(&str, &str, u64); 3] = [
+    ("fedora", " - x86_64", 22_000),
+    ("fedora-cisco-openh264", " openh264 (From Cisco) - x86_64", 6),
+    ("updates", " - x86_64 - Updates", 16_000),
+];
+
+/// The enabled repositories of `d` as (id, the label dnf prints, metadata KiB).
+fn repos(d: &Distro) -> Vec<(&'static str, String, u64)> {
+    match d.codename.as_str() {
+        "amzn" => REPOS_AMZN.iter().map(|&(id, name, kib)| (id, name.to_string(), kib)).collect(),
+        "fedora" => {
+            REPOS_FEDORA.iter().map(|&(id, name, kib)| (id, format!("Fedora {}{name}", d.major()), kib)).collect()
+        }
+        _ => REPOS.iter().map(|&(id, name, kib)| (id, format!("Rocky Linux {} - {name}", d.major()), kib)).collect(),
+    }
+}
+
 /// `dnf` / `yum` on `d`.
 pub fn dnf(ctx: &mut Ctx<'_>, d: &Distro, argv: &[String]) -> i32 {
     let yes = argv.iter().any(|a| a == "-y" || a == "--assumeyes");
@@ -64,9 +87,17 @@ pub fn dnf(ctx: &mut Ctx<'_>, d: &Distro, argv: &[String]) -> i32 {
     }
 }
 
-/// `dnf --version`: dnf's version and when rpm and dnf were installed.
+/// `dnf --version`: dnf's version and when rpm and dnf were installed; dnf5 (Fedora 41
+/// and later) names itself and its library instead.
 fn version(ctx: &mut Ctx<'_>) -> i32 {
     let db = rpmdb::load(ctx.fs);
+    if let Some(v) = db.iter().find(|e| e.name == "dnf5") {
+        let v = crate::catalog::model::upstream(&v.version);
+        ctx.out(&format!(
+            "dnf5 version {v}\ndnf5 plugin API version 2.0\nlibdnf5 version {v}\nlibdnf5 plugin API version 2.2\n"
+        ));
+        return 0;
+    }
     let Some(v) = db.iter().find(|e| e.name == "dnf") else { return 1 };
     ctx.out(&format!("{}\n", crate::catalog::model::upstream(&v.version)));
     for name in ["dnf", "rpm"] {
@@ -103,8 +134,7 @@ fn metadata(ctx: &mut Ctx<'_>, d: &Distro) {
         return;
     }
     let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now };
-    for (id, name, kib) in REPOS {
-        let label = format!("Rocky Linux {} - {name}", d.major());
+    for (id, label, kib) in repos(d) {
         let size = kib * 1024;
         ctx.out(&format!("{label:<48} {:>5}B/s | {:>5}B     00:01    \n", yum_size(size * 3 / 2), yum_size(size)));
         let dir = format!("{CACHE}/{id}-{:016x}", hash64(id.as_bytes()));

@@ -20,7 +20,12 @@ type RepoMetadata = (&'static str, u64, Vec<(&'static str, u64)>);
 /// (repository, repomd size, [(file, size in KiB)]) for CentOS 6 and 7. Sizes are those of
 /// the final 6.10 and 7.9.2009 trees' repodata (compressed primary database and its
 /// decompressed `gen/` copy, approximate).
-fn repo_metadata(major: &str) -> Vec<RepoMetadata> {
+/// Amazon Linux 2 has the one repository `amzn2-core` (metadata sizes approximate).
+fn repo_metadata(d: &Distro) -> Vec<RepoMetadata> {
+    if d.codename == "amzn" {
+        return vec![("amzn2-core", 3_600, vec![("group_gz", 3), ("updateinfo", 1_100), ("primary_db", 70_000)])];
+    }
+    let major = d.major();
     let (base_bz2, base_db, upd_bz2, upd_db) =
         if major == "6" { (4_500, 24_000, 6_700, 36_000) } else { (6_100, 31_000, 9_800, 52_000) };
     vec![
@@ -51,6 +56,20 @@ pub fn yum_size(bytes: u64) -> String {
 }
 
 /// `yum`.
+/// The plugins yum loads: CentOS's fastestmirror, Amazon Linux 2's priorities.
+fn plugins(d: &Distro) -> &'static str {
+    if d.codename == "amzn" {
+        "ovl, priorities"
+    } else {
+        "fastestmirror, ovl"
+    }
+}
+
+/// The repository most packages come from.
+fn main_repo(d: &Distro) -> &'static str {
+    repo_metadata(d).first().map(|r| r.0).unwrap_or("base")
+}
+
 pub fn yum(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let Some(d) = detect(ctx.fs).filter(|d| d.family == Family::Rpm) else {
         ctx.err("yum: command not found\n");
@@ -70,10 +89,10 @@ pub fn yum(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     };
     if ctx.uid != 0 && cmd != "list" {
-        ctx.err("Loaded plugins: fastestmirror, ovl\nYou need to be root to perform this command.\n");
+        ctx.err(&format!("Loaded plugins: {}\nYou need to be root to perform this command.\n", plugins(&d)));
         return 1;
     }
-    ctx.out("Loaded plugins: fastestmirror, ovl\n");
+    ctx.out(&format!("Loaded plugins: {}\n", plugins(&d)));
     match cmd {
         "install" => install(ctx, &d, &words[1..], yes),
         "clean" => {
@@ -124,15 +143,17 @@ fn cache_dir(d: &Distro) -> String {
 /// Downloads (writes) the repository metadata unless it is cached.
 fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
     let dir = cache_dir(d);
-    if ctx.fs.get(&format!("{dir}/base/repomd.xml")).is_some() {
+    if ctx.fs.get(&format!("{dir}/{}/repomd.xml", main_repo(d))).is_some() {
         return;
     }
     let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now };
-    ctx.out("Determining fastest mirrors\n");
-    for r in ["base", "extras", "updates"] {
-        ctx.out(&format!(" * {r}: mirror.centos.org\n"));
+    if d.codename != "amzn" {
+        ctx.out("Determining fastest mirrors\n");
+        for r in ["base", "extras", "updates"] {
+            ctx.out(&format!(" * {r}: mirror.centos.org\n"));
+        }
     }
-    let repos = repo_metadata(d.major());
+    let repos = repo_metadata(d);
     for (repo, size, _) in &repos {
         ctx.out(&format!("{repo:<57}| {:>6}B     00:00     \n", yum_size(*size)));
         let _ = ctx.fs.mkdir_all("/", &format!("{dir}/{repo}/packages"), meta);
@@ -179,13 +200,16 @@ fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
 
 /// `yum clean all`: the metadata and packages of every repository.
 fn clean(ctx: &mut Ctx<'_>, d: &Distro) {
-    ctx.out("Cleaning repos: base extras updates\n");
+    let repos: Vec<&str> = repo_metadata(d).iter().map(|r| r.0).collect();
+    ctx.out(&format!("Cleaning repos: {}\n", repos.join(" ")));
     let dir = cache_dir(d);
     let kids: Vec<String> = ctx.fs.children(&dir).map(|(n, _)| format!("{dir}/{n}")).collect();
     for k in kids {
         ctx.fs.remove_subtree(&k);
     }
-    if d.major() == "6" {
+    if d.codename == "amzn" {
+        ctx.out("Cleaning up everything\nMaybe you want: rm -rf /var/cache/yum, to also free up space taken by orphaned data from disabled or removed repos\n");
+    } else if d.major() == "6" {
         ctx.out("Cleaning up Everything\nCleaning up list of fastest mirrors\n");
     } else {
         ctx.out("Cleaning up list of fastest mirrors\n");
@@ -271,7 +295,14 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         all.iter().partition(|p| requested.iter().any(|r| r.key == p.key));
     let rule = "=".repeat(80);
     let row = |p: &Package| {
-        format!(" {:<18}{:<13}{:<30}{:<11}{:>6}\n", p.name, arch(p), p.version, "base", yum_size(p.download_size()))
+        format!(
+            " {:<18}{:<13}{:<30}{:<11}{:>6}\n",
+            p.name,
+            arch(p),
+            p.version,
+            main_repo(d),
+            yum_size(p.download_size())
+        )
     };
     ctx.out(&format!(
         "{rule}\n {:<18}{:<13}{:<30}{:<11}{:>6}\n{rule}\nInstalling:\n",
