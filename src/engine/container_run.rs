@@ -143,21 +143,9 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(run) => {
             if detach {
                 out.line(&e.containers[i].id);
-            } else if p.on("interactive")
-                && e.containers[i].is_running()
-                && super::attach::is_shell(&argv_of(&e.containers[i]))
-            {
+            } else if p.on("interactive") && runs_shell(&e.containers[i]) {
                 // The host's terminal now talks to the container's shell (see `attach`).
-                let program = e.containers[i].path.clone();
-                let how = super::attach::AttachOptions {
-                    program: &program,
-                    user: None,
-                    workdir: None,
-                    env: &[],
-                    tty: p.on("tty"),
-                    main: true,
-                };
-                if let Err(m) = e.attach(i, how) {
+                if let Err(m) = attach_own_shell(e, i, p.on("tty")) {
                     out.err_line(m);
                 }
             } else if p.on("interactive") && p.on("tty") && e.containers[i].is_running() {
@@ -176,6 +164,19 @@ pub fn run(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         }
     }
     out
+}
+
+/// True when container `c` is running a bare interactive shell as its own process.
+fn runs_shell(c: &Container) -> bool {
+    c.is_running() && super::attach::is_shell(&argv_of(c))
+}
+
+/// Attaches the host's terminal to the shell that is container `i`'s own process
+/// (`run -it`, `start -i`).
+fn attach_own_shell(e: &mut Engine, i: usize, tty: bool) -> Result<(), String> {
+    let program = e.containers[i].path.clone();
+    let how = super::attach::AttachOptions { program: &program, user: None, workdir: None, env: &[], tty, main: true };
+    e.attach(i, how)
 }
 
 /// The container's command line (`Path` then `Args`).
@@ -536,17 +537,8 @@ pub fn start(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         // `start -i` of a container made with `-i` whose process is a shell: the host's
         // terminal now talks to that shell, as after `docker run -it`.
         let c = &e.containers[i];
-        if p.on("interactive") && c.open_stdin && c.is_running() && super::attach::is_shell(&argv_of(c)) {
-            let program = c.path.clone();
-            let how = super::attach::AttachOptions {
-                program: &program,
-                user: None,
-                workdir: None,
-                env: &[],
-                tty: c.tty,
-                main: true,
-            };
-            if let Err(m) = e.attach(i, how) {
+        if p.on("interactive") && c.open_stdin && runs_shell(c) {
+            if let Err(m) = attach_own_shell(e, i, c.tty) {
                 out.err_line(m);
             }
             continue;

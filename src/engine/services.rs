@@ -396,11 +396,10 @@ impl Engine {
 /// (`10-listen-on-ipv6-by-default.sh`), and nginx writes its pid file and creates its
 /// temporary directories under `/var/cache/nginx` as its worker user.
 pub(crate) fn start_changes(program: &str, tree: &mut Tree, now: i64) {
-    let all: Vec<&str> = program.split_whitespace().collect();
-    let words = super::process::main_program(&all);
-    if words.first().map(|w| w.rsplit('/').next().unwrap_or(w)) != Some("nginx") {
+    if super::process::running_program(program).1 != "nginx" {
         return;
     }
+    let all: Vec<&str> = program.split_whitespace().collect();
     let text = |tree: &Tree, p: &str| tree.read("/", p).ok().map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
     let meta_of = |tree: &Tree, p: &str| tree.get(p).map(|n| crate::vfs::Meta { mtime: now, ..n.meta });
     // The entrypoint's IPv6 script, as its sed does it (only on the packaged default.conf).
