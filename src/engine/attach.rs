@@ -230,7 +230,7 @@ impl Engine {
 
 /// The environment of a process in `c` (the run environment, plus `TERM` for a terminal).
 fn container_run_env(c: &container::Container, home: &str) -> BTreeMap<String, String> {
-    super::container_run::process_env(c, home)
+    super::container_start::process_env(c, home)
 }
 
 #[cfg(test)]

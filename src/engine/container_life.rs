@@ -5,7 +5,7 @@ use super::container::{self, State};
 use super::flags::{switch, value};
 use super::format::{human_size4, table};
 use super::spec::{Args, Cmd};
-use super::{container_run, Engine, Output};
+use super::{container_start, Engine, Output};
 
 const fn one_or_more(
     path: &'static str,
@@ -164,7 +164,7 @@ pub fn restart(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             end(e, i, stop_code);
         }
         e.containers[i].manual_start();
-        container_run::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
+        container_start::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
     })
 }
 

@@ -140,7 +140,7 @@ impl Engine {
         let Ok((uid, gid, home)) = crate::build::resolve_user(&tree, &c.config.user) else {
             return (1, String::new());
         };
-        let env = super::container_run::process_env(c, &home);
+        let env = super::container_start::process_env(c, &home);
         let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
         let result = match process::missing_program(&tree, &argv, &env, &cwd) {
             Some(msg) => (-1, format!("{msg}\n")),

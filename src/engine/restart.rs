@@ -107,7 +107,7 @@ impl Engine {
                 continue;
             }
             let before = self.containers[i].log.len();
-            if super::container_run::start_at(self, i, false).is_err() {
+            if super::container_start::start_at(self, i, false).is_err() {
                 continue;
             }
             let c = &mut self.containers[i];
