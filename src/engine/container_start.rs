@@ -37,6 +37,12 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
 /// Errors carry the exit status and the daemon's message.
 pub fn start_at(e: &mut Engine, i: usize, foreground: bool) -> Result<Ran, (i32, String)> {
     let now = e.now();
+    start_at_time(e, i, foreground, now)
+}
+
+/// [`start_at`] at the virtual time `now` (a restart the daemon made while the engine was
+/// idle runs at the time its back-off ended).
+pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64) -> Result<Ran, (i32, String)> {
     let (lower, mut tree) = e.containers[i].lower_and_tree(&e.store);
     let mounted = e.mount_volumes(i, &mut tree).map_err(|m| (125, m))?;
     let c = &e.containers[i];
