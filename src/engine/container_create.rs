@@ -33,6 +33,8 @@ pub(super) const RUN_FLAGS: &[FlagSpec] = &[
         "duration",
         "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)",
     ),
+    value("health-start-interval", None)
+        .doc("duration", "Time between running the check during the start period (ms|s|m|h) (default 0s)"),
     value("health-timeout", None).doc("duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)"),
     switch("no-healthcheck", None).about("Disable any container-specified HEALTHCHECK"),
     switch("quiet", Some('q')).about("Suppress the pull output"),
@@ -308,6 +310,7 @@ mod tests {
                 "health-interval",
                 "health-retries",
                 "health-start-period",
+                "health-start-interval",
                 "health-timeout",
                 "no-healthcheck",
                 "quiet"

@@ -240,7 +240,7 @@ pub struct Proc {
 /// Budgets for container commands: smaller than a build's, since a learner's endless loop
 /// in `docker run` should come back quickly.
 fn budget() -> Budget {
-    Budget { steps_left: 200_000, bytes_left: 8 * 1024 * 1024 }
+    Budget { steps_left: 200_000, bytes_left: 8 * 1024 * 1024, slept_ms: 0 }
 }
 
 /// Runs one step in `tree`.

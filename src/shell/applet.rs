@@ -11,11 +11,14 @@ pub struct Budget {
     pub steps_left: u64,
     /// Bytes that commands may still write (to files and to output).
     pub bytes_left: u64,
+    /// Virtual time the command spent in `sleep`, in milliseconds (a health check that
+    /// sleeps past its timeout has timed out).
+    pub slept_ms: u64,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { steps_left: 1_000_000, bytes_left: 256 * 1024 * 1024 }
+        Budget { steps_left: 1_000_000, bytes_left: 256 * 1024 * 1024, slept_ms: 0 }
     }
 }
 

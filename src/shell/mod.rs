@@ -68,6 +68,8 @@ pub struct Outcome {
     pub combined: Vec<u8>,
     /// Set when a budget stopped the command.
     pub stopped: Option<BudgetError>,
+    /// Virtual time the command slept, in milliseconds (see [`Budget::slept_ms`]).
+    pub slept_ms: u64,
 }
 
 /// Installs a busybox-like userland into `fs`: an executable `/bin/busybox` and a symbolic
@@ -117,6 +119,7 @@ fn finish(mut sh: Shell<'_>, r: Res) -> Outcome {
         stderr: sh.errs,
         combined: sh.combined,
         stopped,
+        slept_ms: sh.budget.slept_ms,
     }
 }
 

@@ -125,7 +125,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("sh", Shell(shellapps::sh), true),
     a("sha256sum", Plain(sums::sha256sum), true),
     a("sha512sum", Plain(sums::sha512sum), true),
-    a("sleep", Plain(succeed), true),
+    a("sleep", Plain(basic::sleep), true),
     a("sort", Plain(text::sort), true),
     a("stat", Plain(ls::stat), true),
     a("su-exec", Shell(shellapps::wrapper), false),
