@@ -260,7 +260,7 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
         Step::Argv(argv) => {
             let sh = argv.first().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
             if matches!(sh, "sh" | "ash" | "bash" | "dash") && argv.len() == 3 && argv[1] == "-c" {
-                shell::run_script(tree, &process, &argv[2], &mut b)
+                shell::run_shell(tree, &process, &argv[0], &argv[2], &mut b)
             } else {
                 shell::run_argv(tree, &process, argv, &mut b)
             }

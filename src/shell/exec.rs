@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::applet::{Budget, BudgetError};
 use super::ast::{AndOr, Command, Join, Pipeline, Redir, RedirOp, Script};
+use super::dialect::Dialect;
 use crate::vfs::{Content, FsError, Meta, NodeKind, Tree};
 
 /// Non-local control flow out of a command.
@@ -75,6 +76,12 @@ pub(crate) struct State {
     pub exit_trap: Option<String>,
     pub fds: [Fd; 10],
     pub loops: u32,
+    /// How this shell words its errors (see [`super::dialect`]).
+    pub dialect: Dialect,
+    /// True when the commands come from a script file (ash then numbers its errors).
+    pub in_file: bool,
+    /// The script line of the command running.
+    pub line: usize,
 }
 
 /// A file receiving output through a buffer until its redirection ends.
@@ -144,6 +151,7 @@ impl<'a> Shell<'a> {
         let vars = proc.env.iter().map(|(k, v)| (k.clone(), Var { value: v.clone(), exported: true })).collect();
         let limits = (budget.steps_left, budget.bytes_left);
         let cwd = crate::vfs::path::normalize("/", &proc.cwd);
+        let dialect = Dialect::of(fs, "/bin/sh");
         let mut fds = [Fd::Closed; 10];
         fds[0] = Fd::Input(0);
         fds[1] = Fd::TermOut;
@@ -165,6 +173,9 @@ impl<'a> Shell<'a> {
                 exit_trap: None,
                 fds,
                 loops: 0,
+                dialect,
+                in_file: false,
+                line: 1,
             },
             uid: proc.uid,
             gid: proc.gid,
@@ -246,7 +257,8 @@ impl<'a> Shell<'a> {
 
     /// Prints `NAME: msg` (the shell's own error) to standard error.
     pub(crate) fn error(&mut self, msg: &str) {
-        let line = format!("{}: {msg}\n", self.name);
+        let prefix = self.st.dialect.prefix(&self.st.arg0, self.st.line, self.st.in_file);
+        let line = format!("{prefix}{msg}\n");
         let _ = self.write_fd(2, line.as_bytes());
     }
 
@@ -285,6 +297,7 @@ impl<'a> Shell<'a> {
     }
 
     fn run_and_or(&mut self, ao: &AndOr) -> Res {
+        self.st.line = ao.line;
         let mut parts: Vec<(Option<Join>, &Pipeline)> = vec![(None, &ao.first)];
         parts.extend(ao.rest.iter().map(|(j, p)| (Some(*j), p)));
         let mut status = self.st.status;
@@ -553,7 +566,7 @@ impl<'a> Shell<'a> {
                         self.st.fds[fd] = Fd::Input(self.inputs.len() - 1);
                     }
                     Err(e) => {
-                        self.error(&format!("can't open '{target}': {e}"));
+                        self.error(&self.st.dialect.cannot_open(&target, e));
                         return Err(Ok(1));
                     }
                 },
@@ -561,11 +574,7 @@ impl<'a> Shell<'a> {
                     let d = match self.open_output(&target, r.op == RedirOp::Append) {
                         Ok(d) => d,
                         Err(e) => {
-                            let msg = match e {
-                                FsError::NotFound => "nonexistent directory".to_string(),
-                                e => e.to_string(),
-                            };
-                            self.error(&format!("can't create {target}: {msg}"));
+                            self.error(&self.st.dialect.cannot_create(&target, e));
                             return Err(Ok(1));
                         }
                     };
@@ -599,7 +608,7 @@ impl<'a> Shell<'a> {
         let at = self.fs.resolve(&self.st.cwd, target, true)?;
         match self.fs.get(&at).map(|n| &n.kind) {
             Some(NodeKind::Dir) => return Err(FsError::IsADirectory),
-            Some(_) => {}
+            Some(_) => self.fs.writable(&at)?,
             None => {
                 let meta = self.new_meta(0o666);
                 self.fs.write_file("/", &at, Content::default(), meta)?;

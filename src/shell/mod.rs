@@ -13,6 +13,7 @@ mod applets;
 mod arith;
 pub mod ast;
 mod builtins;
+pub mod dialect;
 pub mod depth;
 mod exec;
 mod expand;
@@ -125,7 +126,17 @@ fn finish(mut sh: Shell<'_>, r: Res) -> Outcome {
 
 /// Runs `script` as `/bin/sh -c script` would.
 pub fn run_script(fs: &mut Tree, process: &Process, script: &str, budget: &mut Budget) -> Outcome {
+    run_shell(fs, process, "/bin/sh", script, budget)
+}
+
+/// Runs `script` as `SHELL -c script` would, `shell` as it was called (`sh`, `/bin/bash`):
+/// it is the script's `$0`, and the program it names decides how errors are worded (see
+/// [`dialect`]).
+pub fn run_shell(fs: &mut Tree, process: &Process, shell: &str, script: &str, budget: &mut Budget) -> Outcome {
     let mut sh = Shell::new(fs, budget, process);
+    let file = sh.path_lookup(shell, None).unwrap_or_else(|| shell.to_string());
+    sh.st.dialect = dialect::Dialect::of(sh.fs, &file);
+    sh.st.arg0 = shell.to_string();
     let r = match parser::parse(script) {
         Ok(ast) => sh.run_script(&ast),
         Err(e) => {

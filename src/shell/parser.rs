@@ -45,6 +45,8 @@ pub struct Parser {
     /// Positions of `$((` that did not read as arithmetic (then they are `$( (…) )`):
     /// remembered so nested `$((` do not make the retries exponential.
     pub(crate) not_arith: std::collections::HashSet<usize>,
+    /// A position and the line it is on, to count lines from (see [`Parser::line_at`]).
+    pub(crate) counted: (usize, usize),
 }
 
 /// Parses a whole script.
@@ -55,6 +57,7 @@ pub fn parse(src: &str) -> Result<Script, ParseError> {
         heredocs: Vec::new(),
         peeked: None,
         not_arith: Default::default(),
+        counted: (0, 1),
     };
     let script = p.parse_list()?;
     match p.next_token()? {
@@ -152,7 +155,16 @@ impl Parser {
         Ok(out)
     }
 
+    /// The line (from 1) of position `pos`, counting on from the last position asked.
+    fn line_at(&mut self, pos: usize) -> usize {
+        let (from, mut line) = if pos >= self.counted.0 { self.counted } else { (0, 1) };
+        line += self.src[from..pos.min(self.src.len())].iter().filter(|c| **c == '\n').count();
+        self.counted = (pos, line);
+        line
+    }
+
     fn parse_and_or(&mut self) -> Result<AndOr, ParseError> {
+        let line = self.line_at(self.pos);
         let first = self.parse_pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -168,7 +180,7 @@ impl Parser {
             self.skip_newlines()?;
             rest.push((join, self.parse_pipeline()?));
         }
-        Ok(AndOr { first, rest })
+        Ok(AndOr { first, rest, line })
     }
 
     fn parse_pipeline(&mut self) -> Result<Pipeline, ParseError> {
@@ -327,6 +339,7 @@ impl Parser {
                 heredocs: Vec::new(),
                 peeked: None,
                 not_arith: Default::default(),
+                counted: (0, 1),
             };
             sub.read_double(None)?
         };

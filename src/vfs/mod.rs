@@ -16,6 +16,7 @@ mod error;
 mod journal;
 mod layer;
 mod node;
+mod readonly;
 pub mod path;
 mod tree;
 
