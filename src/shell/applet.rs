@@ -99,6 +99,9 @@ pub struct Ctx<'a> {
     pub io: IoState,
     /// The network the process is attached to.
     pub network: super::Network,
+    /// True when the program run is GNU coreutils' (Debian, Ubuntu), not busybox's
+    /// applet: it words its errors as GNU does (see `applets::wording`).
+    pub gnu: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -125,6 +128,7 @@ impl<'a> Ctx<'a> {
             budget,
             io: IoState::default(),
             network: super::Network::default(),
+            gnu: false,
         }
     }
 }

@@ -58,24 +58,36 @@ impl Dialect {
         }
     }
 
-    /// A `>`/`>>` redirection whose file cannot be opened for writing.
+    /// A `>`/`>>` redirection whose file cannot be opened for writing (ash and dash say
+    /// ENOENT and ENOTDIR their own way: their `errmsg`).
     pub fn cannot_create(self, target: &str, e: FsError) -> String {
-        match (self, e) {
-            (Dialect::Ash, FsError::NotFound) => format!("can't create {target}: nonexistent directory"),
-            (Dialect::Ash, e) => format!("can't create {target}: {e}"),
-            (Dialect::Dash, FsError::NotFound) => format!("cannot create {target}: Directory nonexistent"),
-            (Dialect::Dash, e) => format!("cannot create {target}: {e}"),
-            (Dialect::Bash, e) => format!("{target}: {e}"),
+        let missing = matches!(e, FsError::NotFound | FsError::NotADirectory);
+        match self {
+            Dialect::Ash if missing => format!("can't create {target}: nonexistent directory"),
+            Dialect::Ash => format!("can't create {target}: {e}"),
+            Dialect::Dash if missing => format!("cannot create {target}: Directory nonexistent"),
+            Dialect::Dash => format!("cannot create {target}: {e}"),
+            Dialect::Bash => format!("{target}: {e}"),
         }
     }
 
     /// A `<` redirection whose file cannot be read.
     pub fn cannot_open(self, target: &str, e: FsError) -> String {
-        match (self, e) {
-            (Dialect::Ash, e) => format!("can't open '{target}': {e}"),
-            (Dialect::Dash, FsError::NotFound) => format!("cannot open {target}: No such file"),
-            (Dialect::Dash, e) => format!("cannot open {target}: {e}"),
-            (Dialect::Bash, e) => format!("{target}: {e}"),
+        let missing = matches!(e, FsError::NotFound | FsError::NotADirectory);
+        match self {
+            Dialect::Ash if missing => format!("can't open {target}: no such file"),
+            Dialect::Ash => format!("can't open {target}: {e}"),
+            Dialect::Dash if missing => format!("cannot open {target}: No such file"),
+            Dialect::Dash => format!("cannot open {target}: {e}"),
+            Dialect::Bash => format!("{target}: {e}"),
+        }
+    }
+
+    /// The status of a command whose redirection failed (dash's is 2).
+    pub fn redirect_status(self) -> i32 {
+        match self {
+            Dialect::Dash => 2,
+            Dialect::Ash | Dialect::Bash => 1,
         }
     }
 }
@@ -113,5 +125,6 @@ mod tests {
         );
         assert_eq!(Dialect::Bash.cannot_create("/d/x", FsError::ReadOnly), "/d/x: Read-only file system");
         assert_eq!(Dialect::Dash.cannot_open("/nope", FsError::NotFound), "cannot open /nope: No such file");
+        assert_eq!(Dialect::Ash.cannot_open("/nope", FsError::NotFound), "can't open /nope: no such file");
     }
 }

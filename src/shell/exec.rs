@@ -115,6 +115,8 @@ pub struct Shell<'a> {
     pub(crate) name: String,
     /// The network the process is attached to.
     pub(crate) network: super::Network,
+    /// Set for the next applet run when its program file is GNU coreutils'.
+    pub(crate) gnu_next: bool,
 }
 
 /// What an output buffer feeds.
@@ -190,6 +192,7 @@ impl<'a> Shell<'a> {
             subst_status: None,
             name: "/bin/sh".into(),
             network: proc.network.clone(),
+            gnu_next: false,
         }
     }
 
@@ -567,7 +570,7 @@ impl<'a> Shell<'a> {
                     }
                     Err(e) => {
                         self.error(&self.st.dialect.cannot_open(&target, e));
-                        return Err(Ok(1));
+                        return Err(Ok(self.st.dialect.redirect_status()));
                     }
                 },
                 RedirOp::Out | RedirOp::Append | RedirOp::OutErr => {
@@ -575,7 +578,7 @@ impl<'a> Shell<'a> {
                         Ok(d) => d,
                         Err(e) => {
                             self.error(&self.st.dialect.cannot_create(&target, e));
-                            return Err(Ok(1));
+                            return Err(Ok(self.st.dialect.redirect_status()));
                         }
                     };
                     self.st.fds[fd] = d;

@@ -305,6 +305,15 @@ impl Shell<'_> {
         }
         .or_else(|| super::programs::applet(&base));
         if let Some(f) = found {
+            // Debian's and Ubuntu's `touch`, `rm` … are GNU coreutils', not busybox's.
+            self.gnu_next = !busybox_link
+                && !file.is_empty()
+                && self
+                    .fs
+                    .read("/", file)
+                    .ok()
+                    .and_then(|c| crate::catalog::model::label_of(&c))
+                    .is_some_and(|(p, _)| p == "coreutils");
             return self.run_applet(f, argv, env);
         }
         self.error(&format!("{}: cannot execute simulated program", argv[0]));
@@ -383,6 +392,7 @@ impl Shell<'_> {
                 budget: &mut *self.budget,
                 io: IoState { pipe_room, ..IoState::default() },
                 network: self.network.clone(),
+                gnu: std::mem::take(&mut self.gnu_next),
             };
             let s = f(&mut ctx, argv);
             (s, ctx.io)

@@ -323,3 +323,22 @@ fn sleep_counts_virtual_time() {
     assert_eq!(sh("sleep 1x"), (String::new(), "sleep: invalid number '1x'\n".into(), 1));
     assert_eq!(sh("sleep +1").1, "sleep: invalid number '+1'\n");
 }
+
+#[test]
+fn errors_carry_the_line_as_dash_and_bash_number_it() {
+    let mut t = base();
+    t.write_file("/", "/bin/dash", "\x7fELF".into(), Meta::root(0o755)).unwrap();
+    t.write_file("/", "/bin/bash", "\x7fELF".into(), Meta::root(0o755)).unwrap();
+    t.remove("/", "/bin/sh", false).unwrap();
+    t.symlink("/", "dash", "/bin/sh", Meta::root(0o777)).unwrap();
+    let script = "echo a\n\ncat <<EOF\nx\nEOF\nnosuch\nif true; then\n  nosuch2\nfi";
+    let (_, err, code) = sh_in(&mut t, script);
+    assert_eq!(err, "/bin/sh: 6: nosuch: not found\n/bin/sh: 8: nosuch2: not found\n");
+    assert_eq!(code, 127);
+    let (_, err, _) = sh_in(&mut t, "bash -c 'true\nnosuch'; sh -c 'f() {\n nosuch\n}\nf'");
+    assert_eq!(err, "bash: line 2: nosuch: command not found\nsh: 2: nosuch: not found\n");
+    // busybox ash numbers the lines of a script file only.
+    let mut t = base();
+    t.write_file("/", "/work/s.sh", "echo a\nnosuch\n".into(), Meta::root(0o755)).unwrap();
+    assert_eq!(sh_in(&mut t, "sh -c nosuch; ./s.sh").1, "sh: nosuch: not found\n./s.sh: line 2: nosuch: not found\n");
+}

@@ -16,8 +16,8 @@ mod error;
 mod journal;
 mod layer;
 mod node;
-mod readonly;
 pub mod path;
+mod readonly;
 mod tree;
 
 pub use content::Content;

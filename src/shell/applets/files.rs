@@ -2,6 +2,7 @@
 //! `readlink`, `mktemp`, `tee`, `dd`.
 
 use super::common::{fail, new_meta, read_input, write_file, Opts};
+use super::wording::{message, Failed};
 use crate::shell::applet::Ctx;
 use crate::vfs::{path, Content, FsError, Meta, Node, NodeKind};
 
@@ -143,7 +144,8 @@ pub fn mkdir(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             ctx.fs.mkdir(&cwd, d, meta).map(|_| ())
         };
         if let Err(e) = r {
-            fail(ctx, "mkdir", &format!("can't create directory '{d}': {e}"));
+            let msg = message(ctx.gnu, Failed::MakeDir(d), e);
+            fail(ctx, "mkdir", &msg);
             status = 1;
         }
     }
@@ -161,13 +163,18 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match ctx.fs.lookup(&cwd, p, false) {
             Err(e) => {
                 if !force {
-                    fail(ctx, "rm", &format!("can't remove '{p}': {e}"));
+                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    fail(ctx, "rm", &msg);
                     status = 1;
                 }
             }
             Ok((at, n)) => {
                 if n.is_dir() && !recursive && !o.has('d') {
-                    fail(ctx, "rm", &format!("'{p}' is a directory"));
+                    let msg = match ctx.gnu {
+                        true => message(true, Failed::Remove(p), FsError::IsADirectory),
+                        false => format!("'{p}' is a directory"),
+                    };
+                    fail(ctx, "rm", &msg);
                     status = 1;
                     continue;
                 }
@@ -177,7 +184,8 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     continue;
                 }
                 if let Err(e) = ctx.fs.remove("/", &at, recursive) {
-                    fail(ctx, "rm", &format!("can't remove '{p}': {e}"));
+                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    fail(ctx, "rm", &msg);
                     status = 1;
                 }
             }
@@ -352,12 +360,14 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             dst.clone()
         };
         if let Err(e) = ctx.fs.lookup(&cwd, s, false) {
-            fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
+            let msg = message(ctx.gnu, Failed::Stat(s), e);
+            fail(ctx, "mv", &msg);
             status = 1;
             continue;
         }
         if let Err(e) = ctx.fs.rename(&cwd, s, &target) {
-            fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
+            let msg = message(ctx.gnu, Failed::Move(s, &target), e);
+            fail(ctx, "mv", &msg);
             status = 1;
         }
     }
@@ -417,14 +427,18 @@ pub fn touch(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let now = ctx.now;
     for f in &o.args {
         let cwd = ctx.cwd.clone();
-        if ctx.fs.lookup(&cwd, f, true).is_ok() {
-            let _ = ctx.fs.update_meta(&cwd, f, true, |m| m.mtime = now);
+        let r = if ctx.fs.lookup(&cwd, f, true).is_ok() {
+            ctx.fs.update_meta(&cwd, f, true, |m| m.mtime = now)
         } else if !o.has('c') {
             let meta = new_meta(ctx, 0o666);
-            if let Err(e) = ctx.fs.write_file(&cwd, f, Content::default(), meta) {
-                fail(ctx, "touch", &format!("{f}: {e}"));
-                status = 1;
-            }
+            ctx.fs.write_file(&cwd, f, Content::default(), meta).map(|_| ())
+        } else {
+            Ok(())
+        };
+        if let Err(e) = r {
+            let msg = message(ctx.gnu, Failed::Touch(f), e);
+            fail(ctx, "touch", &msg);
+            status = 1;
         }
     }
     status

@@ -19,6 +19,7 @@ mod sums;
 mod test;
 mod text;
 mod users;
+mod wording;
 
 use super::applet::AppletFn;
 use super::run::ShellFn;
