@@ -112,16 +112,19 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
     }
     // A server whose image's entrypoint refuses its configuration exits with its message.
     let env_list = e.containers[i].config.env.clone();
-    if let Some(msg) = plan.daemon.as_ref().and_then(|d| super::services::refusal(&d.program, &env_list, &tree)) {
-        ran.stderr.push_str(&msg);
-        ran.combined.push_str(&msg);
+    if let Some(lines) = plan.daemon.as_ref().and_then(|d| super::services::refusal(&d.program, &env_list, &tree, now))
+    {
+        for (stream, line) in lines {
+            if stream == 1 { &mut ran.stdout } else { &mut ran.stderr }.push_str(&line);
+            ran.combined.push_str(&line);
+        }
         code = 1;
         plan.daemon = None;
     }
     // What a server logs as it starts is read from the files it then changes.
     let startup = plan.daemon.as_ref().map(|d| {
         let lines = super::services::startup_log(&d.program, &env_list, &tree, now);
-        super::services::start_changes(&d.program, &mut tree, now);
+        super::services::start_changes(&d.program, &env_list, &mut tree, now);
         (d.program.clone(), lines)
     });
     e.unmount_volumes(i, &lower, &mut tree, mounted);

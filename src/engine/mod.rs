@@ -26,6 +26,7 @@ mod container_ps;
 mod container_run;
 mod container_start;
 mod container_stats;
+mod databases;
 pub mod flags;
 pub mod format;
 mod health;
