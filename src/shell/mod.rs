@@ -22,6 +22,7 @@ mod lexer;
 pub mod parser;
 pub mod pkg;
 pub mod programs;
+mod redirect;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};

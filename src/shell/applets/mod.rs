@@ -4,6 +4,7 @@ mod archive;
 mod awk;
 mod basic;
 mod common;
+mod copy;
 mod expr;
 mod files;
 mod find;
@@ -82,7 +83,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("cut", Plain(text::cut), true),
     a("dash", Shell(shellapps::sh), false),
     a("date", Plain(info::date), true),
-    a("dd", Plain(files::dd), true),
+    a("dd", Plain(copy::dd), true),
     a("df", Plain(ls::df), true),
     a("dirname", Plain(basic::dirname), true),
     a("du", Plain(ls::du), true),
@@ -133,7 +134,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("sync", Plain(succeed), true),
     a("tail", Plain(text::tail), true),
     a("tar", Plain(archive::tar), true),
-    a("tee", Plain(files::tee), true),
+    a("tee", Plain(copy::tee), true),
     a("test", Builtin(test::test), true),
     a("time", Shell(shellapps::wrapper), true),
     a("timeout", Shell(shellapps::wrapper), true),
