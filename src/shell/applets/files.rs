@@ -242,7 +242,8 @@ struct CopyOpts {
 fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -> Result<(), String> {
     let cwd = ctx.cwd.clone();
     let follow = top && !o.no_deref;
-    let (src_at, node) = ctx.fs.lookup(&cwd, src, follow).map_err(|e| format!("can't stat '{src}': {e}"))?;
+    let gnu = ctx.gnu;
+    let (src_at, node) = ctx.fs.lookup(&cwd, src, follow).map_err(|e| message(gnu, Failed::Stat(src), e))?;
     let node = node.clone();
     let dst_at = ctx.fs.resolve(&cwd, dst, false).map_err(|e| format!("can't create '{dst}': {e}"))?;
     if path::is_within(&dst_at, &src_at) && node.is_dir() {
@@ -263,7 +264,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
                 Some(_) => return Err(format!("can't create directory '{dst}': File exists")),
                 None => {
                     let m = Meta { mode: node.meta.mode, ..meta };
-                    ctx.fs.mkdir("/", &dst_at, m).map_err(|e| format!("can't create directory '{dst}': {e}"))?;
+                    ctx.fs.mkdir("/", &dst_at, m).map_err(|e| message(gnu, Failed::MakeDir(dst), e))?;
                 }
             }
             let names: Vec<String> = ctx.fs.children(&src_at).map(|(n, _)| n.to_string()).collect();
@@ -289,7 +290,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
                 return Err("write budget exhausted".into());
             }
             let existed = ctx.fs.lookup("/", &dst_at, true).is_ok();
-            ctx.fs.write_file("/", &dst_at, c.clone(), meta).map_err(|e| format!("can't create '{dst}': {e}"))?;
+            ctx.fs.write_file("/", &dst_at, c.clone(), meta).map_err(|e| message(gnu, Failed::CopyTo(dst), e))?;
             if o.preserve || !existed {
                 let _ = ctx.fs.update_meta("/", &dst_at, true, |m| *m = meta);
             }
@@ -360,7 +361,7 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             dst.clone()
         };
         if let Err(e) = ctx.fs.lookup(&cwd, s, false) {
-            let msg = message(ctx.gnu, Failed::Stat(s), e);
+            let msg = message(ctx.gnu, Failed::MoveSource(s), e);
             fail(ctx, "mv", &msg);
             status = 1;
             continue;

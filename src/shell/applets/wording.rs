@@ -8,6 +8,8 @@
 //! | `mkdir d` | `mkdir: can't create directory 'd': E` | `mkdir: cannot create directory 'd': E` |
 //! | `mv a b` (no `a`) | `mv: can't rename 'a': E` | `mv: cannot stat 'a': E` |
 //! | `mv a b` | `mv: can't rename 'a': E` | `mv: cannot move 'a' to 'b': E` |
+//! | `cp a b` (no `a`) | `cp: can't stat 'a': E` | `cp: cannot stat 'a': E` |
+//! | `cp a b` | `cp: can't create 'b': E` | `cp: cannot create regular file 'b': E` |
 
 use crate::vfs::FsError;
 
@@ -21,9 +23,13 @@ pub enum Failed<'a> {
     /// `mkdir` creating a directory.
     MakeDir(&'a str),
     /// `mv` looking its source up.
+    MoveSource(&'a str),
+    /// `cp` looking its source up.
     Stat(&'a str),
     /// `mv` renaming its source to a target.
     Move(&'a str, &'a str),
+    /// `cp` writing a file.
+    CopyTo(&'a str),
 }
 
 /// The message (after `applet: `) for `what` failing with `e`; `gnu` for coreutils.
@@ -35,8 +41,11 @@ pub fn message(gnu: bool, what: Failed<'_>, e: FsError) -> String {
         (true, Failed::Remove(f)) => format!("cannot remove '{f}': {e}"),
         (false, Failed::MakeDir(d)) => format!("can't create directory '{d}': {e}"),
         (true, Failed::MakeDir(d)) => format!("cannot create directory '{d}': {e}"),
-        (false, Failed::Stat(s) | Failed::Move(s, _)) => format!("can't rename '{s}': {e}"),
-        (true, Failed::Stat(s)) => format!("cannot stat '{s}': {e}"),
+        (false, Failed::MoveSource(s) | Failed::Move(s, _)) => format!("can't rename '{s}': {e}"),
+        (false, Failed::Stat(s)) => format!("can't stat '{s}': {e}"),
+        (false, Failed::CopyTo(f)) => format!("can't create '{f}': {e}"),
+        (true, Failed::CopyTo(f)) => format!("cannot create regular file '{f}': {e}"),
+        (true, Failed::Stat(s) | Failed::MoveSource(s)) => format!("cannot stat '{s}': {e}"),
         (true, Failed::Move(s, t)) => format!("cannot move '{s}' to '{t}': {e}"),
     }
 }
@@ -57,5 +66,10 @@ mod tests {
         assert_eq!(message(true, Failed::MakeDir("/d"), ro), "cannot create directory '/d': Read-only file system");
         assert_eq!(message(true, Failed::Move("a", "/d/a"), ro), "cannot move 'a' to '/d/a': Read-only file system");
         assert_eq!(message(false, Failed::Move("a", "/d/a"), ro), "can't rename 'a': Read-only file system");
+        assert_eq!(
+            message(true, Failed::CopyTo("/d/a"), ro),
+            "cannot create regular file '/d/a': Read-only file system"
+        );
+        assert_eq!(message(false, Failed::Stat("a"), FsError::NotFound), "can't stat 'a': No such file or directory");
     }
 }
