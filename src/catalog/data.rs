@@ -53,7 +53,7 @@ pub fn list(dir: &str) -> Vec<String> {
     if let Ok(p) = PROVIDED.read() {
         out.extend(p.iter().map(|(n, _)| n.clone()).filter(|n| n.starts_with(dir)));
     }
-    out.sort();
+    crate::util::sort::sort(&mut out);
     out.dedup();
     out
 }
