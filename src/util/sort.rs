@@ -71,7 +71,7 @@ mod tests {
             let mut std = ours.clone();
             // Compare on the first field only: the second shows the sort is stable.
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std, "length {len}");
         }
     }
