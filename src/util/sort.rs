@@ -31,6 +31,7 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// The indices `0..n` in the order `cmp` puts them: the only instantiation of the standard
 /// sort in the crate's own code.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)]
 fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| cmp(a, b));
@@ -57,6 +58,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::disallowed_methods)]
     fn sorts_like_the_standard_library() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for len in [0usize, 1, 2, 3, 7, 31, 200, 1000] {
