@@ -129,7 +129,7 @@ fn read_only_bind_mounts_keep_the_host_directory() {
     assert!(err.ends_with("touch: cannot touch '/web/new': Read-only file system\n"), "{err}");
     let mut names: Vec<String> =
         fs::read_dir(&site).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    names.sort();
+    layerlab::util::sort::sort(&mut names);
     assert_eq!(names, ["index.html"]);
     assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "<h1>host</h1>\n");
 }
