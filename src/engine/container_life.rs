@@ -273,9 +273,9 @@ pub fn wait(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
         };
         match e.containers[i].state.clone() {
-            State::Running { started, until: Some(t), .. } => {
-                e.containers[i].state = State::Exited { started, finished: t, code: 0 };
-                out.line("0");
+            State::Running { started, until: Some(t), code, .. } => {
+                e.containers[i].state = State::Exited { started, finished: t, code };
+                out.line(code.to_string());
             }
             State::Running { program, .. } => {
                 out.err_line(format!("layerlab: {name} runs `{program}`, which never exits: docker wait would block forever (stop it with 'docker stop {name}')"));

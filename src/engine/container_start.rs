@@ -97,6 +97,8 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;
     let mut endless = false;
+    // Seconds the command slept (virtual time): detached, it runs that long.
+    let mut slept = 0;
     if let Some(step) = &plan.first {
         let mut o = process::run_step(&mut tree, step, &proc);
         if !foreground {
@@ -109,6 +111,7 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
         ran.combined = String::from_utf8_lossy(&o.combined).into_owned();
         code = o.code;
         endless = o.stopped.is_some() && !foreground;
+        slept = i64::try_from(o.slept_ms / 1000).unwrap_or(i64::MAX);
     }
     // A server whose image's entrypoint refuses its configuration exits with its message.
     let env_list = e.containers[i].config.env.clone();
@@ -147,8 +150,18 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
             until: d.seconds.map(|s| now + s),
             stop_code: d.stop_code,
             program: d.program,
+            code: 0,
         },
         Some(_) => State::Exited { started: now, finished: now, code: 0 },
+        // A detached script that sleeps is up until its sleeps are over (as PID 1 the shell
+        // ignores SIGTERM: `docker stop` kills it).
+        None if !foreground && slept > 0 => State::Running {
+            started: now,
+            until: Some(now.saturating_add(slept)),
+            stop_code: 137,
+            program: argv.join(" "),
+            code,
+        },
         None => State::Exited { started: now, finished: now, code },
     };
     if let State::Running { program, .. } = &c.state {

@@ -88,9 +88,9 @@ impl Engine {
         for i in 0..self.containers.len() {
             for _ in 0..MAX_RUNS_PER_COMMAND {
                 let c = &mut self.containers[i];
-                if let State::Running { started, until: Some(end), .. } = c.state {
+                if let State::Running { started, until: Some(end), code, .. } = c.state {
                     if end * 1000 <= now_ms {
-                        c.state = State::Exited { started, finished: end, code: 0 };
+                        c.state = State::Exited { started, finished: end, code };
                     }
                 }
                 if !c.restarting() {
