@@ -261,7 +261,8 @@ fn mysql(wrapper: bool, env: &[String], tree: &Tree, now: i64) -> Vec<Line> {
     let package = var(env, "MYSQL_VERSION");
     let version = package.split('-').next().unwrap_or(package).to_string();
     let oracle = package.contains(".el");
-    let modern = !version.starts_with("8.0") && !version.starts_with("5.");
+    let legacy = version.starts_with("5.");
+    let modern = !version.starts_with("8.0") && !legacy;
     // Microseconds since `now`: mysqld's lines advance it, the entrypoint's notes read it.
     let clock = std::cell::Cell::new(0i64);
     let mut stamp = |step: i64| {
@@ -279,6 +280,17 @@ fn mysql(wrapper: bool, env: &[String], tree: &Tree, now: i64) -> Vec<Line> {
     let host_cache = "[Warning] [MY-011068] [Server] The syntax '--skip-host-cache' is deprecated and will be removed in a future release. Please use SET GLOBAL host_cache_size=0 instead.";
     // One run of mysqld: `port` 0 for the temporary server (--skip-networking).
     let server = |lines: &mut Vec<Line>, stamp: &mut dyn FnMut(i64) -> String, pid: u32, port: u16| {
+        if legacy {
+            // MySQL 5.7's log: no error codes, the version on a line of its own.
+            log(lines, format!("{} 0 [Note] mysqld (mysqld {version}) starting as process {pid} ...", stamp(208_937)));
+            log(lines, format!("{} 0 [Note] InnoDB: Completed initialization of buffer pool", stamp(31_507)));
+            if port != 0 {
+                log(lines, format!("{} 0 [Note] Server hostname (bind-address): '*'; port: {port}", stamp(88_210)));
+            }
+            log(lines, format!("{} 0 [Note] mysqld: ready for connections.", stamp(40_118)));
+            lines.push((2, format!("Version: '{version}'  socket: '/var/run/mysqld/mysqld.sock'  port: {port}  MySQL Community Server (GPL)\n")));
+            return;
+        }
         if !modern {
             log(lines, format!("{} 0 {host_cache}", stamp(208_937)));
         } else {
@@ -314,16 +326,25 @@ fn mysql(wrapper: bool, env: &[String], tree: &Tree, now: i64) -> Vec<Line> {
     }
     if wrapper && !initialized {
         note(&mut lines, "Initializing database files");
-        if !modern {
-            log(&mut lines, format!("{} 0 {host_cache}", stamp(208_937)));
+        if legacy {
+            log(&mut lines, format!("{} 0 [Warning] TIMESTAMP with implicit DEFAULT value is deprecated. Please use --explicit_defaults_for_timestamp server option (see documentation for more details).", stamp(208_937)));
+            log(&mut lines, format!("{} 0 [Warning] InnoDB: New log files created, LSN=45790", stamp(301_554)));
+            log(&mut lines, format!("{} 1 [Warning] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.", stamp(512_004)));
+        } else {
+            if !modern {
+                log(&mut lines, format!("{} 0 {host_cache}", stamp(208_937)));
+            }
+            log(&mut lines, format!("{} 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld {version}) initializing of server in progress as process 80", stamp(69)));
+            log(
+                &mut lines,
+                format!("{} 1 [System] [MY-013576] [InnoDB] InnoDB initialization has started.", stamp(10_512)),
+            );
+            log(
+                &mut lines,
+                format!("{} 1 [System] [MY-013577] [InnoDB] InnoDB initialization has ended.", stamp(402_330)),
+            );
+            log(&mut lines, format!("{} 6 [Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.", stamp(801_204)));
         }
-        log(&mut lines, format!("{} 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld {version}) initializing of server in progress as process 80", stamp(69)));
-        log(
-            &mut lines,
-            format!("{} 1 [System] [MY-013576] [InnoDB] InnoDB initialization has started.", stamp(10_512)),
-        );
-        log(&mut lines, format!("{} 1 [System] [MY-013577] [InnoDB] InnoDB initialization has ended.", stamp(402_330)));
-        log(&mut lines, format!("{} 6 [Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.", stamp(801_204)));
         note(&mut lines, "Database files initialized");
         note(&mut lines, "Starting temporary server");
         server(&mut lines, &mut stamp, 123, 0);
@@ -447,5 +468,10 @@ mod tests {
             0
         )
         .is_none());
+
+        // MySQL 5.7 logs without error codes, its version on a line of its own.
+        let old = env(&["MYSQL_VERSION=5.7.42-1debian10", "MYSQL_ALLOW_EMPTY_PASSWORD=1"]);
+        let err = text(&startup("mysqld", true, &old, &Tree::new(), 0), 2);
+        assert!(err.ends_with("[Note] mysqld: ready for connections.\nVersion: '5.7.42'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n"), "{err}");
     }
 }
