@@ -155,10 +155,13 @@ impl Parser {
         Ok(out)
     }
 
-    /// The line (from 1) of position `pos`, counting on from the last position asked.
+    /// The line (from 1) of position `pos`, counting from the last position asked (forward,
+    /// or back after the parser backtracked), so that a script's lines are counted once.
     fn line_at(&mut self, pos: usize) -> usize {
-        let (from, mut line) = if pos >= self.counted.0 { self.counted } else { (0, 1) };
-        line += self.src[from..pos.min(self.src.len())].iter().filter(|c| **c == '\n').count();
+        let pos = pos.min(self.src.len());
+        let (from, line) = self.counted;
+        let newlines = |a: usize, b: usize| self.src[a..b].iter().filter(|c| **c == '\n').count();
+        let line = if pos >= from { line + newlines(from, pos) } else { line - newlines(pos, from) };
         self.counted = (pos, line);
         line
     }
@@ -565,6 +568,12 @@ mod tests {
         let s = parse("cat <<-'E'\n\tliteral $x\n\tE\n").unwrap();
         let Command::Simple { redirs, .. } = &s[0].first.cmds[0] else { panic!() };
         assert_eq!(redirs[0].target, vec![WordPart::Quoted("literal $x\n".into())]);
+    }
+
+    #[test]
+    fn and_or_lists_know_their_line() {
+        let s = parse("a\nb; c\n\nd $(e\nf) &&\n g\n# note\nh").unwrap();
+        assert_eq!(s.iter().map(|ao| ao.line).collect::<Vec<_>>(), [1, 2, 2, 4, 8]);
     }
 
     #[test]
