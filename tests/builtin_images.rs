@@ -481,6 +481,67 @@ fn rockylinux_9_packages_config_and_dnf() {
 }
 
 #[test]
+fn rockylinux_8_packages_config_and_dnf() {
+    // docker-library/repo-info repos/rockylinux/local/8.9.20231119.md and its -minimal.
+    let img = image("rockylinux:8");
+    assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));
+    assert_eq!((img.layers.len(), img.history.len()), (1, 2));
+    assert_eq!(img.created, "2023-11-24T18:22:37Z");
+    assert_eq!(image("rockylinux:8.9.20231119").created, img.created);
+    let size = tree("rockylinux:8.9").content_size() as f64 / 1e6;
+    assert!((size - 197.6).abs() / 197.6 < 0.05, "{size}");
+    let size = tree("rockylinux:8-minimal").content_size() as f64 / 1e6;
+    assert!((size - 93.3).abs() / 93.3 < 0.05, "{size}");
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm rockylinux:8 sh -c 'cat /etc/redhat-release; grep PRETTY /etc/os-release; rpm -q dnf yum; \
+         dnf --version | head -1; ls /etc/yum.repos.d | head -3; ls /usr/bin/python3 /usr/libexec/platform-python'",
+    );
+    assert_eq!(
+        o.stdout,
+        "Rocky Linux release 8.9 (Green Obsidian)\nPRETTY_NAME=\"Rocky Linux 8.9 (Green Obsidian)\"\n\
+         dnf-4.7.0-19.el8.noarch\nyum-4.7.0-19.el8.noarch\n4.7.0\nRocky-AppStream.repo\nRocky-BaseOS.repo\n\
+         Rocky-Debuginfo.repo\n/usr/libexec/platform-python\n",
+        "{}",
+        o.stderr
+    );
+    // `yum install -y httpd` is dnf 4 with Rocky 8's httpd from the httpd:2.4 module stream.
+    let o = e.exec_line(
+        "docker run --rm rockylinux:8 sh -c 'yum install -y httpd; httpd -v; rpm -q httpd; yum install -y make; \
+         rpm -q make; yum install -y python3 >/dev/null; python3 --version; pip3 --version'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = o.stdout;
+    for want in [
+        "Rocky Linux 8 - AppStream ",
+        "Dependencies resolved.",
+        " httpd             x86_64       2.4.37-62.module+el8.9.0+1436+2b7d5021  appstream  1.6 M",
+        "Enabling module streams:",
+        " httpd             2.4 ",
+        "Install  10 Packages",
+        "Complete!",
+        "Server version: Apache/2.4.37 (Rocky Linux)",
+        "httpd-2.4.37-62.module+el8.9.0+1436+2b7d5021.x86_64",
+        // rpm prints no epoch; dnf's own names carry it.
+        "make-4.2.1-11.el8.x86_64",
+        "  Installing       : make-1:4.2.1-11.el8.x86_64                             1/1 ",
+        "Python 3.6.8",
+        "pip 9.0.3 from /usr/lib/python3.6/site-packages (python 3.6)",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(want)), "{want:?} in\n{out}");
+    }
+    let o = e.exec_line(
+        "docker run --rm rockylinux:8-minimal sh -c 'rpm -q microdnf; microdnf install -y httpd >/dev/null; httpd -v'",
+    );
+    assert_eq!(
+        o.stdout,
+        "microdnf-3.8.0-2.el8.x86_64\nServer version: Apache/2.4.37 (Rocky Linux)\nServer built:   Jan  1 2024 00:00:00\n",
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
 fn amazonlinux_2023_packages_config_and_dnf() {
     let img = image("amazonlinux:2023");
     assert_eq!(img.config.cmd, Some(vec!["/bin/bash".to_string()]));

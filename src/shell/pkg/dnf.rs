@@ -181,7 +181,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let mut missing = Vec::new();
     for n in names {
         if let Some(e) = db.iter().find(|e| e.name == *n) {
-            ctx.out(&format!("Package {} is already installed.\n", e.nevra()));
+            ctx.out(&format!("Package {} is already installed.\n", e.nevra_with_epoch()));
             continue;
         }
         match find(cat, n) {
@@ -219,7 +219,13 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     }
     ctx.out("Downloading Packages:\n");
     for (i, p) in sorted(&all).iter().enumerate() {
-        let label = format!("({}/{n}): {}.rpm", i + 1, nevra(p));
+        // Package files are named without the epoch.
+        let file = nevra(p).replacen(
+            &format!("-{}", p.version),
+            &format!("-{}", crate::catalog::model::without_epoch(&p.version)),
+            1,
+        );
+        let label = format!("({}/{n}): {file}.rpm", i + 1);
         let s = p.download_size();
         ctx.out(&format!("{label:<48} {:>5}B/s | {:>5}B     00:00    \n", yum_size(s * 4), yum_size(s)));
     }
@@ -303,6 +309,20 @@ fn table(main: &[&Package], deps: &[&Package]) -> String {
         out.push_str("Installing dependencies:\n");
         for r in &rows[main.len()..] {
             out.push_str(&line(r));
+        }
+    }
+    // Enterprise Linux 8 enables the module streams its AppStream packages come from.
+    let mut streams: Vec<&str> = Vec::new();
+    for m in main.iter().chain(deps.iter()).map(|p| p.module.as_str()) {
+        if !m.is_empty() && !streams.contains(&m) {
+            streams.push(m);
+        }
+    }
+    if !streams.is_empty() {
+        out.push_str("Enabling module streams:\n");
+        for m in streams {
+            let (name, stream) = m.split_once(':').unwrap_or((m, ""));
+            out.push_str(&line(&[name.into(), stream.into(), String::new(), String::new(), String::new()]));
         }
     }
     out

@@ -258,10 +258,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let mut requested = Vec::new();
     for n in names {
         if let Some(e) = db.iter().find(|e| e.name == *n) {
-            ctx.out(&format!(
-                "Package {} already installed and latest version\n",
-                e.nevra().trim_end_matches(".x86_64").to_string() + "." + &e.arch
-            ));
+            ctx.out(&format!("Package {} already installed and latest version\n", e.envra()));
             continue;
         }
         match find(cat, n) {
