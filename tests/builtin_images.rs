@@ -630,5 +630,40 @@ fn fedora_43_packages_config_and_dnf5() {
         o.stderr
     );
     let o = e.exec_line("docker run --rm fedora:43 dnf makecache");
-    assert!(o.stdout.contains("\nFedora 43 openh264 (From Cisco) - x86_64 "), "{}", o.stdout);
+    assert!(o.stdout.contains("\n Fedora 43 openh264 (From Cisco) - x86_ 100% |"), "{}", o.stdout);
+    assert!(o.stdout.ends_with("\nRepositories loaded.\nMetadata cache created.\n"), "{}", o.stdout);
+    // dnf5's own wording for an install (80 columns without a terminal) and for `clean all`.
+    let o = e.exec_line(
+        "docker run --rm fedora sh -c 'dnf install -y which; dnf install -y which; yum install -y httpd >/dev/null; \
+         httpd -v; rpm -q httpd; dnf clean all'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = "Repositories loaded.\n\
+                Package                  Arch    Version                  Repository        Size\n\
+                Installing:\n \
+                which                   x86_64  2.23-3.fc43              fedora        30.0 KiB\n\n\
+                Transaction Summary:\n Installing:         1 package\n\n\
+                Total size of inbound packages is 12 KiB. Need to download 12 KiB.\n\
+                After this operation, 30 KiB extra will be used (install 30 KiB, remove 0 B).\n\
+                [1/1] which-0:2.23-3.fc43.x86_64        100% |  47.9 KiB/s |  12.0 KiB |  00m00s\n";
+    assert!(o.stdout.contains(want), "{}", o.stdout);
+    for want in [
+        "Running transaction\n[1/3] Verify package files              100% |",
+        "\n[3/3] Installing which-0:2.23-3.fc43.x8 100% |",
+        "Complete!\nUpdating and loading repositories:\nRepositories loaded.\n\
+         Package \"which-2.23-3.fc43.x86_64\" is already installed.\n\nNothing to do.\n",
+        "Server version: Apache/2.4.66 (Fedora Linux)\n",
+        "\nhttpd-2.4.66-1.fc43.x86_64\nRemoved ",
+    ] {
+        assert!(o.stdout.contains(want), "{want:?} in\n{}", o.stdout);
+    }
+    assert!(o.stdout.ends_with(" directories (total of 70 MiB). 0 errors occurred.\n"), "{}", o.stdout);
+    // Fedora 43 has no java-17: dnf5 fails the whole transaction.
+    let o = e.exec_line("docker run --rm fedora dnf install -y make java-17-openjdk");
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("Failed to resolve the transaction:\nNo match for argument: java-17-openjdk\n"),
+        "{}",
+        o.stderr
+    );
 }

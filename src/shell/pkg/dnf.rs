@@ -1,4 +1,5 @@
-//! `dnf` (and `yum`, which is dnf there) on Enterprise Linux 8 and later (Rocky Linux):
+//! `dnf` (and `yum`, which is dnf there) on Enterprise Linux 8 and later (Rocky Linux) and
+//! Amazon Linux 2023 (Fedora's dnf5 is [`super::dnf5`]):
 //! `install [-y]`, `clean all`, `makecache`, `update`, `--version`, with dnf 4's own
 //! wording: the repositories' metadata download lines, or "Last metadata expiration
 //! check" when the cache under `/var/cache/dnf` is there; "Dependencies resolved.", the
@@ -29,21 +30,10 @@ const REPOS: [(&str, &str, u64); 3] =
 /// approximate).
 const REPOS_AMZN: [(&str, &str, u64); 1] = [("amazonlinux", "Amazon Linux 2023 repository", 25_000)];
 
-/// The repositories enabled in the Fedora images (`fedora.repo`, `fedora-updates.repo`,
-/// `fedora-cisco-openh264.repo`; metadata sizes approximate).
-const REPOS_FEDORA: [(&str, &str, u64); 3] = [
-    ("fedora", " - x86_64", 22_000),
-    ("fedora-cisco-openh264", " openh264 (From Cisco) - x86_64", 6),
-    ("updates", " - x86_64 - Updates", 16_000),
-];
-
 /// The enabled repositories of `d` as (id, the label dnf prints, metadata KiB).
 fn repos(d: &Distro) -> Vec<(&'static str, String, u64)> {
     match d.codename.as_str() {
         "amzn" => REPOS_AMZN.iter().map(|&(id, name, kib)| (id, name.to_string(), kib)).collect(),
-        "fedora" => {
-            REPOS_FEDORA.iter().map(|&(id, name, kib)| (id, format!("Fedora {}{name}", d.major()), kib)).collect()
-        }
         _ => REPOS.iter().map(|&(id, name, kib)| (id, format!("Rocky Linux {} - {name}", d.major()), kib)).collect(),
     }
 }
@@ -54,6 +44,9 @@ pub fn dnf(ctx: &mut Ctx<'_>, d: &Distro, argv: &[String]) -> i32 {
     let words: Vec<&str> = argv[1..].iter().map(String::as_str).filter(|a| !a.starts_with('-')).collect();
     if argv.iter().any(|a| a == "--version") {
         return version(ctx);
+    }
+    if rpmdb::load(ctx.fs).iter().any(|e| e.name == "dnf5") {
+        return super::dnf5::dnf5(ctx, d, argv);
     }
     let Some(cmd) = words.first().copied() else {
         ctx.err("usage: dnf [options] COMMAND\n");
