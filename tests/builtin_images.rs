@@ -572,6 +572,22 @@ fn amazonlinux_2023_packages_config_and_dnf() {
         o.stdout
     );
     assert!(o.stdout.ends_with("Complete!\nwhich-2.21-26.amzn2023.0.2.x86_64\n/usr/bin/tar\n"), "{}", o.stdout);
+    // The packages tutorials install: dnf 4's table sorted by name, Corretto's java.
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2023 sh -c 'dnf install -y httpd java-17-amazon-corretto-headless nodejs; \
+         httpd -v; java -version; node --version; npm --version'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for want in [
+        "Installing:\n httpd ",
+        " java-17-amazon-corretto-headless x86_64       1:17.0.20+8-1.amzn2023.1          amazonlinux  46 M\n nodejs ",
+        "Installing dependencies:\n apr ",
+        "Server version: Apache/2.4.65 (Amazon Linux)\n",
+        "\nv18.20.8\n10.8.2\n",
+    ] {
+        assert!(o.stdout.contains(want), "{want:?} in\n{}", o.stdout);
+    }
+    assert!(o.stderr.contains("openjdk version \"17.0.20\" 2026-07-21 LTS\nOpenJDK Runtime Environment Corretto-17.0.20.8.1 (build 17.0.20+8-LTS)\n"), "{}", o.stderr);
     let o = e.exec_line("docker run --rm amazonlinux:2023 dnf makecache");
     assert_eq!(
         o.stdout,
@@ -604,6 +620,26 @@ fn amazonlinux_2_packages_config_and_yum() {
     assert!(o.stdout.starts_with("Loaded plugins: ovl, priorities\namzn2-core "), "{}", o.stdout);
     assert!(o.stdout.contains("\nCleaning repos: amzn2-core\nCleaning up everything\n"), "{}", o.stdout);
     assert!(!o.stdout.contains("mirror"), "{}", o.stdout);
+    // amzn2-core has the tutorials' packages; yum 3 names an epoch before the package.
+    let o = e.exec_line(
+        "docker run --rm amazonlinux:2 sh -c 'yum install -y httpd python3 make; httpd -v; python3 --version; \
+         pip3 --version; rpm -q make'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for want in [
+        "---> Package make.x86_64 1:3.82-24.amzn2 will be installed\n",
+        "  Installing : 1:make-3.82-24.amzn2.x86_64 ",
+        "Importing GPG key 0xC87F5B1A:\n Userid     : \"Amazon Linux <amazon-linux@amazon.com>\"\n",
+        "Server version: Apache/2.4.62 ()\n",
+        "Python 3.7.16\npip 20.2.2 from /usr/lib/python3.7/site-packages/pip (python 3.7)\nmake-3.82-24.amzn2.x86_64\n",
+    ] {
+        assert!(o.stdout.contains(want), "{want:?} in\n{}", o.stdout);
+    }
+    assert!(
+        o.stderr.contains("/var/cache/yum/x86_64/2/amzn2-core/packages/apr-1.7.2-1.amzn2.0.1.x86_64.rpm: "),
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]

@@ -199,7 +199,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let (main, deps): (Vec<&Package>, Vec<&Package>) =
         all.iter().partition(|p| requested.iter().any(|r| r.key == p.key));
     ctx.out("Dependencies resolved.\n");
-    ctx.out(&table(&main, &deps));
+    ctx.out(&table(&sorted(&main), &sorted(&deps)));
     let n = all.len();
     ctx.out(&format!("\nTransaction Summary\n{}\nInstall  {n} Package{}\n\n", "=".repeat(80), plural(n)));
     let download: u64 = all.iter().map(|p| p.download_size()).sum();

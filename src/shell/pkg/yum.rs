@@ -243,6 +243,24 @@ pub(super) fn nevra(p: &Package) -> String {
     format!("{}-{}.{}", p.name, p.version, arch(p))
 }
 
+/// `epoch:name-version-release.arch` as yum 3 names packages in its transaction, the
+/// epoch only when the package has one.
+fn envra(p: &Package) -> String {
+    match p.version.split_once(':') {
+        Some((epoch, v)) => format!("{epoch}:{}-{v}.{}", p.name, arch(p)),
+        None => nevra(p),
+    }
+}
+
+/// `epoch:version-release` as yum 3 prints it, `0:` for a package without an epoch.
+fn epoch_version(p: &Package) -> String {
+    if p.version.contains(':') {
+        p.version.clone()
+    } else {
+        format!("0:{}", p.version)
+    }
+}
+
 pub(super) fn arch(p: &Package) -> &str {
     if p.arch.is_empty() {
         "x86_64"
@@ -276,7 +294,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     for level in &levels {
         ctx.out("--> Running transaction check\n");
         for (p, _) in level {
-            ctx.out(&format!("---> Package {}.{} 0:{} will be installed\n", p.name, arch(p), p.version));
+            ctx.out(&format!("---> Package {}.{} {} will be installed\n", p.name, arch(p), epoch_version(p)));
         }
         for (p, _) in level {
             for dep in &p.depends {
@@ -335,20 +353,25 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     }
     ctx.out(if d.major() == "6" { "Downloading Packages:\n" } else { "Downloading packages:\n" });
     let now = ctx.now;
+    let amzn = d.codename == "amzn";
+    // Amazon Linux 2 signs with its own key (RPM-GPG-KEY-amazon-linux-2 of system-release).
     let (key_id, key_ver, key_user) = if d.major() == "6" {
         ("c105b9de", "c105b9de-4e0fd3a3", "CentOS-6 Key (CentOS 6 Official Signing Key) <centos-6-key@centos.org>")
+    } else if amzn {
+        ("c87f5b1a", "c87f5b1a-593863f8", "Amazon Linux <amazon-linux@amazon.com>")
     } else {
         ("f4a80eb5", "f4a80eb5-53a7ff4b", "CentOS-7 Key (CentOS 7 Official Signing Key) <security@centos.org>")
     };
     let imported = db.iter().any(|e| e.name == "gpg-pubkey");
     if !imported {
         let first = sorted(&all)[0];
+        let file = nevra(first).replacen(&first.version, crate::catalog::model::without_epoch(&first.version), 1);
         if d.major() == "6" {
             ctx.err(&format!("warning: rpmts_HdrFromFdno: Header V3 RSA/SHA1 Signature, key ID {key_id}: NOKEY\n"));
         } else {
-            ctx.err(&format!("warning: /var/cache/yum/x86_64/{}/base/packages/{}.rpm: Header V3 RSA/SHA256 Signature, key ID {key_id}: NOKEY\n", d.major(), nevra(first)));
+            ctx.err(&format!("warning: /var/cache/yum/x86_64/{}/{}/packages/{file}.rpm: Header V3 RSA/SHA256 Signature, key ID {key_id}: NOKEY\n", d.major(), main_repo(d)));
         }
-        ctx.out(&format!("Public key for {}.rpm is not installed\n", nevra(first)));
+        ctx.out(&format!("Public key for {file}.rpm is not installed\n"));
     }
     ctx.out(&format!(
         "{}\nTotal{:>50}B/s | {:>6}B  00:00:00     \n",
@@ -357,9 +380,12 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         yum_size(download)
     ));
     if !imported {
-        let release = db.iter().find(|e| e.name == "centos-release").map(RpmEntry::nevra).unwrap_or_default();
+        let release_pkg = if amzn { "system-release" } else { "centos-release" };
+        let release = db.iter().find(|e| e.name == release_pkg).map(RpmEntry::envra).unwrap_or_default();
         let (m, id) = (d.major(), key_id.to_uppercase());
-        if m == "6" {
+        if amzn {
+            ctx.out(&format!("Retrieving key from file:///etc/pki/rpm-gpg/RPM-GPG-KEY-amazon-linux-2\nImporting GPG key 0x{id}:\n Userid     : \"{key_user}\"\n Package    : {release} (installed)\n From       : /etc/pki/rpm-gpg/RPM-GPG-KEY-amazon-linux-2\n"));
+        } else if m == "6" {
             let origin = d.version_id.clone();
             ctx.out(&format!("Retrieving key from file:///etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-6\nImporting GPG key 0x{id}:\n Userid : {key_user}\n Package: {release} (@CentOS/{origin})\n From   : /etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-6\n"));
         } else {
@@ -385,16 +411,16 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let order: Vec<&Package> = levels.iter().rev().flatten().map(|(p, _)| *p).collect();
     let filter = PathFilter::none();
     for (i, p) in order.iter().enumerate() {
-        ctx.out(&format!("  Installing : {:<62}{:>3}/{n} \n", nevra(p), i + 1));
+        ctx.out(&format!("  Installing : {:<62}{:>3}/{n} \n", envra(p), i + 1));
         add_users(ctx.fs, &p.users, now);
         let paths = install_files(ctx.fs, p, &filter, now);
         db.push(RpmEntry::from_package(p, &paths, now));
     }
     for (i, p) in order.iter().enumerate() {
-        ctx.out(&format!("  Verifying  : {:<62}{:>3}/{n} \n", nevra(p), i + 1));
+        ctx.out(&format!("  Verifying  : {:<62}{:>3}/{n} \n", envra(p), i + 1));
     }
     rpmdb::save(ctx.fs, &mut db, now);
-    let line = |p: &Package| format!("{}.{} 0:{}", p.name, arch(p), p.version);
+    let line = |p: &Package| format!("{}.{} {}", p.name, arch(p), epoch_version(p));
     ctx.out(&format!("\nInstalled:\n{}\n", wrap(&sorted(&main).iter().map(|p| line(p)).collect::<Vec<_>>())));
     if !deps.is_empty() {
         ctx.out(&format!(
