@@ -286,6 +286,14 @@ fn fedora_43_packages_config_and_dnf5() {
         assert!(o.stdout.contains(want), "{want:?} in\n{}", o.stdout);
     }
     assert!(o.stdout.ends_with(" directories (total of 70 MiB). 0 errors occurred.\n"), "{}", o.stdout);
+    let o = e.exec_line(
+        "docker run --rm fedora sh -c 'dnf install -y -q wget git >/dev/null; wget --version | head -1; git --version'",
+    );
+    assert_eq!(
+        o.stdout, "GNU Wget2 2.2.0 - multithreaded metalink/file/website downloader\ngit version 2.52.0\n",
+        "{}",
+        o.stderr
+    );
     // Fedora 43 has no java-17: dnf5 fails the whole transaction.
     let o = e.exec_line("docker run --rm fedora dnf install -y make java-17-openjdk");
     assert_eq!(o.code, 1);
