@@ -447,7 +447,7 @@ impl Bridge {
     pub fn image_names(&self) -> Vec<String> {
         let inner = self.0.borrow();
         let mut names: Vec<String> = inner.engine.store.tags().map(|(r, _)| r.to_string()).collect();
-        names.sort();
+        crate::util::sort::sort(&mut names);
         names
     }
 }

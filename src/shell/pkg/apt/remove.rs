@@ -76,7 +76,7 @@ fn finish_removal(
             ctx.out("Use 'apt autoremove' to remove them.\n");
         }
     }
-    doomed.sort();
+    crate::util::sort::sort(&mut doomed);
     if !doomed.is_empty() {
         let shown: Vec<String> = doomed.iter().map(|n| if purge { format!("{n}*") } else { n.clone() }).collect();
         wrapped(ctx, "The following packages will be REMOVED:", &shown);
@@ -135,7 +135,7 @@ fn unneeded_auto(cat: &[Package], status: &[Stanza], auto: &[String]) -> Vec<Str
     }
     let mut out: Vec<String> =
         status.iter().map(|s| s.package().to_string()).filter(|n| auto.contains(n) && !needed.contains(n)).collect();
-    out.sort();
+    crate::util::sort::sort(&mut out);
     out
 }
 
