@@ -122,6 +122,15 @@ fn rockylinux_8_packages_config_and_dnf() {
     ] {
         assert!(out.lines().any(|l| l.starts_with(want)), "{want:?} in\n{out}");
     }
+    // The default module streams of nginx and nodejs; Red Hat's OpenJDK build.
+    let o = e.exec_line(
+        "docker run --rm rockylinux:8 sh -c 'dnf install -y nginx nodejs java-17-openjdk-headless; nginx -v; \
+         node --version; java -version'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("\nEnabling module streams:\n nginx "), "{}", o.stdout);
+    assert!(o.stdout.ends_with("Complete!\nv10.24.0\n"), "{}", o.stdout);
+    assert!(o.stderr.contains("nginx version: nginx/1.14.1\nopenjdk version \"17.0.9\" 2023-10-17 LTS\nOpenJDK Runtime Environment (Red_Hat-17.0.9.0.9-2) (build 17.0.9+9-LTS)\n"), "{}", o.stderr);
     let o = e.exec_line(
         "docker run --rm rockylinux:8-minimal sh -c 'rpm -q microdnf; microdnf install -y httpd >/dev/null; httpd -v'",
     );

@@ -27,7 +27,7 @@ pub fn java(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32
 
 /// When the OpenJDK updates of the rpm family's JDKs came out (Oracle's quarterly
 /// critical patch updates).
-const RPM_JDK_DATES: &[(&str, &str)] = &[("17.0.20", "2026-07-21"), ("21.0.9", "2025-10-21")];
+const RPM_JDK_DATES: &[(&str, &str)] = &[("17.0.9", "2023-10-17"), ("17.0.20", "2026-07-21"), ("21.0.9", "2025-10-21")];
 
 /// `java` / `javac` of the rpm family's JDK packages: Amazon Corretto
 /// (`java-17-amazon-corretto-headless` `1:17.0.20+8-1.amzn2023.1` prints `Corretto-17.0.20.8.1`)
@@ -60,7 +60,9 @@ pub fn rpm_jdk(ctx: &mut Ctx<'_>, cmd: &str, package: &str, version: &str, args:
         format!("OpenJDK Runtime Environment {vendor} (build {b})\nOpenJDK 64-Bit Server VM {vendor} (build {b}, mixed mode, sharing)\n")
     } else {
         let vendor = format!("Red_Hat-{upstream}-{}", release.split('.').next().unwrap_or("1"));
-        format!("OpenJDK Runtime Environment ({vendor}) (build {v}+{build})\nOpenJDK 64-Bit Server VM ({vendor}) (build {v}+{build}, mixed mode, sharing)\n")
+        // Enterprise Linux builds mark the long-term releases in the build string.
+        let b = format!("{v}+{build}{}", if lts && release.contains(".el") { "-LTS" } else { "" });
+        format!("OpenJDK Runtime Environment ({vendor}) (build {b})\nOpenJDK 64-Bit Server VM ({vendor}) (build {b}, mixed mode, sharing)\n")
     };
     if long {
         ctx.out(&format!("openjdk {v} {date}{lts_word}\n{rt}"));
