@@ -55,6 +55,12 @@ fn rockylinux_9_packages_config_and_dnf() {
     // The second command finds the metadata cached; `clean all` counts what it removes.
     assert!(out.contains("\nLast metadata expiration check: 0:00:00 ago on Sun Jun 15 15:06:40 2025.\n"), "{out}");
     assert!(out.ends_with("\n17 files removed\n"), "{out}");
+    let o = e.exec_line(
+        "docker run --rm rockylinux:9 sh -c 'dnf install -y nginx nodejs gcc >/dev/null; nginx -v; node --version; \
+         gcc --version | head -1'",
+    );
+    assert_eq!(o.stdout, "v16.20.2\ngcc (Red Hat 11.4.1-2.1.el9) 11.4.1\n", "{}", o.stderr);
+    assert!(o.stderr.contains("nginx version: nginx/1.20.1\n"), "{}", o.stderr);
     // The minimal image: microdnf instead of dnf, no python3, which or systemd accounts.
     let o = e.exec_line("docker run --rm rockylinux:9-minimal sh -c 'rpm -qa | wc -l; rpm -q microdnf; ls /usr/bin/python3 /usr/bin/which; grep -c 999 /etc/group'");
     assert_eq!(o.stdout, "118\nmicrodnf-3.9.1-3.el9.x86_64\n0\n", "{}", o.stderr);
