@@ -318,3 +318,23 @@ fn fedora_43_packages_config_and_dnf5() {
         o.stderr
     );
 }
+
+#[test]
+fn epel_release_comes_from_extras() {
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    for (image, version, key) in
+        [("centos:7", "7-11", "EPEL-7"), ("rockylinux:8", "8-19.el8", "EPEL-8"), ("rockylinux:9", "9-7.el9", "EPEL-9")]
+    {
+        let o = e.exec_line(&format!(
+            "docker run --rm {image} sh -c 'yum install -y epel-release; rpm -q epel-release; grep gpgkey /etc/yum.repos.d/epel.repo'"
+        ));
+        assert_eq!(o.code, 0, "{image}: {}", o.stderr);
+        assert!(o.stdout.contains(&format!("epel-release-{version}.noarch\n")), "{image}: {}", o.stdout);
+        assert!(
+            o.stdout.ends_with(&format!("gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-{key}\n")),
+            "{image}: {}",
+            o.stdout
+        );
+        assert!(o.stdout.lines().any(|l| l.starts_with(" epel-release") && l.contains(" extras ")), "{}", o.stdout);
+    }
+}

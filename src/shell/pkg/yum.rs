@@ -315,7 +315,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
             p.name,
             arch(p),
             p.version,
-            main_repo(d),
+            if p.section.is_empty() { main_repo(d) } else { p.section.as_str() },
             yum_size(p.download_size())
         )
     };
