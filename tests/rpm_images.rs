@@ -338,3 +338,24 @@ fn epel_release_comes_from_extras() {
         assert!(o.stdout.lines().any(|l| l.starts_with(" epel-release") && l.contains(" extras ")), "{}", o.stdout);
     }
 }
+
+#[test]
+fn centos_7_finds_nginx_in_epel_once_epel_release_is_installed() {
+    let mut e = layerlab::engine::Engine::new(|| 1_750_000_000);
+    let o = e.exec_line(
+        "docker run --rm centos:7 sh -c 'yum install -y nginx; yum install -y epel-release >/dev/null; \
+         yum install -y nginx; nginx -v; yum clean all'",
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for want in [
+        "No package nginx available.\n",
+        "Loading mirror speeds from cached hostfile\n * base: mirror.centos.org\n * epel: mirrors.fedoraproject.org\n",
+        "\n(3/3): epel/7/x86_64/primary_db ",
+        "--> Processing Dependency: nginx-filesystem for package: 1:nginx-1.20.1-10.el7.x86_64\n",
+        " nginx             x86_64       1:1.20.1-10.el7               epel        433 k\n",
+        "Cleaning repos: base epel extras updates\n",
+    ] {
+        assert!(o.stdout.contains(want), "{want:?} in\n{}", o.stdout);
+    }
+    assert!(o.stderr.contains("nginx version: nginx/1.20.1\n"), "{}", o.stderr);
+}

@@ -35,6 +35,20 @@ fn repo_metadata(d: &Distro) -> Vec<RepoMetadata> {
     ]
 }
 
+/// Where epel-release puts EPEL's repository file.
+const EPEL_REPO: &str = "/etc/yum.repos.d/epel.repo";
+
+/// The repositories yum reads on `d`: the image's, and EPEL once epel-release has added
+/// its repository file (EPEL 6's and 7's final metadata sizes, approximate).
+fn enabled_repos(fs: &crate::vfs::Tree, d: &Distro) -> Vec<RepoMetadata> {
+    let mut repos = repo_metadata(d);
+    if d.codename != "amzn" && fs.get(EPEL_REPO).is_some() {
+        let primary = if d.major() == "6" { 4_300 } else { 7_000 };
+        repos.insert(1, ("epel", 4_700, vec![("group_gz", 100), ("updateinfo", 1_000), ("primary_db", primary)]));
+    }
+    repos
+}
+
 /// yum's size format (`836 k`, `1.2 M`).
 pub fn yum_size(bytes: u64) -> String {
     let mut v = bytes as f64;
@@ -143,17 +157,21 @@ fn cache_dir(d: &Distro) -> String {
 /// Downloads (writes) the repository metadata unless it is cached.
 fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
     let dir = cache_dir(d);
-    if ctx.fs.get(&format!("{dir}/{}/repomd.xml", main_repo(d))).is_some() {
+    let all = enabled_repos(ctx.fs, d);
+    let first = ctx.fs.get(&format!("{dir}/{}/repomd.xml", main_repo(d))).is_none();
+    let repos: Vec<RepoMetadata> =
+        all.iter().filter(|r| ctx.fs.get(&format!("{dir}/{}/repomd.xml", r.0)).is_none()).cloned().collect();
+    if repos.is_empty() {
         return;
     }
     let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now };
     if d.codename != "amzn" {
-        ctx.out("Determining fastest mirrors\n");
-        for r in ["base", "extras", "updates"] {
-            ctx.out(&format!(" * {r}: mirror.centos.org\n"));
+        ctx.out(if first { "Determining fastest mirrors\n" } else { "Loading mirror speeds from cached hostfile\n" });
+        for (r, _, _) in &all {
+            let host = if *r == "epel" { "mirrors.fedoraproject.org" } else { "mirror.centos.org" };
+            ctx.out(&format!(" * {r}: {host}\n"));
         }
     }
-    let repos = repo_metadata(d);
     for (repo, size, _) in &repos {
         ctx.out(&format!("{repo:<57}| {:>6}B     00:00     \n", yum_size(*size)));
         let _ = ctx.fs.mkdir_all("/", &format!("{dir}/{repo}/packages"), meta);
@@ -200,7 +218,7 @@ fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
 
 /// `yum clean all`: the metadata and packages of every repository.
 fn clean(ctx: &mut Ctx<'_>, d: &Distro) {
-    let repos: Vec<&str> = repo_metadata(d).iter().map(|r| r.0).collect();
+    let repos: Vec<&str> = enabled_repos(ctx.fs, d).iter().map(|r| r.0).collect();
     ctx.out(&format!("Cleaning repos: {}\n", repos.join(" ")));
     let dir = cache_dir(d);
     let kids: Vec<String> = ctx.fs.children(&dir).map(|(n, _)| format!("{dir}/{n}")).collect();
@@ -279,7 +297,8 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
             ctx.out(&format!("Package {} already installed and latest version\n", e.envra()));
             continue;
         }
-        match find(cat, n) {
+        // EPEL's packages are there once epel-release has added its repository.
+        match find(cat, n).filter(|p| p.section != "epel" || ctx.fs.get(EPEL_REPO).is_some()) {
             Some(p) => requested.push(p),
             None => ctx.out(&format!("No package {n} available.\n")),
         }
@@ -299,7 +318,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         for (p, _) in level {
             for dep in &p.depends {
                 if find(cat, dep).is_some_and(|q| !installed(&q.name)) {
-                    ctx.out(&format!("--> Processing Dependency: {dep} for package: {}\n", nevra(p)));
+                    ctx.out(&format!("--> Processing Dependency: {dep} for package: {}\n", envra(p)));
                 }
             }
         }
