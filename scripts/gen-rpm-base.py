@@ -7,6 +7,10 @@ size, in install order; `filelist.txt`: every path of the image).
 Usage: gen-rpm-base.py <git dir of sig-cloud-instance-images> <branch> <release> <MB>
   e.g. gen-rpm-base.py repo Rocky-9.3.20231119-Base-x86_64 el9 171
        gen-rpm-base.py repo Rocky-9.3.20231119-Minimal-x86_64 el9min 111
+       gen-rpm-base.py repo Rocky-8.9.20231119-Base-x86_64 el8 197.6
+       gen-rpm-base.py repo Rocky-8.9.20231119-Minimal-x86_64 el8min 93.3
+  (the committed files' `scale` lines were then lowered so the images total the sizes
+  repo-info records, with the simulated coreutils programs counted)
 
 Each package gets the program files the simulation needs (the table below, paths as in
 filelist.txt) and one file holding the rest of its installed size, at a path of the
