@@ -30,6 +30,7 @@ mod databases;
 pub mod flags;
 pub mod format;
 mod health;
+mod host_subst;
 mod image_cmds;
 mod images_cmd;
 mod inspect;
@@ -269,8 +270,21 @@ impl Engine {
     }
 
     /// Runs a typed command line: split like a shell would, an optional leading `docker`
-    /// or `layerlab` dropped, `> FILE` and `< FILE` honoured (`docker save img > x.tar`).
+    /// or `layerlab` dropped, `$(…)` substituted (see `host_subst`), `> FILE` and `< FILE`
+    /// honoured (`docker save img > x.tar`).
     pub fn exec_line(&mut self, line: &str) -> Output {
+        match self.substitute(line) {
+            None => self.run_line(line),
+            Some(Ok((line, mut out))) => {
+                out.append(self.run_line(&line));
+                out
+            }
+            Some(Err(e)) => Output::fail(2, e),
+        }
+    }
+
+    /// [`Engine::exec_line`] once its substitutions are done.
+    fn run_line(&mut self, line: &str) -> Output {
         let parsed = match argv::split(line) {
             Ok(l) => l,
             Err(e) => return Output::fail(2, e),
