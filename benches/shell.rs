@@ -40,7 +40,16 @@ fn process() -> Process {
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), DEFAULT_PATH.to_string());
     env.insert("HOME".to_string(), "/root".to_string());
-    Process { cwd: "/".into(), env, uid: 0, gid: 0, now: 0, stdin: Vec::new(), network: Default::default() }
+    Process {
+        cwd: "/".into(),
+        env,
+        uid: 0,
+        gid: 0,
+        now: 0,
+        stdin: Vec::new(),
+        network: Default::default(),
+        procs: Vec::new(),
+    }
 }
 
 fn ours(script: &str) -> String {

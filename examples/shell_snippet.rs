@@ -32,7 +32,16 @@ fn main() {
     t.write_file("/", "/etc/group", "root:x:0:root\n".into(), Meta::root(0o644)).unwrap();
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), "/bin".to_string());
-    let p = Process { cwd: "/work".into(), env, uid: 0, gid: 0, now, stdin: Vec::new(), network: Default::default() };
+    let p = Process {
+        cwd: "/work".into(),
+        env,
+        uid: 0,
+        gid: 0,
+        now,
+        stdin: Vec::new(),
+        network: Default::default(),
+        procs: Vec::new(),
+    };
     let o = run_script(&mut t, &p, &script, &mut Budget::default());
     print!(
         "--- stdout\n{}--- stderr\n{}--- exit {}\n",

@@ -62,7 +62,16 @@ fn simulated(script: &str) -> (String, String, i32) {
     t.write_file("/", "/etc/group", "root:x:0:root\n".into(), Meta::root(0o644)).unwrap();
     let mut env = BTreeMap::new();
     env.insert("PATH".to_string(), "/bin".to_string());
-    let p = Process { cwd: "/work".into(), env, uid: 0, gid: 0, now, stdin: Vec::new(), network: Default::default() };
+    let p = Process {
+        cwd: "/work".into(),
+        env,
+        uid: 0,
+        gid: 0,
+        now,
+        stdin: Vec::new(),
+        network: Default::default(),
+        procs: Vec::new(),
+    };
     let mut b = Budget::default();
     let o = run_script(&mut t, &p, script, &mut b);
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();

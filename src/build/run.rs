@@ -54,6 +54,7 @@ pub fn execute(
         now,
         stdin: Vec::new(),
         network,
+        procs: Vec::new(),
     };
     process.env.entry("PATH".into()).or_insert_with(|| DEFAULT_PATH.into());
     process.env.entry("HOME".into()).or_insert(user.2);

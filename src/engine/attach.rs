@@ -192,8 +192,25 @@ impl Engine {
         };
         let script = format!("{line}\n__layerlab_rc=$?; printf '\\036%s\\036' \"$(pwd)\"; env; exit $__layerlab_rc");
         let network = self.container_network(i, &tree);
-        let proc =
-            Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
+        // `ps` sees the container's processes and this shell (the main one under `run -it`).
+        let mut procs = if a.main { Vec::new() } else { self.running_procs(i, &tree) };
+        procs.push(crate::shell::Running {
+            pid: procs.iter().map(|p| p.pid).max().map_or(1, |m| m + 6),
+            ppid: 0,
+            user: crate::vfs::accounts::user_name(&tree, a.uid).unwrap_or_else(|| a.uid.to_string()),
+            command: if a.style == PromptStyle::Bash { "bash" } else { "sh" }.into(),
+            started: now,
+        });
+        let proc = Proc {
+            env: a.env.clone(),
+            cwd: a.cwd.clone(),
+            uid: a.uid,
+            gid: a.gid,
+            now,
+            stdin: Vec::new(),
+            network,
+            procs,
+        };
         let o = process::run_step(&mut tree, &Step::Script(script), &proc);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let (stdout, stderr, combined) = (text(&o.stdout), text(&o.stderr), text(&o.combined));

@@ -96,8 +96,12 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         };
     }
     let network = e.container_network(i, &tree);
-    let o =
-        process::run_step(&mut tree, &Step::Argv(argv), &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network });
+    let procs = e.running_procs(i, &tree);
+    let o = process::run_step(
+        &mut tree,
+        &Step::Argv(argv),
+        &Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network, procs },
+    );
     e.unmount_volumes(i, &lower, &mut tree, mounted);
     e.containers[i].rw = Layer::diff(&lower, &tree);
     if p.on("detach") {
@@ -107,4 +111,46 @@ pub fn exec(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     out.process(&text(&o.stdout), &text(&o.stderr), &text(&o.combined), tty);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+
+    fn run(e: &mut Engine, line: &str) -> String {
+        let o = e.exec_line(line);
+        assert_eq!(o.code, 0, "{line}: {}", o.stderr);
+        o.stdout
+    }
+
+    #[test]
+    fn ps_lists_the_container_processes_in_each_programs_format() {
+        let mut e = Engine::new(|| 1_700_000_000);
+        run(&mut e, "docker run -d -q --name web nginx:alpine");
+        assert_eq!(
+            run(&mut e, "docker exec web ps"),
+            "PID   USER     TIME  COMMAND\n    1 root      0:00 nginx: master process nginx -g daemon off;\n   29 nginx     0:00 nginx: worker process\n   30 nginx     0:00 nginx: worker process\n   31 nginx     0:00 nginx: worker process\n   32 nginx     0:00 nginx: worker process\n   38 root      0:00 ps\n"
+        );
+        // The main process of `docker run` is PID 1.
+        assert_eq!(
+            run(&mut e, "docker run --rm alpine:3.20 ps"),
+            "PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n"
+        );
+        // procps' ps on CentOS 7 (procps-ng 3: a 5-wide PID column).
+        run(&mut e, "docker run -d -q --name c7 centos:7 sleep infinity");
+        assert_eq!(
+            run(&mut e, "docker exec c7 ps"),
+            "  PID TTY          TIME CMD\n    1 ?        00:00:00 sleep\n    7 ?        00:00:00 ps\n"
+        );
+        assert_eq!(
+            run(&mut e, "docker exec c7 ps -ef"),
+            "UID        PID  PPID  C STIME TTY          TIME CMD\nroot         1     0  0 22:13 ?        00:00:00 sleep infinity\nroot         7     0  0 22:13 ?        00:00:00 ps -ef\n"
+        );
+        let aux = run(&mut e, "docker exec c7 ps aux");
+        assert!(aux.starts_with("USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot         1  0.0  0.0   4236  3308 ?        Ss   22:13   0:00 sleep infinity\n"), "{aux}");
+        // Debian's slim image has no ps until procps is installed.
+        run(&mut e, "docker run -d -q --name deb debian:bookworm-slim sleep infinity");
+        let o = e.exec_line("docker exec deb ps");
+        assert!(o.stderr.contains("exec: \"ps\": executable file not found in $PATH"), "{}", o.stderr);
+    }
 }

@@ -427,6 +427,31 @@ pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     Output::ok(table(&rows))
 }
 
+impl Engine {
+    /// The processes running in container `i` as `ps` inside it lists them: the main
+    /// process as PID 1 and, for nginx, its workers (the PIDs its log names).
+    pub(crate) fn running_procs(&self, i: usize, tree: &crate::vfs::Tree) -> Vec<crate::shell::Running> {
+        let c = &self.containers[i];
+        let State::Running { started, program, .. } = &c.state else { return Vec::new() };
+        let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
+        let (program, prog) = super::process::running_program(program);
+        let run = |pid, ppid, user: &str, command: String| crate::shell::Running {
+            pid,
+            ppid,
+            user: user.to_string(),
+            command,
+            started: *started,
+        };
+        if prog != "nginx" {
+            return vec![run(1, 0, &user, program)];
+        }
+        let worker = nginx_user(tree);
+        let mut procs = vec![run(1, 0, &user, format!("nginx: master process {program}"))];
+        procs.extend((29..=32).map(|pid| run(pid, 1, &worker, "nginx: worker process".into())));
+        procs
+    }
+}
+
 /// The user nginx's workers run as: the `user` directive, else the account the package
 /// created.
 fn nginx_user(tree: &crate::vfs::Tree) -> String {

@@ -93,7 +93,7 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
         return Err((125, msg));
     }
     let network = e.container_network(i, &tree);
-    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
+    let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network, procs: Vec::new() };
     let mut ran = Ran { stdout: String::new(), stderr: String::new(), combined: String::new() };
     let mut code = 0;
     let mut endless = false;

@@ -156,7 +156,8 @@ impl Engine {
             Some(msg) => (-1, format!("{msg}\n"), 0),
             None => {
                 let network = self.container_network(i, &tree);
-                let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
+                let procs = self.running_procs(i, &tree);
+                let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network, procs };
                 let o = process::run_step(&mut tree, &Step::Argv(argv), &proc);
                 let slept = i64::try_from(o.slept_ms).unwrap_or(i64::MAX);
                 if slept.saturating_mul(1_000_000) >= timeout_ns {

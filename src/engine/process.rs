@@ -235,6 +235,8 @@ pub struct Proc {
     pub stdin: Vec<u8>,
     /// The container's network.
     pub network: crate::shell::Network,
+    /// What else runs in the container (for `ps`).
+    pub procs: Vec<crate::shell::Running>,
 }
 
 /// Budgets for container commands: smaller than a build's, since a learner's endless loop
@@ -253,6 +255,7 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
         now: p.now,
         stdin: p.stdin.clone(),
         network: p.network.clone(),
+        procs: p.procs.clone(),
     };
     let mut b = budget();
     match step {

@@ -99,6 +99,8 @@ pub struct Ctx<'a> {
     pub io: IoState,
     /// The network the process is attached to.
     pub network: super::Network,
+    /// What else runs in the container (for `ps`).
+    pub procs: Vec<super::Running>,
     /// True when the program run is GNU coreutils' (Debian, Ubuntu), not busybox's
     /// applet: it words its errors as GNU does (see `applets::wording`).
     pub gnu: bool,
@@ -128,6 +130,7 @@ impl<'a> Ctx<'a> {
             budget,
             io: IoState::default(),
             network: super::Network::default(),
+            procs: Vec::new(),
             gnu: false,
         }
     }

@@ -115,6 +115,8 @@ pub struct Shell<'a> {
     pub(crate) name: String,
     /// The network the process is attached to.
     pub(crate) network: super::Network,
+    /// What else runs in the container (for `ps`).
+    pub(crate) procs: Vec<super::Running>,
     /// Set for the next applet run when its program file is GNU coreutils'.
     pub(crate) gnu_next: bool,
 }
@@ -192,6 +194,7 @@ impl<'a> Shell<'a> {
             subst_status: None,
             name: "/bin/sh".into(),
             network: proc.network.clone(),
+            procs: proc.procs.clone(),
             gnu_next: false,
         }
     }

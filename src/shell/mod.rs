@@ -55,6 +55,23 @@ pub struct Process {
     pub stdin: Vec<u8>,
     /// The network the process is attached to (`--network none` makes fetches fail).
     pub network: Network,
+    /// What else runs in the container (its main process, a server's workers), for `ps`.
+    pub procs: Vec<Running>,
+}
+
+/// A process running in a container, as `ps` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Running {
+    /// Its PID in the container (the main process is 1).
+    pub pid: u32,
+    /// Its parent's PID (0 for the main process).
+    pub ppid: u32,
+    /// The user it runs as.
+    pub user: String,
+    /// Its command line.
+    pub command: String,
+    /// When it started, seconds since the epoch.
+    pub started: i64,
 }
 
 /// What a finished command left behind.

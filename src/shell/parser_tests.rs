@@ -105,6 +105,7 @@ mod more_tests {
             now: 0,
             stdin: Vec::new(),
             network: Default::default(),
+            procs: Vec::new(),
         };
         let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
         assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));

@@ -392,6 +392,7 @@ impl Shell<'_> {
                 budget: &mut *self.budget,
                 io: IoState { pipe_room, ..IoState::default() },
                 network: self.network.clone(),
+                procs: self.procs.clone(),
                 gnu: std::mem::take(&mut self.gnu_next),
             };
             let s = f(&mut ctx, argv);

@@ -42,6 +42,7 @@ pub(super) fn proc() -> Process {
         now: 1_700_000_000,
         stdin: Vec::new(),
         network: Default::default(),
+        procs: Vec::new(),
     }
 }
 

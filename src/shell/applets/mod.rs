@@ -13,6 +13,7 @@ pub(crate) mod info;
 mod ls;
 mod perms;
 pub(crate) mod printf;
+mod ps;
 mod regex;
 mod sed;
 mod shellapps;
@@ -115,6 +116,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("nproc", Plain(info::nproc), true),
     a("printenv", Plain(basic::printenv), true),
     a("printf", Builtin(printf::printf), true),
+    a("ps", Plain(ps::ps), true),
     a("pwd", Plain(basic::pwd), true),
     a("readlink", Plain(files::readlink), true),
     a("realpath", Plain(files::realpath), true),

@@ -15,7 +15,16 @@ fn tree(makefile: &str) -> Tree {
 fn sh(t: &mut Tree, script: &str) -> (i32, String) {
     let mut env = std::collections::BTreeMap::new();
     env.insert("PATH".to_string(), crate::util::DEFAULT_PATH.to_string());
-    let p = Process { cwd: "/w".into(), env, uid: 0, gid: 0, now: 200, stdin: Vec::new(), network: Default::default() };
+    let p = Process {
+        cwd: "/w".into(),
+        env,
+        uid: 0,
+        gid: 0,
+        now: 200,
+        stdin: Vec::new(),
+        network: Default::default(),
+        procs: Vec::new(),
+    };
     let o = run_script(t, &p, script, &mut Budget::default());
     (o.code, String::from_utf8_lossy(&o.combined).into_owned())
 }
