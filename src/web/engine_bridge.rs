@@ -533,8 +533,10 @@ struct Saving {
 /// compressing the layer again): the archive is in memory anyway.
 const SAVE_KEEP_BLOBS: u64 = 256 << 20;
 
-/// Bytes of work handed to one `SaveJob::step`.
-const SAVE_STEP_BYTES: u64 = 128 * 1024;
+/// Bytes of work handed to one `SaveJob::step`: small enough that one step (gzip and
+/// sha256 of this much layer content) stays a few milliseconds on a slow, busy machine,
+/// so a slice never runs far past its time.
+const SAVE_STEP_BYTES: u64 = 32 * 1024;
 
 impl Bridge {
     /// Starts saving image `image_id` (an OCI image layout that is also a docker-archive,
