@@ -62,6 +62,10 @@ struct Project {
     context: super::state::Context,
     /// The simulated host's directories that bind mounts of absolute paths share.
     host_dirs: Tree,
+    /// An image archive the user picked, as read so far (`docker load -i NAME` reads it).
+    archive: Option<super::load_file::PickedArchive>,
+    /// Archives picked so far (numbers them).
+    picked: u64,
 }
 
 /// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
@@ -141,6 +145,14 @@ impl crate::engine::Host for EditorContext {
             Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
             _ => Err(format!("open {path}: no such file or directory")),
         }
+    }
+
+    /// The picked archive is read as a stream from its pieces, once; other files whole.
+    fn open_file(&self, path: &str) -> Result<Box<dyn std::io::Read + '_>, String> {
+        if let Some(a) = self.0.borrow_mut().archive.as_mut().filter(|a| a.name == path) {
+            return Ok(Box::new(a.take_reader()));
+        }
+        Ok(Box::new(std::io::Cursor::new(self.read_file(path)?)))
     }
 
     /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
@@ -602,6 +614,30 @@ impl Bridge {
             _ => 0.5 * (saving.job.digested_bytes() as f64 / saving.digest_estimate.max(1) as f64).min(1.0),
         };
         Some(SaveStatus::Working(fraction))
+    }
+
+    /// Starts reading a picked archive called `name` (one being read is dropped); returns
+    /// its number for [`Bridge::load_chunk`] and [`Bridge::finish_load`].
+    pub fn start_load(&self, name: &str) -> u64 {
+        let mut p = self.1.borrow_mut();
+        p.picked += 1;
+        p.archive = Some(super::load_file::PickedArchive::new(p.picked, name));
+        p.picked
+    }
+
+    /// Adds the next piece of archive `id`; false when that archive was replaced.
+    pub fn load_chunk(&self, id: u64, bytes: Vec<u8>) -> bool {
+        let mut p = self.1.borrow_mut();
+        p.archive.as_mut().filter(|a| a.id == id).map(|a| a.push(bytes)).is_some()
+    }
+
+    /// Runs `docker load -i NAME` on archive `id`, all of it read: the terminal's lines.
+    pub fn finish_load(&self, id: u64) -> Option<TermResult> {
+        let name = self.1.borrow().archive.as_ref().filter(|a| a.id == id)?.name.clone();
+        let mut inner = self.0.borrow_mut();
+        let out = inner.engine.exec(&["load".to_string(), "-i".to_string(), name]);
+        self.1.borrow_mut().archive = None;
+        Some(TermResult { lines: output_lines(&out), shell_prompt: inner.engine.attach_prompt() })
     }
 
     /// Abandons the save in progress, if any.
