@@ -152,6 +152,23 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Ok(r) => crate::oci::load(r),
         Err(m) => return Output::fail(1, m),
     };
+    let mut out = add_loaded(e, loaded);
+    if p.on("quiet") {
+        out.clear_stdout();
+    }
+    out
+}
+
+impl Engine {
+    /// Adds the images of an archive read elsewhere (the page pushes a picked file through
+    /// an [`crate::oci::LoadJob`] a piece at a time) and answers as `docker load -i` does.
+    pub fn load_images(&mut self, loaded: Result<Vec<crate::oci::LoadedImage>, crate::oci::LoadError>) -> Output {
+        add_loaded(self, loaded)
+    }
+}
+
+/// Stores loaded images and tags them: `Loaded image: name:tag` per tag.
+fn add_loaded(e: &mut Engine, loaded: Result<Vec<crate::oci::LoadedImage>, crate::oci::LoadError>) -> Output {
     let loaded = match loaded {
         Ok(l) => l,
         Err(err) => return Output::daemon(err),
@@ -184,9 +201,6 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             out.line(format!("Loaded image: {r}"));
         }
-    }
-    if p.on("quiet") {
-        out.clear_stdout();
     }
     out
 }

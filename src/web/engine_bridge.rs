@@ -53,6 +53,17 @@ struct Inner {
     saves: u64,
     /// The newest build requested (a build waiting for catalogue data may be superseded).
     requested: u64,
+    /// The picked image archive being loaded, and archives picked so far (numbers them).
+    loading: Option<Loading>,
+    picked: u64,
+}
+
+/// A picked archive being loaded as its pieces are read.
+struct Loading {
+    id: u64,
+    job: crate::oci::LoadJob,
+    /// Why the archive cannot load, once known (the rest is not read).
+    failed: Option<crate::oci::LoadError>,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -62,10 +73,6 @@ struct Project {
     context: super::state::Context,
     /// The simulated host's directories that bind mounts of absolute paths share.
     host_dirs: Tree,
-    /// An image archive the user picked, as read so far (`docker load -i NAME` reads it).
-    archive: Option<super::load_file::PickedArchive>,
-    /// Archives picked so far (numbers them).
-    picked: u64,
 }
 
 /// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
@@ -145,14 +152,6 @@ impl crate::engine::Host for EditorContext {
             Some(CtxEntry::File { data, .. }) => Ok(data.to_vec()),
             _ => Err(format!("open {path}: no such file or directory")),
         }
-    }
-
-    /// The picked archive is read as a stream from its pieces, once; other files whole.
-    fn open_file(&self, path: &str) -> Result<Box<dyn std::io::Read + '_>, String> {
-        if let Some(a) = self.0.borrow_mut().archive.as_mut().filter(|a| a.name == path) {
-            return Ok(Box::new(a.take_reader()));
-        }
-        Ok(Box::new(std::io::Cursor::new(self.read_file(path)?)))
     }
 
     /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
@@ -245,7 +244,8 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0, requested: 0 })), project)
+        let inner = Inner { engine, build: None, saving: None, saves: 0, requested: 0, loading: None, picked: 0 };
+        Bridge(Rc::new(RefCell::new(inner)), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -616,27 +616,38 @@ impl Bridge {
         Some(SaveStatus::Working(fraction))
     }
 
-    /// Starts reading a picked archive called `name` (one being read is dropped); returns
-    /// its number for [`Bridge::load_chunk`] and [`Bridge::finish_load`].
-    pub fn start_load(&self, name: &str) -> u64 {
-        let mut p = self.1.borrow_mut();
-        p.picked += 1;
-        p.archive = Some(super::load_file::PickedArchive::new(p.picked, name));
-        p.picked
-    }
-
-    /// Adds the next piece of archive `id`; false when that archive was replaced.
-    pub fn load_chunk(&self, id: u64, bytes: Vec<u8>) -> bool {
-        let mut p = self.1.borrow_mut();
-        p.archive.as_mut().filter(|a| a.id == id).map(|a| a.push(bytes)).is_some()
-    }
-
-    /// Runs `docker load -i NAME` on archive `id`, all of it read: the terminal's lines.
-    pub fn finish_load(&self, id: u64) -> Option<TermResult> {
-        let name = self.1.borrow().archive.as_ref().filter(|a| a.id == id)?.name.clone();
+    /// Starts loading a picked image archive (one being loaded is dropped); returns its
+    /// number for [`Bridge::load_piece`] and [`Bridge::finish_load`].
+    pub fn start_load(&self) -> u64 {
         let mut inner = self.0.borrow_mut();
-        let out = inner.engine.exec(&["load".to_string(), "-i".to_string(), name]);
-        self.1.borrow_mut().archive = None;
+        inner.picked += 1;
+        let job = crate::oci::LoadJob::new(&crate::oci::LoadOptions::default());
+        inner.loading = Some(Loading { id: inner.picked, job, failed: None });
+        inner.picked
+    }
+
+    /// Loads the next piece of archive `id` (bounded work: the piece is hashed and decoded
+    /// as it comes); false when the rest need not be read (replaced, or already failed).
+    pub fn load_piece(&self, id: u64, piece: &[u8]) -> bool {
+        let mut inner = self.0.borrow_mut();
+        let Some(l) = inner.loading.as_mut().filter(|l| l.id == id && l.failed.is_none()) else { return false };
+        if let Err(e) = l.job.push(piece) {
+            l.failed = Some(e);
+            return false;
+        }
+        true
+    }
+
+    /// Ends archive `id` (all read, or failed): adds its images as `docker load -i`
+    /// does and returns the terminal's lines.
+    pub fn finish_load(&self, id: u64) -> Option<TermResult> {
+        let mut inner = self.0.borrow_mut();
+        let l = inner.loading.take_if(|l| l.id == id)?;
+        let loaded = match l.failed {
+            Some(e) => Err(e),
+            None => l.job.finish(),
+        };
+        let out = inner.engine.load_images(loaded);
         Some(TermResult { lines: output_lines(&out), shell_prompt: inner.engine.attach_prompt() })
     }
 
