@@ -19,7 +19,7 @@ use std::io::Read;
 use tar::EntryType;
 
 use super::tarpush::{Inflate, TarPush};
-use super::tarread::{clean_name, read_data, walk, Budget, Buffered, LoadOptions, OnEntry, RawEntry};
+use super::tarread::{clean_name, walk, Budget, Buffered, LoadOptions, OnEntry, RawEntry};
 use super::LoadError;
 use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use crate::vfs::path::{ancestors, file_name, join, parent};
@@ -66,7 +66,7 @@ pub(crate) fn read_layer<R: Read>(
     budget: &Budget,
     next_ino: &mut u64,
 ) -> Result<ReadLayer, LoadError> {
-    let mut b = LayerBuilder::new(what, *next_ino, budget);
+    let mut b = LayerBuilder::new(what, *next_ino);
     let (diff_id, tar_size) = walk(r, what, opts, budget, |entry, data| b.add(entry, data))?;
     *next_ino = b.next_ino;
     Ok(b.finish(diff_id, tar_size))
@@ -90,7 +90,7 @@ impl LayerPush {
             budget: budget.clone(),
             inflate: Inflate::default(),
             tar: TarPush::new(what, opts, budget),
-            sink: Buffered::new(LayerBuilder::new(what, first_ino, budget)),
+            sink: Buffered::new(LayerBuilder::new(what, first_ino)),
         }
     }
 
@@ -116,18 +116,17 @@ pub(crate) struct LayerBuilder {
     notes: Vec<String>,
     next_ino: u64,
     what: String,
-    budget: Budget,
 }
 
 impl OnEntry for LayerBuilder {
-    fn on_entry(&mut self, e: RawEntry, data: &mut dyn Read) -> Result<(), LoadError> {
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
         self.add(e, data)
     }
 }
 
 impl LayerBuilder {
-    fn new(what: &str, next_ino: u64, budget: &Budget) -> Self {
-        LayerBuilder { map: BTreeMap::new(), notes: Vec::new(), next_ino, what: what.to_string(), budget: budget.clone() }
+    fn new(what: &str, next_ino: u64) -> Self {
+        LayerBuilder { map: BTreeMap::new(), notes: Vec::new(), next_ino, what: what.to_string() }
     }
 
     fn finish(self, diff_id: String, tar_size: u64) -> ReadLayer {
@@ -164,7 +163,7 @@ impl LayerBuilder {
         i
     }
 
-    fn add(&mut self, e: RawEntry, data: &mut dyn Read) -> Result<(), LoadError> {
+    fn add(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
         let shown = String::from_utf8_lossy(&e.name).into_owned();
         let path = self.clean(&e.name, "entry name")?;
         let Some(path) = path else {
@@ -215,8 +214,10 @@ impl LayerBuilder {
         };
         let kind = match e.kind {
             EntryType::Regular | EntryType::Continuous => {
-                let bytes = read_data(data, e.size, &self.budget, &self.what)?;
-                NodeKind::File(bytes.into())
+                if data.len() as u64 != e.size {
+                    return Err(LoadError::Truncated(self.what.clone()));
+                }
+                NodeKind::File(data.into())
             }
             EntryType::Directory => NodeKind::Dir,
             EntryType::Symlink => match &e.link {

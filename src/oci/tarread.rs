@@ -110,8 +110,7 @@ pub(crate) fn decompress<'a, R: Read + 'a>(mut r: R, what: &str) -> Result<Box<d
     }
 }
 
-/// Walks the tar (plain or gzip) in `r`, calling `f` with each real entry and a reader of
-/// its data. Extended-header records are consumed here. Every uncompressed byte counts
+/// Walks the tar (plain or gzip) in `r`, calling `f` with each real entry and its data. Extended-header records are consumed here. Every uncompressed byte counts
 /// against `budget`; a header claiming more than `opts.max_entry_size` is refused before
 /// anything is read. Returns the `sha256:` digest and length of the whole uncompressed
 /// stream (read to its end, past the end-of-archive blocks).
@@ -120,7 +119,7 @@ pub(crate) fn walk<R: Read>(
     what: &str,
     opts: &LoadOptions,
     budget: &Budget,
-    f: impl FnMut(RawEntry, &mut dyn Read) -> Result<(), LoadError>,
+    f: impl FnMut(RawEntry, Vec<u8>) -> Result<(), LoadError>,
 ) -> Result<(String, u64), LoadError> {
     let mut stream = decompress(r, what)?;
     let mut tar = TarPush::new(what, opts, budget);
@@ -138,17 +137,21 @@ pub(crate) fn walk<R: Read>(
     tar.finish()
 }
 
-/// What receives each complete entry with a reader of its data.
+/// What receives each complete entry with its data.
 pub(crate) trait OnEntry {
-    /// Takes one entry.
-    fn on_entry(&mut self, e: RawEntry, data: &mut dyn Read) -> Result<(), LoadError>;
+    /// Takes one entry and all of its data.
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError>;
 }
 
-impl<F: FnMut(RawEntry, &mut dyn Read) -> Result<(), LoadError>> OnEntry for F {
-    fn on_entry(&mut self, e: RawEntry, data: &mut dyn Read) -> Result<(), LoadError> {
+impl<F: FnMut(RawEntry, Vec<u8>) -> Result<(), LoadError>> OnEntry for F {
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
         self(e, data)
     }
 }
+
+/// Most bytes reserved at once for an entry's data before it arrives (a header may claim
+/// more than follows).
+const RESERVE: u64 = 16 << 20;
 
 /// Collects each entry's data, then hands the entry and its data to `f`.
 pub(crate) struct Buffered<F> {
@@ -166,7 +169,7 @@ impl<F: OnEntry> Buffered<F> {
 
 impl<F: OnEntry> TarSink for Buffered<F> {
     fn entry(&mut self, e: RawEntry) -> Result<(), LoadError> {
-        let data = Vec::with_capacity(e.size.min(1 << 20) as usize);
+        let data = Vec::with_capacity(e.size.min(RESERVE) as usize);
         self.current = Some((e, data));
         Ok(())
     }
@@ -180,7 +183,7 @@ impl<F: OnEntry> TarSink for Buffered<F> {
 
     fn end(&mut self) -> Result<(), LoadError> {
         match self.current.take() {
-            Some((e, data)) => self.f.on_entry(e, &mut &data[..]),
+            Some((e, data)) => self.f.on_entry(e, data),
             None => Ok(()),
         }
     }
@@ -348,16 +351,6 @@ pub(crate) fn classify(e: io::Error, budget: &Budget, what: &str) -> LoadError {
     } else {
         LoadError::Read { what: what.to_string(), message: msg }
     }
-}
-
-/// Reads exactly `size` bytes of entry data, mapping errors.
-pub(crate) fn read_data(r: &mut dyn Read, size: u64, budget: &Budget, what: &str) -> Result<Vec<u8>, LoadError> {
-    let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
-    r.take(size).read_to_end(&mut data).map_err(|e| classify(e, budget, what))?;
-    if (data.len() as u64) < size {
-        return Err(LoadError::Truncated(what.to_string()));
-    }
-    Ok(data)
 }
 
 fn trim_nul(mut v: Vec<u8>) -> Vec<u8> {
