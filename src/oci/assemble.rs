@@ -173,13 +173,9 @@ impl<'o> Assembler<'o> {
             None => {
                 let read = match decoded {
                     Some(read) => read?,
-                    None => read_layer(
-                        &bytes[..],
-                        &format!("layer {path}"),
-                        self.opts,
-                        &self.budget,
-                        &mut self.next_ino,
-                    )?,
+                    None => {
+                        read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?
+                    }
                 };
                 let desc = BlobDesc {
                     digest: digest.clone(),

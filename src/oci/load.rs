@@ -22,9 +22,9 @@ use std::sync::Arc;
 use tar::EntryType;
 
 use super::assemble::{need, Assembler, Files, LoadedImage};
+use super::layer_read::{LayerPush, ReadLayer};
 use super::layout::read_oci;
 use super::spec::DockerManifestItem;
-use super::layer_read::{LayerPush, ReadLayer};
 use super::tarpush::{Inflate, TarPush, TarSink};
 use super::tarread::{classify, clean_name, Budget, LoadOptions, RawEntry};
 use super::LoadError;
@@ -125,8 +125,12 @@ impl LoadJob {
         if s.entries.is_empty() {
             return Err(LoadError::NotATar("archive: no files in it".into()));
         }
-        let files =
-            ArchiveFiles { entries: s.entries, digests: s.digests, decoded: RefCell::new(s.decoded), next_ino: s.next_ino };
+        let files = ArchiveFiles {
+            entries: s.entries,
+            digests: s.digests,
+            decoded: RefCell::new(s.decoded),
+            next_ino: s.next_ino,
+        };
         images_of(&files, &self.opts)
     }
 }
@@ -198,7 +202,8 @@ impl TarSink for ArchiveSink {
             _ => None,
         };
         let data = Vec::with_capacity(if kept.is_some() { e.size.min(1 << 20) as usize } else { 0 });
-        self.current = Some(Current { path: kept, data, hash: HashWriter::new(std::io::sink()), guess: Guess::Unknown });
+        self.current =
+            Some(Current { path: kept, data, hash: HashWriter::new(std::io::sink()), guess: Guess::Unknown });
         Ok(())
     }
 

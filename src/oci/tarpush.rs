@@ -269,9 +269,8 @@ impl Inflate {
     ) -> Result<(), LoadError> {
         let Inflate::Sniffing(head) = self else { return Ok(()) };
         let head = std::mem::take(head);
-        let refuse = |name: &str| {
-            Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")))
-        };
+        let refuse =
+            |name: &str| Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")));
         if head.starts_with(&[0x1f, 0x8b]) {
             *self = Inflate::Gzip(Box::new(MultiGzDecoder::new(Pushed { data: head, at: 0, end })));
             self.pump(what, budget, out, end)

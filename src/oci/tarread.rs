@@ -9,8 +9,8 @@ use std::rc::Rc;
 use flate2::read::MultiGzDecoder;
 use tar::EntryType;
 
-use super::LoadError;
 use super::tarpush::{TarPush, TarSink};
+use super::LoadError;
 
 /// Limits applied while reading archives and layers.
 #[derive(Clone, Debug)]

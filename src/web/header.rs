@@ -171,9 +171,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button class="download-image" onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
             }
             if let Some(lv) = &props.loading {
-                <div class="load-progress" role="status" aria-live="polite">
+                // Compact, so the top bar keeps one row: the file name is in the tooltip.
+                <div class="load-progress" role="status" aria-live="polite" title={format!("Loading {}", lv.name)}>
                     <progress class="load-bar" max="1" value={format!("{:.3}", lv.fraction)} aria-label={format!("Loading {}", lv.name)}></progress>
-                    <span class="load-text">{ format!("{} {:.0}%", lv.name, lv.fraction * 100.0) }</span>
+                    <span class="load-text">{ format!("Loading {:.0}%", lv.fraction * 100.0) }</span>
                 </div>
             } else if let Some(cb) = &props.on_load_image {
                 <label class="button load-image" title="Load an image archive (docker save, OCI) into the terminal's images: docker load -i FILE">
