@@ -40,7 +40,7 @@ fn references_resolve() {
         assert!(names.contains(&want.to_string()), "{names:?}");
     }
     let mut sorted = names.clone();
-    sorted.sort();
+    layerlab::util::sort::sort(&mut sorted);
     assert_eq!(names, sorted);
 }
 

@@ -178,7 +178,7 @@ fn clean(s: &str) -> String {
 fn substitute(s: &str, vars: &BTreeMap<String, String>) -> String {
     let mut out = s.to_string();
     let mut names: Vec<&String> = vars.keys().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    layerlab::util::sort::sort_by_key(&mut names, |n| std::cmp::Reverse(n.len()));
     for n in names {
         out = out.replace(&format!("${n}"), &vars[n]);
     }
@@ -392,7 +392,7 @@ fn transcripts() {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    entries.sort();
+    layerlab::util::sort::sort(&mut entries);
     assert!(!entries.is_empty(), "no transcripts in {}", dir.display());
     let only = std::env::var("TRANSCRIPT").ok();
     let mut report = Vec::new();

@@ -62,7 +62,7 @@ fn collect(path: &Path, out: &mut Vec<std::path::PathBuf>) {
             }
         }
         let mut entries: Vec<_> = fs::read_dir(path).expect("read dir").map(|e| e.expect("dir entry").path()).collect();
-        entries.sort();
+        layerlab::util::sort::sort(&mut entries);
         for p in entries {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             if !test_mods.contains(&stem) {

@@ -46,7 +46,7 @@ fn archive_is_an_oci_layout_and_a_docker_archive() {
     let files = tar_files(&bytes);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     let mut sorted = names.clone();
-    sorted.sort();
+    layerlab::util::sort::sort(&mut sorted);
     assert_eq!(names, sorted);
     assert_eq!(&names[..2], &["blobs/", "blobs/sha256/"]);
     assert_eq!(&names[names.len() - 4..], &["index.json", "manifest.json", "oci-layout", "repositories"]);

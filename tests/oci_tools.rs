@@ -179,9 +179,9 @@ fn umoci_unpacks_the_same_filesystem() {
     let expected = describe(&s.top);
     let mut got = Vec::new();
     walk(&rootfs, &rootfs, &mut got);
-    got.sort();
+    layerlab::util::sort::sort(&mut got);
     let mut want = expected.clone();
-    want.sort();
+    layerlab::util::sort::sort(&mut want);
     assert_eq!(got, want);
 
     let a = std::fs::metadata(rootfs.join("opt/app/run")).unwrap();
@@ -195,7 +195,7 @@ fn umoci_unpacks_the_same_filesystem() {
 /// Describes a real directory tree in the format of `support::describe`.
 fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
+    layerlab::util::sort::sort(&mut entries);
     for p in entries {
         let md = std::fs::symlink_metadata(&p).unwrap();
         let rel = format!("/{}", p.strip_prefix(root).unwrap().display());

@@ -22,7 +22,7 @@ fn corpus() -> Vec<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sh"))
         .collect();
-    v.sort();
+    layerlab::util::sort::sort(&mut v);
     v
 }
 

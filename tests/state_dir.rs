@@ -100,7 +100,7 @@ fn layer_blobs(root: &Path) -> Vec<PathBuf> {
             out.push(blob(root, l["digest"].as_str().unwrap()));
         }
     }
-    out.sort();
+    layerlab::util::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -22,7 +22,7 @@ pub fn measure(reps: usize, mut f: impl FnMut()) -> Stats {
             t.elapsed()
         })
         .collect();
-    times.sort();
+    layerlab::util::sort::sort(&mut times);
     Stats { min: times[0], median: times[times.len() / 2] }
 }
 

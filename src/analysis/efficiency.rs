@@ -175,7 +175,9 @@ pub fn analyze_layers(layers: &[&Layer], history: &[(usize, String)]) -> Analysi
     if cumulative > 0 {
         out.efficiency = minimum as f64 / cumulative as f64;
     }
-    out.wasted_paths.sort_by(|a, b| b.wasted_bytes.cmp(&a.wasted_bytes).then_with(|| a.path.cmp(&b.path)));
+    crate::util::sort::sort_by(&mut out.wasted_paths, |a, b| {
+        b.wasted_bytes.cmp(&a.wasted_bytes).then_with(|| a.path.cmp(&b.path))
+    });
     out
 }
 

@@ -154,9 +154,9 @@ mod tests {
             .flatten()
             .filter_map(|e| e.file_name().to_str()?.strip_suffix(".txt").map(String::from))
             .collect();
-        on_disk.sort();
+        crate::util::sort::sort(&mut on_disk);
         let mut listed: Vec<String> = SOURCES.iter().map(|(n, _)| n.to_string()).collect();
-        listed.sort();
+        crate::util::sort::sort(&mut listed);
         assert_eq!(on_disk, listed);
         for (name, text) in SOURCES {
             parse(name, text).unwrap_or_else(|e| panic!("{e}"));

@@ -34,7 +34,7 @@ fn worst(areas: &[f64], side: f64) -> f64 {
 pub fn squarify(sizes: &[u64], width: f64, height: f64) -> Vec<Tile> {
     let total: u64 = sizes.iter().sum();
     let mut order: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0).collect();
-    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    crate::util::sort::sort_by(&mut order, |&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
     if total == 0 || width <= 0.0 || height <= 0.0 {
         return Vec::new();
     }

@@ -227,7 +227,7 @@ pub fn glob_paths(tree: &Tree, pattern: &str) -> Vec<String> {
         current = next;
     }
     let mut out: Vec<String> = current.into_iter().filter(|p| tree.lookup("/", p, true).is_ok()).collect();
-    out.sort();
+    crate::util::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -210,7 +210,7 @@ pub fn load_world(tree: &Tree) -> Vec<String> {
 /// The world file text: sorted names, one a line.
 pub fn render_world(world: &[String]) -> String {
     let mut w: Vec<&String> = world.iter().collect();
-    w.sort();
+    crate::util::sort::sort(&mut w);
     w.dedup();
     w.iter().map(|n| format!("{n}\n")).collect()
 }

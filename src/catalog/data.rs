@@ -53,7 +53,7 @@ pub fn list(dir: &str) -> Vec<String> {
     if let Ok(p) = PROVIDED.read() {
         out.extend(p.iter().map(|(n, _)| n.clone()).filter(|n| n.starts_with(dir)));
     }
-    out.sort();
+    crate::util::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -205,7 +205,7 @@ mod tests {
         let plan = |refs: &[&str], have: &[&str]| {
             let refs: Vec<String> = refs.iter().map(|r| r.to_string()).collect();
             let mut m = missing_given(&refs, &|p| have.contains(&p));
-            m.sort();
+            crate::util::sort::sort(&mut m);
             m
         };
         assert_eq!(plan(&["nginx"], &[]), ["images/nginx.json"]);

@@ -168,7 +168,7 @@ pub fn load_auto(tree: &Tree) -> Vec<String> {
 /// Writes apt's `extended_states` for the automatically installed `names`.
 pub fn save_auto(tree: &mut Tree, names: &[String], now: i64) {
     let mut names: Vec<&String> = names.iter().collect();
-    names.sort();
+    crate::util::sort::sort(&mut names);
     names.dedup();
     let text: String =
         names.iter().map(|n| format!("Package: {n}\nArchitecture: amd64\nAuto-Installed: 1\n\n")).collect();

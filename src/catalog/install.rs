@@ -218,7 +218,7 @@ pub fn remove_paths(tree: &mut Tree, paths: &[String]) {
             None => {}
         }
     }
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    crate::util::sort::sort_by_key(&mut dirs, |d| std::cmp::Reverse(d.len()));
     for d in dirs {
         if !KEEP.contains(&d.as_str()) && tree.children(&d).next().is_none() {
             tree.remove_subtree(&d);

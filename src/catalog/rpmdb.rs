@@ -109,7 +109,7 @@ pub fn load(tree: &Tree) -> Vec<RpmEntry> {
 
 /// Writes the database (sorted by name) and rpm's index files beside it.
 pub fn save(tree: &mut Tree, entries: &mut [RpmEntry], now: i64) {
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::util::sort::sort_by(entries, |a, b| a.name.cmp(&b.name));
     let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: now };
     let _ = tree.mkdir_all("/", "/var/lib/rpm", meta);
     let text = render(entries);

@@ -70,7 +70,7 @@ impl Containers {
                 Err(error) => me.damaged.push(DamagedContainer { dir: d, id, name, error }),
             }
         }
-        out.sort_by_key(|c| (c.created, c.seq));
+        crate::util::sort::sort_by_key(&mut out, |c| (c.created, c.seq));
         (me, out)
     }
 

@@ -53,7 +53,7 @@ impl Host for DirHost {
     fn list_dir(&self, path: &str) -> Option<Vec<String>> {
         let mut names: Vec<String> =
             fs::read_dir(path).ok()?.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-        names.sort();
+        crate::util::sort::sort(&mut names);
         Some(names)
     }
 
@@ -224,7 +224,7 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn walk(&mut self, dir: &Path, ctx: &mut Context) -> Result<(), String> {
         let mut entries: Vec<_> = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
+        crate::util::sort::sort_by_key(&mut entries, |e| e.file_name());
         for e in entries {
             let p = e.path();
             let rel = p.strip_prefix(self.root).map_err(|e| e.to_string())?.to_string_lossy().into_owned();

@@ -84,7 +84,7 @@ impl Resources {
                 }
             }
         }
-        volumes.sort_by(|a, b| (a.created, &a.name).cmp(&(b.created, &b.name)));
+        crate::util::sort::sort_by(&mut volumes, |a, b| (a.created, &a.name).cmp(&(b.created, &b.name)));
         (me, volumes)
     }
 

@@ -93,7 +93,7 @@ pub fn syntax_tree(src: &str) -> Result<SyntaxTree, SourceError> {
     let (instructions, typed_nodes): (Vec<Instruction>, Vec<&Node>) =
         typed.into_iter().map(|(i, n)| (i.clone(), n)).unzip();
     warnings.extend(checks::run(&instructions, &typed_nodes));
-    warnings.sort_by_key(|w| w.line);
+    crate::util::sort::sort_by_key(&mut warnings, |w| w.line);
     checks::apply_skip(&lexed.directives, &mut warnings);
     Ok(SyntaxTree { directives: lexed.directives, escape, nodes, errors, warnings })
 }

@@ -73,7 +73,7 @@ fn document(
         .map(|e| (e.line, json!({"severity": "error", "line": e.line, "message": e.message})))
         .chain(warnings.iter().map(|w| (w.line, json!({"severity": "warning", "line": w.line, "message": w.message}))))
         .collect();
-    diagnostics.sort_by_key(|(line, _)| *line);
+    crate::util::sort::sort_by_key(&mut diagnostics, |(line, _)| *line);
     json!({
         "escape": escape.to_string(),
         "directives": directives.iter().map(|(n, v, l)| json!({"name": n, "value": v, "line": l})).collect::<Vec<_>>(),

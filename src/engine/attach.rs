@@ -39,6 +39,9 @@ pub struct Attached {
     /// The prompt's style, from the shell program.
     style: PromptStyle,
     hostname: String,
+    /// The lines typed so far: an interactive bash appends them to `~/.bash_history` when
+    /// it exits.
+    history: Vec<String>,
 }
 
 /// How a shell draws its prompt.
@@ -117,6 +120,7 @@ impl Engine {
             main,
             style,
             hostname: c.hostname.clone(),
+            history: Vec::new(),
         });
         Ok(())
     }
@@ -171,6 +175,9 @@ impl Engine {
         if line.trim().is_empty() {
             return Output::default();
         }
+        if let Some(st) = self.attached.as_mut() {
+            st.history.push(line.to_string());
+        }
         let name = if a.style == PromptStyle::Bash { "bash" } else { "sh" };
         if let Err(e) = crate::shell::parser::parse(line) {
             let mut out = Output::default();
@@ -188,13 +195,18 @@ impl Engine {
         let proc =
             Proc { env: a.env.clone(), cwd: a.cwd.clone(), uid: a.uid, gid: a.gid, now, stdin: Vec::new(), network };
         let o = process::run_step(&mut tree, &Step::Script(script), &proc);
-        self.unmount_volumes(i, &lower, &mut tree, mounted);
-        let c = &mut self.containers[i];
-        c.rw = Layer::diff(&lower, &tree);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let (stdout, stderr, combined) = (text(&o.stdout), text(&o.stderr), text(&o.combined));
         let cut = |s: &str| s.find(MARK).map_or(s.to_string(), |at| s[..at].to_string());
         let exited = combined.find(MARK).is_none() && o.stopped.is_none();
+        if exited && a.tty && a.style == PromptStyle::Bash {
+            if let Some(st) = self.attached.as_ref() {
+                save_bash_history(&mut tree, st, now);
+            }
+        }
+        self.unmount_volumes(i, &lower, &mut tree, mounted);
+        let c = &mut self.containers[i];
+        c.rw = Layer::diff(&lower, &tree);
         if let Some(at) = stdout.find(MARK) {
             if let Some((cwd, env)) = stdout[at + MARK.len_utf8()..].split_once(MARK) {
                 let st = self.attached.as_mut().expect("attached");
@@ -226,6 +238,25 @@ impl Engine {
         }
         out
     }
+}
+
+/// Appends the session's lines to `$HISTFILE` (default `~/.bash_history`), as an
+/// interactive bash does when it exits: a new file is the user's, mode 0600. A home that
+/// does not exist or cannot be written leaves nothing, as bash only warns then.
+fn save_bash_history(tree: &mut crate::vfs::Tree, a: &Attached, now: i64) {
+    let home = a.env.get("HOME").map(String::as_str).unwrap_or("/");
+    let file =
+        a.env.get("HISTFILE").cloned().unwrap_or_else(|| format!("{}/.bash_history", home.trim_end_matches('/')));
+    if file.is_empty() {
+        return;
+    }
+    let mut text = tree.read("/", &file).map(|c| c.bytes().into_owned()).unwrap_or_default();
+    for line in &a.history {
+        text.extend_from_slice(line.as_bytes());
+        text.push(b'\n');
+    }
+    let meta = crate::vfs::Meta { mode: 0o600, uid: a.uid, gid: a.gid, mtime: now };
+    let _ = tree.write_file("/", &file, text.into(), meta);
 }
 
 /// The environment of a process in `c` (the run environment, plus `TERM` for a terminal).
@@ -290,6 +321,15 @@ mod tests {
         assert_eq!(e.attach_prompt(), Some(format!("root@{host}:/# ")));
         e.attach_line("cd /root");
         assert_eq!(e.attach_prompt(), Some(format!("root@{host}:~# ")));
+        e.attach_line("exit");
+        // An interactive bash keeps its history in the container, as `docker diff` shows.
+        assert_eq!(e.exec_line("docker diff web").stdout, "A /made-in-exec\nC /root\nA /root/.bash_history\n");
+        assert_eq!(e.exec_line("docker exec web cat /root/.bash_history").stdout, "cd /root\nexit\n");
+        assert_eq!(e.exec_line("docker exec web stat -c %a /root/.bash_history").stdout, "600\n");
+        // Without a terminal bash is not interactive and writes no history.
+        sh(&mut e, "docker exec -i web bash");
+        e.attach_line("echo quiet; exit");
+        assert_eq!(e.exec_line("docker exec web cat /root/.bash_history").stdout, "cd /root\nexit\n");
     }
 
     #[test]

@@ -117,7 +117,7 @@ const CONTAINER: &[(&[&str], &str)] = &[
 /// The names `docker X` answers to (top-level commands and management groups), sorted.
 pub fn names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = TOP.iter().map(|t| t.name).chain(["container", "help", "image", "system"]).collect();
-    v.sort_unstable();
+    crate::util::sort::sort(&mut v);
     v
 }
 
@@ -214,7 +214,7 @@ fn group_help(group: &str, short: &str, subs: &[(&[&str], &str)], own: &[(&str, 
             lines.push((names[0].to_string(), t.cmd.short.lines().next().unwrap_or("").to_string()));
         }
     }
-    lines.sort();
+    crate::util::sort::sort(&mut lines);
     let width = lines.iter().map(|(n, _)| n.len()).max().unwrap_or(0).max(10) + 2;
     let mut s = format!("\nUsage:  docker {group} COMMAND\n\n{short}\n\nCommands:\n");
     for (n, d) in lines {
@@ -243,7 +243,7 @@ fn help() -> String {
     s.push_str(&line("system", "Manage Docker"));
     s.push_str("\nCommands:\n");
     let mut rest: Vec<&Entry> = TOP.iter().filter(|t| !common.contains(&t.name)).collect();
-    rest.sort_by_key(|t| t.name);
+    crate::util::sort::sort_by_key(&mut rest, |t| t.name);
     for t in rest {
         s.push_str(&line(t.name, t.cmd.short));
     }

@@ -56,7 +56,7 @@ pub fn ps(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         }
     }
     let mut list: Vec<&Container> = e.containers.iter().rev().collect();
-    list.sort_by_key(|c| std::cmp::Reverse((c.created, c.seq)));
+    crate::util::sort::sort_by_key(&mut list, |c| std::cmp::Reverse((c.created, c.seq)));
     if let Some(n) = last {
         list.truncate(n);
     } else if !p.on("all") && !filters.iter().any(|(k, _)| *k == "status" || *k == "exited") {

@@ -16,7 +16,7 @@ impl Engine {
     /// Runs `first` (one host command) and pipes its standard output through `rest` (the
     /// stages after the first pipe, joined as typed).
     pub(super) fn host_pipeline(&mut self, first: &str, rest: &str) -> Output {
-        let left = self.exec_line(first);
+        let left = self.run_line(first);
         let now = self.now();
         let mut fs = Tree::new();
         install_busybox(&mut fs, now);
@@ -73,5 +73,14 @@ mod tests {
         assert!(o.stderr.contains("No such image: nope"), "{}", o.stderr);
         let o = e.exec_line("docker images |");
         assert_eq!(o.code, 2);
+    }
+
+    #[test]
+    fn a_substitution_may_hold_a_pipeline() {
+        let mut e = engine();
+        e.exec_line("docker pull -q busybox");
+        let id = e.exec_line("docker images -q busybox").stdout;
+        let o = e.exec_line("docker images -q $(docker images --format '{{.Repository}}' | head -1)");
+        assert_eq!((o.code, o.stdout), (0, id));
     }
 }

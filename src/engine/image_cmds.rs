@@ -329,7 +329,7 @@ pub fn prune(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         .filter(|i| !e.containers.iter().any(|c| c.image_id == i.id))
         .map(|i| (i.created, i.id.clone()))
         .collect();
-    candidates.sort();
+    crate::util::sort::sort(&mut candidates);
     for (_, id) in candidates {
         if let Some(img) = e.store.get(&id).cloned() {
             let digests = super::images_cmd::repo_digests(e, &img);

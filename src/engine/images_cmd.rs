@@ -105,7 +105,7 @@ pub fn repo_digests(e: &Engine, img: &Image) -> Vec<String> {
             }
         }
     }
-    d.sort();
+    crate::util::sort::sort(&mut d);
     d
 }
 
@@ -134,7 +134,7 @@ pub fn images(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let need_digest = p.on("digests") || format.contains("{{.Digest}}");
     let mut images: Vec<&Image> = e.store.images().collect();
     // Newest first; within one second, later build steps (longer histories) first.
-    images.sort_by(|a, b| {
+    crate::util::sort::sort_by(&mut images, |a, b| {
         b.created.cmp(&a.created).then(b.config.history.len().cmp(&a.config.history.len())).then(a.id.cmp(&b.id))
     });
     let mut rows = Vec::new();

@@ -132,7 +132,7 @@ impl J {
             J::Arr(a) => format!("[{}]", a.iter().map(J::go_string).collect::<Vec<_>>().join(" ")),
             J::Obj(o) => {
                 let mut pairs: Vec<&(String, J)> = o.iter().collect();
-                pairs.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::util::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
                 format!(
                     "map[{}]",
                     pairs.iter().map(|(k, v)| format!("{k}:{}", v.go_string())).collect::<Vec<_>>().join(" ")

@@ -26,6 +26,7 @@ pub mod flags;
 pub mod format;
 mod health;
 mod host_pipe;
+mod host_subst;
 mod image_cmds;
 mod images_cmd;
 mod inspect;
@@ -277,9 +278,23 @@ impl Engine {
     }
 
     /// Runs a typed command line: split like a shell would, an optional leading `docker`
-    /// or `layerlab` dropped, `> FILE` and `< FILE` honoured (`docker save img > x.tar`),
-    /// and a `| head -4` after it run through the busybox programs (see `host_pipe`).
+    /// or `layerlab` dropped, `$(…)` substituted (see `host_subst`), `> FILE` and `< FILE`
+    /// honoured (`docker save img > x.tar`), and a `| head -4` after it run through the
+    /// busybox programs (see `host_pipe`).
     pub fn exec_line(&mut self, line: &str) -> Output {
+        match self.substitute(line) {
+            None => self.run_line(line),
+            Some(Ok((line, mut out))) => {
+                out.append(self.run_line(&line));
+                out
+            }
+            Some(Err(e)) => Output::fail(2, e),
+        }
+    }
+
+    /// [`Engine::exec_line`] once its substitutions are done: a pipeline's first stage runs
+    /// here and feeds the others.
+    fn run_line(&mut self, line: &str) -> Output {
         match argv::pipeline(line) {
             Err(e) => return Output::fail(2, e),
             Ok(stages) if stages.len() > 1 => {

@@ -210,7 +210,7 @@ pub fn ls(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let mut nets: Vec<&NetworkDef> = e.networks.iter().collect();
-    nets.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::util::sort::sort_by(&mut nets, |a, b| a.name.cmp(&b.name));
     let id = |n: &NetworkDef| if p.on("no-trunc") { n.id.clone() } else { n.id[..12].to_string() };
     if p.on("quiet") {
         return Output::ok(nets.iter().map(|n| format!("{}\n", id(n))).collect::<String>());

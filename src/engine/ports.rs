@@ -62,7 +62,9 @@ pub fn resolve(specs: &[String], publish_all: bool, exposed: &[String], taken: &
     }
     if publish_all {
         let mut exposed: Vec<&String> = exposed.iter().collect();
-        exposed.sort_by_key(|e| (e.split('/').next().and_then(|p| p.parse::<u16>().ok()).unwrap_or(0), e.to_string()));
+        crate::util::sort::sort_by_key(&mut exposed, |e| {
+            (e.split('/').next().and_then(|p| p.parse::<u16>().ok()).unwrap_or(0), e.to_string())
+        });
         for e in exposed {
             let (p, proto) = e.split_once('/').unwrap_or((e, "tcp"));
             let Ok(port) = p.parse::<u16>() else { continue };
@@ -110,7 +112,9 @@ pub fn column(c: &Container) -> String {
 /// address; ports bound to the same number (and unbound ones) grouped into ranges per
 /// address and protocol, then the other mappings.
 fn displayable(mut ports: Vec<ApiPort>) -> String {
-    ports.sort_by(|a, b| (a.port, a.host, &a.proto, &a.ip).cmp(&(b.port, b.host, &b.proto, &b.ip)));
+    crate::util::sort::sort_by(&mut ports, |a, b| {
+        (a.port, a.host, &a.proto, &a.ip).cmp(&(b.port, b.host, &b.proto, &b.ip))
+    });
     let mut groups: Vec<(String, u16, u16)> = Vec::new();
     let mut mappings = Vec::new();
     for p in &ports {

@@ -344,7 +344,7 @@ pub fn search(_e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let limit: usize = p.get("limit").and_then(|l| l.parse().ok()).unwrap_or(25);
     let mut rows = vec![vec!["NAME".to_string(), "DESCRIPTION".into(), "STARS".into(), "OFFICIAL".into()]];
     let mut found: Vec<_> = builtin::listings().into_iter().filter(|r| r.repository.contains(&term)).collect();
-    found.sort_by(|a, b| b.stars.cmp(&a.stars).then_with(|| a.repository.cmp(&b.repository)));
+    crate::util::sort::sort_by(&mut found, |a, b| b.stars.cmp(&a.stars).then_with(|| a.repository.cmp(&b.repository)));
     for r in found.into_iter().take(limit) {
         let desc = if p.on("no-trunc") { r.description.clone() } else { ellipsis(&r.description, 45) };
         let official = if r.repository.contains('/') { "" } else { "[OK]" };

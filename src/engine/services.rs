@@ -170,7 +170,7 @@ fn nginx_startup(all: &[&str], env: &[String], tree: &Tree, now: i64) -> Vec<(u8
             .filter(|(_, n)| n.is_file())
             .map(|(name, n)| (name.to_string(), n.meta.mode & 0o111 != 0))
             .collect();
-        scripts.sort();
+        crate::util::sort::sort(&mut scripts);
         let mut say = |s: String| lines.push((1, format!("{s}\n")));
         if scripts.is_empty() {
             say(format!("{ep}: No files found in {dir}/, skipping configuration"));

@@ -110,7 +110,7 @@ impl Cmd {
 /// aligned three columns after the widest flag.
 fn flag_usages(specs: &[FlagSpec]) -> String {
     let mut sorted: Vec<&FlagSpec> = specs.iter().collect();
-    sorted.sort_by_key(|f| f.long);
+    crate::util::sort::sort_by_key(&mut sorted, |f| f.long);
     let prefix = |f: &FlagSpec| {
         let mut l = match f.short {
             Some(c) => format!("  -{c}, --{}", f.long),

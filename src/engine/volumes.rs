@@ -284,7 +284,7 @@ pub fn ls(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let mut names: Vec<&str> = e.volumes.iter().map(|v| v.name.as_str()).collect();
-    names.sort();
+    crate::util::sort::sort(&mut names);
     if p.on("quiet") {
         return Output::ok(names.iter().map(|n| format!("{n}\n")).collect::<String>());
     }
@@ -393,6 +393,6 @@ pub fn usage(e: &Engine) -> Vec<(String, usize, u64)> {
             )
         })
         .collect();
-    v.sort();
+    crate::util::sort::sort(&mut v);
     v
 }

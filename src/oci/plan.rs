@@ -175,7 +175,7 @@ impl<'a> Plan<'a> {
         if let Some(r) = &self.repositories {
             out.push(bytes_file("repositories", r.clone()));
         }
-        out.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::util::sort::sort_by(&mut out, |a, b| a.path.cmp(&b.path));
         out
     }
 }

@@ -213,7 +213,7 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
                     (!n.starts_with('.') || comp.starts_with('.') || comp.starts_with("\\.")) && matches(comp, n)
                 })
                 .collect();
-            names.sort();
+            crate::util::sort::sort(&mut names);
             for n in names {
                 let cand = join_rel(prefix, &n);
                 if last || fs.lookup(cwd, &cand, true).is_ok_and(|(_, node)| node.is_dir()) {
@@ -230,7 +230,7 @@ pub fn expand(fs: &Tree, cwd: &str, pat: &str) -> Vec<String> {
             .map(|f| f + "/")
             .collect();
     }
-    found.sort();
+    crate::util::sort::sort(&mut found);
     found
 }
 

@@ -1,5 +1,5 @@
 //! Small leaf helpers every layer shares: content digests, timestamps, image references,
-//! port specs, signal names, edit distance, base64 and the default `PATH`. Nothing here
+//! port specs, signal names, sorting, edit distance, base64 and the default `PATH`. Nothing here
 //! uses another module of the crate, so every module may use it.
 
 pub mod base64;
@@ -7,6 +7,7 @@ pub mod digest;
 pub mod port_spec;
 pub mod reference;
 pub mod signal;
+pub mod sort;
 pub mod text;
 pub mod time;
 

@@ -56,7 +56,7 @@ pub fn replace_line(text: &str, n: usize, with: &str) -> String {
 /// The tags worth offering for a repository: its named releases first, then the rest.
 fn offered(tags: &[String]) -> Vec<&String> {
     let mut v: Vec<&String> = tags.iter().collect();
-    v.sort_by_key(|t| (t.as_str() != "latest", t.chars().filter(|c| *c == '.').count() > 1));
+    crate::util::sort::sort_by_key(&mut v, |t| (t.as_str() != "latest", t.chars().filter(|c| *c == '.').count() > 1));
     v
 }
 
@@ -80,7 +80,7 @@ pub fn closest<'a>(typed: &str, repos: &'a [(String, Vec<String>)], n: usize) ->
             near.then_some((d, r))
         })
         .collect();
-    v.sort_by_key(|(d, r)| (*d, r.0.clone()));
+    crate::util::sort::sort_by_key(&mut v, |(d, r)| (*d, r.0.clone()));
     v.into_iter().take(n).map(|(_, r)| r).collect()
 }
 

@@ -73,6 +73,21 @@ struct Project {
     context: super::state::Context,
     /// The simulated host's directories that bind mounts of absolute paths share.
     host_dirs: Tree,
+    /// Files the terminal wrote (`docker save -o x.tar`, `docker export c > c.tar`), oldest
+    /// first, so that `docker load -i x.tar` and `docker import c.tar` read them back.
+    written: Vec<(String, Rc<[u8]>)>,
+}
+
+/// How many bytes of written files the page keeps (the oldest go first).
+const WRITTEN_BUDGET: usize = 768 << 20;
+
+/// The key of a host path: `./x.tar` and `x.tar` are one file.
+fn host_key(path: &str) -> String {
+    if path.starts_with('/') {
+        crate::vfs::path::normalize("/", path)
+    } else {
+        crate::vfs::path::normalize("/", path).trim_start_matches('/').to_string()
+    }
 }
 
 /// Serves `docker build PATH` from the editor and the context panel: `.` (or `./`, or
@@ -143,6 +158,10 @@ impl crate::engine::Host for EditorContext {
     }
 
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        let key = host_key(path);
+        if let Some((_, bytes)) = self.0.borrow().written.iter().rev().find(|(k, _)| *k == key) {
+            return Ok(bytes.to_vec());
+        }
         if path.starts_with('/') {
             if let Ok(c) = self.0.borrow().host_dirs.read("/", path) {
                 return Ok(c.bytes().into_owned());
@@ -155,8 +174,18 @@ impl crate::engine::Host for EditorContext {
     }
 
     /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
-    /// offered as downloads under their base name.
+    /// offered as downloads under their base name, and kept for the terminal to read back.
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        {
+            let key = host_key(path);
+            let mut p = self.0.borrow_mut();
+            p.written.retain(|(k, _)| *k != key);
+            p.written.push((key, Rc::from(bytes)));
+            let mut total: usize = p.written.iter().map(|(_, b)| b.len()).sum();
+            while total > WRITTEN_BUDGET && p.written.len() > 1 {
+                total -= p.written.remove(0).1.len();
+            }
+        }
         let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("layerlab-output");
         let mime = if name.ends_with(".tar") { "application/x-tar" } else { "application/octet-stream" };
         super::download::offer_bytes(name, mime, bytes)
@@ -459,7 +488,7 @@ impl Bridge {
     pub fn image_names(&self) -> Vec<String> {
         let inner = self.0.borrow();
         let mut names: Vec<String> = inner.engine.store.tags().map(|(r, _)| r.to_string()).collect();
-        names.sort();
+        crate::util::sort::sort(&mut names);
         names
     }
 }

@@ -61,7 +61,7 @@ fn rows(s: &Snapshot, only: Option<&BTreeSet<String>>, expanded: &BTreeSet<Strin
                 entries.push((p.clone(), s.lower.get(p).cloned()));
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::util::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         for (p, node) in entries {
             if only.is_some_and(|set| !set.contains(&p)) {
                 continue;

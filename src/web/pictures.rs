@@ -48,7 +48,7 @@ const H: f64 = 360.0;
 #[function_component(Treemap)]
 pub fn treemap(props: &TreemapProps) -> Html {
     let mut files: Vec<&ShippedFile> = props.analysis.files.iter().collect();
-    files.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.path.cmp(&b.path)));
+    crate::util::sort::sort_by(&mut files, |a, b| b.size.cmp(&a.size).then_with(|| a.path.cmp(&b.path)));
     let rest: Vec<&ShippedFile> = files.split_off(files.len().min(MAX_TILES));
     let rest_bytes: u64 = rest.iter().map(|f| f.size).sum();
     let mut sizes: Vec<u64> = files.iter().map(|f| f.size).collect();

@@ -30,7 +30,7 @@ impl Edit {
 pub fn apply(src: &str, edits: &[Edit]) -> String {
     let lines: Vec<&str> = src.lines().collect();
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.start);
+    crate::util::sort::sort_by_key(&mut sorted, |e| e.start);
     let mut out: Vec<String> = Vec::new();
     let mut next = 1;
     for e in sorted {

@@ -69,7 +69,7 @@ pub fn lint(dockerfile: &str, context: &Context, store: &mut Store) -> Result<Ve
         image_checks(dockerfile, &df, b, &mut findings);
     }
     findings.extend(no_user(dockerfile, &df, built.as_ref()));
-    findings.sort_by(|a, b| a.line.cmp(&b.line).then(a.code.cmp(b.code)));
+    crate::util::sort::sort_by(&mut findings, |a, b| a.line.cmp(&b.line).then(a.code.cmp(b.code)));
     let mut hints = Vec::new();
     for f in findings {
         let measured = match (&built, &f.fix) {

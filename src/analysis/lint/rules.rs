@@ -31,7 +31,7 @@ pub fn check(src: &str, df: &Dockerfile, ctx: &Context) -> Vec<Finding> {
         cache_order(src, stage, ctx, &mut out);
     }
     latest_tags(src, &stages, &mut out);
-    out.sort_by_key(|f| f.line);
+    crate::util::sort::sort_by_key(&mut out, |f| f.line);
     out
 }
 

@@ -84,7 +84,7 @@ impl Rootfs {
             dpkgdb::write_list(&mut self.tree, &st, &paths, self.now);
             stanzas.push(st);
         }
-        stanzas.sort_by(|a, b| a.package().cmp(b.package()));
+        crate::util::sort::sort_by(&mut stanzas, |a, b| a.package().cmp(b.package()));
         self.text(dpkgdb::STATUS, &dpkgdb::render(&stanzas));
         self.text("/var/lib/dpkg/status-old", &dpkgdb::render(&stanzas));
         self.text("/var/lib/dpkg/available", "");

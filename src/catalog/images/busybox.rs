@@ -32,7 +32,7 @@ pub(crate) fn rootfs(version: &str, size: u64, created: &str) -> Layer {
     );
     let mut all: Vec<&str> =
         [ALPINE_BIN, ALPINE_SBIN, ALPINE_USR_BIN, ALPINE_USR_SBIN, BUSYBOX_EXTRA].into_iter().flat_map(names).collect();
-    all.sort_unstable();
+    crate::util::sort::sort(&mut all);
     all.dedup();
     for name in all {
         if name != "busybox" {

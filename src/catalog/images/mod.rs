@@ -71,7 +71,7 @@ pub fn repositories() -> Vec<Arc<Repository>> {
         .filter_map(|path| data::file(path).and_then(|text| parse_repository(path, &text).ok()))
         .map(Arc::new)
         .collect();
-    repos.sort_by(|a, b| a.repository.cmp(&b.repository));
+    crate::util::sort::sort_by(&mut repos, |a, b| a.repository.cmp(&b.repository));
     if let Ok(mut c) = CACHE.lock() {
         *c = (generation, repos.clone());
     }
@@ -113,7 +113,7 @@ pub fn listings() -> Vec<Listing> {
             });
         }
     }
-    out.sort_by(|a, b| a.repository.cmp(&b.repository));
+    crate::util::sort::sort_by(&mut out, |a, b| a.repository.cmp(&b.repository));
     out
 }
 

@@ -40,7 +40,7 @@ impl Exec<'_> {
                         J::Arr(a) => a.iter().enumerate().map(|(i, x)| (J::Int(i as i64), x.clone())).collect(),
                         J::Obj(o) => {
                             let mut o = o.clone();
-                            o.sort_by(|a, b| a.0.cmp(&b.0));
+                            crate::util::sort::sort_by(&mut o, |a, b| a.0.cmp(&b.0));
                             o.into_iter().map(|(k, x)| (J::Str(k), x)).collect()
                         }
                         J::Null => Vec::new(),

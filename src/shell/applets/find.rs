@@ -400,7 +400,7 @@ pub fn find(sh: &mut Shell<'_>, argv: &[String]) -> Res {
 
 fn push_children(sh: &Shell<'_>, stack: &mut Vec<(String, String, usize, bool)>, shown: &str, at: &str, depth: usize) {
     let mut kids: Vec<String> = sh.fs.children(at).map(|(n, _)| n.to_string()).collect();
-    kids.sort();
+    crate::util::sort::sort(&mut kids);
     for name in kids.into_iter().rev() {
         let child_shown = if shown.ends_with('/') { format!("{shown}{name}") } else { format!("{shown}/{name}") };
         stack.push((child_shown, path::join(at, &name), depth + 1, false));

@@ -36,7 +36,7 @@ impl G {
                 out.push((s, e));
             }
         }
-        out.sort();
+        crate::util::sort::sort(&mut out);
         out
     }
 
@@ -64,7 +64,7 @@ fn walk(ctx: &Ctx<'_>, p: &str, out: &mut Vec<String>) {
         return;
     }
     let mut names: Vec<String> = ctx.fs.children(&at).map(|(c, _)| c.to_string()).collect();
-    names.sort();
+    crate::util::sort::sort(&mut names);
     for c in names {
         let child = format!("{}/{c}", p.trim_end_matches('/'));
         let cat = path::join(&at, &c);

@@ -105,11 +105,11 @@ fn entry_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String 
 }
 
 fn sort_entries(ls: &Ls, v: &mut [(String, String, Node)]) {
-    v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    crate::util::sort::sort_by(v, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if ls.by_time {
-        v.sort_by_key(|e| std::cmp::Reverse(e.2.meta.mtime));
+        crate::util::sort::sort_by_key(v, |e| std::cmp::Reverse(e.2.meta.mtime));
     } else if ls.by_size {
-        v.sort_by_key(|e| std::cmp::Reverse(e.2.size()));
+        crate::util::sort::sort_by_key(v, |e| std::cmp::Reverse(e.2.size()));
     }
     if ls.reverse {
         v.reverse();

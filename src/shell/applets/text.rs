@@ -255,7 +255,7 @@ pub fn sort(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     };
     let reverse = o.has('r');
-    lines.sort_by(|a, b| {
+    crate::util::sort::sort_by(&mut lines, |a, b| {
         for k in &keys {
             let mut c = cmp_text(key_text(a, k, sep), key_text(b, k, sep), k.numeric || numeric);
             if k.reverse {

@@ -464,7 +464,7 @@ fn list(ctx: &mut Ctx<'_>, distro: &Distro, o: &Opts) -> i32 {
         }
     }
     lines.retain(|l| o.args.is_empty() || o.args.iter().any(|a| l.starts_with(a.trim_end_matches('*'))));
-    lines.sort();
+    crate::util::sort::sort(&mut lines);
     for l in lines {
         ctx.out(&format!("{l}\n"));
     }

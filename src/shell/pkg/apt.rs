@@ -333,17 +333,17 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
     let extras: Vec<String> =
         order.iter().filter(|p| !requested.iter().any(|r| r.key == p.key)).map(|p| p.name.clone()).collect();
     let mut sorted_extras = extras.clone();
-    sorted_extras.sort();
+    crate::util::sort::sort(&mut sorted_extras);
     if !sorted_extras.is_empty() {
         wrapped(ctx, "The following additional packages will be installed:", &sorted_extras);
     }
     skipped_recs.retain(|n| !order.iter().any(|p| &p.name == n));
     if !skipped_recs.is_empty() {
-        skipped_recs.sort();
+        crate::util::sort::sort(&mut skipped_recs);
         wrapped(ctx, "Recommended packages:", &skipped_recs);
     }
     let mut all: Vec<String> = order.iter().map(|p| p.name.clone()).collect();
-    all.sort();
+    crate::util::sort::sort(&mut all);
     if !all.is_empty() {
         wrapped(ctx, "The following NEW packages will be installed:", &all);
     }
@@ -439,7 +439,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
         ctx.out("Processing triggers for ca-certificates (20230311) ...\nUpdating certificates in /etc/ssl/certs...\n0 added, 0 removed; done.\nRunning hooks in /etc/ca-certificates/update.d...\ndone.\n");
     }
     status.extend(stanzas);
-    status.sort_by(|a, b| a.package().cmp(b.package()));
+    crate::util::sort::sort_by(&mut status, |a, b| a.package().cmp(b.package()));
     save_status(ctx, &status);
     for e in &extras {
         if !auto.contains(e) {
@@ -570,7 +570,7 @@ fn finish_removal(
             ctx.out("Use 'apt autoremove' to remove them.\n");
         }
     }
-    doomed.sort();
+    crate::util::sort::sort(&mut doomed);
     if !doomed.is_empty() {
         let shown: Vec<String> = doomed.iter().map(|n| if purge { format!("{n}*") } else { n.clone() }).collect();
         wrapped(ctx, "The following packages will be REMOVED:", &shown);
@@ -629,7 +629,7 @@ fn unneeded_auto(cat: &[Package], status: &[Stanza], auto: &[String]) -> Vec<Str
     }
     let mut out: Vec<String> =
         status.iter().map(|s| s.package().to_string()).filter(|n| auto.contains(n) && !needed.contains(n)).collect();
-    out.sort();
+    crate::util::sort::sort(&mut out);
     out
 }
 

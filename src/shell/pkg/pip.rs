@@ -129,7 +129,7 @@ pub fn pip(ctx: &mut Ctx<'_>, d: &Distro, pip_version: &str, args: &[String]) ->
         Some("freeze" | "list") => {
             let mut names: Vec<String> =
                 ctx.fs.children(&site).filter_map(|(n, _)| n.strip_suffix(".dist-info").map(String::from)).collect();
-            names.sort();
+            crate::util::sort::sort(&mut names);
             for n in names {
                 let (name, ver) = n.rsplit_once('-').unwrap_or((&n, ""));
                 ctx.out(&format!("{name}=={ver}\n"));
@@ -265,7 +265,7 @@ fn install(ctx: &mut Ctx<'_>, site: &str, mm: &str, in_venv: bool, args: &[Strin
         }
     }
     let mut done: Vec<String> = order.iter().map(|p| format!("{}-{}", p.0, p.1)).collect();
-    done.sort();
+    crate::util::sort::sort(&mut done);
     ctx.out(&format!("Successfully installed {}\n", done.join(" ")));
     if ctx.uid == 0 && !in_venv {
         ctx.err("WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you intend to suppress this warning.\n");

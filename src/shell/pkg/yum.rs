@@ -235,7 +235,7 @@ fn wrap(items: &[String]) -> String {
 
 pub(super) fn sorted<'a>(list: &[&'a Package]) -> Vec<&'a Package> {
     let mut l = list.to_vec();
-    l.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::util::sort::sort_by(&mut l, |a, b| a.name.cmp(&b.name));
     l
 }
 

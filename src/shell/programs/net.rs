@@ -54,12 +54,14 @@ impl Network {
         Network { services: Arc::new(services), ..self }
     }
 
-    /// The service answering `host:port`, and the port it listens on.
+    /// The service answering `host:port`, and the port it listens on. Several services
+    /// share a name (every container publishing a port answers on the host's `localhost`):
+    /// the one with `port` answers.
     pub fn service(&self, host: &str, port: u16) -> Option<(&Service, u16)> {
         self.services
             .iter()
-            .find(|s| s.names.iter().any(|n| n == host) || s.ip == host)
-            .and_then(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
+            .filter(|s| s.names.iter().any(|n| n == host) || s.ip == host)
+            .find_map(|s| s.ports.iter().find(|(p, _)| *p == port).map(|(_, to)| (s, *to)))
     }
 }
 
@@ -298,6 +300,32 @@ mod tests {
         assert_eq!((u.port, u.path.as_str(), u.file_name().as_str()), (8443, "/", "index.html"));
         assert_eq!(Url::parse("localhost:8080/x").unwrap().to_text(), "http://localhost:8080/x");
         assert!(Url::parse("http://").is_none());
+    }
+
+    #[test]
+    fn services_sharing_a_name_answer_on_their_own_ports() {
+        let http = |root: &str| super::super::serve::Server::Http {
+            software: "nginx".into(),
+            files: None,
+            root: root.into(),
+            index: vec![],
+            deny: false,
+            log: None,
+        };
+        let service = |port: u16, root: &str| Service {
+            names: vec!["localhost".into()],
+            ip: "127.0.0.1".into(),
+            ports: vec![(port, 80)],
+            server: http(root),
+        };
+        let net = Network::default().with_services(vec![service(8080, "/first"), service(81, "/second")]);
+        let root_of = |port| match net.service("localhost", port) {
+            Some((Service { server: super::super::serve::Server::Http { root, .. }, .. }, 80)) => root.clone(),
+            _ => String::new(),
+        };
+        assert_eq!(root_of(8080), "/first");
+        assert_eq!(root_of(81), "/second");
+        assert!(net.service("localhost", 82).is_none());
     }
 
     #[test]

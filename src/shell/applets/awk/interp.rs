@@ -579,7 +579,7 @@ impl<'c, 'a> Awk<'c, 'a> {
                 let an = self.arr_name(arr);
                 let mut keys: Vec<String> =
                     self.arrays.get(&an).map(|m| m.keys().cloned().collect()).unwrap_or_default();
-                keys.sort_by(|a, b| match (a.parse::<f64>(), b.parse::<f64>()) {
+                crate::util::sort::sort_by(&mut keys, |a, b| match (a.parse::<f64>(), b.parse::<f64>()) {
                     (Ok(x), Ok(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
                     _ => a.cmp(b),
                 });

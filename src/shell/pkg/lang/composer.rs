@@ -70,7 +70,7 @@ fn install(ctx: &mut Ctx<'_>, args: &[String]) -> i32 {
             }
         }
     }
-    order.sort_by(|a, b| a.0.cmp(b.0));
+    crate::util::sort::sort_by(&mut order, |a, b| a.0.cmp(b.0));
     let n = order.len();
     let has_lock = super::read(ctx, "composer.lock").is_some();
     if !has_lock {

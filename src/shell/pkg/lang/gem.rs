@@ -113,7 +113,7 @@ pub fn gem(ctx: &mut Ctx<'_>, d: &Distro, ruby_version: &str, args: &[String]) -
                 .children(&format!("{dir}/specifications"))
                 .filter_map(|(n, _)| n.strip_suffix(".gemspec").map(String::from))
                 .collect();
-            names.sort();
+            crate::util::sort::sort(&mut names);
             for n in names {
                 if let Some((name, v)) = n.rsplit_once('-') {
                     ctx.out(&format!("{name} ({v})\n"));

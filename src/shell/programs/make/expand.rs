@@ -327,7 +327,7 @@ impl Make<'_, '_> {
             }
             "sort" => {
                 let mut w = words(&arg(0));
-                w.sort();
+                crate::util::sort::sort(&mut w);
                 w.dedup();
                 w.join(" ")
             }
@@ -441,7 +441,7 @@ impl Make<'_, '_> {
             .filter(|(n, _)| crate::shell::glob::matches(pat, n) && !n.starts_with('.'))
             .map(|(n, _)| format!("{dir}{n}"))
             .collect();
-        out.sort();
+        crate::util::sort::sort(&mut out);
         out
     }
 }
