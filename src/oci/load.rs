@@ -26,7 +26,7 @@ use super::layer_read::{LayerPush, ReadLayer};
 use super::layout::read_oci;
 use super::spec::DockerManifestItem;
 use super::tarpush::{Inflate, TarPush, TarSink};
-use super::tarread::{classify, clean_name, Budget, LoadOptions, RawEntry};
+use super::tarread::{classify, clean_name, entry_buffer, Budget, LoadOptions, RawEntry};
 use super::LoadError;
 use crate::util::digest::{sha256_digest, HashWriter};
 use crate::util::reference::Reference;
@@ -201,7 +201,7 @@ impl TarSink for ArchiveSink {
             },
             _ => None,
         };
-        let data = Vec::with_capacity(if kept.is_some() { e.size.min(1 << 20) as usize } else { 0 });
+        let data = if kept.is_some() { entry_buffer(e.size) } else { Vec::new() };
         self.current =
             Some(Current { path: kept, data, hash: HashWriter::new(std::io::sink()), guess: Guess::Unknown });
         Ok(())

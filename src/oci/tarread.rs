@@ -149,15 +149,22 @@ impl<F: FnMut(RawEntry, Vec<u8>) -> Result<(), LoadError>> OnEntry for F {
     }
 }
 
-/// Most bytes reserved at once for an entry's data before it arrives (a header may claim
-/// more than follows).
-const RESERVE: u64 = 16 << 20;
+/// A buffer for an entry's data of `size` bytes, reserved at once when memory allows (so
+/// a large blob is never copied as its buffer grows); a header may claim more than
+/// follows, so a reservation that fails falls back to growing as the data comes.
+pub(crate) fn entry_buffer(size: u64) -> Vec<u8> {
+    let mut data = Vec::new();
+    if !usize::try_from(size).is_ok_and(|n| data.try_reserve_exact(n).is_ok()) {
+        data.reserve(size.min(1 << 20) as usize);
+    }
+    data
+}
 
 /// Collects each entry's data, then hands the entry and its data to `f`.
 pub(crate) struct Buffered<F> {
     /// What receives the entries.
     pub f: F,
-    current: Option<(RawEntry, Vec<u8>)>,
+    current: Option<(Vec<u8>, RawEntry)>,
 }
 
 impl<F: OnEntry> Buffered<F> {
@@ -169,13 +176,12 @@ impl<F: OnEntry> Buffered<F> {
 
 impl<F: OnEntry> TarSink for Buffered<F> {
     fn entry(&mut self, e: RawEntry) -> Result<(), LoadError> {
-        let data = Vec::with_capacity(e.size.min(RESERVE) as usize);
-        self.current = Some((e, data));
+        self.current = Some((entry_buffer(e.size), e));
         Ok(())
     }
 
     fn data(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
-        if let Some((_, data)) = &mut self.current {
+        if let Some((data, _)) = &mut self.current {
             data.extend_from_slice(bytes);
         }
         Ok(())
@@ -183,7 +189,7 @@ impl<F: OnEntry> TarSink for Buffered<F> {
 
     fn end(&mut self) -> Result<(), LoadError> {
         match self.current.take() {
-            Some((e, data)) => self.f.on_entry(e, data),
+            Some((data, e)) => self.f.on_entry(e, data),
             None => Ok(()),
         }
     }
