@@ -45,7 +45,7 @@ fn process() -> Process {
 
 fn ours(script: &str) -> String {
     let mut t = tree();
-    let mut budget = Budget { steps_left: u64::MAX / 2, bytes_left: u64::MAX / 2 };
+    let mut budget = Budget { steps_left: u64::MAX / 2, bytes_left: u64::MAX / 2, slept_ms: 0 };
     let o = run_script(&mut t, &process(), script, &mut budget);
     assert!(o.stopped.is_none(), "budget stopped {script:?}");
     String::from_utf8_lossy(&o.stdout).into_owned()

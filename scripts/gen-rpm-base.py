@@ -7,6 +7,10 @@ size, in install order; `filelist.txt`: every path of the image).
 Usage: gen-rpm-base.py <git dir of sig-cloud-instance-images> <branch> <release> <MB>
   e.g. gen-rpm-base.py repo Rocky-9.3.20231119-Base-x86_64 el9 171
        gen-rpm-base.py repo Rocky-9.3.20231119-Minimal-x86_64 el9min 111
+       gen-rpm-base.py repo Rocky-8.9.20231119-Base-x86_64 el8 197.6
+       gen-rpm-base.py repo Rocky-8.9.20231119-Minimal-x86_64 el8min 93.3
+  (the committed files' `scale` lines were then lowered so the images total the sizes
+  repo-info records, with the simulated coreutils programs counted)
 
 Each package gets the program files the simulation needs (the table below, paths as in
 filelist.txt) and one file holding the rest of its installed size, at a path of the
@@ -17,6 +21,19 @@ import json
 import re
 import subprocess
 import sys
+
+def repo8(rid, name, folder):
+    """A Rocky 8 repository file (rocky-repos 8.9's form), escaped for an `x` line."""
+    return (f"# Rocky-{name}.repo\\n#\\n# The mirrorlist system uses the connecting IP address of the client and the\\n"
+            "# update status of each mirror to pick current mirrors that are geographically\\n"
+            "# close to the client.  You should use this for Rocky updates unless you are\\n"
+            "# manually picking other mirrors.\\n#\\n# If the mirrorlist does not work for you, you can try the "
+            "commented out\\n# baseurl line instead.\\n\\n"
+            f"[{rid}]\\nname=Rocky Linux $releasever - {name}\\n"
+            f"mirrorlist=https://mirrors.rockylinux.org/mirrorlist?arch=$basearch&repo={folder}-$releasever\\n"
+            f"#baseurl=http://dl.rockylinux.org/$contentdir/$releasever/{folder}/$basearch/os/\\n"
+            "gpgcheck=1\\nenabled=1\\ncountme=1\\ngpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-rockyofficial\\n")
+
 
 # package -> lines (paths from the image's filelist.txt); sizes approximate.
 FILES = {
@@ -67,6 +84,29 @@ FILES = {
 }
 KEYS = {"coreutils-single": "coreutils"}
 
+# Enterprise Linux 8's packages where they differ (paths from the Rocky 8 images'
+# filelist.txt): one repository file per repository, /etc/centos-release, the
+# platform-python that dnf runs on (no python3 command), curl and util-linux in full.
+FILES_EL8 = {
+    "rocky-release": ["t /etc/rocky-release RELEASE", "L /etc/redhat-release rocky-release",
+                      "L /etc/system-release rocky-release", "L /etc/centos-release rocky-release",
+                      "t /usr/lib/os-release OS_RELEASE", "L /etc/os-release ../usr/lib/os-release"],
+    "rocky-repos": ["t /etc/yum.repos.d/Rocky-BaseOS.repo REPOS",
+                    "x /etc/yum.repos.d/Rocky-AppStream.repo " + repo8("appstream", "AppStream", "AppStream"),
+                    "x /etc/yum.repos.d/Rocky-Extras.repo " + repo8("extras", "Extras", "extras"),
+                    "f /etc/yum.repos.d/Rocky-PowerTools.repo 0.7K", "f /etc/yum.repos.d/Rocky-Devel.repo 0.7K",
+                    "f /etc/yum.repos.d/Rocky-Plus.repo 0.7K", "f /etc/yum.repos.d/Rocky-Sources.repo 2.5K",
+                    "f /etc/yum.repos.d/Rocky-Debuginfo.repo 1.6K", "f /etc/yum.repos.d/Rocky-Media.repo 1K",
+                    "f /etc/yum.repos.d/Rocky-HighAvailability.repo 0.7K", "f /etc/yum.repos.d/Rocky-NFV.repo 0.7K",
+                    "f /etc/yum.repos.d/Rocky-RT.repo 0.7K", "f /etc/yum.repos.d/Rocky-ResilientStorage.repo 0.7K"],
+    "platform-python": ["f /usr/libexec/platform-python3.6 12K", "L /usr/libexec/platform-python platform-python3.6",
+                        "L /usr/libexec/platform-python3.6m platform-python3.6"],
+    "curl": ["f /usr/bin/curl 200K"],
+    "util-linux": ["f /usr/bin/mount 50K", "f /usr/bin/umount 35K", "f /usr/bin/kill 40K", "f /usr/bin/more 45K",
+                   "f /usr/bin/findmnt 70K", "f /usr/bin/mountpoint 20K"],
+    "iputils": ["f /usr/sbin/ping 70K", "L /usr/bin/ping ../sbin/ping"],
+}
+
 
 def git(gitdir, *args):
     return subprocess.run(["git", "--git-dir", gitdir, *args], check=True, capture_output=True, text=True).stdout
@@ -105,13 +145,14 @@ def main():
            f"# Sizes are the packages' installed sizes ({total} bytes in all), scaled to the",
            f"# {mb:g} MB that `docker images` reports (the image is built with tsflags=nodocs).",
            f"releases {release}", "", f"scale {mb * 1e6 / total:.3f}"]
-    used = set(l.split()[1] for ls in FILES.values() for l in ls)
+    files = {**FILES, **FILES_EL8} if release.startswith("el8") else FILES
+    used = set(l.split()[1] for ls in files.values() for l in ls)
     for name, version, rel, arch, epoch, size, *_ in rows:
         key = KEYS.get(name)
         out.append(f"@ {key + '=' + name if key else name} {'' if epoch == '(none)' else epoch + ':'}{version}-{rel}")
         if arch == "noarch":
             out.append("a noarch")
-        lines = FILES.get(name, [])
+        lines = files.get(name, [])
         out.extend(lines)
         used.update(l.split()[1] for l in lines)
         rest = int(size) - sum(size_of(l.split()[2]) for l in lines if l.startswith("f "))

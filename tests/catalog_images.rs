@@ -574,3 +574,23 @@ fn mysql_default_variant() {
     assert_eq!(layer_count(&mut e, "mysql:8.0-oracle"), 11);
     assert_eq!(layer_count(&mut e, "mysql:5.7-debian"), 11);
 }
+
+#[test]
+fn rockylinux_8() {
+    // docker-library/repo-info repos/rockylinux/local/8.9.20231119.md (and -minimal).
+    let mut e = engine();
+    prints(&mut e, "rockylinux:8", &[("dnf --version | head -1", "4.7.0"), ("yum --version | head -1", "4.7.0")]);
+    prints(&mut e, "rockylinux:8.9-minimal", &[("microdnf --version", "3.8.0")]);
+    prints(
+        &mut e,
+        "rockylinux:8.9.20231119",
+        &[("yum install -y -q httpd >/dev/null; httpd -v", "Server version: Apache/2.4.37 (Rocky Linux)")],
+    );
+    inspect(&mut e, "rockylinux:8", "{{json .Config.Cmd}} {{.Created}}", "[\"/bin/bash\"] 2023-11-24T18:22:37Z");
+    let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' rockylinux:8");
+    assert_eq!(out.trim(), "197MB");
+    let (_, out, _) = run(&mut e, "docker images --format '{{.Size}}' rockylinux:8.9-minimal");
+    assert_eq!(out.trim(), "93.5MB");
+    let (_, out, _) = run(&mut e, "docker history --format '{{.CreatedBy}}' rockylinux:8");
+    assert_eq!(out, "CMD [\"/bin/bash\"]\nADD layer.tar.xz / # buildkit\n");
+}

@@ -100,3 +100,36 @@ fn bind_mounts_share_a_host_directory() {
     assert_eq!(code, 125);
     assert!(err.contains(&format!("bind source path does not exist: {}", gone.display())), "{err}");
 }
+
+/// A read-only bind mount refuses the container's changes as Docker's does (EROFS, in the
+/// image's own words) and leaves the host directory as it was.
+#[test]
+fn read_only_bind_mounts_keep_the_host_directory() {
+    let t = temp_dir("robind");
+    let root = t.0.join("state");
+    let site = t.0.join("site");
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("index.html"), "<h1>host</h1>\n").unwrap();
+    let spec = format!("{}:/web:ro", site.display());
+    let script = "cat /web/index.html; echo x > /web/index.html; touch /web/new; rm /web/index.html; mkdir /web/d";
+    let (code, out, err) = layerlab(&root, &["run", "--rm", "-v", &spec, "alpine:3.20", "sh", "-c", script]);
+    assert_eq!((code, out.as_str()), (1, "<h1>host</h1>\n"));
+    let tail: Vec<&str> = err.lines().rev().take(4).collect();
+    assert_eq!(
+        tail,
+        [
+            "mkdir: can't create directory '/web/d': Read-only file system",
+            "rm: can't remove '/web/index.html': Read-only file system",
+            "touch: /web/new: Read-only file system",
+            "sh: can't create /web/index.html: Read-only file system",
+        ]
+    );
+    let (code, _, err) = layerlab(&root, &["run", "--rm", "-v", &spec, "debian:bookworm", "touch", "/web/new"]);
+    assert_eq!(code, 1);
+    assert!(err.ends_with("touch: cannot touch '/web/new': Read-only file system\n"), "{err}");
+    let mut names: Vec<String> =
+        fs::read_dir(&site).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    layerlab::util::sort::sort(&mut names);
+    assert_eq!(names, ["index.html"]);
+    assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "<h1>host</h1>\n");
+}

@@ -67,7 +67,9 @@ pub fn execute(
         return Err(e);
     }
     Ok(match cmd {
-        RunCommand::Shell { shell, script } if is_sh(shell) => shell::run_script(tree, &process, script, &mut budget),
+        RunCommand::Shell { shell, script } if is_sh(shell) => {
+            shell::run_shell(tree, &process, &shell[0], script, &mut budget)
+        }
         _ => shell::run_argv(tree, &process, &argv, &mut budget),
     })
 }

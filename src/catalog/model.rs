@@ -17,6 +17,7 @@
 //! | `e` | `Essential: yes` |
 //! | `dep a b`, `rec a b` | dependencies and recommendations (package keys) |
 //! | `cmd a b` | commands with a simulated program (see `programs`) |
+//! | `mod name:stream` | the module stream of an Enterprise Linux 8 package |
 //! | `user name uid gid home shell` | an account the package's install script creates |
 //! | `script pre-install` | an install script apk reports running |
 //! | `f path size [mode] [uid:gid]` | a synthetic file (`12K`, `1.5M`, bytes) |
@@ -135,6 +136,9 @@ pub struct Package {
     pub recommends: Vec<String>,
     /// Commands with a simulated program.
     pub commands: Vec<String>,
+    /// The module stream a package of Enterprise Linux 8's AppStream comes from
+    /// (`httpd:2.4`); dnf enables it when it installs the package.
+    pub module: String,
     /// Accounts the install script creates.
     pub users: Vec<UserSpec>,
     /// Install scripts apk reports (`pre-install`, `post-install`).
@@ -176,6 +180,11 @@ pub fn upstream(version: &str) -> String {
     let v = v.rsplit_once('-').map_or(v, |(u, _)| u);
     let v = v.split(['_', '+', '~']).next().unwrap_or(v);
     v.to_string()
+}
+
+/// A version without its epoch (`4.2.1-11.el8` of `1:4.2.1-11.el8`).
+pub fn without_epoch(version: &str) -> &str {
+    version.split_once(':').map_or(version, |(_, v)| v)
 }
 
 /// `major.minor` of a version (`3.12.6` gives `3.12`).
@@ -347,6 +356,7 @@ pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Pac
             "dep" => p.depends.extend(words.iter().map(|w| w.to_string())),
             "rec" => p.recommends.extend(words.iter().map(|w| w.to_string())),
             "cmd" => p.commands.extend(words.iter().map(|w| w.to_string())),
+            "mod" => p.module = rest.to_string(),
             "script" => p.scripts.extend(words.iter().map(|w| w.to_string())),
             "user" => {
                 if words.len() != 5 {

@@ -46,12 +46,29 @@ impl RpmEntry {
         }
     }
 
-    /// `name-version-release.arch`, as `rpm -q` prints it.
+    /// `name-version-release.arch`, as `rpm -q` prints it: without the epoch (rpm shows
+    /// it only when a `--qf` format asks for `%{EPOCH}`).
     pub fn nevra(&self) -> String {
+        let version = super::model::without_epoch(&self.version);
         if self.arch == "(none)" {
-            format!("{}-{}", self.name, self.version)
+            format!("{}-{version}", self.name)
         } else {
-            format!("{}-{}.{}", self.name, self.version, self.arch)
+            format!("{}-{version}.{}", self.name, self.arch)
+        }
+    }
+
+    /// `name-epoch:version-release.arch` with the epoch when the package has one, as dnf
+    /// names installed packages.
+    pub fn nevra_with_epoch(&self) -> String {
+        format!("{}-{}.{}", self.name, self.version, self.arch)
+    }
+
+    /// `epoch:name-version-release.arch` with the epoch when the package has one, as
+    /// yum 3 names installed packages.
+    pub fn envra(&self) -> String {
+        match self.version.split_once(':') {
+            Some((epoch, _)) => format!("{epoch}:{}", self.nevra()),
+            None => self.nevra(),
         }
     }
 }
@@ -149,5 +166,14 @@ mod tests {
         save(&mut t, &mut [e.clone()], 0);
         assert_eq!(load(&t), vec![e.clone()]);
         assert_eq!(e.nevra(), "httpd-2.2.15-69.el6.centos.x86_64");
+        let vim = RpmEntry {
+            name: "vim-minimal".into(),
+            version: "2:7.4.629-8.el7_9".into(),
+            arch: "x86_64".into(),
+            ..e.clone()
+        };
+        assert_eq!(vim.nevra(), "vim-minimal-7.4.629-8.el7_9.x86_64");
+        assert_eq!(vim.nevra_with_epoch(), "vim-minimal-2:7.4.629-8.el7_9.x86_64");
+        assert_eq!(vim.envra(), "2:vim-minimal-7.4.629-8.el7_9.x86_64");
     }
 }

@@ -64,9 +64,66 @@ pub fn parse_go_duration(s: &str) -> Result<i64, String> {
     Ok(if neg { -n } else { n })
 }
 
+/// Go's `time.Duration.String` of `ns` nanoseconds: `0s`, `500ms`, `1.5s`, `1m30s`,
+/// `1h0m0s` (how the daemon prints durations in its messages).
+pub fn go_duration_string(ns: i64) -> String {
+    if ns == 0 {
+        return "0s".into();
+    }
+    let u = ns.unsigned_abs();
+    // `v` in units of 10^-digits, with the fraction's trailing zeros dropped.
+    let frac = |v: u64, digits: u32| {
+        let p = 10u64.pow(digits);
+        let f = format!("{:0width$}", v % p, width = digits as usize);
+        match f.trim_end_matches('0') {
+            "" => (v / p).to_string(),
+            f => format!("{}.{f}", v / p),
+        }
+    };
+    let s = if u < 1_000 {
+        format!("{u}ns")
+    } else if u < 1_000_000 {
+        format!("{}µs", frac(u, 3))
+    } else if u < 1_000_000_000 {
+        format!("{}ms", frac(u, 6))
+    } else {
+        let secs = u / 1_000_000_000;
+        let (h, m) = (secs / 3600, secs / 60 % 60);
+        let sec = frac(secs % 60 * 1_000_000_000 + u % 1_000_000_000, 9);
+        match (h, m) {
+            (0, 0) => format!("{sec}s"),
+            (0, m) => format!("{m}m{sec}s"),
+            (h, m) => format!("{h}h{m}m{sec}s"),
+        }
+    };
+    if ns < 0 {
+        format!("-{s}")
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_as_go_prints_them() {
+        let cases = [
+            (0, "0s"),
+            (500, "500ns"),
+            (1_500, "1.5µs"),
+            (500_000_000, "500ms"),
+            (3_000_000_000, "3s"),
+            (1_500_000_000, "1.5s"),
+            (90_000_000_000, "1m30s"),
+            (3_600_000_000_000, "1h0m0s"),
+            (-2_000_000_000, "-2s"),
+        ];
+        for (ns, want) in cases {
+            assert_eq!(go_duration_string(ns), want);
+        }
+    }
 
     #[test]
     fn durations() {

@@ -24,7 +24,7 @@ pub use ast::{
     shell_or_default, Command, CopyArgs, Dockerfile, Flag, Healthcheck, Heredoc, Instruction, ShellOrExec, SourceError,
     Warning, DEFAULT_SHELL,
 };
-pub use duration::parse_go_duration;
+pub use duration::{go_duration_string, parse_go_duration};
 pub use expand::{expand_word, expand_words};
 pub use parser::{is_json_form, parse, syntax_tree, RawNode, SyntaxNode, SyntaxTree};
 pub use render::{to_json, to_text, tree_to_json};

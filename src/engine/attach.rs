@@ -261,7 +261,7 @@ fn save_bash_history(tree: &mut crate::vfs::Tree, a: &Attached, now: i64) {
 
 /// The environment of a process in `c` (the run environment, plus `TERM` for a terminal).
 fn container_run_env(c: &container::Container, home: &str) -> BTreeMap<String, String> {
-    super::container_run::process_env(c, home)
+    super::container_start::process_env(c, home)
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 
 use super::spec::Cmd;
 use super::{
-    archive_cmd as ar, build_cmd as b, container_fs as fs, container_life as life, container_pause as pause,
-    container_ps as ps, container_run as run, container_stats as stats, image_cmds as img, images_cmd as ls,
-    inspect as ins, network_cmd as net, ports, registry as reg, restart, system as sys, volumes as vol, Engine, Output,
+    archive_cmd as ar, build_cmd as b, container_create as create, container_exec as exec, container_fs as fs,
+    container_life as life, container_pause as pause, container_ps as ps, container_run as run,
+    container_stats as stats, image_cmds as img, images_cmd as ls, inspect as ins, network_cmd as net, ports,
+    registry as reg, restart, system as sys, volumes as vol, Engine, Output,
 };
 
 type Handler = fn(&mut Engine, &Cmd, &[String]) -> Output;
@@ -35,8 +36,8 @@ fn inspect_container(e: &mut Engine, c: &Cmd, a: &[String]) -> Output {
 
 /// Top-level commands (`docker X`).
 const TOP: &[Entry] = &[
-    entry("run", run::RUN, run::run),
-    entry("exec", run::EXEC, run::exec),
+    entry("run", create::RUN, run::run),
+    entry("exec", exec::EXEC, exec::exec),
     entry("ps", ps::PS, ps::ps),
     entry("build", b::BUILD, b::build),
     entry("pull", reg::PULL, reg::pull_cmd),
@@ -49,7 +50,7 @@ const TOP: &[Entry] = &[
     entry("info", sys::INFO, sys::info),
     entry("commit", fs::COMMIT, fs::commit),
     entry("cp", fs::CP, fs::cp),
-    entry("create", run::CREATE, run::create),
+    entry("create", create::CREATE, create::create),
     entry("diff", fs::DIFF, fs::diff),
     entry("export", fs::EXPORT, fs::export),
     entry("history", img::HISTORY, img::history),

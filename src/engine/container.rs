@@ -23,6 +23,9 @@ pub enum State {
         stop_code: i32,
         /// The long-running program's command line (for `docker top`).
         program: String,
+        /// The exit status it ends with at `until` (a script that sleeps, then fails).
+        #[serde(default)]
+        code: i32,
     },
     /// Finished.
     Exited {
@@ -292,9 +295,9 @@ pub fn init_layer(hostname: &str, now: i64) -> Layer {
 /// seconds), removing those started with `--rm`.
 pub fn refresh(containers: &mut Vec<Container>, now: i64) {
     for c in containers.iter_mut() {
-        if let State::Running { started, until: Some(end), .. } = c.state {
+        if let State::Running { started, until: Some(end), code, .. } = c.state {
             if end <= now {
-                c.state = State::Exited { started, finished: end, code: 0 };
+                c.state = State::Exited { started, finished: end, code };
             }
         }
     }

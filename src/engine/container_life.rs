@@ -5,7 +5,7 @@ use super::container::{self, State};
 use super::flags::{switch, value};
 use super::format::{human_size4, table};
 use super::spec::{Args, Cmd};
-use super::{container_run, Engine, Output};
+use super::{container_start, Engine, Output};
 
 const fn one_or_more(
     path: &'static str,
@@ -164,7 +164,7 @@ pub fn restart(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             end(e, i, stop_code);
         }
         e.containers[i].manual_start();
-        container_run::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
+        container_start::start_at(e, i, false).map(|_| ()).map_err(|(_, m)| m)
     })
 }
 
@@ -273,9 +273,9 @@ pub fn wait(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
         };
         match e.containers[i].state.clone() {
-            State::Running { started, until: Some(t), .. } => {
-                e.containers[i].state = State::Exited { started, finished: t, code: 0 };
-                out.line("0");
+            State::Running { started, until: Some(t), code, .. } => {
+                e.containers[i].state = State::Exited { started, finished: t, code };
+                out.line(code.to_string());
             }
             State::Running { program, .. } => {
                 out.err_line(format!("layerlab: {name} runs `{program}`, which never exits: docker wait would block forever (stop it with 'docker stop {name}')"));

@@ -18,6 +18,9 @@ use crate::vfs::Layer;
 const DEFAULT_INTERVAL: i64 = 30_000_000_000;
 const DEFAULT_START_INTERVAL: i64 = 5_000_000_000;
 const DEFAULT_RETRIES: u32 = 3;
+const DEFAULT_TIMEOUT: i64 = 30_000_000_000;
+/// How long a quick probe takes, in milliseconds (its `End` after its `Start`).
+const QUICK_MS: i64 = 40;
 /// Probes kept for inspect.
 const KEPT: usize = 5;
 /// Probe output kept, in bytes (Docker's `maxOutputLen`).
@@ -34,6 +37,9 @@ pub struct Probe {
     pub code: i32,
     /// What it printed.
     pub output: String,
+    /// How long it ran (milliseconds; 0 for a quick probe, shown as 40 ms).
+    #[serde(default)]
+    pub took_ms: i64,
 }
 
 /// A running container's health.
@@ -91,7 +97,7 @@ impl Engine {
                 });
             }
             let retries = u32::try_from(cfg.retries).ok().filter(|r| *r > 0).unwrap_or(DEFAULT_RETRIES);
-            let mut last: Option<(i32, String)> = None;
+            let mut last: Option<(i32, String, i64)> = None;
             let mut ran = 0;
             for _ in 0..10_000 {
                 let h = self.containers[i].health.as_ref().expect("set above");
@@ -99,11 +105,12 @@ impl Engine {
                 if at > now_ms || !self.containers[i].is_running() {
                     break;
                 }
+                let timeout_ns = if cfg.timeout > 0 { cfg.timeout } else { DEFAULT_TIMEOUT };
                 let result = match &last {
                     Some(r) if ran >= RUN_AT_MOST => r.clone(),
                     _ => {
                         ran += 1;
-                        let r = self.probe(i, &cfg.test, at / 1000);
+                        let r = self.probe(i, &cfg.test, at / 1000, timeout_ns);
                         last = Some(r.clone());
                         r
                     }
@@ -118,45 +125,55 @@ impl Engine {
                         h.status = "unhealthy".into();
                     }
                 }
-                h.log.push(Probe { at_ms: at, code: result.0, output: result.1 });
+                h.log.push(Probe { at_ms: at, code: result.0, output: result.1, took_ms: result.2 });
                 if h.log.len() > KEPT {
                     h.log.remove(0);
                 }
                 let status = h.status.clone();
-                h.next_ms = at + first(&status);
+                // The next interval starts when this probe ended.
+                h.next_ms = at + result.2 + first(&status);
             }
         }
     }
 
-    /// Runs a probe in container `i` at time `now`: its exit status and output.
-    fn probe(&mut self, i: usize, test: &[String], now: i64) -> (i32, String) {
+    /// Runs a probe in container `i` at time `now`: its exit status, output and the time
+    /// it took past a quick probe's (a probe still running after `timeout_ns` is stopped
+    /// and fails with the daemon's message and status -1).
+    fn probe(&mut self, i: usize, test: &[String], now: i64, timeout_ns: i64) -> (i32, String, i64) {
         let argv: Vec<String> = match test.first().map(String::as_str) {
             Some("CMD-SHELL") => vec!["/bin/sh".into(), "-c".into(), test[1..].join(" ")],
             _ => test[1..].to_vec(),
         };
         let (lower, mut tree) = self.containers[i].lower_and_tree(&self.store);
-        let Ok(mounted) = self.mount_volumes(i, &mut tree) else { return (1, String::new()) };
+        let Ok(mounted) = self.mount_volumes(i, &mut tree) else { return (1, String::new(), 0) };
         let c = &self.containers[i];
         let Ok((uid, gid, home)) = crate::build::resolve_user(&tree, &c.config.user) else {
-            return (1, String::new());
+            return (1, String::new(), 0);
         };
-        let env = super::container_run::process_env(c, &home);
+        let env = super::container_start::process_env(c, &home);
         let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
         let result = match process::missing_program(&tree, &argv, &env, &cwd) {
-            Some(msg) => (-1, format!("{msg}\n")),
+            Some(msg) => (-1, format!("{msg}\n"), 0),
             None => {
                 let network = self.container_network(i, &tree);
                 let proc = Proc { env, cwd, uid, gid, now, stdin: Vec::new(), network };
                 let o = process::run_step(&mut tree, &Step::Argv(argv), &proc);
-                let mut text = String::from_utf8_lossy(&o.combined).into_owned();
-                if text.len() > MAX_OUTPUT {
-                    let mut cut = MAX_OUTPUT;
-                    while !text.is_char_boundary(cut) {
-                        cut -= 1;
+                let slept = i64::try_from(o.slept_ms).unwrap_or(i64::MAX);
+                if slept.saturating_mul(1_000_000) >= timeout_ns {
+                    let took = timeout_ns / 1_000_000;
+                    let limit = crate::dockerfile::go_duration_string(timeout_ns);
+                    (-1, format!("Health check exceeded timeout ({limit})"), took)
+                } else {
+                    let mut text = String::from_utf8_lossy(&o.combined).into_owned();
+                    if text.len() > MAX_OUTPUT {
+                        let mut cut = MAX_OUTPUT;
+                        while !text.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        text.truncate(cut);
                     }
-                    text.truncate(cut);
+                    (o.code, text, slept)
                 }
-                (o.code, text)
             }
         };
         self.unmount_volumes(i, &lower, &mut tree, mounted);
@@ -167,7 +184,14 @@ impl Engine {
 
 /// `--health-*` and `--no-healthcheck` applied over the image's `HEALTHCHECK`.
 pub(crate) fn apply_flags(p: &Parsed, h: &mut Option<HealthConfig>) -> Result<(), String> {
-    let names = ["health-cmd", "health-interval", "health-retries", "health-start-period", "health-timeout"];
+    let names = [
+        "health-cmd",
+        "health-interval",
+        "health-retries",
+        "health-start-period",
+        "health-start-interval",
+        "health-timeout",
+    ];
     let given = names.iter().any(|n| p.get(n).is_some());
     if p.on("no-healthcheck") {
         if given {
@@ -201,6 +225,9 @@ pub(crate) fn apply_flags(p: &Parsed, h: &mut Option<HealthConfig>) -> Result<()
     if let Some(v) = duration("health-start-period", "--health-start-period")? {
         cfg.start_period = v;
     }
+    if let Some(v) = duration("health-start-interval", "--health-start-interval")? {
+        cfg.start_interval = v;
+    }
     if let Some(r) = p.get("health-retries") {
         let n: i64 = r.parse().map_err(|_| {
             format!("invalid argument \"{r}\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"{r}\": invalid syntax")
@@ -231,7 +258,7 @@ pub fn json(h: &Health) -> J {
                     .map(|p| {
                         J::obj([
                             ("Start", J::s(time(p.at_ms))),
-                            ("End", J::s(time(p.at_ms + 40))),
+                            ("End", J::s(time(p.at_ms + p.took_ms.max(QUICK_MS)))),
                             ("ExitCode", J::Int(i64::from(p.code))),
                             ("Output", J::s(&p.output)),
                         ])

@@ -3,7 +3,8 @@
 //! line), so a learner gets the same answers in both.
 //!
 //! One small module per command family: images (`images_cmd`, `image_cmds`, `inspect`,
-//! `archive_cmd`), containers (`container`, `process`, `container_run`, `container_ps`,
+//! `archive_cmd`), containers (`container`, `process`, `container_create`, `container_start`,
+//! `container_run`, `container_exec`, `container_ps`,
 //! `container_life`, `container_fs`), registries (`registry`), and `system`. `--format`
 //! templates are evaluated by [`template`].
 //!
@@ -16,12 +17,16 @@ mod binds;
 mod build_cmd;
 mod commands;
 mod container;
+mod container_create;
+mod container_exec;
 mod container_fs;
 mod container_life;
 mod container_pause;
 mod container_ps;
 mod container_run;
+mod container_start;
 mod container_stats;
+mod databases;
 pub mod flags;
 pub mod format;
 mod health;

@@ -240,7 +240,7 @@ pub struct Proc {
 /// Budgets for container commands: smaller than a build's, since a learner's endless loop
 /// in `docker run` should come back quickly.
 fn budget() -> Budget {
-    Budget { steps_left: 200_000, bytes_left: 8 * 1024 * 1024 }
+    Budget { steps_left: 200_000, bytes_left: 8 * 1024 * 1024, slept_ms: 0 }
 }
 
 /// Runs one step in `tree`.
@@ -260,7 +260,7 @@ pub fn run_step(tree: &mut Tree, step: &Step, p: &Proc) -> Outcome {
         Step::Argv(argv) => {
             let sh = argv.first().map(|p| p.rsplit('/').next().unwrap_or(p)).unwrap_or("");
             if matches!(sh, "sh" | "ash" | "bash" | "dash") && argv.len() == 3 && argv[1] == "-c" {
-                shell::run_script(tree, &process, &argv[2], &mut b)
+                shell::run_shell(tree, &process, &argv[0], &argv[2], &mut b)
             } else {
                 shell::run_argv(tree, &process, argv, &mut b)
             }

@@ -80,53 +80,44 @@ fn delay_ms(n: u32) -> i64 {
 
 impl Engine {
     /// Restarts the containers whose policy says so, as many times as the back-off allows
-    /// by now: the program runs again (its output is logged once per restart).
+    /// by now: each restart runs the program again at the virtual time its back-off ended
+    /// (its output is logged once per run, what it writes to volumes accumulates). A run
+    /// that lasts (`sleep 3; exit 1`) ends at its own time before the next back-off.
     pub(crate) fn apply_restarts(&mut self) {
-        let now = self.now();
+        let now_ms = self.now() * 1000;
         for i in 0..self.containers.len() {
-            if !self.containers[i].restarting() {
-                continue;
-            }
-            let State::Exited { started, finished, .. } = self.containers[i].state else { continue };
-            if finished - started >= 10 {
-                self.containers[i].backoff = 0;
-            }
-            // How many restarts fit between the exit and now.
-            let (mut at, mut n) = ((finished * 1000).max(self.containers[i].restarted_ms), 0u32);
-            loop {
-                let c = &self.containers[i];
-                let next = at + delay_ms(c.backoff + n);
-                let more = c.restart.name != "on-failure" || c.restart.max == 0 || c.restart_count + n < c.restart.max;
-                if next > now * 1000 || !more {
+            for _ in 0..MAX_RUNS_PER_COMMAND {
+                let c = &mut self.containers[i];
+                if let State::Running { started, until: Some(end), code, .. } = c.state {
+                    if end * 1000 <= now_ms {
+                        c.state = State::Exited { started, finished: end, code };
+                    }
+                }
+                if !c.restarting() {
                     break;
                 }
-                at = next;
-                n += 1;
-            }
-            if n == 0 {
-                continue;
-            }
-            let before = self.containers[i].log.len();
-            if super::container_run::start_at(self, i, false).is_err() {
-                continue;
-            }
-            let c = &mut self.containers[i];
-            let again: Vec<(u8, String)> = c.log[before.min(c.log.len())..].to_vec();
-            let now = self.now();
-            let c = &mut self.containers[i];
-            for _ in 1..n.min(50) {
-                c.append_log(again.iter().cloned(), now);
-            }
-            c.restart_count += n;
-            c.backoff += n;
-            c.restarted_ms = at;
-            if let State::Exited { code, .. } = c.state {
-                let t = at / 1000;
-                c.state = State::Exited { started: t, finished: t, code };
+                let State::Exited { started, finished, .. } = c.state else { break };
+                if finished - started >= 10 {
+                    c.backoff = 0;
+                }
+                let at = (finished * 1000).max(c.restarted_ms) + delay_ms(c.backoff);
+                if at > now_ms {
+                    break;
+                }
+                c.restart_count += 1;
+                c.backoff += 1;
+                c.restarted_ms = at;
+                if super::container_start::start_at_time(self, i, false, at / 1000).is_err() {
+                    break;
+                }
             }
         }
     }
 }
+
+/// How many restarts of one container one command catches up with (a budget: a crashing
+/// container left alone for hours restarts about once a minute).
+const MAX_RUNS_PER_COMMAND: usize = 200;
 
 /// `docker update`.
 pub const UPDATE: Cmd = Cmd {

@@ -88,30 +88,13 @@ fn server_of(c: &Container, tree: &Tree, snapshot: bool, memory: Memory, log: Ac
     }
 }
 
-/// Why an official image's entrypoint refuses to start its server, as it says it: the
-/// postgres image on first start without a superuser password. Source:
-/// docker-library/postgres `docker-entrypoint.sh` (`docker_verify_minimum_env`).
-pub(crate) fn refusal(program: &str, env: &[String], tree: &Tree) -> Option<String> {
+/// Why an official image's entrypoint refuses to start its server, as it says it (see
+/// [`super::databases::refusal`]): the lines it writes before it exits with status 1.
+pub(crate) fn refusal(program: &str, env: &[String], tree: &Tree, now: i64) -> Option<Vec<(u8, String)>> {
     let all: Vec<&str> = program.split_whitespace().collect();
     let words = super::process::main_program(&all);
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
-    let wrapper = all.first().is_some_and(|w| w.ends_with("docker-entrypoint.sh"));
-    let var = |k: &str| env.iter().find_map(|e| e.strip_prefix(&format!("{k}="))).unwrap_or("");
-    if base == "postgres" && wrapper {
-        let data = Some(var("PGDATA")).filter(|d| !d.is_empty()).unwrap_or("/var/lib/postgresql/data");
-        let initialized = tree.get(&format!("{data}/PG_VERSION")).is_some();
-        if !initialized
-            && var("POSTGRES_PASSWORD").is_empty()
-            && var("POSTGRES_PASSWORD_FILE").is_empty()
-            && var("POSTGRES_HOST_AUTH_METHOD") != "trust"
-        {
-            return Some(
-                "Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".\n\n       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about \"trust\":\n       https://www.postgresql.org/docs/current/auth-trust.html\n"
-                    .to_string(),
-            );
-        }
-    }
-    None
+    super::databases::refusal(&all, base, env, tree, now)
 }
 
 /// What a server writes when it starts (its `docker logs`): nginx's entrypoint and
@@ -122,6 +105,10 @@ pub(crate) fn startup_log(program: &str, env: &[String], tree: &Tree, now: i64) 
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
     if base == "nginx" {
         return nginx_startup(&all, env, tree, now);
+    }
+    if base == "postgres" || base == "mysqld" {
+        let wrapper = all.first().is_some_and(|w| w.ends_with("docker-entrypoint.sh"));
+        return super::databases::startup(base, wrapper, env, tree, now);
     }
     if base != "redis-server" {
         return Vec::new();
@@ -394,9 +381,14 @@ impl Engine {
 /// What a server changes in its container's filesystem when it starts, as `docker diff`
 /// then shows: the official nginx image's entrypoint turns on IPv6 in `default.conf`
 /// (`10-listen-on-ipv6-by-default.sh`), and nginx writes its pid file and creates its
-/// temporary directories under `/var/cache/nginx` as its worker user.
-pub(crate) fn start_changes(program: &str, tree: &mut Tree, now: i64) {
-    if super::process::running_program(program).1 != "nginx" {
+/// temporary directories under `/var/cache/nginx` as its worker user. postgres and mysql
+/// initialize their data directories.
+pub(crate) fn start_changes(program: &str, env: &[String], tree: &mut Tree, now: i64) {
+    let base = super::process::running_program(program).1;
+    if base == "postgres" || base == "mysqld" {
+        return super::databases::start_changes(&base, env, tree, now);
+    }
+    if base != "nginx" {
         return;
     }
     let all: Vec<&str> = program.split_whitespace().collect();

@@ -53,7 +53,7 @@ impl Engine {
 
     /// Mounts container `i`'s volumes, bind mounts and tmpfs over `tree` (the image's files
     /// at an empty new volume's mount point are copied into it first; a missing `-v` host
-    /// directory is created, as Docker does). What it returns goes to
+    /// directory is created, as Docker does; `:ro` ones refuse changes). What it returns goes to
     /// [`Engine::unmount_volumes`].
     pub(crate) fn mount_volumes(&mut self, i: usize, tree: &mut Tree) -> Result<Mounted, String> {
         let mut mounted = Mounted::default();
@@ -97,6 +97,7 @@ impl Engine {
                     mounted.binds.push((m.target.clone(), data));
                 }
             }
+            tree.set_read_only(&m.target, m.readonly);
         }
         Ok(mounted)
     }
@@ -106,6 +107,7 @@ impl Engine {
     /// layer does not see them.
     pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree, mounted: Mounted) {
         for m in self.containers[i].mounts.clone() {
+            tree.set_read_only(&m.target, false);
             let data = extract(tree, &m.target);
             match m.kind {
                 MountKind::Volume => {

@@ -11,11 +11,14 @@ pub struct Budget {
     pub steps_left: u64,
     /// Bytes that commands may still write (to files and to output).
     pub bytes_left: u64,
+    /// Virtual time the command spent in `sleep`, in milliseconds (a health check that
+    /// sleeps past its timeout has timed out).
+    pub slept_ms: u64,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { steps_left: 1_000_000, bytes_left: 256 * 1024 * 1024 }
+        Budget { steps_left: 1_000_000, bytes_left: 256 * 1024 * 1024, slept_ms: 0 }
     }
 }
 
@@ -96,6 +99,9 @@ pub struct Ctx<'a> {
     pub io: IoState,
     /// The network the process is attached to.
     pub network: super::Network,
+    /// True when the program run is GNU coreutils' (Debian, Ubuntu), not busybox's
+    /// applet: it words its errors as GNU does (see `applets::wording`).
+    pub gnu: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -122,6 +128,7 @@ impl<'a> Ctx<'a> {
             budget,
             io: IoState::default(),
             network: super::Network::default(),
+            gnu: false,
         }
     }
 }

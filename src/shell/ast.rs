@@ -132,6 +132,8 @@ pub struct AndOr {
     pub first: Pipeline,
     /// The rest, each with the operator before it.
     pub rest: Vec<(Join, Pipeline)>,
+    /// The script line it starts on (from 1), for the shell's error messages.
+    pub line: usize,
 }
 
 /// A sequence of and-or lists (separated by `;`, `&` or newlines).

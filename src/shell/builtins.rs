@@ -460,7 +460,7 @@ fn command(sh: &mut Shell<'_>, argv: &[String]) -> Res {
             }
             None => {
                 if verbose {
-                    sh.error(&format!("{name}: not found"));
+                    sh.error(&sh.st.dialect.not_found(name));
                 }
                 Ok(127)
             }

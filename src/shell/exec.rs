@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::applet::{Budget, BudgetError};
-use super::ast::{AndOr, Command, Join, Pipeline, Redir, RedirOp, Script};
-use crate::vfs::{Content, FsError, Meta, NodeKind, Tree};
+use super::ast::{AndOr, Command, Join, Pipeline, Script};
+use super::dialect::Dialect;
+use crate::vfs::{Meta, Tree};
 
 /// Non-local control flow out of a command.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +76,12 @@ pub(crate) struct State {
     pub exit_trap: Option<String>,
     pub fds: [Fd; 10],
     pub loops: u32,
+    /// How this shell words its errors (see [`super::dialect`]).
+    pub dialect: Dialect,
+    /// True when the commands come from a script file (ash then numbers its errors).
+    pub in_file: bool,
+    /// The script line of the command running.
+    pub line: usize,
 }
 
 /// A file receiving output through a buffer until its redirection ends.
@@ -108,6 +115,8 @@ pub struct Shell<'a> {
     pub(crate) name: String,
     /// The network the process is attached to.
     pub(crate) network: super::Network,
+    /// Set for the next applet run when its program file is GNU coreutils'.
+    pub(crate) gnu_next: bool,
 }
 
 /// What an output buffer feeds.
@@ -144,6 +153,7 @@ impl<'a> Shell<'a> {
         let vars = proc.env.iter().map(|(k, v)| (k.clone(), Var { value: v.clone(), exported: true })).collect();
         let limits = (budget.steps_left, budget.bytes_left);
         let cwd = crate::vfs::path::normalize("/", &proc.cwd);
+        let dialect = Dialect::of(fs, "/bin/sh");
         let mut fds = [Fd::Closed; 10];
         fds[0] = Fd::Input(0);
         fds[1] = Fd::TermOut;
@@ -165,6 +175,9 @@ impl<'a> Shell<'a> {
                 exit_trap: None,
                 fds,
                 loops: 0,
+                dialect,
+                in_file: false,
+                line: 1,
             },
             uid: proc.uid,
             gid: proc.gid,
@@ -179,6 +192,7 @@ impl<'a> Shell<'a> {
             subst_status: None,
             name: "/bin/sh".into(),
             network: proc.network.clone(),
+            gnu_next: false,
         }
     }
 
@@ -246,7 +260,8 @@ impl<'a> Shell<'a> {
 
     /// Prints `NAME: msg` (the shell's own error) to standard error.
     pub(crate) fn error(&mut self, msg: &str) {
-        let line = format!("{}: {msg}\n", self.name);
+        let prefix = self.st.dialect.prefix(&self.st.arg0, self.st.line, self.st.in_file);
+        let line = format!("{prefix}{msg}\n");
         let _ = self.write_fd(2, line.as_bytes());
     }
 
@@ -285,6 +300,7 @@ impl<'a> Shell<'a> {
     }
 
     fn run_and_or(&mut self, ao: &AndOr) -> Res {
+        self.st.line = ao.line;
         let mut parts: Vec<(Option<Join>, &Pipeline)> = vec![(None, &ao.first)];
         parts.extend(ao.rest.iter().map(|(j, p)| (Some(*j), p)));
         let mut status = self.st.status;
@@ -476,142 +492,8 @@ impl<'a> Shell<'a> {
         }
     }
 
-    /// Applies redirections around `f`, then restores the descriptors and writes the
-    /// redirected files.
-    pub(crate) fn with_redirs(&mut self, redirs: &[Redir], f: impl FnOnce(&mut Self) -> Res) -> Res {
-        if redirs.is_empty() {
-            return f(self);
-        }
-        let saved = self.st.fds;
-        let (nb, ni, nf) = (self.bufs.len(), self.inputs.len(), self.files.len());
-        let r = match self.apply_redirs(redirs) {
-            Ok(()) => f(self),
-            Err(e) => e,
-        };
-        self.flush_files(nf);
-        self.st.fds = saved;
-        self.bufs.truncate(nb);
-        self.inputs.truncate(ni);
-        r
-    }
-
-    /// Writes files opened since `from` and forgets them.
-    pub(crate) fn flush_files(&mut self, from: usize) {
-        while self.files.len() > from {
-            let Some(f) = self.files.pop() else { break };
-            let data = self.bufs.get_mut(f.buf).map(|b| std::mem::take(&mut b.0)).unwrap_or_default();
-            let content = if f.append {
-                let mut old = self.fs.read("/", &f.path).map(|c| c.bytes().into_owned()).unwrap_or_default();
-                old.extend_from_slice(&data);
-                old
-            } else {
-                data
-            };
-            let meta = self.new_meta(0o666);
-            let _ = self.fs.write_file("/", &f.path, Content::from(content), meta);
-        }
-    }
-
     /// Metadata for a new file with the given requested mode (the umask applies).
     pub(crate) fn new_meta(&self, mode: u32) -> Meta {
         Meta { mode: mode & !self.st.umask, uid: self.uid, gid: self.gid, mtime: self.now }
-    }
-
-    /// Applies redirections to the current descriptors; an error becomes `Err(Ok(1))`.
-    pub(crate) fn apply_redirs(&mut self, redirs: &[Redir]) -> Result<(), Res> {
-        for r in redirs {
-            let fd = r.fd as usize;
-            if fd >= 10 {
-                self.error(&format!("{}: bad file descriptor", r.fd));
-                return Err(Ok(1));
-            }
-            if r.op == RedirOp::HereDoc {
-                let body = self.expand_single(&r.target).map_err(Err)?;
-                self.inputs.push((body.into_bytes(), 0, false));
-                self.st.fds[fd] = Fd::Input(self.inputs.len() - 1);
-                continue;
-            }
-            let target = self.expand_single(&r.target).map_err(Err)?;
-            match r.op {
-                RedirOp::Dup => {
-                    if target == "-" {
-                        self.st.fds[fd] = Fd::Closed;
-                    } else if let Ok(src) = target.parse::<usize>() {
-                        if src >= 10 || self.st.fds[src] == Fd::Closed {
-                            self.error(&format!("{target}: bad file descriptor"));
-                            return Err(Ok(1));
-                        }
-                        self.st.fds[fd] = self.st.fds[src];
-                    } else {
-                        self.error(&format!("{target}: bad file descriptor"));
-                        return Err(Ok(1));
-                    }
-                }
-                RedirOp::In | RedirOp::ReadWrite => match self.open_input(&target) {
-                    Ok(data) => {
-                        self.inputs.push((data, 0, false));
-                        self.st.fds[fd] = Fd::Input(self.inputs.len() - 1);
-                    }
-                    Err(e) => {
-                        self.error(&format!("can't open '{target}': {e}"));
-                        return Err(Ok(1));
-                    }
-                },
-                RedirOp::Out | RedirOp::Append | RedirOp::OutErr => {
-                    let d = match self.open_output(&target, r.op == RedirOp::Append) {
-                        Ok(d) => d,
-                        Err(e) => {
-                            let msg = match e {
-                                FsError::NotFound => "nonexistent directory".to_string(),
-                                e => e.to_string(),
-                            };
-                            self.error(&format!("can't create {target}: {msg}"));
-                            return Err(Ok(1));
-                        }
-                    };
-                    self.st.fds[fd] = d;
-                    if r.op == RedirOp::OutErr {
-                        self.st.fds[2] = d;
-                    }
-                }
-                RedirOp::HereDoc => {}
-            }
-        }
-        Ok(())
-    }
-
-    fn open_input(&mut self, target: &str) -> Result<Vec<u8>, FsError> {
-        match target {
-            "/dev/null" | "/dev/zero" | "/dev/tty" => return Ok(Vec::new()),
-            "/dev/stdin" => return Ok(self.stdin_rest()),
-            _ => {}
-        }
-        Ok(self.fs.read(&self.st.cwd, target)?.bytes().into_owned())
-    }
-
-    fn open_output(&mut self, target: &str, append: bool) -> Result<Fd, FsError> {
-        match target {
-            "/dev/null" | "/dev/zero" | "/dev/full" => return Ok(Fd::Null),
-            "/dev/stdout" => return Ok(self.st.fds[1]),
-            "/dev/stderr" | "/dev/tty" | "/dev/console" => return Ok(self.st.fds[2]),
-            _ => {}
-        }
-        let at = self.fs.resolve(&self.st.cwd, target, true)?;
-        match self.fs.get(&at).map(|n| &n.kind) {
-            Some(NodeKind::Dir) => return Err(FsError::IsADirectory),
-            Some(_) => {}
-            None => {
-                let meta = self.new_meta(0o666);
-                self.fs.write_file("/", &at, Content::default(), meta)?;
-            }
-        }
-        if !append {
-            let meta = self.new_meta(0o666);
-            self.fs.write_file("/", &at, Content::default(), meta)?;
-        }
-        self.bufs.push((Vec::new(), BufKind::File, false));
-        let buf = self.bufs.len() - 1;
-        self.files.push(OpenFile { buf, path: at, append });
-        Ok(Fd::Buf(buf))
     }
 }

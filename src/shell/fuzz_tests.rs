@@ -149,7 +149,7 @@ fn generated_scripts_never_panic_or_hang() {
             eprintln!("case {case}: {}", &script[..script.len().min(200)]);
         }
         let mut t = base();
-        let mut b = Budget { steps_left: 20_000, bytes_left: 1 << 20 };
+        let mut b = Budget { steps_left: 20_000, bytes_left: 1 << 20, slept_ms: 0 };
         let result =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_script(&mut t, &proc(), &script, &mut b)));
         assert!(result.is_ok(), "case {case} panicked: {}", &script[..script.len().min(300)]);

@@ -14,6 +14,7 @@ mod arith;
 pub mod ast;
 mod builtins;
 pub mod depth;
+pub mod dialect;
 mod exec;
 mod expand;
 pub mod glob;
@@ -21,6 +22,7 @@ mod lexer;
 pub mod parser;
 pub mod pkg;
 pub mod programs;
+mod redirect;
 mod run;
 
 pub use applet::{AppletFn, Budget, BudgetError, Ctx, IoState};
@@ -68,6 +70,8 @@ pub struct Outcome {
     pub combined: Vec<u8>,
     /// Set when a budget stopped the command.
     pub stopped: Option<BudgetError>,
+    /// Virtual time the command slept, in milliseconds (see [`Budget::slept_ms`]).
+    pub slept_ms: u64,
 }
 
 /// Installs a busybox-like userland into `fs`: an executable `/bin/busybox` and a symbolic
@@ -117,12 +121,23 @@ fn finish(mut sh: Shell<'_>, r: Res) -> Outcome {
         stderr: sh.errs,
         combined: sh.combined,
         stopped,
+        slept_ms: sh.budget.slept_ms,
     }
 }
 
 /// Runs `script` as `/bin/sh -c script` would.
 pub fn run_script(fs: &mut Tree, process: &Process, script: &str, budget: &mut Budget) -> Outcome {
+    run_shell(fs, process, "/bin/sh", script, budget)
+}
+
+/// Runs `script` as `SHELL -c script` would, `shell` as it was called (`sh`, `/bin/bash`):
+/// it is the script's `$0`, and the program it names decides how errors are worded (see
+/// [`dialect`]).
+pub fn run_shell(fs: &mut Tree, process: &Process, shell: &str, script: &str, budget: &mut Budget) -> Outcome {
     let mut sh = Shell::new(fs, budget, process);
+    let file = sh.path_lookup(shell, None).unwrap_or_else(|| shell.to_string());
+    sh.st.dialect = dialect::Dialect::of(sh.fs, &file);
+    sh.st.arg0 = shell.to_string();
     let r = match parser::parse(script) {
         Ok(ast) => sh.run_script(&ast),
         Err(e) => {

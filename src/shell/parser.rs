@@ -45,6 +45,8 @@ pub struct Parser {
     /// Positions of `$((` that did not read as arithmetic (then they are `$( (…) )`):
     /// remembered so nested `$((` do not make the retries exponential.
     pub(crate) not_arith: std::collections::HashSet<usize>,
+    /// A position and the line it is on, to count lines from (see [`Parser::line_at`]).
+    pub(crate) counted: (usize, usize),
 }
 
 /// Parses a whole script.
@@ -55,6 +57,7 @@ pub fn parse(src: &str) -> Result<Script, ParseError> {
         heredocs: Vec::new(),
         peeked: None,
         not_arith: Default::default(),
+        counted: (0, 1),
     };
     let script = p.parse_list()?;
     match p.next_token()? {
@@ -152,7 +155,19 @@ impl Parser {
         Ok(out)
     }
 
+    /// The line (from 1) of position `pos`, counting from the last position asked (forward,
+    /// or back after the parser backtracked), so that a script's lines are counted once.
+    fn line_at(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.src.len());
+        let (from, line) = self.counted;
+        let newlines = |a: usize, b: usize| self.src[a..b].iter().filter(|c| **c == '\n').count();
+        let line = if pos >= from { line + newlines(from, pos) } else { line - newlines(pos, from) };
+        self.counted = (pos, line);
+        line
+    }
+
     fn parse_and_or(&mut self) -> Result<AndOr, ParseError> {
+        let line = self.line_at(self.pos);
         let first = self.parse_pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -168,7 +183,7 @@ impl Parser {
             self.skip_newlines()?;
             rest.push((join, self.parse_pipeline()?));
         }
-        Ok(AndOr { first, rest })
+        Ok(AndOr { first, rest, line })
     }
 
     fn parse_pipeline(&mut self) -> Result<Pipeline, ParseError> {
@@ -327,6 +342,7 @@ impl Parser {
                 heredocs: Vec::new(),
                 peeked: None,
                 not_arith: Default::default(),
+                counted: (0, 1),
             };
             sub.read_double(None)?
         };
@@ -496,111 +512,5 @@ fn strip_prefix(w: Word, n: usize) -> Word {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::shell::ast::{Param, ParamOp};
-
-    fn lit(s: &str) -> WordPart {
-        WordPart::Lit(s.into())
-    }
-
-    #[test]
-    fn simple_words_and_quotes() {
-        let s = parse("echo 'a b' \"c $x\" d\\ e").unwrap();
-        let Command::Simple { words, .. } = &s[0].first.cmds[0] else { panic!() };
-        assert_eq!(words[0], vec![lit("echo")]);
-        assert_eq!(words[1], vec![WordPart::Quoted("a b".into())]);
-        assert_eq!(
-            words[2],
-            vec![WordPart::Double(vec![
-                WordPart::Quoted("c ".into()),
-                WordPart::Param(Box::new(Param { name: "x".into(), op: ParamOp::Plain }))
-            ])]
-        );
-        assert_eq!(words[3], vec![lit("d"), WordPart::Quoted(" ".into()), lit("e")]);
-    }
-
-    #[test]
-    fn structure() {
-        let s = parse("a && b || c; d | e\nif x; then y; elif z; then w; else v; fi").unwrap();
-        assert_eq!(s.len(), 3);
-        assert_eq!(s[0].rest.len(), 2);
-        assert_eq!(s[1].first.cmds.len(), 2);
-        assert!(matches!(&s[2].first.cmds[0], Command::If { arms, otherwise: Some(_), .. } if arms.len() == 2));
-        let f = parse("f() { echo hi; }").unwrap();
-        assert!(matches!(&f[0].first.cmds[0], Command::FuncDef { name, .. } if name == "f"));
-        let c = parse("case $x in a|b) echo 1;; *) echo 2;; esac").unwrap();
-        assert!(matches!(&c[0].first.cmds[0], Command::Case { arms, .. } if arms.len() == 2 && arms[0].0.len() == 2));
-    }
-
-    #[test]
-    fn assignments_and_redirs() {
-        let s = parse("A=1 B=\"x y\" cmd >out 2>&1 <in").unwrap();
-        let Command::Simple { assigns, words, redirs } = &s[0].first.cmds[0] else { panic!() };
-        assert_eq!(assigns[0], ("A".into(), vec![lit("1")]));
-        assert_eq!(words.len(), 1);
-        assert_eq!(redirs.len(), 3);
-        assert_eq!(redirs[1], Redir { fd: 2, op: RedirOp::Dup, target: vec![lit("1")] });
-    }
-
-    #[test]
-    fn heredocs() {
-        let s = parse("cat <<EOF; echo after\nhello $x\nEOF\necho next").unwrap();
-        assert_eq!(s.len(), 3);
-        let Command::Simple { redirs, .. } = &s[0].first.cmds[0] else { panic!() };
-        assert_eq!(redirs[0].target[0], WordPart::Quoted("hello ".into()));
-        let s = parse("cat <<-'E'\n\tliteral $x\n\tE\n").unwrap();
-        let Command::Simple { redirs, .. } = &s[0].first.cmds[0] else { panic!() };
-        assert_eq!(redirs[0].target, vec![WordPart::Quoted("literal $x\n".into())]);
-    }
-
-    #[test]
-    fn errors_like_ash() {
-        assert_eq!(parse("if true; then echo a; fi fi").unwrap_err().to_string(), "syntax error: unexpected \"fi\"");
-        assert_eq!(
-            parse("for x in; do").unwrap_err().to_string(),
-            "syntax error: unexpected end of file (expecting \"done\")"
-        );
-        assert_eq!(parse("echo \"abc").unwrap_err().to_string(), "syntax error: unterminated quoted string");
-        assert_eq!(parse(")").unwrap_err().to_string(), "syntax error: unexpected \")\"");
-    }
-
-    #[test]
-    fn substitutions() {
-        let s = parse("echo $(echo a; echo b) `echo c` $((1+2)) ${x:-d} ${#y} ${z%%.*}").unwrap();
-        let Command::Simple { words, .. } = &s[0].first.cmds[0] else { panic!() };
-        assert!(matches!(&words[1][0], WordPart::Command(sc) if sc.len() == 2));
-        assert!(matches!(&words[2][0], WordPart::Command(_)));
-        assert!(matches!(&words[3][0], WordPart::Arith(_)));
-        assert!(matches!(&words[4][0], WordPart::Param(p) if matches!(p.op, ParamOp::Default { colon: true, .. })));
-        assert!(matches!(&words[5][0], WordPart::Param(p) if p.op == ParamOp::Length));
-        assert!(
-            matches!(&words[6][0], WordPart::Param(p) if matches!(p.op, ParamOp::TrimSuffix { longest: true, .. }))
-        );
-    }
-}
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-
-    #[test]
-    fn heredoc_in_substitution() {
-        // The body belongs to the substitution's `cat`; the outer script goes on after `)`.
-        let script = "x=$(cat <<EOF\nhi $((1+1))\nEOF\n); echo \"[$x]\"\necho after\n";
-        assert!(parse(script).is_ok());
-        let mut t = crate::vfs::Tree::new();
-        crate::shell::install_busybox(&mut t, 0);
-        let env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();
-        let p = crate::shell::Process {
-            cwd: "/".into(),
-            env,
-            uid: 0,
-            gid: 0,
-            now: 0,
-            stdin: Vec::new(),
-            network: Default::default(),
-        };
-        let o = crate::shell::run_script(&mut t, &p, script, &mut crate::shell::Budget::default());
-        assert_eq!((String::from_utf8_lossy(&o.stdout).as_ref(), o.code), ("[hi 2]\nafter\n", 0));
-    }
-}
+#[path = "parser_tests.rs"]
+mod tests;

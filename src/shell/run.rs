@@ -214,7 +214,7 @@ impl Shell<'_> {
         self.step()?;
         let name = &argv[0];
         let Some(found) = self.path_lookup(name, Some(&env)) else {
-            self.error(&format!("{name}: not found"));
+            self.error(&self.st.dialect.not_found(name));
             return Ok(127);
         };
         let node = match self.fs.lookup(&self.st.cwd, &found, true) {
@@ -243,10 +243,11 @@ impl Shell<'_> {
             let base = path::file_name(&interp);
             if matches!(base, "sh" | "bash" | "ash" | "dash") {
                 let text = String::from_utf8_lossy(&content.bytes()).into_owned();
-                return self.run_script_file(&text, &found, &argv[1..], env);
+                let dialect = super::dialect::Dialect::of(self.fs, &interp);
+                return self.run_script_file(&text, &found, &argv[1..], env, (dialect, true));
             }
             if self.fs.lookup(&self.st.cwd, &interp, true).is_err() {
-                self.error(&format!("{name}: not found"));
+                self.error(&self.st.dialect.not_found(name));
                 return Ok(127);
             }
             let mut a = new_argv;
@@ -255,7 +256,10 @@ impl Shell<'_> {
         }
         let base = path::file_name(name).to_string();
         let mut a = argv.to_vec();
-        a[0] = base.clone();
+        if !matches!(base.as_str(), "sh" | "bash" | "ash" | "dash") {
+            // A shell keeps the name it was called by: it is its `$0`.
+            a[0] = base.clone();
+        }
         let simulated = super::applets::shell_applet(&base).is_some()
             || super::applets::applet(&base).is_some()
             || super::pkg::applet(&base).is_some()
@@ -264,7 +268,8 @@ impl Shell<'_> {
             // A text file without a shebang runs as a shell script, silently, as in ash and
             // dash (the ENOEXEC fallback).
             let text = String::from_utf8_lossy(&content.bytes()).into_owned();
-            return self.run_script_file(&text, &found, &argv[1..], env);
+            let dialect = self.st.dialect;
+            return self.run_script_file(&text, &found, &argv[1..], env, (dialect, true));
         }
         self.dispatch_program(&a, env, &found)
     }
@@ -300,6 +305,15 @@ impl Shell<'_> {
         }
         .or_else(|| super::programs::applet(&base));
         if let Some(f) = found {
+            // Debian's and Ubuntu's `touch`, `rm` … are GNU coreutils', not busybox's.
+            self.gnu_next = !busybox_link
+                && !file.is_empty()
+                && self
+                    .fs
+                    .read("/", file)
+                    .ok()
+                    .and_then(|c| crate::catalog::model::label_of(&c))
+                    .is_some_and(|(p, _)| p == "coreutils");
             return self.run_applet(f, argv, env);
         }
         self.error(&format!("{}: cannot execute simulated program", argv[0]));
@@ -321,13 +335,15 @@ impl Shell<'_> {
         self.st.vars = saved;
     }
 
-    /// Runs a script file's text in a subshell with the given arguments and environment.
+    /// Runs a script file's text in a subshell with the given arguments and environment,
+    /// as the shell of `dialect` does (`in_file`: read from a file, not given with `-c`).
     pub(crate) fn run_script_file(
         &mut self,
         text: &str,
         name: &str,
         args: &[String],
         env: BTreeMap<String, String>,
+        (dialect, in_file): (super::dialect::Dialect, bool),
     ) -> Res {
         let script = match super::parser::parse(text) {
             Ok(s) => s,
@@ -342,6 +358,8 @@ impl Shell<'_> {
             sh.st.funcs.clear();
             sh.st.params = args.to_vec();
             sh.st.arg0 = name.to_string();
+            sh.st.dialect = dialect;
+            sh.st.in_file = in_file;
             sh.st.opts = Default::default();
             sh.st.locals.clear();
             sh.st.loops = 0;
@@ -374,6 +392,7 @@ impl Shell<'_> {
                 budget: &mut *self.budget,
                 io: IoState { pipe_room, ..IoState::default() },
                 network: self.network.clone(),
+                gnu: std::mem::take(&mut self.gnu_next),
             };
             let s = f(&mut ctx, argv);
             (s, ctx.io)

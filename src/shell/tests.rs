@@ -147,11 +147,11 @@ fn redirections_and_files() {
 #[test]
 fn budgets_stop_runaways() {
     let mut t = base();
-    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20 };
+    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20, slept_ms: 0 };
     let o = run_script(&mut t, &proc(), "while true; do :; done", &mut b);
     assert!(matches!(o.stopped, Some(BudgetError::Steps(10_000))));
     assert_eq!(o.code, STOPPED_STATUS);
-    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20 };
+    let mut b = Budget { steps_left: 10_000, bytes_left: 1 << 20, slept_ms: 0 };
     let o = run_script(&mut t, &proc(), "yes > /work/y", &mut b);
     assert!(matches!(o.stopped, Some(BudgetError::Bytes(_))));
     let mut b = Budget::default();
@@ -310,4 +310,35 @@ fn busybox_install_links_the_applets() {
 fn xtrace_quotes_like_busybox_ash() {
     let (_, err, _) = sh("set -x; echo done \"it's\" '' a{b x] ^P= 1.2; X='a b' Y= true");
     assert_eq!(err, "+ echo 'done' 'it'\"'\"'s'  'a{b' x] '^P=' 1.2\n+ X='a b' Y= true\n");
+}
+
+#[test]
+fn sleep_counts_virtual_time() {
+    let mut t = base();
+    let mut b = Budget::default();
+    let o = run_script(&mut t, &proc(), "sleep 1.5 2m; sleep 0.25s && sleep 1d", &mut b);
+    assert_eq!((o.code, o.slept_ms), (0, 1_500 + 120_000 + 250 + 86_400_000));
+    let o = run_script(&mut t, &proc(), "sleep infinity", &mut Budget::default());
+    assert_eq!(o.slept_ms, u64::MAX);
+    assert_eq!(sh("sleep 1x"), (String::new(), "sleep: invalid number '1x'\n".into(), 1));
+    assert_eq!(sh("sleep +1").1, "sleep: invalid number '+1'\n");
+}
+
+#[test]
+fn errors_carry_the_line_as_dash_and_bash_number_it() {
+    let mut t = base();
+    t.write_file("/", "/bin/dash", "\x7fELF".into(), Meta::root(0o755)).unwrap();
+    t.write_file("/", "/bin/bash", "\x7fELF".into(), Meta::root(0o755)).unwrap();
+    t.remove("/", "/bin/sh", false).unwrap();
+    t.symlink("/", "dash", "/bin/sh", Meta::root(0o777)).unwrap();
+    let script = "echo a\n\ncat <<EOF\nx\nEOF\nnosuch\nif true; then\n  nosuch2\nfi";
+    let (_, err, code) = sh_in(&mut t, script);
+    assert_eq!(err, "/bin/sh: 6: nosuch: not found\n/bin/sh: 8: nosuch2: not found\n");
+    assert_eq!(code, 127);
+    let (_, err, _) = sh_in(&mut t, "bash -c 'true\nnosuch'; sh -c 'f() {\n nosuch\n}\nf'");
+    assert_eq!(err, "bash: line 2: nosuch: command not found\nsh: 2: nosuch: not found\n");
+    // busybox ash numbers the lines of a script file only.
+    let mut t = base();
+    t.write_file("/", "/work/s.sh", "echo a\nnosuch\n".into(), Meta::root(0o755)).unwrap();
+    assert_eq!(sh_in(&mut t, "sh -c nosuch; ./s.sh").1, "sh: nosuch: not found\n./s.sh: line 2: nosuch: not found\n");
 }

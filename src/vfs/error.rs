@@ -23,6 +23,8 @@ pub enum FsError {
     Busy,
     /// ENAMETOOLONG (a path longer than [`super::PATH_MAX`])
     NameTooLong,
+    /// EROFS (a change below a read-only mount, see [`super::Tree::set_read_only`])
+    ReadOnly,
 }
 
 impl fmt::Display for FsError {
@@ -37,6 +39,7 @@ impl fmt::Display for FsError {
             FsError::Invalid => "Invalid argument",
             FsError::Busy => "Resource busy",
             FsError::NameTooLong => "File name too long",
+            FsError::ReadOnly => "Read-only file system",
         })
     }
 }

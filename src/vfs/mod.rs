@@ -17,6 +17,7 @@ mod journal;
 mod layer;
 mod node;
 pub mod path;
+mod readonly;
 mod tree;
 
 pub use content::Content;

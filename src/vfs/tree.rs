@@ -25,6 +25,8 @@ pub struct Tree {
     touched: BTreeSet<String>,
     /// The changes being recorded (see [`Tree::begin_changes`]).
     pub(super) journal: Option<Changes>,
+    /// Read-only mount points (see [`Tree::set_read_only`]).
+    pub(super) read_only: BTreeSet<String>,
 }
 
 impl Default for Tree {
@@ -38,7 +40,7 @@ impl Tree {
     pub fn new() -> Self {
         let mut nodes = BTreeMap::new();
         nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
-        Tree { nodes, next_ino: 2, touched: BTreeSet::new(), journal: None }
+        Tree { nodes, next_ino: 2, touched: BTreeSet::new(), journal: None, read_only: BTreeSet::new() }
     }
 
     /// The existing entries written or changed in place (`echo same > f`, `touch f`) since
@@ -246,6 +248,9 @@ impl Tree {
         if self.nodes.get(&at).is_some_and(Node::is_dir) {
             return Err(FsError::IsADirectory);
         }
+        if self.nodes.contains_key(&at) {
+            self.writable(&at)?;
+        }
         match self.node_mut(&at) {
             Some(n) => {
                 n.kind = NodeKind::File(content);
@@ -255,6 +260,7 @@ impl Tree {
             }
             None => {
                 self.check_parent(&at)?;
+                self.writable(&at)?;
                 let ino = self.alloc_ino();
                 self.put(at.clone(), Node { kind: NodeKind::File(content), meta, ino });
                 Ok(at)
@@ -269,6 +275,7 @@ impl Tree {
             return Err(FsError::Exists);
         }
         self.check_parent(&at)?;
+        self.writable(&at)?;
         let ino = self.alloc_ino();
         self.put(at.clone(), Node { kind: NodeKind::Dir, meta, ino });
         Ok(at)
@@ -300,6 +307,7 @@ impl Tree {
                 Some(n) if n.is_dir() => {}
                 Some(_) => return Err(FsError::NotADirectory),
                 None => {
+                    self.writable(&next)?;
                     let ino = self.alloc_ino();
                     self.put(next.clone(), Node { kind: NodeKind::Dir, meta, ino });
                     creating = true;
@@ -321,6 +329,7 @@ impl Tree {
         if node.is_dir() && !recursive && self.children(&at).next().is_some() {
             return Err(FsError::NotEmpty);
         }
+        self.writable(&at)?;
         self.remove_subtree(&at);
         Ok(())
     }
@@ -356,6 +365,8 @@ impl Tree {
             return Err(FsError::Invalid);
         }
         self.check_parent(&dst)?;
+        self.writable(&src)?;
+        self.writable(&dst)?;
         if let Some(existing) = self.nodes.get(&dst) {
             match (existing.is_dir(), node.is_dir()) {
                 (true, false) => return Err(FsError::IsADirectory),
@@ -381,6 +392,7 @@ impl Tree {
             return Err(FsError::Exists);
         }
         self.check_parent(&at)?;
+        self.writable(&at)?;
         let ino = self.alloc_ino();
         let meta = Meta { mode: 0o777, ..meta };
         self.put(at.clone(), Node { kind: NodeKind::Symlink(target.to_string()), meta, ino });
@@ -399,6 +411,7 @@ impl Tree {
             return Err(FsError::Exists);
         }
         self.check_parent(&at)?;
+        self.writable(&at)?;
         self.put(at.clone(), node);
         Ok(at)
     }
@@ -406,6 +419,9 @@ impl Tree {
     /// Changes the metadata of the node at `p` (following links when `follow`).
     pub fn update_meta(&mut self, cwd: &str, p: &str, follow: bool, f: impl FnOnce(&mut Meta)) -> Result<(), FsError> {
         let at = self.resolve(cwd, p, follow)?;
+        if self.nodes.contains_key(&at) {
+            self.writable(&at)?;
+        }
         let n = self.node_mut(&at).ok_or(FsError::NotFound)?;
         f(&mut n.meta);
         self.touched.insert(at);

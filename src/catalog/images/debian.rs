@@ -4,7 +4,7 @@
 //! dpkg `path-exclude` rules they ship), and the apt configuration of the official images.
 
 use super::assemble::{base_packages, Rootfs};
-use super::debian_data::{COREUTILS, LANGS, LOCALE};
+use super::debian_data::{COREUTILS, COREUTILS_SINCE, LANGS, LOCALE};
 use super::entry::DebianSpec;
 use crate::catalog::install::PathFilter;
 use crate::catalog::model::{hash64, FileEntry, Package, ParseError};
@@ -137,11 +137,15 @@ pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseErr
     Ok(fs.into_layer())
 }
 
-/// Adds coreutils' programs to its package.
+/// Adds coreutils' programs to its package: those its version has.
 pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
     let Some(p) = pkgs.iter_mut().find(|p| p.key == "coreutils") else { return };
+    let version = coreutils_version(&p.version);
     for item in COREUTILS.split_whitespace() {
         let Some((name, kib)) = item.split_once(':') else { continue };
+        if COREUTILS_SINCE.iter().any(|(n, since)| *n == name && version < *since) {
+            continue;
+        }
         let size = kib.parse::<u64>().unwrap_or(40) * 1024 + hash64(name.as_bytes()) % 1024;
         let path = format!("/usr/bin/{name}");
         let content = Content::synthetic(size, hash64(path.as_bytes()), &format!("coreutils {} {path}", p.version));
@@ -156,6 +160,14 @@ pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
         uid: 0,
         gid: 0,
     });
+}
+
+/// coreutils' `(major, minor)` from a package version (`8.4-47.el6`, `8.32-4.1ubuntu1`,
+/// `9.1-1`).
+fn coreutils_version(version: &str) -> (u32, u32) {
+    let up = crate::catalog::model::upstream(version);
+    let mut it = up.split('.').map(|n| n.parse::<u32>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0))
 }
 
 /// Adds copyright files, changelogs, manual pages and translations to every package.
@@ -362,6 +374,20 @@ mod tests {
     fn sizes(key: &str) -> (f64, usize) {
         let t = Tree::from_layers(&build(key).layers);
         (t.content_size() as f64 / 1e6, t.len())
+    }
+
+    #[test]
+    fn coreutils_programs_follow_the_version() {
+        let has = |image: &str, path: &str| Tree::from_layers(&build(image).layers).lookup("/", path, true).is_ok();
+        // CentOS 6's coreutils 8.4 predates realpath and b2sum; 7's 8.22 has realpath only;
+        // Rocky 8's 8.30 has b2sum but not basenc (8.31); Debian 12's 9.1 has them all.
+        assert!(!has("centos:6", "/usr/bin/b2sum") && !has("centos:6", "/usr/bin/realpath"));
+        assert!(has("centos:6", "/bin/ls") && has("centos:6", "/usr/bin/sha256sum"));
+        assert!(has("centos:7", "/usr/bin/realpath") && !has("centos:7", "/usr/bin/b2sum"));
+        assert!(has("rockylinux:8", "/usr/bin/b2sum") && !has("rockylinux:8", "/usr/bin/basenc"));
+        assert!(has("debian:bookworm", "/usr/bin/basenc"));
+        assert_eq!(super::coreutils_version("8.4-47.el6"), (8, 4));
+        assert_eq!(super::coreutils_version("8.32-4.1ubuntu1"), (8, 32));
     }
 
     #[test]

@@ -13,6 +13,12 @@ stat:87 stdbuf:47 stty:75 sum:35 sync:35 tac:39 tail:63 tee:35 test:43 timeout:3
 truncate:35 tsort:47 tty:35 uname:35 unexpand:39 uniq:43 unlink:35 users:35 vdir:139 wc:47 who:51 whoami:35 \
 yes:35";
 
+/// coreutils' programs that came after its first releases, with the version that added
+/// them (coreutils' NEWS): releases older than that (CentOS 6's 8.4, CentOS 7's 8.22)
+/// do not have them.
+pub(crate) const COREUTILS_SINCE: &[(&str, (u32, u32))] =
+    &[("realpath", (8, 15)), ("numfmt", (8, 21)), ("base32", (8, 25)), ("b2sum", (8, 26)), ("basenc", (8, 31))];
+
 /// Translation domains: owning package, `.mo` size in KiB, number of languages.
 pub(crate) const LOCALE: &[(&str, &str, u64, usize)] = &[
     ("coreutils", "coreutils", 180, 42),

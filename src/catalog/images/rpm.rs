@@ -16,12 +16,12 @@ use crate::vfs::{Content, Layer};
 
 /// The root filesystem `spec` describes, every file stamped with `created`.
 pub(crate) fn rootfs(spec: &RpmSpec, created: &str) -> Result<Layer, ParseError> {
-    // Enterprise Linux 9, Amazon Linux 2023 and Fedora (setup 2.13 and later) name uid
-    // 65534 `nobody`; Rocky's full image adds the accounts of the systemd and tpm2-tss
+    // Enterprise Linux 8 and 9, Amazon Linux 2023 and Fedora (setup 2.12 and later) name
+    // uid 65534 `nobody`; Rocky's full image adds the accounts of the systemd and tpm2-tss
     // packages of its base set (`el9min`, the minimal image, has neither).
     let (passwd, group) = match spec.release.as_str() {
         "el9" => (format!("{PASSWD_EL9}{PASSWD_EL9_SYSTEMD}"), format!("{GROUP_EL9}{GROUP_EL9_SYSTEMD}")),
-        r if r.starts_with("el9") || r.starts_with("amzn2023") || r.starts_with("fc") => {
+        r if r.starts_with("el8") || r.starts_with("el9") || r.starts_with("amzn2023") || r.starts_with("fc") => {
             (PASSWD_EL9.to_string(), GROUP_EL9.to_string())
         }
         _ => (PASSWD.to_string(), GROUP.to_string()),

@@ -197,3 +197,44 @@ pub fn dirname(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     ctx.out(&format!("{d}\n"));
     0
 }
+/// `sleep DURATION…` (GNU coreutils' wording on Debian and Ubuntu): busybox's durations (`N`, `N.N`, suffixes `s`, `m`, `h`, `d`,
+/// `inf`/`infinity`), summed. Time is virtual: the command returns at once and the slept
+/// time is counted in the budget ([`crate::shell::Budget::slept_ms`]).
+pub fn sleep(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
+    if argv.len() < 2 && ctx.gnu {
+        ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+        return 1;
+    }
+    if argv.len() < 2 {
+        ctx.err("BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n");
+        return 1;
+    }
+    let mut total: f64 = 0.0;
+    for a in &argv[1..] {
+        if a.starts_with("inf") {
+            total = f64::INFINITY;
+            continue;
+        }
+        let (num, scale) = match a.char_indices().last() {
+            Some((i, 's')) => (&a[..i], 1.0),
+            Some((i, 'm')) => (&a[..i], 60.0),
+            Some((i, 'h')) => (&a[..i], 3600.0),
+            Some((i, 'd')) => (&a[..i], 86400.0),
+            _ => (a.as_str(), 1.0),
+        };
+        match num.parse::<f64>() {
+            Ok(n) if n >= 0.0 && !num.starts_with('+') => total += n * scale,
+            _ if ctx.gnu => {
+                ctx.err(&format!("sleep: invalid time interval '{a}'\nTry 'sleep --help' for more information.\n"));
+                return 1;
+            }
+            _ => {
+                ctx.err(&format!("sleep: invalid number '{a}'\n"));
+                return 1;
+            }
+        }
+    }
+    let ms = (total * 1000.0).min(u64::MAX as f64) as u64;
+    ctx.budget.slept_ms = ctx.budget.slept_ms.saturating_add(ms);
+    0
+}

@@ -1,7 +1,8 @@
 //! File applets: `cat`, `mkdir`, `rm`, `rmdir`, `cp`, `mv`, `ln`, `touch`, `realpath`,
-//! `readlink`, `mktemp`, `tee`, `dd`.
+//! `readlink`, `mktemp` (`tee` and `dd` are in `copy`).
 
-use super::common::{fail, new_meta, read_input, write_file, Opts};
+use super::common::{fail, new_meta, read_input, Opts};
+use super::wording::{message, Failed};
 use crate::shell::applet::Ctx;
 use crate::vfs::{path, Content, FsError, Meta, Node, NodeKind};
 
@@ -143,7 +144,8 @@ pub fn mkdir(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             ctx.fs.mkdir(&cwd, d, meta).map(|_| ())
         };
         if let Err(e) = r {
-            fail(ctx, "mkdir", &format!("can't create directory '{d}': {e}"));
+            let msg = message(ctx.gnu, Failed::MakeDir(d), e);
+            fail(ctx, "mkdir", &msg);
             status = 1;
         }
     }
@@ -161,13 +163,18 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match ctx.fs.lookup(&cwd, p, false) {
             Err(e) => {
                 if !force {
-                    fail(ctx, "rm", &format!("can't remove '{p}': {e}"));
+                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    fail(ctx, "rm", &msg);
                     status = 1;
                 }
             }
             Ok((at, n)) => {
                 if n.is_dir() && !recursive && !o.has('d') {
-                    fail(ctx, "rm", &format!("'{p}' is a directory"));
+                    let msg = match ctx.gnu {
+                        true => message(true, Failed::Remove(p), FsError::IsADirectory),
+                        false => format!("'{p}' is a directory"),
+                    };
+                    fail(ctx, "rm", &msg);
                     status = 1;
                     continue;
                 }
@@ -177,7 +184,8 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     continue;
                 }
                 if let Err(e) = ctx.fs.remove("/", &at, recursive) {
-                    fail(ctx, "rm", &format!("can't remove '{p}': {e}"));
+                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    fail(ctx, "rm", &msg);
                     status = 1;
                 }
             }
@@ -234,7 +242,8 @@ struct CopyOpts {
 fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -> Result<(), String> {
     let cwd = ctx.cwd.clone();
     let follow = top && !o.no_deref;
-    let (src_at, node) = ctx.fs.lookup(&cwd, src, follow).map_err(|e| format!("can't stat '{src}': {e}"))?;
+    let gnu = ctx.gnu;
+    let (src_at, node) = ctx.fs.lookup(&cwd, src, follow).map_err(|e| message(gnu, Failed::Stat(src), e))?;
     let node = node.clone();
     let dst_at = ctx.fs.resolve(&cwd, dst, false).map_err(|e| format!("can't create '{dst}': {e}"))?;
     if path::is_within(&dst_at, &src_at) && node.is_dir() {
@@ -255,7 +264,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
                 Some(_) => return Err(format!("can't create directory '{dst}': File exists")),
                 None => {
                     let m = Meta { mode: node.meta.mode, ..meta };
-                    ctx.fs.mkdir("/", &dst_at, m).map_err(|e| format!("can't create directory '{dst}': {e}"))?;
+                    ctx.fs.mkdir("/", &dst_at, m).map_err(|e| message(gnu, Failed::MakeDir(dst), e))?;
                 }
             }
             let names: Vec<String> = ctx.fs.children(&src_at).map(|(n, _)| n.to_string()).collect();
@@ -281,7 +290,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
                 return Err("write budget exhausted".into());
             }
             let existed = ctx.fs.lookup("/", &dst_at, true).is_ok();
-            ctx.fs.write_file("/", &dst_at, c.clone(), meta).map_err(|e| format!("can't create '{dst}': {e}"))?;
+            ctx.fs.write_file("/", &dst_at, c.clone(), meta).map_err(|e| message(gnu, Failed::CopyTo(dst), e))?;
             if o.preserve || !existed {
                 let _ = ctx.fs.update_meta("/", &dst_at, true, |m| *m = meta);
             }
@@ -352,12 +361,14 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             dst.clone()
         };
         if let Err(e) = ctx.fs.lookup(&cwd, s, false) {
-            fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
+            let msg = message(ctx.gnu, Failed::MoveSource(s), e);
+            fail(ctx, "mv", &msg);
             status = 1;
             continue;
         }
         if let Err(e) = ctx.fs.rename(&cwd, s, &target) {
-            fail(ctx, "mv", &format!("can't rename '{s}': {e}"));
+            let msg = message(ctx.gnu, Failed::Move(s, &target), e);
+            fail(ctx, "mv", &msg);
             status = 1;
         }
     }
@@ -417,14 +428,18 @@ pub fn touch(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let now = ctx.now;
     for f in &o.args {
         let cwd = ctx.cwd.clone();
-        if ctx.fs.lookup(&cwd, f, true).is_ok() {
-            let _ = ctx.fs.update_meta(&cwd, f, true, |m| m.mtime = now);
+        let r = if ctx.fs.lookup(&cwd, f, true).is_ok() {
+            ctx.fs.update_meta(&cwd, f, true, |m| m.mtime = now)
         } else if !o.has('c') {
             let meta = new_meta(ctx, 0o666);
-            if let Err(e) = ctx.fs.write_file(&cwd, f, Content::default(), meta) {
-                fail(ctx, "touch", &format!("{f}: {e}"));
-                status = 1;
-            }
+            ctx.fs.write_file(&cwd, f, Content::default(), meta).map(|_| ())
+        } else {
+            Ok(())
+        };
+        if let Err(e) = r {
+            let msg = message(ctx.gnu, Failed::Touch(f), e);
+            fail(ctx, "touch", &msg);
+            status = 1;
         }
     }
     status
@@ -513,112 +528,6 @@ pub fn mktemp(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         };
     }
     1
-}
-
-/// `tee [-a] FILE…`
-pub fn tee(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let o = Opts::parse(argv, "");
-    let data = ctx.input().to_vec();
-    ctx.write_out(&data);
-    let mut status = 0;
-    for f in &o.args {
-        let mut content = data.clone();
-        if o.has('a') {
-            let mut old = read_input(ctx, f).unwrap_or_default();
-            old.extend_from_slice(&data);
-            content = old;
-        }
-        if let Err(e) = write_file(ctx, f, content) {
-            fail(ctx, "tee", &format!("{f}: {e}"));
-            status = 1;
-        }
-    }
-    status
-}
-
-/// `dd if=F of=F bs=N count=N skip=N`
-pub fn dd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let mut input = None;
-    let mut output = None;
-    let mut bs = 512usize;
-    let mut count = None;
-    let mut skip = 0usize;
-    for a in &argv[1..] {
-        let Some((k, v)) = a.split_once('=') else { continue };
-        let num = || -> usize {
-            let (n, mult) = match v.chars().last() {
-                Some('k') | Some('K') => (&v[..v.len() - 1], 1024),
-                Some('M') => (&v[..v.len() - 1], 1024 * 1024),
-                Some('G') => (&v[..v.len() - 1], 1024 * 1024 * 1024),
-                _ => (v, 1),
-            };
-            n.parse::<usize>().unwrap_or(0) * mult
-        };
-        match k {
-            "if" => input = Some(v.to_string()),
-            "of" => output = Some(v.to_string()),
-            "bs" | "ibs" | "obs" => bs = num().max(1),
-            "count" => count = Some(num()),
-            "skip" => skip = num(),
-            _ => {}
-        }
-    }
-    let data = match input.as_deref() {
-        Some("/dev/zero") => vec![0u8; bs.saturating_mul(count.unwrap_or(0)).min(ctx.budget.bytes_left as usize)],
-        Some("/dev/urandom") | Some("/dev/random") => {
-            let n = bs.saturating_mul(count.unwrap_or(0)).min(ctx.budget.bytes_left as usize);
-            let mut seed = 0x9e3779b97f4a7c15u64 ^ ctx.now as u64;
-            (0..n)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    seed as u8
-                })
-                .collect()
-        }
-        Some(f) => match read_input(ctx, f) {
-            Ok(d) => d,
-            Err(e) => {
-                fail(ctx, "dd", &format!("can't open '{f}': {e}"));
-                return 1;
-            }
-        },
-        None => ctx.input().to_vec(),
-    };
-    let start = (skip * bs).min(data.len());
-    let end = match count {
-        Some(c) => (start + c.saturating_mul(bs)).min(data.len()),
-        None => data.len(),
-    };
-    let chunk = data[start..end].to_vec();
-    let n = chunk.len();
-    match output {
-        Some(f) => {
-            if let Err(e) = write_file(ctx, &f, chunk) {
-                fail(ctx, "dd", &format!("can't open '{f}': {e}"));
-                return 1;
-            }
-        }
-        None => ctx.write_out(&chunk),
-    }
-    let full = n / bs;
-    let part = (n % bs != 0) as usize;
-    ctx.err(&format!(
-        "{full}+{part} records in\n{full}+{part} records out\n{n} bytes ({}) copied\n",
-        human_bytes(n as u64)
-    ));
-    0
-}
-
-fn human_bytes(n: u64) -> String {
-    if n < 1024 {
-        format!("{n} B")
-    } else if n < 1024 * 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
-    } else {
-        format!("{:.1} MiB", n as f64 / 1048576.0)
-    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ mod archive;
 mod awk;
 mod basic;
 mod common;
+mod copy;
 mod expr;
 mod files;
 mod find;
@@ -19,6 +20,7 @@ mod sums;
 mod test;
 mod text;
 mod users;
+mod wording;
 
 use super::applet::AppletFn;
 use super::run::ShellFn;
@@ -81,7 +83,7 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("cut", Plain(text::cut), true),
     a("dash", Shell(shellapps::sh), false),
     a("date", Plain(info::date), true),
-    a("dd", Plain(files::dd), true),
+    a("dd", Plain(copy::dd), true),
     a("df", Plain(ls::df), true),
     a("dirname", Plain(basic::dirname), true),
     a("du", Plain(ls::du), true),
@@ -125,14 +127,14 @@ pub(crate) const APPLETS: &[Applet] = &[
     a("sh", Shell(shellapps::sh), true),
     a("sha256sum", Plain(sums::sha256sum), true),
     a("sha512sum", Plain(sums::sha512sum), true),
-    a("sleep", Plain(succeed), true),
+    a("sleep", Plain(basic::sleep), true),
     a("sort", Plain(text::sort), true),
     a("stat", Plain(ls::stat), true),
     a("su-exec", Shell(shellapps::wrapper), false),
     a("sync", Plain(succeed), true),
     a("tail", Plain(text::tail), true),
     a("tar", Plain(archive::tar), true),
-    a("tee", Plain(files::tee), true),
+    a("tee", Plain(copy::tee), true),
     a("test", Builtin(test::test), true),
     a("time", Shell(shellapps::wrapper), true),
     a("timeout", Shell(shellapps::wrapper), true),

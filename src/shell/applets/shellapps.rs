@@ -69,7 +69,12 @@ pub fn sh(sh: &mut Shell<'_>, argv: &[String]) -> Res {
         }
     };
     let vars = env.into_iter().map(|(k, v)| (k, crate::shell::exec::Var { value: v, exported: true })).collect();
+    let file = sh.path_lookup(&argv[0], None).unwrap_or_else(|| argv[0].clone());
+    let dialect = crate::shell::dialect::Dialect::of(sh.fs, &file);
+    let in_file = command.is_none() && argv.get(i).is_some();
     sh.subshell(|s| {
+        s.st.dialect = dialect;
+        s.st.in_file = in_file;
         s.st.vars = vars;
         s.st.funcs.clear();
         s.st.params = args;

@@ -1,4 +1,5 @@
-//! `dnf` (and `yum`, which is dnf there) on Enterprise Linux 8 and later (Rocky Linux):
+//! `dnf` (and `yum`, which is dnf there) on Enterprise Linux 8 and later (Rocky Linux) and
+//! Amazon Linux 2023 (Fedora's dnf5 is [`super::dnf5`]):
 //! `install [-y]`, `clean all`, `makecache`, `update`, `--version`, with dnf 4's own
 //! wording: the repositories' metadata download lines, or "Last metadata expiration
 //! check" when the cache under `/var/cache/dnf` is there; "Dependencies resolved.", the
@@ -29,21 +30,10 @@ const REPOS: [(&str, &str, u64); 3] =
 /// approximate).
 const REPOS_AMZN: [(&str, &str, u64); 1] = [("amazonlinux", "Amazon Linux 2023 repository", 25_000)];
 
-/// The repositories enabled in the Fedora images (`fedora.repo`, `fedora-updates.repo`,
-/// `fedora-cisco-openh264.repo`; metadata sizes approximate).
-const REPOS_FEDORA: [(&str, &str, u64); 3] = [
-    ("fedora", " - x86_64", 22_000),
-    ("fedora-cisco-openh264", " openh264 (From Cisco) - x86_64", 6),
-    ("updates", " - x86_64 - Updates", 16_000),
-];
-
 /// The enabled repositories of `d` as (id, the label dnf prints, metadata KiB).
 fn repos(d: &Distro) -> Vec<(&'static str, String, u64)> {
     match d.codename.as_str() {
         "amzn" => REPOS_AMZN.iter().map(|&(id, name, kib)| (id, name.to_string(), kib)).collect(),
-        "fedora" => {
-            REPOS_FEDORA.iter().map(|&(id, name, kib)| (id, format!("Fedora {}{name}", d.major()), kib)).collect()
-        }
         _ => REPOS.iter().map(|&(id, name, kib)| (id, format!("Rocky Linux {} - {name}", d.major()), kib)).collect(),
     }
 }
@@ -54,6 +44,9 @@ pub fn dnf(ctx: &mut Ctx<'_>, d: &Distro, argv: &[String]) -> i32 {
     let words: Vec<&str> = argv[1..].iter().map(String::as_str).filter(|a| !a.starts_with('-')).collect();
     if argv.iter().any(|a| a == "--version") {
         return version(ctx);
+    }
+    if rpmdb::load(ctx.fs).iter().any(|e| e.name == "dnf5") {
+        return super::dnf5::dnf5(ctx, d, argv);
     }
     let Some(cmd) = words.first().copied() else {
         ctx.err("usage: dnf [options] COMMAND\n");
@@ -181,7 +174,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let mut missing = Vec::new();
     for n in names {
         if let Some(e) = db.iter().find(|e| e.name == *n) {
-            ctx.out(&format!("Package {} is already installed.\n", e.nevra()));
+            ctx.out(&format!("Package {} is already installed.\n", e.nevra_with_epoch()));
             continue;
         }
         match find(cat, n) {
@@ -206,7 +199,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let (main, deps): (Vec<&Package>, Vec<&Package>) =
         all.iter().partition(|p| requested.iter().any(|r| r.key == p.key));
     ctx.out("Dependencies resolved.\n");
-    ctx.out(&table(&main, &deps));
+    ctx.out(&table(&sorted(&main), &sorted(&deps)));
     let n = all.len();
     ctx.out(&format!("\nTransaction Summary\n{}\nInstall  {n} Package{}\n\n", "=".repeat(80), plural(n)));
     let download: u64 = all.iter().map(|p| p.download_size()).sum();
@@ -219,7 +212,13 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     }
     ctx.out("Downloading Packages:\n");
     for (i, p) in sorted(&all).iter().enumerate() {
-        let label = format!("({}/{n}): {}.rpm", i + 1, nevra(p));
+        // Package files are named without the epoch.
+        let file = nevra(p).replacen(
+            &format!("-{}", p.version),
+            &format!("-{}", crate::catalog::model::without_epoch(&p.version)),
+            1,
+        );
+        let label = format!("({}/{n}): {file}.rpm", i + 1);
         let s = p.download_size();
         ctx.out(&format!("{label:<48} {:>5}B/s | {:>5}B     00:00    \n", yum_size(s * 4), yum_size(s)));
     }
@@ -303,6 +302,20 @@ fn table(main: &[&Package], deps: &[&Package]) -> String {
         out.push_str("Installing dependencies:\n");
         for r in &rows[main.len()..] {
             out.push_str(&line(r));
+        }
+    }
+    // Enterprise Linux 8 enables the module streams its AppStream packages come from.
+    let mut streams: Vec<&str> = Vec::new();
+    for m in main.iter().chain(deps.iter()).map(|p| p.module.as_str()) {
+        if !m.is_empty() && !streams.contains(&m) {
+            streams.push(m);
+        }
+    }
+    if !streams.is_empty() {
+        out.push_str("Enabling module streams:\n");
+        for m in streams {
+            let (name, stream) = m.split_once(':').unwrap_or((m, ""));
+            out.push_str(&line(&[name.into(), stream.into(), String::new(), String::new(), String::new()]));
         }
     }
     out

@@ -10,6 +10,7 @@ pub mod apk;
 pub mod apt;
 mod apt_lists;
 pub mod dnf;
+pub mod dnf5;
 pub mod dpkg;
 pub mod hello;
 mod lang;

@@ -80,7 +80,14 @@ fn installed_version(ctx: &Ctx<'_>, site: &str, name: &str) -> Option<String> {
 }
 
 /// The Python `major.minor` of the tree.
-fn python_mm(d: &Distro) -> String {
+fn python_mm(fs: &crate::vfs::Tree, d: &Distro) -> String {
+    // The rpm family's python3 is the installed python3 (Enterprise Linux 8's python36).
+    if d.family == Family::Rpm {
+        let db = crate::catalog::rpmdb::load(fs);
+        if let Some(e) = db.iter().find(|e| e.name == "python3" || e.name == "python36") {
+            return crate::catalog::model::major_minor(&e.version);
+        }
+    }
     let key = if d.family == Family::Alpine { "python3" } else { "python3-ver" };
     crate::catalog::repo::find(crate::catalog::repo::catalogue(d), key)
         .map_or("3.12".into(), |p| crate::catalog::model::major_minor(&p.version))
@@ -105,19 +112,25 @@ fn active_venv(ctx: &Ctx<'_>) -> Option<String> {
 /// The `pip` program.
 pub fn pip(ctx: &mut Ctx<'_>, d: &Distro, pip_version: &str, args: &[String]) -> i32 {
     let local = local_python(ctx.fs);
-    let mm = local.clone().unwrap_or_else(|| python_mm(d));
+    let mm = local.clone().unwrap_or_else(|| python_mm(ctx.fs, d));
     let venv = active_venv(ctx);
     let site = match (&venv, d.family) {
         (Some(v), _) => format!("{v}/lib/python{mm}/site-packages"),
         (None, _) if local.is_some() => format!("/usr/local/lib/python{mm}/site-packages"),
         (None, Family::Alpine) => format!("/usr/lib/python{mm}/site-packages"),
+        (None, Family::Rpm) => format!("/usr/local/lib/python{mm}/site-packages"),
         (None, _) => format!("/usr/local/lib/python{mm}/dist-packages"),
     };
     let pip_version =
         installed_version(ctx, &site, "pip").filter(|_| local.is_some()).unwrap_or_else(|| pip_version.to_string());
     match args.first().map(String::as_str) {
         Some("--version" | "-V") => {
-            let pip_dir = if venv.is_none() && local.is_none() && d.family != Family::Alpine {
+            let system = venv.is_none() && local.is_none();
+            let pip_dir = if system && d.family == Family::Rpm {
+                // pip before 10 names the site-packages folder, later ones the package's.
+                let old = pip_version.split('.').next().and_then(|m| m.parse::<u32>().ok()).is_some_and(|m| m < 10);
+                format!("/usr/lib/python{mm}/site-packages{}", if old { "" } else { "/pip" })
+            } else if system && d.family != Family::Alpine {
                 "/usr/lib/python3/dist-packages/pip".to_string()
             } else {
                 format!("{site}/pip")
@@ -279,7 +292,7 @@ pub fn venv(ctx: &mut Ctx<'_>, d: &Distro, py_version: &str, args: &[String]) ->
         ctx.err("usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear] [--upgrade] [--without-pip] ENV_DIR [ENV_DIR ...]\nvenv: error: the following arguments are required: ENV_DIR\n");
         return 2;
     };
-    let mm = python_mm(d);
+    let mm = python_mm(ctx.fs, d);
     let root = crate::vfs::path::normalize(&ctx.cwd, dir);
     let without_pip = args.iter().any(|a| a == "--without-pip");
     if !without_pip && d.family != Family::Alpine && ctx.fs.get(&format!("/usr/lib/python{mm}/ensurepip")).is_none() {

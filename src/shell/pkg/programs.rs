@@ -190,7 +190,12 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         "wget" => {
             if has(&["--version", "-V"]) {
-                ctx.out(&format!("GNU Wget {v} built on linux-{}.\n", if alpine { "musl" } else { "gnu" }));
+                if v.starts_with("2.") {
+                    // Fedora 40 and later: `wget` is wget2's.
+                    ctx.out(&format!("GNU Wget2 {v} - multithreaded metalink/file/website downloader\n"));
+                } else {
+                    ctx.out(&format!("GNU Wget {v} built on linux-{}.\n", if alpine { "musl" } else { "gnu" }));
+                }
                 return 0;
             }
             crate::shell::programs::wget::gnu(ctx, argv)

@@ -72,4 +72,14 @@ mod tests {
         assert_eq!((code, out.as_str()), (1, "package httpd is not installed\n"));
         assert!(run(&mut t, 0, &["rpm", "-qa"]).1.lines().any(|l| l == "yum-3.4.3-168.el7.centos.noarch"));
     }
+
+    #[test]
+    fn names_packages_without_their_epoch() {
+        // openssl-libs is 1:1.1.1k-9.el8_7 on Rocky Linux 8; rpm's default format has no epoch.
+        let mut t = tree_of("rockylinux:8");
+        assert_eq!(run(&mut t, 0, &["rpm", "-q", "openssl-libs"]).1, "openssl-libs-1.1.1k-9.el8_7.x86_64\n");
+        let all = run(&mut t, 0, &["rpm", "-qa"]).1;
+        assert!(all.lines().any(|l| l == "dbus-1.12.8-26.el8.x86_64"), "{all}");
+        assert!(!all.contains(':'), "{all}");
+    }
 }

@@ -35,6 +35,20 @@ fn repo_metadata(d: &Distro) -> Vec<RepoMetadata> {
     ]
 }
 
+/// Where epel-release puts EPEL's repository file.
+const EPEL_REPO: &str = "/etc/yum.repos.d/epel.repo";
+
+/// The repositories yum reads on `d`: the image's, and EPEL once epel-release has added
+/// its repository file (EPEL 6's and 7's final metadata sizes, approximate).
+fn enabled_repos(fs: &crate::vfs::Tree, d: &Distro) -> Vec<RepoMetadata> {
+    let mut repos = repo_metadata(d);
+    if d.codename != "amzn" && fs.get(EPEL_REPO).is_some() {
+        let primary = if d.major() == "6" { 4_300 } else { 7_000 };
+        repos.insert(1, ("epel", 4_700, vec![("group_gz", 100), ("updateinfo", 1_000), ("primary_db", primary)]));
+    }
+    repos
+}
+
 /// yum's size format (`836 k`, `1.2 M`).
 pub fn yum_size(bytes: u64) -> String {
     let mut v = bytes as f64;
@@ -143,17 +157,21 @@ fn cache_dir(d: &Distro) -> String {
 /// Downloads (writes) the repository metadata unless it is cached.
 fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
     let dir = cache_dir(d);
-    if ctx.fs.get(&format!("{dir}/{}/repomd.xml", main_repo(d))).is_some() {
+    let all = enabled_repos(ctx.fs, d);
+    let first = ctx.fs.get(&format!("{dir}/{}/repomd.xml", main_repo(d))).is_none();
+    let repos: Vec<RepoMetadata> =
+        all.iter().filter(|r| ctx.fs.get(&format!("{dir}/{}/repomd.xml", r.0)).is_none()).cloned().collect();
+    if repos.is_empty() {
         return;
     }
     let meta = Meta { mode: 0o755, uid: 0, gid: 0, mtime: ctx.now };
     if d.codename != "amzn" {
-        ctx.out("Determining fastest mirrors\n");
-        for r in ["base", "extras", "updates"] {
-            ctx.out(&format!(" * {r}: mirror.centos.org\n"));
+        ctx.out(if first { "Determining fastest mirrors\n" } else { "Loading mirror speeds from cached hostfile\n" });
+        for (r, _, _) in &all {
+            let host = if *r == "epel" { "mirrors.fedoraproject.org" } else { "mirror.centos.org" };
+            ctx.out(&format!(" * {r}: {host}\n"));
         }
     }
-    let repos = repo_metadata(d);
     for (repo, size, _) in &repos {
         ctx.out(&format!("{repo:<57}| {:>6}B     00:00     \n", yum_size(*size)));
         let _ = ctx.fs.mkdir_all("/", &format!("{dir}/{repo}/packages"), meta);
@@ -200,7 +218,7 @@ fn fetch_metadata(ctx: &mut Ctx<'_>, d: &Distro) {
 
 /// `yum clean all`: the metadata and packages of every repository.
 fn clean(ctx: &mut Ctx<'_>, d: &Distro) {
-    let repos: Vec<&str> = repo_metadata(d).iter().map(|r| r.0).collect();
+    let repos: Vec<&str> = enabled_repos(ctx.fs, d).iter().map(|r| r.0).collect();
     ctx.out(&format!("Cleaning repos: {}\n", repos.join(" ")));
     let dir = cache_dir(d);
     let kids: Vec<String> = ctx.fs.children(&dir).map(|(n, _)| format!("{dir}/{n}")).collect();
@@ -243,6 +261,24 @@ pub(super) fn nevra(p: &Package) -> String {
     format!("{}-{}.{}", p.name, p.version, arch(p))
 }
 
+/// `epoch:name-version-release.arch` as yum 3 names packages in its transaction, the
+/// epoch only when the package has one.
+fn envra(p: &Package) -> String {
+    match p.version.split_once(':') {
+        Some((epoch, v)) => format!("{epoch}:{}-{v}.{}", p.name, arch(p)),
+        None => nevra(p),
+    }
+}
+
+/// `epoch:version-release` as yum 3 prints it, `0:` for a package without an epoch.
+fn epoch_version(p: &Package) -> String {
+    if p.version.contains(':') {
+        p.version.clone()
+    } else {
+        format!("0:{}", p.version)
+    }
+}
+
 pub(super) fn arch(p: &Package) -> &str {
     if p.arch.is_empty() {
         "x86_64"
@@ -258,13 +294,11 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let mut requested = Vec::new();
     for n in names {
         if let Some(e) = db.iter().find(|e| e.name == *n) {
-            ctx.out(&format!(
-                "Package {} already installed and latest version\n",
-                e.nevra().trim_end_matches(".x86_64").to_string() + "." + &e.arch
-            ));
+            ctx.out(&format!("Package {} already installed and latest version\n", e.envra()));
             continue;
         }
-        match find(cat, n) {
+        // EPEL's packages are there once epel-release has added its repository.
+        match find(cat, n).filter(|p| p.section != "epel" || ctx.fs.get(EPEL_REPO).is_some()) {
             Some(p) => requested.push(p),
             None => ctx.out(&format!("No package {n} available.\n")),
         }
@@ -279,12 +313,12 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     for level in &levels {
         ctx.out("--> Running transaction check\n");
         for (p, _) in level {
-            ctx.out(&format!("---> Package {}.{} 0:{} will be installed\n", p.name, arch(p), p.version));
+            ctx.out(&format!("---> Package {}.{} {} will be installed\n", p.name, arch(p), epoch_version(p)));
         }
         for (p, _) in level {
             for dep in &p.depends {
                 if find(cat, dep).is_some_and(|q| !installed(&q.name)) {
-                    ctx.out(&format!("--> Processing Dependency: {dep} for package: {}\n", nevra(p)));
+                    ctx.out(&format!("--> Processing Dependency: {dep} for package: {}\n", envra(p)));
                 }
             }
         }
@@ -300,7 +334,7 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
             p.name,
             arch(p),
             p.version,
-            main_repo(d),
+            if p.section.is_empty() { main_repo(d) } else { p.section.as_str() },
             yum_size(p.download_size())
         )
     };
@@ -338,20 +372,25 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     }
     ctx.out(if d.major() == "6" { "Downloading Packages:\n" } else { "Downloading packages:\n" });
     let now = ctx.now;
+    let amzn = d.codename == "amzn";
+    // Amazon Linux 2 signs with its own key (RPM-GPG-KEY-amazon-linux-2 of system-release).
     let (key_id, key_ver, key_user) = if d.major() == "6" {
         ("c105b9de", "c105b9de-4e0fd3a3", "CentOS-6 Key (CentOS 6 Official Signing Key) <centos-6-key@centos.org>")
+    } else if amzn {
+        ("c87f5b1a", "c87f5b1a-593863f8", "Amazon Linux <amazon-linux@amazon.com>")
     } else {
         ("f4a80eb5", "f4a80eb5-53a7ff4b", "CentOS-7 Key (CentOS 7 Official Signing Key) <security@centos.org>")
     };
     let imported = db.iter().any(|e| e.name == "gpg-pubkey");
     if !imported {
         let first = sorted(&all)[0];
+        let file = nevra(first).replacen(&first.version, crate::catalog::model::without_epoch(&first.version), 1);
         if d.major() == "6" {
             ctx.err(&format!("warning: rpmts_HdrFromFdno: Header V3 RSA/SHA1 Signature, key ID {key_id}: NOKEY\n"));
         } else {
-            ctx.err(&format!("warning: /var/cache/yum/x86_64/{}/base/packages/{}.rpm: Header V3 RSA/SHA256 Signature, key ID {key_id}: NOKEY\n", d.major(), nevra(first)));
+            ctx.err(&format!("warning: /var/cache/yum/x86_64/{}/{}/packages/{file}.rpm: Header V3 RSA/SHA256 Signature, key ID {key_id}: NOKEY\n", d.major(), main_repo(d)));
         }
-        ctx.out(&format!("Public key for {}.rpm is not installed\n", nevra(first)));
+        ctx.out(&format!("Public key for {file}.rpm is not installed\n"));
     }
     ctx.out(&format!(
         "{}\nTotal{:>50}B/s | {:>6}B  00:00:00     \n",
@@ -360,9 +399,12 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
         yum_size(download)
     ));
     if !imported {
-        let release = db.iter().find(|e| e.name == "centos-release").map(RpmEntry::nevra).unwrap_or_default();
+        let release_pkg = if amzn { "system-release" } else { "centos-release" };
+        let release = db.iter().find(|e| e.name == release_pkg).map(RpmEntry::envra).unwrap_or_default();
         let (m, id) = (d.major(), key_id.to_uppercase());
-        if m == "6" {
+        if amzn {
+            ctx.out(&format!("Retrieving key from file:///etc/pki/rpm-gpg/RPM-GPG-KEY-amazon-linux-2\nImporting GPG key 0x{id}:\n Userid     : \"{key_user}\"\n Package    : {release} (installed)\n From       : /etc/pki/rpm-gpg/RPM-GPG-KEY-amazon-linux-2\n"));
+        } else if m == "6" {
             let origin = d.version_id.clone();
             ctx.out(&format!("Retrieving key from file:///etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-6\nImporting GPG key 0x{id}:\n Userid : {key_user}\n Package: {release} (@CentOS/{origin})\n From   : /etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-6\n"));
         } else {
@@ -388,16 +430,16 @@ fn install(ctx: &mut Ctx<'_>, d: &Distro, names: &[&str], yes: bool) -> i32 {
     let order: Vec<&Package> = levels.iter().rev().flatten().map(|(p, _)| *p).collect();
     let filter = PathFilter::none();
     for (i, p) in order.iter().enumerate() {
-        ctx.out(&format!("  Installing : {:<62}{:>3}/{n} \n", nevra(p), i + 1));
+        ctx.out(&format!("  Installing : {:<62}{:>3}/{n} \n", envra(p), i + 1));
         add_users(ctx.fs, &p.users, now);
         let paths = install_files(ctx.fs, p, &filter, now);
         db.push(RpmEntry::from_package(p, &paths, now));
     }
     for (i, p) in order.iter().enumerate() {
-        ctx.out(&format!("  Verifying  : {:<62}{:>3}/{n} \n", nevra(p), i + 1));
+        ctx.out(&format!("  Verifying  : {:<62}{:>3}/{n} \n", envra(p), i + 1));
     }
     rpmdb::save(ctx.fs, &mut db, now);
-    let line = |p: &Package| format!("{}.{} 0:{}", p.name, arch(p), p.version);
+    let line = |p: &Package| format!("{}.{} {}", p.name, arch(p), epoch_version(p));
     ctx.out(&format!("\nInstalled:\n{}\n", wrap(&sorted(&main).iter().map(|p| line(p)).collect::<Vec<_>>())));
     if !deps.is_empty() {
         ctx.out(&format!(

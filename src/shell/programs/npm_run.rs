@@ -48,5 +48,7 @@ pub(crate) fn npm(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let path_var = env.get("PATH").cloned().unwrap_or_default();
     env.insert("PATH".into(), format!("{bin}:{path_var}"));
     env.insert("npm_lifecycle_event".into(), script.clone());
-    sh.run_script_file(&full, "sh", &[], env)
+    // npm runs scripts with `sh -c`.
+    let dialect = crate::shell::dialect::Dialect::of(sh.fs, "/bin/sh");
+    sh.run_script_file(&full, "sh", &[], env, (dialect, false))
 }

@@ -25,6 +25,53 @@ pub fn java(ctx: &mut Ctx<'_>, cmd: &str, version: &str, args: &[String]) -> i32
     0
 }
 
+/// When the OpenJDK updates of the rpm family's JDKs came out (Oracle's quarterly
+/// critical patch updates).
+const RPM_JDK_DATES: &[(&str, &str)] = &[("17.0.9", "2023-10-17"), ("17.0.20", "2026-07-21"), ("21.0.9", "2025-10-21")];
+
+/// `java` / `javac` of the rpm family's JDK packages: Amazon Corretto
+/// (`java-17-amazon-corretto-headless` `1:17.0.20+8-1.amzn2023.1` prints `Corretto-17.0.20.8.1`)
+/// and Fedora's OpenJDK (`java-21-openjdk-headless` `1:21.0.9.0.10-1.fc43` prints
+/// `Red_Hat-21.0.9.0.10-1`).
+pub fn rpm_jdk(ctx: &mut Ctx<'_>, cmd: &str, package: &str, version: &str, args: &[String]) -> i32 {
+    let full = crate::catalog::model::without_epoch(version);
+    let (upstream, release) = full.rsplit_once('-').unwrap_or((full, "1"));
+    let corretto = package.contains("corretto");
+    let (v, build) = if corretto {
+        upstream.split_once('+').unwrap_or((upstream, "0"))
+    } else {
+        // `21.0.9.0.10`: the version, then `0` and the build.
+        let parts: Vec<&str> = upstream.split('.').collect();
+        (
+            if parts.len() > 3 { &upstream[..parts[..3].join(".").len()] } else { upstream },
+            parts.last().copied().unwrap_or("0"),
+        )
+    };
+    let long = match version_query(ctx, cmd, v, args) {
+        Ok(long) => long,
+        Err(code) => return code,
+    };
+    let date = RPM_JDK_DATES.iter().find(|(x, _)| *x == v).map_or("2025-10-21", |(_, d)| d);
+    let lts = matches!(v.split('.').next(), Some("11" | "17" | "21" | "25"));
+    let lts_word = if lts { " LTS" } else { "" };
+    let rt = if corretto {
+        let vendor = format!("Corretto-{v}.{build}.{}", release.split('.').next().unwrap_or("1"));
+        let b = format!("{v}+{build}{}", if lts { "-LTS" } else { "" });
+        format!("OpenJDK Runtime Environment {vendor} (build {b})\nOpenJDK 64-Bit Server VM {vendor} (build {b}, mixed mode, sharing)\n")
+    } else {
+        let vendor = format!("Red_Hat-{upstream}-{}", release.split('.').next().unwrap_or("1"));
+        // Enterprise Linux builds mark the long-term releases in the build string.
+        let b = format!("{v}+{build}{}", if lts && release.contains(".el") { "-LTS" } else { "" });
+        format!("OpenJDK Runtime Environment ({vendor}) (build {b})\nOpenJDK 64-Bit Server VM ({vendor}) (build {b}, mixed mode, sharing)\n")
+    };
+    if long {
+        ctx.out(&format!("openjdk {v} {date}{lts_word}\n{rt}"));
+    } else {
+        ctx.err(&format!("openjdk version \"{v}\" {date}{lts_word}\n{rt}"));
+    }
+    0
+}
+
 /// What `java`/`javac` (9 and later) of version `v` were asked: `javac -version` is answered
 /// here, as is anything but a version query (`Err` with the status); for `java`, whether the
 /// long form (`--version`, on standard output) was asked rather than `-version`.

@@ -71,6 +71,7 @@ pub fn run(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
         "java" | "javac" if pkg.name == "openjdk" || pkg.name == "openjdk8" => {
             java::openjdk(ctx, cmd, &pkg.version, args)
         }
+        "java" | "javac" if pkg.name.starts_with("java-") => java::rpm_jdk(ctx, cmd, &pkg.name, &pkg.version, args),
         "mvn" => maven::mvn(ctx, &v, args),
         "rustc" | "cargo" | "rustup" => cargo::rust(ctx, cmd, &v, args),
         "yarn" | "yarnpkg" => yarn::yarn(ctx, &v, args),

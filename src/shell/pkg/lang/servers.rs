@@ -41,9 +41,14 @@ pub fn server(ctx: &mut Ctx<'_>, d: &Distro, cmd: &str, version: &str, args: &[S
             return crate::shell::programs::redis_cli::redis_cli(ctx, &argv);
         }
         "httpd" | "apachectl" if has(&["-v", "-V"]) => {
-            // CentOS 7 and later builds name the distribution (Rocky Linux's too); CentOS 6's says Unix.
+            // CentOS 7 and later builds name the distribution (Rocky Linux's, Fedora's and
+            // Amazon Linux 2023's too; Amazon Linux 2's leaves the brackets empty); CentOS 6's
+            // says Unix.
             let os = match (d.family, d.codename.as_str()) {
                 (Family::Rpm, "rocky") => "Rocky Linux",
+                (Family::Rpm, "fedora") => "Fedora Linux",
+                (Family::Rpm, "amzn") if d.major() == "2" => "",
+                (Family::Rpm, "amzn") => "Amazon Linux",
                 (Family::Rpm, _) if d.major() != "6" => "CentOS",
                 _ => "Unix",
             };
