@@ -41,6 +41,14 @@ fn archives_through_redirected_streams() {
     assert!(std::fs::metadata(tmp.join("img.tar")).unwrap().len() > 1_000_000);
     let (ok, text) = sh(format!("{l} load < '{t}/img.tar'"));
     assert!(ok && text.contains("Loaded image: busybox:latest"), "{text}");
+    // Through a pipe (read as it comes, not a file that could be read whole), then from a
+    // file, into a fresh state: the image runs.
+    let (ok, text) = sh(format!("{l} rmi busybox && cat '{t}/img.tar' | {l} load && {l} run --rm busybox echo piped"));
+    assert!(ok && text.contains("Loaded image: busybox:latest") && text.ends_with("piped\n"), "{text}");
+    let (ok, text) = sh(format!("{l} rmi busybox && {l} load -i '{t}/img.tar' && {l} run --rm busybox echo file"));
+    assert!(ok && text.contains("Loaded image: busybox:latest") && text.ends_with("file\n"), "{text}");
+    let (ok, text) = sh(format!("head -c 100000 '{t}/img.tar' | {l} load"));
+    assert!(!ok && text.contains("unexpected EOF"), "{text}");
     let (ok, text) =
         sh(format!("{l} create --name c1 busybox && {l} export c1 > '{t}/c.tar' && {l} import - flat:1 < '{t}/c.tar'"));
     assert!(ok && text.contains("sha256:"), "{text}");

@@ -330,3 +330,28 @@ fn loads_docker_25_style_and_gzip_archives() {
         assert_eq!(describe(&Tree::from_layers(&loaded[0].layers)), describe(&s.top));
     }
 }
+
+/// An archive pushed into a `LoadJob` a piece at a time (as the page reads a picked file)
+/// loads the same images as one read from a stream, whatever the size of the pieces.
+#[test]
+fn an_archive_pushed_in_pieces_loads_as_read() {
+    let s = sample();
+    let archive = oci::save(&[s.image(&["app:1"])], Vec::new(), &mut |_| {}).unwrap();
+    let read = oci::load(&archive[..]).unwrap();
+    for piece in [1, 511, 4096, 1 << 20] {
+        let mut job = oci::LoadJob::new(&oci::LoadOptions::default());
+        for c in archive.chunks(piece) {
+            job.push(c).unwrap();
+        }
+        let pushed = job.finish().unwrap();
+        assert_eq!(pushed.len(), read.len());
+        for (p, r) in pushed.iter().zip(&read) {
+            assert_eq!((&p.id, &p.tags, &p.diff_ids), (&r.id, &r.tags, &r.diff_ids), "pieces of {piece}");
+            let files = |l: &[layerlab::vfs::Layer]| l.iter().map(oci::diff_id).collect::<Vec<_>>();
+            assert_eq!(files(&p.layers), files(&r.layers), "pieces of {piece}");
+        }
+    }
+    let mut job = oci::LoadJob::new(&oci::LoadOptions::default());
+    job.push(&archive[..archive.len() / 2]).unwrap();
+    assert!(matches!(job.finish().unwrap_err(), oci::LoadError::Truncated(_)));
+}

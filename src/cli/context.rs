@@ -30,6 +30,11 @@ impl Host for DirHost {
         fs::read(path).map_err(|e| io_error(path, e))
     }
 
+    fn open_file(&self, path: &str) -> Result<Box<dyn Read + '_>, String> {
+        let f = fs::File::open(path).map_err(|e| io_error(path, e))?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, f)))
+    }
+
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
         fs::write(path, bytes).map_err(|e| io_error(path, e))
     }
@@ -107,6 +112,10 @@ impl Host for DirHost {
             return Err(format!("standard input is too large (more than {MAX_FILE} bytes)"));
         }
         Ok(out)
+    }
+
+    fn open_stdin(&mut self) -> Result<Box<dyn Read + '_>, String> {
+        Ok(Box::new(std::io::stdin().lock()))
     }
 
     fn write_stdout(&mut self, bytes: &[u8]) -> Result<(), String> {

@@ -1,6 +1,8 @@
 //! Image archives through the host's files: `docker save`, `load`, `import`, and the
 //! `--change` instructions `import` and `commit` apply.
 
+use std::io::Read;
+
 use super::flags::{switch, value};
 use super::spec::{Args, Cmd};
 use super::{Engine, Output};
@@ -41,6 +43,28 @@ pub(crate) fn read_archive(e: &mut Engine, file: Option<&str>, empty: &str) -> R
             b => Ok(b),
         },
     }
+}
+
+/// Opens an archive to read as it is parsed: `FILE`, or standard input when `file` is
+/// `None` or `-` (`docker load < file.tar`); a terminal or an empty standard input is
+/// refused with `empty`, Docker's words for the command.
+fn open_archive<'e>(e: &'e mut Engine, file: Option<&str>, empty: &str) -> Result<Box<dyn Read + 'e>, String> {
+    let mut r = match file {
+        Some(f) if f != "-" => return e.host().open_file(f),
+        _ if e.host().stdin_is_terminal() => return Err(empty.into()),
+        _ => e.host_mut().open_stdin()?,
+    };
+    let mut first = [0u8; 1];
+    let n = loop {
+        match r.read(&mut first) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            other => break other.map_err(|err| format!("reading standard input: {err}"))?,
+        }
+    };
+    if n == 0 {
+        return Err(empty.into());
+    }
+    Ok(Box::new(std::io::Cursor::new(first).chain(r)))
 }
 
 /// `docker save`.
@@ -123,11 +147,29 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let input = p.get("input").map(str::to_string);
-    let bytes = match read_archive(e, input.as_deref(), "requested load from stdin, but stdin is empty") {
-        Ok(b) => b,
+    // The archive is parsed as it is read, never held whole.
+    let loaded = match open_archive(e, input.as_deref(), "requested load from stdin, but stdin is empty") {
+        Ok(r) => crate::oci::load(r),
         Err(m) => return Output::fail(1, m),
     };
-    let loaded = match crate::oci::load(&bytes[..]) {
+    let mut out = add_loaded(e, loaded);
+    if p.on("quiet") {
+        out.clear_stdout();
+    }
+    out
+}
+
+impl Engine {
+    /// Adds the images of an archive read elsewhere (the page pushes a picked file through
+    /// an [`crate::oci::LoadJob`] a piece at a time) and answers as `docker load -i` does.
+    pub fn load_images(&mut self, loaded: Result<Vec<crate::oci::LoadedImage>, crate::oci::LoadError>) -> Output {
+        add_loaded(self, loaded)
+    }
+}
+
+/// Stores loaded images and tags them: `Loaded image: name:tag` per tag.
+fn add_loaded(e: &mut Engine, loaded: Result<Vec<crate::oci::LoadedImage>, crate::oci::LoadError>) -> Output {
+    let loaded = match loaded {
         Ok(l) => l,
         Err(err) => return Output::daemon(err),
     };
@@ -159,9 +201,6 @@ pub fn load(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
             }
             out.line(format!("Loaded image: {r}"));
         }
-    }
-    if p.on("quiet") {
-        out.clear_stdout();
     }
     out
 }
@@ -234,3 +273,66 @@ pub fn import(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 
 /// `--change` instructions go through the builder's one dispatch.
 pub use crate::build::apply_changes;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    /// Files in memory; a file can only be read as a stream, a few bytes per read.
+    #[derive(Clone, Default)]
+    struct StreamOnly(Rc<RefCell<HashMap<String, Vec<u8>>>>);
+
+    /// Hands out at most 1000 bytes per read.
+    struct Trickle(std::io::Cursor<Vec<u8>>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(1000);
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    impl crate::engine::Host for StreamOnly {
+        fn load_context(&self, path: &str, _: Option<&str>) -> Result<(String, crate::build::Context), String> {
+            Err(format!("no context {path}"))
+        }
+        fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+            Err(format!("{path} must be streamed, not read whole"))
+        }
+        fn open_file(&self, path: &str) -> Result<Box<dyn Read + '_>, String> {
+            let bytes = self.0.borrow().get(path).cloned().ok_or(format!("open {path}: no such file"))?;
+            Ok(Box::new(Trickle(std::io::Cursor::new(bytes))))
+        }
+        fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+            self.0.borrow_mut().insert(path.to_string(), bytes.to_vec());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn load_reads_the_archive_as_a_stream() {
+        let files = StreamOnly::default();
+        let mut e = Engine::new(|| 1_700_000_000);
+        e.set_host(files.clone());
+        let run = |e: &mut Engine, line: &str| {
+            let o = e.exec_line(line);
+            assert_eq!(o.code, 0, "{line}: {}", o.stderr);
+            o.stdout
+        };
+        run(&mut e, "docker pull -q busybox");
+        let id = run(&mut e, "docker images -q busybox");
+        run(&mut e, "docker save -o img.tar busybox");
+        run(&mut e, "docker rmi busybox");
+        assert_eq!(run(&mut e, "docker load -i img.tar"), "Loaded image: busybox:latest\n");
+        assert_eq!(run(&mut e, "docker images -q busybox"), id);
+        assert_eq!(run(&mut e, "docker run --rm busybox echo loaded"), "loaded\n");
+        let o = e.exec_line("docker load -i nothing.tar");
+        assert_eq!((o.code, o.stderr.as_str()), (1, "open nothing.tar: no such file\n"));
+        files.0.borrow_mut().insert("empty.tar".into(), Vec::new());
+        let o = e.exec_line("docker load -i empty.tar");
+        assert_eq!(o.stderr, "Error response from daemon: invalid tar archive: archive: no files in it\n");
+    }
+}

@@ -1,6 +1,6 @@
 //! Splitting a typed command line into words as a POSIX shell would (quotes, backslashes),
 //! with the two redirections a docker session needs: `> FILE` (`docker save … > x.tar`)
-//! and `< FILE` (`docker load < x.tar`).
+//! and `< FILE` (`docker load < x.tar`); [`pipeline`] cuts a line at its pipes first.
 
 /// A command line split into words and redirections.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,6 +88,39 @@ pub fn split(line: &str) -> Result<Line, String> {
     Ok(out)
 }
 
+/// Cuts `line` at every `|` outside quotes (`docker ps | grep web` → `docker ps `,
+/// ` grep web`); a line without a pipe is one stage. An empty stage (`| wc`, `a ||`) is
+/// refused with sh's words.
+pub fn pipeline(line: &str) -> Result<Vec<&str>, String> {
+    let mut stages = Vec::new();
+    let (mut start, mut end) = (0, line.len());
+    let (mut quote, mut escaped) = (None::<char>, false);
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            _ if escaped => escaped = false,
+            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
+            (Some('"') | None, '\\') => escaped = true,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            // A comment runs to the end of the line.
+            (None, '#') if i == 0 || line[..i].ends_with([' ', '\t', '|']) => {
+                end = i;
+                break;
+            }
+            (None, '|') => {
+                stages.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    stages.push(&line[start..end]);
+    if stages.len() > 1 && stages.iter().any(|s| s.trim().is_empty()) {
+        return Err("sh: syntax error: unexpected \"|\"".into());
+    }
+    Ok(stages)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +136,18 @@ mod tests {
         assert_eq!(l.stdin_from.as_deref(), Some("a.tar"));
         assert!(split("echo 'oops").is_err());
         assert_eq!(split("docker images --format '{{.ID}}\\t{{.Tag}}'").unwrap().words[3], "{{.ID}}\\t{{.Tag}}");
+    }
+
+    #[test]
+    fn pipes_outside_quotes_cut_the_line() {
+        assert_eq!(pipeline("docker ps").unwrap(), vec!["docker ps"]);
+        assert_eq!(pipeline("curl -s localhost:8080 | head -4").unwrap(), vec!["curl -s localhost:8080 ", " head -4"]);
+        assert_eq!(pipeline("docker ps|grep web|wc -l").unwrap(), vec!["docker ps", "grep web", "wc -l"]);
+        assert_eq!(pipeline(r#"docker run alpine sh -c 'a | b' "c|d" e\|f"#).unwrap().len(), 1);
+        assert_eq!(pipeline("docker ps # a | b").unwrap(), vec!["docker ps "]);
+        assert_eq!(pipeline("docker ps | grep x # the | rest").unwrap(), vec!["docker ps ", " grep x "]);
+        assert!(pipeline("| wc").is_err());
+        assert!(pipeline("docker ps |").is_err());
+        assert!(pipeline("docker ps || true").is_err());
     }
 }

@@ -30,6 +30,7 @@ mod databases;
 pub mod flags;
 pub mod format;
 mod health;
+mod host_pipe;
 mod host_subst;
 mod image_cmds;
 mod images_cmd;
@@ -71,6 +72,12 @@ pub trait Host {
 
     /// Reads a file (`docker load -i`, `docker import`, `docker cp` to a container).
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String>;
+
+    /// Opens a file to read it as a stream (`docker load -i` of a large archive, read as
+    /// it is parsed); by default the whole file through [`Host::read_file`].
+    fn open_file(&self, path: &str) -> Result<Box<dyn std::io::Read + '_>, String> {
+        Ok(Box::new(std::io::Cursor::new(self.read_file(path)?)))
+    }
 
     /// Writes a file (`docker save -o`, `docker export -o`, `docker cp` from a container).
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
@@ -128,6 +135,12 @@ pub trait Host {
     /// Reads all of standard input (`docker cp - CONTAINER:DIR`).
     fn read_stdin(&mut self) -> Result<Vec<u8>, String> {
         Err("reading standard input is not supported here".into())
+    }
+
+    /// Standard input as a stream (`docker load < big.tar`); by default all of it through
+    /// [`Host::read_stdin`].
+    fn open_stdin(&mut self) -> Result<Box<dyn std::io::Read + '_>, String> {
+        Ok(Box::new(std::io::Cursor::new(self.read_stdin()?)))
     }
 
     /// Writes bytes to standard output as they are (`docker cp CONTAINER:PATH -`).
@@ -271,7 +284,8 @@ impl Engine {
 
     /// Runs a typed command line: split like a shell would, an optional leading `docker`
     /// or `layerlab` dropped, `$(…)` substituted (see `host_subst`), `> FILE` and `< FILE`
-    /// honoured (`docker save img > x.tar`).
+    /// honoured (`docker save img > x.tar`), and a `| head -4` after it run through the
+    /// busybox programs (see `host_pipe`).
     pub fn exec_line(&mut self, line: &str) -> Output {
         match self.substitute(line) {
             None => self.run_line(line),
@@ -283,8 +297,17 @@ impl Engine {
         }
     }
 
-    /// [`Engine::exec_line`] once its substitutions are done.
+    /// [`Engine::exec_line`] once its substitutions are done: a pipeline's first stage runs
+    /// here and feeds the others.
     fn run_line(&mut self, line: &str) -> Output {
+        match argv::pipeline(line) {
+            Err(e) => return Output::fail(2, e),
+            Ok(stages) if stages.len() > 1 => {
+                let rest = &line[stages[0].len() + 1..];
+                return self.host_pipeline(stages[0], rest);
+            }
+            Ok(_) => {}
+        }
         let parsed = match argv::split(line) {
             Ok(l) => l,
             Err(e) => return Output::fail(2, e),

@@ -133,7 +133,7 @@ impl LayerTarCursor {
         change: &Change,
         room: u64,
     ) -> io::Result<Option<u64>> {
-        const MIN_PIECE: u64 = 64 * 1024;
+        const MIN_PIECE: u64 = 16 * 1024;
         let node = match change {
             Change::Node(n) | Change::Opaque(n) => n,
             Change::Whiteout => return Ok(None),

@@ -68,6 +68,23 @@ pub(crate) trait Files {
     fn shared(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         self.file(path).map(|c| Arc::new(c.into_owned()))
     }
+
+    /// The `sha256:` digest of the file at `path`, when already computed (as it streamed
+    /// by); `None` makes the caller hash it.
+    fn digest(&self, _path: &str) -> Option<String> {
+        None
+    }
+
+    /// The layer decoded from the file at `path` as it streamed by (or why it could not
+    /// be), handed over once; `None` makes the caller decode it.
+    fn decoded(&self, _path: &str) -> Option<Result<ReadLayer, LoadError>> {
+        None
+    }
+
+    /// The first node number free for layers decoded from now on.
+    fn first_ino(&self) -> u64 {
+        2
+    }
 }
 
 impl<F: Fn(&str) -> Option<Vec<u8>>> Files for F {
@@ -85,7 +102,7 @@ pub(crate) fn need<'a>(files: &'a dyn Files, path: &str) -> Result<Cow<'a, [u8]>
 pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a, [u8]>, LoadError> {
     let path = blob_path(checked_digest(desc)?);
     let bytes = need(files, &path)?;
-    check_blob(desc, path, &bytes)?;
+    check_blob(desc, files.digest(&path), path, &bytes)?;
     Ok(bytes)
 }
 
@@ -93,7 +110,7 @@ pub(crate) fn blob<'a>(files: &'a dyn Files, desc: &Descriptor) -> Result<Cow<'a
 pub(crate) fn blob_shared(files: &dyn Files, desc: &Descriptor) -> Result<Arc<Vec<u8>>, LoadError> {
     let path = blob_path(checked_digest(desc)?);
     let bytes = files.shared(&path).ok_or_else(|| LoadError::Missing(path.clone()))?;
-    check_blob(desc, path, &bytes)?;
+    check_blob(desc, files.digest(&path), path, &bytes)?;
     Ok(bytes)
 }
 
@@ -104,8 +121,8 @@ fn checked_digest(desc: &Descriptor) -> Result<&str, LoadError> {
     }
 }
 
-fn check_blob(desc: &Descriptor, path: String, bytes: &[u8]) -> Result<(), LoadError> {
-    let actual = sha256_digest(bytes);
+fn check_blob(desc: &Descriptor, known: Option<String>, path: String, bytes: &[u8]) -> Result<(), LoadError> {
+    let actual = known.unwrap_or_else(|| sha256_digest(bytes));
     if actual != desc.digest {
         return Err(LoadError::DigestMismatch { blob: path, expected: desc.digest.clone(), actual });
     }
@@ -126,12 +143,13 @@ pub(crate) struct Assembler<'o> {
 }
 
 impl<'o> Assembler<'o> {
-    /// A fresh assembler; all layers together may inflate to `opts.max_uncompressed`.
-    pub fn new(opts: &'o LoadOptions) -> Self {
+    /// A fresh assembler numbering nodes from `first_ino`; all layers it decodes together
+    /// may inflate to `opts.max_uncompressed`.
+    pub fn new(opts: &'o LoadOptions, first_ino: u64) -> Self {
         Assembler {
             opts,
             budget: Budget::new(opts.max_uncompressed),
-            next_ino: 2,
+            next_ino: first_ino.max(2),
             cache: HashMap::new(),
             images: Vec::new(),
         }
@@ -139,20 +157,26 @@ impl<'o> Assembler<'o> {
 
     /// Decodes the layer blob at `path`. `named` is a digest the blob's name claims (the
     /// blob's own digest or, as `docker save` 25+ names them, its diff_id); `digest` is
-    /// the blob's digest when already verified.
+    /// the blob's digest when known (verified or computed from these bytes); `decoded` the
+    /// layer already decoded from these bytes, if any.
     pub fn layer(
         &mut self,
         path: &str,
         bytes: Arc<Vec<u8>>,
         named: Option<&str>,
         digest: Option<&str>,
+        decoded: Option<Result<ReadLayer, LoadError>>,
     ) -> Result<AssembledLayer, LoadError> {
         let digest = digest.map(String::from).unwrap_or_else(|| sha256_digest(&bytes));
         let layer = match self.cache.get(&digest) {
             Some(r) => r.clone(),
             None => {
-                let read =
-                    read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?;
+                let read = match decoded {
+                    Some(read) => read?,
+                    None => {
+                        read_layer(&bytes[..], &format!("layer {path}"), self.opts, &self.budget, &mut self.next_ino)?
+                    }
+                };
                 let desc = BlobDesc {
                     digest: digest.clone(),
                     size: bytes.len() as u64,

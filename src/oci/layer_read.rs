@@ -18,7 +18,8 @@ use std::io::Read;
 
 use tar::EntryType;
 
-use super::tarread::{clean_name, read_data, walk, Budget, LoadOptions, RawEntry};
+use super::tarpush::{Inflate, TarPush};
+use super::tarread::{clean_name, walk, Budget, Buffered, LoadOptions, OnEntry, RawEntry};
 use super::LoadError;
 use crate::image::layer::{OPAQUE_MARKER, WHITEOUT_PREFIX};
 use crate::vfs::path::{ancestors, file_name, join, parent};
@@ -65,24 +66,77 @@ pub(crate) fn read_layer<R: Read>(
     budget: &Budget,
     next_ino: &mut u64,
 ) -> Result<ReadLayer, LoadError> {
-    let mut b = LayerBuilder { map: BTreeMap::new(), notes: Vec::new(), next_ino, what };
-    let (diff_id, tar_size) = walk(r, what, opts, budget, |entry, data| b.add(entry, data, budget))?;
-    let LayerBuilder { map, notes, .. } = b;
-    let mut layer = Layer::new();
-    for (p, c) in map {
-        layer.insert(&p, c);
-    }
-    Ok(ReadLayer { layer, diff_id, tar_size, notes })
+    let mut b = LayerBuilder::new(what, *next_ino);
+    let (diff_id, tar_size) = walk(r, what, opts, budget, |entry, data| b.add(entry, data))?;
+    *next_ino = b.next_ino;
+    Ok(b.finish(diff_id, tar_size))
 }
 
-struct LayerBuilder<'a> {
+/// A layer tar (plain or gzip) decoded as its bytes are pushed in, with the same rules
+/// and errors as [`read_layer`].
+pub(crate) struct LayerPush {
+    what: String,
+    budget: Budget,
+    inflate: Inflate,
+    tar: TarPush,
+    sink: Buffered<LayerBuilder>,
+}
+
+impl LayerPush {
+    /// A layer called `what`, charging `budget`, numbering nodes from `first_ino`.
+    pub(crate) fn new(what: &str, opts: &LoadOptions, budget: &Budget, first_ino: u64) -> Self {
+        LayerPush {
+            what: what.to_string(),
+            budget: budget.clone(),
+            inflate: Inflate::default(),
+            tar: TarPush::new(what, opts, budget),
+            sink: Buffered::new(LayerBuilder::new(what, first_ino)),
+        }
+    }
+
+    /// Decodes the next bytes of the blob.
+    pub(crate) fn push(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        let (tar, sink) = (&mut self.tar, &mut self.sink);
+        self.inflate.push(bytes, &self.what, &self.budget, &mut |b| tar.push(b, sink))
+    }
+
+    /// The blob is complete: the layer, and the next free node number.
+    pub(crate) fn finish(mut self) -> Result<(ReadLayer, u64), LoadError> {
+        let (tar, sink) = (&mut self.tar, &mut self.sink);
+        self.inflate.finish(&self.what, &self.budget, &mut |b| tar.push(b, sink))?;
+        let (diff_id, tar_size) = self.tar.finish()?;
+        let b = self.sink.f;
+        let next = b.next_ino;
+        Ok((b.finish(diff_id, tar_size), next))
+    }
+}
+
+pub(crate) struct LayerBuilder {
     map: BTreeMap<String, Change>,
     notes: Vec<String>,
-    next_ino: &'a mut u64,
-    what: &'a str,
+    next_ino: u64,
+    what: String,
 }
 
-impl LayerBuilder<'_> {
+impl OnEntry for LayerBuilder {
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
+        self.add(e, data)
+    }
+}
+
+impl LayerBuilder {
+    fn new(what: &str, next_ino: u64) -> Self {
+        LayerBuilder { map: BTreeMap::new(), notes: Vec::new(), next_ino, what: what.to_string() }
+    }
+
+    fn finish(self, diff_id: String, tar_size: u64) -> ReadLayer {
+        let mut layer = Layer::new();
+        for (p, c) in self.map {
+            layer.insert(&p, c);
+        }
+        ReadLayer { layer, diff_id, tar_size, notes: self.notes }
+    }
+
     fn unsafe_path(&self, name: &str, reason: impl Into<String>) -> LoadError {
         LoadError::UnsafePath { within: self.what.to_string(), path: name.to_string(), reason: reason.into() }
     }
@@ -104,12 +158,12 @@ impl LayerBuilder<'_> {
     }
 
     fn fresh_ino(&mut self) -> u64 {
-        let i = *self.next_ino;
-        *self.next_ino += 1;
+        let i = self.next_ino;
+        self.next_ino += 1;
         i
     }
 
-    fn add(&mut self, e: RawEntry, data: &mut dyn Read, budget: &Budget) -> Result<(), LoadError> {
+    fn add(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
         let shown = String::from_utf8_lossy(&e.name).into_owned();
         let path = self.clean(&e.name, "entry name")?;
         let Some(path) = path else {
@@ -160,8 +214,10 @@ impl LayerBuilder<'_> {
         };
         let kind = match e.kind {
             EntryType::Regular | EntryType::Continuous => {
-                let bytes = read_data(data, e.size, budget, self.what)?;
-                NodeKind::File(bytes.into())
+                if data.len() as u64 != e.size {
+                    return Err(LoadError::Truncated(self.what.clone()));
+                }
+                NodeKind::File(data.into())
             }
             EntryType::Directory => NodeKind::Dir,
             EntryType::Symlink => match &e.link {
@@ -351,5 +407,35 @@ mod tests {
         assert_eq!(paths, vec!["/b", "/d"]);
         assert!(matches!(r.layer.get("/d"), Some(Change::Node(n)) if n.size() == 2));
         assert_eq!(r.notes, vec!["layer: skipped character device null".to_string()]);
+    }
+
+    #[test]
+    fn a_layer_pushed_in_pieces_reads_as_pulled() {
+        let mut t = crate::vfs::Tree::new();
+        let m = Meta::root(0o644);
+        t.write_file("/", "/a", vec![7u8; 70_000].into(), m).unwrap();
+        t.symlink("/", "a", "/b", Meta::root(0o777)).unwrap();
+        let layer = Layer::from_tree(&t);
+        let plain = crate::image::layer::write_layer_tar(&layer, Vec::new()).unwrap();
+        let gz = crate::image::layer::write_layer_gzip(&layer, Vec::new()).unwrap();
+        let opts = LoadOptions::default();
+        for blob in [&plain, &gz] {
+            let pulled = read_layer_tar_with(&blob[..], &opts).unwrap();
+            for piece in [1, 7, 4096, blob.len()] {
+                let mut p = LayerPush::new("layer", &opts, &Budget::new(1 << 30), 2);
+                for c in blob.chunks(piece) {
+                    p.push(c).unwrap();
+                }
+                let (read, _) = p.finish().unwrap();
+                assert_eq!((&read.diff_id, read.tar_size), (&pulled.diff_id, pulled.tar_size), "{piece}");
+                assert_eq!(crate::oci::diff_id(&read.layer), crate::oci::diff_id(&pulled.layer), "pieces of {piece}");
+            }
+        }
+        // A gzip stream cut short, as pulled: a truncated layer.
+        let cut = &gz[..gz.len() - 10];
+        assert!(matches!(read_layer_tar_with(cut, &opts).map(|_| ()).unwrap_err(), LoadError::Truncated(_)));
+        let mut p = LayerPush::new("layer", &opts, &Budget::new(1 << 30), 2);
+        p.push(cut).unwrap();
+        assert!(matches!(p.finish().map(|_| ()).unwrap_err(), LoadError::Truncated(_)));
     }
 }

@@ -39,7 +39,7 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
     }
     let index: Index =
         serde_json::from_slice(&need(files, "index.json")?).map_err(|e| LoadError::invalid("index.json", e))?;
-    let mut a = Assembler::new(opts);
+    let mut a = Assembler::new(opts, files.first_ino());
     for desc in &index.manifests {
         let (tags, ref_names) = names(&desc.annotations)?;
         let manifest_bytes = resolve(files, opts, desc, 0)?;
@@ -55,7 +55,8 @@ pub(crate) fn read_oci(files: &dyn Files, opts: &LoadOptions) -> Result<Vec<Load
                 )));
             }
             let bytes = blob_shared(files, l)?;
-            layers.push(a.layer(&blob_path(&l.digest), bytes, None, Some(&l.digest))?);
+            let path = blob_path(&l.digest);
+            layers.push(a.layer(&path, bytes, None, Some(&l.digest), files.decoded(&path))?);
         }
         a.add_image(config_bytes, &blob_path(&manifest.config.digest), layers, tags, ref_names)?;
     }

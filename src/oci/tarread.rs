@@ -9,8 +9,8 @@ use std::rc::Rc;
 use flate2::read::MultiGzDecoder;
 use tar::EntryType;
 
+use super::tarpush::{TarPush, TarSink};
 use super::LoadError;
-use crate::util::digest::HashReader;
 
 /// Limits applied while reading archives and layers.
 #[derive(Clone, Debug)]
@@ -46,24 +46,16 @@ impl Budget {
     pub(crate) fn new(limit: u64) -> Self {
         Budget { left: Rc::new(Cell::new(limit)), hit: Rc::new(Cell::new(false)), limit }
     }
-}
 
-/// A reader charging every byte to a [`Budget`].
-struct Capped<R> {
-    inner: R,
-    budget: Budget,
-}
-
-impl<R: Read> Read for Capped<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let left = self.budget.left.get();
-        if n as u64 > left {
-            self.budget.hit.set(true);
-            return Err(io::Error::other("uncompressed size limit exceeded"));
+    /// Spends `n` bytes; false (and the limit marked as hit) when fewer are left.
+    pub(crate) fn charge(&self, n: u64) -> bool {
+        let left = self.left.get();
+        if n > left {
+            self.hit.set(true);
+            return false;
         }
-        self.budget.left.set(left - n as u64);
-        Ok(n)
+        self.left.set(left - n);
+        true
     }
 }
 
@@ -118,8 +110,7 @@ pub(crate) fn decompress<'a, R: Read + 'a>(mut r: R, what: &str) -> Result<Box<d
     }
 }
 
-/// Walks the tar (plain or gzip) in `r`, calling `f` with each real entry and a reader of
-/// its data. Extended-header records are consumed here. Every uncompressed byte counts
+/// Walks the tar (plain or gzip) in `r`, calling `f` with each real entry and its data. Extended-header records are consumed here. Every uncompressed byte counts
 /// against `budget`; a header claiming more than `opts.max_entry_size` is refused before
 /// anything is read. Returns the `sha256:` digest and length of the whole uncompressed
 /// stream (read to its end, past the end-of-archive blocks).
@@ -128,72 +119,151 @@ pub(crate) fn walk<R: Read>(
     what: &str,
     opts: &LoadOptions,
     budget: &Budget,
-    mut f: impl FnMut(RawEntry, &mut dyn Read) -> Result<(), LoadError>,
+    f: impl FnMut(RawEntry, Vec<u8>) -> Result<(), LoadError>,
 ) -> Result<(String, u64), LoadError> {
-    let stream = decompress(r, what)?;
-    let capped = Capped { inner: stream, budget: budget.clone() };
-    let mut archive = tar::Archive::new(HashReader::new(capped));
-    walk_entries(&mut archive, what, opts, budget, &mut f)?;
-    let mut rest = archive.into_inner();
-    io::copy(&mut rest, &mut io::sink()).map_err(|e| classify(e, budget, what))?;
-    let (_, digest, count) = rest.finish();
-    Ok((digest, count))
+    let mut stream = decompress(r, what)?;
+    let mut tar = TarPush::new(what, opts, budget);
+    let mut sink = Buffered::new(f);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(classify(e, budget, what)),
+        };
+        tar.push(&buf[..n], &mut sink)?;
+    }
+    tar.finish()
 }
 
-fn walk_entries<R: Read>(
-    archive: &mut tar::Archive<R>,
-    what: &str,
-    opts: &LoadOptions,
-    budget: &Budget,
-    f: &mut dyn FnMut(RawEntry, &mut dyn Read) -> Result<(), LoadError>,
-) -> Result<(), LoadError> {
-    let entries = archive.entries().map_err(|e| classify(e, budget, what))?.raw(true);
-    let mut long_name: Option<Vec<u8>> = None;
-    let mut long_link: Option<Vec<u8>> = None;
-    let mut pax: Vec<(String, Vec<u8>)> = Vec::new();
-    for (index, e) in entries.enumerate() {
-        let mut e = e.map_err(|e| classify(e, budget, what))?;
-        let h = e.header().clone();
-        let kind = h.entry_type();
-        let bad = |field: &str, err: io::Error| {
-            LoadError::NotATar(format!("{what}: entry {index} has a bad {field} field ({err})"))
-        };
+/// What receives each complete entry with its data.
+pub(crate) trait OnEntry {
+    /// Takes one entry and all of its data.
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError>;
+}
+
+impl<F: FnMut(RawEntry, Vec<u8>) -> Result<(), LoadError>> OnEntry for F {
+    fn on_entry(&mut self, e: RawEntry, data: Vec<u8>) -> Result<(), LoadError> {
+        self(e, data)
+    }
+}
+
+/// A buffer for an entry's data of `size` bytes, reserved at once when memory allows (so
+/// a large blob is never copied as its buffer grows); a header may claim more than
+/// follows, so a reservation that fails falls back to growing as the data comes.
+pub(crate) fn entry_buffer(size: u64) -> Vec<u8> {
+    let mut data = Vec::new();
+    if !usize::try_from(size).is_ok_and(|n| data.try_reserve_exact(n).is_ok()) {
+        data.reserve(size.min(1 << 20) as usize);
+    }
+    data
+}
+
+/// Collects each entry's data, then hands the entry and its data to `f`.
+pub(crate) struct Buffered<F> {
+    /// What receives the entries.
+    pub f: F,
+    current: Option<(Vec<u8>, RawEntry)>,
+}
+
+impl<F: OnEntry> Buffered<F> {
+    /// Hands each entry to `f`.
+    pub(crate) fn new(f: F) -> Self {
+        Buffered { f, current: None }
+    }
+}
+
+impl<F: OnEntry> TarSink for Buffered<F> {
+    fn entry(&mut self, e: RawEntry) -> Result<(), LoadError> {
+        self.current = Some((entry_buffer(e.size), e));
+        Ok(())
+    }
+
+    fn data(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        if let Some((data, _)) = &mut self.current {
+            data.extend_from_slice(bytes);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), LoadError> {
+        match self.current.take() {
+            Some((data, e)) => self.f.on_entry(e, data),
+            None => Ok(()),
+        }
+    }
+}
+
+fn bad_field(what: &str, index: usize, field: &str, err: io::Error) -> LoadError {
+    LoadError::NotATar(format!("{what}: entry {index} has a bad {field} field ({err})"))
+}
+
+/// GNU long names and PAX records waiting for the entry they describe: one reading of a
+/// tar's headers, shared by the pulled ([`walk`]) and the pushed (`tarpush`) readers.
+#[derive(Default)]
+pub(crate) struct Extensions {
+    long_name: Option<Vec<u8>>,
+    long_link: Option<Vec<u8>>,
+    pax: Vec<(String, Vec<u8>)>,
+}
+
+impl Extensions {
+    /// Whether an entry of type `kind` is an extension record, not a file.
+    pub(crate) fn is_record(kind: EntryType) -> bool {
+        matches!(kind, EntryType::GNULongName | EntryType::GNULongLink | EntryType::XHeader | EntryType::XGlobalHeader)
+    }
+
+    /// Refuses an extension record too large to hold, before it is read.
+    pub(crate) fn check_size(size: u64, index: usize, what: &str) -> Result<(), LoadError> {
+        if size > MAX_EXTENSION {
+            return Err(LoadError::TooLarge {
+                what: format!("extended header record {index} in {what} ({size} bytes)"),
+                limit: MAX_EXTENSION,
+            });
+        }
+        Ok(())
+    }
+
+    /// Takes in the data of extension record `index` of type `kind`.
+    pub(crate) fn record(&mut self, kind: EntryType, data: Vec<u8>, index: usize, what: &str) -> Result<(), LoadError> {
+        match kind {
+            EntryType::GNULongName => self.long_name = Some(trim_nul(data)),
+            EntryType::GNULongLink => self.long_link = Some(trim_nul(data)),
+            EntryType::XHeader => {
+                self.pax = parse_pax(&data)
+                    .ok_or_else(|| LoadError::NotATar(format!("{what}: malformed PAX header at entry {index}")))?
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The entry header `h` (entry `index`, stored name and link target) describes, with
+    /// the waiting extensions applied and its claimed size checked.
+    pub(crate) fn entry(
+        &mut self,
+        h: &tar::Header,
+        name: Vec<u8>,
+        link: Option<Vec<u8>>,
+        index: usize,
+        what: &str,
+        opts: &LoadOptions,
+    ) -> Result<RawEntry, LoadError> {
+        let bad = |field: &str, err: io::Error| bad_field(what, index, field, err);
         let old = h.as_old();
         let size = h.entry_size().map_err(|err| bad("size", err))?;
-        if matches!(
-            kind,
-            EntryType::GNULongName | EntryType::GNULongLink | EntryType::XHeader | EntryType::XGlobalHeader
-        ) {
-            if size > MAX_EXTENSION {
-                return Err(LoadError::TooLarge {
-                    what: format!("extended header record {index} in {what} ({size} bytes)"),
-                    limit: MAX_EXTENSION,
-                });
-            }
-            let mut data = Vec::with_capacity(size as usize);
-            e.read_to_end(&mut data).map_err(|e| classify(e, budget, what))?;
-            match kind {
-                EntryType::GNULongName => long_name = Some(trim_nul(data)),
-                EntryType::GNULongLink => long_link = Some(trim_nul(data)),
-                EntryType::XHeader => {
-                    pax = parse_pax(&data)
-                        .ok_or_else(|| LoadError::NotATar(format!("{what}: malformed PAX header at entry {index}")))?
-                }
-                _ => {}
-            }
-            continue;
-        }
         let mut entry = RawEntry {
-            name: e.path_bytes().into_owned(),
-            link: e.link_name_bytes().map(|l| l.into_owned()),
-            kind,
+            name,
+            link,
+            kind: h.entry_type(),
             mode: lenient(&old.mode, h.mode().map(u64::from)).map_err(|err| bad("mode", err))? as u32,
             uid: lenient(&old.uid, h.uid()).map_err(|err| bad("uid", err))?,
             gid: lenient(&old.gid, h.gid()).map_err(|err| bad("gid", err))?,
             mtime: i64::try_from(lenient(&old.mtime, h.mtime()).map_err(|err| bad("mtime", err))?).unwrap_or(i64::MAX),
             size,
         };
-        for (key, value) in pax.drain(..) {
+        for (key, value) in self.pax.drain(..) {
             let text = String::from_utf8_lossy(&value);
             match key.as_str() {
                 "path" => entry.name = value,
@@ -216,21 +286,17 @@ fn walk_entries<R: Read>(
                 _ => {}
             }
         }
-        if let Some(n) = long_name.take() {
+        if let Some(n) = self.long_name.take() {
             entry.name = n;
         }
-        if let Some(l) = long_link.take() {
+        if let Some(l) = self.long_link.take() {
             entry.link = Some(l);
         }
         if size > opts.max_entry_size {
             return Err(too_big(&entry.name, what, size, opts));
         }
-        f(entry, &mut e)?;
+        Ok(entry)
     }
-    if budget.hit.get() {
-        return Err(limit_error(budget, what));
-    }
-    Ok(())
 }
 
 /// Normalizes a stored entry name to a relative path (`./a//b/` → `a/b`); `Ok(None)` for
@@ -269,7 +335,7 @@ fn too_big(name: &[u8], what: &str, size: u64, opts: &LoadOptions) -> LoadError 
     }
 }
 
-fn limit_error(budget: &Budget, what: &str) -> LoadError {
+pub(crate) fn limit_error(budget: &Budget, what: &str) -> LoadError {
     LoadError::TooLarge { what: format!("uncompressed {what}"), limit: budget.limit }
 }
 
@@ -291,16 +357,6 @@ pub(crate) fn classify(e: io::Error, budget: &Budget, what: &str) -> LoadError {
     } else {
         LoadError::Read { what: what.to_string(), message: msg }
     }
-}
-
-/// Reads exactly `size` bytes of entry data, mapping errors.
-pub(crate) fn read_data(r: &mut dyn Read, size: u64, budget: &Budget, what: &str) -> Result<Vec<u8>, LoadError> {
-    let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
-    r.take(size).read_to_end(&mut data).map_err(|e| classify(e, budget, what))?;
-    if (data.len() as u64) < size {
-        return Err(LoadError::Truncated(what.to_string()));
-    }
-    Ok(data)
 }
 
 fn trim_nul(mut v: Vec<u8>) -> Vec<u8> {
@@ -344,11 +400,10 @@ mod tests {
 
     #[test]
     fn budget_stops_reading() {
-        let data = vec![0u8; 10_000];
         let b = Budget::new(100);
-        let mut r = Capped { inner: &data[..], budget: b.clone() };
-        let mut out = Vec::new();
-        assert!(r.read_to_end(&mut out).is_err());
+        assert!(b.charge(60));
+        assert!(!b.hit.get());
+        assert!(!b.charge(41));
         assert!(b.hit.get());
     }
 }

@@ -305,6 +305,10 @@ pub fn app() -> Html {
             d.emit(Msg::Notify(Some("Packing the image was cancelled.".into())));
         })
     };
+    let on_load_image = {
+        let (bridge, d) = (bridge.clone(), dispatch.clone());
+        Callback::from(move |file: web_sys::File| super::load_file::load_picked(bridge.clone(), file, d.clone()))
+    };
     let on_build = {
         let d = dispatch.clone();
         Callback::from(move |_: ()| d.emit(Msg::RequestBuild))
@@ -425,6 +429,8 @@ pub fn app() -> Html {
                 {on_download_image}
                 saving={state.save.clone()}
                 {on_cancel_save}
+                on_load_image={(!state.readonly).then_some(on_load_image)}
+                loading={state.loading.clone()}
                 {on_theme}
                 embed_link={mode.embed.then(|| format!("{}#{}", dom::page_base_url(), persist::share_fragment(&project_of(&state)).0))}
             />

@@ -53,6 +53,17 @@ struct Inner {
     saves: u64,
     /// The newest build requested (a build waiting for catalogue data may be superseded).
     requested: u64,
+    /// The picked image archive being loaded, and archives picked so far (numbers them).
+    loading: Option<Loading>,
+    picked: u64,
+}
+
+/// A picked archive being loaded as its pieces are read.
+struct Loading {
+    id: u64,
+    job: crate::oci::LoadJob,
+    /// Why the archive cannot load, once known (the rest is not read).
+    failed: Option<crate::oci::LoadError>,
 }
 
 /// The editor's Dockerfile and context as the terminal's `docker build .` sees them.
@@ -262,7 +273,8 @@ impl Bridge {
         let project = Rc::new(RefCell::new(Project::default()));
         let mut engine = Engine::new(dom::epoch_seconds);
         engine.set_host(EditorContext(project.clone()));
-        Bridge(Rc::new(RefCell::new(Inner { engine, build: None, saving: None, saves: 0, requested: 0 })), project)
+        let inner = Inner { engine, build: None, saving: None, saves: 0, requested: 0, loading: None, picked: 0 };
+        Bridge(Rc::new(RefCell::new(inner)), project)
     }
 
     /// Tells the engine what the editor holds (for `docker build .` in the terminal).
@@ -562,8 +574,10 @@ struct Saving {
 /// compressing the layer again): the archive is in memory anyway.
 const SAVE_KEEP_BLOBS: u64 = 256 << 20;
 
-/// Bytes of work handed to one `SaveJob::step`.
-const SAVE_STEP_BYTES: u64 = 128 * 1024;
+/// Bytes of work handed to one `SaveJob::step`: small enough that one step (gzip and
+/// sha256 of this much layer content) stays a few milliseconds on a slow, busy machine,
+/// so a slice never runs far past its time.
+const SAVE_STEP_BYTES: u64 = 32 * 1024;
 
 impl Bridge {
     /// Starts saving image `image_id` (an OCI image layout that is also a docker-archive,
@@ -629,6 +643,41 @@ impl Bridge {
             _ => 0.5 * (saving.job.digested_bytes() as f64 / saving.digest_estimate.max(1) as f64).min(1.0),
         };
         Some(SaveStatus::Working(fraction))
+    }
+
+    /// Starts loading a picked image archive (one being loaded is dropped); returns its
+    /// number for [`Bridge::load_piece`] and [`Bridge::finish_load`].
+    pub fn start_load(&self) -> u64 {
+        let mut inner = self.0.borrow_mut();
+        inner.picked += 1;
+        let job = crate::oci::LoadJob::new(&crate::oci::LoadOptions::default());
+        inner.loading = Some(Loading { id: inner.picked, job, failed: None });
+        inner.picked
+    }
+
+    /// Loads the next piece of archive `id` (bounded work: the piece is hashed and decoded
+    /// as it comes); false when the rest need not be read (replaced, or already failed).
+    pub fn load_piece(&self, id: u64, piece: &[u8]) -> bool {
+        let mut inner = self.0.borrow_mut();
+        let Some(l) = inner.loading.as_mut().filter(|l| l.id == id && l.failed.is_none()) else { return false };
+        if let Err(e) = l.job.push(piece) {
+            l.failed = Some(e);
+            return false;
+        }
+        true
+    }
+
+    /// Ends archive `id` (all read, or failed): adds its images as `docker load -i`
+    /// does and returns the terminal's lines.
+    pub fn finish_load(&self, id: u64) -> Option<TermResult> {
+        let mut inner = self.0.borrow_mut();
+        let l = inner.loading.take_if(|l| l.id == id)?;
+        let loaded = match l.failed {
+            Some(e) => Err(e),
+            None => l.job.finish(),
+        };
+        let out = inner.engine.load_images(loaded);
+        Some(TermResult { lines: output_lines(&out), shell_prompt: inner.engine.attach_prompt() })
     }
 
     /// Abandons the save in progress, if any.

@@ -36,6 +36,12 @@ pub struct HeaderProps {
     /// Cancel the image save.
     #[prop_or_default]
     pub on_cancel_save: Callback<()>,
+    /// Load an image archive the user picked (`docker load -i FILE`).
+    #[prop_or_default]
+    pub on_load_image: Option<Callback<web_sys::File>>,
+    /// The image archive being read.
+    #[prop_or_default]
+    pub loading: Option<SaveView>,
     /// Choose a theme.
     pub on_theme: Callback<Theme>,
     /// Embed mode: only build and progress, plus a link to the full playground.
@@ -99,6 +105,18 @@ pub fn header(props: &HeaderProps) -> Html {
         let cb = props.on_theme.clone();
         Callback::from(move |_: MouseEvent| cb.emit(next_theme))
     };
+    // The picked file is handed over once; the input is cleared so picking it again loads again.
+    let on_pick = |cb: &Callback<web_sys::File>| {
+        let cb = cb.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                    cb.emit(f);
+                }
+                input.set_value("");
+            }
+        })
+    };
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -151,6 +169,18 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
             } else if let Some(cb) = &props.on_download_image {
                 <button class="download-image" onclick={click(cb)} title="Download the built image as a tar (docker load / OCI)">{ "⤓ Image" }</button>
+            }
+            if let Some(lv) = &props.loading {
+                // Compact, so the top bar keeps one row: the file name is in the tooltip.
+                <div class="load-progress" role="status" aria-live="polite" title={format!("Loading {}", lv.name)}>
+                    <progress class="load-bar" max="1" value={format!("{:.3}", lv.fraction)} aria-label={format!("Loading {}", lv.name)}></progress>
+                    <span class="load-text">{ format!("Loading {:.0}%", lv.fraction * 100.0) }</span>
+                </div>
+            } else if let Some(cb) = &props.on_load_image {
+                <label class="button load-image" title="Load an image archive (docker save, OCI) into the terminal's images: docker load -i FILE">
+                    { "⤒ Load" }
+                    <input type="file" class="load-image-input visually-hidden" accept=".tar,.tgz,.gz,application/x-tar" onchange={on_pick(cb)} />
+                </label>
             }
             <button class="theme-toggle" onclick={on_theme} title="Switch theme" aria-label={format!("Theme: {}", props.theme.name())}>{ theme_label }</button>
             }

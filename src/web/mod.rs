@@ -23,6 +23,7 @@ mod image_picker;
 mod inspect;
 mod inspector;
 mod learn;
+mod load_file;
 mod model;
 mod persist;
 mod pictures;

@@ -46,6 +46,8 @@ pub struct State {
     pub notice: Option<String>,
     /// The image save in progress.
     pub save: Option<SaveView>,
+    /// The image archive being read from a picked file.
+    pub loading: Option<SaveView>,
 }
 
 impl Default for State {
@@ -68,6 +70,7 @@ impl Default for State {
             readonly: false,
             notice: None,
             save: None,
+            loading: None,
         }
     }
 }
@@ -168,6 +171,8 @@ pub enum Msg {
     Notify(Option<String>),
     /// An image save started, moved on, or ended (`None`).
     Saving(Option<SaveView>),
+    /// Reading a picked image archive started, moved on, or ended (`None`).
+    Loading(Option<SaveView>),
 }
 
 impl Reducible for State {
@@ -306,6 +311,7 @@ impl State {
             Msg::ClearTerminal => self.term.lines.clear(),
             Msg::Notify(n) => self.notice = n,
             Msg::Saving(v) => self.save = v,
+            Msg::Loading(v) => self.loading = v,
         }
     }
 

@@ -4,14 +4,19 @@
 // the figures are logged, and written to $LAYERLAB_BENCH_PAGE_OUT (JSON) for scripts/bench.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { build, done, newPage, setDockerfile, start, waitForBuild } from './helpers.mjs';
 
 let env;
 const figures = {};
+/** The archive the save test downloaded (the load test reads it back). */
+let savedArchive = null;
 before(async () => { env = await start(); });
 after(async () => {
   await env.close();
+  if (savedArchive) await rm(savedArchive, { force: true });
   if (process.env.LAYERLAB_BENCH_PAGE_OUT) {
     await writeFile(process.env.LAYERLAB_BENCH_PAGE_OUT, JSON.stringify(figures, null, 2));
   }
@@ -74,11 +79,47 @@ test('saving a 100 MB image shows progress and leaves the page responsive', asyn
   const tasks = await longTasks(page);
   const size = (await stat(await download.path())).size;
   assert.ok(size > 50 * 1024 * 1024, `the archive holds the image (${size} bytes)`);
+  savedArchive = path.join(os.tmpdir(), `layerlab-saved-${process.pid}.tar`);
+  await download.saveAs(savedArchive);
   const longest = tasks.length ? Math.max(...tasks) : 0;
   figures.page_save_longest_task_ms = longest;
   figures.page_save_long_tasks = tasks.length;
   figures.page_save_ms = saveMs;
   figures.page_save_bytes = size;
   console.log(`page save: ${size} bytes in ${saveMs} ms; ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms`);
+  await done(page);
+});
+
+test('loading the saved 100 MB archive reads it in pieces with a progress bar, then docker load answers', async () => {
+  assert.ok(savedArchive, 'the save test left an archive');
+  const page = await newPage(env);
+  assert.equal(await waitForBuild(page), 'done');
+  await observeLongTasks(page);
+  await page.setInputFiles('input.load-image-input', savedArchive);
+  await page.waitForSelector('.load-progress progress.load-bar', { timeout: 10000 });
+  const seen = new Set();
+  let shot = false;
+  while (await page.locator('.load-progress').count() > 0) {
+    const v = await page.locator('.load-bar').evaluate((el) => el.value).catch(() => null);
+    if (v !== null) seen.add(Math.round(v * 100));
+    if (!shot && v > 0.3) {
+      shot = true;
+      const file = process.env.LAYERLAB_SHOT_DIR ? path.join(process.env.LAYERLAB_SHOT_DIR, 'load-progress.png') : null;
+      if (file) await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1400, height: 120 } });
+    }
+    await page.waitForTimeout(50);
+  }
+  const fractions = [...seen].filter((v) => v > 0 && v < 100);
+  assert.ok(fractions.length >= 3, `the progress bar moved: ${[...seen].sort((a, b) => a - b).join(', ')}`);
+  // The terminal shows the load as if it had been typed, with Docker's answer.
+  await page.click('#tab-terminal');
+  const term = await page.locator('.term-screen').textContent();
+  assert.match(term, new RegExp(`docker load -i ${path.basename(savedArchive)}`));
+  assert.match(term, /Loaded image: [a-z0-9./-]+:[\w.-]+|Loaded image ID: sha256:[0-9a-f]{64}/);
+  assert.match(await page.locator('footer.status').textContent(), /Loaded image/);
+  const tasks = await longTasks(page);
+  const longest = tasks.length ? Math.max(...tasks) : 0;
+  figures.page_load_longest_task_ms = longest;
+  console.log(`page load: ${fractions.length} progress values; ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms`);
   await done(page);
 });

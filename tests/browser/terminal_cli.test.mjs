@@ -104,6 +104,17 @@ test('nginx in the terminal: published port, curl from the host, the page change
   await page.waitForFunction(() => /^[0-9a-f]{64}$/m.test([...document.querySelectorAll('.term-screen > div')].map((e) => e.textContent).join('\n')), null, { timeout: 120000 });
   await termLine(page, 'curl localhost:8080');
   await page.waitForFunction(() => document.querySelector('.term-screen').textContent.includes('Welcome to nginx!'), null, { timeout: 30000 });
+  // A pipe on the host's line feeds the left side's output to the right side's program.
+  const lastOutput = async () => page.$$eval('.term-screen > div', (els) => {
+    const at = els.map((e) => e.classList.contains('t-in')).lastIndexOf(true);
+    return els.slice(at + 1).map((e) => e.textContent);
+  });
+  await termLine(page, 'curl -s localhost:8080 | head -4');
+  assert.deepEqual(await lastOutput(), ['<!DOCTYPE html>', '<html>', '<head>', '<title>Welcome to nginx!</title>']);
+  await termLine(page, 'curl -s localhost:8080 | grep -c nginx | wc -l');
+  assert.deepEqual((await lastOutput()).map((l) => l.trim()), ['1']);
+  await termLine(page, 'docker ps --format "{{.Names}}" | grep web');
+  assert.deepEqual(await lastOutput(), ['webserver']);
   await termLine(page, "docker exec webserver sh -c \"echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html\"");
   await termLine(page, 'curl -s localhost:8080');
   await page.waitForFunction(() => document.querySelector('.term-screen').textContent.includes('<h1>Hello, Docker!</h1>'), null, { timeout: 30000 });
