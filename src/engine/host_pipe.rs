@@ -28,6 +28,7 @@ impl Engine {
             now,
             stdin: left.stdout.as_bytes().to_vec(),
             network: self.host_network(),
+            procs: Vec::new(),
         };
         let right = run_script(&mut fs, &process, rest, &mut Budget::default());
         let mut out = Output { code: right.code, ..Default::default() };
