@@ -122,7 +122,7 @@ fn start_build(bridge: Bridge, generation: u64, st: UseReducerHandle<State>) {
 
 /// Milliseconds of saving per slice: short enough that the page answers input between
 /// slices.
-const SAVE_SLICE_MS: f64 = 12.0;
+pub(super) const SAVE_SLICE_MS: f64 = 12.0;
 
 /// Packs an image in slices, one per timer tick, updating the progress bar, then offers
 /// the archive as a download.

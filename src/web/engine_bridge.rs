@@ -75,7 +75,35 @@ struct Project {
     host_dirs: Tree,
     /// Files the terminal wrote (`docker save -o x.tar`, `docker export c > c.tar`), oldest
     /// first, so that `docker load -i x.tar` and `docker import c.tar` read them back.
-    written: Vec<(String, Rc<[u8]>)>,
+    written: Vec<(String, Written)>,
+}
+
+/// A file the terminal wrote: bytes, or a Blob (a sliced `docker save`'s archive, which the
+/// terminal's `docker load -i` reads back in pieces).
+#[derive(Clone)]
+enum Written {
+    Bytes(Rc<[u8]>),
+    Blob(web_sys::Blob),
+}
+
+impl Written {
+    fn len(&self) -> usize {
+        match self {
+            Written::Bytes(b) => b.len(),
+            Written::Blob(b) => b.size() as usize,
+        }
+    }
+}
+
+/// Keeps a file the terminal wrote, within [`WRITTEN_BUDGET`] (the oldest go first).
+fn keep_written(p: &mut Project, path: &str, file: Written) {
+    let key = host_key(path);
+    p.written.retain(|(k, _)| *k != key);
+    p.written.push((key, file));
+    let mut total: usize = p.written.iter().map(|(_, b)| b.len()).sum();
+    while total > WRITTEN_BUDGET && p.written.len() > 1 {
+        total -= p.written.remove(0).1.len();
+    }
 }
 
 /// How many bytes of written files the page keeps (the oldest go first).
@@ -159,8 +187,12 @@ impl crate::engine::Host for EditorContext {
 
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
         let key = host_key(path);
-        if let Some((_, bytes)) = self.0.borrow().written.iter().rev().find(|(k, _)| *k == key) {
-            return Ok(bytes.to_vec());
+        match self.0.borrow().written.iter().rev().find(|(k, _)| *k == key) {
+            Some((_, Written::Bytes(bytes))) => return Ok(bytes.to_vec()),
+            Some((_, Written::Blob(_))) => {
+                return Err(format!("open {path}: the page reads this archive only with `docker load -i {path}`"))
+            }
+            None => {}
         }
         if path.starts_with('/') {
             if let Ok(c) = self.0.borrow().host_dirs.read("/", path) {
@@ -176,16 +208,7 @@ impl crate::engine::Host for EditorContext {
     /// Files the terminal writes (`docker save -o img.tar`, `docker export -o …`) are
     /// offered as downloads under their base name, and kept for the terminal to read back.
     fn write_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        {
-            let key = host_key(path);
-            let mut p = self.0.borrow_mut();
-            p.written.retain(|(k, _)| *k != key);
-            p.written.push((key, Rc::from(bytes)));
-            let mut total: usize = p.written.iter().map(|(_, b)| b.len()).sum();
-            while total > WRITTEN_BUDGET && p.written.len() > 1 {
-                total -= p.written.remove(0).1.len();
-            }
-        }
+        keep_written(&mut self.0.borrow_mut(), path, Written::Bytes(Rc::from(bytes)));
         let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("layerlab-output");
         let mime = if name.ends_with(".tar") { "application/x-tar" } else { "application/octet-stream" };
         super::download::offer_bytes(name, mime, bytes)
@@ -585,11 +608,17 @@ impl Bridge {
     /// [`Bridge::save_slice`]. A save already running is abandoned. Returns the save's
     /// number.
     pub fn start_save(&self, image_id: &str) -> u64 {
+        let tags = self.0.borrow().engine.store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
+        self.start_save_tagged(image_id, tags)
+    }
+
+    /// [`Bridge::start_save`] with the archive's tags given (`docker save nginx` names
+    /// only `nginx:latest`).
+    fn start_save_tagged(&self, image_id: &str, tags: Vec<String>) -> u64 {
         let mut inner = self.0.borrow_mut();
         let id = inner.saves + 1;
         inner.saves = id;
         let store = &inner.engine.store;
-        let tags = store.tags_of(image_id).iter().map(|r| r.to_string()).collect();
         let mut seen = std::collections::HashSet::new();
         let digest_estimate = store.get(image_id).map_or(0, |img| {
             img.layers
@@ -678,6 +707,79 @@ impl Bridge {
         };
         let out = inner.engine.load_images(loaded);
         Some(TermResult { lines: output_lines(&out), shell_prompt: inner.engine.attach_prompt() })
+    }
+
+    /// A terminal line that saves one image to a file (`docker save -o x.tar img`, `docker
+    /// image save img > x.tar`) starts as a sliced save, as the download button's: returns
+    /// the save's number and the file's name. Anything else (several images, an unknown
+    /// one, no file) runs as typed, and the engine answers.
+    pub fn terminal_save(&self, line: &str) -> Option<(u64, String)> {
+        let parsed = crate::engine::argv::split(line).ok()?;
+        let mut words = parsed.words.iter().map(String::as_str).peekable();
+        if !matches!(words.next(), Some("docker" | "layerlab")) {
+            return None;
+        }
+        if words.peek() == Some(&"image") {
+            words.next();
+        }
+        if words.next() != Some("save") {
+            return None;
+        }
+        let (mut file, mut operands) = (parsed.stdout_to.clone(), Vec::new());
+        while let Some(w) = words.next() {
+            match w {
+                "-o" | "--output" => file = Some(words.next()?.to_string()),
+                _ if w.starts_with("--output=") => file = Some(w["--output=".len()..].to_string()),
+                _ if w.starts_with("-o") && w.len() > 2 => file = Some(w[2..].to_string()),
+                _ if w.starts_with('-') => return None,
+                _ => operands.push(w),
+            }
+        }
+        let ([name], Some(file)) = (operands.as_slice(), file.filter(|f| f != "-")) else { return None };
+        let (image_id, tag) = {
+            let inner = self.0.borrow();
+            let store = &inner.engine.store;
+            let img = store.resolve(name).ok()?;
+            let tag = crate::util::reference::Reference::parse(name)
+                .ok()
+                .filter(|r| store.tagged(r).is_some_and(|i| i.id == img.id))
+                .map(|r| r.to_string());
+            (img.id.clone(), tag)
+        };
+        Some((self.start_save_tagged(&image_id, tag.into_iter().collect()), file))
+    }
+
+    /// Keeps the archive a sliced save wrote for the terminal as the file `path` (and
+    /// offers it as a download, as every file the terminal writes).
+    pub fn keep_saved(&self, path: &str, parts: &js_sys::Array) -> Result<(), String> {
+        let blob = web_sys::Blob::new_with_blob_sequence(parts).map_err(|e| format!("{e:?}"))?;
+        keep_written(&mut self.1.borrow_mut(), path, Written::Blob(blob));
+        let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("layerlab-output");
+        super::download::offer_parts(name, "application/x-tar", parts)
+    }
+
+    /// The archive a terminal line loads when the page keeps it as a Blob (`docker load -i
+    /// x.tar` after a sliced `docker save -o x.tar`), with its name: the terminal reads it
+    /// in pieces.
+    pub fn terminal_load(&self, line: &str) -> Option<(web_sys::Blob, String)> {
+        let parsed = crate::engine::argv::split(line).ok()?;
+        let words: Vec<&str> = parsed.words.iter().map(String::as_str).collect();
+        let rest = match words.as_slice() {
+            ["docker" | "layerlab", "load", rest @ ..] | ["docker" | "layerlab", "image", "load", rest @ ..] => rest,
+            _ => return None,
+        };
+        let file = match rest {
+            [] => parsed.stdin_from.clone()?,
+            ["-i" | "--input", f] => f.to_string(),
+            [f] if f.starts_with("--input=") => f["--input=".len()..].to_string(),
+            _ => return None,
+        };
+        let key = host_key(&file);
+        let p = self.1.borrow();
+        match p.written.iter().rev().find(|(k, _)| *k == key) {
+            Some((_, Written::Blob(b))) => Some((b.clone(), file)),
+            _ => None,
+        }
     }
 
     /// Abandons the save in progress, if any.

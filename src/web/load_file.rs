@@ -18,7 +18,21 @@ const PIECE: f64 = (256 * 1024) as f64;
 /// Reads `file` in pieces with a progress bar, loading each as it comes.
 pub fn load_picked(bridge: Bridge, file: web_sys::File, d: Callback<Msg>) {
     let name = file.name();
-    let size = file.size();
+    let input = format!("docker load -i {name}");
+    load_blob(bridge, file.into(), name, input, d, || ());
+}
+
+/// Reads the archive `blob` (called `name`) in pieces with a progress bar, loading each as
+/// it comes; the terminal then shows `input` with Docker's answer, and `done` runs.
+pub fn load_blob(
+    bridge: Bridge,
+    blob: web_sys::Blob,
+    name: String,
+    input: String,
+    d: Callback<Msg>,
+    done: impl FnOnce() + 'static,
+) {
+    let size = blob.size();
     let id = bridge.start_load();
     let view = move |name: &str, fraction: f64| Msg::Loading(Some(SaveView { name: name.to_string(), fraction }));
     d.emit(view(&name, 0.0));
@@ -27,7 +41,7 @@ pub fn load_picked(bridge: Bridge, file: web_sys::File, d: Callback<Msg>) {
         let mut shown = 0.0;
         while at < size {
             let end = (at + PIECE).min(size);
-            let piece = match file.slice_with_f64_and_f64(at, end) {
+            let piece = match blob.slice_with_f64_and_f64(at, end) {
                 Ok(blob) => JsFuture::from(blob.array_buffer()).await,
                 Err(e) => Err(e),
             };
@@ -36,6 +50,7 @@ pub fn load_picked(bridge: Bridge, file: web_sys::File, d: Callback<Msg>) {
                 Err(e) => {
                     d.emit(Msg::Loading(None));
                     d.emit(Msg::Notify(Some(format!("could not read {name}: {e:?}"))));
+                    done();
                     return;
                 }
             };
@@ -50,15 +65,14 @@ pub fn load_picked(bridge: Bridge, file: web_sys::File, d: Callback<Msg>) {
                 d.emit(view(&name, fraction));
             }
         }
-        let Some(r) = bridge.finish_load(id) else { return };
+        let Some(r) = bridge.finish_load(id) else {
+            done();
+            return;
+        };
         d.emit(Msg::Loading(None));
         let notice = r.lines.last().map(|l| l.text.clone());
-        d.emit(Msg::TerminalRan {
-            input: format!("docker load -i {name}"),
-            prompt: PROMPT.to_string(),
-            output: r.lines,
-            shell_prompt: r.shell_prompt,
-        });
+        d.emit(Msg::TerminalRan { input, prompt: PROMPT.to_string(), output: r.lines, shell_prompt: r.shell_prompt });
         d.emit(Msg::Notify(notice));
+        done();
     });
 }

@@ -10,7 +10,8 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::engine_bridge::Bridge;
-use super::state::{Msg, TermLine, TermState};
+use super::engine_bridge::SaveStatus;
+use super::state::{Msg, SaveView, TermLine, TermState};
 
 /// Lines typed while an earlier one waits for catalogue data run after it, in order.
 #[derive(Default)]
@@ -33,6 +34,21 @@ fn drain(bridge: Bridge, d: Callback<Msg>, queue: Rc<RefCell<Queue>>) {
                 None => return,
             }
         };
+        if bridge.prompt().is_none() {
+            // `docker save -o` packs in slices with the progress bar, as the download button
+            // does; `docker load -i` of what it wrote reads the archive in pieces.
+            if let Some((save, file)) = bridge.terminal_save(&text) {
+                queue.borrow_mut().busy = true;
+                drive_save(Job { bridge, d, queue, input: text }, save, file);
+                return;
+            }
+            if let Some((blob, name)) = bridge.terminal_load(&text) {
+                queue.borrow_mut().busy = true;
+                let job = Job { bridge: bridge.clone(), d: d.clone(), queue, input: String::new() };
+                super::load_file::load_blob(bridge, blob, name, text, d, move || job.release());
+                return;
+            }
+        }
         let refs = bridge.terminal_references(&text);
         if crate::catalog::data::missing(&refs).is_empty() {
             run(&bridge, &d, text);
@@ -54,6 +70,58 @@ fn drain(bridge: Bridge, d: Callback<Msg>, queue: Rc<RefCell<Queue>>) {
         });
         return;
     }
+}
+
+/// A terminal line that runs over several ticks; the queue waits for it.
+struct Job {
+    bridge: Bridge,
+    d: Callback<Msg>,
+    queue: Rc<RefCell<Queue>>,
+    input: String,
+}
+
+impl Job {
+    /// Shows the line with what it printed, then runs the lines typed meanwhile.
+    fn finish(self, output: Vec<TermLine>) {
+        let prompt = PROMPT.to_string();
+        self.d.emit(Msg::TerminalRan { input: self.input.clone(), prompt, output, shell_prompt: self.bridge.prompt() });
+        self.release();
+    }
+
+    /// Lets the queue go on.
+    fn release(self) {
+        self.queue.borrow_mut().busy = false;
+        drain(self.bridge, self.d, self.queue);
+    }
+}
+
+/// Packs the image of a terminal `docker save` one slice per timer tick with the progress
+/// bar, then keeps the archive as the file (and offers it as a download). `docker save`
+/// prints nothing when it succeeds.
+fn drive_save(job: Job, save: u64, file: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let err = |text: String| vec![TermLine { text, kind: "err" }];
+        match job.bridge.save_slice(save, super::app::SAVE_SLICE_MS) {
+            Some(SaveStatus::Working(fraction)) => {
+                job.d.emit(Msg::Saving(Some(SaveView { name: file.clone(), fraction })));
+                drive_save(job, save, file);
+            }
+            Some(SaveStatus::Done(parts, _)) => {
+                job.d.emit(Msg::Saving(None));
+                let output = match job.bridge.keep_saved(&file, &parts) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => err(format!("open {file}: {e}")),
+                };
+                job.finish(output);
+            }
+            Some(SaveStatus::Failed(e)) => {
+                job.d.emit(Msg::Saving(None));
+                job.finish(err(format!("Error response from daemon: {e}")));
+            }
+            None => job.finish(err("context canceled".into())),
+        }
+    })
+    .forget();
 }
 
 /// The prompt the next line is typed at.
