@@ -269,20 +269,15 @@ impl Inflate {
     ) -> Result<(), LoadError> {
         let Inflate::Sniffing(head) = self else { return Ok(()) };
         let head = std::mem::take(head);
-        let refuse =
-            |name: &str| Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")));
-        if head.starts_with(&[0x1f, 0x8b]) {
-            *self = Inflate::Gzip(Box::new(MultiGzDecoder::new(Pushed { data: head, at: 0, end })));
-            self.pump(what, budget, out, end)
-        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-            refuse("zstd")
-        } else if head.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
-            refuse("xz")
-        } else if head.starts_with(b"BZh") {
-            refuse("bzip2")
-        } else {
-            *self = Inflate::Plain;
-            out(&head)
+        match super::tarread::compression(&head, what)? {
+            super::tarread::Compression::Gzip => {
+                *self = Inflate::Gzip(Box::new(MultiGzDecoder::new(Pushed { data: head, at: 0, end })));
+                self.pump(what, budget, out, end)
+            }
+            super::tarread::Compression::Plain => {
+                *self = Inflate::Plain;
+                out(&head)
+            }
         }
     }
 

@@ -94,19 +94,35 @@ pub(crate) fn decompress<'a, R: Read + 'a>(mut r: R, what: &str) -> Result<Box<d
         }
     }
     let head = io::Cursor::new(magic[..got].to_vec());
-    let m = &magic[..got];
+    Ok(match compression(&magic[..got], what)? {
+        Compression::Gzip => Box::new(MultiGzDecoder::new(head.chain(r))),
+        Compression::Plain => Box::new(head.chain(r)),
+    })
+}
+
+/// What a stream is, by its first bytes.
+pub(crate) enum Compression {
+    /// gzip (one member or several).
+    Gzip,
+    /// Not compressed.
+    Plain,
+}
+
+/// Reads what `head` (a stream's first bytes) says it is: gzip or plain; zstd, xz and
+/// bzip2 are refused by name, as layers layerlab cannot read.
+pub(crate) fn compression(head: &[u8], what: &str) -> Result<Compression, LoadError> {
     let refuse =
         |name: &str| Err(LoadError::Unsupported(format!("{what} is {name}-compressed; only gzip is supported")));
-    if m.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(MultiGzDecoder::new(head.chain(r))))
-    } else if m.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Ok(Compression::Gzip)
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
         refuse("zstd")
-    } else if m.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+    } else if head.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
         refuse("xz")
-    } else if m.starts_with(b"BZh") {
+    } else if head.starts_with(b"BZh") {
         refuse("bzip2")
     } else {
-        Ok(Box::new(head.chain(r)))
+        Ok(Compression::Plain)
     }
 }
 
