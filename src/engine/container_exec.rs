@@ -153,4 +153,22 @@ mod tests {
         let o = e.exec_line("docker exec deb ps");
         assert!(o.stderr.contains("exec: \"ps\": executable file not found in $PATH"), "{}", o.stderr);
     }
+
+    #[test]
+    fn ls_long_lines_are_gnus_on_debian_and_busyboxs_on_alpine() {
+        let mut e = Engine::new(|| 1_700_000_000);
+        let gnu =
+            run(&mut e, "docker run --rm debian:bookworm-slim ls -l /etc/debian_version /etc/passwd /etc/hostname");
+        let rows: Vec<&str> = gnu.lines().collect();
+        assert_eq!(rows.len(), 3, "{gnu}");
+        // GNU ls sizes each column to its widest entry: owner and group one space apart, and
+        // the sizes right-aligned in one column.
+        for r in &rows {
+            assert!(r.starts_with("-rw-r--r-- 1 root root "), "{gnu}");
+        }
+        let date_at = |r: &str| r.find(" Sep ").or_else(|| r.find(" Nov ")).unwrap_or(0);
+        assert!(rows.iter().all(|r| date_at(r) == date_at(rows[0])), "{gnu}");
+        let busybox = run(&mut e, "docker run --rm alpine:3.20 ls -l /etc/alpine-release");
+        assert!(busybox.starts_with("-rw-r--r--    1 root     root             7 "), "{busybox}");
+    }
 }

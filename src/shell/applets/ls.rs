@@ -46,7 +46,19 @@ struct Ls {
     by_size: bool,
 }
 
-fn long_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String {
+/// The columns of a long listing's line.
+struct LongRow {
+    inode: String,
+    mode: String,
+    nlink: String,
+    user: String,
+    group: String,
+    size: String,
+    date: String,
+    name: String,
+}
+
+fn long_row(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> LongRow {
     let nlink = if n.is_dir() { 2 + ctx.fs.children(at).filter(|(_, c)| c.is_dir()).count() } else { 1 };
     let user = if ls.numeric {
         n.meta.uid.to_string()
@@ -58,19 +70,58 @@ fn long_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String {
     } else {
         group_name(ctx.fs, n.meta.gid).unwrap_or_else(|| n.meta.gid.to_string())
     };
-    let size = if ls.human { format!("{:>7}", human(n.size())) } else { format!("{:>9}", n.size()) };
+    let size = if ls.human { human(n.size()) } else { n.size().to_string() };
     let recent = (ctx.now - n.meta.mtime).abs() < 182 * 86400;
     let date = if recent { strftime("%b %e %H:%M", n.meta.mtime) } else { strftime("%b %e  %Y", n.meta.mtime) };
-    let mut s = String::new();
-    if ls.inode {
-        s.push_str(&format!("{:>8} ", n.ino));
-    }
-    s.push_str(&format!("{} {:>4} {:<8} {:<8} {size} {date} {name}", n.mode_string(), nlink, user, group));
+    let mut name = name.to_string();
     if let NodeKind::Symlink(t) = &n.kind {
-        s.push_str(" -> ");
-        s.push_str(t);
+        name.push_str(" -> ");
+        name.push_str(t);
     }
-    s
+    if (ls.classify || ls.slash) && n.is_dir() {
+        name.push('/');
+    }
+    LongRow {
+        inode: if ls.inode { n.ino.to_string() } else { String::new() },
+        mode: n.mode_string(),
+        nlink: nlink.to_string(),
+        user,
+        group,
+        size,
+        date,
+        name,
+    }
+}
+
+/// The lines of a listing. busybox's long lines have fixed column widths; GNU ls (Debian's
+/// and Ubuntu's coreutils) sizes each column to its widest entry.
+fn listing(ctx: &Ctx<'_>, ls: &Ls, entries: &[(String, String, Node)]) -> String {
+    let mut out = String::new();
+    if !ls.long {
+        for (name, _, n) in entries {
+            if ls.inode {
+                out.push_str(&format!("{:>8} ", n.ino));
+            }
+            out.push_str(&decorate(ls, name, n));
+            out.push('\n');
+        }
+        return out;
+    }
+    let rows: Vec<LongRow> = entries.iter().map(|(name, at, n)| long_row(ctx, ls, name, at, n)).collect();
+    let width = |f: fn(&LongRow) -> &str| rows.iter().map(|r| f(r).chars().count()).max().unwrap_or(0);
+    let (wi, wl, wu, wg, ws) = if ctx.gnu {
+        (width(|r| &r.inode), width(|r| &r.nlink), width(|r| &r.user), width(|r| &r.group), width(|r| &r.size))
+    } else {
+        (8, 4, 8, 8, if ls.human { 7 } else { 9 })
+    };
+    for r in &rows {
+        if ls.inode {
+            out.push_str(&format!("{:>wi$} ", r.inode));
+        }
+        let LongRow { mode, nlink, user, group, size, date, name, .. } = r;
+        out.push_str(&format!("{mode} {nlink:>wl$} {user:<wu$} {group:<wg$} {size:>ws$} {date} {name}\n"));
+    }
+    out
 }
 
 fn decorate(ls: &Ls, name: &str, n: &Node) -> String {
@@ -86,22 +137,6 @@ fn decorate(ls: &Ls, name: &str, n: &Node) -> String {
         s.push('/');
     }
     s
-}
-
-fn entry_line(ctx: &Ctx<'_>, ls: &Ls, name: &str, at: &str, n: &Node) -> String {
-    if ls.long {
-        let mut l = long_line(ctx, ls, name, at, n);
-        if ls.classify || ls.slash {
-            if let NodeKind::Dir = n.kind {
-                l.push('/');
-            }
-        }
-        l
-    } else if ls.inode {
-        format!("{:>8} {}", n.ino, decorate(ls, name, n))
-    } else {
-        decorate(ls, name, n)
-    }
 }
 
 fn sort_entries(ls: &Ls, v: &mut [(String, String, Node)]) {
@@ -150,10 +185,7 @@ fn list_dir(ctx: &mut Ctx<'_>, ls: &Ls, shown: &str, at: &str, header: bool, fir
                 };
         out.push_str(&format!("total {total}\n"));
     }
-    for (name, p, n) in &entries {
-        out.push_str(&entry_line(ctx, ls, name, p, n));
-        out.push('\n');
-    }
+    out.push_str(&listing(ctx, ls, &entries));
     ctx.out(&out);
     if ls.recursive {
         for (name, p, n) in entries {
@@ -217,11 +249,7 @@ pub fn ls(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     sort_entries(&ls, &mut files);
     sort_entries(&ls, &mut dirs);
-    let mut out = String::new();
-    for (name, at, n) in &files {
-        out.push_str(&entry_line(ctx, &ls, name, at, n));
-        out.push('\n');
-    }
+    let out = listing(ctx, &ls, &files);
     ctx.out(&out);
     let header = args.len() > 1 || ls.recursive;
     let mut first = files.is_empty();
