@@ -86,21 +86,10 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let file = p.get("output").map(str::to_string);
-    let mut picked: Vec<(Image, Vec<String>)> = Vec::new();
-    for name in &p.args {
-        let img = match e.store.resolve(name) {
-            Ok(i) => i.clone(),
-            Err(err) => return Output::daemon(err),
-        };
-        let tag = Reference::parse(name)
-            .ok()
-            .filter(|r| e.store.tagged(r).is_some_and(|i| i.id == img.id))
-            .map(|r| r.to_string());
-        match picked.iter_mut().find(|(i, _)| i.id == img.id) {
-            Some((_, tags)) => tags.extend(tag),
-            None => picked.push((img, tag.into_iter().collect())),
-        }
-    }
+    let picked: Vec<(Image, Vec<String>)> = match pick(&e.store, &p.args) {
+        Ok(v) => v.into_iter().map(|(img, tags)| (img.clone(), tags)).collect(),
+        Err(err) => return Output::daemon(err),
+    };
     let images: Vec<crate::oci::SaveImage> = picked
         .iter()
         .map(|(img, tags)| crate::oci::SaveImage {
@@ -124,6 +113,80 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         (Err(m), None) if m == COWARDLY => Output::fail(1, m),
         (Err(m), None) => Output::fail(1, format!("failed to save image: {m}")),
     }
+}
+
+/// The images `docker save NAME…` writes, each once, with the tags the archive names (a
+/// name that is a tag of its image; an ID names none).
+fn pick<'s>(
+    store: &'s crate::image::Store,
+    names: &[String],
+) -> Result<Vec<(&'s Image, Vec<String>)>, crate::image::LookupError> {
+    let mut picked: Vec<(&Image, Vec<String>)> = Vec::new();
+    for name in names {
+        let img = store.resolve(name)?;
+        let tag = Reference::parse(name)
+            .ok()
+            .filter(|r| store.tagged(r).is_some_and(|i| i.id == img.id))
+            .map(|r| r.to_string());
+        match picked.iter_mut().find(|(i, _)| i.id == img.id) {
+            Some((_, tags)) => tags.extend(tag),
+            None => picked.push((img, tag.into_iter().collect())),
+        }
+    }
+    Ok(picked)
+}
+
+/// What a typed `docker save` asks for (see [`Engine::typed_save`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct SaveRequest {
+    /// The images by ID, each with the tags the archive names.
+    pub images: Vec<(String, Vec<String>)>,
+    /// The file, or `None` for standard output.
+    pub file: Option<String>,
+}
+
+impl Engine {
+    /// What a typed `docker save` line (or `docker image save`) asks for, for a host that
+    /// packs the archive itself (the page, in slices): the images by ID with the tags the
+    /// archive names, and the file (`-o FILE`, `--output=FILE` or `> FILE`; `None` for
+    /// standard output). `None` when the line is not a save or would fail: the engine then
+    /// answers it as typed.
+    pub fn typed_save(&self, line: &str) -> Option<SaveRequest> {
+        let (mut args, parsed) = typed_command(line, "save")?;
+        if let Some(f) = parsed.stdout_to {
+            args.push(format!("--output={f}"));
+        }
+        let p = SAVE.parse(&args).ok()?;
+        let picked = pick(&self.store, &p.args).ok()?;
+        Some(SaveRequest {
+            images: picked.into_iter().map(|(img, tags)| (img.id.clone(), tags)).collect(),
+            file: p.get("output").map(String::from),
+        })
+    }
+
+    /// The archive a typed `docker load` line (or `docker image load`) reads (`-i FILE`,
+    /// `--input=FILE` or `< FILE`), for a host that reads it itself; `None` when the line is
+    /// not a load from a file.
+    pub fn typed_load_input(&self, line: &str) -> Option<String> {
+        let (mut args, parsed) = typed_command(line, "load")?;
+        if let Some(f) = parsed.stdin_from {
+            args.extend(["-i".to_string(), f]);
+        }
+        LOAD.parse(&args).ok()?.get("input").map(String::from)
+    }
+}
+
+/// The arguments of `docker NAME …` or `docker image NAME …` typed as `line`, with its
+/// redirections.
+fn typed_command(line: &str, name: &str) -> Option<(Vec<String>, super::argv::Line)> {
+    let mut parsed = super::argv::split(line).ok()?;
+    let words = std::mem::take(&mut parsed.words);
+    let rest = match words.first().map(String::as_str) {
+        Some("docker" | "layerlab") => &words[1..],
+        _ => return None,
+    };
+    let rest = if rest.first().is_some_and(|w| w == "image") { &rest[1..] } else { rest };
+    (rest.first().map(String::as_str) == Some(name)).then(|| (rest[1..].to_vec(), parsed))
 }
 
 /// `docker load`.
@@ -334,5 +397,33 @@ mod tests {
         files.0.borrow_mut().insert("empty.tar".into(), Vec::new());
         let o = e.exec_line("docker load -i empty.tar");
         assert_eq!(o.stderr, "Error response from daemon: invalid tar archive: archive: no files in it\n");
+    }
+
+    #[test]
+    fn typed_saves_and_loads_name_their_images_and_files_as_the_command_would() {
+        let mut e = Engine::new(|| 1_700_000_000);
+        e.exec_line("docker pull -q busybox");
+        let id = e.store.resolve("busybox").unwrap().id.clone();
+        let tagged = |file: &str| {
+            Some(SaveRequest {
+                images: vec![(id.clone(), vec!["busybox:latest".to_string()])],
+                file: Some(file.to_string()),
+            })
+        };
+        assert_eq!(e.typed_save("docker save -o b.tar busybox"), tagged("b.tar"));
+        assert_eq!(e.typed_save("docker image save busybox > b.tar"), tagged("b.tar"));
+        assert_eq!(e.typed_save("docker save --output=b.tar busybox"), tagged("b.tar"));
+        // An ID names no tag; no file is standard output; what would fail is left to the engine.
+        assert_eq!(
+            e.typed_save(&format!("docker save {id}")),
+            Some(SaveRequest { images: vec![(id.clone(), vec![])], file: None })
+        );
+        assert_eq!(e.typed_save("docker save -o x.tar nosuch"), None);
+        assert_eq!(e.typed_save("docker save --bogus busybox"), None);
+        assert_eq!(e.typed_save("docker images"), None);
+        assert_eq!(e.typed_load_input("docker load -i b.tar").as_deref(), Some("b.tar"));
+        assert_eq!(e.typed_load_input("docker image load < b.tar").as_deref(), Some("b.tar"));
+        assert_eq!(e.typed_load_input("docker load --input=b.tar -q").as_deref(), Some("b.tar"));
+        assert_eq!(e.typed_load_input("docker load"), None);
     }
 }

@@ -714,39 +714,11 @@ impl Bridge {
     /// the save's number and the file's name. Anything else (several images, an unknown
     /// one, no file) runs as typed, and the engine answers.
     pub fn terminal_save(&self, line: &str) -> Option<(u64, String)> {
-        let parsed = crate::engine::argv::split(line).ok()?;
-        let mut words = parsed.words.iter().map(String::as_str).peekable();
-        if !matches!(words.next(), Some("docker" | "layerlab")) {
+        let req = self.0.borrow().engine.typed_save(line)?;
+        let ([(image_id, tags)], Some(file)) = (req.images.as_slice(), req.file.filter(|f| f != "-")) else {
             return None;
-        }
-        if words.peek() == Some(&"image") {
-            words.next();
-        }
-        if words.next() != Some("save") {
-            return None;
-        }
-        let (mut file, mut operands) = (parsed.stdout_to.clone(), Vec::new());
-        while let Some(w) = words.next() {
-            match w {
-                "-o" | "--output" => file = Some(words.next()?.to_string()),
-                _ if w.starts_with("--output=") => file = Some(w["--output=".len()..].to_string()),
-                _ if w.starts_with("-o") && w.len() > 2 => file = Some(w[2..].to_string()),
-                _ if w.starts_with('-') => return None,
-                _ => operands.push(w),
-            }
-        }
-        let ([name], Some(file)) = (operands.as_slice(), file.filter(|f| f != "-")) else { return None };
-        let (image_id, tag) = {
-            let inner = self.0.borrow();
-            let store = &inner.engine.store;
-            let img = store.resolve(name).ok()?;
-            let tag = crate::util::reference::Reference::parse(name)
-                .ok()
-                .filter(|r| store.tagged(r).is_some_and(|i| i.id == img.id))
-                .map(|r| r.to_string());
-            (img.id.clone(), tag)
         };
-        Some((self.start_save_tagged(&image_id, tag.into_iter().collect()), file))
+        Some((self.start_save_tagged(image_id, tags.clone()), file))
     }
 
     /// Keeps the archive a sliced save wrote for the terminal as the file `path` (and
@@ -762,18 +734,7 @@ impl Bridge {
     /// x.tar` after a sliced `docker save -o x.tar`), with its name: the terminal reads it
     /// in pieces.
     pub fn terminal_load(&self, line: &str) -> Option<(web_sys::Blob, String)> {
-        let parsed = crate::engine::argv::split(line).ok()?;
-        let words: Vec<&str> = parsed.words.iter().map(String::as_str).collect();
-        let rest = match words.as_slice() {
-            ["docker" | "layerlab", "load", rest @ ..] | ["docker" | "layerlab", "image", "load", rest @ ..] => rest,
-            _ => return None,
-        };
-        let file = match rest {
-            [] => parsed.stdin_from.clone()?,
-            ["-i" | "--input", f] => f.to_string(),
-            [f] if f.starts_with("--input=") => f["--input=".len()..].to_string(),
-            _ => return None,
-        };
+        let file = self.0.borrow().engine.typed_load_input(line)?;
         let key = host_key(&file);
         let p = self.1.borrow();
         match p.written.iter().rev().find(|(k, _)| *k == key) {

@@ -7,7 +7,7 @@
 //! transaction lines and "Complete!"; `clean all` says how many files and directories it
 //! removed and their total size. Packages come from [`crate::catalog::repo`].
 
-use super::yum::{arch, sorted};
+use super::yum::{arch, epoch_version, sorted};
 use crate::catalog::distro::Distro;
 use crate::catalog::install::{add_users, install_files, resolve, PathFilter};
 use crate::catalog::model::{hash64, Package};
@@ -152,8 +152,7 @@ fn clean(ctx: &mut Ctx<'_>) -> (usize, usize, u64) {
 
 /// `name-epoch:version-release.arch` with the `0:` dnf5 prints for packages without one.
 fn nevra(p: &Package) -> String {
-    let v = if p.version.contains(':') { p.version.clone() } else { format!("0:{}", p.version) };
-    format!("{}-{v}.{}", p.name, arch(p))
+    format!("{}-{}.{}", p.name, epoch_version(p), arch(p))
 }
 
 /// The repository a package comes from.

@@ -271,7 +271,7 @@ fn envra(p: &Package) -> String {
 }
 
 /// `epoch:version-release` as yum 3 prints it, `0:` for a package without an epoch.
-fn epoch_version(p: &Package) -> String {
+pub(super) fn epoch_version(p: &Package) -> String {
     if p.version.contains(':') {
         p.version.clone()
     } else {
