@@ -134,6 +134,14 @@ impl<'a> Ctx<'a> {
             gnu: false,
         }
     }
+
+    /// Where `name` would be on `PATH` (the default `PATH` when unset), in search order:
+    /// `DIR/name` for each of its directories.
+    pub fn path_candidates<'n>(&self, name: &'n str) -> impl Iterator<Item = String> + 'n {
+        let path = self.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.to_string());
+        let dirs: Vec<String> = path.split(':').map(|d| d.trim_end_matches('/').to_string()).collect();
+        dirs.into_iter().map(move |d| format!("{d}/{name}"))
+    }
 }
 
 impl Ctx<'_> {

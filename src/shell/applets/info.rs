@@ -142,7 +142,6 @@ pub fn nproc(ctx: &mut Ctx<'_>, _argv: &[String]) -> i32 {
 /// `which NAME…`
 pub fn which(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let o = Opts::parse(argv, "");
-    let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.into());
     let mut status = 0;
     for name in &o.args {
         let found = if name.contains('/') {
@@ -151,8 +150,7 @@ pub fn which(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 .is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0)
                 .then(|| name.clone())
         } else {
-            path.split(':')
-                .map(|d| format!("{}/{name}", d.trim_end_matches('/')))
+            ctx.path_candidates(name)
                 .find(|p| ctx.fs.lookup(&ctx.cwd, p, true).is_ok_and(|(_, n)| n.is_file() && n.meta.mode & 0o111 != 0))
         };
         match found {

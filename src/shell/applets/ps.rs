@@ -30,10 +30,9 @@ fn busybox(procs: &[Running]) -> String {
 
 /// True when the `ps` on `PATH` is procps' program, not a link to busybox.
 fn is_procps(ctx: &Ctx<'_>) -> bool {
-    let path = ctx.env.get("PATH").cloned().unwrap_or_else(|| crate::util::DEFAULT_PATH.to_string());
-    let found = path
-        .split(':')
-        .filter_map(|dir| ctx.fs.resolve("/", &format!("{}/ps", dir.trim_end_matches('/')), true).ok())
+    let found = ctx
+        .path_candidates("ps")
+        .filter_map(|p| ctx.fs.resolve("/", &p, true).ok())
         .find(|target| ctx.fs.get(target).is_some());
     match found {
         Some(target) => !target.ends_with("/busybox"),
