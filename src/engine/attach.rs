@@ -195,7 +195,7 @@ impl Engine {
         // `ps` sees the container's processes and this shell (the main one under `run -it`).
         let mut procs = if a.main { Vec::new() } else { self.running_procs(i, &tree) };
         procs.push(crate::shell::Running {
-            pid: procs.iter().map(|p| p.pid).max().map_or(1, |m| m + 6),
+            pid: crate::shell::next_pid(&procs),
             ppid: 0,
             user: crate::vfs::accounts::user_name(&tree, a.uid).unwrap_or_else(|| a.uid.to_string()),
             command: if a.style == PromptStyle::Bash { "bash" } else { "sh" }.into(),

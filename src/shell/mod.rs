@@ -59,6 +59,12 @@ pub struct Process {
     pub procs: Vec<Running>,
 }
 
+/// The PID the next process started in a container gets, after those in `procs` (1 in an
+/// empty one).
+pub fn next_pid(procs: &[Running]) -> u32 {
+    procs.iter().map(|p| p.pid).max().map_or(1, |m| m + 6)
+}
+
 /// A process running in a container, as `ps` lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Running {

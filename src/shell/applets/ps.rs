@@ -11,7 +11,7 @@ use crate::shell::Running;
 pub fn ps(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut procs = ctx.procs.clone();
     let user = crate::vfs::accounts::user_name(ctx.fs, ctx.uid).unwrap_or_else(|| ctx.uid.to_string());
-    let pid = procs.iter().map(|p| p.pid).max().map_or(1, |m| m + 6);
+    let pid = crate::shell::next_pid(&procs);
     procs.push(Running { pid, ppid: 0, user, command: argv.join(" "), started: ctx.now });
     let text = if is_procps(ctx) { procps(ctx, argv, &procs) } else { busybox(&procs) };
     ctx.out(&text);
