@@ -6,6 +6,7 @@ use crate::dockerfile::{self, shell_or_default, Command, CopyArgs, Dockerfile, I
 use crate::image::{short_id, Reference, Store};
 use crate::vfs::{path, Meta, Tree};
 
+use super::commit::{Commit, PendingCommit};
 use super::copy::{copy, CopySpec};
 use super::dispatch::{dispatch, Dispatched};
 use super::events::{BuildError, Event, LayerEvent};
@@ -41,6 +42,8 @@ pub struct BuildJob {
     pos: usize,
     global: Option<VarScope>,
     stages: Vec<StageState>,
+    /// The current stage's last step, while its layer is hashed.
+    pending: Option<PendingCommit>,
     tags: Vec<Reference>,
     result: Option<Result<String, BuildError>>,
 }
@@ -56,6 +59,7 @@ impl BuildJob {
             pos: 0,
             global: None,
             stages: Vec::new(),
+            pending: None,
             tags: Vec::new(),
             result: None,
         }
@@ -71,13 +75,21 @@ impl BuildJob {
         self.result.as_ref()
     }
 
-    /// Runs the next part of the build (parsing, or one instruction, or the final tagging)
-    /// and returns what happened. `now` is the current time in seconds since the epoch.
+    /// Runs the next part of the build (parsing, one instruction, a slice of hashing a
+    /// step's layer, or the final tagging) and returns what happened. `now` is the current
+    /// time in seconds since the epoch.
     pub fn step(&mut self, store: &mut Store, now: i64) -> Vec<Event> {
         if self.result.is_some() {
             return Vec::new();
         }
         let mut events = Vec::new();
+        if let Some(pending) = &mut self.pending {
+            if pending.advance() {
+                let stage = self.stages.last_mut().expect("a FROM came first");
+                self.pending.take().expect("pending").finish(stage, store, &mut events);
+            }
+            return events;
+        }
         let outcome = if self.parsed.is_none() {
             self.prepare(&mut events)
         } else if self.pos < self.plan.len() {
@@ -161,7 +173,7 @@ impl BuildJob {
         };
         let mut stage = self.stages.pop().expect("a FROM came first");
         let context = self.context_tree.as_ref().expect("prepared");
-        let result = step_in_stage(
+        let pending = step_in_stage(
             &mut stage,
             &self.stages,
             context,
@@ -174,7 +186,8 @@ impl BuildJob {
             events,
         );
         self.stages.push(stage);
-        result
+        self.pending = pending?;
+        Ok(())
     }
 
     fn from(
@@ -233,7 +246,7 @@ impl BuildJob {
             let Some(raw) = parsed.instructions.get(1) else { continue };
             let raw = Instruction { start_line: line, end_line: ins.end_line, ..raw.clone() };
             let expanded = raw.expanded(escape, &|n| stage.scope.lookup(n))?;
-            step_in_stage(
+            let pending = step_in_stage(
                 &mut stage,
                 &self.stages,
                 context,
@@ -245,6 +258,10 @@ impl BuildJob {
                 now,
                 events,
             )?;
+            // A trigger's layer is hashed at once: the next trigger builds on it.
+            if let Some(pending) = pending {
+                pending.finish(&mut stage, store, events);
+            }
         }
         self.stages.push(stage);
         Ok(())
@@ -276,7 +293,8 @@ impl BuildJob {
     }
 }
 
-/// Runs one non-FROM instruction of the current `stage` (the finished stages are `done`).
+/// Runs one non-FROM instruction of the current `stage` (the finished stages are `done`);
+/// a step that made a layer returns it to be hashed and committed.
 #[allow(clippy::too_many_arguments)]
 fn step_in_stage(
     stage: &mut StageState,
@@ -289,7 +307,7 @@ fn step_in_stage(
     store: &mut Store,
     now: i64,
     events: &mut Vec<Event>,
-) -> Result<(), BuildError> {
+) -> Result<Option<PendingCommit>, BuildError> {
     let line = ins.start_line;
     let at = |m: String| BuildError::at(line, m);
 
@@ -348,7 +366,7 @@ fn step_in_stage(
                 created_by,
                 line,
             }));
-            return Ok(());
+            return Ok(None);
         }
     }
     let container = short_id(&crate::image::sha256_digest(format!("{key}{now}").as_bytes())).to_string();
@@ -410,13 +428,15 @@ fn step_in_stage(
             "failed to register layer: max depth exceeded (an image may have at most {MAX_LAYERS} layers)"
         )));
     }
-    let ev = stage.commit(store, now, created_by, layer, key, number, line);
-    if meta_change || matches!(ins.command, Command::Run { .. }) {
-        events.push(Event::Log(format!(" ---> Removed intermediate container {container}")));
+    let ran = meta_change || matches!(ins.command, Command::Run { .. });
+    let commit = Commit { created_by, key, number, line, now, container: ran.then_some(container) };
+    match layer {
+        Some(layer) => Ok(Some(PendingCommit::new(commit, layer))),
+        None => {
+            commit.finish(stage, store, None, events);
+            Ok(None)
+        }
     }
-    events.push(Event::Log(format!(" ---> {}", short_id(&ev.image_id))));
-    events.push(Event::Layer(ev));
-    Ok(())
 }
 
 /// The command a RUN executes: shell form through the stage's SHELL (heredoc bodies

@@ -9,6 +9,7 @@
 //! serialization (see `oci`).
 
 mod base;
+mod commit;
 mod context;
 mod copy;
 mod dispatch;

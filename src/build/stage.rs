@@ -113,21 +113,20 @@ impl StageState {
         }
     }
 
-    /// Commits a step: appends history (and the layer, when there is one), stores the new
-    /// image as a child of the current one, and returns what happened.
+    /// Commits a step: appends history (and the hashed layer, when there is one), stores
+    /// the new image as a child of the current one, and returns what happened.
     #[allow(clippy::too_many_arguments)] // each is one fact of the step's record
     pub fn commit(
         &mut self,
         store: &mut Store,
         now: i64,
         created_by: String,
-        layer: Option<Layer>,
+        info: Option<Arc<LayerInfo>>,
         cache_key: String,
         step: usize,
         line: usize,
     ) -> LayerEvent {
         let created = crate::image::rfc3339(now);
-        let info = layer.map(LayerInfo::new);
         self.config.history.push(History {
             created: Some(created.clone()),
             created_by: Some(created_by.clone()),

@@ -12,6 +12,10 @@ use std::fmt;
 use std::io::{self, Read};
 use std::sync::{Arc, OnceLock};
 
+use tar::Builder;
+
+use super::layer::LayerTarCursor;
+use crate::util::digest::HashWriter;
 use crate::vfs::Layer;
 
 /// Where a stored blob's bytes are.
@@ -88,26 +92,63 @@ impl fmt::Debug for LayerInfo {
     }
 }
 
+/// A built layer whose diff_id is being computed a slice at a time, so that a page can let
+/// its event loop run while a big layer is hashed (a build step's layer of tens of
+/// megabytes takes a few hundred milliseconds of sha256 in wasm).
+pub struct LayerHashing {
+    layer: Layer,
+    tar: Builder<HashWriter<io::Sink>>,
+    cursor: LayerTarCursor,
+    done: bool,
+}
+
+impl LayerHashing {
+    /// Starts hashing `layer`; nothing is hashed until [`LayerHashing::advance`].
+    pub fn new(layer: Layer) -> LayerHashing {
+        LayerHashing {
+            layer,
+            tar: Builder::new(HashWriter::new(io::sink())),
+            cursor: LayerTarCursor::default(),
+            done: false,
+        }
+    }
+
+    /// Hashes about `budget` more bytes of the layer's tar (at least one entry); true
+    /// once all of it is hashed.
+    pub fn advance(&mut self, budget: u64) -> bool {
+        if !self.done {
+            self.done =
+                self.cursor.write_some(&self.layer, &mut self.tar, budget).expect("writing to a sink cannot fail");
+        }
+        self.done
+    }
+
+    /// The layer with its digests, hashing what [`LayerHashing::advance`] has not.
+    pub fn finish(mut self) -> Arc<LayerInfo> {
+        self.advance(u64::MAX);
+        let (_, diff_id, tar_size) = self.tar.into_inner().expect("writing to a sink cannot fail").finish();
+        Arc::new(LayerInfo {
+            diff_id,
+            size: self.layer.size(),
+            tar_size: Some(tar_size),
+            blob: OnceLock::new(),
+            stored: None,
+            layer: OnceLock::from(Ok(self.layer)),
+            decode: None,
+        })
+    }
+}
+
 /// Changes returned for a stored layer that cannot be decoded (see [`LayerInfo::load`]).
 static NO_CHANGES: OnceLock<Layer> = OnceLock::new();
 
 impl LayerInfo {
     /// Wraps a layer built here, computing its diff_id by serialising it (streamed
-    /// through a hash, never held).
+    /// through a hash, never held) in one go; [`LayerHashing`] does it in slices.
     pub fn new(layer: Layer) -> Arc<LayerInfo> {
-        let hashed = super::layer::write_layer_tar(&layer, crate::util::digest::HashWriter::new(io::sink()))
-            .expect("writing to a sink cannot fail");
-        let (_, diff_id, tar_size) = hashed.finish();
-        let size = layer.size();
-        Arc::new(LayerInfo {
-            diff_id,
-            size,
-            tar_size: Some(tar_size),
-            blob: OnceLock::new(),
-            stored: None,
-            layer: OnceLock::from(Ok(layer)),
-            decode: None,
-        })
+        let mut hashing = LayerHashing::new(layer);
+        hashing.advance(u64::MAX);
+        hashing.finish()
     }
 
     /// Wraps a catalogue layer: its diff_id and tar length come from the recorded table

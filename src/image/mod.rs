@@ -14,5 +14,5 @@ pub use crate::util::digest::sha256_digest;
 pub use crate::util::reference::Reference;
 pub use crate::util::time::{parse_rfc3339, rfc3339};
 pub use config::{ContainerConfig, Empty, HealthConfig, History, ImageConfig, RootFs};
-pub use layer_info::{BlobBytes, BlobDesc, LayerInfo};
+pub use layer_info::{BlobBytes, BlobDesc, LayerHashing, LayerInfo};
 pub use store::{short_id, Image, LookupError, Store};

@@ -71,11 +71,14 @@ fn project_of(s: &State) -> Project {
     }
 }
 
-/// Runs build `generation` one step per timer tick, so the page renders between steps.
+/// Runs build `generation` one step per timer tick, so the page renders between steps (a
+/// tick that only hashed a slice of a layer changes nothing on the page).
 fn drive(bridge: Bridge, generation: u64, dispatch: UseReducerDispatcher<State>) {
     Timeout::new(0, move || {
         if let Some((updates, done, millis)) = bridge.step(generation) {
-            dispatch.dispatch(Msg::BuildProgress(generation, updates, millis));
+            if done || !updates.is_empty() {
+                dispatch.dispatch(Msg::BuildProgress(generation, updates, millis));
+            }
             if !done {
                 drive(bridge, generation, dispatch);
             }

@@ -42,6 +42,9 @@ struct Running {
     started: f64,
     job: BuildJob,
     current: Option<(usize, String, (usize, usize))>,
+    /// Milliseconds spent on the current step in earlier calls (its layer hashed in
+    /// slices), so its card shows the whole step.
+    step_ms: f64,
 }
 
 struct Inner {
@@ -337,7 +340,7 @@ impl Bridge {
         };
         let mut inner = self.0.borrow_mut();
         let job = inner.engine.start_build(req);
-        inner.build = Some(Running { generation, started: dom::now_ms(), job, current: None });
+        inner.build = Some(Running { generation, started: dom::now_ms(), job, current: None, step_ms: 0.0 });
     }
 
     /// Runs the next step of build `generation`: its updates, whether the build is over,
@@ -350,6 +353,8 @@ impl Bridge {
         let t0 = dom::now_ms();
         let events = inner.engine.build_step(&mut run.job);
         let millis = dom::now_ms() - t0;
+        // A step that starts in this call counts from here; one still going adds this call.
+        let mut step_ms = run.step_ms + millis;
         let mut out = Vec::new();
         let mut log = Vec::new();
         for ev in events {
@@ -362,6 +367,7 @@ impl Bridge {
             match ev {
                 Event::Step { number, total, start_line, end_line, text } => {
                     flush(&mut out, &mut log);
+                    step_ms = millis;
                     run.current = Some((number, text.clone(), (start_line, end_line)));
                     out.push(BuildUpdate::StepStarted {
                         step: number,
@@ -388,7 +394,7 @@ impl Bridge {
                         empty: l.diff_id.is_none(),
                         digest: l.diff_id,
                         cached: l.cached,
-                        millis,
+                        millis: step_ms,
                         created_by: l.created_by,
                         image_id: l.image_id,
                         base_size,
@@ -408,6 +414,7 @@ impl Bridge {
             }
         }
         flush(&mut out, &mut log);
+        run.step_ms = step_ms;
         let done = run.job.is_done();
         let elapsed = dom::now_ms() - run.started;
         if done {
