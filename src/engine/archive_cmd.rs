@@ -186,8 +186,8 @@ fn typed_command(line: &str, name: &str) -> Option<(Vec<String>, super::argv::Li
         Some("docker" | "layerlab") => &words[1..],
         _ => return None,
     };
-    let rest = if rest.first().is_some_and(|w| w == "image") { &rest[1..] } else { rest };
-    (rest.first().map(String::as_str) == Some(name)).then(|| (rest[1..].to_vec(), parsed))
+    let (named, at) = super::commands::named(rest)?;
+    (named == name).then(|| (rest[at..].to_vec(), parsed))
 }
 
 /// `docker load`.
