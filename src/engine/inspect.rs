@@ -227,7 +227,7 @@ pub fn container_json(e: &Engine, i: usize) -> J {
         State::Running { started, .. } => (rfc3339(*started), zero.clone()),
         State::Exited { started, finished, .. } => (rfc3339(*started), rfc3339(*finished)),
     };
-    let pid = if c.is_running() { 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000) as i64 } else { 0 };
+    let pid = if c.is_running() { i64::from(super::container_life::host_pid(c)) } else { 0 };
     let dir = format!("/var/lib/docker/containers/{}", c.id);
     J::obj([
         ("Id", J::s(&c.id)),
