@@ -420,7 +420,7 @@ mod tests {
                 named.push((path, text.matches("busybox:latest").count()));
             }
         }
-        named.sort();
+        crate::util::sort::sort(&mut named);
         assert_eq!(named, [("index.json".to_string(), 1), ("manifest.json".to_string(), 1)]);
     }
 
