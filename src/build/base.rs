@@ -52,7 +52,7 @@ fn assembled(name: &str) -> Result<Option<Image>, String> {
 pub fn image_of(b: BuiltinImage) -> Image {
     let layers: Vec<_> = b.layers.into_iter().map(LayerInfo::catalogued).collect();
     let c = b.config;
-    let set = |v: Vec<String>| v.into_iter().map(|k| (k, Empty {})).collect();
+    let set = |v: Vec<String>| crate::util::collect::map(v.into_iter().map(|k| (k, Empty {})));
     let config = ContainerConfig {
         user: c.user,
         exposed_ports: set(c.exposed_ports),

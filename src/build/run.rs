@@ -48,7 +48,7 @@ pub fn execute(
 ) -> Result<Outcome, String> {
     let mut process = Process {
         cwd: if cwd.is_empty() { "/".into() } else { cwd.to_string() },
-        env: env.iter().cloned().collect(),
+        env: crate::util::collect::map(env.iter().cloned()),
         uid: user.0,
         gid: user.1,
         now,

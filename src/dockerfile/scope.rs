@@ -208,12 +208,12 @@ impl VarScope {
     /// Build-args no ARG declared (predefined proxy ARGs excepted), sorted.
     pub fn unused_build_args(&self) -> Vec<String> {
         let consumed = self.consumed.borrow();
-        let names: BTreeSet<String> = self
-            .build_args
-            .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| !consumed.contains(n) && !PREDEFINED_ARGS.contains(&n.as_str()))
-            .collect();
+        let names = crate::util::collect::set(
+            self.build_args
+                .iter()
+                .map(|(n, _)| n.clone())
+                .filter(|n| !consumed.contains(n) && !PREDEFINED_ARGS.contains(&n.as_str())),
+        );
         names.into_iter().collect()
     }
 

@@ -22,7 +22,9 @@ impl Engine {
         install_busybox(&mut fs, now);
         let process = Process {
             cwd: "/".into(),
-            env: [("PATH", HOST_PATH), ("HOME", "/root")].into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
+            env: crate::util::collect::map(
+                [("PATH", HOST_PATH), ("HOME", "/root")].map(|(k, v)| (k.to_string(), v.to_string())),
+            ),
             uid: 0,
             gid: 0,
             now,

@@ -212,7 +212,7 @@ pub fn remove(e: &mut Engine, what: &str, force: bool, prune: bool) -> Result<Ve
         delete_helper(e, &img.id, force, prune, true, &digests, &mut lines)?;
         return Ok(lines);
     }
-    let repos: BTreeSet<&str> = tags.iter().map(|t| t.repository.as_str()).collect();
+    let repos = crate::util::collect::set(tags.iter().map(|t| t.repository.as_str()));
     if repos.len() > 1 && !force {
         return Err(format!(
             "conflict: unable to delete {short} (must be forced) - image is referenced in multiple repositories"

@@ -61,8 +61,8 @@ pub struct Pulled {
 /// Pulls `r` into the store; errors are the daemon's message.
 pub fn pull(e: &mut Engine, r: &Reference) -> Result<Pulled, String> {
     let path = if r.repository.contains('/') { r.repository.clone() } else { format!("library/{}", r.repository) };
-    let known: BTreeSet<String> = e.store.images().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())).collect();
-    let had: BTreeSet<String> = e.store.images().map(|i| i.id.clone()).collect();
+    let known = crate::util::collect::set(e.store.images().flat_map(|i| i.layers.iter().map(|l| l.diff_id.clone())));
+    let had = crate::util::collect::set(e.store.images().map(|i| i.id.clone()));
     // A catalogue image of another registry (gcr.io/distroless/static) is built in.
     let remote = registry_host(&r.repository).filter(|_| builtin::repository(&r.repository).is_none());
     let (image, remote_path) = match remote {

@@ -132,7 +132,7 @@ pub fn df(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
         Err(o) => return o,
     };
     let now = e.now();
-    let used: BTreeSet<&str> = e.containers.iter().map(|c| c.image_id.as_str()).collect();
+    let used = crate::util::collect::set(e.containers.iter().map(|c| c.image_id.as_str()));
     let mut all_layers = BTreeSet::new();
     let mut active_layers = BTreeSet::new();
     let (mut total, mut active_size) = (0u64, 0u64);

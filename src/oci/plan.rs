@@ -233,7 +233,7 @@ pub(crate) fn plan_with<'a>(images: &[SaveImage<'a>], digests: &[(String, BlobDe
     let mut repositories: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut tag_owner: HashMap<String, String> = HashMap::new();
     let mut item_of_id: HashMap<String, usize> = HashMap::new();
-    let distinct = digests.iter().map(|(_, b)| &b.digest).collect::<std::collections::BTreeSet<_>>().len();
+    let distinct = crate::util::collect::set(digests.iter().map(|(_, b)| &b.digest)).len();
 
     for img in images {
         let config_bytes = img.config_bytes.map(<[u8]>::to_vec).unwrap_or_else(|| img.config.to_json());

@@ -153,7 +153,9 @@ pub(crate) const PIPE_CAPACITY: u64 = 8 * 1024 * 1024;
 impl<'a> Shell<'a> {
     /// A shell over `fs` with the process's environment (all exported).
     pub(crate) fn new(fs: &'a mut Tree, budget: &'a mut Budget, proc: &super::Process) -> Self {
-        let vars = proc.env.iter().map(|(k, v)| (k.clone(), Var { value: v.clone(), exported: true })).collect();
+        let vars = crate::util::collect::map(
+            proc.env.iter().map(|(k, v)| (k.clone(), Var { value: v.clone(), exported: true })),
+        );
         let limits = (budget.steps_left, budget.bytes_left);
         let cwd = crate::vfs::path::normalize("/", &proc.cwd);
         let dialect = Dialect::of(fs, "/bin/sh");

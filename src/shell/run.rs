@@ -131,7 +131,9 @@ impl Shell<'_> {
 
     /// The exported environment.
     pub(crate) fn exported_env(&self) -> BTreeMap<String, String> {
-        self.st.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.value.clone())).collect()
+        crate::util::collect::map(
+            self.st.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.value.clone())),
+        )
     }
 
     fn exec_argv(&mut self, argv: &[String], vals: &[(String, String)]) -> Res {
@@ -324,8 +326,9 @@ impl Shell<'_> {
     }
 
     fn swap_env(&mut self, env: &BTreeMap<String, String>) -> BTreeMap<String, super::exec::Var> {
-        let vars =
-            env.iter().map(|(k, v)| (k.clone(), super::exec::Var { value: v.clone(), exported: true })).collect();
+        let vars = crate::util::collect::map(
+            env.iter().map(|(k, v)| (k.clone(), super::exec::Var { value: v.clone(), exported: true })),
+        );
         std::mem::replace(&mut self.st.vars, vars)
     }
 
@@ -350,7 +353,8 @@ impl Shell<'_> {
                 return Ok(2);
             }
         };
-        let vars = env.into_iter().map(|(k, v)| (k, super::exec::Var { value: v, exported: true })).collect();
+        let vars =
+            crate::util::collect::map(env.into_iter().map(|(k, v)| (k, super::exec::Var { value: v, exported: true })));
         self.subshell(|sh| {
             sh.st.vars = vars;
             sh.st.funcs.clear();

@@ -1,8 +1,9 @@
 //! Small leaf helpers every layer shares: content digests, timestamps, image references,
-//! port specs, signal names, sorting, edit distance, base64 and the default `PATH`. Nothing here
-//! uses another module of the crate, so every module may use it.
+//! port specs, signal names, sorting, ordered collections, edit distance, base64 and the default
+//! `PATH`. Nothing here uses another module of the crate, so every module may use it.
 
 pub mod base64;
+pub mod collect;
 pub mod digest;
 pub mod port_spec;
 pub mod reference;

@@ -54,8 +54,9 @@ impl Layer {
 
     /// The layer holding a whole tree (every entry but the root).
     pub fn from_tree(tree: &Tree) -> Self {
-        let entries =
-            tree.iter().filter(|(p, _)| p.as_str() != "/").map(|(p, n)| (p.clone(), Change::Node(n.clone()))).collect();
+        let entries = crate::util::collect::map(
+            tree.iter().filter(|(p, _)| p.as_str() != "/").map(|(p, n)| (p.clone(), Change::Node(n.clone()))),
+        );
         Layer { entries }
     }
 

@@ -427,7 +427,7 @@ impl Bridge {
             let top = image.layers[n - 1].layer();
             let mut tree = lower.clone();
             top.apply_to(&mut tree);
-            let changes = top.changes(&lower).into_iter().collect();
+            let changes = crate::util::collect::map(top.changes(&lower));
             Some(Snapshot { tree, lower, changes, layers: n })
         } else {
             let tree = Tree::from_layers(image.layers.iter().map(|l| l.layer()));

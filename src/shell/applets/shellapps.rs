@@ -68,7 +68,9 @@ pub fn sh(sh: &mut Shell<'_>, argv: &[String]) -> Res {
             return Ok(2);
         }
     };
-    let vars = env.into_iter().map(|(k, v)| (k, crate::shell::exec::Var { value: v, exported: true })).collect();
+    let vars = crate::util::collect::map(
+        env.into_iter().map(|(k, v)| (k, crate::shell::exec::Var { value: v, exported: true })),
+    );
     let file = sh.path_lookup(&argv[0], None).unwrap_or_else(|| argv[0].clone());
     let dialect = crate::shell::dialect::Dialect::of(sh.fs, &file);
     let in_file = command.is_none() && argv.get(i).is_some();

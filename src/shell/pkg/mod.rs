@@ -83,8 +83,7 @@ pub(crate) mod testutil {
         let f = super::applet(&argv[0]).expect("applet exists");
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut budget = Budget::default();
-        let mut env_map: std::collections::BTreeMap<String, String> =
-            env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut env_map = crate::util::collect::map(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         env_map.entry("HOME".into()).or_insert_with(|| if uid == 0 { "/root".into() } else { "/home/user".into() });
         let mut ctx = Ctx::new(t, input.as_bytes(), &mut out, &mut err, &mut budget);
         ctx.env = env_map;

@@ -1,7 +1,5 @@
 //! awk's builtin functions and `getline`.
 
-use std::collections::BTreeMap;
-
 use super::interp::{to_arg, Awk, Ctl, V};
 use super::parser::Expr;
 use crate::shell::applets::printf::{format, Arg};
@@ -20,8 +18,9 @@ impl Awk<'_, '_> {
                     let data = super::super::common::read_input(self.ctx, &name)
                         .map(|d| String::from_utf8_lossy(&d).into_owned());
                     let Ok(data) = data else { return Ok(V::Num(-1.0)) };
-                    let m: BTreeMap<String, V> =
-                        data.lines().enumerate().map(|(i, l)| (format!("{i:012}"), V::StrNum(l.to_string()))).collect();
+                    let m = crate::util::collect::map(
+                        data.lines().enumerate().map(|(i, l)| (format!("{i:012}"), V::StrNum(l.to_string()))),
+                    );
                     self.arrays.insert(key.clone(), m);
                 }
                 let m = self.arrays.get_mut(&key).ok_or(Ctl::Err("getline".into()))?;
@@ -154,8 +153,9 @@ impl Awk<'_, '_> {
                     }
                 };
                 let an = self.arr_name(arr);
-                let m: BTreeMap<String, V> =
-                    parts.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), V::StrNum(p.clone()))).collect();
+                let m = crate::util::collect::map(
+                    parts.iter().enumerate().map(|(i, p)| ((i + 1).to_string(), V::StrNum(p.clone()))),
+                );
                 self.arrays.insert(an, m);
                 V::Num(parts.len() as f64)
             }

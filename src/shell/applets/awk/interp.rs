@@ -125,7 +125,7 @@ impl<'c, 'a> Awk<'c, 'a> {
         globals.insert("FNR".into(), V::Num(0.0));
         globals.insert("NF".into(), V::Num(0.0));
         let mut arrays = HashMap::new();
-        let env: BTreeMap<String, V> = ctx.env.iter().map(|(k, v)| (k.clone(), V::StrNum(v.clone()))).collect();
+        let env = crate::util::collect::map(ctx.env.iter().map(|(k, v)| (k.clone(), V::StrNum(v.clone()))));
         arrays.insert("ENVIRON".to_string(), env);
         let ranges = vec![false; prog.rules.len()];
         Awk {
