@@ -25,9 +25,9 @@
 //! | `ln t l` (`l` exists) | `ln: l: E` | `ln: failed to create hard link 'l': E` |
 //!
 //! File names are quoted as coreutils' `quoteaf` quotes them in the C locale (`'f'`);
-//! before 8.25 its `quote` did the same, and gnulib's before 2012 (coreutils 8.4) opened
-//! with a grave accent (`` `f' ``), the wording then also different (`accessing`,
-//! `creating symbolic link`).
+//! before 8.25 its `quote` did the same, and before 8.16 (coreutils commit 68a959262,
+//! gnulib's quoting change) it opened with a grave accent (`` `f' ``); older wording also
+//! differs (`accessing`, `creating symbolic link`).
 
 use crate::shell::applet::Ctx;
 use crate::vfs::FsError;
@@ -58,7 +58,7 @@ impl Tool {
     /// A file name quoted as coreutils quotes it in the C locale.
     fn q(self, f: &str) -> String {
         match self {
-            Tool::Coreutils(a, b) if (a, b) < (8, 15) => format!("`{f}'"),
+            Tool::Coreutils(a, b) if (a, b) < (8, 16) => format!("`{f}'"),
             _ => format!("'{f}'"),
         }
     }
