@@ -142,16 +142,16 @@ pub fn message(tool: Tool, what: Failed<'_>, e: FsError) -> String {
         Failed::SortRead(f) => format!("open failed: {f}: {e}"),
         Failed::StatFile(f) if tool.since(8, 32) => format!("cannot statx {}: {e}", q(f)),
         Failed::StatFile(f) => format!("cannot stat {}: {e}", q(f)),
-        Failed::Symlink(l) if tool.since(8, 22) => format!("failed to create symbolic link {}: {e}", q(l)),
+        Failed::Symlink(l) if tool.since(8, 6) => format!("failed to create symbolic link {}: {e}", q(l)),
         Failed::Symlink(l) => format!("creating symbolic link {}: {e}", q(l)),
-        Failed::LinkSource(t) if tool.since(8, 22) => format!("failed to access {}: {e}", q(t)),
+        Failed::LinkSource(t) if tool.since(8, 21) => format!("failed to access {}: {e}", q(t)),
         Failed::LinkSource(t) => format!("accessing {}: {e}", q(t)),
         // ln.c names the link alone for an existing or read-only one.
         Failed::HardLink(l, _) if matches!(e, FsError::Exists | FsError::ReadOnly) => {
-            format!("{} hard link {}: {e}", if tool.since(8, 22) { "failed to create" } else { "creating" }, q(l))
+            format!("{} hard link {}: {e}", if tool.since(8, 6) { "failed to create" } else { "creating" }, q(l))
         }
         Failed::HardLink(l, t) => {
-            let verb = if tool.since(8, 22) { "failed to create" } else { "creating" };
+            let verb = if tool.since(8, 6) { "failed to create" } else { "creating" };
             format!("{verb} hard link {} => {}: {e}", q(l), q(t))
         }
     }
