@@ -198,6 +198,14 @@ pub fn major_minor(version: &str) -> String {
     }
 }
 
+/// `(major, minor)` of a version as numbers, for comparing (`8.4-47.el6` gives `(8, 4)`,
+/// `8.32-4.1ubuntu1` gives `(8, 32)`).
+pub fn version_pair(version: &str) -> (u32, u32) {
+    let up = upstream(version);
+    let mut it = up.split('.').map(|n| n.parse::<u32>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0))
+}
+
 /// FNV-1a: a small stable hash for seeds and fake checksums.
 pub fn hash64(data: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

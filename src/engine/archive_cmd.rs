@@ -116,7 +116,8 @@ pub fn save(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
 }
 
 /// The images `docker save NAME…` writes, each once, with the tags the archive names (a
-/// name that is a tag of its image; an ID names none).
+/// name that is a tag of its image, once however often it is named: `img` and `img:latest`
+/// are one tag; an ID names none).
 fn pick<'s>(
     store: &'s crate::image::Store,
     names: &[String],
@@ -129,7 +130,7 @@ fn pick<'s>(
             .filter(|r| store.tagged(r).is_some_and(|i| i.id == img.id))
             .map(|r| r.to_string());
         match picked.iter_mut().find(|(i, _)| i.id == img.id) {
-            Some((_, tags)) => tags.extend(tag),
+            Some((_, tags)) => tags.extend(tag.filter(|t| !tags.contains(t))),
             None => picked.push((img, tag.into_iter().collect())),
         }
     }
@@ -185,8 +186,8 @@ fn typed_command(line: &str, name: &str) -> Option<(Vec<String>, super::argv::Li
         Some("docker" | "layerlab") => &words[1..],
         _ => return None,
     };
-    let rest = if rest.first().is_some_and(|w| w == "image") { &rest[1..] } else { rest };
-    (rest.first().map(String::as_str) == Some(name)).then(|| (rest[1..].to_vec(), parsed))
+    let (named, at) = super::commands::named(rest)?;
+    (named == name).then(|| (rest[at..].to_vec(), parsed))
 }
 
 /// `docker load`.
@@ -400,6 +401,30 @@ mod tests {
     }
 
     #[test]
+    fn an_image_named_twice_is_saved_with_its_tag_once() {
+        let files = StreamOnly::default();
+        let mut e = Engine::new(|| 1_700_000_000);
+        e.set_host(files.clone());
+        e.exec_line("docker pull -q busybox");
+        let o = e.exec_line("docker save -o img.tar busybox busybox:latest");
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        let tar = files.0.borrow().get("img.tar").cloned().unwrap();
+        let mut archive = tar::Archive::new(tar.as_slice());
+        let mut named = Vec::new();
+        for entry in archive.entries().unwrap() {
+            let mut entry = entry.unwrap();
+            let path = entry.path().unwrap().to_string_lossy().into_owned();
+            if path == "manifest.json" || path == "index.json" {
+                let mut text = String::new();
+                entry.read_to_string(&mut text).unwrap();
+                named.push((path, text.matches("busybox:latest").count()));
+            }
+        }
+        crate::util::sort::sort(&mut named);
+        assert_eq!(named, [("index.json".to_string(), 1), ("manifest.json".to_string(), 1)]);
+    }
+
+    #[test]
     fn typed_saves_and_loads_name_their_images_and_files_as_the_command_would() {
         let mut e = Engine::new(|| 1_700_000_000);
         e.exec_line("docker pull -q busybox");
@@ -413,6 +438,9 @@ mod tests {
         assert_eq!(e.typed_save("docker save -o b.tar busybox"), tagged("b.tar"));
         assert_eq!(e.typed_save("docker image save busybox > b.tar"), tagged("b.tar"));
         assert_eq!(e.typed_save("docker save --output=b.tar busybox"), tagged("b.tar"));
+        // The same tag named twice (or by its ID besides) is written once.
+        let twice = format!("docker save -o b.tar busybox busybox:latest docker.io/library/busybox {id}");
+        assert_eq!(e.typed_save(&twice), tagged("b.tar"));
         // An ID names no tag; no file is standard output; what would fail is left to the engine.
         assert_eq!(
             e.typed_save(&format!("docker save {id}")),

@@ -122,6 +122,23 @@ pub fn names() -> Vec<&'static str> {
     v
 }
 
+/// The top-level command an argv (without `docker`) names, however it is spelt (`save`,
+/// `image save`; `export`, `container export`; `builder build`), and where its arguments
+/// start; `None` for anything else (a group's own subcommands, unknown names).
+pub(super) fn named(argv: &[String]) -> Option<(&'static str, usize)> {
+    let first = argv.first()?.as_str();
+    let sub = argv.get(1).map(String::as_str);
+    let subs = match first {
+        "image" => IMAGE,
+        "container" => CONTAINER,
+        "builder" if sub == Some("build") => return Some(("build", 2)),
+        _ => return TOP.iter().find(|t| t.name == first).map(|t| (t.name, 1)),
+    };
+    let sub = sub?;
+    let (_, top) = subs.iter().find(|(names, _)| names.contains(&sub))?;
+    TOP.iter().find(|t| t.name == *top).map(|t| (t.name, 2))
+}
+
 /// Runs argv (without `docker`).
 pub fn dispatch(e: &mut Engine, argv: &[String]) -> Output {
     let Some((first, rest)) = argv.split_first() else {
@@ -250,4 +267,26 @@ fn help() -> String {
     }
     s.push_str("\nRun 'docker COMMAND --help' for more information on a command.\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_a_command_names_the_same_one() {
+        let named = |line: &str| named(&line.split(' ').map(String::from).collect::<Vec<_>>());
+        assert_eq!(named("save -o x.tar img"), Some(("save", 1)));
+        assert_eq!(named("image save img"), Some(("save", 2)));
+        assert_eq!(named("export box"), Some(("export", 1)));
+        assert_eq!(named("container export box"), Some(("export", 2)));
+        assert_eq!(named("image load"), Some(("load", 2)));
+        assert_eq!(named("container ls"), Some(("ps", 2)));
+        assert_eq!(named("builder build ."), Some(("build", 2)));
+        // A group's own subcommands, unknown names and bare groups name no top-level command.
+        assert_eq!(named("image prune"), None);
+        assert_eq!(named("image"), None);
+        assert_eq!(named("container save"), None);
+        assert_eq!(named("nosuch"), None);
+    }
 }

@@ -102,6 +102,10 @@ pub struct Container {
     /// Volumes mounted into it.
     #[serde(default)]
     pub mounts: Vec<super::volumes::Mount>,
+    /// `--read-only`: the root filesystem refuses changes (volumes, binds and tmpfs
+    /// mounts do not).
+    #[serde(default)]
+    pub read_only: bool,
     /// `--restart`.
     #[serde(default)]
     pub restart: super::restart::RestartPolicy,

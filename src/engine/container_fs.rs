@@ -158,6 +158,21 @@ fn copy_out_tar(e: &mut Engine, i: usize, from: &str) -> Output {
     }
 }
 
+/// Why the daemon refuses to copy into container `c` at the absolute path `at`: a
+/// read-only volume or bind mount holds it, or it is on a `--read-only` root filesystem
+/// (a `--tmpfs` mount is no mount point of the daemon's, so it does not help). Source:
+/// moby `daemon/archive.go`, `checkIfPathIsInAVolume`.
+fn copy_refused(c: &super::Container, at: &str) -> Option<String> {
+    let holder =
+        c.mounts.iter().filter(|m| m.tmpfs.is_none() && path::is_within(at, &m.target)).max_by_key(|m| m.target.len());
+    match holder {
+        Some(m) if m.readonly => Some("mounted volume is marked read-only".into()),
+        Some(_) => None,
+        None if c.read_only => Some("container rootfs is marked read-only".into()),
+        None => None,
+    }
+}
+
 /// `docker cp - CONTAINER:DIR`: extracts a tar from standard input into a directory.
 fn copy_in_tar(e: &mut Engine, i: usize, to: &str) -> Output {
     let c = &e.containers[i];
@@ -167,6 +182,9 @@ fn copy_in_tar(e: &mut Engine, i: usize, to: &str) -> Output {
         Ok(_) => return Output::daemon("extraction point is not a directory"),
         Err(_) => return Output::daemon(format!("Could not find the file {to} in container {}", c.name)),
     };
+    if let Some(m) = copy_refused(c, &dir) {
+        return Output::daemon(m);
+    }
     let bytes = match e.host_mut().read_stdin() {
         Ok(b) => b,
         Err(m) => return Output::fail(1, m),
@@ -192,6 +210,10 @@ fn copy_in(e: &mut Engine, i: usize, src: &str, to: &str, quiet: bool, follow: b
     let now = e.now();
     let c = &e.containers[i];
     let (lower, mut tree) = c.lower_and_tree(&e.store);
+    let resolved = tree.resolve("/", to, true).unwrap_or_else(|_| path::normalize("/", to));
+    if let Some(m) = copy_refused(c, &resolved) {
+        return Output::daemon(m);
+    }
     let dest_is_dir = tree.lookup("/", to, true).is_ok_and(|(_, n)| n.is_dir());
     let base = src.trim_end_matches('/').rsplit('/').next().unwrap_or(src);
     let target = if dest_is_dir { path::join(&path::normalize("/", to), base) } else { path::normalize("/", to) };

@@ -376,55 +376,45 @@ pub const TOP: Cmd = Cmd {
     interspersed: false,
 };
 
-/// `docker top CONTAINER`: the one long-running process.
+/// `docker top CONTAINER`: the processes `ps` inside the container lists (see
+/// [`Engine::running_procs`]), with their PIDs on the daemon's host, as `ps -ef` there
+/// prints them.
 pub fn top(e: &mut Engine, cmd: &Cmd, args: &[String]) -> Output {
     let (_, i) = match e.container_arg(cmd, args) {
         Ok(x) => x,
         Err(o) => return o,
     };
     let c = &e.containers[i];
-    let State::Running { started, program, .. } = &c.state else {
+    if !c.is_running() {
         return Output::daemon(format!("container {} is not running", c.id));
-    };
-    let t = crate::image::rfc3339(*started);
-    let pid = 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000);
-    let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
+    }
+    let (_, tree) = c.lower_and_tree(&e.store);
+    let base = host_pid(c);
+    // PID 1's parent on the host is the container's shim.
+    let host = |pid: u32| if pid == 0 { base - 21 } else { base + pid - 1 };
     let tty = if c.tty { "pts/0" } else { "?" };
-    let row = |user: &str, pid: u32, ppid: u32, cmd: &str| {
-        vec![
-            user.to_string(),
-            pid.to_string(),
-            ppid.to_string(),
+    let mut rows: Vec<Vec<String>> =
+        vec![["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"].iter().map(|h| h.to_string()).collect()];
+    for p in e.running_procs(i, &tree) {
+        let t = crate::image::rfc3339(p.started);
+        rows.push(vec![
+            p.user,
+            host(p.pid).to_string(),
+            host(p.ppid).to_string(),
             "0".into(),
             t[11..16].to_string(),
             tty.into(),
             "00:00:00".into(),
-            cmd.to_string(),
-        ]
-    };
-    let mut rows = vec![vec![
-        "UID".into(),
-        "PID".into(),
-        "PPID".into(),
-        "C".into(),
-        "STIME".into(),
-        "TTY".into(),
-        "TIME".into(),
-        "CMD".into(),
-    ]];
-    let (program, prog) = super::process::running_program(program);
-    if prog == "nginx" {
-        // nginx's master process and its workers (`worker_processes auto;`: one per CPU).
-        let (_, tree) = c.lower_and_tree(&e.store);
-        let worker = nginx_user(&tree);
-        rows.push(row(&user, pid, pid - 21, &format!("nginx: master process {program}")));
-        for w in 1..=4 {
-            rows.push(row(&worker, pid + 30 + w, pid, "nginx: worker process"));
-        }
-    } else {
-        rows.push(row(&user, pid, pid - 21, &program));
+            p.command,
+        ]);
     }
     Output::ok(table(&rows))
+}
+
+/// The host PID of container `c`'s main process while it runs (`State.Pid`; the others
+/// follow it).
+pub(crate) fn host_pid(c: &super::Container) -> u32 {
+    1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000)
 }
 
 impl Engine {

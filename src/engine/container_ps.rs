@@ -150,6 +150,7 @@ fn local_volumes(c: &super::Container) -> usize {
 fn mount_names(c: &super::Container, trunc: bool) -> String {
     c.mounts
         .iter()
+        .filter(|m| m.tmpfs.is_none())
         .map(|m| if trunc { ellipsis(&m.volume, 15) } else { m.volume.clone() })
         .collect::<Vec<_>>()
         .join(",")

@@ -53,7 +53,7 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
     let cwd = if c.config.working_dir.is_empty() { "/".to_string() } else { c.config.working_dir.clone() };
     if cwd != "/"
         && !tree.get(&cwd).is_some_and(|n| n.is_dir())
-        && tree.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now }).is_err()
+        && tree.unlocked(|t| t.mkdir_all("/", &cwd, Meta { mode: 0o755, uid: 0, gid: 0, mtime: now })).is_err()
     {
         let msg = if tree.get(&cwd).is_some() {
             format!("Cannot mkdir: {} is not a directory", c.config.working_dir)

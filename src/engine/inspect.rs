@@ -227,7 +227,7 @@ pub fn container_json(e: &Engine, i: usize) -> J {
         State::Running { started, .. } => (rfc3339(*started), zero.clone()),
         State::Exited { started, finished, .. } => (rfc3339(*started), rfc3339(*finished)),
     };
-    let pid = if c.is_running() { 1000 + (u32::from_str_radix(&c.id[..4], 16).unwrap_or(0) % 30000) as i64 } else { 0 };
+    let pid = if c.is_running() { i64::from(super::container_life::host_pid(c)) } else { 0 };
     let dir = format!("/var/lib/docker/containers/{}", c.id);
     J::obj([
         ("Id", J::s(&c.id)),
@@ -270,38 +270,48 @@ pub fn container_json(e: &Engine, i: usize) -> J {
         ("ExecIDs", J::Null),
         (
             "HostConfig",
-            J::obj([
-                ("NetworkMode", J::s(&c.network)),
-                (
-                    "PortBindings",
-                    J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
-                        let key = if ctr.contains('/') { ctr.to_string() } else { format!("{ctr}/tcp") };
-                        (
-                            key,
-                            J::Arr(vec![J::obj([
-                                ("HostIp", J::s("")),
-                                ("HostPort", J::s(h.rsplit(':').next().unwrap_or(h))),
-                            ])]),
-                        )
-                    })),
-                ),
-                ("Binds", {
-                    let binds: Vec<J> = c.mounts.iter().filter(|m| !m.spec.is_empty()).map(|m| J::s(&m.spec)).collect();
-                    if binds.is_empty() {
-                        J::Null
-                    } else {
-                        J::Arr(binds)
-                    }
-                }),
-                (
-                    "RestartPolicy",
-                    J::obj([("Name", J::s(&c.restart.name)), ("MaximumRetryCount", J::Int(i64::from(c.restart.max)))]),
-                ),
-                ("AutoRemove", J::Bool(c.auto_remove)),
-            ]),
+            J::obj(
+                [
+                    ("NetworkMode", J::s(&c.network)),
+                    (
+                        "PortBindings",
+                        J::obj(c.ports.iter().filter_map(|p| p.rsplit_once(':')).map(|(h, ctr)| {
+                            let key = if ctr.contains('/') { ctr.to_string() } else { format!("{ctr}/tcp") };
+                            (
+                                key,
+                                J::Arr(vec![J::obj([
+                                    ("HostIp", J::s("")),
+                                    ("HostPort", J::s(h.rsplit(':').next().unwrap_or(h))),
+                                ])]),
+                            )
+                        })),
+                    ),
+                    ("Binds", {
+                        let binds: Vec<J> =
+                            c.mounts.iter().filter(|m| !m.spec.is_empty()).map(|m| J::s(&m.spec)).collect();
+                        if binds.is_empty() {
+                            J::Null
+                        } else {
+                            J::Arr(binds)
+                        }
+                    }),
+                    (
+                        "RestartPolicy",
+                        J::obj([
+                            ("Name", J::s(&c.restart.name)),
+                            ("MaximumRetryCount", J::Int(i64::from(c.restart.max))),
+                        ]),
+                    ),
+                    ("AutoRemove", J::Bool(c.auto_remove)),
+                    ("ReadonlyRootfs", J::Bool(c.read_only)),
+                ]
+                .into_iter()
+                .chain(tmpfs_json(&c.mounts).map(|t| ("Tmpfs", t)))
+                .collect::<Vec<_>>(),
+            ),
         ),
         ("GraphDriver", graph_driver(&c.id)),
-        ("Mounts", J::Arr(c.mounts.iter().map(mount_json).collect())),
+        ("Mounts", J::Arr(c.mounts.iter().filter(|m| m.tmpfs.is_none()).map(mount_json).collect())),
         ("Config", config_json(&c.config, &c.hostname, &c.image, c.tty, c.open_stdin)),
         ("NetworkSettings", network_settings(e, i)),
     ])
@@ -341,6 +351,13 @@ fn network_settings(e: &Engine, i: usize) -> J {
         ("MacAddress", J::s(if bridge_ip.is_empty() { String::new() } else { mac(&bridge_ip) })),
         ("Networks", J::obj(c.networks().iter().map(|n| (n.clone(), entry(n))).collect::<Vec<_>>())),
     ])
+}
+
+/// `HostConfig.Tmpfs`: each `--tmpfs` destination with its options (left out when none).
+fn tmpfs_json(mounts: &[super::volumes::Mount]) -> Option<J> {
+    let t: Vec<(String, J)> =
+        mounts.iter().filter_map(|m| m.tmpfs.as_ref().map(|o| (m.target.clone(), J::s(o)))).collect();
+    (!t.is_empty()).then(|| J::obj(t))
 }
 
 /// One entry of a container's `Mounts`, as Docker lists it.

@@ -323,20 +323,25 @@ impl Engine {
         } else if words.is_empty() {
             return Output::default();
         }
-        let cmd = words.first().cloned().unwrap_or_default();
+        // `> FILE` and `< FILE` mean the same for every spelling of a command.
+        let named = commands::named(&words);
         if let Some(f) = &parsed.stdin_from {
-            if matches!(cmd.as_str(), "load") {
-                words.extend(["-i".to_string(), f.clone()]);
-            } else if cmd == "import" && words.get(1).is_some_and(|w| w == "-") {
-                words[1] = f.clone();
+            match named {
+                Some(("load", _)) => words.extend(["-i".to_string(), f.clone()]),
+                Some(("import", at)) => {
+                    if let Some(dash) = words.iter().skip(at).position(|w| w == "-") {
+                        words[at + dash] = f.clone();
+                    }
+                }
+                _ => {}
             }
         }
-        match &parsed.stdout_to {
-            Some(f) if matches!(cmd.as_str(), "save" | "export") => {
-                words.insert(1, format!("--output={f}"));
+        match (&parsed.stdout_to, named) {
+            (Some(f), Some(("save" | "export", at))) => {
+                words.insert(at, format!("--output={f}"));
                 self.exec(&words)
             }
-            Some(f) => {
+            (Some(f), _) => {
                 let mut out = self.exec(&words);
                 let text = std::mem::take(&mut out.stdout);
                 if let Err(e) = self.host.write_file(f, text.as_bytes()) {
@@ -345,7 +350,7 @@ impl Engine {
                 }
                 out
             }
-            None => self.exec(&words),
+            (None, _) => self.exec(&words),
         }
     }
 }

@@ -47,6 +47,10 @@ pub struct Mount {
     /// The `-v` spec it came from (`HostConfig.Binds`), empty for `--mount` and `VOLUME`.
     #[serde(default)]
     pub spec: String,
+    /// A `--tmpfs` mount's options (`HostConfig.Tmpfs`); such a mount stays out of the
+    /// container's `Mounts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tmpfs: Option<String>,
 }
 
 /// A mount as `-v` or `--mount` asks for it, before its volume exists.
@@ -212,13 +216,38 @@ impl Engine {
                 }
                 MountKind::Tmpfs => String::new(),
             };
-            mounts.push(Mount { volume, target: target(&a.target), readonly: a.readonly, kind: a.kind, spec: a.spec });
+            mounts.push(Mount {
+                volume,
+                target: target(&a.target),
+                readonly: a.readonly,
+                kind: a.kind,
+                spec: a.spec,
+                tmpfs: None,
+            });
+        }
+        for t in p.all("tmpfs") {
+            let (dest, options) = t.split_once(':').unwrap_or((t, ""));
+            mounts.push(Mount {
+                volume: String::new(),
+                target: tmpfs_target(dest)?,
+                readonly: options.split(',').any(|o| o == "ro"),
+                kind: MountKind::Tmpfs,
+                spec: String::new(),
+                tmpfs: Some(options.to_string()),
+            });
         }
         for t in config.volumes.keys() {
             let target = target(t);
             if !mounts.iter().any(|m| m.target == target) {
                 let volume = self.volume_for(None);
-                mounts.push(Mount { volume, target, readonly: false, kind: MountKind::Volume, spec: String::new() });
+                mounts.push(Mount {
+                    volume,
+                    target,
+                    readonly: false,
+                    kind: MountKind::Volume,
+                    spec: String::new(),
+                    tmpfs: None,
+                });
             }
         }
         Ok(mounts)
@@ -228,6 +257,17 @@ impl Engine {
 /// Normalizes a mount target.
 pub fn target(t: &str) -> String {
     path::normalize("/", t)
+}
+
+/// The daemon's checks of a `--tmpfs` destination (not `/`, absolute), normalized.
+fn tmpfs_target(dest: &str) -> Result<String, String> {
+    if !dest.is_empty() && dest.chars().all(|c| c == '/') {
+        return Err("Error response from daemon: invalid specification: destination can't be '/'".into());
+    }
+    if !dest.starts_with('/') {
+        return Err(format!("Error response from daemon: invalid mount path: '{dest}' mount path must be absolute"));
+    }
+    Ok(target(dest))
 }
 
 #[cfg(test)]
@@ -248,5 +288,12 @@ mod tests {
         assert!(parse_mounts(&["v:rel"], &[]).unwrap_err().contains("mount path must be absolute"));
         assert!(parse_mounts(&[], &["type=bind,source=/x"]).unwrap_err().ends_with("target is required"));
         assert!(parse_mounts(&[], &["type=nfs,target=/x"]).unwrap_err().contains("mount type unknown"));
+    }
+
+    #[test]
+    fn tmpfs_destinations_the_daemon_refuses() {
+        assert_eq!(tmpfs_target("/run/"), Ok("/run".to_string()));
+        assert!(tmpfs_target("//").unwrap_err().ends_with("invalid specification: destination can't be '/'"));
+        assert!(tmpfs_target("foo").unwrap_err().ends_with("invalid mount path: 'foo' mount path must be absolute"));
     }
 }

@@ -94,7 +94,56 @@ pub(crate) fn refusal(program: &str, env: &[String], tree: &Tree, now: i64) -> O
     let all: Vec<&str> = program.split_whitespace().collect();
     let words = super::process::main_program(&all);
     let base = words.first().map(|w| w.rsplit('/').next().unwrap_or(w)).unwrap_or("");
+    if base == "nginx" {
+        return nginx_refusal(&all, env, tree, now);
+    }
     super::databases::refusal(&all, base, env, tree, now)
+}
+
+/// nginx failing on a read-only root filesystem (`docker run --read-only` without tmpfs
+/// mounts for its temporary directories and pid file): its entrypoint's lines, then the
+/// `[emerg]` nginx writes to its error log (`/dev/stderr`) and to standard error. The
+/// temporary directories are made before the start-up notices, the pid file after them.
+/// Source: the logs in nginx/docker-nginx issues #416 and #978.
+fn nginx_refusal(all: &[&str], env: &[String], tree: &Tree, now: i64) -> Option<Vec<(u8, String)>> {
+    let temp = NGINX_TEMP_DIRS
+        .iter()
+        .map(|d| format!("/var/cache/nginx/{d}"))
+        .find(|p| tree.get(p).is_none() && tree.get("/var/cache/nginx").is_some() && tree.writable(p).is_err());
+    let pid = nginx_pid_file(tree);
+    // The pid file's directory may be a symbolic link (`/var/run` to `/run`).
+    let dir = tree.resolve("/", crate::vfs::path::parent(&pid), true);
+    let pid_refused =
+        dir.is_ok_and(|d| tree.writable(&crate::vfs::path::join(&d, crate::vfs::path::file_name(&pid))).is_err());
+    let (failed, after_notices) = match (temp, pid_refused) {
+        (Some(dir), _) => (format!("mkdir() \"{dir}\" failed (30: Read-only file system)"), false),
+        (None, true) => (format!("open() \"{pid}\" failed (30: Read-only file system)"), true),
+        (None, false) => return None,
+    };
+    let mut lines = nginx_startup(all, env, tree, now);
+    if !after_notices {
+        lines.retain(|(stream, _)| *stream == 1);
+    } else {
+        lines.retain(|(_, l)| !l.contains("start worker process"));
+    }
+    let t = crate::shell::applets_strftime("%Y/%m/%d %H:%M:%S", now);
+    lines.push((2, format!("{t} [emerg] 1#1: {failed}\n")));
+    lines.push((2, format!("nginx: [emerg] {failed}\n")));
+    Some(lines)
+}
+
+/// The temporary directories nginx makes under `/var/cache/nginx` as it starts.
+const NGINX_TEMP_DIRS: [&str; 5] = ["client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"];
+
+/// Where nginx writes its pid: the `pid` directive of `nginx.conf`.
+fn nginx_pid_file(tree: &Tree) -> String {
+    let conf = tree.read("/", "/etc/nginx/nginx.conf").map(|c| String::from_utf8_lossy(&c.bytes()).into_owned());
+    conf.unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("pid"))
+        .map(|p| p.trim().trim_end_matches(';').trim().to_string())
+        .unwrap_or_else(|| "/var/run/nginx.pid".into())
 }
 
 /// What a server writes when it starts (its `docker logs`): nginx's entrypoint and
@@ -181,6 +230,10 @@ fn nginx_startup(all: &[&str], env: &[String], tree: &Tree, now: i64) -> Vec<(u8
                     let packaged = |t: &str| t.contains("listen       80;") && t.contains("server_name  localhost;");
                     match text {
                         Err(_) => say(format!("{me}: info: {conf} is not a file or does not exist")),
+                        // Its `touch` of the file fails on a read-only filesystem.
+                        Ok(_) if tree.writable(conf).is_err() => {
+                            say(format!("{me}: info: can not modify {conf} (read-only file system?)"))
+                        }
                         Ok(t) if t.contains("listen  [::]:80;") => {
                             say(format!("{me}: info: IPv6 listen already enabled"))
                         }
@@ -406,19 +459,13 @@ pub(crate) fn start_changes(program: &str, env: &[String], tree: &mut Tree, now:
             }
         }
     }
-    let nginx_conf = text(tree, "/etc/nginx/nginx.conf").unwrap_or_default();
-    let pid = nginx_conf
-        .lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("pid"))
-        .map(|p| p.trim().trim_end_matches(';').trim().to_string())
-        .unwrap_or_else(|| "/var/run/nginx.pid".into());
+    let pid = nginx_pid_file(tree);
     let root = crate::vfs::Meta { mode: 0o644, uid: 0, gid: 0, mtime: now };
     let _ = tree.write_file("/", &pid, crate::vfs::Content::from(&b"1\n"[..]), root);
     if tree.get("/var/cache/nginx").is_some_and(|n| n.is_dir()) {
         let user = crate::vfs::accounts::find_user(tree, "nginx");
         let (uid, gid) = user.map_or((0, 0), |u| (u.uid, 0));
-        for d in ["client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"] {
+        for d in NGINX_TEMP_DIRS {
             let path = format!("/var/cache/nginx/{d}");
             if tree.get(&path).is_none() {
                 let _ = tree.mkdir("/", &path, crate::vfs::Meta { mode: 0o700, uid, gid, mtime: now });

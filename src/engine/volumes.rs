@@ -99,6 +99,13 @@ impl Engine {
             }
             tree.set_read_only(&m.target, m.readonly);
         }
+        if self.containers[i].read_only {
+            tree.set_read_only("/", true);
+            // The daemon bind-mounts these (writable) and mounts a tmpfs on `/dev`.
+            for at in WRITABLE_UNDER_READ_ONLY_ROOT {
+                tree.set_read_only(at, false);
+            }
+        }
         Ok(mounted)
     }
 
@@ -106,8 +113,11 @@ impl Engine {
     /// host's directories) and puts the image's files back in `tree`, so the container's
     /// layer does not see them.
     pub(crate) fn unmount_volumes(&mut self, i: usize, lower: &Tree, tree: &mut Tree, mounted: Mounted) {
+        for at in std::iter::once(&"/").chain(WRITABLE_UNDER_READ_ONLY_ROOT) {
+            tree.clear_mount(at);
+        }
         for m in self.containers[i].mounts.clone() {
-            tree.set_read_only(&m.target, false);
+            tree.clear_mount(&m.target);
             let data = extract(tree, &m.target);
             match m.kind {
                 MountKind::Volume => {
@@ -160,6 +170,10 @@ impl Engine {
         });
     }
 }
+
+/// What stays writable in a `--read-only` container: the files the daemon bind-mounts
+/// from the container's directory, and `/dev` (a tmpfs).
+const WRITABLE_UNDER_READ_ONLY_ROOT: &[&str] = &["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/dev"];
 
 /// What was mounted from the host, to write back what changed.
 #[derive(Default)]

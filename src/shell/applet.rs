@@ -104,6 +104,8 @@ pub struct Ctx<'a> {
     /// True when the program run is GNU coreutils' (Debian, Ubuntu), not busybox's
     /// applet: it words its errors as GNU does (see `applets::wording`).
     pub gnu: bool,
+    /// coreutils' `(major, minor)` version when `gnu` (its wording changed over time).
+    pub gnu_version: (u32, u32),
 }
 
 impl<'a> Ctx<'a> {
@@ -132,6 +134,7 @@ impl<'a> Ctx<'a> {
             network: super::Network::default(),
             procs: Vec::new(),
             gnu: false,
+            gnu_version: (0, 0),
         }
     }
 

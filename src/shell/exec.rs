@@ -117,8 +117,9 @@ pub struct Shell<'a> {
     pub(crate) network: super::Network,
     /// What else runs in the container (for `ps`).
     pub(crate) procs: Vec<super::Running>,
-    /// Set for the next applet run when its program file is GNU coreutils'.
-    pub(crate) gnu_next: bool,
+    /// Set for the next applet run when its program file is GNU coreutils': its
+    /// `(major, minor)` version.
+    pub(crate) gnu_next: Option<(u32, u32)>,
 }
 
 /// What an output buffer feeds.
@@ -197,7 +198,7 @@ impl<'a> Shell<'a> {
             name: "/bin/sh".into(),
             network: proc.network.clone(),
             procs: proc.procs.clone(),
-            gnu_next: false,
+            gnu_next: None,
         }
     }
 

@@ -308,14 +308,12 @@ impl Shell<'_> {
         .or_else(|| super::programs::applet(&base));
         if let Some(f) = found {
             // Debian's and Ubuntu's `touch`, `rm` … are GNU coreutils', not busybox's.
-            self.gnu_next = !busybox_link
-                && !file.is_empty()
-                && self
-                    .fs
-                    .read("/", file)
-                    .ok()
-                    .and_then(|c| crate::catalog::model::label_of(&c))
-                    .is_some_and(|(p, _)| p == "coreutils");
+            self.gnu_next = (!busybox_link && !file.is_empty())
+                .then(|| self.fs.read("/", file).ok())
+                .flatten()
+                .and_then(|c| crate::catalog::model::label_of(&c))
+                .filter(|(p, _)| p == "coreutils" || p == "coreutils-single")
+                .map(|(_, v)| crate::catalog::model::version_pair(&v));
             return self.run_applet(f, argv, env);
         }
         self.error(&format!("{}: cannot execute simulated program", argv[0]));
@@ -397,7 +395,8 @@ impl Shell<'_> {
                 io: IoState { pipe_room, ..IoState::default() },
                 network: self.network.clone(),
                 procs: self.procs.clone(),
-                gnu: std::mem::take(&mut self.gnu_next),
+                gnu: self.gnu_next.is_some(),
+                gnu_version: self.gnu_next.take().unwrap_or_default(),
             };
             let s = f(&mut ctx, argv);
             (s, ctx.io)

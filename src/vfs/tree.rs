@@ -25,8 +25,8 @@ pub struct Tree {
     touched: BTreeSet<String>,
     /// The changes being recorded (see [`Tree::begin_changes`]).
     pub(super) journal: Option<Changes>,
-    /// Read-only mount points (see [`Tree::set_read_only`]).
-    pub(super) read_only: BTreeSet<String>,
+    /// Mount points, read-only (`true`) or writable (see [`Tree::set_read_only`]).
+    pub(super) read_only: BTreeMap<String, bool>,
 }
 
 impl Default for Tree {
@@ -40,7 +40,7 @@ impl Tree {
     pub fn new() -> Self {
         let mut nodes = BTreeMap::new();
         nodes.insert("/".to_string(), Node { kind: NodeKind::Dir, meta: Meta::root(0o755), ino: 1 });
-        Tree { nodes, next_ino: 2, touched: BTreeSet::new(), journal: None, read_only: BTreeSet::new() }
+        Tree { nodes, next_ino: 2, touched: BTreeSet::new(), journal: None, read_only: BTreeMap::new() }
     }
 
     /// The existing entries written or changed in place (`echo same > f`, `touch f`) since

@@ -140,7 +140,7 @@ pub(crate) fn rootfs(spec: &DebianSpec, created: &str) -> Result<Layer, ParseErr
 /// Adds coreutils' programs to its package: those its version has.
 pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
     let Some(p) = pkgs.iter_mut().find(|p| p.key == "coreutils") else { return };
-    let version = coreutils_version(&p.version);
+    let version = crate::catalog::model::version_pair(&p.version);
     for item in COREUTILS.split_whitespace() {
         let Some((name, kib)) = item.split_once(':') else { continue };
         if COREUTILS_SINCE.iter().any(|(n, since)| *n == name && version < *since) {
@@ -160,14 +160,6 @@ pub(crate) fn add_coreutils(pkgs: &mut [Package]) {
         uid: 0,
         gid: 0,
     });
-}
-
-/// coreutils' `(major, minor)` from a package version (`8.4-47.el6`, `8.32-4.1ubuntu1`,
-/// `9.1-1`).
-fn coreutils_version(version: &str) -> (u32, u32) {
-    let up = crate::catalog::model::upstream(version);
-    let mut it = up.split('.').map(|n| n.parse::<u32>().unwrap_or(0));
-    (it.next().unwrap_or(0), it.next().unwrap_or(0))
 }
 
 /// Adds copyright files, changelogs, manual pages and translations to every package.
@@ -386,8 +378,8 @@ mod tests {
         assert!(has("centos:7", "/usr/bin/realpath") && !has("centos:7", "/usr/bin/b2sum"));
         assert!(has("rockylinux:8", "/usr/bin/b2sum") && !has("rockylinux:8", "/usr/bin/basenc"));
         assert!(has("debian:bookworm", "/usr/bin/basenc"));
-        assert_eq!(super::coreutils_version("8.4-47.el6"), (8, 4));
-        assert_eq!(super::coreutils_version("8.32-4.1ubuntu1"), (8, 32));
+        assert_eq!(crate::catalog::model::version_pair("8.4-47.el6"), (8, 4));
+        assert_eq!(crate::catalog::model::version_pair("8.32-4.1ubuntu1"), (8, 32));
     }
 
     #[test]

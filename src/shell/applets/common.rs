@@ -1,5 +1,6 @@
 //! Helpers shared by applets: reading inputs, writing files, error messages, option parsing.
 
+use super::wording::{message, Failed, Tool};
 use crate::shell::applet::Ctx;
 use crate::vfs::{Content, FsError, Meta};
 
@@ -32,7 +33,13 @@ pub fn read_all(ctx: &mut Ctx<'_>, name: &str, files: &[String]) -> (Vec<(String
         match read_input(ctx, f) {
             Ok(d) => out.push((f.clone(), d)),
             Err(e) => {
-                fail(ctx, name, &format!("{f}: {e}"));
+                let tool = Tool::of(ctx);
+                let msg = match name {
+                    "head" | "tail" => message(tool, Failed::OpenRead(f), e),
+                    "sort" => message(tool, Failed::SortRead(f), e),
+                    _ => format!("{f}: {e}"),
+                };
+                fail(ctx, name, &msg);
                 failed = true;
             }
         }

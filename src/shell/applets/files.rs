@@ -2,7 +2,7 @@
 //! `readlink`, `mktemp` (`tee` and `dd` are in `copy`).
 
 use super::common::{fail, new_meta, read_input, Opts};
-use super::wording::{message, Failed};
+use super::wording::{message, Failed, Tool};
 use crate::shell::applet::Ctx;
 use crate::vfs::{path, Content, FsError, Meta, Node, NodeKind};
 
@@ -25,7 +25,8 @@ pub fn cat(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
             Ok(d) => ctx.write_out(&d),
             Err(e) => {
-                fail(ctx, "cat", &format!("can't open '{f}': {e}"));
+                let msg = message(Tool::of(ctx), Failed::Open(f), e);
+                fail(ctx, "cat", &msg);
                 status = 1;
             }
         }
@@ -144,7 +145,7 @@ pub fn mkdir(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             ctx.fs.mkdir(&cwd, d, meta).map(|_| ())
         };
         if let Err(e) = r {
-            let msg = message(ctx.gnu, Failed::MakeDir(d), e);
+            let msg = message(Tool::of(ctx), Failed::MakeDir(d), e);
             fail(ctx, "mkdir", &msg);
             status = 1;
         }
@@ -163,7 +164,7 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match ctx.fs.lookup(&cwd, p, false) {
             Err(e) => {
                 if !force {
-                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    let msg = message(Tool::of(ctx), Failed::Remove(p), e);
                     fail(ctx, "rm", &msg);
                     status = 1;
                 }
@@ -171,7 +172,7 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             Ok((at, n)) => {
                 if n.is_dir() && !recursive && !o.has('d') {
                     let msg = match ctx.gnu {
-                        true => message(true, Failed::Remove(p), FsError::IsADirectory),
+                        true => message(Tool::of(ctx), Failed::Remove(p), FsError::IsADirectory),
                         false => format!("'{p}' is a directory"),
                     };
                     fail(ctx, "rm", &msg);
@@ -184,7 +185,7 @@ pub fn rm(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     continue;
                 }
                 if let Err(e) = ctx.fs.remove("/", &at, recursive) {
-                    let msg = message(ctx.gnu, Failed::Remove(p), e);
+                    let msg = message(Tool::of(ctx), Failed::Remove(p), e);
                     fail(ctx, "rm", &msg);
                     status = 1;
                 }
@@ -223,7 +224,8 @@ pub fn rmdir(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 Err(e) => Err(e),
             };
             if let Err(e) = r {
-                fail(ctx, "rmdir", &format!("'{d}': {e}"));
+                let msg = message(Tool::of(ctx), Failed::RemoveDir(d), e);
+                fail(ctx, "rmdir", &msg);
                 status = 1;
                 break;
             }
@@ -242,7 +244,7 @@ struct CopyOpts {
 fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -> Result<(), String> {
     let cwd = ctx.cwd.clone();
     let follow = top && !o.no_deref;
-    let gnu = ctx.gnu;
+    let gnu = Tool::of(ctx);
     let (src_at, node) = ctx.fs.lookup(&cwd, src, follow).map_err(|e| message(gnu, Failed::Stat(src), e))?;
     let node = node.clone();
     let dst_at = ctx.fs.resolve(&cwd, dst, false).map_err(|e| format!("can't create '{dst}': {e}"))?;
@@ -257,7 +259,7 @@ fn copy_node(ctx: &mut Ctx<'_>, src: &str, dst: &str, o: &CopyOpts, top: bool) -
     match &node.kind {
         NodeKind::Dir => {
             if !o.recursive {
-                return Err(format!("omitting directory '{src}'"));
+                return Err(super::wording::omitting_directory(gnu, src));
             }
             match ctx.fs.get(&dst_at) {
                 Some(n) if n.is_dir() => {}
@@ -361,13 +363,13 @@ pub fn mv(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             dst.clone()
         };
         if let Err(e) = ctx.fs.lookup(&cwd, s, false) {
-            let msg = message(ctx.gnu, Failed::MoveSource(s), e);
+            let msg = message(Tool::of(ctx), Failed::MoveSource(s), e);
             fail(ctx, "mv", &msg);
             status = 1;
             continue;
         }
         if let Err(e) = ctx.fs.rename(&cwd, s, &target) {
-            let msg = message(ctx.gnu, Failed::Move(s, &target), e);
+            let msg = message(Tool::of(ctx), Failed::Move(s, &target), e);
             fail(ctx, "mv", &msg);
             status = 1;
         }
@@ -398,11 +400,26 @@ pub fn ln(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         } else {
             link.clone()
         };
+        let tool = Tool::of(ctx);
+        if !symbolic && tool != Tool::Busybox {
+            // coreutils looks the target of a hard link up first.
+            if let Err(e) = ctx.fs.lookup(&cwd, t, false) {
+                let msg = message(tool, Failed::LinkSource(t), e);
+                fail(ctx, "ln", &msg);
+                status = 1;
+                continue;
+            }
+        }
+        let failed = |e| match symbolic {
+            true => message(tool, Failed::Symlink(&at), e),
+            false => message(tool, Failed::HardLink(&at, t), e),
+        };
         if ctx.fs.lookup(&cwd, &at, false).is_ok() {
             if force {
                 let _ = ctx.fs.remove(&cwd, &at, false);
             } else {
-                fail(ctx, "ln", &format!("{at}: File exists"));
+                let msg = failed(FsError::Exists);
+                fail(ctx, "ln", &msg);
                 status = 1;
                 continue;
             }
@@ -414,7 +431,8 @@ pub fn ln(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             ctx.fs.hard_link(&cwd, t, &at).map(|_| ())
         };
         if let Err(e) = r {
-            fail(ctx, "ln", &format!("{at}: {e}"));
+            let msg = failed(e);
+            fail(ctx, "ln", &msg);
             status = 1;
         }
     }
@@ -437,7 +455,7 @@ pub fn touch(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             Ok(())
         };
         if let Err(e) = r {
-            let msg = message(ctx.gnu, Failed::Touch(f), e);
+            let msg = message(Tool::of(ctx), Failed::Touch(f), e);
             fail(ctx, "touch", &msg);
             status = 1;
         }

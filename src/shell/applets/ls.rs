@@ -2,6 +2,7 @@
 
 use super::common::{fail, Opts};
 use super::info::strftime;
+use super::wording::{message, Failed, Tool};
 use crate::shell::applet::Ctx;
 use crate::vfs::accounts::{group_name, user_name};
 use crate::vfs::{path, Node, NodeKind};
@@ -242,8 +243,10 @@ pub fn ls(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
             }
             Err(e) => {
-                fail(ctx, "ls", &format!("{a}: {e}"));
-                status = 1;
+                let msg = message(Tool::of(ctx), Failed::List(a), e);
+                fail(ctx, "ls", &msg);
+                // GNU ls fails with 2 for a name it cannot access.
+                status = if ctx.gnu { 2 } else { 1 };
             }
         }
     }
@@ -257,7 +260,7 @@ pub fn ls(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         list_dir(ctx, &ls, name, at, header, &mut first);
     }
     if status != 0 && (files.len() + dirs.len()) == 0 {
-        return 1;
+        return status;
     }
     status
 }
@@ -345,7 +348,8 @@ pub fn stat(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 ctx.out(&s);
             }
             Err(e) => {
-                fail(ctx, "stat", &format!("can't stat '{f}': {e}"));
+                let msg = message(Tool::of(ctx), Failed::StatFile(f), e);
+                fail(ctx, "stat", &msg);
                 status = 1;
             }
         }
@@ -372,10 +376,14 @@ pub fn du(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut grand = 0;
     for a in &args {
         let cwd = ctx.cwd.clone();
-        let Ok((at, _)) = ctx.fs.lookup(&cwd, a, true) else {
-            fail(ctx, "du", &format!("{a}: No such file or directory"));
-            status = 1;
-            continue;
+        let at = match ctx.fs.lookup(&cwd, a, true) {
+            Ok((at, _)) => at,
+            Err(e) => {
+                let msg = message(Tool::of(ctx), Failed::Access(a), e);
+                fail(ctx, "du", &msg);
+                status = 1;
+                continue;
+            }
         };
         // Sum per directory, bottom-up.
         let entries: Vec<(String, u64, bool)> =

@@ -2,6 +2,7 @@
 
 use super::common::{fail, Opts};
 use super::files::parse_mode;
+use super::wording::{message, Failed, Tool};
 use crate::shell::applet::Ctx;
 use crate::vfs::accounts::{find_group, find_user, groups, users};
 use crate::vfs::Meta;
@@ -38,7 +39,8 @@ pub fn chmod(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         let list = match targets(ctx, p, recursive, true) {
             Ok(l) => l,
             Err(e) => {
-                fail(ctx, "chmod", &format!("{p}: {e}"));
+                let msg = message(Tool::of(ctx), Failed::Access(p), e);
+                fail(ctx, "chmod", &msg);
                 status = 1;
                 continue;
             }
@@ -104,7 +106,8 @@ fn change_owner(ctx: &mut Ctx<'_>, name: &str, spec: &str, args: &[String], recu
         let list = match targets(ctx, p, recursive, follow) {
             Ok(l) => l,
             Err(e) => {
-                fail(ctx, name, &format!("{p}: {e}"));
+                let msg = message(Tool::of(ctx), Failed::Access(p), e);
+                fail(ctx, name, &msg);
                 status = 1;
                 continue;
             }

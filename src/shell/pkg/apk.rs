@@ -82,8 +82,13 @@ pub fn apk(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     };
     let writes = matches!(cmd.as_str(), "add" | "del" | "update" | "upgrade" | "fix");
-    if writes && ctx.uid != 0 {
-        ctx.err("ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n");
+    let refused = match (writes, ctx.uid) {
+        (false, _) => None,
+        (true, 0) => ctx.fs.writable("/lib/apk/db/lock").err().map(|e| e.to_string()),
+        (true, _) => Some("Permission denied".to_string()),
+    };
+    if let Some(why) = refused {
+        ctx.err(&format!("ERROR: Unable to lock database: {why}\nERROR: Failed to open apk database: {why}\n"));
         return 99;
     }
     match cmd.as_str() {

@@ -115,14 +115,29 @@ fn run(ctx: &mut Ctx<'_>, argv: &[String], is_apt: bool) -> i32 {
             | "clean"
             | "autoclean"
     );
-    if needs_root && ctx.uid != 0 {
-        if o.cmd == "update" {
-            ctx.out("Reading package lists...\n");
-            ctx.err("E: List directory /var/lib/apt/lists/partial is missing. - Acquire (13: Permission denied)\n");
-        } else if o.cmd == "clean" || o.cmd == "autoclean" {
-            ctx.err("E: Could not open lock file /var/cache/apt/archives/lock - open (13: Permission denied)\nE: Unable to lock directory /var/cache/apt/archives/\n");
-        } else {
-            ctx.err("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n");
+    // The lock each command takes first: the lists', the archives', or dpkg's frontend lock.
+    let lock = match o.cmd.as_str() {
+        "update" => "/var/lib/apt/lists/lock",
+        "clean" | "autoclean" => "/var/cache/apt/archives/lock",
+        _ => "/var/lib/dpkg/lock-frontend",
+    };
+    if needs_root && ctx.uid != 0 && o.cmd == "update" {
+        ctx.out("Reading package lists...\n");
+        ctx.err("E: List directory /var/lib/apt/lists/partial is missing. - Acquire (13: Permission denied)\n");
+        return 100;
+    }
+    let refused = match (needs_root, ctx.uid) {
+        (false, _) => None,
+        (true, 0) => ctx.fs.writable(lock).err().map(|_| "30: Read-only file system"),
+        (true, _) => Some("13: Permission denied"),
+    };
+    if let Some(why) = refused {
+        ctx.err(&format!("E: Could not open lock file {lock} - open ({why})\n"));
+        match lock {
+            "/var/lib/dpkg/lock-frontend" => {
+                ctx.err("E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n")
+            }
+            _ => ctx.err(&format!("E: Unable to lock directory {}/\n", crate::vfs::path::parent(lock))),
         }
         return 100;
     }
