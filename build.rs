@@ -27,6 +27,15 @@ fn main() {
         println!("cargo:rerun-if-changed={}", f.display());
         let _ = writeln!(out, "    {:?},", rel(f));
     }
+    out.push_str("];\n\n/// The releases each package catalogue names (its `releases` line): (path, releases).\npub(crate) const RELEASES: &[(&str, &[&str])] = &[\n");
+    for f in files.iter().filter(|f| rel(f).starts_with("packages/") && rel(f).ends_with(".pkgs")) {
+        let text = fs::read_to_string(f).expect("read data file");
+        // The first line that is not blank or a comment (as `catalog::model::releases` reads it).
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
+        let names: Vec<&str> =
+            first.strip_prefix("releases ").map(|r| r.split_whitespace().collect()).unwrap_or_default();
+        let _ = writeln!(out, "    ({:?}, &{names:?}),", rel(f));
+    }
     out.push_str("];\n\n/// The text of every data file, when the crate embeds them (`embedded-data`).\npub(crate) const EMBEDDED: &[(&str, &str)] = &[\n");
     for f in files.iter().filter(|_| embed) {
         let _ = writeln!(out, "    ({:?}, include_str!({:?})),", rel(f), f.display().to_string());

@@ -102,18 +102,31 @@ fn missing_given(references: &[String], have: &dyn Fn(&str) -> bool) -> Vec<Stri
         let Some(entry) = repo.images.iter().find(|i| i.tags.contains(&r.tag)) else { continue };
         queue.extend(entry.parent.iter().cloned());
         for layer in &entry.layers {
-            let family = match layer {
-                LayerSpec::Alpine { .. } => "alpine",
-                LayerSpec::Debian(_) => "apt",
-                LayerSpec::Rpm(_) => "rpm",
+            let (family, release) = match layer {
+                LayerSpec::Alpine { release, .. } => ("alpine", release),
+                LayerSpec::Debian(d) => ("apt", &d.release),
+                LayerSpec::Rpm(r) => ("rpm", &r.release),
                 LayerSpec::Busybox { .. } | LayerSpec::Files { .. } => continue,
             };
-            for path in FILES.iter().filter(|p| p.starts_with(&format!("packages/{family}/"))) {
+            for path in package_files(family, release) {
                 need(path, &mut out);
             }
         }
     }
     out
+}
+
+/// The package catalogues of `family` (`apt`) that an image whose layer names `release`
+/// (`bookworm`) is assembled from and whose package manager reads: the files naming that
+/// release and, for a minimal variant's own base packages (`el9min`), the files of the
+/// release its package manager sees in `/etc/os-release` (`el9`).
+fn package_files<'a>(family: &'a str, release: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    let dir = format!("packages/{family}/");
+    let full = release.strip_suffix("min").unwrap_or(release);
+    RELEASES
+        .iter()
+        .filter(move |(p, rs)| p.starts_with(&dir) && (rs.contains(&release) || rs.contains(&full)))
+        .map(|(p, _)| *p)
 }
 
 /// Adds (or replaces) the data file `path` with `text`, after checking it: an image
@@ -214,8 +227,11 @@ mod tests {
             ["images/hello-world.json", "images/nginx.json"]
         );
         assert_eq!(plan(&["nginx"], &["images/nginx.json"]), ["images/debian.json"]);
-        let apt: Vec<&str> = FILES.iter().copied().filter(|p| p.starts_with("packages/apt/")).collect();
-        assert!(!apt.is_empty());
+        // nginx is built on debian:bookworm-slim: the apt catalogues that name bookworm, and
+        // none of another release's own files.
+        let apt: Vec<&str> = package_files("apt", "bookworm").collect();
+        assert!(apt.contains(&"packages/apt/base-1-core.pkgs") && apt.contains(&"packages/apt/repo-main.pkgs"));
+        assert!(!apt.iter().any(|p| p.contains("stretch") || p.contains("bionic")), "{apt:?}");
         assert_eq!(plan(&["nginx"], &["images/nginx.json", "images/debian.json"]), apt);
         let all: Vec<&str> =
             ["images/nginx.json", "images/debian.json"].iter().copied().chain(apt.iter().copied()).collect();
@@ -224,6 +240,42 @@ mod tests {
         assert!(plan(&["hello-world", "busybox"], &["images/hello-world.json", "images/busybox.json"]).is_empty());
         assert!(plan(&["nginx:0.0-none", "playground", "-it", "sh"], &["images/nginx.json"]).is_empty());
         assert!(plan(&["alpine:3.20"], &["images/alpine.json"]).iter().all(|p| p.starts_with("packages/alpine/")));
+    }
+
+    #[test]
+    fn the_release_index_matches_every_catalogue() {
+        let pkgs: Vec<&str> = FILES.iter().copied().filter(|p| p.ends_with(".pkgs")).collect();
+        assert_eq!(pkgs, RELEASES.iter().map(|(p, _)| *p).collect::<Vec<_>>());
+        for (path, releases) in RELEASES {
+            let text = file(path).expect("embedded");
+            assert_eq!(*releases, super::super::model::releases(&text).as_slice(), "{path}");
+            assert!(!releases.is_empty(), "{path} names no release");
+        }
+    }
+
+    #[test]
+    fn every_image_is_sent_the_catalogues_its_package_manager_reads() {
+        let repository_files: Vec<&str> = INDEX.iter().map(|s| s.path).collect();
+        for s in INDEX {
+            for tags in s.images {
+                let reference = format!("{}:{}", s.repository, tags[0]);
+                let image = super::super::images::lookup(&reference).expect("assembles").expect("in the catalogue");
+                let tree = crate::vfs::Tree::from_layers(&image.layers);
+                let Some(d) = super::super::distro::detect(&tree) else { continue };
+                let plan = missing_given(std::slice::from_ref(&reference), &|p| repository_files.contains(&p));
+                let release = d.release();
+                // What the package managers read at run time (`catalog::repo`).
+                for path in list(&format!("packages/{}/repo-", d.packages_dir())) {
+                    let text = file(&path).expect("embedded");
+                    if super::super::model::releases(&text).contains(&release.as_str()) {
+                        assert!(
+                            plan.contains(&path),
+                            "{reference} ({release}) reads {path}, which the page would not fetch"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
