@@ -181,9 +181,8 @@ pub fn program(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         "curl" => {
             if has(&["--version", "-V"]) {
-                let triple = if alpine { "x86_64-alpine-linux-musl" } else { "x86_64-pc-linux-gnu" };
                 let ssl = repo_version(&d, "openssl").map(|s| upstream(&s)).unwrap_or_else(|| "3.0.14".into());
-                ctx.out(&format!("curl {v} ({triple}) libcurl/{v} OpenSSL/{ssl} zlib/1.3.1 brotli/1.1.0 zstd/1.5.6 libidn2/2.3.7 libpsl/0.21.5 nghttp2/1.62.1\nProtocols: dict file ftp ftps gopher gophers http https imap imaps ipfs ipns mqtt pop3 pop3s rtsp smb smbs smtp smtps telnet tftp ws wss\nFeatures: alt-svc AsynchDNS brotli HSTS HTTP2 HTTPS-proxy IDN IPv6 Largefile libz NTLM PSL SSL threadsafe TLS-SRP UnixSockets zstd\n"));
+                ctx.out(&crate::shell::programs::curl_version::text(ctx.fs, &v, &pkg.version, alpine, &ssl));
                 return 0;
             }
             crate::shell::programs::curl::curl(ctx, argv, &v)

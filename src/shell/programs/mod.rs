@@ -7,6 +7,7 @@ pub mod artifacts;
 pub mod built;
 pub mod cc;
 pub mod curl;
+pub mod curl_version;
 pub mod git;
 pub mod gobuild;
 pub mod install;
