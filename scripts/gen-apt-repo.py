@@ -18,12 +18,12 @@ RELEASES = {
     'focal': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
     'bionic': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
     'xenial': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
-    'trixie': (DEBIAN, ['main'], ['', '-updates'], 'Packages.xz'),
+    'trixie': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
 }
 ROOTS = ['ca-certificates', 'openssl', 'curl', 'wget', 'git', 'python3', 'python3-pip', 'python3-venv',
          'python3-dev', 'vim', 'vim-tiny', 'nano', 'unzip', 'iputils-ping', 'net-tools', 'procps', 'less',
          'binutils', 'gcc', 'g++', 'make', 'libc6-dev', 'build-essential', 'jq', 'tzdata', 'sudo', 'xz-utils',
-         'bzip2', 'gnupg', 'lsb-release', 'tini', 'dnsutils', 'zip', 'file', 'htop', 'tree']
+         'bzip2', 'gnupg', 'lsb-release', 'tini', 'dnsutils', 'bind9-dnsutils', 'zip', 'file', 'htop', 'tree']
 # Where a package without a counterpart in the other catalogues puts its programs.
 PROGRAMS = {
     'nano': ['/bin/nano'], 'vim-tiny': ['/usr/bin/vim.tiny'], 'iputils-ping': ['/bin/ping'],
@@ -86,7 +86,9 @@ def index(release):
     pkgs, sources = {}, []
     for pocket in pockets:
         for comp in comps:
-            url = f'{mirror}/dists/{release}{pocket}/{comp}/binary-amd64/{fname}'
+            # Debian's security archive is a mirror of its own.
+            base = mirror + '-security' if mirror == DEBIAN and pocket == '-security' else mirror
+            url = f'{base}/dists/{release}{pocket}/{comp}/binary-amd64/{fname}'
             try:
                 text = fetch(url)
             except Exception as e:  # a pocket the archive does not have
@@ -275,6 +277,11 @@ def main():
             out.append('rec ' + ' '.join(uniq(r)))
         size = int(p.get('Installed-Size', '4')) * 1024
         body = [l.replace('/vim90/', f'/{vimdir}/') for l in tmpl.get(key, tmpl.get(name, []))]
+        # `python3 --version` prints the interpreter's version (python3.N), not the meta package's.
+        if key == 'python3':
+            body = [l for l in body if not l.startswith('cmd python3')]
+        if key == 'python3-ver-minimal' and 'cmd python3 python{py}' not in body:
+            body.insert(0, 'cmd python3 python{py}')
         if not body:
             if name in SIMULATED:
                 body.append(SIMULATED[name])
