@@ -20,7 +20,12 @@ fn run(e: &mut Engine, image: &str, script: &str) -> (i32, String, String) {
 const RELEASES: &[(&str, &[&str], &str, &str, &str)] = &[
     (
         "ubuntu:20.04",
-        &["curl (7.68.0-1ubuntu2.", "libssl1.1:amd64 (1.1.1f-1ubuntu2.", "git (1:2.25.1-1ubuntu3.", "libldap-2.4-2:amd64"],
+        &[
+            "curl (7.68.0-1ubuntu2.",
+            "libssl1.1:amd64 (1.1.1f-1ubuntu2.",
+            "git (1:2.25.1-1ubuntu3.",
+            "libldap-2.4-2:amd64",
+        ],
         "curl 7.68.0 ",
         "git version 2.25.1\n",
         "Python 3.8.10\n",
