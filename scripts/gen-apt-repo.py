@@ -83,7 +83,7 @@ def fetch(url):
 
 def index(release):
     mirror, comps, pockets, fname = RELEASES[release]
-    pkgs, sources = {}, []
+    pkgs, sources, where = {}, [], {}
     for pocket in pockets:
         for comp in comps:
             # Debian's security archive is a mirror of its own.
@@ -104,10 +104,14 @@ def index(release):
                     f[k] = v.strip()
                 if 'Package' not in f:
                     continue
-                f['Component'] = comp
+                # apt downloads a version from the first source listing it (the images'
+                # sources.list: the release, -updates, then -security).
+                where.setdefault((f['Package'], f['Version']), f'{release}{pocket}/{comp}')
                 old = pkgs.get(f['Package'])
                 if old is None or newer(f['Version'], old['Version']):
                     pkgs[f['Package']] = f
+    for p in pkgs.values():
+        p['Suite'] = where[(p['Package'], p['Version'])]
     return pkgs, sources
 
 
@@ -234,7 +238,6 @@ def main():
         used.add(keys[name])
     tmpl = templates()
     v = lambda n: re.sub(r'^\d+:', '', pkgs[n]['Version']).split('-')[0] if n in pkgs else ''
-    mm = lambda s: '.'.join(re.findall(r'\d+', s)[:2])
     variables = {}
     py = next((n for n in order if re.fullmatch(r'python3\.\d+', n)), None)
     if py:
@@ -249,7 +252,8 @@ def main():
     vimdir = 'vim' + ''.join(re.findall(r'\d+', vimv)[:2])
 
     out = [f'# What `apt-get install` finds on {release}: names, versions, sections, dependencies and',
-           '# Installed-Size from the release\'s Packages indices (the highest version of its pockets);',
+           '# Installed-Size from the release\'s Packages indices (the highest version of its pockets),',
+           '# the suite apt downloads it from (`o`) and its archive\'s size (`z`);',
            '# file lists from the packages of the same role in the other apt catalogues, scaled to',
            '# Installed-Size (synthetic where there is none). Written by scripts/gen-apt-repo.py.',
            '# Source: ' + ' '.join(sources),
@@ -269,6 +273,10 @@ def main():
             out.append(f'p {p["Priority"]}')
         if p.get('Architecture') == 'all':
             out.append('a all')
+        if p['Suite'] != f'{release}/main':
+            out.append(f'o {p["Suite"]}')
+        if p.get('Size'):
+            out.append(f'z {p["Size"]}')
         d, r = deps[name]
         uniq = lambda xs: list(dict.fromkeys(keys[x] for x in xs if x in keys))
         if uniq(d):

@@ -53,6 +53,15 @@ const RELEASES: &[(&str, &[&str], &str, &str, &str)] = &[
     ),
 ];
 
+/// (image, the `Get:` line of curl's download without its number and size): the suite is
+/// the first of the image's sources listing the version (the release, -updates, -security).
+const DOWNLOADS: &[(&str, &str)] = &[
+    ("ubuntu:20.04", " http://archive.ubuntu.com/ubuntu focal-updates/main amd64 curl amd64 7.68.0-1ubuntu2."),
+    ("ubuntu:18.04", " http://archive.ubuntu.com/ubuntu bionic-updates/main amd64 curl amd64 7.58.0-2ubuntu3."),
+    ("ubuntu:16.04", " http://archive.ubuntu.com/ubuntu xenial-updates/main amd64 curl amd64 7.47.0-1ubuntu2."),
+    ("debian:trixie", " http://deb.debian.org/debian trixie/main amd64 curl amd64 8.14.1-2+deb13u"),
+];
+
 #[test]
 fn apt_get_install_curl_and_git_gives_the_release_s_versions() {
     let mut e = engine();
@@ -63,6 +72,8 @@ fn apt_get_install_curl_and_git_gives_the_release_s_versions() {
         for want in *unpacked {
             assert!(out.contains(&format!("Unpacking {want}")), "{image}: no `Unpacking {want}`\n{out}");
         }
+        let (_, get) = DOWNLOADS.iter().find(|(i, _)| i == image).expect("a download line");
+        assert!(out.lines().any(|l| l.starts_with("Get:") && l.contains(get)), "{image}: no `{get}`\n{out}");
         let (code, out, err) = run(
             &mut e,
             image,
