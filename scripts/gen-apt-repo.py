@@ -33,7 +33,8 @@ PROGRAMS = {
     'bind9-dnsutils': ['/usr/bin/dig', '/usr/bin/nslookup'], 'gnupg': [], 'gpg': ['/usr/bin/gpg'],
     'python3-pip': ['/usr/bin/pip3'],
 }
-SIMULATED = {'vim-tiny': 'cmd vi'}
+# Extra lines of packages without a counterpart: commands and alternatives links.
+EXTRA = {'vim-tiny': ['cmd vi', 'L /usr/bin/vi /etc/alternatives/vi', 'L /etc/alternatives/vi /usr/bin/vim.tiny']}
 
 
 def order(c):
@@ -291,8 +292,7 @@ def main():
         if key == 'python3-ver-minimal' and 'cmd python3 python{py}' not in body:
             body.insert(0, 'cmd python3 python{py}')
         if not body:
-            if name in SIMULATED:
-                body.append(SIMULATED[name])
+            body += EXTRA.get(name, [])
             progs = PROGRAMS.get(name, [])
             each = size * 0.6 / max(1, len(progs))
             body += [f'f {path} {fmt(each)}' for path in progs]
