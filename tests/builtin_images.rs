@@ -421,3 +421,28 @@ fn every_image_provides_its_programs() {
         }
     }
 }
+
+#[test]
+fn everyday_tools_install_on_bookworm_noble_and_jammy() {
+    for (reference, nano) in
+        [("debian:bookworm", "7.2-1+deb12u1"), ("ubuntu:24.04", "7.2-2ubuntu0.2"), ("ubuntu:22.04", "6.2-1ubuntu0.2")]
+    {
+        let mut t = tree(reference);
+        assert_eq!(run(&mut t, 0, &[], &["apt-get", "update"]).0, 0, "{reference}");
+        let tools = ["nano", "iputils-ping", "net-tools", "zip", "htop", "tree", "netcat-openbsd", "dnsutils"];
+        let argv: Vec<&str> = ["apt-get", "install", "-y"].into_iter().chain(tools).collect();
+        let (code, out, err) = run(&mut t, 0, &[], &argv);
+        assert_eq!(code, 0, "{reference}: {err}");
+        assert!(out.contains(&format!("Setting up nano ({nano}) ...")), "{reference}: {out}");
+        assert!(out.contains("Setting up libnl-3-200:amd64 "), "htop brings its libraries: {out}");
+        for file in
+            ["/usr/bin/nano", "/usr/sbin/ifconfig", "/usr/bin/htop", "/usr/bin/tree", "/usr/bin/dig", "/usr/bin/zip"]
+        {
+            assert!(t.lookup("/", file, true).is_ok(), "{reference}: {file}");
+        }
+        assert!(
+            t.lookup("/", "/bin/ping", true).is_ok() || t.lookup("/", "/usr/bin/ping", true).is_ok(),
+            "{reference}"
+        );
+    }
+}

@@ -110,6 +110,18 @@ pub fn detect(tree: &Tree) -> Option<Distro> {
     Some(Distro { family, version_id, codename })
 }
 
+/// The version of the package `name` installed in `tree` (`5.2.15-2+b7`), from the package
+/// database of its distribution (dpkg's status, apk's installed database, rpm's database).
+pub fn installed_version(tree: &Tree, name: &str) -> Option<String> {
+    match detect(tree)?.family {
+        Family::Alpine => super::apkdb::load(tree).into_iter().find(|e| e.name == name).map(|e| e.version),
+        Family::Rpm => super::rpmdb::load(tree).into_iter().find(|e| e.name == name).map(|e| e.version),
+        Family::Debian | Family::Ubuntu => {
+            super::dpkgdb::load_status(tree).into_iter().find(|s| s.package() == name).map(|s| s.version().to_string())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

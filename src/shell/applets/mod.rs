@@ -2,6 +2,7 @@
 
 mod archive;
 mod awk;
+mod bash_version;
 mod basic;
 mod common;
 mod copy;

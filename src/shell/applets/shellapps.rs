@@ -8,6 +8,15 @@ use crate::shell::exec::{Flow, Res, Shell};
 
 /// `sh [-eux] [-o opt] (-c SCRIPT [NAME [ARGS…]] | FILE [ARGS…] | < script)`
 pub fn sh(sh: &mut Shell<'_>, argv: &[String]) -> Res {
+    let file = sh.path_lookup(&argv[0], None).unwrap_or_else(|| argv[0].clone());
+    let dialect = crate::shell::dialect::Dialect::of(sh.fs, &file);
+    let bash = (dialect == crate::shell::dialect::Dialect::Bash)
+        .then(|| super::bash_version::BashVersion::of(sh.fs))
+        .flatten();
+    if let (Some(b), Some("--version")) = (&bash, argv.get(1).map(String::as_str)) {
+        let _ = sh.write_fd(1, b.banner().as_bytes());
+        return Ok(0);
+    }
     let mut flags: Vec<String> = Vec::new();
     let mut command = None;
     let mut i = 1;
@@ -71,13 +80,14 @@ pub fn sh(sh: &mut Shell<'_>, argv: &[String]) -> Res {
     let vars = crate::util::collect::map(
         env.into_iter().map(|(k, v)| (k, crate::shell::exec::Var { value: v, exported: true })),
     );
-    let file = sh.path_lookup(&argv[0], None).unwrap_or_else(|| argv[0].clone());
-    let dialect = crate::shell::dialect::Dialect::of(sh.fs, &file);
     let in_file = command.is_none() && argv.get(i).is_some();
     sh.subshell(|s| {
         s.st.dialect = dialect;
         s.st.in_file = in_file;
         s.st.vars = vars;
+        if let Some(b) = &bash {
+            s.st.vars.insert("BASH_VERSION".into(), crate::shell::exec::Var { value: b.short(), exported: false });
+        }
         s.st.funcs.clear();
         s.st.params = args;
         s.st.arg0 = name;
