@@ -146,7 +146,7 @@ def key_of(name):
 def templates():
     """Body lines of each package key in the other apt catalogues (bookworm's column first)."""
     out = {}
-    files = ['repo-main', 'repo-runtimes', 'repo-bullseye', 'repo-buster', 'repo-stretch']
+    files = ['repo-main', 'repo-runtimes', 'repo-extra', 'repo-bullseye', 'repo-buster', 'repo-stretch']
     for f in files:
         path = f'data/packages/apt/{f}.pkgs'
         if not os.path.exists(path):
