@@ -9,7 +9,7 @@ the release, -updates and -security pockets (what the image gets after `apt-get 
 File lists come from the entry of the same role in the other apt catalogues (repo-*.pkgs),
 scaled to the index's Installed-Size; packages without one get a synthetic file list of that
 size. Indices are cached in $APT_CACHE (default /tmp/apt-indices). Python 3, stdlib only."""
-import glob, gzip, lzma, os, re, sys, urllib.request
+import glob, gzip, lzma, os, re, sys, time, urllib.request
 
 UBUNTU = 'http://archive.ubuntu.com/ubuntu'
 DEBIAN = 'http://deb.debian.org/debian'
@@ -257,7 +257,7 @@ def main():
            '# the suite apt downloads it from (`o`) and its archive\'s size (`z`);',
            '# file lists from the packages of the same role in the other apt catalogues, scaled to',
            '# Installed-Size (synthetic where there is none). Written by scripts/gen-apt-repo.py.',
-           '# Source: ' + ' '.join(sources),
+           '# Source (fetched ' + time.strftime('%Y-%m-%d', time.gmtime()) + '): ' + ' '.join(sources),
            f'releases {release}', '']
     for k, val in variables.items():
         out += [f'var {k} {val}', '']
