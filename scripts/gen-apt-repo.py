@@ -19,6 +19,7 @@ RELEASES = {
     'bionic': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
     'xenial': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
     'trixie': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
+    'bullseye': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
 }
 ROOTS = ['ca-certificates', 'openssl', 'curl', 'wget', 'git', 'python3', 'python3-pip', 'python3-venv',
          'python3-dev', 'vim', 'vim-tiny', 'nano', 'unzip', 'iputils-ping', 'net-tools', 'procps', 'less',
@@ -151,8 +152,11 @@ def templates():
         path = f'data/packages/apt/{f}.pkgs'
         if not os.path.exists(path):
             continue
+        text = open(path).read()
+        if 'Written by scripts/gen-apt-repo.py' in text:  # this script's own output is no template
+            continue
         cur = None
-        for line in open(path).read().splitlines():
+        for line in text.splitlines():
             if line.startswith('@ '):
                 head = line.split()[1]
                 key = head.split('=')[0].split('|')[0]

@@ -1,7 +1,7 @@
 //! The older Debian and Ubuntu tags of the tutorials (`ubuntu:20.04`, `18.04`, `16.04`,
-//! `debian:trixie`): `apt-get update && apt-get install -y curl git` installs the release's
-//! real packages (names and versions of its Packages indices), and the programs print the
-//! release's versions.
+//! `debian:bullseye`, `debian:trixie`): `apt-get update && apt-get install -y curl git`
+//! installs the release's real packages (names and versions of its Packages indices), and
+//! the programs print the release's versions.
 
 use layerlab::engine::Engine;
 
@@ -45,6 +45,13 @@ const RELEASES: &[(&str, &[&str], &str, &str, &str)] = &[
         "Python 3.5.2\n",
     ),
     (
+        "debian:bullseye",
+        &["curl (7.74.0-1.3+deb11u", "libcurl4:amd64 (7.74.0-1.3+deb11u", "git (1:2.30.2-1+deb11u"],
+        "curl 7.74.0 ",
+        "git version 2.30.2\n",
+        "Python 3.9.2\n",
+    ),
+    (
         "debian:trixie",
         &["curl (8.14.1-2+deb13u", "libcurl4t64:amd64 (8.14.1-2+deb13u", "git (1:2.47.3-0+deb13u"],
         "curl 8.14.1 ",
@@ -59,6 +66,10 @@ const DOWNLOADS: &[(&str, &str)] = &[
     ("ubuntu:20.04", " http://archive.ubuntu.com/ubuntu focal-updates/main amd64 curl amd64 7.68.0-1ubuntu2."),
     ("ubuntu:18.04", " http://archive.ubuntu.com/ubuntu bionic-updates/main amd64 curl amd64 7.58.0-2ubuntu3."),
     ("ubuntu:16.04", " http://archive.ubuntu.com/ubuntu xenial-updates/main amd64 curl amd64 7.47.0-1ubuntu2."),
+    (
+        "debian:bullseye",
+        " http://deb.debian.org/debian-security bullseye-security/main amd64 curl amd64 7.74.0-1.3+deb11u",
+    ),
     ("debian:trixie", " http://deb.debian.org/debian trixie/main amd64 curl amd64 8.14.1-2+deb13u"),
 ];
 
@@ -90,7 +101,7 @@ fn apt_get_install_curl_and_git_gives_the_release_s_versions() {
 #[test]
 fn the_tutorial_tools_install_on_every_older_release() {
     let mut e = engine();
-    for image in ["ubuntu:20.04", "ubuntu:18.04", "ubuntu:16.04", "debian:trixie"] {
+    for image in ["ubuntu:20.04", "ubuntu:18.04", "ubuntu:16.04", "debian:bullseye", "debian:trixie"] {
         let script = "apt-get update >/dev/null && apt-get install -y python3-pip vim nano unzip iputils-ping net-tools build-essential >/dev/null && pip3 --version && gcc --version && make --version && ls /bin/ping /usr/bin/unzip";
         let (code, out, err) = run(&mut e, image, script);
         assert_eq!(code, 0, "{image}: {out}{err}");
