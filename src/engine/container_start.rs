@@ -32,6 +32,9 @@ pub fn process_env(c: &Container, home: &str) -> BTreeMap<String, String> {
     env
 }
 
+/// Seconds of virtual sleep taken as "until it is stopped" (a century).
+const FOREVER_S: i64 = 100 * 365 * 86_400;
+
 /// Starts container `i`. `foreground` means the caller waits for it (`docker run`
 /// without `-d`): a program that ends by itself after a while has ended when it returns.
 /// Errors carry the exit status and the daemon's message.
@@ -157,7 +160,8 @@ pub(crate) fn start_at_time(e: &mut Engine, i: usize, foreground: bool, now: i64
         // ignores SIGTERM: `docker stop` kills it).
         None if !foreground && slept > 0 => State::Running {
             started: now,
-            until: Some(now.saturating_add(slept)),
+            // A program that waits forever (`ping` without a count) runs until stopped.
+            until: (slept < FOREVER_S).then(|| now.saturating_add(slept)),
             stop_code: 137,
             program: argv.join(" "),
             code,

@@ -89,7 +89,7 @@ impl Engine {
             for _ in 0..MAX_RUNS_PER_COMMAND {
                 let c = &mut self.containers[i];
                 if let State::Running { started, until: Some(end), code, .. } = c.state {
-                    if end * 1000 <= now_ms {
+                    if end.saturating_mul(1000) <= now_ms {
                         c.state = State::Exited { started, finished: end, code };
                     }
                 }
@@ -100,7 +100,7 @@ impl Engine {
                 if finished - started >= 10 {
                     c.backoff = 0;
                 }
-                let at = (finished * 1000).max(c.restarted_ms) + delay_ms(c.backoff);
+                let at = finished.saturating_mul(1000).max(c.restarted_ms).saturating_add(delay_ms(c.backoff));
                 if at > now_ms {
                     break;
                 }

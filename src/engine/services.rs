@@ -353,6 +353,7 @@ impl Engine {
         let first = c.networks().into_iter().next().unwrap_or_default();
         net.client = self.container_ip_on(i, &first).unwrap_or_else(|| "127.0.0.1".into());
         let mut services = Vec::new();
+        let mut hosts = Vec::new();
         if let Some((server, ports)) = server_of(c, tree, false, self.memory(&c.id), self.access_log(&c.id)) {
             let names = vec!["localhost".to_string(), "127.0.0.1".to_string(), c.hostname.clone(), c.name.clone()];
             services.push(Service {
@@ -373,16 +374,18 @@ impl Engine {
                 continue;
             };
             let Some(ip) = self.container_ip_on(j, &shared) else { continue };
+            let names = if shared != "bridge" {
+                vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()]
+            } else {
+                Vec::new()
+            };
+            hosts.push((names.clone(), ip.clone()));
             let (_, t) = o.lower_and_tree(&self.store);
             if let Some((server, ports)) = server_of(o, &t, true, self.memory(&o.id), self.access_log(&o.id)) {
-                let names = if shared != "bridge" {
-                    vec![o.name.clone(), o.hostname.clone(), o.id[..12].to_string()]
-                } else {
-                    Vec::new()
-                };
                 services.push(Service { names, ip, ports: ports.iter().map(|p| (*p, *p)).collect(), server });
             }
         }
+        net.hosts = std::sync::Arc::new(hosts);
         net.with_services(services)
     }
 

@@ -68,6 +68,8 @@ pub struct IoState {
     /// Set when the applet used only a prefix of its standard input (`head`): a pipe cut
     /// after that prefix is then no error.
     pub stdin_partial: bool,
+    /// Standard output is thrown away (a program's own quiet mode: `apt-get -qq`).
+    pub discard_out: bool,
 }
 
 /// Everything an applet may use: the filesystem, the process state and its standard streams.
@@ -155,6 +157,9 @@ impl Ctx<'_> {
 
     /// Writes bytes to standard output (up to the budget and the pipe's room).
     pub fn write_out(&mut self, b: &[u8]) {
+        if self.io.discard_out {
+            return;
+        }
         let mut n = b.len();
         if let Some(room) = self.io.pipe_room.as_mut() {
             if (n as u64) > *room {

@@ -47,6 +47,8 @@ struct Opts {
     /// `--auto-remove`: a removal takes the automatically installed packages nothing
     /// needs any more with it.
     auto_remove: bool,
+    /// `-q` (1), `-qq` (2), `-q=N`: at 2, nothing but errors, and yes to every question.
+    quiet: u32,
     cmd: String,
     args: Vec<String>,
 }
@@ -55,6 +57,18 @@ fn parse_opts(argv: &[String]) -> Opts {
     let mut o = Opts { recommends: true, ..Opts::default() };
     let mut it = argv.iter().skip(1);
     while let Some(a) = it.next() {
+        if let Some(level) = a.strip_prefix("-q=").or_else(|| a.strip_prefix("--quiet=")) {
+            o.quiet = level.parse().unwrap_or(1);
+            continue;
+        }
+        if a == "--quiet" {
+            o.quiet += 1;
+            continue;
+        }
+        // Bundled short flags (`-qq`, `-yqq`); `-oAcquire::…` is an option, not flags.
+        if a.len() > 1 && a.starts_with('-') && !a.starts_with("--") && !a.starts_with("-o") {
+            o.quiet += a.matches('q').count() as u32;
+        }
         match a.as_str() {
             "-y" | "--yes" | "--assume-yes" | "-qy" | "-yq" | "-yqq" | "-qqy" => o.yes = true,
             "--no-install-recommends" => o.recommends = false,
@@ -97,7 +111,19 @@ pub fn apt(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 }
 
 fn run(ctx: &mut Ctx<'_>, argv: &[String], is_apt: bool) -> i32 {
-    let o = parse_opts(argv);
+    let mut o = parse_opts(argv);
+    if o.quiet < 2 {
+        return run_with(ctx, o, is_apt);
+    }
+    // apt-get(8): "quiet level 2 implies -y".
+    o.yes = true;
+    let was = std::mem::replace(&mut ctx.io.discard_out, true);
+    let code = run_with(ctx, o, is_apt);
+    ctx.io.discard_out = was;
+    code
+}
+
+fn run_with(ctx: &mut Ctx<'_>, o: Opts, is_apt: bool) -> i32 {
     let Some(distro) = detect(ctx.fs).filter(|d| d.family != Family::Alpine) else {
         ctx.err("E: Unable to determine the distribution\n");
         return 100;
@@ -292,6 +318,20 @@ mod tests {
     use super::*;
     use crate::catalog::install::read_text;
     use crate::shell::pkg::testutil::{run, tree_of};
+
+    #[test]
+    fn qq_prints_nothing_but_errors_and_says_yes() {
+        let mut t = tree_of("debian:bookworm-slim");
+        let (code, out, _) = run(&mut t, 0, &["apt-get", "update", "-qq"]);
+        assert_eq!((code, out.as_str()), (0, ""));
+        let (code, out, _) = run(&mut t, 0, &["apt-get", "-qq", "install", "curl"]);
+        assert_eq!((code, out.as_str()), (0, ""), "-qq implies -y");
+        assert!(t.lookup("/", "/usr/bin/curl", true).is_ok());
+        let (code, out, err) = run(&mut t, 0, &["apt-get", "install", "-qq", "-y", "nosuchpackage"]);
+        assert_eq!((code, out.as_str(), err.as_str()), (100, "", "E: Unable to locate package nosuchpackage\n"));
+        let (_, out, _) = run(&mut t, 0, &["apt-get", "-q", "-oAcquire::Retries=3", "update"]);
+        assert!(out.contains("Reading package lists..."), "-q keeps the log lines: {out}");
+    }
 
     #[test]
     fn sizes_like_apt() {

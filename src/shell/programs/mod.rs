@@ -1,5 +1,5 @@
 //! Programs that talk to the simulated network or build software: `wget` (GNU and
-//! busybox), `curl`, `git clone`, `make`, the C compiler and `install`, and the binaries
+//! busybox), `curl`, `ping`, `git clone`, `make`, the C compiler and `install`, and the binaries
 //! such builds produce. Each program is its own module with its own tests; the shell
 //! reaches them through [`applet`], [`shell_program`] and [`built`].
 
@@ -14,6 +14,7 @@ pub mod make;
 pub mod nc;
 pub mod net;
 pub mod npm_run;
+pub mod ping;
 pub mod redis_cli;
 pub mod serve;
 pub mod sources;
@@ -29,6 +30,7 @@ pub fn applet(name: &str) -> Option<AppletFn> {
     Some(match name {
         "install" => install::install,
         "nc" | "netcat" => nc::nc,
+        "ping" => ping::ping,
         "psql" => sql::psql,
         "mysql" | "mariadb" => sql::mysql,
         "redis-cli" => redis_cli::redis_cli,

@@ -27,6 +27,9 @@ pub struct Network {
     pub mode: Mode,
     /// Reachable servers.
     pub services: Arc<Vec<Service>>,
+    /// Other reachable hosts, listening or not (the containers on the same network): their
+    /// names and address.
+    pub hosts: Arc<Vec<(Vec<String>, String)>>,
     /// The address requests come from (what servers log).
     pub client: String,
     /// The host's network: requests reach published ports through the bridge's gateway.
@@ -41,7 +44,7 @@ impl Network {
             "host" => Mode::Host,
             _ => Mode::Bridge,
         };
-        Network { mode, services: Arc::default(), client: String::new(), from_host: false }
+        Network { mode, services: Arc::default(), hosts: Arc::default(), client: String::new(), from_host: false }
     }
 
     /// `--network none`.
@@ -189,6 +192,9 @@ pub fn resolve(host: &str, net: &Network) -> Result<String, FetchError> {
     if let Some(s) = net.services.iter().find(|s| s.names.iter().any(|n| n == host)) {
         return Ok(if host == "localhost" { "127.0.0.1".into() } else { s.ip.clone() });
     }
+    if let Some((_, ip)) = net.hosts.iter().find(|(names, _)| names.iter().any(|n| n == host)) {
+        return Ok(ip.clone());
+    }
     if host == "localhost" || host.starts_with("127.") || host == "[::1]" {
         return Ok("127.0.0.1".into());
     }
@@ -227,7 +233,9 @@ pub fn fetch_as(url: &Url, net: &Network, own: &Tree, agent: &str) -> Result<(St
         };
         return Ok((addr, super::serve::respond(&s.server, own, port, &url.path, (client, agent))));
     }
-    let local = addr.starts_with("127.") || net.services.iter().any(|s| s.ip == addr);
+    let local = addr.starts_with("127.")
+        || net.services.iter().any(|s| s.ip == addr)
+        || net.hosts.iter().any(|(_, ip)| *ip == addr);
     if local || net.mode == Mode::None {
         return Err(FetchError::Refused(addr));
     }
