@@ -14,6 +14,8 @@
 //! | `d text` | one-line description |
 //! | `u url`, `l license`, `s section`, `p priority`, `m maintainer` | metadata |
 //! | `a arch` | architecture (default `x86_64` / `amd64`) |
+//! | `o suite/component` | where apt downloads it (`focal-updates/main`; default `<codename>/main`) |
+//! | `z bytes` | size of the package archive (default: estimated from the files) |
 //! | `e` | `Essential: yes` |
 //! | `dep a b`, `rec a b` | dependencies and recommendations (package keys) |
 //! | `cmd a b` | commands with a simulated program (see `programs`) |
@@ -116,6 +118,11 @@ pub struct Package {
     pub version: String,
     /// Architecture; empty means the distribution's native one.
     pub arch: String,
+    /// The archive suite and component apt downloads it from (`focal-updates/main`); empty
+    /// means the release's own suite's `main`.
+    pub suite: String,
+    /// Bytes of the package archive as the repository's index gives them; 0: estimated.
+    pub archive_size: u64,
     /// One-line description.
     pub description: String,
     /// Project home page.
@@ -165,8 +172,12 @@ impl Package {
             .sum()
     }
 
-    /// Bytes of the compressed package archive (deterministic, about 40% of installed).
+    /// Bytes of the compressed package archive: the index's when the catalogue gives it,
+    /// else deterministic, about 40% of installed.
     pub fn download_size(&self) -> u64 {
+        if self.archive_size > 0 {
+            return self.archive_size;
+        }
         let inst = self.installed_size();
         let h = hash64(self.name.as_bytes()) % 9;
         1200 + inst * (34 + h) / 100
@@ -360,6 +371,8 @@ pub fn parse(src: &str, release: &str, texts: &[(&str, &str)]) -> Result<Vec<Pac
             "p" => p.priority = rest.to_string(),
             "m" => p.maintainer = rest.to_string(),
             "a" => p.arch = rest.to_string(),
+            "o" => p.suite = rest.to_string(),
+            "z" => p.archive_size = rest.parse().map_err(|_| err("z needs a size in bytes"))?,
             "e" => p.essential = true,
             "dep" => p.depends.extend(words.iter().map(|w| w.to_string())),
             "rec" => p.recommends.extend(words.iter().map(|w| w.to_string())),
@@ -523,6 +536,10 @@ f /usr/bin/new 1M
         assert_eq!(parse_size("1.5M"), Some(1_572_864));
         assert_eq!(parse("f /x 1K", "any", &[]).unwrap_err().line, 1);
         assert!(parse("@ a 1\nf /x big", "any", &[]).is_err());
+        let got = parse("@ curl 7.68.0-1ubuntu2.25\no focal-updates/main\nz 161516\nf /usr/bin/curl 1M", "any", &[]);
+        let curl = &got.unwrap()[0];
+        assert_eq!((curl.suite.as_str(), curl.download_size()), ("focal-updates/main", 161_516));
+        assert!(parse("@ a 1\nz big", "any", &[]).is_err());
         let e = parse("releases a b\n@ p 1\n[c]f /x 1", "a", &[]).unwrap_err().in_file("x.pkgs");
         assert_eq!(e.to_string(), "x.pkgs line 3: release c is not on the releases line");
         assert_eq!(parse("releases a b\n@ p 1", "z", &[]).unwrap_err().msg, "release z is not one of a b");

@@ -106,18 +106,17 @@ pub(super) fn install(ctx: &mut Ctx<'_>, d: &Distro, o: &Opts) -> i32 {
         ctx.out("Do you want to continue? [Y/n] Abort.\n");
         return 1;
     }
-    let (mirror, suite) = match d.family {
-        Family::Debian => ("http://deb.debian.org/debian", d.codename.clone()),
-        _ => ("http://archive.ubuntu.com/ubuntu", d.codename.clone()),
-    };
+    let main = format!("{}/main", d.codename);
     let now = ctx.now;
     let _ = ctx.fs.mkdir_all("/", &format!("{ARCHIVES}/partial"), Meta { mode: 0o700, uid: 42, gid: 0, mtime: now });
     let mut debs = Vec::new();
     for (i, p) in order.iter().enumerate() {
         let arch = if p.arch.is_empty() { "amd64" } else { p.arch.as_str() };
+        let suite = if p.suite.is_empty() { main.as_str() } else { p.suite.as_str() };
         ctx.out(&format!(
-            "Get:{} {mirror} {suite}/main amd64 {} {arch} {} [{}B]\n",
+            "Get:{} {} {suite} amd64 {} {arch} {} [{}B]\n",
             i + 1,
+            mirror(d.family, suite),
             p.name,
             p.version,
             size_to_str(p.download_size())
@@ -247,5 +246,18 @@ pub(super) fn clean(ctx: &mut Ctx<'_>) {
         .collect();
     for p in doomed {
         ctx.fs.remove_subtree(&p);
+    }
+}
+
+/// The repository a package of `suite` (`focal-updates/main`) comes from: the security
+/// archive for `-security` suites, the release's archive otherwise (as the images'
+/// `sources.list` name them).
+fn mirror(family: Family, suite: &str) -> &'static str {
+    let security = suite.split('/').next().is_some_and(|s| s.ends_with("-security"));
+    match (family, security) {
+        (Family::Debian, false) => "http://deb.debian.org/debian",
+        (Family::Debian, true) => "http://deb.debian.org/debian-security",
+        (_, false) => "http://archive.ubuntu.com/ubuntu",
+        (_, true) => "http://security.ubuntu.com/ubuntu",
     }
 }
