@@ -20,6 +20,10 @@ RELEASES = {
     'xenial': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.gz'),
     'trixie': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
     'bullseye': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
+    # The releases of repo-main/repo-runtimes, for scripts/gen-apt-extra.py.
+    'bookworm': (DEBIAN, ['main'], ['', '-updates', '-security'], 'Packages.xz'),
+    'noble': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.xz'),
+    'jammy': (UBUNTU, ['main', 'universe'], ['', '-updates', '-security'], 'Packages.xz'),
 }
 ROOTS = ['ca-certificates', 'openssl', 'curl', 'wget', 'git', 'python3', 'python3-pip', 'python3-venv',
          'python3-dev', 'vim', 'vim-tiny', 'nano', 'unzip', 'iputils-ping', 'net-tools', 'procps', 'less',
@@ -327,4 +331,5 @@ def main():
     print(f'{path}: {len(order)} packages', file=sys.stderr)
 
 
-main()
+if __name__ == '__main__':
+    main()
