@@ -377,10 +377,24 @@ fn compile(ctx: &mut Ctx<'_>, d: &Distro, pkg: &Package, cmd: &str, args: &[Stri
             Family::Rpm => format!("Red Hat {}", pkg.version),
         };
         let name = if cmd.contains("++") { "g++" } else { "gcc" };
-        ctx.out(&format!("{name} ({vendor}) {v}\nCopyright (C) 2023 Free Software Foundation, Inc.\nThis is free software; see the source for copying conditions.  There is NO\nwarranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n\n"));
+        let year = gcc_copyright_year(&v);
+        ctx.out(&format!("{name} ({vendor}) {v}\nCopyright (C) {year} Free Software Foundation, Inc.\nThis is free software; see the source for copying conditions.  There is NO\nwarranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n\n"));
         return 0;
     }
     crate::shell::programs::cc::compile(ctx, cmd, args, d.family == Family::Alpine)
+}
+
+/// The year `gcc --version` prints: since GCC 5 a release series keeps the year of its first
+/// release (12.2.0 prints 2022, as bookworm's gcc does; 11.4.0 prints 2021); the 4.x series
+/// bumped it in point releases (4.8.4 prints 2013, 4.8.5 prints 2015, 4.4.7 prints 2010).
+fn gcc_copyright_year(version: &str) -> u32 {
+    let major: u32 = version.split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    match (major, version) {
+        (5.., _) => 2010 + major,
+        (_, v) if v.starts_with("4.8.5") => 2015,
+        (_, v) if v.starts_with("4.8") => 2013,
+        _ => 2010,
+    }
 }
 
 fn go(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
@@ -471,6 +485,15 @@ fn jq(ctx: &mut Ctx<'_>, v: &str, args: &[String]) -> i32 {
 mod tests {
     use super::*;
     use crate::shell::pkg::testutil::{run, run_in, tree_of};
+
+    #[test]
+    fn gcc_prints_its_series_year() {
+        assert_eq!(gcc_copyright_year("12.2.0"), 2022);
+        assert_eq!(gcc_copyright_year("11.4.0"), 2021);
+        assert_eq!(gcc_copyright_year("13.2.1"), 2023);
+        assert_eq!(gcc_copyright_year("4.8.5"), 2015);
+        assert_eq!(gcc_copyright_year("4.4.7"), 2010);
+    }
 
     #[test]
     fn versions_follow_the_installed_package() {
