@@ -110,16 +110,22 @@ pub fn detect(tree: &Tree) -> Option<Distro> {
     Some(Distro { family, version_id, codename })
 }
 
-/// The version of the package `name` installed in `tree` (`5.2.15-2+b7`), from the package
-/// database of its distribution (dpkg's status, apk's installed database, rpm's database).
-pub fn installed_version(tree: &Tree, name: &str) -> Option<String> {
-    match detect(tree)?.family {
-        Family::Alpine => super::apkdb::load(tree).into_iter().find(|e| e.name == name).map(|e| e.version),
-        Family::Rpm => super::rpmdb::load(tree).into_iter().find(|e| e.name == name).map(|e| e.version),
-        Family::Debian | Family::Ubuntu => {
-            super::dpkgdb::load_status(tree).into_iter().find(|s| s.package() == name).map(|s| s.version().to_string())
-        }
+/// The packages installed in a tree of distribution `d`, as (name, version), from the package
+/// database of its family (dpkg's status, apk's installed database, rpm's database).
+pub fn installed(tree: &Tree, d: &Distro) -> Vec<(String, String)> {
+    match d.family {
+        Family::Alpine => super::apkdb::load(tree).into_iter().map(|e| (e.name, e.version)).collect(),
+        Family::Rpm => super::rpmdb::load(tree).into_iter().map(|e| (e.name, e.version)).collect(),
+        Family::Debian | Family::Ubuntu => super::dpkgdb::load_status(tree)
+            .into_iter()
+            .map(|s| (s.package().to_string(), s.version().to_string()))
+            .collect(),
     }
+}
+
+/// The version of the package `name` installed in `tree` (`5.2.15-2+b7`).
+pub fn installed_version(tree: &Tree, name: &str) -> Option<String> {
+    installed(tree, &detect(tree)?).into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
 #[cfg(test)]

@@ -2,12 +2,9 @@
 //! package's version, compilers that write (synthetic) binaries, network clients that fail
 //! to resolve hosts (there is no network), and a clear message for anything else.
 
-use crate::catalog::apkdb;
 use crate::catalog::distro::{detect, Distro, Family};
-use crate::catalog::dpkgdb;
 use crate::catalog::model::{hash64, label_of, major_minor, upstream, Package};
 use crate::catalog::repo::catalogue;
-use crate::catalog::rpmdb;
 use crate::shell::Ctx;
 use crate::vfs::{Content, Meta, Tree};
 
@@ -86,13 +83,9 @@ fn provider(ctx: &Ctx<'_>, cmd: &str) -> Option<(Distro, Package)> {
 
 fn provider_in(fs: &Tree, cmd: &str) -> Option<(Distro, &'static Package)> {
     let d = detect(fs)?;
-    let installed: Vec<String> = match d.family {
-        Family::Alpine => apkdb::load(fs).into_iter().map(|e| e.name).collect(),
-        Family::Rpm => rpmdb::load(fs).into_iter().map(|e| e.name).collect(),
-        _ => dpkgdb::load_status(fs).into_iter().map(|s| s.package().to_string()).collect(),
-    };
+    let installed = crate::catalog::distro::installed(fs, &d);
     let cat = catalogue(&d);
-    let p = cat.iter().find(|p| p.commands.iter().any(|c| c == cmd) && installed.contains(&p.name))?;
+    let p = cat.iter().find(|p| p.commands.iter().any(|c| c == cmd) && installed.iter().any(|(n, _)| *n == p.name))?;
     Some((d, p))
 }
 
