@@ -11,6 +11,7 @@
 //! the version (`5.2.26-r0`, `4.2.46-34.el7`).
 
 use crate::catalog::distro::{detect, installed_version, Family};
+use crate::catalog::model::upstream;
 use crate::vfs::Tree;
 
 /// Debian and Ubuntu bash packages whose version leaves out the patch level.
@@ -53,10 +54,9 @@ impl BashVersion {
     pub fn of(tree: &Tree) -> Option<BashVersion> {
         let d = detect(tree)?;
         let package = installed_version(tree, "bash")?;
-        let upstream = package.split('-').next().unwrap_or(&package);
         let version = match PATCH_LEVELS.iter().find(|(p, _)| *p == package) {
             Some((_, v)) => v.to_string(),
-            None => upstream.split(':').next_back().unwrap_or(upstream).to_string(),
+            None => upstream(&package),
         };
         let machtype = match d.family {
             Family::Alpine => "x86_64-alpine-linux-musl",

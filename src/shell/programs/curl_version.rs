@@ -13,11 +13,10 @@ use crate::vfs::Tree;
 
 /// A curl build whose `--version` is recorded.
 struct Build {
-    /// The curl version (`7.88.1`) and the distribution family's package manager database
-    /// that marks it (`dpkg`: Debian's build).
+    /// The curl version (`7.88.1`) of the Debian or Ubuntu build.
     version: &'static str,
-    /// The libraries in the order curl lists them: (name curl prints, packages that carry
-    /// it, first installed wins; a fixed version after `=`).
+    /// The libraries in the order curl lists them: (name curl prints, packages that may
+    /// carry it, the first installed one giving the version; `=V` is a fixed version).
     libs: &'static [(&'static str, &'static [&'static str])],
     /// `Release-Date:`.
     date: &'static str,

@@ -32,11 +32,10 @@ pub fn ping(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         return fail;
     };
-    let count = match a.value(&["c"]).map(|c| c.parse::<u64>()) {
+    let count = match a.value(&["c"]) {
         None => None,
-        Some(Ok(n)) if n > 0 => Some(n),
-        Some(_) => {
-            let c = a.value(&["c"]).unwrap_or_default();
+        Some(c) if c.parse::<u64>().is_ok_and(|n| n > 0) => c.parse().ok(),
+        Some(c) => {
             ctx.err(&if busybox {
                 format!("ping: invalid number '{c}'\n")
             } else {
